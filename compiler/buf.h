@@ -1,0 +1,59 @@
+/*
+ * buf.h — the one growable byte buffer and string list used everywhere in
+ * picorpus, plus allocation wrappers that abort on out-of-memory.
+ *
+ * Ownership: a struct buf owns its data; buf_free() releases it and accepts
+ * a zeroed or already-freed buffer.  Whenever data is non-NULL it is
+ * NUL-terminated, so buf.data can be passed to C string functions.
+ * A struct strlist owns copies of the strings pushed into it.
+ */
+#ifndef PICORPUS_BUF_H
+#define PICORPUS_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Allocation that never returns NULL: out of memory aborts the process. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+struct buf {
+	char	*data;	/* bytes, NUL-terminated when non-NULL */
+	size_t	 len;	/* bytes used, excluding the terminator */
+	size_t	 cap;	/* bytes allocated */
+};
+
+#define BUF_INIT { NULL, 0, 0 }
+
+void	 buf_grow(struct buf *b, size_t extra);
+void	 buf_put(struct buf *b, const void *p, size_t n);
+void	 buf_puts(struct buf *b, const char *s);
+void	 buf_putc(struct buf *b, int c);
+void	 buf_printf(struct buf *b, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+void	 buf_truncate(struct buf *b, size_t len);
+/* Return the data (never NULL: "" when empty) and reset b; caller frees. */
+char	*buf_detach(struct buf *b);
+void	 buf_free(struct buf *b);
+
+struct strlist {
+	char	**v;	/* the strings, each owned */
+	size_t	  n;	/* how many */
+	size_t	  cap;	/* slots allocated */
+};
+
+#define STRLIST_INIT { NULL, 0, 0 }
+
+void	 strlist_push(struct strlist *l, const char *s);
+void	 strlist_pushn(struct strlist *l, const char *s, size_t n);
+/* Push unless an equal string is present; returns 1 if pushed. */
+int	 strlist_push_unique(struct strlist *l, const char *s);
+int	 strlist_contains(const struct strlist *l, const char *s);
+void	 strlist_sort(struct strlist *l);
+void	 strlist_free(struct strlist *l);
+
+#endif

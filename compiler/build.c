@@ -1,0 +1,102 @@
+/*
+ * build.c — drive the pipeline of build.h over every file of a corpus.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "build.h"
+#include "extract.h"
+#include "ingest.h"
+#include "parse.h"
+#include "site.h"
+#include "store.h"
+
+/* Create the directory that will hold path, if missing (one level). */
+static int
+make_parent(const char *path, struct buf *err)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int rc = 0;
+
+	if (slash != NULL && slash != dir) {
+		*slash = '\0';
+		if (mkdir(dir, 0777) == -1 && errno != EEXIST) {
+			buf_printf(err, "%s: %s", dir, strerror(errno));
+			rc = -1;
+		}
+	}
+	free(dir);
+	return rc;
+}
+
+/* Ingest, parse, extract and store one file; 0, or -1 on a fatal error. */
+static int
+build_file(const struct build_opts *o, const char *rel, struct store *s,
+    struct build_stats *st, struct diag *dg, struct buf *err)
+{
+	struct ingest_opts io = { o->max_bytes };
+	struct case_list cases = { NULL, 0 };
+	struct source src;
+	struct doc doc;
+	int64_t doc_id;
+	int rc = 0;
+
+	if (ingest_read(o->corpus, rel, &io, &src, dg) == -1) {
+		st->skipped++;
+		return 0;
+	}
+	if (doc_parse(&src, &doc, err) == -1) {
+		diag_report(dg, src.path, 0, "%s", err->data);
+		buf_truncate(err, 0);
+		st->skipped++;
+		goto out;
+	}
+	extract_cases(&src, &doc, &cases, dg);
+	if (store_add_document(s, &src, &doc_id, err) == -1) {
+		rc = -1;
+		goto out;
+	}
+	for (size_t i = 0; i < cases.n && rc == 0; i++)
+		rc = store_add_case(s, doc_id, cases.v[i], err);
+	st->indexed++;
+	st->cases += (unsigned)cases.n;
+out:
+	case_list_free(&cases);
+	doc_free(&doc);
+	source_free(&src);
+	return rc;
+}
+
+int
+build_run(const struct build_opts *o, struct build_stats *st,
+    struct diag *dg, struct buf *err)
+{
+	struct strlist files = STRLIST_INIT;
+	struct store *s = NULL;
+	int rc = -1;
+
+	memset(st, 0, sizeof(*st));
+	if (ingest_list(o->corpus, &files, dg) == -1) {
+		buf_printf(err, "%s: cannot read the corpus directory",
+		    o->corpus);
+		goto out;
+	}
+	st->files = (unsigned)files.n;
+	if (make_parent(o->index_path, err) == -1 ||
+	    store_begin(o->index_path, &s, err) == -1)
+		goto out;
+	for (size_t i = 0; i < files.n; i++)
+		if (build_file(o, files.v[i], s, st, dg, err) == -1)
+			goto out;
+	if (o->site_dir != NULL &&
+	    site_generate(store_db(s), o->site_dir, &st->pages, err) == -1)
+		goto out;
+	rc = store_commit(s, err);
+	s = NULL;
+out:
+	store_abort(s);
+	strlist_free(&files);
+	return rc;
+}

@@ -1,0 +1,38 @@
+/*
+ * build.h — the whole pipeline for one corpus: ingest → parse → extract
+ * → index → site.  Library code: reports bad input through diag and
+ * returns errors, never prints.
+ */
+#ifndef PICORPUS_BUILD_H
+#define PICORPUS_BUILD_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "diag.h"
+
+struct build_opts {
+	const char	*corpus;	/* the corpus directory */
+	const char	*site_dir;	/* where the site goes; NULL = none */
+	const char	*index_path;	/* the index file */
+	size_t		 max_bytes;	/* per-file limit; 0 = default */
+};
+
+struct build_stats {
+	unsigned	files;		/* documents found */
+	unsigned	indexed;	/* documents indexed */
+	unsigned	skipped;	/* documents rejected (diagnosed) */
+	unsigned	cases;		/* cases extracted */
+	unsigned	pages;		/* site pages written */
+};
+
+/*
+ * Build the index (and site) from the corpus.  The previous index and
+ * site stay in place until the new ones are complete.  Returns 0 when
+ * the build completed (even if some files were skipped), -1 on a fatal
+ * error with a message in err.
+ */
+int	build_run(const struct build_opts *o, struct build_stats *st,
+	    struct diag *dg, struct buf *err);
+
+#endif

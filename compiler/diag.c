@@ -1,0 +1,30 @@
+/*
+ * diag.c — format "path:line: message" and pass it to the caller's sink.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "buf.h"
+#include "diag.h"
+
+void
+diag_report(struct diag *d, const char *path, int line, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	if (d == NULL)
+		return;
+	d->count++;
+	if (d->sink == NULL)
+		return;
+	if (line > 0)
+		buf_printf(&b, "%s:%d: ", path, line);
+	else
+		buf_printf(&b, "%s: ", path);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	d->sink(d->arg, b.data);
+	buf_free(&b);
+}

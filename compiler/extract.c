@@ -1,0 +1,909 @@
+/*
+ * extract.c — layout detection, case/procedure segmentation and the
+ * first fields (see extract.h).  Lines are compared in a "key" form:
+ * NFKC with all white space removed, so 件 名, 件名 and ｹﾝﾒｲ-style
+ * width variants look alike; values are taken from the display text.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "normalize.h"
+
+/* A line in comparison form next to the parsed line. */
+struct kline {
+	const struct doc_line	*dl;
+	char			*key;	/* NFKC, no white space */
+};
+
+struct ctx {
+	const struct source	*src;
+	struct kline		*k;
+	size_t			 n;
+	struct diag		*dg;
+	char			*municipality;
+	int			 municipality_line;
+};
+
+static int
+has_prefix(const char *s, const char *p)
+{
+	return strncmp(s, p, strlen(p)) == 0;
+}
+
+static int
+has_suffix(const char *s, const char *p)
+{
+	size_t n = strlen(s), m = strlen(p);
+
+	return n >= m && strcmp(s + n - m, p) == 0;
+}
+
+static int
+is_blank(const struct kline *k)
+{
+	return k->key[0] == '\0';
+}
+
+/* Index of the next non-blank line at or after i, or n. */
+static size_t
+next_nonblank(const struct ctx *x, size_t i)
+{
+	while (i < x->n && is_blank(&x->k[i]))
+		i++;
+	return i;
+}
+
+/* Digits of a number at s (ASCII after NFKC); NULL when none. */
+static char *
+digits_at(const char *s)
+{
+	size_t n = 0;
+
+	while (isdigit((unsigned char)s[n]))
+		n++;
+	return n ? xstrndup(s, n) : NULL;
+}
+
+/* The text after the first TAB of line i, trimmed; NULL when none. */
+static char *
+tab_value(const struct ctx *x, size_t i)
+{
+	const char *t = strchr(x->k[i].dl->text, '\t');
+	char *v;
+	size_t n;
+
+	if (t == NULL)
+		return NULL;
+	t++;
+	while (*t == ' ' || *t == '\t')
+		t++;
+	v = xstrdup(t);
+	n = strlen(v);
+	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t' ||
+	    v[n - 1] == '\n'))
+		v[--n] = '\0';
+	return v;
+}
+
+static char *
+strip_ws(const char *s)
+{
+	return norm_strip_space(s, strlen(s));
+}
+
+/* ---- layout ---- */
+
+static int
+any_key_has(const struct ctx *x, size_t limit, const char *needle)
+{
+	for (size_t i = 0; i < x->n && i < limit; i++)
+		if (strstr(x->k[i].key, needle) != NULL)
+			return 1;
+	return 0;
+}
+
+static int
+is_consultation_header(const char *key, char **number)
+{
+	char *num;
+
+	if (!has_prefix(key, "諮問第"))
+		return 0;
+	num = digits_at(key + strlen("諮問第"));
+	if (num == NULL || strcmp(key + strlen("諮問第") + strlen(num), "号")
+	    != 0) {
+		free(num);
+		return 0;
+	}
+	if (number != NULL)
+		*number = num;
+	else
+		free(num);
+	return 1;
+}
+
+/* 件名 followed by a value on the same line: the start of a cover/sheet. */
+static int
+is_subject_line(const struct kline *k)
+{
+	return has_prefix(k->key, "件名") && strlen(k->key) > strlen("件名");
+}
+
+static enum layout
+detect(const struct ctx *x)
+{
+	if (any_key_has(x, 40, "特定個人情報保護評価書") ||
+	    any_key_has(x, 40, "評価書番号"))
+		return LAYOUT_ASSESSMENT;
+	for (size_t i = 0; i < x->n; i++)
+		if (is_consultation_header(x->k[i].key, NULL))
+			return LAYOUT_CONSULTATION;
+	for (size_t i = 0; i < x->n; i++)
+		if (is_subject_line(&x->k[i]))
+			return LAYOUT_SHEET;
+	return LAYOUT_GENERIC;
+}
+
+const char *
+layout_name(enum layout l)
+{
+	static const char *const names[] = { "generic", "sheet",
+	    "consultation", "assessment" };
+
+	return names[l];
+}
+
+/* ---- municipality ---- */
+
+static int
+is_kanji_at(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned cp;
+
+	if ((u[0] & 0xf0) != 0xe0 || (u[1] & 0xc0) != 0x80 ||
+	    (u[2] & 0xc0) != 0x80)
+		return 0;
+	cp = ((u[0] & 0x0fu) << 12) | ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
+	return (cp >= 0x4e00 && cp <= 0x9fff) || cp == 0x30f6 || cp == 0x30b1;
+}
+
+/*
+ * Names such as 世田谷区 followed by a word that only a municipality
+ * takes (区長, 個人情報保護条例, 情報公開・…審議会, 情報セキュリティ).
+ */
+static const char *const municipality_followers[] = {
+	"長", "個人情報保護条例", "情報公開", "個人情報保護審議会",
+	"情報セキュリティ", "は", NULL
+};
+
+static void
+count_municipalities(const char *key, struct strlist *names)
+{
+	static const char *const suffixes[] = { "区", "市", "町", "村", NULL };
+
+	for (const char *p = key; *p; p++) {
+		for (int s = 0; suffixes[s]; s++) {
+			const char *after = p + strlen(suffixes[s]);
+			const char *start = p;
+			int nk = 0;
+
+			if (!has_prefix(p, suffixes[s]))
+				continue;
+			for (int f = 0; municipality_followers[f]; f++) {
+				if (!has_prefix(after, municipality_followers[f]))
+					continue;
+				while (nk < 4 && start - 3 >= key &&
+				    is_kanji_at(start - 3))
+					start -= 3, nk++;
+				if (nk >= 1 && nk <= 3)
+					strlist_pushn(names, start,
+					    (size_t)(after - start));
+				break;
+			}
+		}
+	}
+}
+
+static void
+find_municipality(struct ctx *x)
+{
+	struct strlist names = STRLIST_INIT;
+	size_t best = 0, bestn = 0;
+
+	for (size_t i = 0; i < x->n; i++)
+		count_municipalities(x->k[i].key, &names);
+	for (size_t i = 0; i < names.n; i++) {
+		size_t c = 0;
+
+		for (size_t j = 0; j < names.n; j++)
+			c += strcmp(names.v[i], names.v[j]) == 0;
+		if (c > bestn)
+			bestn = c, best = i;
+	}
+	if (bestn > 0) {
+		x->municipality = xstrdup(names.v[best]);
+		for (size_t i = 0; i < x->n; i++)
+			if (strstr(x->k[i].key, x->municipality)) {
+				x->municipality_line = x->k[i].dl->lineno;
+				break;
+			}
+	}
+	strlist_free(&names);
+}
+
+/* ---- shared field helpers ---- */
+
+static struct pcase *
+new_case(struct ctx *x, const char *kind, size_t first, size_t last)
+{
+	struct pcase *c = case_new();
+
+	c->source = xstrdup(x->src->path);
+	field_set(&c->municipality, x->municipality, x->municipality_line);
+	field_set(&c->kind, kind, x->k[first].dl->lineno);
+	c->line_start = x->k[first].dl->lineno;
+	c->line_end = x->k[last > first ? last - 1 : first].dl->lineno;
+	return c;
+}
+
+/* Set f to the first full date found in lines [from, to). */
+static int
+date_in_lines(const struct ctx *x, size_t from, size_t to, struct field *f)
+{
+	char iso[11];
+
+	for (size_t i = from; i < to && i < x->n; i++)
+		if (norm_date_iso(x->k[i].key, strlen(x->k[i].key), iso) == 0) {
+			field_set(f, iso, x->k[i].dl->lineno);
+			return 1;
+		}
+	return 0;
+}
+
+/* A trailing （…） that notes a change or status, not a subject. */
+static int
+is_status_note(const char *inner)
+{
+	static const char *const words[] = { "変更", "追加", "新規", "廃止",
+	    "削除", "更新", "修正", "継続", "予定", NULL };
+
+	for (int i = 0; words[i]; i++)
+		if (strstr(inner, words[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/* Last occurrence of needle in s, or NULL. */
+static char *
+last_of(char *s, const char *needle)
+{
+	char *found = NULL, *p = s;
+
+	while ((p = strstr(p, needle)) != NULL)
+		found = p++;
+	return found;
+}
+
+/*
+ * Title text with white space removed and a trailing parenthesis cut:
+ * any parenthesis when drop_any, else only a status note.
+ */
+static char *
+clean_title(const char *raw, int drop_any_paren)
+{
+	char *t = strip_ws(raw), *open, *o2;
+	size_t n = strlen(t), close;
+
+	if (has_suffix(t, ")"))
+		close = 1;
+	else if (has_suffix(t, "）"))
+		close = strlen("）");
+	else
+		return t;
+	open = last_of(t, "(");
+	o2 = last_of(t, "（");
+	if (o2 != NULL && (open == NULL || o2 > open))
+		open = o2;
+	if (open == NULL || open == t)
+		return t;
+	t[n - close] = '\0';
+	if (drop_any_paren || is_status_note(open))
+		*open = '\0';
+	else
+		memcpy(t + n - close, close == 1 ? ")" : "）", close);
+	return t;
+}
+
+/* Procedure type from words in a title or heading. */
+static enum proc_type
+type_from_words(const char *s)
+{
+	if (strstr(s, "再委託"))
+		return PROC_SUBCONTRACT;
+	if (strstr(s, "結合"))
+		return PROC_LINK;
+	if (strstr(s, "電子計算機への記録") || strstr(s, "機能追加") ||
+	    strstr(s, "新規開発") || strstr(s, "記録項目"))
+		return PROC_RECORD;
+	if (strstr(s, "目的外"))
+		return PROC_OTHER_USE;
+	if (strstr(s, "外部提供") || strstr(s, "提供について"))
+		return PROC_PROVISION;
+	if (strstr(s, "本人外収集") || strstr(s, "本人以外"))
+		return PROC_INDIRECT;
+	if (strstr(s, "委託"))
+		return PROC_OUTSOURCE;
+	if (strstr(s, "評価"))
+		return PROC_ASSESSMENT;
+	return PROC_OTHER;
+}
+
+/* "（担当部課：X）" or "担当部課 X" anywhere in [from, to). */
+static void
+department_in_lines(const struct ctx *x, size_t from, size_t to,
+    struct field *f)
+{
+	static const char *const labels[] = { "担当部課:", "担当部課：",
+	    "担当課:", "担当課：", NULL };
+
+	for (size_t i = from; i < to && i < x->n; i++)
+		for (int l = 0; labels[l]; l++) {
+			const char *p = strstr(x->k[i].key, labels[l]);
+			char *v;
+			size_t n;
+
+			if (p == NULL)
+				continue;
+			v = xstrdup(p + strlen(labels[l]));
+			n = strlen(v);
+			if (n > 0 && v[n - 1] == ')')
+				v[n - 1] = '\0';
+			field_set(f, v, x->k[i].dl->lineno);
+			free(v);
+			return;
+		}
+}
+
+/* ---- sheet layout ---- */
+
+static const char *
+sheet_kind(const struct ctx *x, size_t cover, size_t end)
+{
+	size_t from = cover > 6 ? cover - 6 : 0;
+
+	for (size_t i = from; i < end; i++)
+		if (strstr(x->k[i].key, "【報告】"))
+			return "報告";
+	for (size_t i = from; i <= cover; i++) {
+		if (strstr(x->k[i].key, "付議"))
+			return "付議";
+		if (strstr(x->k[i].key, "諮問"))
+			return "諮問";
+		if (strstr(x->k[i].key, "報告"))
+			return "報告";
+	}
+	return "その他";
+}
+
+/* Value of a 件名 line: after the TAB, or after "件名" and spaces. */
+static char *
+subject_value(const struct ctx *x, size_t i)
+{
+	char *v = tab_value(x, i);
+	const char *t;
+
+	if (v != NULL)
+		return v;
+	t = x->k[i].dl->text;
+	t = strstr(t, "名");
+	return xstrdup(t ? t + strlen("名") : x->k[i].dl->text);
+}
+
+static void
+add_sheet(struct ctx *x, struct pcase *c, size_t at, size_t end)
+{
+	char *raw = subject_value(x, at), *title = clean_title(raw, 0);
+	enum proc_type t = type_from_words(title);
+	struct procedure *p;
+
+	if (t == PROC_OTHER || t == PROC_OUTSOURCE) {
+		for (size_t i = at + 1; i < end; i++)
+			if (has_prefix(x->k[i].key, "結合の相手方"))
+				t = PROC_LINK;
+			else if (has_prefix(x->k[i].key, "記録される情報項目") &&
+			    t == PROC_OTHER)
+				t = PROC_RECORD;
+	}
+	p = case_add_procedure(c, t);
+	p->line = x->k[at].dl->lineno;
+	field_set(&p->title, title, p->line);
+	free(raw);
+	free(title);
+}
+
+static size_t
+extract_sheet_case(struct ctx *x, size_t cover, size_t end,
+    struct case_list *out)
+{
+	size_t first_sheet = end;
+	struct pcase *c;
+	char *raw, *title;
+
+	for (size_t i = cover + 1; i < end; i++)
+		if (is_subject_line(&x->k[i])) {
+			first_sheet = i;
+			break;
+		}
+	c = new_case(x, sheet_kind(x, cover, first_sheet), cover, end);
+	raw = subject_value(x, cover);
+	title = clean_title(raw, 1);
+	field_set(&c->title, title, x->k[cover].dl->lineno);
+	free(raw);
+	free(title);
+	department_in_lines(x, cover, first_sheet, &c->department);
+	for (size_t i = first_sheet; i < end; i++) {
+		size_t j = i + 1;
+
+		if (!is_subject_line(&x->k[i]))
+			continue;
+		while (j < end && !is_subject_line(&x->k[j]))
+			j++;
+		add_sheet(x, c, i, j);
+		i = j - 1;
+	}
+	out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
+	out->v[out->n++] = c;
+	return 1;
+}
+
+/* A cover is a 件名 row with a TAB; its sheets follow until the next. */
+static size_t
+extract_sheets(struct ctx *x, struct case_list *out)
+{
+	size_t added = 0, cover = x->n;
+
+	for (size_t i = 0; i <= x->n; i++) {
+		int is_cover = i < x->n && is_subject_line(&x->k[i]) &&
+		    strchr(x->k[i].dl->text, '\t') != NULL;
+
+		if (i < x->n && !is_cover)
+			continue;
+		if (cover < x->n)
+			added += extract_sheet_case(x, cover, i, out);
+		cover = i;
+	}
+	return added;
+}
+
+/* ---- consultation layout ---- */
+
+/* The line after the "記" line, or the first non-blank one. */
+static size_t
+title_after_ki(const struct ctx *x, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (strcmp(x->k[i].key, "記") == 0)
+			return next_nonblank(x, i + 1);
+	return to;
+}
+
+/* A line that names a department: short and ending in 課/部/室/担当. */
+static int
+is_department(const char *key)
+{
+	return strlen(key) < 200 && !isdigit((unsigned char)key[0]) &&
+	    (has_suffix(key, "課") || has_suffix(key, "室") ||
+	    has_suffix(key, "担当") || has_suffix(key, "部"));
+}
+
+static void
+consultation_department(const struct ctx *x, size_t from, size_t to,
+    struct pcase *c)
+{
+	int seen_header = 0;
+
+	for (size_t i = from + 1; i < to; i++) {
+		if (is_consultation_header(x->k[i].key, NULL))
+			seen_header = 1;
+		else if (seen_header && is_department(x->k[i].key)) {
+			field_set(&c->department, x->k[i].key,
+			    x->k[i].dl->lineno);
+			return;
+		}
+	}
+}
+
+/* "第1 …について" group headings: a procedure each. */
+static int
+is_group_heading(const char *key, const char **rest)
+{
+	const char *p;
+
+	if (!has_prefix(key, "第"))
+		return 0;
+	p = key + strlen("第");
+	if (!isdigit((unsigned char)*p))
+		return 0;
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (has_prefix(p, "条") || has_prefix(p, "の") || has_prefix(p, "号") ||
+	    has_prefix(p, "回") || has_prefix(p, "項") || *p == '\0' ||
+	    strlen(p) < 3 * 4)
+		return 0;
+	*rest = p;
+	return 1;
+}
+
+/* The value under a numbered heading such as "1 委託の件名". */
+static char *
+section_value(const struct ctx *x, size_t from, size_t to, const char *label)
+{
+	for (size_t i = from; i < to; i++) {
+		const char *k = x->k[i].key, *p = k;
+		size_t v;
+
+		while (*p == '-' || isdigit((unsigned char)*p))
+			p++;
+		if (p == k || strcmp(p, label) != 0)
+			continue;
+		v = next_nonblank(x, i + 1);
+		if (v < to)
+			return strip_ws(x->k[v].dl->text);
+	}
+	return NULL;
+}
+
+static void
+add_consultation_procedure(struct ctx *x, struct pcase *c, size_t at,
+    size_t end, const char *heading)
+{
+	char *name = section_value(x, at, end, "委託の件名");
+	enum proc_type t = type_from_words(heading);
+	struct procedure *p;
+
+	if (t == PROC_OTHER && name != NULL)
+		t = PROC_OUTSOURCE;
+	p = case_add_procedure(c, t);
+	p->line = x->k[at].dl->lineno;
+	if (name != NULL && (t == PROC_OUTSOURCE || t == PROC_SUBCONTRACT))
+		field_set(&p->title, name, p->line);
+	else if (heading != c->title.value)
+		field_set(&p->title, heading, p->line);
+	free(name);
+}
+
+static void
+consultation_procedures(struct ctx *x, struct pcase *c, size_t from,
+    size_t to)
+{
+	size_t groups = 0;
+	const char *rest;
+
+	for (size_t i = from; i < to; i++) {
+		size_t j = i + 1;
+
+		if (!is_group_heading(x->k[i].key, &rest))
+			continue;
+		while (j < to && !is_group_heading(x->k[j].key, &rest))
+			j++;
+		is_group_heading(x->k[i].key, &rest);
+		add_consultation_procedure(x, c, i, j, rest);
+		groups++;
+		i = j - 1;
+	}
+	if (groups == 0 && c->title.value != NULL)
+		add_consultation_procedure(x, c, from, to, c->title.value);
+}
+
+static struct pcase *
+consultation_case(struct ctx *x, size_t start, size_t end, char *number)
+{
+	struct pcase *c = new_case(x, "諮問", start, end);
+	size_t t = title_after_ki(x, start, end);
+
+	field_set(&c->number, number, x->k[start].dl->lineno);
+	date_in_lines(x, start + 1, next_nonblank(x, start + 1) + 1, &c->date);
+	if (t < end) {
+		char *title = clean_title(x->k[t].dl->text, 1);
+
+		field_set(&c->title, title, x->k[t].dl->lineno);
+		free(title);
+	}
+	consultation_department(x, start, end, c);
+	consultation_procedures(x, c, start, end);
+	return c;
+}
+
+static int
+is_other_report(const char *key)
+{
+	return strcmp(key, "その他報告資料") == 0 ||
+	    strcmp(key, "その他の報告資料") == 0;
+}
+
+static struct pcase *
+report_case(struct ctx *x, size_t start, size_t end)
+{
+	struct pcase *c = new_case(x, "報告", start, end);
+	size_t t = next_nonblank(x, start + 1), d;
+
+	if (t < end) {
+		char *title = clean_title(x->k[t].dl->text, 0);
+
+		field_set(&c->title, title, x->k[t].dl->lineno);
+		free(title);
+	}
+	d = next_nonblank(x, t + 1);
+	if (d < end && date_in_lines(x, d, d + 1, &c->date)) {
+		size_t dep = next_nonblank(x, d + 1);
+
+		if (dep < end && is_department(x->k[dep].key))
+			field_set(&c->department, x->k[dep].key,
+			    x->k[dep].dl->lineno);
+	}
+	return c;
+}
+
+/* Case starts: a 諮問第N号 with a new N, or その他報告資料. */
+static int
+case_start(const struct ctx *x, size_t i, const char *current, char **number)
+{
+	*number = NULL;
+	if (is_other_report(x->k[i].key))
+		return 1;
+	if (!is_consultation_header(x->k[i].key, number))
+		return 0;
+	if (current != NULL && strcmp(current, *number) == 0) {
+		free(*number);
+		*number = NULL;
+		return 0;
+	}
+	return 1;
+}
+
+static size_t
+extract_consultations(struct ctx *x, struct case_list *out)
+{
+	size_t start = x->n, added = 0;
+	char *number = NULL, *cur = NULL;
+
+	for (size_t i = 0; i <= x->n; i++) {
+		if (i < x->n && !case_start(x, i, cur, &number))
+			continue;
+		if (start < x->n) {
+			struct pcase *c = cur ? consultation_case(x, start, i,
+			    cur) : report_case(x, start, i);
+
+			out->v = xrealloc(out->v, (out->n + 1) *
+			    sizeof(*out->v));
+			out->v[out->n++] = c;
+			added++;
+		}
+		free(cur);
+		cur = number;
+		number = NULL;
+		start = i;
+	}
+	free(cur);
+	return added;
+}
+
+/* ---- assessment layout ---- */
+
+static void
+assessment_header(struct ctx *x, struct pcase *c)
+{
+	for (size_t i = 0; i < x->n; i++) {
+		const char *k = x->k[i].key;
+
+		if (has_prefix(k, "評価書番号") && c->title.value == NULL) {
+			size_t v = next_nonblank(x, i + 1);
+			char *num, *title;
+
+			if (v >= x->n)
+				continue;
+			num = digits_at(x->k[v].key);
+			title = tab_value(x, v);
+			field_set(&c->number, num, x->k[v].dl->lineno);
+			if (title != NULL)
+				field_set(&c->title, title, x->k[v].dl->lineno);
+			free(num);
+			free(title);
+		} else if (strcmp(k, "公表日") == 0 && c->date.value == NULL) {
+			size_t v = next_nonblank(x, i + 1);
+
+			date_in_lines(x, v, v + 1, &c->date);
+		} else if (has_prefix(k, "①部署") &&
+		    c->department.value == NULL) {
+			field_set(&c->department, k + strlen("①部署"),
+			    x->k[i].dl->lineno);
+		}
+	}
+}
+
+static void
+assessment_procedures(struct ctx *x, struct pcase *c)
+{
+	struct procedure *p = NULL;
+
+	for (size_t i = 0; i < x->n; i++) {
+		const char *k = x->k[i].key;
+		char *v;
+
+		if (has_prefix(k, "委託事項") &&
+		    isdigit((unsigned char)k[strlen("委託事項")]) &&
+		    (v = tab_value(x, i)) != NULL && *v != '\0') {
+			p = case_add_procedure(c, PROC_OUTSOURCE);
+			p->line = x->k[i].dl->lineno;
+			field_set(&p->title, v, p->line);
+			free(v);
+		} else if (p != NULL && strstr(k, "再委託の有無") &&
+		    strstr(k, "[再委託する]")) {
+			struct procedure *prev = p;
+			char *title = xstrdup(prev->title.value);
+			int line = prev->line;
+
+			p = case_add_procedure(c, PROC_SUBCONTRACT);
+			p->line = line;
+			field_set(&p->title, title, line);
+			free(title);
+			p = NULL;
+		}
+	}
+}
+
+static size_t
+extract_assessment(struct ctx *x, struct case_list *out)
+{
+	struct pcase *c = new_case(x, "評価書", 0, x->n);
+
+	assessment_header(x, c);
+	assessment_procedures(x, c);
+	out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
+	out->v[out->n++] = c;
+	return 1;
+}
+
+/* ---- generic ---- */
+
+static size_t
+extract_generic(struct ctx *x, struct case_list *out)
+{
+	size_t t = next_nonblank(x, 0);
+	struct pcase *c;
+
+	if (t >= x->n)
+		return 0;
+	c = new_case(x, "その他", 0, x->n);
+	field_set(&c->title, x->k[t].key, x->k[t].dl->lineno);
+	date_in_lines(x, t, x->n < t + 10 ? x->n : t + 10, &c->date);
+	out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
+	out->v[out->n++] = c;
+	return 1;
+}
+
+/* ---- ids and bodies ---- */
+
+static char *
+path_stem_id(const char *path, uint64_t hash)
+{
+	const char *base = strrchr(path, '/'), *dot;
+	struct buf b = BUF_INIT;
+	int ascii = 1;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	for (const char *p = path; *p; p++)
+		if (!(isalnum((unsigned char)*p) || *p == '_' || *p == '-' ||
+		    *p == '.' || *p == '/'))
+			ascii = 0;
+	if (ascii && (dot == NULL || dot > base)) {
+		for (const char *p = path; *p && p != dot; p++)
+			buf_putc(&b, *p == '/' || *p == '.' ? '_' : *p);
+	} else
+		buf_printf(&b, "d%012llx", (unsigned long long)(hash &
+		    0xffffffffffffull));
+	return buf_detach(&b);
+}
+
+static void
+finish_case(const struct ctx *x, struct pcase *c, size_t ordinal)
+{
+	struct buf id = BUF_INIT, body = BUF_INIT;
+	char *stem = path_stem_id(x->src->path, hash_bytes(x->src->path,
+	    strlen(x->src->path)));
+
+	buf_printf(&id, "%s-%zu", stem, ordinal);
+	c->id = buf_detach(&id);
+	free(stem);
+	for (size_t i = 0; i < x->n; i++) {
+		int ln = x->k[i].dl->lineno;
+
+		if (ln >= c->line_start && ln <= c->line_end) {
+			buf_puts(&body, x->k[i].dl->text);
+			buf_putc(&body, '\n');
+		}
+	}
+	c->body = buf_detach(&body);
+}
+
+enum layout
+detect_layout(const struct doc *d)
+{
+	struct ctx x;
+	enum layout l;
+
+	memset(&x, 0, sizeof(x));
+	x.n = d->n;
+	x.k = xcalloc(d->n, sizeof(*x.k));
+	for (size_t i = 0; i < d->n; i++) {
+		x.k[i].dl = &d->lines[i];
+		x.k[i].key = norm_strip_space(d->lines[i].text,
+		    strlen(d->lines[i].text));
+	}
+	l = detect(&x);
+	for (size_t i = 0; i < d->n; i++)
+		free(x.k[i].key);
+	free(x.k);
+	return l;
+}
+
+size_t
+extract_cases(const struct source *src, const struct doc *d,
+    struct case_list *out, struct diag *dg)
+{
+	struct ctx x;
+	size_t first = out->n, added = 0;
+
+	memset(&x, 0, sizeof(x));
+	x.src = src;
+	x.dg = dg;
+	x.n = d->n;
+	x.k = xcalloc(d->n ? d->n : 1, sizeof(*x.k));
+	for (size_t i = 0; i < d->n; i++) {
+		char *nf = norm_nfkc(d->lines[i].text, strlen(d->lines[i].text));
+
+		x.k[i].dl = &d->lines[i];
+		x.k[i].key = norm_strip_space(nf, strlen(nf));
+		free(nf);
+	}
+	find_municipality(&x);
+	switch (detect(&x)) {
+	case LAYOUT_ASSESSMENT:
+		added = extract_assessment(&x, out);
+		break;
+	case LAYOUT_CONSULTATION:
+		added = extract_consultations(&x, out);
+		break;
+	case LAYOUT_SHEET:
+		added = extract_sheets(&x, out);
+		break;
+	default:
+		added = extract_generic(&x, out);
+	}
+	for (size_t i = first; i < out->n; i++)
+		finish_case(&x, out->v[i], i - first + 1);
+	if (added == 0)
+		diag_report(dg, src->path, 0, "no case found (empty text)");
+	for (size_t i = 0; i < d->n; i++)
+		free(x.k[i].key);
+	free(x.k);
+	free(x.municipality);
+	return added;
+}
+
+void
+case_list_free(struct case_list *l)
+{
+	if (l == NULL)
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		case_free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}

@@ -1,0 +1,38 @@
+/*
+ * parse.h — a document's text as logical lines ready for extraction.
+ *
+ * Every source line becomes one struct doc_line that remembers its
+ * 1-based line number.  HTML fragments inside a line (<p>, <ol>, <table>,
+ * checkboxes) are read with libxml2's HTML parser and flattened: block
+ * boundaries become '\n' inside the line's text, a checked box becomes
+ * "[○]" and an unchecked one "[ ]".  PDF letter-spacing is repaired.
+ * A label<TAB>value row keeps its first TAB so callers can split it.
+ * Whole .html files are flattened the same way, line numbers coming from
+ * the parser.
+ */
+#ifndef PICORPUS_PARSE_H
+#define PICORPUS_PARSE_H
+
+#include <stddef.h>
+
+#include "ingest.h"
+
+struct doc_line {
+	char	*text;		/* flattened text, no trailing newline */
+	int	 lineno;	/* 1-based source line */
+};
+
+struct doc {
+	struct doc_line	*lines;	/* in source order */
+	size_t		 n;	/* how many */
+};
+
+/* Parse src into *d.  Returns 0, or -1 with a reason in err. */
+int	doc_parse(const struct source *src, struct doc *d, struct buf *err);
+
+/* Flatten one HTML fragment to text (exposed for tests).  New string. */
+char	*html_flatten(const char *html, size_t len);
+
+void	doc_free(struct doc *d);
+
+#endif

@@ -1,0 +1,442 @@
+/*
+ * query.c — the query language of query.h: a small lexer over the
+ * user's text, a builder of quoted FTS5 strings, and the SQL that joins
+ * the full-text match to the structured filters.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+#include "query.h"
+#include "tokenizer.h"
+
+/* bm25 weights: title, procedures, parties, items, basis, meta, body. */
+#define BM25_WEIGHTS "10.0, 6.0, 6.0, 4.0, 4.0, 3.0, 1.0"
+
+enum lex_kind { LEX_END, LEX_WORD, LEX_PHRASE, LEX_OR };
+
+struct lexer {
+	const char	*s;
+	size_t		 pos;
+	size_t		 len;
+};
+
+struct lexeme {
+	enum lex_kind	 kind;
+	int		 negated;	/* introduced by '-' */
+	char		*text;		/* word or phrase text (owned) */
+};
+
+static int
+is_space_at(const struct lexer *lx, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)lx->s + i;
+
+	if (i >= lx->len)
+		return 0;
+	if (isspace(u[0]))
+		return 1;
+	/* U+3000 IDEOGRAPHIC SPACE */
+	return i + 2 < lx->len && u[0] == 0xe3 && u[1] == 0x80 &&
+	    u[2] == 0x80 ? 3 : 0;
+}
+
+static void
+skip_space(struct lexer *lx)
+{
+	int n;
+
+	while ((n = is_space_at(lx, lx->pos)) > 0)
+		lx->pos += (size_t)n;
+}
+
+/* Read the next lexeme; -1 with err set on an unbalanced quote. */
+static int
+lex_next(struct lexer *lx, struct lexeme *t, struct buf *err)
+{
+	size_t start;
+
+	memset(t, 0, sizeof(*t));
+	skip_space(lx);
+	if (lx->pos >= lx->len)
+		return 0;
+	if (lx->s[lx->pos] == '-' && lx->pos + 1 < lx->len &&
+	    !is_space_at(lx, lx->pos + 1)) {
+		t->negated = 1;
+		lx->pos++;
+	}
+	if (lx->s[lx->pos] == '"') {
+		const char *close = memchr(lx->s + lx->pos + 1, '"',
+		    lx->len - lx->pos - 1);
+
+		if (close == NULL) {
+			buf_puts(err, "unbalanced double quote: close the "
+			    "phrase with \"");
+			return -1;
+		}
+		t->kind = LEX_PHRASE;
+		t->text = xstrndup(lx->s + lx->pos + 1,
+		    (size_t)(close - lx->s) - lx->pos - 1);
+		lx->pos = (size_t)(close - lx->s) + 1;
+		return 0;
+	}
+	start = lx->pos;
+	while (lx->pos < lx->len && !is_space_at(lx, lx->pos))
+		lx->pos++;
+	t->text = xstrndup(lx->s + start, lx->pos - start);
+	t->kind = (!t->negated && strcmp(t->text, "OR") == 0) ? LEX_OR :
+	    LEX_WORD;
+	return 0;
+}
+
+static int
+count_token(void *ctx, int flags, const char *tok, int ntok, int s, int e)
+{
+	(void)flags, (void)tok, (void)ntok, (void)s, (void)e;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/* Does the text hold anything the tokenizer indexes? */
+static int
+has_tokens(const char *text)
+{
+	int n = 0;
+
+	tokenize(text, strlen(text), TOKENIZE_QUERY, count_token, &n);
+	return n > 0;
+}
+
+/* Append text as one FTS5 string literal. */
+static void
+put_fts_string(struct buf *b, const char *text)
+{
+	buf_putc(b, '"');
+	for (const char *p = text; *p; p++) {
+		if (*p == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *p);
+	}
+	buf_putc(b, '"');
+}
+
+static int
+parse_date_bound(const char *value, int upper, char iso[11])
+{
+	struct norm_date d;
+	size_t n = strlen(value);
+	char *end;
+	long y;
+
+	if (norm_find_date(value, n, &d, NULL, NULL) == 0 && d.year > 0) {
+		if (d.month == 0)
+			d.month = upper ? 12 : 1;
+		if (d.day == 0)
+			d.day = upper ? 31 : 1;
+	} else {
+		y = strtol(value, &end, 10);
+		if (end == value || *end != '\0' || y < 1000 || y > 9999)
+			return -1;
+		d.year = (int)y;
+		d.month = upper ? 12 : 1;
+		d.day = upper ? 31 : 1;
+	}
+	snprintf(iso, 11, "%04d-%02d-%02d", d.year % 10000, d.month % 100,
+	    d.day % 100);
+	return 0;
+}
+
+static void
+set_str(char **dst, const char *v)
+{
+	free(*dst);
+	*dst = xstrdup(v);
+}
+
+int
+query_set_filter(struct query *q, const char *key, const char *value,
+    struct buf *err)
+{
+	char iso[11];
+
+	if (strcmp(key, "ward") == 0 || strcmp(key, "municipality") == 0)
+		set_str(&q->municipality, value);
+	else if (strcmp(key, "kind") == 0)
+		set_str(&q->kind, value);
+	else if (strcmp(key, "type") == 0)
+		set_str(&q->type, value);
+	else if (strcmp(key, "since") == 0 || strcmp(key, "until") == 0) {
+		int upper = key[0] == 'u';
+
+		if (parse_date_bound(value, upper, iso) == -1) {
+			buf_printf(err, "%s: not a date: '%s' (use 2019-04-01, "
+			    "2019, 令和6年 or R6.4.1)", key, value);
+			return -1;
+		}
+		set_str(upper ? &q->until : &q->since, iso);
+	} else
+		return 0;
+	return 1;
+}
+
+/* A word of the form key:value with a known key is a filter. */
+static int
+try_filter(struct query *q, const struct lexeme *t, struct buf *err)
+{
+	const char *colon;
+	char *key;
+	int rc;
+
+	if (t->kind != LEX_WORD || t->negated ||
+	    (colon = strchr(t->text, ':')) == NULL || colon == t->text ||
+	    colon[1] == '\0')
+		return 0;
+	key = xstrndup(t->text, (size_t)(colon - t->text));
+	rc = query_set_filter(q, key, colon + 1, err);
+	free(key);
+	return rc;
+}
+
+/* Builder state: positive clauses, ANDed; OR joins into the last one. */
+struct builder {
+	struct buf	pos;		/* positive expression */
+	struct buf	neg;		/* excluded terms, ORed */
+	struct buf	group;		/* current OR group */
+	int		group_n;	/* terms in the group */
+	int		pending_or;	/* an OR was read */
+};
+
+static void
+close_group(struct builder *b)
+{
+	if (b->group_n == 0)
+		return;
+	if (b->pos.len > 0)
+		buf_puts(&b->pos, " AND ");
+	if (b->group_n > 1)
+		buf_printf(&b->pos, "(%s)", b->group.data);
+	else
+		buf_puts(&b->pos, b->group.data);
+	buf_truncate(&b->group, 0);
+	b->group_n = 0;
+}
+
+static int
+add_term(struct query *q, struct builder *b, const struct lexeme *t,
+    struct buf *err)
+{
+	if (!has_tokens(t->text)) {
+		strlist_push(&q->dropped, t->text);
+		return 0;
+	}
+	q->nterms++;
+	if (t->negated) {
+		if (b->pending_or) {
+			buf_puts(err, "OR cannot join an excluded (-) term");
+			return -1;
+		}
+		if (b->neg.len > 0)
+			buf_puts(&b->neg, " OR ");
+		put_fts_string(&b->neg, t->text);
+		return 0;
+	}
+	if (!b->pending_or)
+		close_group(b);
+	else
+		buf_puts(&b->group, " OR ");
+	put_fts_string(&b->group, t->text);
+	b->group_n++;
+	b->pending_or = 0;
+	return 0;
+}
+
+static int
+parse_lexemes(struct query *q, struct lexer *lx, struct builder *b,
+    struct buf *err)
+{
+	struct lexeme t;
+	int rc = 0, prev_term = 0;
+
+	for (;;) {
+		if (lex_next(lx, &t, err) == -1)
+			return -1;
+		if (t.kind == LEX_END)
+			break;
+		if (t.kind == LEX_OR) {
+			if (!prev_term || b->pending_or) {
+				buf_puts(err, "OR needs a search term on each "
+				    "side");
+				rc = -1;
+			}
+			b->pending_or = 1;
+		} else if ((rc = try_filter(q, &t, err)) == 0) {
+			rc = add_term(q, b, &t, err);
+			prev_term = !t.negated;
+		} else if (rc == 1)
+			rc = 0;
+		free(t.text);
+		if (rc == -1)
+			return -1;
+	}
+	if (b->pending_or) {
+		buf_puts(err, "OR needs a search term on each side");
+		return -1;
+	}
+	return 0;
+}
+
+int
+query_parse(struct query *q, int argc, char *const argv[], struct buf *err)
+{
+	struct buf text = BUF_INIT;
+	struct builder b;
+	struct lexer lx;
+	int rc;
+
+	memset(&b, 0, sizeof(b));
+	for (int i = 0; i < argc; i++) {
+		if (i > 0)
+			buf_putc(&text, ' ');
+		buf_puts(&text, argv[i]);
+	}
+	lx.s = text.data ? text.data : "";
+	lx.len = text.len;
+	lx.pos = 0;
+	rc = parse_lexemes(q, &lx, &b, err);
+	if (rc == 0) {
+		close_group(&b);
+		free(q->match);
+		free(q->exclude);
+		q->match = b.pos.len ? buf_detach(&b.pos) : NULL;
+		q->exclude = b.neg.len ? buf_detach(&b.neg) : NULL;
+	}
+	buf_free(&b.pos);
+	buf_free(&b.neg);
+	buf_free(&b.group);
+	buf_free(&text);
+	return rc;
+}
+
+/* ---- running ---- */
+
+static void
+add_filters(struct buf *sql, const struct query *q)
+{
+	if (q->municipality)
+		buf_puts(sql, " AND c.municipality LIKE '%' || :ward || '%'");
+	if (q->kind)
+		buf_puts(sql, " AND c.kind = :kind");
+	if (q->type)
+		buf_puts(sql, " AND EXISTS (SELECT 1 FROM procedures p WHERE "
+		    "p.case_id = c.id AND p.type = :type)");
+	if (q->since)
+		buf_puts(sql, " AND c.date >= :since");
+	if (q->until)
+		buf_puts(sql, " AND c.date <= :until");
+	if (q->exclude)
+		buf_puts(sql, " AND c.rowid NOT IN (SELECT rowid FROM fts "
+		    "WHERE fts MATCH :exclude)");
+}
+
+static void
+build_sql(struct buf *sql, const struct query *q)
+{
+	if (q->match) {
+		buf_puts(sql, "SELECT c.id, c.source, c.title, c.kind, "
+		    "c.municipality, c.date, -bm25(fts, " BM25_WEIGHTS "), "
+		    "snippet(fts, -1, '" QUERY_MARK_START "', '"
+		    QUERY_MARK_END "', '…', 24) "
+		    "FROM fts JOIN cases c ON c.rowid = fts.rowid "
+		    "WHERE fts MATCH :match");
+		add_filters(sql, q);
+		buf_puts(sql, " ORDER BY 7 DESC, c.date DESC, c.id");
+	} else {
+		buf_puts(sql, "SELECT c.id, c.source, c.title, c.kind, "
+		    "c.municipality, c.date, 0.0, '' FROM cases c WHERE 1");
+		add_filters(sql, q);
+		buf_puts(sql, " ORDER BY c.date DESC, c.id");
+	}
+	if (q->limit > 0)
+		buf_printf(sql, " LIMIT %d", q->limit);
+}
+
+static void
+bind_named(sqlite3_stmt *st, const char *name, const char *value)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+
+	if (i > 0 && value != NULL)
+		sqlite3_bind_text(st, i, value, -1, SQLITE_STATIC);
+}
+
+static const char *
+col_text(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return s ? s : NULL;
+}
+
+long
+query_run(sqlite3 *db, const struct query *q,
+    int (*fn)(void *arg, const struct query_hit *hit), void *arg,
+    struct buf *err)
+{
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	struct query_hit h;
+	long n = 0;
+	int rc;
+
+	build_sql(&sql, q);
+	if (sqlite3_prepare_v2(db, sql.data, -1, &st, NULL) != SQLITE_OK) {
+		buf_printf(err, "query: %s", sqlite3_errmsg(db));
+		buf_free(&sql);
+		return -1;
+	}
+	bind_named(st, ":match", q->match);
+	bind_named(st, ":exclude", q->exclude);
+	bind_named(st, ":ward", q->municipality);
+	bind_named(st, ":kind", q->kind);
+	bind_named(st, ":type", q->type);
+	bind_named(st, ":since", q->since);
+	bind_named(st, ":until", q->until);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		h.id = col_text(st, 0);
+		h.source = col_text(st, 1);
+		h.title = col_text(st, 2);
+		h.kind = col_text(st, 3);
+		h.municipality = col_text(st, 4);
+		h.date = col_text(st, 5);
+		h.score = sqlite3_column_double(st, 6);
+		h.snippet = col_text(st, 7);
+		n++;
+		if (fn(arg, &h) != 0)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		buf_printf(err, "query: %s", sqlite3_errmsg(db));
+		n = -1;
+	}
+	sqlite3_finalize(st);
+	buf_free(&sql);
+	return n;
+}
+
+void
+query_free(struct query *q)
+{
+	if (q == NULL)
+		return;
+	free(q->match);
+	free(q->exclude);
+	free(q->municipality);
+	free(q->kind);
+	free(q->type);
+	free(q->since);
+	free(q->until);
+	strlist_free(&q->dropped);
+	memset(q, 0, sizeof(*q));
+}

@@ -1,0 +1,445 @@
+/*
+ * store.c — the index writer (PATH.tmp, one transaction, rename) and
+ * reader helpers.  The on-disk format is index/schema.sql, embedded into
+ * the binary as schema_sql[] at build time.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "tokenizer.h"
+
+extern const char schema_sql[];
+
+enum stmt_id {
+	ST_DOC, ST_CASE, ST_PROC, ST_PARTY, ST_ITEM, ST_CITE, ST_FTS, ST__MAX
+};
+
+static const char *const stmt_sql[ST__MAX] = {
+	"INSERT INTO documents(path, hash, encoding, bytes, text) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)",
+	"INSERT INTO cases(id, document_id, source, municipality, kind, "
+	    "number, title, date, department, subjects_count, line_start, "
+	    "line_end, json) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
+	"INSERT INTO procedures(case_id, seq, type, title, partner, "
+	    "period_start, period_end, line) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+	"INSERT INTO parties(procedure_id, role, name) VALUES (?1, ?2, ?3)",
+	"INSERT INTO items(procedure_id, seq, name) VALUES (?1, ?2, ?3)",
+	"INSERT INTO citations(case_id, seq, citation) VALUES (?1, ?2, ?3)",
+	"INSERT INTO fts(rowid, title, procedures, parties, items, basis, "
+	    "meta, body) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+};
+
+struct store {
+	sqlite3		*db;
+	char		*path;		/* final name */
+	char		*tmp;		/* name written to */
+	sqlite3_stmt	*st[ST__MAX];
+};
+
+static int
+db_fail(sqlite3 *db, struct buf *err, const char *what)
+{
+	buf_printf(err, "%s: %s", what, db ? sqlite3_errmsg(db) :
+	    "out of memory");
+	return -1;
+}
+
+static void
+store_close(struct store *s)
+{
+	for (int i = 0; i < ST__MAX; i++)
+		sqlite3_finalize(s->st[i]);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s->tmp);
+	free(s);
+}
+
+static int
+store_prepare(struct store *s, struct buf *err)
+{
+	for (int i = 0; i < ST__MAX; i++)
+		if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1,
+		    SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) != SQLITE_OK)
+			return db_fail(s->db, err, "prepare");
+	return 0;
+}
+
+int
+store_begin(const char *path, struct store **out, struct buf *err)
+{
+	struct store *s = xcalloc(1, sizeof(*s));
+	struct buf tmp = BUF_INIT;
+
+	*out = NULL;
+	buf_printf(&tmp, "%s.tmp", path);
+	s->path = xstrdup(path);
+	s->tmp = buf_detach(&tmp);
+	if (unlink(s->tmp) == -1 && errno != ENOENT) {
+		buf_printf(err, "%s: %s", s->tmp, strerror(errno));
+		goto fail;
+	}
+	if (sqlite3_open(s->tmp, &s->db) != SQLITE_OK) {
+		db_fail(s->db, err, s->tmp);
+		goto fail;
+	}
+	if (tokenizer_register(s->db) != SQLITE_OK) {
+		db_fail(s->db, err, "FTS5 tokenizer");
+		goto fail;
+	}
+	if (sqlite3_exec(s->db, "PRAGMA journal_mode=OFF; "
+	    "PRAGMA synchronous=OFF; BEGIN;", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(s->db, schema_sql, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(s->db, "INSERT INTO meta VALUES ('schema_version', '"
+	    SCHEMA_VERSION "'), ('built_at', datetime('now'))", NULL, NULL,
+	    NULL) != SQLITE_OK) {
+		db_fail(s->db, err, "schema");
+		goto fail;
+	}
+	if (store_prepare(s, err) == -1)
+		goto fail;
+	*out = s;
+	return 0;
+fail:
+	store_abort(s);
+	return -1;
+}
+
+sqlite3 *
+store_db(struct store *s)
+{
+	return s->db;
+}
+
+/* ---- binding helpers with a sticky result code ---- */
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *v, int *rc)
+{
+	if (*rc == SQLITE_OK)
+		*rc = v ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) :
+		    sqlite3_bind_null(st, i);
+}
+
+static void
+bind_int(sqlite3_stmt *st, int i, int64_t v, int *rc)
+{
+	if (*rc == SQLITE_OK)
+		*rc = sqlite3_bind_int64(st, i, v);
+}
+
+static void
+step(sqlite3_stmt *st, int *rc)
+{
+	if (*rc == SQLITE_OK) {
+		*rc = sqlite3_step(st);
+		if (*rc == SQLITE_DONE)
+			*rc = SQLITE_OK;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+int
+store_add_document(struct store *s, const struct source *src,
+    int64_t *doc_id, struct buf *err)
+{
+	sqlite3_stmt *st = s->st[ST_DOC];
+	char hash[17];
+	int rc = SQLITE_OK;
+
+	snprintf(hash, sizeof(hash), "%016" PRIx64, src->hash);
+	bind_text(st, 1, src->path, &rc);
+	bind_text(st, 2, hash, &rc);
+	bind_text(st, 3, encoding_name(src->enc), &rc);
+	bind_int(st, 4, (int64_t)src->len, &rc);
+	bind_text(st, 5, src->text, &rc);
+	step(st, &rc);
+	if (rc != SQLITE_OK)
+		return db_fail(s->db, err, src->path);
+	*doc_id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+static void
+add_parties(struct store *s, int64_t proc_id, const char *role,
+    const struct strlist *names, int *rc)
+{
+	sqlite3_stmt *st = s->st[ST_PARTY];
+
+	for (size_t i = 0; i < names->n; i++) {
+		bind_int(st, 1, proc_id, rc);
+		bind_text(st, 2, role, rc);
+		bind_text(st, 3, names->v[i], rc);
+		step(st, rc);
+	}
+}
+
+static void
+add_procedure(struct store *s, const char *case_id, int seq,
+    const struct procedure *p, int *rc)
+{
+	sqlite3_stmt *st = s->st[ST_PROC];
+	int64_t id;
+
+	bind_text(st, 1, case_id, rc);
+	bind_int(st, 2, seq, rc);
+	bind_text(st, 3, proc_type_name(p->type), rc);
+	bind_text(st, 4, p->title.value, rc);
+	bind_text(st, 5, p->partner.value, rc);
+	bind_text(st, 6, p->period_start.value, rc);
+	bind_text(st, 7, p->period_end.value, rc);
+	bind_int(st, 8, p->line, rc);
+	step(st, rc);
+	id = sqlite3_last_insert_rowid(s->db);
+	add_parties(s, id, "consignee", &p->consignees, rc);
+	add_parties(s, id, "subcontractor", &p->subcontractors, rc);
+	if (p->partner.value != NULL) {
+		struct strlist one = STRLIST_INIT;
+
+		strlist_push(&one, p->partner.value);
+		add_parties(s, id, "partner", &one, rc);
+		strlist_free(&one);
+	}
+	st = s->st[ST_ITEM];
+	for (size_t i = 0; i < p->data_items.n; i++) {
+		bind_int(st, 1, id, rc);
+		bind_int(st, 2, (int64_t)i, rc);
+		bind_text(st, 3, p->data_items.v[i], rc);
+		step(st, rc);
+	}
+}
+
+static void
+join_list(struct buf *b, const struct strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		buf_puts(b, l->v[i]);
+		buf_putc(b, '\n');
+	}
+}
+
+/* The text of the fts columns procedures, parties, items, basis, meta. */
+static void
+fts_columns(const struct pcase *c, struct buf col[5])
+{
+	for (size_t i = 0; i < c->nprocs; i++) {
+		const struct procedure *p = &c->procs[i];
+
+		buf_printf(&col[0], "%s %s\n", proc_type_name(p->type),
+		    p->title.value ? p->title.value : "");
+		join_list(&col[1], &p->consignees);
+		join_list(&col[1], &p->subcontractors);
+		if (p->partner.value)
+			buf_printf(&col[1], "%s\n", p->partner.value);
+		join_list(&col[2], &p->data_items);
+	}
+	join_list(&col[3], &c->legal_basis);
+	buf_printf(&col[4], "%s %s %s %s %s",
+	    c->municipality.value ? c->municipality.value : "",
+	    c->kind.value ? c->kind.value : "",
+	    c->number.value ? c->number.value : "",
+	    c->department.value ? c->department.value : "",
+	    c->date.value ? c->date.value : "");
+}
+
+static void
+add_fts(struct store *s, int64_t rowid, const struct pcase *c, int *rc)
+{
+	sqlite3_stmt *st = s->st[ST_FTS];
+	struct buf col[5] = { BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT,
+	    BUF_INIT };
+
+	fts_columns(c, col);
+	bind_int(st, 1, rowid, rc);
+	bind_text(st, 2, c->title.value ? c->title.value : "", rc);
+	for (int i = 0; i < 5; i++)
+		bind_text(st, 3 + i, col[i].data ? col[i].data : "", rc);
+	bind_text(st, 8, c->body ? c->body : "", rc);
+	step(st, rc);
+	for (int i = 0; i < 5; i++)
+		buf_free(&col[i]);
+}
+
+int
+store_add_case(struct store *s, int64_t doc_id, const struct pcase *c,
+    struct buf *err)
+{
+	sqlite3_stmt *st = s->st[ST_CASE];
+	json_t *o = case_to_json(c, 1);
+	char *json = json_dumps(o, JSON_COMPACT);
+	int rc = SQLITE_OK;
+
+	bind_text(st, 1, c->id, &rc);
+	bind_int(st, 2, doc_id, &rc);
+	bind_text(st, 3, c->source, &rc);
+	bind_text(st, 4, c->municipality.value, &rc);
+	bind_text(st, 5, c->kind.value, &rc);
+	bind_text(st, 6, c->number.value, &rc);
+	bind_text(st, 7, c->title.value, &rc);
+	bind_text(st, 8, c->date.value, &rc);
+	bind_text(st, 9, c->department.value, &rc);
+	if (rc == SQLITE_OK)
+		rc = c->subjects_count >= 0 ? sqlite3_bind_int64(st, 10,
+		    c->subjects_count) : sqlite3_bind_null(st, 10);
+	bind_int(st, 11, c->line_start, &rc);
+	bind_int(st, 12, c->line_end, &rc);
+	bind_text(st, 13, json, &rc);
+	step(st, &rc);
+	add_fts(s, sqlite3_last_insert_rowid(s->db), c, &rc);
+	for (size_t i = 0; i < c->nprocs; i++)
+		add_procedure(s, c->id, (int)i, &c->procs[i], &rc);
+	for (size_t i = 0; i < c->legal_basis.n; i++) {
+		bind_text(s->st[ST_CITE], 1, c->id, &rc);
+		bind_int(s->st[ST_CITE], 2, (int64_t)i, &rc);
+		bind_text(s->st[ST_CITE], 3, c->legal_basis.v[i], &rc);
+		step(s->st[ST_CITE], &rc);
+	}
+	free(json);
+	json_decref(o);
+	if (rc != SQLITE_OK)
+		return db_fail(s->db, err, c->id ? c->id : "case");
+	return 0;
+}
+
+int
+store_commit(struct store *s, struct buf *err)
+{
+	int ret = 0;
+
+	if (sqlite3_exec(s->db, "INSERT INTO fts(fts) VALUES ('optimize'); "
+	    "COMMIT;", NULL, NULL, NULL) != SQLITE_OK) {
+		db_fail(s->db, err, "commit");
+		store_abort(s);
+		return -1;
+	}
+	for (int i = 0; i < ST__MAX; i++) {
+		sqlite3_finalize(s->st[i]);
+		s->st[i] = NULL;
+	}
+	if (sqlite3_close(s->db) != SQLITE_OK) {
+		db_fail(s->db, err, "close");
+		ret = -1;
+	}
+	s->db = NULL;
+	if (ret == 0 && rename(s->tmp, s->path) == -1) {
+		buf_printf(err, "%s: %s", s->path, strerror(errno));
+		ret = -1;
+	}
+	if (ret == -1)
+		unlink(s->tmp);
+	store_close(s);
+	return ret;
+}
+
+void
+store_abort(struct store *s)
+{
+	if (s == NULL)
+		return;
+	for (int i = 0; i < ST__MAX; i++) {
+		sqlite3_finalize(s->st[i]);
+		s->st[i] = NULL;
+	}
+	sqlite3_close(s->db);
+	s->db = NULL;
+	unlink(s->tmp);
+	store_close(s);
+}
+
+static int
+check_schema(sqlite3 *db, const char *path, struct buf *err)
+{
+	sqlite3_stmt *st;
+	int ok = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = "
+	    "'schema_version'", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		ok = strcmp((const char *)sqlite3_column_text(st, 0),
+		    SCHEMA_VERSION) == 0;
+	sqlite3_finalize(st);
+	if (!ok)
+		buf_printf(err, "%s: not a picorpus index of schema version %s "
+		    "(rebuild it with 'picorpus build')", path, SCHEMA_VERSION);
+	return ok ? 0 : -1;
+}
+
+int
+index_open(const char *path, sqlite3 **db, struct buf *err)
+{
+	*db = NULL;
+	if (access(path, R_OK) == -1) {
+		buf_printf(err, "%s: %s (run 'picorpus build' first, or give "
+		    "--index FILE)", path, strerror(errno));
+		return -1;
+	}
+	if (sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK || tokenizer_register(*db) != SQLITE_OK) {
+		db_fail(*db, err, path);
+		goto fail;
+	}
+	if (check_schema(*db, path, err) == -1)
+		goto fail;
+	return 0;
+fail:
+	sqlite3_close(*db);
+	*db = NULL;
+	return -1;
+}
+
+struct pcase *
+index_load_case(sqlite3 *db, const char *id, struct buf *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct pcase *c = NULL;
+	json_t *o;
+
+	if (sqlite3_prepare_v2(db, "SELECT json FROM cases WHERE id = ?1",
+	    -1, &st, NULL) != SQLITE_OK) {
+		db_fail(db, err, "load case");
+		return NULL;
+	}
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		o = json_loads((const char *)sqlite3_column_text(st, 0), 0,
+		    NULL);
+		c = case_from_json(o);
+		json_decref(o);
+	}
+	sqlite3_finalize(st);
+	return c;
+}
+
+/* The related array of a case from the links table. */
+json_t *
+index_related_json(sqlite3 *db, const char *id)
+{
+	json_t *a = json_array();
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db, "SELECT related_id, score, reasons FROM "
+	    "links WHERE case_id = ?1 ORDER BY rank", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return a;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		json_t *o = json_object();
+		json_t *r = json_loads((const char *)sqlite3_column_text(st, 2),
+		    0, NULL);
+
+		json_object_set_new(o, "id", json_string((const char *)
+		    sqlite3_column_text(st, 0)));
+		json_object_set_new(o, "score",
+		    json_real(sqlite3_column_double(st, 1)));
+		json_object_set_new(o, "reasons", r ? r : json_array());
+		json_array_append_new(a, o);
+	}
+	sqlite3_finalize(st);
+	return a;
+}

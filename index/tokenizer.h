@@ -1,0 +1,50 @@
+/*
+ * tokenizer.h — the one tokenizer of picorpus, used by FTS5 when the
+ * index is built, by FTS5 when a query is run, and (exported as rules)
+ * by the site's search, so that every side agrees by construction.
+ *
+ * Text is folded per character cluster (NFKC, width and case folding,
+ * default-ignorables removed) while offsets keep pointing into the
+ * original bytes, so snippet() and highlight() mark the right text.
+ *
+ *  - Latin letters and digits form words, split where letters meet
+ *    digits: "ＬＧＷＡＮ-ASP" → lgwan, asp; "ISO27001" → iso, 27001.
+ *  - A run of Japanese (kanji, kana, 々 〇 ー) gives overlapping bigrams;
+ *    in a document every character also gives a unigram at the same
+ *    position (colocated), so a query of any length finds every
+ *    occurrence: one character matches a unigram, longer strings match
+ *    the phrase of their bigrams ("再委託" → "再委" "委託").
+ *  - Everything else separates tokens.
+ */
+#ifndef PICORPUS_TOKENIZER_H
+#define PICORPUS_TOKENIZER_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+
+#define TOKEN_COLOCATED 0x0001	/* same position as the previous token */
+
+enum token_mode {
+	TOKENIZE_DOCUMENT,	/* bigrams plus colocated unigrams */
+	TOKENIZE_QUERY		/* bigrams only (unigram for a lone char) */
+};
+
+/*
+ * Called once per token: the folded token (tok, ntok bytes, not
+ * NUL-terminated) and its byte range [start, end) in the original text.
+ * Return 0 to go on; anything else stops tokenize() with that value.
+ */
+typedef int (*token_fn)(void *ctx, int flags, const char *tok, int ntok,
+    int start, int end);
+
+/* Tokenize text; returns 0 or the first non-zero value fn returned. */
+int	tokenize(const char *text, size_t len, enum token_mode mode,
+	    token_fn fn, void *ctx);
+
+/*
+ * Register the tokenizer with db's FTS5 under the name "picorpus".
+ * Returns SQLITE_OK or an SQLite error code.
+ */
+int	tokenizer_register(sqlite3 *db);
+
+#endif

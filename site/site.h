@@ -1,0 +1,25 @@
+/*
+ * site.h — the static site generator.  Reads only the index; writes a
+ * directory that works from any static server or straight from disk
+ * (file://) and makes no request to any other host.
+ *
+ * The site is written into DIR.tmp-PID and swapped with DIR in one
+ * rename, so a failed build leaves the previous site untouched.  An
+ * existing DIR is only replaced when it is empty or holds the marker
+ * file a previous picorpus build left (.picorpus-site).
+ */
+#ifndef PICORPUS_SITE_H
+#define PICORPUS_SITE_H
+
+#include <sqlite3.h>
+
+#include "buf.h"
+
+/* Generate the site for db into dir; *pages counts HTML pages. */
+int	site_generate(sqlite3 *db, const char *dir, unsigned *pages,
+	    struct buf *err);
+
+/* Append s to b with &, <, >, " and ' escaped for HTML text/attributes. */
+void	html_escape(struct buf *b, const char *s);
+
+#endif

@@ -1,0 +1,252 @@
+/*
+ * test_extract.c — layout detection and the first fields on small
+ * documents written here (not the corpus), one per layout family.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+
+struct parsed {
+	struct source	src;
+	struct doc	doc;
+	struct case_list cases;
+};
+
+static void
+parse_text(struct parsed *p, const char *path, const char *text)
+{
+	struct buf err = BUF_INIT;
+
+	memset(p, 0, sizeof(*p));
+	p->src.path = xstrdup(path);
+	p->src.text = xstrdup(text);
+	p->src.len = strlen(text);
+	ck_assert_int_eq(doc_parse(&p->src, &p->doc, &err), 0);
+	extract_cases(&p->src, &p->doc, &p->cases, NULL);
+	buf_free(&err);
+}
+
+static void
+parsed_free(struct parsed *p)
+{
+	case_list_free(&p->cases);
+	doc_free(&p->doc);
+	source_free(&p->src);
+}
+
+static const char consultation[] =
+"諮 問 第 1 2 3 号\n令 和 6 年 1 0 月 1 日\n\n中野区情報公開・個人情報保護審議会\n"
+"中野区長\n\n中野区個人情報保護条例第12条の規定に基づき、下記の事項について諮問します。\n"
+"記\n「窓口業務」における外部委託について\n(受付業務の委託)\n"
+"諮問第123号\n「窓口業務」における外部委託について\n令和6年10月1日\n区民部窓口課\n"
+"1 委託の件名\n窓口受付業務委託\n13 委託先(参考)\n未定\n"
+"諮 問 第 1 2 4 号\n令和6年10月1日\n中野区長\n記\n防犯カメラの設置について\n"
+"諮問第124号\n防犯カメラの設置について\n令和6年10月1日\n総務部防災課\n"
+"第1 外部の電子計算機との回線結合について\n1 回線結合する理由\nクラウドを使う\n"
+"第2 外部委託に伴う個人情報の保護措置について\n1 委託の件名\n保守業務委託\n"
+"その他報告資料\n\nテレワークの実施について\n\n令和6年10月8日\n総務部人事課\n";
+
+START_TEST(consultation_layout_is_detected)
+{
+	struct parsed p;
+
+	parse_text(&p, "nakano.txt", consultation);
+	ck_assert_int_eq(detect_layout(&p.doc), LAYOUT_CONSULTATION);
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(consultations_split_into_cases)
+{
+	struct parsed p;
+
+	parse_text(&p, "nakano.txt", consultation);
+	ck_assert_int_eq((int)p.cases.n, 3);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "123");
+	ck_assert_str_eq(p.cases.v[1]->number.value, "124");
+	ck_assert_str_eq(p.cases.v[2]->kind.value, "報告");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(consultation_fields)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "nakano.txt", consultation);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->kind.value, "諮問");
+	ck_assert_str_eq(c->municipality.value, "中野区");
+	ck_assert_str_eq(c->date.value, "2024-10-01");
+	ck_assert_str_eq(c->title.value, "「窓口業務」における外部委託について");
+	ck_assert_str_eq(c->department.value, "区民部窓口課");
+	ck_assert_int_eq((int)c->nprocs, 1);
+	ck_assert_int_eq(c->procs[0].type, PROC_OUTSOURCE);
+	ck_assert_str_eq(c->procs[0].title.value, "窓口受付業務委託");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(consultation_groups_become_procedures)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "nakano.txt", consultation);
+	c = p.cases.v[1];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq(c->procs[0].type, PROC_LINK);
+	ck_assert_int_eq(c->procs[1].type, PROC_OUTSOURCE);
+	ck_assert_str_eq(c->procs[1].title.value, "保守業務委託");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(trailing_report_is_its_own_case)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "nakano.txt", consultation);
+	c = p.cases.v[2];
+	ck_assert_str_eq(c->title.value, "テレワークの実施について");
+	ck_assert_str_eq(c->date.value, "2024-10-08");
+	ck_assert_str_eq(c->department.value, "総務部人事課");
+	parsed_free(&p);
+}
+END_TEST
+
+static const char sheet[] =
+"\n個人情報保護管理運営会議 付議事項\n\n件 名\t区民まつりの受付に係る業務委託等について（新規）\n"
+"\n要綱の根拠\n◇第3条第1項第3号（業務委託）\n（担当部課：地域振興部地域振興課）\n"
+"件名 区民まつり受付業務の委託について\n保有課(担当課)\t地域振興課\n委託先\t株式会社サンプル\n"
+"件名 区民まつり受付業務の外部結合について（一部変更）\n結合の相手方\t株式会社サンプル\n"
+"\n練馬区個人情報保護条例\n";
+
+START_TEST(sheet_layout_cover_and_sheets)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "sheet.txt", sheet);
+	ck_assert_int_eq(detect_layout(&p.doc), LAYOUT_SHEET);
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->kind.value, "付議");
+	ck_assert_str_eq(c->title.value, "区民まつりの受付に係る業務委託等について");
+	ck_assert_str_eq(c->department.value, "地域振興部地域振興課");
+	ck_assert_str_eq(c->municipality.value, "練馬区");
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq(c->procs[0].type, PROC_OUTSOURCE);
+	ck_assert_int_eq(c->procs[1].type, PROC_LINK);
+	ck_assert_str_eq(c->procs[1].title.value,
+	    "区民まつり受付業務の外部結合について");
+	parsed_free(&p);
+}
+END_TEST
+
+static const char assessment[] =
+"特定個人情報保護評価書(基礎項目評価書)\n\n評価書番号\t評価書名\n"
+"7\t住民税に関する事務 基礎項目評価書\n\n評価実施機関名\n\n杉並区長\n\n公表日\n\n"
+"令和5年4月1日\n\n①部署\t区民生活部 課税課\n委託事項1\t税務システム保守\n"
+"③委託先名\t株式会社テスト\n再委託\t④再委託の有無 ※\t[再委託する] <選択肢> 1) 再委託する 2) 再委託しない\n"
+"委託事項2～5\t\n委託事項2\t帳票印刷\n";
+
+START_TEST(assessment_fields)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "assess.txt", assessment);
+	ck_assert_int_eq(detect_layout(&p.doc), LAYOUT_ASSESSMENT);
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->kind.value, "評価書");
+	ck_assert_str_eq(c->number.value, "7");
+	ck_assert_str_eq(c->date.value, "2023-04-01");
+	ck_assert_str_eq(c->municipality.value, "杉並区");
+	ck_assert_str_eq(c->department.value, "区民生活部課税課");
+	ck_assert_int_eq((int)c->nprocs, 3);
+	ck_assert_int_eq(c->procs[0].type, PROC_OUTSOURCE);
+	ck_assert_int_eq(c->procs[1].type, PROC_SUBCONTRACT);
+	ck_assert_str_eq(c->procs[2].title.value, "帳票印刷");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(unknown_layout_gives_one_generic_case)
+{
+	struct parsed p;
+
+	parse_text(&p, "memo.md", "# 会議メモ\n\n令和2年4月1日 作成\n");
+	ck_assert_int_eq(detect_layout(&p.doc), LAYOUT_GENERIC);
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->kind.value, "その他");
+	ck_assert_str_eq(p.cases.v[0]->date.value, "2020-04-01");
+	ck_assert_ptr_null(p.cases.v[0]->municipality.value);
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(ids_are_stable_and_url_safe)
+{
+	struct parsed p;
+
+	parse_text(&p, "dir/nakano.txt", consultation);
+	ck_assert_str_eq(p.cases.v[0]->id, "dir_nakano-1");
+	ck_assert_str_eq(p.cases.v[2]->id, "dir_nakano-3");
+	parsed_free(&p);
+	parse_text(&p, "中野区.txt", consultation);
+	ck_assert_int_eq(p.cases.v[0]->id[0], 'd');
+	for (const char *s = p.cases.v[0]->id; *s; s++)
+		ck_assert((*s >= '0' && *s <= '9') || (*s >= 'a' &&
+		    *s <= 'z') || *s == '-');
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(html_fragments_are_flattened)
+{
+	char *t = html_flatten("<p>1 概要</p> <p>対象者<input type=\"checkbox\" "
+	    "checked> 氏名</p>", strlen("<p>1 概要</p> <p>対象者<input "
+	    "type=\"checkbox\" checked> 氏名</p>"));
+
+	ck_assert_str_eq(t, "1 概要\n対象者[○] 氏名");
+	free(t);
+}
+END_TEST
+
+static Suite *
+extract_suite(void)
+{
+	Suite *s = suite_create("extract");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, consultation_layout_is_detected);
+	tcase_add_test(tc, consultations_split_into_cases);
+	tcase_add_test(tc, consultation_fields);
+	tcase_add_test(tc, consultation_groups_become_procedures);
+	tcase_add_test(tc, trailing_report_is_its_own_case);
+	tcase_add_test(tc, sheet_layout_cover_and_sheets);
+	tcase_add_test(tc, assessment_fields);
+	tcase_add_test(tc, unknown_layout_gives_one_generic_case);
+	tcase_add_test(tc, ids_are_stable_and_url_safe);
+	tcase_add_test(tc, html_fragments_are_flattened);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(extract_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0;
+}

@@ -1,0 +1,70 @@
+/*
+ * cmd_build.c — picorpus build: compile a corpus folder into the index
+ * and the static site, reporting skipped files on stderr.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "build.h"
+#include "cli.h"
+
+static const char usage[] =
+"usage: picorpus build [-c CORPUS_DIR] [-o SITE_DIR] [--index FILE]\n"
+"                      [--max-bytes N] [--no-site] [--quiet]\n\n"
+"Read every .txt, .md, .html and .htm file below CORPUS_DIR (default\n"
+"corpus/; UTF-8, UTF-8 with BOM, CP932 or EUC-JP), extract its cases and\n"
+"write the index (default " DEFAULT_INDEX ") and the static site (default\n"
+"_site/).  A file that cannot be read gets one 'path: reason' line on\n"
+"stderr and the rest still builds.  The previous index and site stay in\n"
+"place until the new ones are complete.\n\n"
+"Exit status: 0 when the build completed (skipped files are counted in\n"
+"the summary), 1 on a runtime error, 2 on a usage error.\n";
+
+int
+cmd_build(int argc, char **argv)
+{
+	const char *corpus = "corpus", *site = "_site", *index = NULL;
+	const char *max = NULL;
+	int no_site = 0, quiet = 0, npos;
+	struct opt opts[] = {
+		{ "corpus", 'c', &corpus, NULL }, { "output", 'o', &site, NULL },
+		{ "index", 0, &index, NULL }, { "max-bytes", 0, &max, NULL },
+		{ "no-site", 0, NULL, &no_site }, { "quiet", 'q', NULL, &quiet },
+		{ NULL, 0, NULL, NULL }
+	};
+	struct diag dg = { cli_print_diag, NULL, 0 };
+	struct build_opts bo;
+	struct build_stats st;
+	struct buf err = BUF_INIT;
+
+	if (cli_parse("build", argc, argv, opts, usage, &npos) == -1)
+		return EXIT_USAGE;
+	if (npos > 0) {
+		cli_error("build", "unexpected argument '%s' (use -c DIR)",
+		    argv[0]);
+		return EXIT_USAGE;
+	}
+	bo.corpus = corpus;
+	bo.site_dir = no_site ? NULL : site;
+	bo.index_path = cli_index_path(index);
+	bo.max_bytes = 0;
+	if (max != NULL && (long)(bo.max_bytes = (size_t)cli_number(max)) <= 0) {
+		cli_error("build", "--max-bytes takes a positive number");
+		return EXIT_USAGE;
+	}
+	if (build_run(&bo, &st, &dg, &err) == -1) {
+		cli_error("build", "%s", err.data);
+		buf_free(&err);
+		return EXIT_RUNTIME;
+	}
+	if (!quiet) {
+		fprintf(stderr, "picorpus build: %u files, %u indexed, %u "
+		    "skipped, %u cases\n", st.files, st.indexed, st.skipped,
+		    st.cases);
+		printf("index: %s\n", bo.index_path);
+		if (bo.site_dir != NULL)
+			printf("site:  %s/index.html (%u pages)\n", bo.site_dir,
+			    st.pages);
+	}
+	return EXIT_OK;
+}

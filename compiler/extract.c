@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "citation.h"
 #include "extract.h"
+#include "fields.h"
 #include "normalize.h"
 
 /* A line in comparison form next to the parsed line. */
@@ -368,6 +370,149 @@ department_in_lines(const struct ctx *x, size_t from, size_t to,
 		}
 }
 
+/* ---- label/value rows ---- */
+
+/* Split line i into label and value at its first TAB; 0 when no TAB. */
+static int
+row_at(const struct ctx *x, size_t i, char **label, char **value)
+{
+	const char *text = x->k[i].dl->text, *tab = strchr(text, '\t');
+
+	if (tab == NULL)
+		return 0;
+	*label = xstrndup(text, (size_t)(tab - text));
+	*value = tab_value(x, i);
+	return 1;
+}
+
+static void
+fill_period(struct procedure *p, const char *value, int line)
+{
+	char start[11], end[11];
+
+	parse_period(value, start, end);
+	if (start[0] && p->period_start.value == NULL)
+		field_set(&p->period_start, start, line);
+	if (end[0] && p->period_end.value == NULL)
+		field_set(&p->period_end, end, line);
+}
+
+static void
+fill_partner(struct procedure *p, const char *value, int line)
+{
+	struct strlist orgs = STRLIST_INIT;
+
+	parse_organisations(value, NULL, &orgs);
+	if (orgs.n > 0 && p->partner.value == NULL)
+		field_set(&p->partner, orgs.v[0], line);
+	strlist_free(&orgs);
+}
+
+/* Fill p from one row; the case gets the counts. */
+static void
+apply_row(struct pcase *c, struct procedure *p, const char *label,
+    const char *value, int line)
+{
+	switch (label_field(label)) {
+	case FIELD_PARTNER:
+		fill_partner(p, value, line);
+		break;
+	case FIELD_CONSIGNEES:
+		parse_organisations(value, "委託先", &p->consignees);
+		break;
+	case FIELD_SUBCONTRACTORS:
+		if (strstr(value, "【") != NULL)
+			parse_organisations(value, "委託先", &p->consignees);
+		parse_organisations(value, "再委託先", &p->subcontractors);
+		break;
+	case FIELD_PERIOD:
+		fill_period(p, value, line);
+		break;
+	case FIELD_ITEMS:
+		parse_items(value, &p->data_items);
+		break;
+	case FIELD_SUBJECTS:
+		if (c->subjects_count < 0 &&
+		    (c->subjects_count = norm_parse_count(value,
+		    strlen(value))) >= 0)
+			c->subjects_line = line;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Apply every label/value row of lines [from, to) to p. */
+static void
+apply_rows(const struct ctx *x, struct pcase *c, struct procedure *p,
+    size_t from, size_t to)
+{
+	char *label, *value;
+
+	for (size_t i = from; i < to && i < x->n; i++) {
+		if (!row_at(x, i, &label, &value))
+			continue;
+		apply_row(c, p, label, value, x->k[i].dl->lineno);
+		free(label);
+		free(value);
+	}
+}
+
+/* 対象者数 written as a paragraph: the count on the same or next line. */
+static void
+subjects_in_lines(const struct ctx *x, size_t from, size_t to,
+    struct pcase *c)
+{
+	for (size_t i = from; i < to && c->subjects_count < 0; i++) {
+		const char *text = x->k[i].dl->text;
+		const char *p = strstr(text, "対象者数");
+		const char *nl;
+
+		if (p == NULL)
+			continue;
+		p += strlen("対象者数");
+		nl = strchr(p, '\n');
+		if (nl != NULL && (*p == '\n' || *p == '\0' || *p == ' '))
+			p = nl + 1;
+		c->subjects_count = norm_parse_count(p, strcspn(p, "\n"));
+		if (c->subjects_count >= 0)
+			c->subjects_line = x->k[i].dl->lineno;
+	}
+}
+
+/* Citations in lines [from, to) whose key contains marker. */
+static void
+cite_lines(const struct ctx *x, size_t from, size_t to, const char *marker,
+    const char *default_law, const char *only_law, struct pcase *c)
+{
+	for (size_t i = from; i < to && i < x->n; i++)
+		if (marker == NULL || strstr(x->k[i].key, marker) != NULL)
+			cite_scan(x->k[i].dl->text, default_law, only_law,
+			    &c->legal_basis);
+}
+
+/* The lines under a "要綱の根拠" / "条例の根拠" heading of a cover. */
+static void
+cover_basis(const struct ctx *x, size_t from, size_t to, struct pcase *c)
+{
+	for (size_t i = from; i < to; i++) {
+		const char *k = x->k[i].key, *end = strstr(k, "の根拠");
+		char *law;
+
+		if (end == NULL || strlen(k) > 40)
+			continue;
+		law = xstrndup(k, (size_t)(end - k));
+		for (size_t j = i + 1; j < to; j++) {
+			if (strstr(x->k[j].key, "担当") != NULL ||
+			    strstr(x->k[j].key, "事業の概要") != NULL)
+				break;
+			cite_scan(x->k[j].dl->text, law, NULL, &c->legal_basis);
+		}
+		free(law);
+		return;
+	}
+}
+
 /* ---- sheet layout ---- */
 
 static const char *
@@ -421,6 +566,7 @@ add_sheet(struct ctx *x, struct pcase *c, size_t at, size_t end)
 	p = case_add_procedure(c, t);
 	p->line = x->k[at].dl->lineno;
 	field_set(&p->title, title, p->line);
+	apply_rows(x, c, p, at + 1, end);
 	free(raw);
 	free(title);
 }
@@ -445,6 +591,8 @@ extract_sheet_case(struct ctx *x, size_t cover, size_t end,
 	free(raw);
 	free(title);
 	department_in_lines(x, cover, first_sheet, &c->department);
+	cover_basis(x, cover, first_sheet, c);
+	subjects_in_lines(x, cover, first_sheet, c);
 	for (size_t i = first_sheet; i < end; i++) {
 		size_t j = i + 1;
 
@@ -510,8 +658,16 @@ consultation_department(const struct ctx *x, size_t from, size_t to,
 		if (is_consultation_header(x->k[i].key, NULL))
 			seen_header = 1;
 		else if (seen_header && is_department(x->k[i].key)) {
-			field_set(&c->department, x->k[i].key,
-			    x->k[i].dl->lineno);
+			struct buf all = BUF_INIT;
+			size_t j = i;
+
+			/* several departments, one per line, joined with 、 */
+			for (; j < to && is_department(x->k[j].key);
+			    j = next_nonblank(x, j + 1))
+				buf_printf(&all, "%s%s", all.len ? "、" : "",
+				    x->k[j].key);
+			field_set(&c->department, all.data, x->k[i].dl->lineno);
+			buf_free(&all);
 			return;
 		}
 	}
@@ -557,6 +713,158 @@ section_value(const struct ctx *x, size_t from, size_t to, const char *label)
 	return NULL;
 }
 
+/* A numbered section heading such as "13 委託先(参考)" (key form). */
+static int
+is_section_heading(const char *key)
+{
+	static const char *const units[] = { ",", ".", "/", "年", "月", "日",
+	    "件", "人", "歳", "項", "条", "号", "%", "～", "~", "-", ")",
+	    "時", "分", "か", "カ", "ヶ", "万", "千", "円", "名", NULL };
+	const char *p = key;
+
+	if (*p == '-')
+		p++;
+	if (!isdigit((unsigned char)*p))
+		return 0;
+	while (isdigit((unsigned char)*p))
+		p++;
+	for (int i = 0; units[i]; i++)
+		if (has_prefix(p, units[i]))
+			return 0;
+	return strlen(p) >= 6 && strlen(p) < 3 * 30 && strstr(p, "。") == NULL
+	    && strstr(p, "、") == NULL;
+}
+
+/* "(1) 個人情報の項目", "- （２）…業務": a sub-heading inside a section. */
+static int
+is_subheading(const char *key)
+{
+	if (*key == '-')
+		key++;
+	return *key == '(' && isdigit((unsigned char)key[1]);
+}
+
+/* The last non-empty cell of a pipe-table row, or NULL for a rule. */
+static char *
+pipe_row_value(const char *text)
+{
+	const char *end = text + strlen(text), *bar;
+	char *cell, *t;
+
+	if (strspn(text, "|-: ") == strlen(text))
+		return NULL;
+	while (end > text && (end[-1] == ' ' || end[-1] == '|'))
+		end--;
+	for (bar = end; bar > text && bar[-1] != '|'; bar--)
+		;
+	cell = xstrndup(bar, (size_t)(end - bar));
+	t = strip_ws(cell);
+	free(cell);
+	return t;
+}
+
+/*
+ * Does a line read like an organisation name (or 未定)?  Used to tell
+ * where a list of names under a heading ends and prose begins.
+ */
+static int
+is_organisation_like(const char *s)
+{
+	static const char *const marks[] = { "未定", "株式会社", "有限会社",
+	    "合同会社", "法人", "会社", "協会", "連合会", "組合", "機構",
+	    "センター", "事業所", "事業者", "医師会", "大学", "病院",
+	    "研究所", "(株)", "(有)", "財団", "社団", "公社", "ホールディングス",
+	    NULL };
+
+	if (strlen(s) > 3 * 60 || has_suffix(s, "。"))
+		return 0;
+	for (int i = 0; marks[i]; i++)
+		if (strstr(s, marks[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+static int
+ends_sentence(const char *key)
+{
+	return has_suffix(key, "。");
+}
+
+/* Keep a value line of a section?  Item lists are picky. */
+static int
+keep_value_line(enum field_id f, const char *key, const char *prev_key)
+{
+	if (strcmp(key, "なし") == 0)
+		return 0;
+	if (f != FIELD_ITEMS)
+		return f == FIELD_PERIOD || !ends_sentence(key);
+	if (ends_sentence(key))
+		return 0;
+	return strstr(key, "、") != NULL ||
+	    (prev_key != NULL && has_suffix(prev_key, "もの"));
+}
+
+/* Gather the value of the section whose heading is line h. */
+static size_t
+section_value_text(const struct ctx *x, size_t h, size_t to, enum field_id f,
+    struct buf *value)
+{
+	const char *prev = NULL;
+	size_t i;
+
+	for (i = h + 1; i < to; i++) {
+		const char *k = x->k[i].key, *text = x->k[i].dl->text, *rest;
+		char *cell = NULL;
+
+		if (is_section_heading(k) || is_group_heading(k, &rest))
+			break;
+		if (*k == '\0')
+			continue;
+		if (is_subheading(k)) {
+			if (strstr(k, "件数") != NULL)
+				break;
+			continue;
+		}
+		if (*(k + (*k == '-')) == '|' &&
+		    (cell = pipe_row_value(text)) == NULL)
+			continue;
+		if ((f == FIELD_CONSIGNEES || f == FIELD_PARTNER) &&
+		    !is_organisation_like(cell ? cell : k)) {
+			free(cell);
+			break;	/* the list of names has ended */
+		}
+		if (keep_value_line(f, k, prev)) {
+			buf_puts(value, cell ? cell : text);
+			buf_putc(value, '\n');
+		}
+		free(cell);
+		prev = k;
+	}
+	return i;
+}
+
+/* Fill p from the numbered sections of lines [from, to). */
+static void
+consultation_sections(const struct ctx *x, struct pcase *c,
+    struct procedure *p, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		const char *label;
+		enum field_id f;
+		struct buf value = BUF_INIT;
+
+		if (!is_section_heading(x->k[i].key))
+			continue;
+		label = skip_numbering(x->k[i].key);
+		if ((f = label_field(label)) <= FIELD_IGNORE)
+			continue;
+		section_value_text(x, i, to, f, &value);
+		if (value.len > 0)
+			apply_row(c, p, label, value.data, x->k[i].dl->lineno);
+		buf_free(&value);
+	}
+}
+
 static void
 add_consultation_procedure(struct ctx *x, struct pcase *c, size_t at,
     size_t end, const char *heading)
@@ -573,6 +881,7 @@ add_consultation_procedure(struct ctx *x, struct pcase *c, size_t at,
 		field_set(&p->title, name, p->line);
 	else if (heading != c->title.value)
 		field_set(&p->title, heading, p->line);
+	consultation_sections(x, c, p, at, end);
 	free(name);
 }
 
@@ -614,6 +923,7 @@ consultation_case(struct ctx *x, size_t start, size_t end, char *number)
 		free(title);
 	}
 	consultation_department(x, start, end, c);
+	cite_lines(x, start, t < end ? t : end, "規定に基づき", NULL, NULL, c);
 	consultation_procedures(x, c, start, end);
 	return c;
 }
@@ -717,42 +1027,87 @@ assessment_header(struct ctx *x, struct pcase *c)
 			size_t v = next_nonblank(x, i + 1);
 
 			date_in_lines(x, v, v + 1, &c->date);
-		} else if (has_prefix(k, "①部署") &&
+		} else if (has_prefix(k, "1部署") &&	/* ①部署 after NFKC */
 		    c->department.value == NULL) {
-			field_set(&c->department, k + strlen("①部署"),
+			field_set(&c->department, k + strlen("1部署"),
 			    x->k[i].dl->lineno);
 		}
 	}
 }
 
+/* A 委託事項N row with a title; *title receives it. */
+static int
+is_entrustment(const struct ctx *x, size_t i, char **title)
+{
+	const char *k = x->k[i].key;
+
+	*title = NULL;
+	if (!has_prefix(k, "委託事項") ||
+	    !isdigit((unsigned char)k[strlen("委託事項")]))
+		return 0;
+	if ((*title = tab_value(x, i)) != NULL && **title != '\0')
+		return 1;
+	free(*title);
+	*title = NULL;
+	return 0;
+}
+
+/* Where a 委託事項 block ends: the next one, or the next section. */
+static size_t
+entrustment_end(const struct ctx *x, size_t from)
+{
+	char *t;
+
+	for (size_t i = from + 1; i < x->n; i++) {
+		const char *k = x->k[i].key;
+
+		if (has_prefix(k, "委託事項") || has_prefix(k, "(別添") ||
+		    (isdigit((unsigned char)k[0]) && k[1] == '.'))
+			return i;
+		if (is_entrustment(x, i, &t)) {
+			free(t);
+			return i;
+		}
+	}
+	return x->n;
+}
+
+static int
+says_subcontracted(const struct ctx *x, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (strstr(x->k[i].key, "再委託の有無") != NULL)
+			return strstr(x->k[i].key, "[再委託する]") != NULL;
+	return 0;
+}
+
 static void
 assessment_procedures(struct ctx *x, struct pcase *c)
 {
-	struct procedure *p = NULL;
+	char *title;
 
 	for (size_t i = 0; i < x->n; i++) {
-		const char *k = x->k[i].key;
-		char *v;
+		size_t end;
+		struct procedure *p, *sub;
+		int line = x->k[i].dl->lineno;
 
-		if (has_prefix(k, "委託事項") &&
-		    isdigit((unsigned char)k[strlen("委託事項")]) &&
-		    (v = tab_value(x, i)) != NULL && *v != '\0') {
-			p = case_add_procedure(c, PROC_OUTSOURCE);
-			p->line = x->k[i].dl->lineno;
-			field_set(&p->title, v, p->line);
-			free(v);
-		} else if (p != NULL && strstr(k, "再委託の有無") &&
-		    strstr(k, "[再委託する]")) {
-			struct procedure *prev = p;
-			char *title = xstrdup(prev->title.value);
-			int line = prev->line;
-
-			p = case_add_procedure(c, PROC_SUBCONTRACT);
-			p->line = line;
-			field_set(&p->title, title, line);
-			free(title);
-			p = NULL;
+		if (!is_entrustment(x, i, &title))
+			continue;
+		end = entrustment_end(x, i);
+		p = case_add_procedure(c, PROC_OUTSOURCE);
+		p->line = line;
+		field_set(&p->title, title, line);
+		apply_rows(x, c, p, i + 1, end);
+		if (says_subcontracted(x, i, end)) {
+			sub = case_add_procedure(c, PROC_SUBCONTRACT);
+			p = &c->procs[c->nprocs - 2];	/* after realloc */
+			sub->line = line;
+			field_set(&sub->title, title, line);
+			for (size_t j = 0; j < p->consignees.n; j++)
+				strlist_push(&sub->consignees, p->consignees.v[j]);
 		}
+		free(title);
+		i = end - 1;
 	}
 }
 
@@ -762,6 +1117,10 @@ extract_assessment(struct ctx *x, struct case_list *out)
 	struct pcase *c = new_case(x, "評価書", 0, x->n);
 
 	assessment_header(x, c);
+	for (size_t i = 0; i < x->n; i++)
+		if (has_prefix(skip_numbering(x->k[i].key), "法令上の根拠"))
+			cite_scan(x->k[i].dl->text, NULL, "番号法",
+			    &c->legal_basis);
 	assessment_procedures(x, c);
 	out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
 	out->v[out->n++] = c;

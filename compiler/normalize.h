@@ -12,7 +12,8 @@
 /*
  * NFKC with width folding (ＬＧＷＡＮ → LGWAN, ｺｰﾙｾﾝﾀｰ → コールセンター).
  * Returns a new NUL-terminated string; invalid UTF-8 sequences become
- * U+FFFD.  Never NULL.
+ * U+FFFD (one per offending byte; every function here does the same).
+ * Never NULL.
  */
 char	*norm_nfkc(const char *s, size_t len);
 
@@ -45,6 +46,9 @@ struct norm_date {
  * an era's end convert arithmetically (平成32年 → 2020).  On success
  * returns 0, fills *out and, when non-NULL, the byte offsets of the match
  * [*start, *end) within s.  Returns -1 when there is no date.
+ * A year alone (令和3年度) is a date with month and day 0; a stated but
+ * impossible month or day (2月30日, 13月) makes the whole match no date.
+ * Separated forms (R6.10.1, 2019-04-01) need all three parts.
  */
 int	norm_find_date(const char *s, size_t len, struct norm_date *out,
 	    size_t *start, size_t *end);
@@ -58,7 +62,8 @@ int	norm_date_iso(const char *s, size_t len, char iso[11]);
 /*
  * The first count in s as an integer: "約150,000人" → 150000,
  * "約10万人" → 100000, "１２，０００件" → 12000, "13,300件/年" → 13300,
- * "三千人" → 3000.  Returns -1 when s holds no number.
+ * "三千人" → 3000.  Returns -1 when s holds no number.  A number in
+ * digits wins over an earlier 漢数字 one, which is only the fallback.
  */
 long long	norm_parse_count(const char *s, size_t len);
 

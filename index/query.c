@@ -143,8 +143,11 @@ parse_date_bound(const char *value, int upper, char iso[11])
 		d.month = upper ? 12 : 1;
 		d.day = upper ? 31 : 1;
 	}
-	snprintf(iso, 11, "%04d-%02d-%02d", d.year % 10000, d.month % 100,
-	    d.day % 100);
+	if (d.year < 1 || d.year > 9999 || d.month < 1 || d.month > 12 ||
+	    d.day < 1 || d.day > 31)
+		return -1;
+	snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)d.year,
+	    (unsigned)d.month, (unsigned)d.day);
 	return 0;
 }
 

@@ -83,7 +83,13 @@ END_TEST
 
 START_TEST(nfkc_replaces_invalid_bytes)
 {
-	ASSERT_MAP(norm_nfkc, "a\xff" "b\xe3\x81", "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+	ASSERT_MAP(norm_nfkc, "a\xff" "b", "a\xef\xbf\xbd" "b");
+}
+END_TEST
+
+START_TEST(nfkc_replaces_each_byte_of_truncated_sequence)
+{
+	ASSERT_MAP(norm_nfkc, "b\xe3\x81", "b\xef\xbf\xbd\xef\xbf\xbd");
 }
 END_TEST
 
@@ -191,7 +197,7 @@ END_TEST
 
 START_TEST(repair_replaces_invalid_bytes)
 {
-	ASSERT_MAP(norm_repair_spacing, "会 \xff 長 様", "会\xef\xbf\xbd長様");
+	ASSERT_MAP(norm_repair_spacing, "\xff\n会 長 様", "\xef\xbf\xbd\n会長様");
 }
 END_TEST
 
@@ -509,6 +515,7 @@ normalize_suite(void)
 	tcase_add_test(tc, nfkc_unfolds_circled_digit);
 	tcase_add_test(tc, nfkc_keeps_kanji);
 	tcase_add_test(tc, nfkc_replaces_invalid_bytes);
+	tcase_add_test(tc, nfkc_replaces_each_byte_of_truncated_sequence);
 	tcase_add_test(tc, nfkc_respects_len_without_nul);
 	tcase_add_test(tc, nfkc_of_empty_is_empty);
 	tcase_add_test(tc, fold_makes_widths_and_cases_equal);

@@ -1,0 +1,196 @@
+/*
+ * citation.c — a small scanner for article chains (see citation.h).
+ * Works on NFKC text with white space removed, so 第 1 2 条 and
+ * 第１２条 read alike.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "citation.h"
+#include "normalize.h"
+
+/* Long forms of law names and the short name a citation uses. */
+static const struct {
+	const char	*suffix;	/* how the name ends in the text */
+	const char	*law;		/* short name */
+} laws[] = {
+	{ "番号の利用等に関する法律", "番号法" },
+	{ "番号法", "番号法" },
+	{ "条例", "条例" },
+	{ "要綱", "要綱" },
+	{ "規則", "規則" },
+	{ "法律", "法" },
+	{ "法", "法" },
+};
+
+#define NLAWS (sizeof(laws) / sizeof(laws[0]))
+
+/* Separators that continue a chain of articles of the same law. */
+static const char *const joiners[] = { "、", "及び", "並びに", ",", "・",
+    "又は", "若しくは", NULL };
+
+static int
+has_prefix(const char *s, const char *p)
+{
+	return strncmp(s, p, strlen(p)) == 0;
+}
+
+/* The law whose name ends right before pos in text, or NULL. */
+static const char *
+law_before(const char *text, const char *pos)
+{
+	for (size_t i = 0; i < NLAWS; i++) {
+		size_t n = strlen(laws[i].suffix);
+
+		if ((size_t)(pos - text) >= n &&
+		    strncmp(pos - n, laws[i].suffix, n) == 0)
+			return laws[i].law;
+	}
+	return NULL;
+}
+
+/* Read "第N<unit>" at *p into b; returns 1 and advances *p. */
+static int
+read_numbered(const char **p, const char *unit, struct buf *b)
+{
+	const char *s = *p;
+	size_t n = 0;
+
+	if (!has_prefix(s, "第"))
+		return 0;
+	s += strlen("第");
+	while (isdigit((unsigned char)s[n]))
+		n++;
+	if (n == 0 || !has_prefix(s + n, unit))
+		return 0;
+	buf_puts(b, "第");
+	buf_put(b, s, n);
+	buf_puts(b, unit);
+	*p = s + n + strlen(unit);
+	return 1;
+}
+
+/* "のN" after an article (第19条の2). */
+static void
+read_branch(const char **p, struct buf *b)
+{
+	const char *s = *p + strlen("の");
+	size_t n = 0;
+
+	if (!has_prefix(*p, "の"))
+		return;
+	while (isdigit((unsigned char)s[n]))
+		n++;
+	if (n == 0 || has_prefix(s + n, "項"))
+		return;
+	buf_puts(b, "の");
+	buf_put(b, s, n);
+	*p = s + n;
+}
+
+/* 別表第N[第N項 | のN項 | N項]. */
+static int
+read_table(const char **p, struct buf *b)
+{
+	const char *s = *p;
+	size_t n = 0;
+
+	if (!has_prefix(s, "別表"))
+		return 0;
+	s += strlen("別表");
+	buf_puts(b, "別表");
+	if (!read_numbered(&s, "", b))
+		return 0;
+	if (has_prefix(s, "の"))
+		s += strlen("の");
+	else if (has_prefix(s, "第"))
+		s += strlen("第");
+	while (isdigit((unsigned char)s[n]))
+		n++;
+	if (n > 0 && has_prefix(s + n, "項")) {
+		buf_puts(b, "第");
+		buf_put(b, s, n);
+		buf_puts(b, "項");
+		s += n + strlen("項");
+	}
+	*p = s;
+	return 1;
+}
+
+/* One article at *p: 第N条…, or 別表…; the normalized form in b. */
+static int
+read_article(const char **p, struct buf *b)
+{
+	const char *s = *p;
+
+	buf_truncate(b, 0);
+	if (read_table(&s, b) || (read_numbered(&s, "条", b) &&
+	    (read_branch(&s, b), read_numbered(&s, "項", b),
+	    read_numbered(&s, "号", b), 1))) {
+		*p = s;
+		return 1;
+	}
+	buf_truncate(b, 0);
+	return 0;
+}
+
+static const char *
+skip_joiner(const char *s)
+{
+	for (int i = 0; joiners[i]; i++)
+		if (has_prefix(s, joiners[i]))
+			return s + strlen(joiners[i]);
+	return NULL;
+}
+
+static int
+emit(struct strlist *out, const char *law, const char *only_law,
+    const struct buf *art)
+{
+	struct buf c = BUF_INIT;
+	int added = 0;
+
+	if (law != NULL && (only_law == NULL || strcmp(law, only_law) == 0)) {
+		buf_printf(&c, "%s%s", law, art->data);
+		added = strlist_push_unique(out, c.data);
+	}
+	buf_free(&c);
+	return added;
+}
+
+int
+cite_scan(const char *text, const char *default_law, const char *only_law,
+    struct strlist *out)
+{
+	char *nf = norm_nfkc(text, strlen(text));
+	char *s = norm_strip_space(nf, strlen(nf));
+	struct buf art = BUF_INIT;
+	const char *p = s, *law, *next;
+	int added = 0;
+
+	free(nf);
+	while (*p) {
+		if (!has_prefix(p, "第") && !has_prefix(p, "別表")) {
+			p++;
+			continue;
+		}
+		law = law_before(s, p);
+		if (law == NULL)
+			law = default_law;
+		if (!read_article(&p, &art)) {
+			p += strlen("第");
+			continue;
+		}
+		added += emit(out, law, only_law, &art);
+		/* the chain: 、第17条第4項及び第18条 / 及び別表第2の136項 */
+		while ((next = skip_joiner(p)) != NULL &&
+		    read_article(&next, &art)) {
+			added += emit(out, law, only_law, &art);
+			p = next;
+		}
+	}
+	buf_free(&art);
+	free(s);
+	return added;
+}

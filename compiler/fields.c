@@ -1,0 +1,382 @@
+/*
+ * fields.c — label dictionary and value parsers (see fields.h).
+ */
+#include <ctype.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fields.h"
+#include "normalize.h"
+
+extern const char labels_tsv[];
+
+struct label {
+	enum field_id	 field;
+	char		*text;	/* NFKC, no white space */
+};
+
+static struct label	*labels;
+static size_t		 nlabels;
+static pthread_once_t	 labels_once = PTHREAD_ONCE_INIT;
+
+static enum field_id
+field_from_name(const char *s, size_t n)
+{
+	static const struct { const char *name; enum field_id id; } names[] = {
+		{ "ignore", FIELD_IGNORE }, { "partner", FIELD_PARTNER },
+		{ "consignees", FIELD_CONSIGNEES },
+		{ "subcontractors", FIELD_SUBCONTRACTORS },
+		{ "period", FIELD_PERIOD }, { "items", FIELD_ITEMS },
+		{ "subjects", FIELD_SUBJECTS },
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i].name) == n &&
+		    strncmp(names[i].name, s, n) == 0)
+			return names[i].id;
+	return FIELD_NONE;
+}
+
+static void
+load_labels(void)
+{
+	const char *s = labels_tsv, *nl, *tab;
+
+	for (; *s; s = *nl ? nl + 1 : nl) {
+		enum field_id f;
+		char *nf;
+
+		nl = strchr(s, '\n');
+		if (nl == NULL)
+			nl = s + strlen(s);
+		tab = memchr(s, '\t', (size_t)(nl - s));
+		if (*s == '#' || tab == NULL)
+			continue;
+		if ((f = field_from_name(s, (size_t)(tab - s))) == FIELD_NONE)
+			continue;
+		labels = xrealloc(labels, (nlabels + 1) * sizeof(*labels));
+		nf = norm_nfkc(tab + 1, (size_t)(nl - tab - 1));
+		labels[nlabels].field = f;
+		labels[nlabels].text = norm_strip_space(nf, strlen(nf));
+		nlabels++;
+		free(nf);
+	}
+}
+
+/* What may follow a whole label: nothing, or a note in brackets. */
+static int
+label_ends(const char *rest)
+{
+	static const char *const ok[] = { "(", "（", "【", "《", "<", "※",
+	    "[", ":", "：", NULL };
+
+	if (*rest == '\0')
+		return 1;
+	for (int i = 0; ok[i]; i++)
+		if (strncmp(rest, ok[i], strlen(ok[i])) == 0)
+			return 1;
+	return 0;
+}
+
+enum field_id
+label_field(const char *label)
+{
+	char *nf = norm_nfkc(label, strlen(label));
+	char *key = norm_strip_space(nf, strlen(nf));
+	const char *k = skip_numbering(key);
+	enum field_id best = FIELD_NONE;
+	size_t bestlen = 0;
+
+	pthread_once(&labels_once, load_labels);
+	for (size_t i = 0; i < nlabels; i++) {
+		size_t n = strlen(labels[i].text);
+
+		if (n > bestlen && strncmp(k, labels[i].text, n) == 0 &&
+		    label_ends(k + n)) {
+			best = labels[i].field;
+			bestlen = n;
+		}
+	}
+	free(nf);
+	free(key);
+	return best;
+}
+
+const char *
+skip_numbering(const char *key)
+{
+	const char *p = key;
+
+	for (;;) {
+		if (*p == '-' || *p == '.' || *p == ')' || *p == '(' ||
+		    isdigit((unsigned char)*p))
+			p++;
+		else if (strncmp(p, "・", strlen("・")) == 0)
+			p += strlen("・");
+		else
+			break;
+	}
+	return p;
+}
+
+/* ---- small string helpers ---- */
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	if (strncmp(s, "\xe3\x80\x80", 3) == 0)	/* U+3000 */
+		return trim(s + 3);
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n'))
+		*--e = '\0';
+	return s;
+}
+
+/* Remove a trailing (…) or （…）, repeatedly. */
+static void
+strip_trailing_parens(char *s)
+{
+	size_t n;
+	char *open;
+
+	for (;;) {
+		s = s + 0;
+		n = strlen(s);
+		while (n > 0 && s[n - 1] == ' ')
+			s[--n] = '\0';
+		if (n > 0 && s[n - 1] == ')')
+			open = strrchr(s, '(');
+		else if (n >= 3 && strcmp(s + n - 3, "）") == 0) {
+			char *p = s, *last = NULL;
+
+			while ((p = strstr(p, "（")) != NULL)
+				last = p++;
+			open = last;
+		} else
+			return;
+		if (open == NULL || open == s)
+			return;
+		*open = '\0';
+	}
+}
+
+/* Cut s at the first occurrence of mark. */
+static void
+cut_at(char *s, const char *mark)
+{
+	char *p = strstr(s, mark);
+
+	if (p != NULL)
+		*p = '\0';
+}
+
+char *
+clean_organisation(const char *name)
+{
+	char *s = xstrdup(name), *t, *out;
+	const char *lead;
+
+	cut_at(s, "※");
+	t = trim(s);
+	if ((lead = strstr(t, "…")) != NULL)
+		t = (char *)lead + strlen("…");
+	strip_trailing_parens(t);
+	out = norm_strip_space(t, strlen(t));	/* "S c o p o", "名 称" */
+	free(s);
+	return out;
+}
+
+/*
+ * Split text into pieces at 、 , line breaks and numbered-group starts
+ * (" 2 " after text), outside parentheses.
+ */
+static void
+split_list(const char *text, struct strlist *pieces)
+{
+	struct buf cur = BUF_INIT;
+	int depth = 0;
+
+	for (const char *p = text; *p; p++) {
+		int open = *p == '(' || strncmp(p, "（", 3) == 0;
+		int close = *p == ')' || strncmp(p, "）", 3) == 0;
+
+		depth += open - (close && depth > 0);
+		if (depth == 0 && (strncmp(p, "、", 3) == 0 || *p == '\n' ||
+		    strncmp(p, "，", 3) == 0)) {
+			strlist_push(pieces, cur.data ? cur.data : "");
+			buf_truncate(&cur, 0);
+			p += *p == '\n' ? 0 : 2;
+			continue;
+		}
+		if (depth == 0 && *p == ' ' && isdigit((unsigned char)p[1])) {
+			const char *q = p + 1;
+
+			while (isdigit((unsigned char)*q))
+				q++;
+			if (*q == ' ' || strncmp(q, "\xe3\x80\x80", 3) == 0) {
+				strlist_push(pieces, cur.data ? cur.data : "");
+				buf_truncate(&cur, 0);
+				continue;
+			}
+		}
+		buf_putc(&cur, *p);
+	}
+	strlist_push(pieces, cur.data ? cur.data : "");
+	buf_free(&cur);
+}
+
+/* Drop "N " numbering at the start of a piece; returns the rest. */
+static char *
+drop_number(char *s)
+{
+	char *p = trim(s);
+
+	if (isdigit((unsigned char)*p)) {
+		char *q = p;
+
+		while (isdigit((unsigned char)*q))
+			q++;
+		if (*q == ' ' || *q == '.' || *q == ')')
+			return trim(q + 1);
+	}
+	return p;
+}
+
+/* Drop a leading work name ("印字封入封かん業務 ") before the names. */
+static char *
+drop_work_name(char *s)
+{
+	char *sp = strchr(s, ' ');
+
+	if (sp != NULL && sp - s >= 6 && strncmp(sp - 6, "業務", 6) == 0)
+		return trim(sp + 1);
+	return s;
+}
+
+/* The part of value under 【role】 (up to the next 【), or NULL. */
+static char *
+role_part(const char *value, const char *role)
+{
+	struct buf mark = BUF_INIT;
+	const char *p, *end;
+	char *out = NULL;
+
+	buf_printf(&mark, "【%s】", role);
+	if ((p = strstr(value, mark.data)) != NULL) {
+		p += mark.len;
+		end = strstr(p, "【");
+		out = xstrndup(p, end ? (size_t)(end - p) : strlen(p));
+	}
+	buf_free(&mark);
+	return out;
+}
+
+void
+parse_organisations(const char *value, const char *role,
+    struct strlist *out)
+{
+	struct strlist pieces = STRLIST_INIT;
+	char *part = NULL;
+
+	if (role != NULL && strstr(value, "【") != NULL) {
+		if ((part = role_part(value, role)) == NULL)
+			return;
+		value = part;
+	}
+	split_list(value, &pieces);
+	for (size_t i = 0; i < pieces.n; i++) {
+		char *name = clean_organisation(drop_work_name(
+		    drop_number(pieces.v[i])));
+
+		if (*name != '\0' && strcmp(name, "なし") != 0 &&
+		    strstr(name, "のとおり") == NULL)
+			strlist_push_unique(out, name);
+		free(name);
+	}
+	strlist_free(&pieces);
+	free(part);
+}
+
+/* Is a piece a reference or heading rather than an item? */
+static int
+is_not_item(const char *s)
+{
+	return *s == '\0' || strstr(s, "のとおり") != NULL ||
+	    strstr(s, "資料") != NULL || strcmp(s, "なし") == 0 ||
+	    strstr(s, "範囲") != NULL || strlen(s) > 300;
+}
+
+static void
+add_items(const char *text, struct strlist *out)
+{
+	struct strlist pieces = STRLIST_INIT;
+
+	split_list(text, &pieces);
+	for (size_t i = 0; i < pieces.n; i++) {
+		char *item = drop_number(pieces.v[i]);
+
+		cut_at(item, " ");
+		item = trim(item);
+		if (!is_not_item(item))
+			strlist_push_unique(out, item);
+	}
+	strlist_free(&pieces);
+}
+
+void
+parse_items(const char *value, struct strlist *out)
+{
+	const char *p = value, *open, *close, *next;
+	int any = 0;
+
+	while ((open = strstr(p, "《")) != NULL &&
+	    (close = strstr(open, "》")) != NULL) {
+		char *head = xstrndup(open, (size_t)(close - open));
+		char *body;
+
+		close += strlen("》");
+		next = strstr(close, "《");
+		body = xstrndup(close, next ? (size_t)(next - close) :
+		    strlen(close));
+		if (strstr(head, "範囲") == NULL)
+			add_items(body, out);
+		free(head);
+		free(body);
+		any = 1;
+		p = close;
+	}
+	if (!any)
+		add_items(value, out);
+}
+
+static void
+format_iso(const struct norm_date *d, char out[11])
+{
+	if (d->year < 1 || d->year > 9999 || d->month < 1 || d->month > 12 ||
+	    d->day < 1 || d->day > 31) {
+		out[0] = '\0';
+		return;
+	}
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)d->year,
+	    (unsigned)d->month, (unsigned)d->day);
+}
+
+void
+parse_period(const char *value, char start[11], char end[11])
+{
+	struct norm_date d;
+	size_t s, e, len = strlen(value);
+
+	start[0] = end[0] = '\0';
+	if (norm_find_date(value, len, &d, &s, &e) != 0)
+		return;
+	format_iso(&d, start);
+	if (norm_find_date(value + e, len - e, &d, NULL, NULL) == 0)
+		format_iso(&d, end);
+}

@@ -1,0 +1,57 @@
+/*
+ * fields.h — reading field values out of label/value rows: which field a
+ * row label fills (data-driven, compiler/labels.tsv), and the parsers for
+ * organisation lists, personal-data item lists and periods.  Pure
+ * functions on strings.
+ */
+#ifndef PICORPUS_FIELDS_H
+#define PICORPUS_FIELDS_H
+
+#include "buf.h"
+
+enum field_id {
+	FIELD_NONE = 0,		/* no label matched */
+	FIELD_IGNORE,		/* a label that fills nothing */
+	FIELD_PARTNER,
+	FIELD_CONSIGNEES,
+	FIELD_SUBCONTRACTORS,
+	FIELD_PERIOD,
+	FIELD_ITEMS,
+	FIELD_SUBJECTS
+};
+
+/* The field a row label fills (longest matching label of labels.tsv). */
+enum field_id	label_field(const char *label);
+
+/*
+ * Strip leading numbering from a key (NFKC, no white space):
+ * "1部署" → "部署", "(2)件数" → "件数", "-13委託先(参考)" → "委託先(参考)".
+ * Returns a pointer into key.
+ */
+const char	*skip_numbering(const char *key);
+
+/*
+ * Organisations named in a value: split at 、 and numbered groups, work
+ * names (…業務) and "…" leaders dropped, notes in parentheses and after
+ * ※ removed.  With a 【委託先】/【再委託先】 split, only the part for the
+ * role is read (role "委託先" or "再委託先"; NULL reads everything outside
+ * any such marker, or all when there is none).  Appends to out.
+ */
+void	parse_organisations(const char *value, const char *role,
+	    struct strlist *out);
+
+/* An organisation name without notes; a new string ("" when none). */
+char	*clean_organisation(const char *name);
+
+/*
+ * Personal-data items of a value: every 《…項目》 list (not 《個人の範囲》)
+ * or, without such headers, the value itself, split at 、 and line breaks
+ * outside parentheses; numbering and references (資料…のとおり) dropped.
+ * Appends to out without duplicates.
+ */
+void	parse_items(const char *value, struct strlist *out);
+
+/* Start and end of a period "令和7年4月1日から令和8年3月31日まで". */
+void	parse_period(const char *value, char start[11], char end[11]);
+
+#endif

@@ -272,6 +272,20 @@ START_TEST(error_is_empty_after_success)
 }
 END_TEST
 
+START_TEST(missing_dictionary_reports_error)
+{
+	char err[256] = "";
+	struct segmenter *s;
+
+	setenv("MECABRC", "/nonexistent/mecabrc", 1);
+	s = segmenter_new(err, sizeof(err));
+	unsetenv("MECABRC");
+	ck_assert_ptr_null(s);
+	ck_assert_ptr_nonnull(strstr(err, "mecab: "));
+	ck_assert_ptr_nonnull(strstr(err, "/nonexistent/mecabrc"));
+}
+END_TEST
+
 static Suite *
 segmenter_suite(void)
 {
@@ -290,6 +304,7 @@ segmenter_suite(void)
 	tcase_add_test(tc, two_segmenters_independent);
 	tcase_add_test(tc, invalid_utf8_survives);
 	tcase_add_test(tc, error_is_empty_after_success);
+	tcase_add_test(tc, missing_dictionary_reports_error);
 	suite_add_tcase(s, tc);
 	return s;
 }

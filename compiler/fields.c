@@ -321,6 +321,8 @@ add_items(const char *text, struct strlist *out)
 	for (size_t i = 0; i < pieces.n; i++) {
 		char *item = drop_number(pieces.v[i]);
 
+		if (is_not_item(item))
+			continue;
 		cut_at(item, " ");
 		item = trim(item);
 		if (!is_not_item(item))

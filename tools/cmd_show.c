@@ -18,17 +18,17 @@ static void
 show_field(const char *label, const struct field *f, const char *src)
 {
 	if (f->value == NULL)
-		printf("%-14s -\n", label);
+		printf("%-16s -\n", label);
 	else if (f->line > 0)
-		printf("%-14s %s  (%s:%d)\n", label, f->value, src, f->line);
+		printf("%-16s %s  (%s:%d)\n", label, f->value, src, f->line);
 	else
-		printf("%-14s %s\n", label, f->value);
+		printf("%-16s %s\n", label, f->value);
 }
 
 static void
 show_list(const char *label, const struct strlist *l)
 {
-	printf("%-14s ", label);
+	printf("%-16s ", label);
 	if (l->n == 0)
 		fputs("-", stdout);
 	for (size_t i = 0; i < l->n; i++)
@@ -41,13 +41,13 @@ show_procedure(const struct procedure *p, size_t i, const char *src)
 {
 	printf("\n[%zu] %s  (%s:%d)\n", i + 1, proc_type_name(p->type), src,
 	    p->line);
-	show_field("  件名", &p->title, src);
-	show_list("  委託先", &p->consignees);
-	show_list("  再委託先", &p->subcontractors);
-	show_field("  相手方", &p->partner, src);
-	show_list("  情報項目", &p->data_items);
-	show_field("  開始", &p->period_start, src);
-	show_field("  終了", &p->period_end, src);
+	show_field("  title", &p->title, src);
+	show_list("  consignees", &p->consignees);
+	show_list("  subcontractors", &p->subcontractors);
+	show_field("  partner", &p->partner, src);
+	show_list("  data_items", &p->data_items);
+	show_field("  period_start", &p->period_start, src);
+	show_field("  period_end", &p->period_end, src);
 }
 
 static void
@@ -56,7 +56,7 @@ show_text(const struct pcase *c)
 	const char *src = c->source;
 
 	printf("%s\n", c->id);
-	printf("%-14s %s:%d-%d\n", "source", src, c->line_start, c->line_end);
+	printf("%-16s %s:%d-%d\n", "source", src, c->line_start, c->line_end);
 	show_field("municipality", &c->municipality, src);
 	show_field("kind", &c->kind, src);
 	show_field("number", &c->number, src);
@@ -65,7 +65,7 @@ show_text(const struct pcase *c)
 	show_field("department", &c->department, src);
 	show_list("legal_basis", &c->legal_basis);
 	if (c->subjects_count >= 0)
-		printf("%-14s %lld  (%s:%d)\n", "subjects", c->subjects_count,
+		printf("%-16s %lld  (%s:%d)\n", "subjects_count", c->subjects_count,
 		    src, c->subjects_line);
 	for (size_t i = 0; i < c->nprocs; i++)
 		show_procedure(&c->procs[i], i, src);

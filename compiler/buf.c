@@ -192,6 +192,16 @@ strlist_push_unique(struct strlist *l, const char *s)
 	return 1;
 }
 
+int
+strlist_pushn_unique(struct strlist *l, const char *s, size_t n)
+{
+	char *copy = xstrndup(s, n);
+	int pushed = strlist_push_unique(l, copy);
+
+	free(copy);
+	return pushed;
+}
+
 static int
 compare_strings(const void *a, const void *b)
 {

@@ -52,6 +52,7 @@ void	 strlist_push(struct strlist *l, const char *s);
 void	 strlist_pushn(struct strlist *l, const char *s, size_t n);
 /* Push unless an equal string is present; returns 1 if pushed. */
 int	 strlist_push_unique(struct strlist *l, const char *s);
+int	 strlist_pushn_unique(struct strlist *l, const char *s, size_t n);
 int	 strlist_contains(const struct strlist *l, const char *s);
 void	 strlist_sort(struct strlist *l);
 void	 strlist_free(struct strlist *l);

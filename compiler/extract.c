@@ -27,6 +27,8 @@ struct ctx {
 	struct diag		*dg;
 	char			*municipality;
 	int			 municipality_line;
+	size_t			 case_from;	/* lines of the case being read */
+	size_t			 case_to;
 };
 
 static int
@@ -790,6 +792,51 @@ ends_sentence(const char *key)
 	return has_suffix(key, "。");
 }
 
+/* A line that starts with a bullet or stray numbering mark. */
+static int
+is_bullet(const char *s)
+{
+	static const char *const marks[] = { "・", "．", ".", "-", "●", "○",
+	    "◆", "◇", "■", "□", "※", NULL };
+
+	for (int i = 0; marks[i]; i++)
+		if (has_prefix(s, marks[i]))
+			return 1;
+	return 0;
+}
+
+/* "…業務" or "…業務（新規）": the name of a work, heading a list. */
+static int
+is_work_heading(const char *s)
+{
+	const char *last = NULL, *p = s;
+
+	while ((p = strstr(p, "業務")) != NULL)
+		last = p++;
+	if (last == NULL)
+		return 0;
+	last += strlen("業務");
+	return *last == '\0' || ((*last == '(' || has_prefix(last, "（")) &&
+	    (has_suffix(last, ")") || has_suffix(last, "）")) &&
+	    strstr(last, "、") == NULL);
+}
+
+/* Drop a short "従来の項目：" style label before a list. */
+static const char *
+after_list_label(const char *key)
+{
+	const char *colon = strstr(key, "：");
+
+	if (colon == NULL)
+		colon = strstr(key, ":");
+	if (colon == NULL || colon - key > 3 * 12 || colon == key)
+		return key;
+	for (const char *p = key; p < colon; p++)
+		if (has_prefix(p, "、"))
+			return key;
+	return colon + (*colon == ':' ? 1 : strlen("："));
+}
+
 /* Keep a value line of a section?  Item lists are picky. */
 static int
 keep_value_line(enum field_id f, const char *key, const char *prev_key)
@@ -800,19 +847,105 @@ keep_value_line(enum field_id f, const char *key, const char *prev_key)
 		return f == FIELD_PERIOD || !ends_sentence(key);
 	if (ends_sentence(key))
 		return 0;
+	if (is_bullet(key) && strstr(key, "、") == NULL)
+		return 0;	/* a bullet heading, not a list */
+	if (is_work_heading(key))
+		return 0;
+	if (after_list_label(key) != key)
+		return 1;	/* "新たな項目：…" */
 	return strstr(key, "、") != NULL ||
 	    (prev_key != NULL && has_suffix(prev_key, "もの"));
 }
 
-/* Gather the value of the section whose heading is line h. */
+/*
+ * The paragraph starting at line i of a section: consecutive non-blank
+ * lines joined without a break (PDF wraps lines inside list items), or
+ * the last cell of a table row.  Returns the line after it.
+ */
 static size_t
+section_paragraph(const struct ctx *x, size_t i, size_t to, struct buf *para)
+{
+	const char *rest, *k = x->k[i].key;
+	char *cell;
+
+	buf_truncate(para, 0);
+	if (strchr(x->k[i].dl->text, '\t') != NULL ||
+	    *(k + (*k == '-')) == '|') {
+		cell = strchr(x->k[i].dl->text, '\t') ?
+		    xstrdup(strrchr(x->k[i].dl->text, '\t') + 1) :
+		    pipe_row_value(x->k[i].dl->text);
+		if (cell != NULL) {
+			char *key = strip_ws(cell);
+
+			buf_puts(para, key);
+			free(key);
+		}
+		free(cell);
+		return i + 1;
+	}
+	for (; i < to && *x->k[i].key != '\0'; i++) {
+		char *line;
+
+		k = x->k[i].key;
+		if (para->len > 0 && (is_section_heading(k) ||
+		    is_group_heading(k, &rest) || is_subheading(k) ||
+		    is_bullet(k) || strchr(x->k[i].dl->text, '\t') != NULL))
+			break;
+		line = strip_ws(x->k[i].dl->text);	/* display form */
+		buf_puts(para, line);
+		free(line);
+		if (has_suffix(k, "。") || has_suffix(k, "もの") ||
+		    strcmp(k, "なし") == 0)
+			return i + 1;
+	}
+	return i;
+}
+
+/* Gather an item list section: paragraphs that hold lists. */
+static void
+section_items(const struct ctx *x, size_t h, size_t to, struct buf *value)
+{
+	struct buf para = BUF_INIT;
+	char *prev = NULL;
+	const char *rest;
+	size_t i = h + 1;
+
+	while (i < to) {
+		const char *k = x->k[i].key;
+
+		if (is_section_heading(k) || is_group_heading(k, &rest) ||
+		    (is_subheading(k) && strstr(k, "件数") != NULL))
+			break;
+		if (*k == '\0' || is_subheading(k)) {
+			i++;
+			continue;
+		}
+		i = section_paragraph(x, i, to, &para);
+		if (para.len == 0)
+			continue;
+		if (keep_value_line(FIELD_ITEMS, para.data, prev)) {
+			buf_puts(value, after_list_label(para.data));
+			buf_putc(value, '\n');
+		}
+		free(prev);
+		prev = xstrdup(para.data);
+	}
+	free(prev);
+	buf_free(&para);
+}
+
+/* Gather the value of the section whose heading is line h. */
+static void
 section_value_text(const struct ctx *x, size_t h, size_t to, enum field_id f,
     struct buf *value)
 {
 	const char *prev = NULL;
-	size_t i;
 
-	for (i = h + 1; i < to; i++) {
+	if (f == FIELD_ITEMS) {
+		section_items(x, h, to, value);
+		return;
+	}
+	for (size_t i = h + 1; i < to; i++) {
 		const char *k = x->k[i].key, *text = x->k[i].dl->text, *rest;
 		char *cell = NULL;
 
@@ -840,7 +973,36 @@ section_value_text(const struct ctx *x, size_t h, size_t to, enum field_id f,
 		free(cell);
 		prev = k;
 	}
-	return i;
+}
+
+/*
+ * An item list kept in an annex of the case: "別紙「個人情報の項目及び
+ * 件数」のとおり" refers to a heading of that name further on, under
+ * which "項目<TAB>…" rows hold the lists.
+ */
+static void
+annex_items(const struct ctx *x, const struct buf *ref, struct procedure *p)
+{
+	const char *open = strstr(ref->data, "別紙「"), *close;
+	char *name, *label, *value;
+	size_t i;
+
+	if (open == NULL || (close = strstr(open, "」")) == NULL)
+		return;
+	open += strlen("別紙「");
+	name = norm_strip_space(open, (size_t)(close - open));
+	for (i = x->case_from; i < x->case_to; i++)
+		if (strcmp(x->k[i].key, name) == 0)
+			break;
+	for (i++; i < x->case_to; i++) {
+		if (!row_at(x, i, &label, &value))
+			continue;
+		if (label_field(label) == FIELD_ITEMS)
+			parse_items(value, &p->data_items);
+		free(label);
+		free(value);
+	}
+	free(name);
 }
 
 /* Fill p from the numbered sections of lines [from, to). */
@@ -859,6 +1021,14 @@ consultation_sections(const struct ctx *x, struct pcase *c,
 		if ((f = label_field(label)) <= FIELD_IGNORE)
 			continue;
 		section_value_text(x, i, to, f, &value);
+		if (f == FIELD_ITEMS && value.len == 0) {
+			struct buf ref = BUF_INIT;
+
+			section_value_text(x, i, to, FIELD_PERIOD, &ref);
+			if (ref.len > 0)
+				annex_items(x, &ref, p);
+			buf_free(&ref);
+		}
 		if (value.len > 0)
 			apply_row(c, p, label, value.data, x->k[i].dl->lineno);
 		buf_free(&value);
@@ -914,6 +1084,8 @@ consultation_case(struct ctx *x, size_t start, size_t end, char *number)
 	struct pcase *c = new_case(x, "諮問", start, end);
 	size_t t = title_after_ki(x, start, end);
 
+	x->case_from = start;
+	x->case_to = end;
 	field_set(&c->number, number, x->k[start].dl->lineno);
 	date_in_lines(x, start + 1, next_nonblank(x, start + 1) + 1, &c->date);
 	if (t < end) {

@@ -309,7 +309,83 @@ is_not_item(const char *s)
 {
 	return *s == '\0' || strstr(s, "のとおり") != NULL ||
 	    strstr(s, "資料") != NULL || strcmp(s, "なし") == 0 ||
-	    strstr(s, "範囲") != NULL || strlen(s) > 300;
+	    strstr(s, "範囲") != NULL || strlen(s) > 3 * 250;
+}
+
+static int
+has_suffix_str(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Delete bytes [at, at + n) of s. */
+static void
+delete_bytes(char *s, size_t at, size_t n)
+{
+	memmove(s + at, s + at + n, strlen(s + at + n) + 1);
+}
+
+/* "メールアドレス （任意）" → "メールアドレス（任意）". */
+static void
+remove_space_before_paren(char *s)
+{
+	for (size_t i = 0; s[i]; i++)
+		while (s[i] == ' ' && (s[i + 1] == '(' ||
+		    strncmp(s + i + 1, "（", 3) == 0))
+			delete_bytes(s, i, 1);
+}
+
+/* "レセプトデータ（ ）" → "レセプトデータ". */
+static void
+remove_empty_parens(char *s)
+{
+	static const char *const empty[] = { "（ ）", "（）", "( )", "()",
+	    NULL };
+	char *p;
+
+	for (int i = 0; empty[i]; i++)
+		while ((p = strstr(s, empty[i])) != NULL)
+			delete_bytes(s, (size_t)(p - s), strlen(empty[i]));
+}
+
+/*
+ * "職業・職歴", "婚姻歴・離婚歴": short nouns joined by ・ are separate
+ * items; "加害者の氏名・住所" (a shared qualifier) and longer phrases stay
+ * whole.
+ */
+static int
+is_short_coordination(const char *item)
+{
+	const char *p = item, *dot;
+
+	if (strstr(item, "・") == NULL || strstr(item, "の") != NULL ||
+	    strchr(item, '(') != NULL || strstr(item, "（") != NULL)
+		return 0;
+	for (;;) {
+		dot = strstr(p, "・");
+		if ((size_t)((dot ? dot : p + strlen(p)) - p) > 4 * 3)
+			return 0;	/* a part longer than 4 characters */
+		if (dot == NULL)
+			return 1;
+		p = dot + strlen("・");
+	}
+}
+
+/* Split an item at ・ (see is_short_coordination). */
+static void
+split_dots(const char *item, struct strlist *out)
+{
+	const char *p = item, *dot;
+
+	while ((dot = strstr(p, "・")) != NULL) {
+		if (dot > p)
+			strlist_pushn_unique(out, p, (size_t)(dot - p));
+		p = dot + strlen("・");
+	}
+	if (*p != '\0')
+		strlist_push_unique(out, p);
 }
 
 static void
@@ -323,8 +399,17 @@ add_items(const char *text, struct strlist *out)
 
 		if (is_not_item(item))
 			continue;
+		item = drop_work_name(item);
+		remove_space_before_paren(item);
+		remove_empty_parens(item);
 		cut_at(item, " ");
 		item = trim(item);
+		if (has_suffix_str(item, "業務"))
+			continue;	/* a work name between lists */
+		if (is_short_coordination(item)) {
+			split_dots(item, out);	/* 職業・職歴 */
+			continue;
+		}
 		if (!is_not_item(item))
 			strlist_push_unique(out, item);
 	}

@@ -132,6 +132,19 @@ put_field(json_t *o, const char *key, const struct field *f, int provenance)
 	}
 }
 
+static void
+put_list(json_t *o, const char *key, const struct strlist *l, int line,
+    int provenance)
+{
+	json_object_set_new(o, key, json_strlist(l));
+	if (provenance && l->n > 0 && line > 0) {
+		char k[64];
+
+		snprintf(k, sizeof(k), "%s_line", key);
+		json_object_set_new(o, k, json_integer(line));
+	}
+}
+
 static json_t *
 procedure_to_json(const struct procedure *p, int provenance)
 {
@@ -139,11 +152,13 @@ procedure_to_json(const struct procedure *p, int provenance)
 
 	json_object_set_new(o, "type", json_string(proc_type_name(p->type)));
 	put_field(o, "title", &p->title, provenance);
-	json_object_set_new(o, "consignees", json_strlist(&p->consignees));
-	json_object_set_new(o, "subcontractors",
-	    json_strlist(&p->subcontractors));
+	put_list(o, "consignees", &p->consignees, p->consignees_line,
+	    provenance);
+	put_list(o, "subcontractors", &p->subcontractors,
+	    p->subcontractors_line, provenance);
 	put_field(o, "partner", &p->partner, provenance);
-	json_object_set_new(o, "data_items", json_strlist(&p->data_items));
+	put_list(o, "data_items", &p->data_items, p->data_items_line,
+	    provenance);
 	put_field(o, "period_start", &p->period_start, provenance);
 	put_field(o, "period_end", &p->period_end, provenance);
 	if (provenance)
@@ -164,7 +179,8 @@ case_to_json(const struct pcase *c, int provenance)
 	put_field(o, "title", &c->title, provenance);
 	put_field(o, "date", &c->date, provenance);
 	put_field(o, "department", &c->department, provenance);
-	json_object_set_new(o, "legal_basis", json_strlist(&c->legal_basis));
+	put_list(o, "legal_basis", &c->legal_basis, c->legal_basis_line,
+	    provenance);
 	json_object_set_new(o, "subjects_count", c->subjects_count >= 0 ?
 	    json_integer(c->subjects_count) : json_null());
 	if (provenance && c->subjects_count >= 0)
@@ -193,6 +209,12 @@ get_field(const json_t *o, const char *key, struct field *f)
 	field_set(f, s, (int)json_integer_value(json_object_get(o, k)));
 }
 
+static int
+line_of(const json_t *o, const char *key)
+{
+	return (int)json_integer_value(json_object_get(o, key));
+}
+
 static void
 get_strlist(const json_t *o, const char *key, struct strlist *l)
 {
@@ -219,6 +241,9 @@ procedure_from_json(const json_t *o, struct pcase *c)
 	get_strlist(o, "consignees", &p->consignees);
 	get_strlist(o, "subcontractors", &p->subcontractors);
 	get_strlist(o, "data_items", &p->data_items);
+	p->consignees_line = line_of(o, "consignees_line");
+	p->subcontractors_line = line_of(o, "subcontractors_line");
+	p->data_items_line = line_of(o, "data_items_line");
 	p->line = (int)json_integer_value(json_object_get(o, "line"));
 }
 
@@ -245,6 +270,7 @@ case_from_json(const json_t *o)
 	get_field(o, "date", &c->date);
 	get_field(o, "department", &c->department);
 	get_strlist(o, "legal_basis", &c->legal_basis);
+	c->legal_basis_line = line_of(o, "legal_basis_line");
 	n = json_object_get(o, "subjects_count");
 	c->subjects_count = json_is_integer(n) ? json_integer_value(n) : -1;
 	c->subjects_line = (int)json_integer_value(json_object_get(o,

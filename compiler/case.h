@@ -43,6 +43,9 @@ struct procedure {
 	struct strlist	 subcontractors; /* 再委託先 organisations */
 	struct field	 partner;	/* 結合の相手方 / 提供先 */
 	struct strlist	 data_items;	/* personal-data items handed over */
+	int		 consignees_line;	/* row the consignees came from */
+	int		 subcontractors_line;	/* row of the subcontractors */
+	int		 data_items_line;	/* row of the first item list */
 	struct field	 period_start;	/* ISO date the procedure starts */
 	struct field	 period_end;	/* ISO date it ends */
 	int		 line;		/* line where the procedure starts */
@@ -58,6 +61,7 @@ struct pcase {
 	struct field	 date;		/* ISO date the document bears */
 	struct field	 department;	/* 担当部課 as written */
 	struct strlist	 legal_basis;	/* normalized citations */
+	int		 legal_basis_line; /* line of the first citation */
 	long long	 subjects_count; /* 対象者数, -1 when not stated */
 	int		 subjects_line;	/* line of subjects_count */
 	struct procedure *procs;	/* procedures, in document order */

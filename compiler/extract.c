@@ -410,6 +410,14 @@ fill_partner(struct procedure *p, const char *value, int line)
 	strlist_free(&orgs);
 }
 
+/* Record the line a list was first read from. */
+static void
+set_line(int *at, const struct strlist *l, int line)
+{
+	if (*at == 0 && l->n > 0)
+		*at = line;
+}
+
 /* Fill p from one row; the case gets the counts. */
 static void
 apply_row(struct pcase *c, struct procedure *p, const char *label,
@@ -421,17 +429,21 @@ apply_row(struct pcase *c, struct procedure *p, const char *label,
 		break;
 	case FIELD_CONSIGNEES:
 		parse_organisations(value, "委託先", &p->consignees);
+		set_line(&p->consignees_line, &p->consignees, line);
 		break;
 	case FIELD_SUBCONTRACTORS:
 		if (strstr(value, "【") != NULL)
 			parse_organisations(value, "委託先", &p->consignees);
 		parse_organisations(value, "再委託先", &p->subcontractors);
+		set_line(&p->consignees_line, &p->consignees, line);
+		set_line(&p->subcontractors_line, &p->subcontractors, line);
 		break;
 	case FIELD_PERIOD:
 		fill_period(p, value, line);
 		break;
 	case FIELD_ITEMS:
 		parse_items(value, &p->data_items);
+		set_line(&p->data_items_line, &p->data_items, line);
 		break;
 	case FIELD_SUBJECTS:
 		if (c->subjects_count < 0 &&
@@ -488,9 +500,12 @@ cite_lines(const struct ctx *x, size_t from, size_t to, const char *marker,
     const char *default_law, const char *only_law, struct pcase *c)
 {
 	for (size_t i = from; i < to && i < x->n; i++)
-		if (marker == NULL || strstr(x->k[i].key, marker) != NULL)
+		if (marker == NULL || strstr(x->k[i].key, marker) != NULL) {
 			cite_scan(x->k[i].dl->text, default_law, only_law,
 			    &c->legal_basis);
+			set_line(&c->legal_basis_line, &c->legal_basis,
+			    x->k[i].dl->lineno);
+		}
 }
 
 /* The lines under a "要綱の根拠" / "条例の根拠" heading of a cover. */
@@ -509,6 +524,8 @@ cover_basis(const struct ctx *x, size_t from, size_t to, struct pcase *c)
 			    strstr(x->k[j].key, "事業の概要") != NULL)
 				break;
 			cite_scan(x->k[j].dl->text, law, NULL, &c->legal_basis);
+			set_line(&c->legal_basis_line, &c->legal_basis,
+			    x->k[j].dl->lineno);
 		}
 		free(law);
 		return;
@@ -997,8 +1014,11 @@ annex_items(const struct ctx *x, const struct buf *ref, struct procedure *p)
 	for (i++; i < x->case_to; i++) {
 		if (!row_at(x, i, &label, &value))
 			continue;
-		if (label_field(label) == FIELD_ITEMS)
+		if (label_field(label) == FIELD_ITEMS) {
 			parse_items(value, &p->data_items);
+			set_line(&p->data_items_line, &p->data_items,
+			    x->k[i].dl->lineno);
+		}
 		free(label);
 		free(value);
 	}
@@ -1277,6 +1297,7 @@ assessment_procedures(struct ctx *x, struct pcase *c)
 			field_set(&sub->title, title, line);
 			for (size_t j = 0; j < p->consignees.n; j++)
 				strlist_push(&sub->consignees, p->consignees.v[j]);
+			sub->consignees_line = p->consignees_line;
 		}
 		free(title);
 		i = end - 1;
@@ -1290,9 +1311,12 @@ extract_assessment(struct ctx *x, struct case_list *out)
 
 	assessment_header(x, c);
 	for (size_t i = 0; i < x->n; i++)
-		if (has_prefix(skip_numbering(x->k[i].key), "法令上の根拠"))
+		if (has_prefix(skip_numbering(x->k[i].key), "法令上の根拠")) {
 			cite_scan(x->k[i].dl->text, NULL, "番号法",
 			    &c->legal_basis);
+			set_line(&c->legal_basis_line, &c->legal_basis,
+			    x->k[i].dl->lineno);
+		}
 	assessment_procedures(x, c);
 	out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
 	out->v[out->n++] = c;

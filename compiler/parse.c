@@ -1,9 +1,11 @@
 /*
- * parse.c — source text to logical lines (see parse.h): HTML through
- * libxml2, letter-spacing through normalize.c.
+ * parse.c — source text to logical lines (see parse.h): plain text line
+ * by line, HTML through libxml2 (fragments inside lines and whole
+ * pages), Markdown through cmark; letter-spacing through normalize.c.
  */
 #include <string.h>
 
+#include <cmark.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
@@ -182,18 +184,240 @@ parse_text(const char *text, size_t len, struct doc *d)
 	}
 }
 
+/* Add one finished line (letter-spacing repaired) to d. */
+static void
+add_line(struct doc *d, size_t *cap, const char *text, size_t n, int lineno)
+{
+	char *fixed = norm_repair_spacing(text, n);
+
+	push_line(d, cap, fixed, lineno);
+}
+
+/* ---- whole HTML pages: one line per block, cells joined by TAB ---- */
+
+struct page {
+	struct doc	*d;
+	size_t		*cap;
+	struct buf	 line;	/* the line being built */
+	int		 lineno;	/* its source line */
+};
+
+static void
+page_flush(struct page *pg)
+{
+	while (pg->line.len > 0 && (pg->line.data[pg->line.len - 1] == ' ' ||
+	    pg->line.data[pg->line.len - 1] == '\t'))
+		buf_truncate(&pg->line, pg->line.len - 1);
+	if (pg->line.len > 0)
+		add_line(pg->d, pg->cap, pg->line.data, pg->line.len,
+		    pg->lineno);
+	buf_truncate(&pg->line, 0);
+}
+
+static void
+page_walk(struct page *pg, xmlNode *n, int depth)
+{
+	for (; n != NULL; n = n->next) {
+		int block, cell;
+
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (pg->line.len == 0)
+				pg->lineno = (int)xmlGetLineNo(n);
+			put_text(&pg->line, (const char *)n->content);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE ||
+		    xmlStrcasecmp(n->name, (const xmlChar *)"script") == 0 ||
+		    xmlStrcasecmp(n->name, (const xmlChar *)"style") == 0 ||
+		    xmlStrcasecmp(n->name, (const xmlChar *)"head") == 0)
+			continue;
+		if (xmlStrcasecmp(n->name, (const xmlChar *)"input") == 0) {
+			put_checkbox(&pg->line, n);
+			continue;
+		}
+		cell = xmlStrcasecmp(n->name, (const xmlChar *)"td") == 0 ||
+		    xmlStrcasecmp(n->name, (const xmlChar *)"th") == 0;
+		block = is_block(n->name) && !(cell || depth > 256);
+		if (block)
+			page_flush(pg);
+		else if (cell && pg->line.len > 0)
+			buf_putc(&pg->line, '\t');
+		if (pg->line.len == 0)
+			pg->lineno = (int)xmlGetLineNo(n);
+		if (depth < 256)
+			page_walk(pg, n->children, depth + 1);
+		if (block)
+			page_flush(pg);
+	}
+}
+
+static void
+parse_html_page(const char *text, size_t len, struct doc *d)
+{
+	struct page pg = { d, NULL, BUF_INIT, 1 };
+	size_t cap = 0;
+	htmlDocPtr doc;
+
+	pg.cap = &cap;
+	if (len > (size_t)INT32_MAX)
+		len = INT32_MAX;
+	doc = htmlReadMemory(text, (int)len, NULL, "UTF-8", HTML_OPTIONS);
+	if (doc != NULL)
+		page_walk(&pg, xmlDocGetRootElement(doc), 0);
+	page_flush(&pg);
+	xmlFreeDoc(doc);
+	buf_free(&pg.line);
+}
+
+/* ---- Markdown: one line per source line of each block ---- */
+
+struct md {
+	struct doc	*d;
+	size_t		*cap;
+	struct buf	 line;
+	int		 lineno;
+	int		 item_no;	/* number of the ordered item, or 0 */
+};
+
+static void
+md_flush(struct md *m)
+{
+	if (m->line.len > 0) {
+		char *flat = has_tag(m->line.data, m->line.len) ?
+		    flatten_cells(m->line.data, m->line.len) :
+		    xstrdup(m->line.data);
+
+		add_line(m->d, m->cap, flat, strlen(flat), m->lineno);
+		free(flat);
+	}
+	buf_truncate(&m->line, 0);
+}
+
+/* Literal blocks (code, raw HTML): their lines as they are. */
+static void
+md_literal(struct md *m, cmark_node *n)
+{
+	const char *lit = cmark_node_get_literal(n), *nl;
+	int line = cmark_node_get_start_line(n);
+
+	for (; lit != NULL && *lit; lit = nl + 1, line++) {
+		nl = strchr(lit, '\n');
+		if (nl == NULL)
+			nl = lit + strlen(lit);
+		buf_put(&m->line, lit, (size_t)(nl - lit));
+		m->lineno = line;
+		md_flush(m);
+		if (*nl == '\0')
+			break;
+	}
+}
+
+/*
+ * A bullet list of short entries (氏名 / 住所 / …) is an item list: it
+ * becomes one line joined by 、, as the documents write such lists.
+ */
+static void
+md_join_list(struct doc *d, size_t first)
+{
+	struct buf joined = BUF_INIT;
+
+	if (d->n - first < 2)
+		return;
+	for (size_t i = first; i < d->n; i++)
+		if (strlen(d->lines[i].text) > 3 * 40 ||
+		    strstr(d->lines[i].text, "。") != NULL)
+			return;
+	for (size_t i = first; i < d->n; i++) {
+		buf_printf(&joined, "%s%s", i > first ? "、" : "",
+		    d->lines[i].text);
+		free(d->lines[i].text);
+	}
+	d->lines[first].text = buf_detach(&joined);
+	d->n = first + 1;
+}
+
+static void
+md_enter(struct md *m, cmark_node *n, size_t *list_first)
+{
+	cmark_node *parent;
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_LIST:
+		*list_first = m->d->n;
+		break;
+	case CMARK_NODE_HEADING:
+	case CMARK_NODE_PARAGRAPH:
+		m->lineno = cmark_node_get_start_line(n);
+		parent = cmark_node_parent(n);
+		if (m->item_no > 0 && parent != NULL &&
+		    cmark_node_get_type(parent) == CMARK_NODE_ITEM &&
+		    cmark_node_first_child(parent) == n)
+			buf_printf(&m->line, "%d ", m->item_no);
+		break;
+	case CMARK_NODE_ITEM:
+		parent = cmark_node_parent(n);
+		m->item_no = cmark_node_get_list_type(parent) ==
+		    CMARK_ORDERED_LIST ? cmark_node_get_list_start(parent) : 0;
+		for (cmark_node *s = cmark_node_first_child(parent);
+		    m->item_no > 0 && s != n; s = cmark_node_next(s))
+			m->item_no++;
+		break;
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+		buf_puts(&m->line, cmark_node_get_literal(n));
+		break;
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+		md_flush(m);
+		m->lineno++;
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_HTML_BLOCK:
+		md_literal(m, n);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+parse_markdown(const char *text, size_t len, struct doc *d)
+{
+	cmark_node *root = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	cmark_iter *it = cmark_iter_new(root);
+	struct md m = { d, NULL, BUF_INIT, 1, 0 };
+	cmark_event_type ev;
+	size_t cap = 0, list_first = 0;
+
+	m.cap = &cap;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+
+		if (ev == CMARK_EVENT_ENTER)
+			md_enter(&m, n, &list_first);
+		else if (t == CMARK_NODE_HEADING || t == CMARK_NODE_PARAGRAPH)
+			md_flush(&m);
+		else if (t == CMARK_NODE_LIST &&
+		    cmark_node_get_list_type(n) == CMARK_BULLET_LIST)
+			md_join_list(d, list_first);
+	}
+	cmark_iter_free(it);
+	cmark_node_free(root);
+	buf_free(&m.line);
+}
+
 int
 doc_parse(const struct source *src, struct doc *d, struct buf *err)
 {
-	char *flat = NULL;
-
 	(void)err;
 	memset(d, 0, sizeof(*d));
-	if (src->format == FORMAT_HTML) {
-		flat = html_flatten(src->text, src->len);
-		parse_text(flat, strlen(flat), d);
-		free(flat);
-	} else
+	if (src->format == FORMAT_HTML)
+		parse_html_page(src->text, src->len, d);
+	else if (src->format == FORMAT_MARKDOWN)
+		parse_markdown(src->text, src->len, d);
+	else
 		parse_text(src->text, src->len, d);
 	return 0;
 }

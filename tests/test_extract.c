@@ -18,8 +18,13 @@ static void
 parse_text(struct parsed *p, const char *path, const char *text)
 {
 	struct buf err = BUF_INIT;
+	const char *dot = strrchr(path, '.');
 
 	memset(p, 0, sizeof(*p));
+	if (dot != NULL && strcmp(dot, ".md") == 0)
+		p->src.format = FORMAT_MARKDOWN;
+	else if (dot != NULL && strcmp(dot, ".html") == 0)
+		p->src.format = FORMAT_HTML;
 	p->src.path = xstrdup(path);
 	p->src.text = xstrdup(text);
 	p->src.len = strlen(text);
@@ -219,6 +224,63 @@ START_TEST(html_fragments_are_flattened)
 }
 END_TEST
 
+
+static const char markdown[] =
+"# 諮問第45号\n\n令和5年6月1日\n\n中野区長\n\n"
+"中野区個人情報保護条例第20条の規定に基づき、下記の事項について諮問します。\n\n記\n\n"
+"**「税務業務」における外部委託について**\n\n## 1 委託の件名\n\n住民税通知書印刷業務委託\n\n"
+"## 5 委託で取り扱う個人情報の項目及び件数\n\n- 氏名\n- 住所\n- 税額（年税額、月割額）\n\n"
+"## 13 委託先（参考）\n\n株式会社中野印刷\n";
+
+START_TEST(markdown_consultation)
+{
+	struct parsed p;
+	const struct procedure *pr;
+
+	parse_text(&p, "a.md", markdown);
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->title.value,
+	    "「税務業務」における外部委託について");
+	ck_assert_str_eq(p.cases.v[0]->legal_basis.v[0], "条例第20条");
+	pr = &p.cases.v[0]->procs[0];
+	ck_assert_str_eq(pr->title.value, "住民税通知書印刷業務委託");
+	ck_assert_int_eq((int)pr->data_items.n, 3);
+	ck_assert_str_eq(pr->data_items.v[2], "税額（年税額、月割額）");
+	ck_assert_str_eq(pr->consignees.v[0], "株式会社中野印刷");
+	ck_assert_int_eq(pr->consignees_line, 23);	/* "## 13 委託先" */
+	parsed_free(&p);
+}
+END_TEST
+
+static const char html_page[] =
+"<html><body>\n<h1>個人情報保護管理運営会議 付議事項</h1>\n<table>\n"
+"<tr><th>件 名</th><td>区民健診の委託について（新規）</td></tr>\n</table>\n"
+"<p>要綱の根拠</p>\n<p>◇第3条第1項第2号（業務委託）</p>\n"
+"<p>（担当部課：健康部健康推進課）</p>\n<p>練馬区個人情報保護条例</p>\n"
+"<h2>件名 区民健診業務の委託について</h2>\n<table>\n"
+"<tr><th>委託先</th><td>株式会社ねりま健診(プライバシーマーク取得事業者)</td></tr>\n"
+"<tr><th>委託に伴い事業者に処理させる情報項目</th><td>氏名、住所</td></tr>\n"
+"<tr><th>委託の開始時期及び期限</th><td>令和6年4月1日から令和7年3月31日まで</td></tr>\n"
+"</table>\n</body></html>\n";
+
+START_TEST(html_page_sheet)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "b.html", html_page);
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->title.value, "区民健診の委託について");
+	ck_assert_int_eq(c->title.line, 4);
+	ck_assert_str_eq(c->legal_basis.v[0], "要綱第3条第1項第2号");
+	ck_assert_str_eq(c->procs[0].consignees.v[0], "株式会社ねりま健診");
+	ck_assert_int_eq(c->procs[0].consignees_line, 12);
+	ck_assert_str_eq(c->procs[0].period_end.value, "2025-03-31");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -235,6 +297,8 @@ extract_suite(void)
 	tcase_add_test(tc, unknown_layout_gives_one_generic_case);
 	tcase_add_test(tc, ids_are_stable_and_url_safe);
 	tcase_add_test(tc, html_fragments_are_flattened);
+	tcase_add_test(tc, markdown_consultation);
+	tcase_add_test(tc, html_page_sheet);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -28,7 +28,8 @@ strip_provenance(json_t *o)
 		size_t n = strlen(key);
 
 		if ((n > 5 && strcmp(key + n - 5, "_line") == 0) ||
-		    strcmp(key, "line") == 0 || strcmp(key, "line_start") == 0)
+		    strcmp(key, "line") == 0 || strcmp(key, "line_start") == 0 ||
+		    strcmp(key, "line_end") == 0)
 			json_object_del(o, key);
 	}
 	json_array_foreach(json_object_get(o, "procedures"), i, p)

@@ -26,13 +26,16 @@ show_field(const char *label, const struct field *f, const char *src)
 }
 
 static void
-show_list(const char *label, const struct strlist *l)
+show_list(const char *label, const struct strlist *l, int line,
+    const char *src)
 {
 	printf("%-16s ", label);
 	if (l->n == 0)
 		fputs("-", stdout);
 	for (size_t i = 0; i < l->n; i++)
 		printf("%s%s", i ? "、" : "", l->v[i]);
+	if (l->n > 0 && line > 0)
+		printf("  (%s:%d)", src, line);
 	putchar('\n');
 }
 
@@ -42,10 +45,11 @@ show_procedure(const struct procedure *p, size_t i, const char *src)
 	printf("\n[%zu] %s  (%s:%d)\n", i + 1, proc_type_name(p->type), src,
 	    p->line);
 	show_field("  title", &p->title, src);
-	show_list("  consignees", &p->consignees);
-	show_list("  subcontractors", &p->subcontractors);
+	show_list("  consignees", &p->consignees, p->consignees_line, src);
+	show_list("  subcontractors", &p->subcontractors,
+	    p->subcontractors_line, src);
 	show_field("  partner", &p->partner, src);
-	show_list("  data_items", &p->data_items);
+	show_list("  data_items", &p->data_items, p->data_items_line, src);
 	show_field("  period_start", &p->period_start, src);
 	show_field("  period_end", &p->period_end, src);
 }
@@ -63,7 +67,7 @@ show_text(const struct pcase *c)
 	show_field("title", &c->title, src);
 	show_field("date", &c->date, src);
 	show_field("department", &c->department, src);
-	show_list("legal_basis", &c->legal_basis);
+	show_list("legal_basis", &c->legal_basis, c->legal_basis_line, src);
 	if (c->subjects_count >= 0)
 		printf("%-16s %lld  (%s:%d)\n", "subjects_count", c->subjects_count,
 		    src, c->subjects_line);

@@ -34,7 +34,8 @@ make_parent(const char *path, struct buf *err)
 /* Ingest, parse, extract and store one file; 0, or -1 on a fatal error. */
 static int
 build_file(const struct build_opts *o, const char *rel, struct store *s,
-    struct build_stats *st, struct diag *dg, struct buf *err)
+    struct segmenter *seg, struct build_stats *st, struct diag *dg,
+    struct buf *err)
 {
 	struct ingest_opts io = { o->max_bytes };
 	struct case_list cases = { NULL, 0 };
@@ -53,7 +54,7 @@ build_file(const struct build_opts *o, const char *rel, struct store *s,
 		st->skipped++;
 		goto out;
 	}
-	extract_cases(&src, &doc, &cases, dg);
+	extract_cases(&src, &doc, seg, &cases, dg);
 	if (store_add_document(s, &src, &doc_id, err) == -1) {
 		rc = -1;
 		goto out;
@@ -74,7 +75,9 @@ build_run(const struct build_opts *o, struct build_stats *st,
     struct diag *dg, struct buf *err)
 {
 	struct strlist files = STRLIST_INIT;
+	struct segmenter *seg = NULL;
 	struct store *s = NULL;
+	char msg[256];
 	int rc = -1;
 
 	memset(st, 0, sizeof(*st));
@@ -84,11 +87,15 @@ build_run(const struct build_opts *o, struct build_stats *st,
 		goto out;
 	}
 	st->files = (unsigned)files.n;
+	if ((seg = segmenter_new(msg, sizeof(msg))) == NULL) {
+		buf_puts(err, msg);
+		goto out;
+	}
 	if (make_parent(o->index_path, err) == -1 ||
 	    store_begin(o->index_path, &s, err) == -1)
 		goto out;
 	for (size_t i = 0; i < files.n; i++)
-		if (build_file(o, files.v[i], s, st, dg, err) == -1)
+		if (build_file(o, files.v[i], s, seg, st, dg, err) == -1)
 			goto out;
 	if (o->site_dir != NULL &&
 	    site_generate(store_db(s), o->site_dir, &st->pages, err) == -1)
@@ -96,6 +103,7 @@ build_run(const struct build_opts *o, struct build_stats *st,
 	rc = store_commit(s, err);
 	s = NULL;
 out:
+	segmenter_free(seg);
 	store_abort(s);
 	strlist_free(&files);
 	return rc;

@@ -27,6 +27,7 @@ struct ctx {
 	struct diag		*dg;
 	char			*municipality;
 	int			 municipality_line;
+	struct segmenter	*seg;		/* MeCab, or NULL */
 	size_t			 case_from;	/* lines of the case being read */
 	size_t			 case_to;
 };
@@ -532,6 +533,126 @@ cover_basis(const struct ctx *x, size_t from, size_t to, struct pcase *c)
 	}
 }
 
+/*
+ * Does a line read like an organisation name (or 未定)?  Used to tell
+ * where a list of names under a heading ends and prose begins.
+ */
+static int
+is_organisation_like(const char *s)
+{
+	static const char *const marks[] = { "未定", "株式会社", "有限会社",
+	    "合同会社", "法人", "会社", "協会", "連合会", "組合", "機構",
+	    "センター", "事業所", "事業者", "医師会", "大学", "病院",
+	    "研究所", "(株)", "(有)", "財団", "社団", "公社", "ホールディングス",
+	    NULL };
+
+	if (strlen(s) > 3 * 60 || has_suffix(s, "。"))
+		return 0;
+	for (int i = 0; marks[i]; i++)
+		if (strstr(s, marks[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/* ---- names in running text (MeCab) ---- */
+
+/* The run of nouns that ends exactly at the end of the text. */
+struct noun_run {
+	const char	*text;
+	size_t		 start, end;	/* the current run */
+	int		 open;		/* is a run going on */
+};
+
+static int
+collect_noun(void *arg, const struct word *w)
+{
+	struct noun_run *r = arg;
+	int noun = strcmp(w->pos, "名詞") == 0 ||
+	    strcmp(w->pos, "接頭詞") == 0;
+
+	if (noun) {
+		if (!r->open)
+			r->start = w->start;
+		r->end = w->start + w->len;
+	}
+	r->open = noun;
+	return 0;
+}
+
+/* The text after the last を, 、, 。, は, が or opening bracket in s[0, n). */
+static char *
+phrase_before(const char *s, size_t n)
+{
+	static const char *const marks[] = { "を", "、", "。", "は", "が",
+	    "「", "（", " ", NULL };
+	size_t start = 0;
+
+	for (int m = 0; marks[m]; m++) {
+		size_t ml = strlen(marks[m]);
+
+		for (size_t i = 0; i + ml <= n; i++)
+			if (memcmp(s + i, marks[m], ml) == 0 && i + ml > start)
+				start = i + ml;
+	}
+	return xstrndup(s + start, n - start);
+}
+
+/*
+ * "…を株式会社〇〇に委託する": the noun phrase right before に委託 when
+ * it reads like an organisation.  Appends to out.
+ */
+static void
+organisation_before(const struct ctx *x, const char *text, size_t at,
+    struct strlist *out)
+{
+	size_t from = at > 3 * 40 ? at - 3 * 40 : 0;
+	struct noun_run r = { text, 0, 0, 0 };
+	char *name = NULL;
+
+	while (from > 0 && (text[from] & 0xc0) == 0x80)
+		from++;		/* start on a character boundary */
+	/* The nouns MeCab finds right before に委託, if they name a body; */
+	if (segmenter_words(x->seg, text + from, at - from, collect_noun,
+	    &r) == 0 && r.open && r.end == at - from)
+		name = xstrndup(text + from + r.start, r.end - r.start);
+	if (name == NULL || !is_organisation_like(name)) {
+		/* else the phrase since the last を, 、, 。 … (names that
+		   MeCab cuts, such as 株式会社としま総合サービス). */
+		free(name);
+		name = phrase_before(text + from, at - from);
+	}
+	if (name != NULL && is_organisation_like(name) &&
+	    strcmp(name, "未定") != 0) {
+		char *clean = clean_organisation(name);
+
+		strlist_push_unique(out, clean);
+		free(clean);
+	}
+	free(name);
+}
+
+static void
+organisations_in_prose(const struct ctx *x, struct procedure *p,
+    size_t from, size_t to)
+{
+	static const char *const verbs[] = { "に委託", "へ委託", "に再委託",
+	    NULL };
+
+	if (x->seg == NULL || p->consignees.n > 0)
+		return;
+	for (size_t i = from; i < to && i < x->n; i++) {
+		const char *text = x->k[i].dl->text;
+
+		for (int v = 0; verbs[v]; v++)
+			for (const char *q = strstr(text, verbs[v]); q != NULL;
+			    q = strstr(q + 1, verbs[v]))
+				organisation_before(x, text, (size_t)(q - text),
+				    &p->consignees);
+		set_line(&p->consignees_line, &p->consignees,
+		    x->k[i].dl->lineno);
+	}
+}
+
 /* ---- sheet layout ---- */
 
 static const char *
@@ -586,6 +707,8 @@ add_sheet(struct ctx *x, struct pcase *c, size_t at, size_t end)
 	p->line = x->k[at].dl->lineno;
 	field_set(&p->title, title, p->line);
 	apply_rows(x, c, p, at + 1, end);
+	if (t == PROC_OUTSOURCE || t == PROC_SUBCONTRACT)
+		organisations_in_prose(x, p, at + 1, end);
 	free(raw);
 	free(title);
 }
@@ -780,27 +903,6 @@ pipe_row_value(const char *text)
 	t = strip_ws(cell);
 	free(cell);
 	return t;
-}
-
-/*
- * Does a line read like an organisation name (or 未定)?  Used to tell
- * where a list of names under a heading ends and prose begins.
- */
-static int
-is_organisation_like(const char *s)
-{
-	static const char *const marks[] = { "未定", "株式会社", "有限会社",
-	    "合同会社", "法人", "会社", "協会", "連合会", "組合", "機構",
-	    "センター", "事業所", "事業者", "医師会", "大学", "病院",
-	    "研究所", "(株)", "(有)", "財団", "社団", "公社", "ホールディングス",
-	    NULL };
-
-	if (strlen(s) > 3 * 60 || has_suffix(s, "。"))
-		return 0;
-	for (int i = 0; marks[i]; i++)
-		if (strstr(s, marks[i]) != NULL)
-			return 1;
-	return 0;
 }
 
 static int
@@ -1072,6 +1174,8 @@ add_consultation_procedure(struct ctx *x, struct pcase *c, size_t at,
 	else if (heading != c->title.value)
 		field_set(&p->title, heading, p->line);
 	consultation_sections(x, c, p, at, end);
+	if (t == PROC_OUTSOURCE || t == PROC_SUBCONTRACT)
+		organisations_in_prose(x, p, at, end);
 	free(name);
 }
 
@@ -1409,12 +1513,13 @@ detect_layout(const struct doc *d)
 
 size_t
 extract_cases(const struct source *src, const struct doc *d,
-    struct case_list *out, struct diag *dg)
+    struct segmenter *seg, struct case_list *out, struct diag *dg)
 {
 	struct ctx x;
 	size_t first = out->n, added = 0;
 
 	memset(&x, 0, sizeof(x));
+	x.seg = seg;
 	x.src = src;
 	x.dg = dg;
 	x.n = d->n;

@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "ingest.h"
 #include "parse.h"
+#include "segmenter.h"
 
 /* Layout families of SPEC §2 plus a fallback. */
 enum layout {
@@ -31,11 +32,13 @@ const char	*layout_name(enum layout l);
 /*
  * Extract every case of src (parsed as d) into *out, appending.  Ids are
  * derived from the source path and the case's ordinal, so they do not
- * change when other documents are added.  Returns the number of cases
- * added (0 is possible: a diagnostic says why).
+ * change when other documents are added.  seg (may be NULL: the rules
+ * that need MeCab are then skipped) reads names in running text.
+ * Returns the number of cases added (0 is possible: a diagnostic says
+ * why).
  */
 size_t	extract_cases(const struct source *src, const struct doc *d,
-	    struct case_list *out, struct diag *dg);
+	    struct segmenter *seg, struct case_list *out, struct diag *dg);
 
 void	case_list_free(struct case_list *l);
 

@@ -3,10 +3,13 @@
  * documents written here (not the corpus), one per layout family.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract.h"
+
+static struct segmenter *seg;	/* shared by the tests, made in main() */
 
 struct parsed {
 	struct source	src;
@@ -29,7 +32,7 @@ parse_text(struct parsed *p, const char *path, const char *text)
 	p->src.text = xstrdup(text);
 	p->src.len = strlen(text);
 	ck_assert_int_eq(doc_parse(&p->src, &p->doc, &err), 0);
-	extract_cases(&p->src, &p->doc, &p->cases, NULL);
+	extract_cases(&p->src, &p->doc, seg, &p->cases, NULL);
 	buf_free(&err);
 }
 
@@ -281,6 +284,31 @@ START_TEST(html_page_sheet)
 }
 END_TEST
 
+
+static const char prose[] =
+"諮問第7号\n令和6年5月1日\n豊島区長\n記\n窓口業務の委託について\n"
+"諮問第7号\n窓口業務の委託について\n令和6年5月1日\n区民部区民課\n"
+"第1 外部委託について\n1 委託の件名\n窓口受付業務委託\n2 委託の内容\n"
+"区民課の窓口受付業務を株式会社としま総合サービスに委託する。\n"
+"第2 外部委託について\n1 委託の件名\n清掃業務委託\n2 委託の内容\n"
+"庁舎の清掃は区内のシルバー人材センターに委託する。\n";
+
+START_TEST(organisation_named_in_prose)
+{
+	struct parsed p;
+
+	parse_text(&p, "prose.txt", prose);
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq((int)p.cases.v[0]->procs[0].consignees.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].consignees.v[0],
+	    "株式会社としま総合サービス");
+	ck_assert_str_eq(p.cases.v[0]->procs[1].consignees.v[0],
+	    "シルバー人材センター");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -299,6 +327,7 @@ extract_suite(void)
 	tcase_add_test(tc, html_fragments_are_flattened);
 	tcase_add_test(tc, markdown_consultation);
 	tcase_add_test(tc, html_page_sheet);
+	tcase_add_test(tc, organisation_named_in_prose);
 	suite_add_tcase(s, tc);
 	return s;
 }
@@ -306,11 +335,17 @@ extract_suite(void)
 int
 main(void)
 {
+	char err[256];
 	SRunner *sr = srunner_create(extract_suite());
 	int failed;
 
+	if ((seg = segmenter_new(err, sizeof(err))) == NULL) {
+		fprintf(stderr, "%s\n", err);
+		return 1;
+	}
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
+	segmenter_free(seg);
 	return failed != 0;
 }

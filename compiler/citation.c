@@ -40,6 +40,16 @@ has_prefix(const char *s, const char *p)
 static const char *
 law_before(const char *text, const char *pos)
 {
+	/* "…に関する法律(番号法)第9条": the alias in brackets names it */
+	if (pos > text && pos[-1] == ')') {
+		const char *open = pos - 1;
+
+		while (open > text && *open != '(')
+			open--;
+		if (*open == '(' && open > text)
+			return law_before(text, open + 0) ?
+			    law_before(text, open) : law_before(open + 1, pos - 1);
+	}
 	for (size_t i = 0; i < NLAWS; i++) {
 		size_t n = strlen(laws[i].suffix);
 
@@ -184,7 +194,8 @@ cite_scan(const char *text, const char *default_law, const char *only_law,
 		}
 		added += emit(out, law, only_law, &art);
 		/* the chain: 、第17条第4項及び第18条 / 及び別表第2の136項 */
-		while ((next = skip_joiner(p)) != NULL &&
+		while (((next = skip_joiner(p)) != NULL ||
+		    (has_prefix(p, "別表") && (next = p) != NULL)) &&
 		    read_article(&next, &art)) {
 			added += emit(out, law, only_law, &art);
 			p = next;

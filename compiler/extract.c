@@ -181,8 +181,7 @@ is_kanji_at(const char *s)
  * takes (区長, 個人情報保護条例, 情報公開・…審議会, 情報セキュリティ).
  */
 static const char *const municipality_followers[] = {
-	"長", "個人情報保護条例", "情報公開", "個人情報保護審議会",
-	"情報セキュリティ", "は", NULL
+	"長", "個人情報", "情報公開", "情報セキュリティ", "は", "議会", NULL
 };
 
 static void
@@ -473,6 +472,62 @@ apply_rows(const struct ctx *x, struct pcase *c, struct procedure *p,
 	}
 }
 
+/* "対象者数<TAB>約28,000人" rows of a cover. */
+static void
+cover_subjects(const struct ctx *x, struct pcase *c, size_t from, size_t to)
+{
+	char *label, *value;
+
+	for (size_t i = from; i < to && c->subjects_count < 0; i++) {
+		if (!row_at(x, i, &label, &value))
+			continue;
+		if (label_field(label) == FIELD_SUBJECTS &&
+		    (c->subjects_count = norm_parse_count(value,
+		    strlen(value))) >= 0)
+			c->subjects_line = x->k[i].dl->lineno;
+		free(label);
+		free(value);
+	}
+}
+
+/*
+ * A count of people in a line: "約18万人", "（約１８万人）" or a line that
+ * is only a count ("約12,000人").  -1 when there is none.
+ */
+static long long
+people_count(const char *key)
+{
+	const char *p = strstr(key, "約"), *q;
+
+	if (p == NULL) {
+		p = key;
+		while (*p == '(')
+			p++;
+		if (!isdigit((unsigned char)*p))
+			return -1;
+	} else
+		p += strlen("約");
+	for (q = p; isdigit((unsigned char)*q) || *q == ',' || *q == '.' ||
+	    has_prefix(q, "万") || has_prefix(q, "千"); )
+		q += (unsigned char)*q < 0x80 ? 1 : 3;
+	if (q == p || !(has_prefix(q, "人") || has_prefix(q, "名")))
+		return -1;
+	if (p == key || (p > key && p[-1] != '(' && strstr(key, "約") == NULL))
+		if (strlen(q) > strlen("人)"))
+			return -1;	/* not a line of its own */
+	return norm_parse_count(p, (size_t)(q - p) + 3);
+}
+
+/* The first count of people in the sections of a consultation. */
+static void
+consultation_subjects(const struct ctx *x, struct pcase *c, size_t from,
+    size_t to)
+{
+	for (size_t i = from; i < to && c->subjects_count < 0; i++)
+		if ((c->subjects_count = people_count(x->k[i].key)) >= 0)
+			c->subjects_line = x->k[i].dl->lineno;
+}
+
 /* 対象者数 written as a paragraph: the count on the same or next line. */
 static void
 subjects_in_lines(const struct ctx *x, size_t from, size_t to,
@@ -734,6 +789,7 @@ extract_sheet_case(struct ctx *x, size_t cover, size_t end,
 	free(title);
 	department_in_lines(x, cover, first_sheet, &c->department);
 	cover_basis(x, cover, first_sheet, c);
+	cover_subjects(x, c, cover, first_sheet);
 	subjects_in_lines(x, cover, first_sheet, c);
 	for (size_t i = first_sheet; i < end; i++) {
 		size_t j = i + 1;
@@ -750,7 +806,32 @@ extract_sheet_case(struct ctx *x, size_t cover, size_t end,
 	return 1;
 }
 
-/* A cover is a 件名 row with a TAB; its sheets follow until the next. */
+/*
+ * Is line i a new agenda item's cover rather than a sheet: a heading
+ * such as "…付議事項" or "諮問・報告事項" stands just above it?
+ */
+static int
+follows_agenda_header(const struct ctx *x, size_t i)
+{
+	static const char *const heads[] = { "付議事項", "報告事項", "諮問事項",
+	    "審議事項", NULL };
+	int seen = 0;
+
+	while (i-- > 0 && seen < 3) {
+		if (is_blank(&x->k[i]))
+			continue;
+		for (int h = 0; heads[h]; h++)
+			if (strstr(x->k[i].key, heads[h]) != NULL)
+				return 1;
+		seen++;
+	}
+	return 0;
+}
+
+/*
+ * A cover is a 件名 row with a TAB, the first of the file or one under an
+ * agenda heading; its sheets follow until the next cover.
+ */
 static size_t
 extract_sheets(struct ctx *x, struct case_list *out)
 {
@@ -758,7 +839,8 @@ extract_sheets(struct ctx *x, struct case_list *out)
 
 	for (size_t i = 0; i <= x->n; i++) {
 		int is_cover = i < x->n && is_subject_line(&x->k[i]) &&
-		    strchr(x->k[i].dl->text, '\t') != NULL;
+		    strchr(x->k[i].dl->text, '\t') != NULL &&
+		    (cover == x->n || follows_agenda_header(x, i));
 
 		if (i < x->n && !is_cover)
 			continue;
@@ -779,6 +861,30 @@ title_after_ki(const struct ctx *x, size_t from, size_t to)
 		if (strcmp(x->k[i].key, "記") == 0)
 			return next_nonblank(x, i + 1);
 	return to;
+}
+
+/*
+ * A title broken over lines by the PDF: join the lines from t on until
+ * one ends the title (…について, …の件) or a subtitle in brackets or a
+ * blank line follows.
+ */
+static char *
+title_lines(const struct ctx *x, size_t t, size_t end)
+{
+	struct buf b = BUF_INIT;
+
+	for (size_t i = t; i < end && i < t + 4; i++) {
+		const char *k = x->k[i].key;
+
+		if (i > t && (*k == '\0' || *k == '(' ||
+		    is_consultation_header(k, NULL)))
+			break;
+		buf_puts(&b, x->k[i].dl->text);
+		if (has_suffix(k, "について") || has_suffix(k, "件") ||
+		    has_suffix(k, "。") || has_suffix(k, ")"))
+			break;
+	}
+	return buf_detach(&b);
 }
 
 /* A line that names a department: short and ending in 課/部/室/担当. */
@@ -875,6 +981,33 @@ is_section_heading(const char *key)
 			return 0;
 	return strlen(p) >= 6 && strlen(p) < 3 * 30 && strstr(p, "。") == NULL
 	    && strstr(p, "、") == NULL;
+}
+
+/*
+ * "（１）スキャナ読取り　　株式会社としまシステムサービス": the name after
+ * a wide gap (two or more spaces) on a sub-heading line, if it reads like
+ * an organisation.
+ */
+static char *
+name_after_gap(const char *text)
+{
+	const char *p = text, *gap = NULL;
+
+	for (; *p; p++) {
+		int sp = *p == ' ' ? 1 : has_prefix(p, "\xe3\x80\x80") ? 3 : 0;
+		int sp2;
+
+		if (sp == 0)
+			continue;
+		sp2 = p[sp] == ' ' ? 1 : has_prefix(p + sp, "\xe3\x80\x80") ? 3 : 0;
+		if (sp2 > 0)
+			gap = p;
+	}
+	if (gap == NULL)
+		return NULL;
+	while (*gap == ' ' || has_prefix(gap, "\xe3\x80\x80"))
+		gap += *gap == ' ' ? 1 : 3;
+	return is_organisation_like(gap) ? xstrdup(gap) : NULL;
 }
 
 /* "(1) 個人情報の項目", "- （２）…業務": a sub-heading inside a section. */
@@ -1075,6 +1208,11 @@ section_value_text(const struct ctx *x, size_t h, size_t to, enum field_id f,
 		if (is_subheading(k)) {
 			if (strstr(k, "件数") != NULL)
 				break;
+			if ((f == FIELD_CONSIGNEES || f == FIELD_PARTNER) &&
+			    (cell = name_after_gap(text)) != NULL) {
+				buf_printf(value, "%s\n", cell);
+				free(cell);
+			}
 			continue;
 		}
 		if (*(k + (*k == '-')) == '|' &&
@@ -1213,12 +1351,15 @@ consultation_case(struct ctx *x, size_t start, size_t end, char *number)
 	field_set(&c->number, number, x->k[start].dl->lineno);
 	date_in_lines(x, start + 1, next_nonblank(x, start + 1) + 1, &c->date);
 	if (t < end) {
-		char *title = clean_title(x->k[t].dl->text, 1);
+		char *joined = title_lines(x, t, end);
+		char *title = clean_title(joined, 1);
 
 		field_set(&c->title, title, x->k[t].dl->lineno);
 		free(title);
+		free(joined);
 	}
 	consultation_department(x, start, end, c);
+	consultation_subjects(x, c, t < end ? t : start, end);
 	cite_lines(x, start, t < end ? t : end, "規定に基づき", NULL, NULL, c);
 	consultation_procedures(x, c, start, end);
 	return c;

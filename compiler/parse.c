@@ -21,7 +21,8 @@ is_block(const xmlChar *name)
 {
 	static const char *const blocks[] = { "p", "li", "ol", "ul", "div",
 	    "tr", "table", "br", "h1", "h2", "h3", "h4", "h5", "h6", "dd",
-	    "dt", "section", "article", "blockquote", "pre", "hr", NULL };
+	    "dt", "section", "article", "blockquote", "pre", "hr", "title",
+	    "head", "body", NULL };
 
 	for (int i = 0; blocks[i]; i++)
 		if (xmlStrcasecmp(name, (const xmlChar *)blocks[i]) == 0)
@@ -162,6 +163,31 @@ push_line(struct doc *d, size_t *cap, char *text, int lineno)
 	d->n++;
 }
 
+/*
+ * A page number left by PDF extraction: "- 3 -", "３ / １０", or a lone
+ * number pushed far right ("                  ２").
+ */
+static int
+is_page_number(const char *s, size_t n)
+{
+	char *nf = norm_nfkc(s, n), *p = nf;
+	int lead = 0, digits = 0, dashes = 0, other = 0;
+
+	while (*p == ' ' || *p == '\t' || *p == '\f')
+		p++, lead++;
+	for (; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (*p == '-' || *p == '/')
+			dashes++;
+		else if (*p != ' ' && *p != '\f' && *p != '\r')
+			other++;
+	}
+	free(nf);
+	return other == 0 && digits > 0 && digits <= 4 &&
+	    (dashes > 0 || lead >= 8);
+}
+
 static void
 parse_text(const char *text, size_t len, struct doc *d)
 {
@@ -174,6 +200,11 @@ parse_text(const char *text, size_t len, struct doc *d)
 		nl = memchr(s, '\n', (size_t)(end - s));
 		if (nl == NULL)
 			nl = end;
+		if (is_page_number(s, (size_t)(nl - s))) {
+			s = nl + 1;	/* a footer such as "- 3 -": dropped */
+			lineno++;
+			continue;
+		}
 		flat = has_tag(s, (size_t)(nl - s)) ?
 		    flatten_cells(s, (size_t)(nl - s)) :
 		    xstrndup(s, (size_t)(nl - s));
@@ -200,6 +231,8 @@ struct page {
 	size_t		*cap;
 	struct buf	 line;	/* the line being built */
 	int		 lineno;	/* its source line */
+	int		 in_cell;	/* inside <td>/<th>: blocks break lines
+					   within the row, not the row */
 };
 
 static void
@@ -228,8 +261,7 @@ page_walk(struct page *pg, xmlNode *n, int depth)
 		}
 		if (n->type != XML_ELEMENT_NODE ||
 		    xmlStrcasecmp(n->name, (const xmlChar *)"script") == 0 ||
-		    xmlStrcasecmp(n->name, (const xmlChar *)"style") == 0 ||
-		    xmlStrcasecmp(n->name, (const xmlChar *)"head") == 0)
+		    xmlStrcasecmp(n->name, (const xmlChar *)"style") == 0)
 			continue;
 		if (xmlStrcasecmp(n->name, (const xmlChar *)"input") == 0) {
 			put_checkbox(&pg->line, n);
@@ -237,16 +269,22 @@ page_walk(struct page *pg, xmlNode *n, int depth)
 		}
 		cell = xmlStrcasecmp(n->name, (const xmlChar *)"td") == 0 ||
 		    xmlStrcasecmp(n->name, (const xmlChar *)"th") == 0;
-		block = is_block(n->name) && !(cell || depth > 256);
-		if (block)
+		block = is_block(n->name) && !cell;
+		if (block && pg->in_cell)
+			break_line(&pg->line);
+		else if (block)
 			page_flush(pg);
 		else if (cell && pg->line.len > 0)
 			buf_putc(&pg->line, '\t');
 		if (pg->line.len == 0)
 			pg->lineno = (int)xmlGetLineNo(n);
+		pg->in_cell += cell;
 		if (depth < 256)
 			page_walk(pg, n->children, depth + 1);
-		if (block)
+		pg->in_cell -= cell;
+		if (block && pg->in_cell)
+			break_line(&pg->line);
+		else if (block)
 			page_flush(pg);
 	}
 }
@@ -254,7 +292,7 @@ page_walk(struct page *pg, xmlNode *n, int depth)
 static void
 parse_html_page(const char *text, size_t len, struct doc *d)
 {
-	struct page pg = { d, NULL, BUF_INIT, 1 };
+	struct page pg = { d, NULL, BUF_INIT, 1, 0 };
 	size_t cap = 0;
 	htmlDocPtr doc;
 

@@ -57,6 +57,14 @@ START_TEST(number_act_long_name_and_tables)
 }
 END_TEST
 
+START_TEST(alias_in_brackets_and_adjacent_table)
+{
+	ASSERT_CITES("番号の利用等に関する法律（番号法）第９条第１項　別表第１　"
+	    "第３７項　児童扶養手当法", NULL, "番号法",
+	    "番号法第9条第1項|番号法別表第1第37項");
+}
+END_TEST
+
 START_TEST(branch_articles)
 {
 	ASSERT_CITES("健康増進法第19条の2", NULL, NULL, "法第19条の2");
@@ -85,6 +93,7 @@ citation_suite(void)
 	tcase_add_test(tc, spaced_and_fullwidth_digits);
 	tcase_add_test(tc, bare_articles_take_the_default_law);
 	tcase_add_test(tc, number_act_long_name_and_tables);
+	tcase_add_test(tc, alias_in_brackets_and_adjacent_table);
 	tcase_add_test(tc, branch_articles);
 	tcase_add_test(tc, duplicates_are_dropped);
 	tcase_add_test(tc, non_articles_are_ignored);

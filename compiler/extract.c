@@ -13,16 +13,17 @@
 #include "extract.h"
 #include "fields.h"
 #include "normalize.h"
+#include "tree.h"
 
-/* A line in comparison form next to the parsed line. */
-struct kline {
-	const struct doc_line	*dl;
-	char			*key;	/* NFKC, no white space */
-};
-
+/*
+ * What the extractors share: the document tree, its nodes in line order
+ * (x->k[i]: key in comparison form, display text, source line), and what
+ * is known of the file.
+ */
 struct ctx {
 	const struct source	*src;
-	struct kline		*k;
+	struct tree		 tree;
+	struct node		**k;		/* = tree.nodes */
 	size_t			 n;
 	struct diag		*dg;
 	char			*municipality;
@@ -47,7 +48,7 @@ has_suffix(const char *s, const char *p)
 }
 
 static int
-is_blank(const struct kline *k)
+is_blank(const struct node *k)
 {
 	return k->key[0] == '\0';
 }
@@ -56,7 +57,7 @@ is_blank(const struct kline *k)
 static size_t
 next_nonblank(const struct ctx *x, size_t i)
 {
-	while (i < x->n && is_blank(&x->k[i]))
+	while (i < x->n && is_blank(x->k[i]))
 		i++;
 	return i;
 }
@@ -76,7 +77,7 @@ digits_at(const char *s)
 static char *
 tab_value(const struct ctx *x, size_t i)
 {
-	const char *t = strchr(x->k[i].dl->text, '\t');
+	const char *t = strchr(x->k[i]->text, '\t');
 	char *v;
 	size_t n;
 
@@ -105,7 +106,7 @@ static int
 any_key_has(const struct ctx *x, size_t limit, const char *needle)
 {
 	for (size_t i = 0; i < x->n && i < limit; i++)
-		if (strstr(x->k[i].key, needle) != NULL)
+		if (strstr(x->k[i]->key, needle) != NULL)
 			return 1;
 	return 0;
 }
@@ -132,7 +133,7 @@ is_consultation_header(const char *key, char **number)
 
 /* 件名 followed by a value on the same line: the start of a cover/sheet. */
 static int
-is_subject_line(const struct kline *k)
+is_subject_line(const struct node *k)
 {
 	return has_prefix(k->key, "件名") && strlen(k->key) > strlen("件名");
 }
@@ -144,10 +145,10 @@ detect(const struct ctx *x)
 	    any_key_has(x, 40, "評価書番号"))
 		return LAYOUT_ASSESSMENT;
 	for (size_t i = 0; i < x->n; i++)
-		if (is_consultation_header(x->k[i].key, NULL))
+		if (is_consultation_header(x->k[i]->key, NULL))
 			return LAYOUT_CONSULTATION;
 	for (size_t i = 0; i < x->n; i++)
-		if (is_subject_line(&x->k[i]))
+		if (is_subject_line(x->k[i]))
 			return LAYOUT_SHEET;
 	return LAYOUT_GENERIC;
 }
@@ -219,7 +220,7 @@ find_municipality(struct ctx *x)
 	size_t best = 0, bestn = 0;
 
 	for (size_t i = 0; i < x->n; i++)
-		count_municipalities(x->k[i].key, &names);
+		count_municipalities(x->k[i]->key, &names);
 	for (size_t i = 0; i < names.n; i++) {
 		size_t c = 0;
 
@@ -231,8 +232,8 @@ find_municipality(struct ctx *x)
 	if (bestn > 0) {
 		x->municipality = xstrdup(names.v[best]);
 		for (size_t i = 0; i < x->n; i++)
-			if (strstr(x->k[i].key, x->municipality)) {
-				x->municipality_line = x->k[i].dl->lineno;
+			if (strstr(x->k[i]->key, x->municipality)) {
+				x->municipality_line = x->k[i]->line;
 				break;
 			}
 	}
@@ -248,9 +249,9 @@ new_case(struct ctx *x, const char *kind, size_t first, size_t last)
 
 	c->source = xstrdup(x->src->path);
 	field_set(&c->municipality, x->municipality, x->municipality_line);
-	field_set(&c->kind, kind, x->k[first].dl->lineno);
-	c->line_start = x->k[first].dl->lineno;
-	c->line_end = x->k[last > first ? last - 1 : first].dl->lineno;
+	field_set(&c->kind, kind, x->k[first]->line);
+	c->line_start = x->k[first]->line;
+	c->line_end = x->k[last > first ? last - 1 : first]->line;
 	return c;
 }
 
@@ -261,8 +262,8 @@ date_in_lines(const struct ctx *x, size_t from, size_t to, struct field *f)
 	char iso[11];
 
 	for (size_t i = from; i < to && i < x->n; i++)
-		if (norm_date_iso(x->k[i].key, strlen(x->k[i].key), iso) == 0) {
-			field_set(f, iso, x->k[i].dl->lineno);
+		if (norm_date_iso(x->k[i]->key, strlen(x->k[i]->key), iso) == 0) {
+			field_set(f, iso, x->k[i]->line);
 			return 1;
 		}
 	return 0;
@@ -356,7 +357,7 @@ department_in_lines(const struct ctx *x, size_t from, size_t to,
 
 	for (size_t i = from; i < to && i < x->n; i++)
 		for (int l = 0; labels[l]; l++) {
-			const char *p = strstr(x->k[i].key, labels[l]);
+			const char *p = strstr(x->k[i]->key, labels[l]);
 			char *v;
 			size_t n;
 
@@ -366,7 +367,7 @@ department_in_lines(const struct ctx *x, size_t from, size_t to,
 			n = strlen(v);
 			if (n > 0 && v[n - 1] == ')')
 				v[n - 1] = '\0';
-			field_set(f, v, x->k[i].dl->lineno);
+			field_set(f, v, x->k[i]->line);
 			free(v);
 			return;
 		}
@@ -378,7 +379,7 @@ department_in_lines(const struct ctx *x, size_t from, size_t to,
 static int
 row_at(const struct ctx *x, size_t i, char **label, char **value)
 {
-	const char *text = x->k[i].dl->text, *tab = strchr(text, '\t');
+	const char *text = x->k[i]->text, *tab = strchr(text, '\t');
 
 	if (tab == NULL)
 		return 0;
@@ -466,7 +467,7 @@ apply_rows(const struct ctx *x, struct pcase *c, struct procedure *p,
 	for (size_t i = from; i < to && i < x->n; i++) {
 		if (!row_at(x, i, &label, &value))
 			continue;
-		apply_row(c, p, label, value, x->k[i].dl->lineno);
+		apply_row(c, p, label, value, x->k[i]->line);
 		free(label);
 		free(value);
 	}
@@ -484,7 +485,7 @@ cover_subjects(const struct ctx *x, struct pcase *c, size_t from, size_t to)
 		if (label_field(label) == FIELD_SUBJECTS &&
 		    (c->subjects_count = norm_parse_count(value,
 		    strlen(value))) >= 0)
-			c->subjects_line = x->k[i].dl->lineno;
+			c->subjects_line = x->k[i]->line;
 		free(label);
 		free(value);
 	}
@@ -524,8 +525,8 @@ consultation_subjects(const struct ctx *x, struct pcase *c, size_t from,
     size_t to)
 {
 	for (size_t i = from; i < to && c->subjects_count < 0; i++)
-		if ((c->subjects_count = people_count(x->k[i].key)) >= 0)
-			c->subjects_line = x->k[i].dl->lineno;
+		if ((c->subjects_count = people_count(x->k[i]->key)) >= 0)
+			c->subjects_line = x->k[i]->line;
 }
 
 /* 対象者数 written as a paragraph: the count on the same or next line. */
@@ -534,7 +535,7 @@ subjects_in_lines(const struct ctx *x, size_t from, size_t to,
     struct pcase *c)
 {
 	for (size_t i = from; i < to && c->subjects_count < 0; i++) {
-		const char *text = x->k[i].dl->text;
+		const char *text = x->k[i]->text;
 		const char *p = strstr(text, "対象者数");
 		const char *nl;
 
@@ -546,7 +547,7 @@ subjects_in_lines(const struct ctx *x, size_t from, size_t to,
 			p = nl + 1;
 		c->subjects_count = norm_parse_count(p, strcspn(p, "\n"));
 		if (c->subjects_count >= 0)
-			c->subjects_line = x->k[i].dl->lineno;
+			c->subjects_line = x->k[i]->line;
 	}
 }
 
@@ -556,11 +557,11 @@ cite_lines(const struct ctx *x, size_t from, size_t to, const char *marker,
     const char *default_law, const char *only_law, struct pcase *c)
 {
 	for (size_t i = from; i < to && i < x->n; i++)
-		if (marker == NULL || strstr(x->k[i].key, marker) != NULL) {
-			cite_scan(x->k[i].dl->text, default_law, only_law,
+		if (marker == NULL || strstr(x->k[i]->key, marker) != NULL) {
+			cite_scan(x->k[i]->text, default_law, only_law,
 			    &c->legal_basis);
 			set_line(&c->legal_basis_line, &c->legal_basis,
-			    x->k[i].dl->lineno);
+			    x->k[i]->line);
 		}
 }
 
@@ -569,19 +570,19 @@ static void
 cover_basis(const struct ctx *x, size_t from, size_t to, struct pcase *c)
 {
 	for (size_t i = from; i < to; i++) {
-		const char *k = x->k[i].key, *end = strstr(k, "の根拠");
+		const char *k = x->k[i]->key, *end = strstr(k, "の根拠");
 		char *law;
 
 		if (end == NULL || strlen(k) > 40)
 			continue;
 		law = xstrndup(k, (size_t)(end - k));
 		for (size_t j = i + 1; j < to; j++) {
-			if (strstr(x->k[j].key, "担当") != NULL ||
-			    strstr(x->k[j].key, "事業の概要") != NULL)
+			if (strstr(x->k[j]->key, "担当") != NULL ||
+			    strstr(x->k[j]->key, "事業の概要") != NULL)
 				break;
-			cite_scan(x->k[j].dl->text, law, NULL, &c->legal_basis);
+			cite_scan(x->k[j]->text, law, NULL, &c->legal_basis);
 			set_line(&c->legal_basis_line, &c->legal_basis,
-			    x->k[j].dl->lineno);
+			    x->k[j]->line);
 		}
 		free(law);
 		return;
@@ -696,7 +697,7 @@ organisations_in_prose(const struct ctx *x, struct procedure *p,
 	if (x->seg == NULL || p->consignees.n > 0)
 		return;
 	for (size_t i = from; i < to && i < x->n; i++) {
-		const char *text = x->k[i].dl->text;
+		const char *text = x->k[i]->text;
 
 		for (int v = 0; verbs[v]; v++)
 			for (const char *q = strstr(text, verbs[v]); q != NULL;
@@ -704,7 +705,7 @@ organisations_in_prose(const struct ctx *x, struct procedure *p,
 				organisation_before(x, text, (size_t)(q - text),
 				    &p->consignees);
 		set_line(&p->consignees_line, &p->consignees,
-		    x->k[i].dl->lineno);
+		    x->k[i]->line);
 	}
 }
 
@@ -716,14 +717,14 @@ sheet_kind(const struct ctx *x, size_t cover, size_t end)
 	size_t from = cover > 6 ? cover - 6 : 0;
 
 	for (size_t i = from; i < end; i++)
-		if (strstr(x->k[i].key, "【報告】"))
+		if (strstr(x->k[i]->key, "【報告】"))
 			return "報告";
 	for (size_t i = from; i <= cover; i++) {
-		if (strstr(x->k[i].key, "付議"))
+		if (strstr(x->k[i]->key, "付議"))
 			return "付議";
-		if (strstr(x->k[i].key, "諮問"))
+		if (strstr(x->k[i]->key, "諮問"))
 			return "諮問";
-		if (strstr(x->k[i].key, "報告"))
+		if (strstr(x->k[i]->key, "報告"))
 			return "報告";
 	}
 	return "その他";
@@ -738,9 +739,9 @@ subject_value(const struct ctx *x, size_t i)
 
 	if (v != NULL)
 		return v;
-	t = x->k[i].dl->text;
+	t = x->k[i]->text;
 	t = strstr(t, "名");
-	return xstrdup(t ? t + strlen("名") : x->k[i].dl->text);
+	return xstrdup(t ? t + strlen("名") : x->k[i]->text);
 }
 
 static void
@@ -752,14 +753,14 @@ add_sheet(struct ctx *x, struct pcase *c, size_t at, size_t end)
 
 	if (t == PROC_OTHER || t == PROC_OUTSOURCE) {
 		for (size_t i = at + 1; i < end; i++)
-			if (has_prefix(x->k[i].key, "結合の相手方"))
+			if (has_prefix(x->k[i]->key, "結合の相手方"))
 				t = PROC_LINK;
-			else if (has_prefix(x->k[i].key, "記録される情報項目") &&
+			else if (has_prefix(x->k[i]->key, "記録される情報項目") &&
 			    t == PROC_OTHER)
 				t = PROC_RECORD;
 	}
 	p = case_add_procedure(c, t);
-	p->line = x->k[at].dl->lineno;
+	p->line = x->k[at]->line;
 	field_set(&p->title, title, p->line);
 	apply_rows(x, c, p, at + 1, end);
 	if (t == PROC_OUTSOURCE || t == PROC_SUBCONTRACT)
@@ -777,14 +778,14 @@ extract_sheet_case(struct ctx *x, size_t cover, size_t end,
 	char *raw, *title;
 
 	for (size_t i = cover + 1; i < end; i++)
-		if (is_subject_line(&x->k[i])) {
+		if (is_subject_line(x->k[i])) {
 			first_sheet = i;
 			break;
 		}
 	c = new_case(x, sheet_kind(x, cover, first_sheet), cover, end);
 	raw = subject_value(x, cover);
 	title = clean_title(raw, 1);
-	field_set(&c->title, title, x->k[cover].dl->lineno);
+	field_set(&c->title, title, x->k[cover]->line);
 	free(raw);
 	free(title);
 	department_in_lines(x, cover, first_sheet, &c->department);
@@ -794,9 +795,9 @@ extract_sheet_case(struct ctx *x, size_t cover, size_t end,
 	for (size_t i = first_sheet; i < end; i++) {
 		size_t j = i + 1;
 
-		if (!is_subject_line(&x->k[i]))
+		if (!is_subject_line(x->k[i]))
 			continue;
-		while (j < end && !is_subject_line(&x->k[j]))
+		while (j < end && !is_subject_line(x->k[j]))
 			j++;
 		add_sheet(x, c, i, j);
 		i = j - 1;
@@ -818,10 +819,10 @@ follows_agenda_header(const struct ctx *x, size_t i)
 	int seen = 0;
 
 	while (i-- > 0 && seen < 3) {
-		if (is_blank(&x->k[i]))
+		if (is_blank(x->k[i]))
 			continue;
 		for (int h = 0; heads[h]; h++)
-			if (strstr(x->k[i].key, heads[h]) != NULL)
+			if (strstr(x->k[i]->key, heads[h]) != NULL)
 				return 1;
 		seen++;
 	}
@@ -838,8 +839,8 @@ extract_sheets(struct ctx *x, struct case_list *out)
 	size_t added = 0, cover = x->n;
 
 	for (size_t i = 0; i <= x->n; i++) {
-		int is_cover = i < x->n && is_subject_line(&x->k[i]) &&
-		    strchr(x->k[i].dl->text, '\t') != NULL &&
+		int is_cover = i < x->n && is_subject_line(x->k[i]) &&
+		    strchr(x->k[i]->text, '\t') != NULL &&
 		    (cover == x->n || follows_agenda_header(x, i));
 
 		if (i < x->n && !is_cover)
@@ -858,7 +859,7 @@ static size_t
 title_after_ki(const struct ctx *x, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++)
-		if (strcmp(x->k[i].key, "記") == 0)
+		if (strcmp(x->k[i]->key, "記") == 0)
 			return next_nonblank(x, i + 1);
 	return to;
 }
@@ -874,12 +875,12 @@ title_lines(const struct ctx *x, size_t t, size_t end)
 	struct buf b = BUF_INIT;
 
 	for (size_t i = t; i < end && i < t + 4; i++) {
-		const char *k = x->k[i].key;
+		const char *k = x->k[i]->key;
 
 		if (i > t && (*k == '\0' || *k == '(' ||
 		    is_consultation_header(k, NULL)))
 			break;
-		buf_puts(&b, x->k[i].dl->text);
+		buf_puts(&b, x->k[i]->text);
 		if (has_suffix(k, "について") || has_suffix(k, "件") ||
 		    has_suffix(k, "。") || has_suffix(k, ")"))
 			break;
@@ -903,18 +904,18 @@ consultation_department(const struct ctx *x, size_t from, size_t to,
 	int seen_header = 0;
 
 	for (size_t i = from + 1; i < to; i++) {
-		if (is_consultation_header(x->k[i].key, NULL))
+		if (is_consultation_header(x->k[i]->key, NULL))
 			seen_header = 1;
-		else if (seen_header && is_department(x->k[i].key)) {
+		else if (seen_header && is_department(x->k[i]->key)) {
 			struct buf all = BUF_INIT;
 			size_t j = i;
 
 			/* several departments, one per line, joined with 、 */
-			for (; j < to && is_department(x->k[j].key);
+			for (; j < to && is_department(x->k[j]->key);
 			    j = next_nonblank(x, j + 1))
 				buf_printf(&all, "%s%s", all.len ? "、" : "",
-				    x->k[j].key);
-			field_set(&c->department, all.data, x->k[i].dl->lineno);
+				    x->k[j]->key);
+			field_set(&c->department, all.data, x->k[i]->line);
 			buf_free(&all);
 			return;
 		}
@@ -947,7 +948,7 @@ static char *
 section_value(const struct ctx *x, size_t from, size_t to, const char *label)
 {
 	for (size_t i = from; i < to; i++) {
-		const char *k = x->k[i].key, *p = k;
+		const char *k = x->k[i]->key, *p = k;
 		size_t v;
 
 		while (*p == '-' || isdigit((unsigned char)*p))
@@ -956,7 +957,7 @@ section_value(const struct ctx *x, size_t from, size_t to, const char *label)
 			continue;
 		v = next_nonblank(x, i + 1);
 		if (v < to)
-			return strip_ws(x->k[v].dl->text);
+			return strip_ws(x->k[v]->text);
 	}
 	return NULL;
 }
@@ -1117,15 +1118,15 @@ keep_value_line(enum field_id f, const char *key, const char *prev_key)
 static size_t
 section_paragraph(const struct ctx *x, size_t i, size_t to, struct buf *para)
 {
-	const char *rest, *k = x->k[i].key;
+	const char *rest, *k = x->k[i]->key;
 	char *cell;
 
 	buf_truncate(para, 0);
-	if (strchr(x->k[i].dl->text, '\t') != NULL ||
+	if (strchr(x->k[i]->text, '\t') != NULL ||
 	    *(k + (*k == '-')) == '|') {
-		cell = strchr(x->k[i].dl->text, '\t') ?
-		    xstrdup(strrchr(x->k[i].dl->text, '\t') + 1) :
-		    pipe_row_value(x->k[i].dl->text);
+		cell = strchr(x->k[i]->text, '\t') ?
+		    xstrdup(strrchr(x->k[i]->text, '\t') + 1) :
+		    pipe_row_value(x->k[i]->text);
 		if (cell != NULL) {
 			char *key = strip_ws(cell);
 
@@ -1135,15 +1136,15 @@ section_paragraph(const struct ctx *x, size_t i, size_t to, struct buf *para)
 		free(cell);
 		return i + 1;
 	}
-	for (; i < to && *x->k[i].key != '\0'; i++) {
+	for (; i < to && *x->k[i]->key != '\0'; i++) {
 		char *line;
 
-		k = x->k[i].key;
+		k = x->k[i]->key;
 		if (para->len > 0 && (is_section_heading(k) ||
 		    is_group_heading(k, &rest) || is_subheading(k) ||
-		    is_bullet(k) || strchr(x->k[i].dl->text, '\t') != NULL))
+		    is_bullet(k) || strchr(x->k[i]->text, '\t') != NULL))
 			break;
-		line = strip_ws(x->k[i].dl->text);	/* display form */
+		line = strip_ws(x->k[i]->text);	/* display form */
 		buf_puts(para, line);
 		free(line);
 		if (has_suffix(k, "。") || has_suffix(k, "もの") ||
@@ -1163,7 +1164,7 @@ section_items(const struct ctx *x, size_t h, size_t to, struct buf *value)
 	size_t i = h + 1;
 
 	while (i < to) {
-		const char *k = x->k[i].key;
+		const char *k = x->k[i]->key;
 
 		if (is_section_heading(k) || is_group_heading(k, &rest) ||
 		    (is_subheading(k) && strstr(k, "件数") != NULL))
@@ -1198,7 +1199,7 @@ section_value_text(const struct ctx *x, size_t h, size_t to, enum field_id f,
 		return;
 	}
 	for (size_t i = h + 1; i < to; i++) {
-		const char *k = x->k[i].key, *text = x->k[i].dl->text, *rest;
+		const char *k = x->k[i]->key, *text = x->k[i]->text, *rest;
 		char *cell = NULL;
 
 		if (is_section_heading(k) || is_group_heading(k, &rest))
@@ -1249,7 +1250,7 @@ annex_items(const struct ctx *x, const struct buf *ref, struct procedure *p)
 	open += strlen("別紙「");
 	name = norm_strip_space(open, (size_t)(close - open));
 	for (i = x->case_from; i < x->case_to; i++)
-		if (strcmp(x->k[i].key, name) == 0)
+		if (strcmp(x->k[i]->key, name) == 0)
 			break;
 	for (i++; i < x->case_to; i++) {
 		if (!row_at(x, i, &label, &value))
@@ -1257,7 +1258,7 @@ annex_items(const struct ctx *x, const struct buf *ref, struct procedure *p)
 		if (label_field(label) == FIELD_ITEMS) {
 			parse_items(value, &p->data_items);
 			set_line(&p->data_items_line, &p->data_items,
-			    x->k[i].dl->lineno);
+			    x->k[i]->line);
 		}
 		free(label);
 		free(value);
@@ -1275,9 +1276,9 @@ consultation_sections(const struct ctx *x, struct pcase *c,
 		enum field_id f;
 		struct buf value = BUF_INIT;
 
-		if (!is_section_heading(x->k[i].key))
+		if (!is_section_heading(x->k[i]->key))
 			continue;
-		label = skip_numbering(x->k[i].key);
+		label = skip_numbering(x->k[i]->key);
 		if ((f = label_field(label)) <= FIELD_IGNORE)
 			continue;
 		section_value_text(x, i, to, f, &value);
@@ -1290,7 +1291,7 @@ consultation_sections(const struct ctx *x, struct pcase *c,
 			buf_free(&ref);
 		}
 		if (value.len > 0)
-			apply_row(c, p, label, value.data, x->k[i].dl->lineno);
+			apply_row(c, p, label, value.data, x->k[i]->line);
 		buf_free(&value);
 	}
 }
@@ -1306,7 +1307,7 @@ add_consultation_procedure(struct ctx *x, struct pcase *c, size_t at,
 	if (t == PROC_OTHER && name != NULL)
 		t = PROC_OUTSOURCE;
 	p = case_add_procedure(c, t);
-	p->line = x->k[at].dl->lineno;
+	p->line = x->k[at]->line;
 	if (name != NULL && (t == PROC_OUTSOURCE || t == PROC_SUBCONTRACT))
 		field_set(&p->title, name, p->line);
 	else if (heading != c->title.value)
@@ -1327,11 +1328,11 @@ consultation_procedures(struct ctx *x, struct pcase *c, size_t from,
 	for (size_t i = from; i < to; i++) {
 		size_t j = i + 1;
 
-		if (!is_group_heading(x->k[i].key, &rest))
+		if (!is_group_heading(x->k[i]->key, &rest))
 			continue;
-		while (j < to && !is_group_heading(x->k[j].key, &rest))
+		while (j < to && !is_group_heading(x->k[j]->key, &rest))
 			j++;
-		is_group_heading(x->k[i].key, &rest);
+		is_group_heading(x->k[i]->key, &rest);
 		add_consultation_procedure(x, c, i, j, rest);
 		groups++;
 		i = j - 1;
@@ -1348,13 +1349,13 @@ consultation_case(struct ctx *x, size_t start, size_t end, char *number)
 
 	x->case_from = start;
 	x->case_to = end;
-	field_set(&c->number, number, x->k[start].dl->lineno);
+	field_set(&c->number, number, x->k[start]->line);
 	date_in_lines(x, start + 1, next_nonblank(x, start + 1) + 1, &c->date);
 	if (t < end) {
 		char *joined = title_lines(x, t, end);
 		char *title = clean_title(joined, 1);
 
-		field_set(&c->title, title, x->k[t].dl->lineno);
+		field_set(&c->title, title, x->k[t]->line);
 		free(title);
 		free(joined);
 	}
@@ -1379,18 +1380,18 @@ report_case(struct ctx *x, size_t start, size_t end)
 	size_t t = next_nonblank(x, start + 1), d;
 
 	if (t < end) {
-		char *title = clean_title(x->k[t].dl->text, 0);
+		char *title = clean_title(x->k[t]->text, 0);
 
-		field_set(&c->title, title, x->k[t].dl->lineno);
+		field_set(&c->title, title, x->k[t]->line);
 		free(title);
 	}
 	d = next_nonblank(x, t + 1);
 	if (d < end && date_in_lines(x, d, d + 1, &c->date)) {
 		size_t dep = next_nonblank(x, d + 1);
 
-		if (dep < end && is_department(x->k[dep].key))
-			field_set(&c->department, x->k[dep].key,
-			    x->k[dep].dl->lineno);
+		if (dep < end && is_department(x->k[dep]->key))
+			field_set(&c->department, x->k[dep]->key,
+			    x->k[dep]->line);
 	}
 	return c;
 }
@@ -1400,9 +1401,9 @@ static int
 case_start(const struct ctx *x, size_t i, const char *current, char **number)
 {
 	*number = NULL;
-	if (is_other_report(x->k[i].key))
+	if (is_other_report(x->k[i]->key))
 		return 1;
-	if (!is_consultation_header(x->k[i].key, number))
+	if (!is_consultation_header(x->k[i]->key, number))
 		return 0;
 	if (current != NULL && strcmp(current, *number) == 0) {
 		free(*number);
@@ -1445,7 +1446,7 @@ static void
 assessment_header(struct ctx *x, struct pcase *c)
 {
 	for (size_t i = 0; i < x->n; i++) {
-		const char *k = x->k[i].key;
+		const char *k = x->k[i]->key;
 
 		if (has_prefix(k, "評価書番号") && c->title.value == NULL) {
 			size_t v = next_nonblank(x, i + 1);
@@ -1453,11 +1454,11 @@ assessment_header(struct ctx *x, struct pcase *c)
 
 			if (v >= x->n)
 				continue;
-			num = digits_at(x->k[v].key);
+			num = digits_at(x->k[v]->key);
 			title = tab_value(x, v);
-			field_set(&c->number, num, x->k[v].dl->lineno);
+			field_set(&c->number, num, x->k[v]->line);
 			if (title != NULL)
-				field_set(&c->title, title, x->k[v].dl->lineno);
+				field_set(&c->title, title, x->k[v]->line);
 			free(num);
 			free(title);
 		} else if (strcmp(k, "公表日") == 0 && c->date.value == NULL) {
@@ -1467,7 +1468,7 @@ assessment_header(struct ctx *x, struct pcase *c)
 		} else if (has_prefix(k, "1部署") &&	/* ①部署 after NFKC */
 		    c->department.value == NULL) {
 			field_set(&c->department, k + strlen("1部署"),
-			    x->k[i].dl->lineno);
+			    x->k[i]->line);
 		}
 	}
 }
@@ -1476,7 +1477,7 @@ assessment_header(struct ctx *x, struct pcase *c)
 static int
 is_entrustment(const struct ctx *x, size_t i, char **title)
 {
-	const char *k = x->k[i].key;
+	const char *k = x->k[i]->key;
 
 	*title = NULL;
 	if (!has_prefix(k, "委託事項") ||
@@ -1496,7 +1497,7 @@ entrustment_end(const struct ctx *x, size_t from)
 	char *t;
 
 	for (size_t i = from + 1; i < x->n; i++) {
-		const char *k = x->k[i].key;
+		const char *k = x->k[i]->key;
 
 		if (has_prefix(k, "委託事項") || has_prefix(k, "(別添") ||
 		    (isdigit((unsigned char)k[0]) && k[1] == '.'))
@@ -1513,8 +1514,8 @@ static int
 says_subcontracted(const struct ctx *x, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++)
-		if (strstr(x->k[i].key, "再委託の有無") != NULL)
-			return strstr(x->k[i].key, "[再委託する]") != NULL;
+		if (strstr(x->k[i]->key, "再委託の有無") != NULL)
+			return strstr(x->k[i]->key, "[再委託する]") != NULL;
 	return 0;
 }
 
@@ -1526,7 +1527,7 @@ assessment_procedures(struct ctx *x, struct pcase *c)
 	for (size_t i = 0; i < x->n; i++) {
 		size_t end;
 		struct procedure *p, *sub;
-		int line = x->k[i].dl->lineno;
+		int line = x->k[i]->line;
 
 		if (!is_entrustment(x, i, &title))
 			continue;
@@ -1556,11 +1557,11 @@ extract_assessment(struct ctx *x, struct case_list *out)
 
 	assessment_header(x, c);
 	for (size_t i = 0; i < x->n; i++)
-		if (has_prefix(skip_numbering(x->k[i].key), "法令上の根拠")) {
-			cite_scan(x->k[i].dl->text, NULL, "番号法",
+		if (has_prefix(skip_numbering(x->k[i]->key), "法令上の根拠")) {
+			cite_scan(x->k[i]->text, NULL, "番号法",
 			    &c->legal_basis);
 			set_line(&c->legal_basis_line, &c->legal_basis,
-			    x->k[i].dl->lineno);
+			    x->k[i]->line);
 		}
 	assessment_procedures(x, c);
 	out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
@@ -1579,7 +1580,7 @@ extract_generic(struct ctx *x, struct case_list *out)
 	if (t >= x->n)
 		return 0;
 	c = new_case(x, "その他", 0, x->n);
-	field_set(&c->title, x->k[t].key, x->k[t].dl->lineno);
+	field_set(&c->title, x->k[t]->key, x->k[t]->line);
 	date_in_lines(x, t, x->n < t + 10 ? x->n : t + 10, &c->date);
 	out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
 	out->v[out->n++] = c;
@@ -1621,14 +1622,31 @@ finish_case(const struct ctx *x, struct pcase *c, size_t ordinal)
 	c->id = buf_detach(&id);
 	free(stem);
 	for (size_t i = 0; i < x->n; i++) {
-		int ln = x->k[i].dl->lineno;
+		int ln = x->k[i]->line;
 
 		if (ln >= c->line_start && ln <= c->line_end) {
-			buf_puts(&body, x->k[i].dl->text);
+			buf_puts(&body, x->k[i]->text);
 			buf_putc(&body, '\n');
 		}
 	}
 	c->body = buf_detach(&body);
+}
+
+/* Set up x for document d (its tree built), or tear it down. */
+static void
+ctx_open(struct ctx *x, const struct doc *d)
+{
+	memset(x, 0, sizeof(*x));
+	tree_build(d, &x->tree);
+	x->k = x->tree.nodes;
+	x->n = x->tree.n;
+}
+
+static void
+ctx_close(struct ctx *x)
+{
+	tree_free(&x->tree);
+	free(x->municipality);
 }
 
 enum layout
@@ -1637,18 +1655,9 @@ detect_layout(const struct doc *d)
 	struct ctx x;
 	enum layout l;
 
-	memset(&x, 0, sizeof(x));
-	x.n = d->n;
-	x.k = xcalloc(d->n, sizeof(*x.k));
-	for (size_t i = 0; i < d->n; i++) {
-		x.k[i].dl = &d->lines[i];
-		x.k[i].key = norm_strip_space(d->lines[i].text,
-		    strlen(d->lines[i].text));
-	}
+	ctx_open(&x, d);
 	l = detect(&x);
-	for (size_t i = 0; i < d->n; i++)
-		free(x.k[i].key);
-	free(x.k);
+	ctx_close(&x);
 	return l;
 }
 
@@ -1659,19 +1668,10 @@ extract_cases(const struct source *src, const struct doc *d,
 	struct ctx x;
 	size_t first = out->n, added = 0;
 
-	memset(&x, 0, sizeof(x));
+	ctx_open(&x, d);
 	x.seg = seg;
 	x.src = src;
 	x.dg = dg;
-	x.n = d->n;
-	x.k = xcalloc(d->n ? d->n : 1, sizeof(*x.k));
-	for (size_t i = 0; i < d->n; i++) {
-		char *nf = norm_nfkc(d->lines[i].text, strlen(d->lines[i].text));
-
-		x.k[i].dl = &d->lines[i];
-		x.k[i].key = norm_strip_space(nf, strlen(nf));
-		free(nf);
-	}
 	find_municipality(&x);
 	switch (detect(&x)) {
 	case LAYOUT_ASSESSMENT:
@@ -1690,10 +1690,7 @@ extract_cases(const struct source *src, const struct doc *d,
 		finish_case(&x, out->v[i], i - first + 1);
 	if (added == 0)
 		diag_report(dg, src->path, 0, "no case found (empty text)");
-	for (size_t i = 0; i < d->n; i++)
-		free(x.k[i].key);
-	free(x.k);
-	free(x.municipality);
+	ctx_close(&x);
 	return added;
 }
 

@@ -1,0 +1,309 @@
+/*
+ * tree.c — classify document lines and nest headings (see tree.h).
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+#include "tree.h"
+
+static int
+has_prefix(const char *s, const char *p)
+{
+	return strncmp(s, p, strlen(p)) == 0;
+}
+
+/* Units that make "12条", "13,300件" or "2019年" a quantity, not a number. */
+static int
+starts_with_unit(const char *p)
+{
+	static const char *const units[] = { ",", "/", "年", "月", "日", "件",
+	    "人", "歳", "項", "条", "号", "%", "～", "~", "-", ")", "時", "分",
+	    "か", "カ", "ヶ", "万", "千", "円", "名", "の", "回", "次", "期",
+	    "点", "割", "倍", "本", "個", "枚", "部", "ページ", NULL };
+
+	for (int i = 0; units[i]; i++)
+		if (has_prefix(p, units[i]))
+			return 1;
+	return 0;
+}
+
+/* Digits at *p: their value, advancing *p; -1 when none. */
+static int
+read_digits(const char **p)
+{
+	int v = 0, n = 0;
+
+	while (isdigit((unsigned char)**p) && n < 6) {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n ? v : -1;
+}
+
+/* A heading label: some text, not a sentence, not a list. */
+static int
+is_heading_label(const char *p)
+{
+	size_t n = strlen(p);
+
+	return n >= 3 * 2 && n < 3 * 40 && strstr(p, "。") == NULL &&
+	    strstr(p, "、") == NULL;
+}
+
+static const char *const circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
+
+static int
+circled_number(const char *text)
+{
+	for (int i = 0; i < 20; i++)
+		if (strncmp(text, circled + 3 * i, 3) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* ア イ ウ … as a numbering mark: one katakana then a space. */
+static int
+kana_number(const char *text, size_t *len)
+{
+	static const char *const kana[] = { "ア", "イ", "ウ", "エ", "オ", "カ",
+	    "キ", "ク", "ケ", "コ", NULL };
+
+	for (int i = 0; kana[i]; i++)
+		if (has_prefix(text, kana[i])) {
+			*len = strlen(kana[i]);
+			return i + 1;
+		}
+	return 0;
+}
+
+static const char *
+skip_ws(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || has_prefix(s, "\xe3\x80\x80"))
+		s += *s == ' ' || *s == '\t' ? 1 : 3;
+	return s;
+}
+
+static enum number_form
+form_of_text(const char *text, int *number)
+{
+	size_t klen = 0;
+	int k;
+
+	text = skip_ws(text);
+	if (*text == '-')
+		text = skip_ws(text + 1);
+	if ((k = circled_number(text)) > 0) {
+		*number = k;
+		return NUM_CIRCLED;
+	}
+	if ((k = kana_number(text, &klen)) > 0 &&
+	    (text[klen] == ' ' || has_prefix(text + klen, "\xe3\x80\x80"))) {
+		*number = k;
+		return NUM_KANA;
+	}
+	return NUM_NONE;
+}
+
+enum number_form
+number_form_of(const char *key, const char *text, int *number,
+    size_t *label_at)
+{
+	const char *p = key;
+	enum number_form f;
+	int v;
+
+	*number = 0;
+	*label_at = 0;
+	if ((f = form_of_text(text, number)) != NUM_NONE) {
+		/* label: key after the mark (① is "1" after NFKC) */
+		p = key + (*p == '-');
+		if (f == NUM_CIRCLED)
+			while (isdigit((unsigned char)*p))
+				p++;
+		else
+			p += 3;
+		*label_at = (size_t)(p - key);
+		return is_heading_label(p) || f == NUM_CIRCLED ? f : NUM_NONE;
+	}
+	if (*p == '-')
+		p++;
+	if (has_prefix(p, "第")) {
+		p += strlen("第");
+		if ((v = read_digits(&p)) < 0 || starts_with_unit(p) ||
+		    !is_heading_label(p))
+			return NUM_NONE;
+		*number = v;
+		*label_at = (size_t)(p - key);
+		return NUM_DAI;
+	}
+	if (*p == '(') {
+		const char *q = p + 1;
+
+		if ((v = read_digits(&q)) >= 0 && *q == ')') {
+			*number = v;
+			*label_at = (size_t)(q + 1 - key);
+			return NUM_PAREN;
+		}
+		if (kana_number(p + 1, label_at) > 0 &&
+		    p[1 + *label_at] == ')') {
+			*number = kana_number(p + 1, label_at);
+			*label_at = (size_t)(p + 2 + 3 - key);
+			return NUM_PAREN_KANA;
+		}
+		return NUM_NONE;
+	}
+	if (has_prefix(p, "【") || has_prefix(p, "《")) {
+		const char *close = strstr(p, has_prefix(p, "【") ? "】" : "》");
+
+		if (close != NULL && close[3] == '\0') {
+			*label_at = (size_t)(p + 3 - key);
+			return NUM_BRACKET;
+		}
+		return NUM_NONE;
+	}
+	if ((v = read_digits(&p)) < 0)
+		return NUM_NONE;
+	if (*p == '.' && !isdigit((unsigned char)p[1]))
+		p++;
+	if (starts_with_unit(p) || *p == '.' || !is_heading_label(p))
+		return NUM_NONE;
+	*number = v;
+	*label_at = (size_t)(p - key);
+	return NUM_ARABIC;
+}
+
+static void
+append_child(struct node *parent, struct node *n)
+{
+	n->parent = parent;
+	if (parent->last_child != NULL)
+		parent->last_child->next = n;
+	else
+		parent->first_child = n;
+	parent->last_child = n;
+}
+
+/*
+ * The parent for a heading of form f: close open headings down to the
+ * one of the same form (a sibling), or nest under the innermost.
+ */
+static struct node *
+heading_parent(struct node *open, enum number_form f)
+{
+	for (struct node *h = open; h != NULL && h->kind == NODE_HEADING;
+	    h = h->parent)
+		if (h->form == f)
+			return h->parent;
+	return open;
+}
+
+static struct node *
+make_node(const struct doc_line *dl, size_t index)
+{
+	struct node *n = xcalloc(1, sizeof(*n));
+	char *nf = norm_nfkc(dl->text, strlen(dl->text));
+	size_t label_at;
+
+	n->line = dl->lineno;
+	n->index = index;
+	n->text = xstrdup(dl->text);
+	n->key = norm_strip_space(nf, strlen(nf));
+	free(nf);
+	if (n->key[0] == '\0')
+		n->kind = NODE_BLANK;
+	else if (strchr(n->text, '\t') != NULL)
+		n->kind = NODE_ROW;
+	else if ((n->form = number_form_of(n->key, n->text, &n->number,
+	    &label_at)) != NUM_NONE) {
+		n->kind = NODE_HEADING;
+		n->label = n->key + label_at;
+	} else
+		n->kind = NODE_TEXT;
+	return n;
+}
+
+void
+tree_build(const struct doc *d, struct tree *t)
+{
+	struct node *open;
+
+	memset(t, 0, sizeof(*t));
+	t->root.kind = NODE_DOCUMENT;
+	t->nodes = xcalloc(d->n ? d->n : 1, sizeof(*t->nodes));
+	t->n = d->n;
+	open = &t->root;
+	for (size_t i = 0; i < d->n; i++) {
+		struct node *n = make_node(&d->lines[i], i);
+
+		t->nodes[i] = n;
+		if (n->kind == NODE_HEADING) {
+			append_child(heading_parent(open, n->form), n);
+			open = n;
+		} else
+			append_child(open, n);
+	}
+}
+
+void
+tree_free(struct tree *t)
+{
+	if (t == NULL)
+		return;
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->nodes[i]->text);
+		free(t->nodes[i]->key);
+		free(t->nodes[i]);
+	}
+	free(t->nodes);
+	memset(t, 0, sizeof(*t));
+}
+
+size_t
+node_span_end(const struct node *n)
+{
+	while (n->last_child != NULL)
+		n = n->last_child;
+	return n->index + 1;
+}
+
+void
+tree_iter_init(struct tree_iter *it, const struct node *root)
+{
+	it->root = root;
+	it->cur = NULL;
+	it->ev = ITER_DONE;
+}
+
+enum iter_event
+tree_iter_next(struct tree_iter *it, const struct node **n)
+{
+	const struct node *c = it->cur;
+
+	if (c == NULL) {			/* first call */
+		it->cur = it->root;
+		it->ev = ITER_ENTER;
+	} else if (it->ev == ITER_ENTER && c->first_child != NULL) {
+		it->cur = c->first_child;	/* go down */
+		it->ev = ITER_ENTER;
+	} else if (c == it->root) {
+		it->ev = it->ev == ITER_ENTER ? ITER_EXIT : ITER_DONE;
+	} else if (c->next != NULL) {
+		if (it->ev == ITER_ENTER && c->first_child == NULL)
+			it->ev = ITER_EXIT;	/* leaf: exit it first */
+		else {
+			it->cur = c->next;
+			it->ev = ITER_ENTER;
+		}
+	} else if (it->ev == ITER_ENTER) {
+		it->ev = ITER_EXIT;		/* last leaf */
+	} else {
+		it->cur = c->parent;		/* go up */
+		it->ev = ITER_EXIT;
+	}
+	*n = it->ev == ITER_DONE ? NULL : it->cur;
+	return it->ev;
+}

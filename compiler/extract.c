@@ -922,25 +922,20 @@ consultation_department(const struct ctx *x, size_t from, size_t to,
 	}
 }
 
-/* "第1 …について" group headings: a procedure each. */
+/* Is line i a heading numbered in form f (第1, 1, (1) …)? */
 static int
-is_group_heading(const char *key, const char **rest)
+is_heading(const struct ctx *x, size_t i, enum number_form f)
 {
-	const char *p;
+	return x->k[i]->kind == NODE_HEADING && x->k[i]->form == f;
+}
 
-	if (!has_prefix(key, "第"))
-		return 0;
-	p = key + strlen("第");
-	if (!isdigit((unsigned char)*p))
-		return 0;
-	while (isdigit((unsigned char)*p))
-		p++;
-	if (has_prefix(p, "条") || has_prefix(p, "の") || has_prefix(p, "号") ||
-	    has_prefix(p, "回") || has_prefix(p, "項") || *p == '\0' ||
-	    strlen(p) < 3 * 4)
-		return 0;
-	*rest = p;
-	return 1;
+/* Where the section of heading i ends, within [.., to). */
+static size_t
+section_end(const struct ctx *x, size_t i, size_t to)
+{
+	size_t end = node_span_end(x->k[i]);
+
+	return end < to ? end : to;
 }
 
 /* The value under a numbered heading such as "1 委託の件名". */
@@ -948,40 +943,16 @@ static char *
 section_value(const struct ctx *x, size_t from, size_t to, const char *label)
 {
 	for (size_t i = from; i < to; i++) {
-		const char *k = x->k[i]->key, *p = k;
 		size_t v;
 
-		while (*p == '-' || isdigit((unsigned char)*p))
-			p++;
-		if (p == k || strcmp(p, label) != 0)
+		if (!is_heading(x, i, NUM_ARABIC) ||
+		    strcmp(x->k[i]->label, label) != 0)
 			continue;
 		v = next_nonblank(x, i + 1);
-		if (v < to)
+		if (v < section_end(x, i, to))
 			return strip_ws(x->k[v]->text);
 	}
 	return NULL;
-}
-
-/* A numbered section heading such as "13 委託先(参考)" (key form). */
-static int
-is_section_heading(const char *key)
-{
-	static const char *const units[] = { ",", ".", "/", "年", "月", "日",
-	    "件", "人", "歳", "項", "条", "号", "%", "～", "~", "-", ")",
-	    "時", "分", "か", "カ", "ヶ", "万", "千", "円", "名", NULL };
-	const char *p = key;
-
-	if (*p == '-')
-		p++;
-	if (!isdigit((unsigned char)*p))
-		return 0;
-	while (isdigit((unsigned char)*p))
-		p++;
-	for (int i = 0; units[i]; i++)
-		if (has_prefix(p, units[i]))
-			return 0;
-	return strlen(p) >= 6 && strlen(p) < 3 * 30 && strstr(p, "。") == NULL
-	    && strstr(p, "、") == NULL;
 }
 
 /*
@@ -1009,15 +980,6 @@ name_after_gap(const char *text)
 	while (*gap == ' ' || has_prefix(gap, "\xe3\x80\x80"))
 		gap += *gap == ' ' ? 1 : 3;
 	return is_organisation_like(gap) ? xstrdup(gap) : NULL;
-}
-
-/* "(1) 個人情報の項目", "- （２）…業務": a sub-heading inside a section. */
-static int
-is_subheading(const char *key)
-{
-	if (*key == '-')
-		key++;
-	return *key == '(' && isdigit((unsigned char)key[1]);
 }
 
 /* The last non-empty cell of a pipe-table row, or NULL for a rule. */
@@ -1118,7 +1080,7 @@ keep_value_line(enum field_id f, const char *key, const char *prev_key)
 static size_t
 section_paragraph(const struct ctx *x, size_t i, size_t to, struct buf *para)
 {
-	const char *rest, *k = x->k[i]->key;
+	const char *k = x->k[i]->key;
 	char *cell;
 
 	buf_truncate(para, 0);
@@ -1140,8 +1102,7 @@ section_paragraph(const struct ctx *x, size_t i, size_t to, struct buf *para)
 		char *line;
 
 		k = x->k[i]->key;
-		if (para->len > 0 && (is_section_heading(k) ||
-		    is_group_heading(k, &rest) || is_subheading(k) ||
+		if (para->len > 0 && (x->k[i]->kind == NODE_HEADING ||
 		    is_bullet(k) || strchr(x->k[i]->text, '\t') != NULL))
 			break;
 		line = strip_ws(x->k[i]->text);	/* display form */
@@ -1160,16 +1121,14 @@ section_items(const struct ctx *x, size_t h, size_t to, struct buf *value)
 {
 	struct buf para = BUF_INIT;
 	char *prev = NULL;
-	const char *rest;
 	size_t i = h + 1;
 
 	while (i < to) {
 		const char *k = x->k[i]->key;
 
-		if (is_section_heading(k) || is_group_heading(k, &rest) ||
-		    (is_subheading(k) && strstr(k, "件数") != NULL))
-			break;
-		if (*k == '\0' || is_subheading(k)) {
+		if (is_heading(x, i, NUM_PAREN) && strstr(k, "件数") != NULL)
+			break;		/* (2) 件数: the counts, not items */
+		if (*k == '\0' || x->k[i]->kind == NODE_HEADING) {
 			i++;
 			continue;
 		}
@@ -1199,14 +1158,12 @@ section_value_text(const struct ctx *x, size_t h, size_t to, enum field_id f,
 		return;
 	}
 	for (size_t i = h + 1; i < to; i++) {
-		const char *k = x->k[i]->key, *text = x->k[i]->text, *rest;
+		const char *k = x->k[i]->key, *text = x->k[i]->text;
 		char *cell = NULL;
 
-		if (is_section_heading(k) || is_group_heading(k, &rest))
-			break;
 		if (*k == '\0')
 			continue;
-		if (is_subheading(k)) {
+		if (is_heading(x, i, NUM_PAREN)) {
 			if (strstr(k, "件数") != NULL)
 				break;
 			if ((f == FIELD_CONSIGNEES || f == FIELD_PARTNER) &&
@@ -1276,16 +1233,19 @@ consultation_sections(const struct ctx *x, struct pcase *c,
 		enum field_id f;
 		struct buf value = BUF_INIT;
 
-		if (!is_section_heading(x->k[i]->key))
+		size_t end;
+
+		if (!is_heading(x, i, NUM_ARABIC))
 			continue;
-		label = skip_numbering(x->k[i]->key);
+		label = x->k[i]->label;
 		if ((f = label_field(label)) <= FIELD_IGNORE)
 			continue;
-		section_value_text(x, i, to, f, &value);
+		end = section_end(x, i, to);
+		section_value_text(x, i, end, f, &value);
 		if (f == FIELD_ITEMS && value.len == 0) {
 			struct buf ref = BUF_INIT;
 
-			section_value_text(x, i, to, FIELD_PERIOD, &ref);
+			section_value_text(x, i, end, FIELD_PERIOD, &ref);
 			if (ref.len > 0)
 				annex_items(x, &ref, p);
 			buf_free(&ref);
@@ -1323,19 +1283,17 @@ consultation_procedures(struct ctx *x, struct pcase *c, size_t from,
     size_t to)
 {
 	size_t groups = 0;
-	const char *rest;
 
+	/* "第1 …について" groups: a procedure each */
 	for (size_t i = from; i < to; i++) {
-		size_t j = i + 1;
+		size_t end;
 
-		if (!is_group_heading(x->k[i]->key, &rest))
+		if (!is_heading(x, i, NUM_DAI))
 			continue;
-		while (j < to && !is_group_heading(x->k[j]->key, &rest))
-			j++;
-		is_group_heading(x->k[i]->key, &rest);
-		add_consultation_procedure(x, c, i, j, rest);
+		end = section_end(x, i, to);
+		add_consultation_procedure(x, c, i, end, x->k[i]->label);
 		groups++;
-		i = j - 1;
+		i = end - 1;
 	}
 	if (groups == 0 && c->title.value != NULL)
 		add_consultation_procedure(x, c, from, to, c->title.value);

@@ -20,7 +20,7 @@ starts_with_unit(const char *p)
 {
 	static const char *const units[] = { ",", "/", "年", "月", "日", "件",
 	    "人", "歳", "項", "条", "号", "%", "～", "~", "-", ")", "時", "分",
-	    "か", "カ", "ヶ", "万", "千", "円", "名", "の", "回", "次", "期",
+	    "か", "カ", "ヶ", "万", "千", "円", "名", "の", "次", "期",
 	    "点", "割", "倍", "本", "個", "枚", "部", "ページ", NULL };
 
 	for (int i = 0; units[i]; i++)
@@ -134,7 +134,7 @@ number_form_of(const char *key, const char *text, int *number,
 	if (has_prefix(p, "第")) {
 		p += strlen("第");
 		if ((v = read_digits(&p)) < 0 || starts_with_unit(p) ||
-		    !is_heading_label(p))
+		    has_prefix(p, "回") || !is_heading_label(p))
 			return NUM_NONE;
 		*number = v;
 		*label_at = (size_t)(p - key);
@@ -188,16 +188,32 @@ append_child(struct node *parent, struct node *n)
 }
 
 /*
- * The parent for a heading of form f: close open headings down to the
- * one of the same form (a sibling), or nest under the innermost.
+ * Depth of each numbering form in the conventional order of official
+ * documents (公用文): 第1 › 1 › (1) › ア › (ア) › ①; bracketed headings
+ * (【報告】, 《事業の概要》) are closed by any numbered heading.
+ */
+static int
+form_rank(enum number_form f)
+{
+	static const int rank[NUM__MAX] = {
+		[NUM_NONE] = 99, [NUM_DAI] = 1, [NUM_ARABIC] = 2,
+		[NUM_PAREN] = 3, [NUM_KANA] = 4, [NUM_PAREN_KANA] = 5,
+		[NUM_CIRCLED] = 6, [NUM_BRACKET] = 7,
+	};
+
+	return rank[f];
+}
+
+/*
+ * The parent for a heading of form f: the innermost open heading of a
+ * higher rank (open headings of the same or a deeper rank are closed).
  */
 static struct node *
 heading_parent(struct node *open, enum number_form f)
 {
-	for (struct node *h = open; h != NULL && h->kind == NODE_HEADING;
-	    h = h->parent)
-		if (h->form == f)
-			return h->parent;
+	while (open->kind == NODE_HEADING &&
+	    form_rank(open->form) >= form_rank(f))
+		open = open->parent;
 	return open;
 }
 

@@ -1,0 +1,157 @@
+/*
+ * test_tree.c — the document tree: number forms, nesting by rank, spans
+ * of sections and the ENTER/EXIT iterator.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tree.h"
+
+static struct doc doc;
+static struct tree tree;
+
+static void
+build(const char *text)
+{
+	struct source src = { 0 };
+	struct buf err = BUF_INIT;
+
+	src.path = "t.txt";
+	src.text = (char *)text;
+	src.len = strlen(text);
+	ck_assert_int_eq(doc_parse(&src, &doc, &err), 0);
+	tree_build(&doc, &tree);
+	buf_free(&err);
+}
+
+static void
+teardown(void)
+{
+	tree_free(&tree);
+	doc_free(&doc);
+}
+
+static enum number_form
+form(const char *text)
+{
+	int number;
+	size_t at;
+
+	return number_form_of(text, text, &number, &at);
+}
+
+START_TEST(number_forms)
+{
+	ck_assert_int_eq(form("第1新たな個人情報の記録について"), NUM_DAI);
+	ck_assert_int_eq(form("13委託先(参考)"), NUM_ARABIC);
+	ck_assert_int_eq(form("1.経緯"), NUM_ARABIC);
+	ck_assert_int_eq(form("(1)個人情報の項目"), NUM_PAREN);
+	ck_assert_int_eq(form("-(2)件数(見込み)"), NUM_PAREN);
+	ck_assert_int_eq(form("【報告】"), NUM_BRACKET);
+}
+END_TEST
+
+START_TEST(quantities_are_not_headings)
+{
+	ck_assert_int_eq(form("13,300件/年"), NUM_NONE);
+	ck_assert_int_eq(form("2019年10月1日"), NUM_NONE);
+	ck_assert_int_eq(form("第12条の規定に基づき"), NUM_NONE);
+	ck_assert_int_eq(form("第2回個人情報保護審議会"), NUM_NONE);
+	ck_assert_int_eq(form("1概要、目的、対象。"), NUM_NONE);
+}
+END_TEST
+
+START_TEST(kana_and_circled_forms_read_the_raw_text)
+{
+	int number;
+	size_t at;
+
+	ck_assert_int_eq(number_form_of("ア区から委託先へ提供するもの",
+	    "ア 区から委託先へ提供するもの", &number, &at), NUM_KANA);
+	ck_assert_int_eq(number, 1);
+	ck_assert_int_eq(number_form_of("1事務の名称", "①事務の名称", &number,
+	    &at), NUM_CIRCLED);
+	ck_assert_int_eq(number_form_of("アンケート調査の実施",
+	    "アンケート調査の実施", &number, &at), NUM_NONE);
+}
+END_TEST
+
+START_TEST(headings_nest_by_rank)
+{
+	build("第1 記録について\n1 記録する理由\n本文\n(1) 項目\n氏名\n"
+	    "2 開始時期\n第2 外部委託について\n1 委託の件名\n");
+	ck_assert_int_eq(tree.nodes[1]->parent->index, 0);	/* 1 in 第1 */
+	ck_assert_int_eq(tree.nodes[3]->parent->index, 1);	/* (1) in 1 */
+	ck_assert_int_eq(tree.nodes[5]->parent->index, 0);	/* 2 in 第1 */
+	ck_assert_int_eq(tree.nodes[6]->parent->kind, NODE_DOCUMENT);
+	ck_assert_int_eq(tree.nodes[7]->parent->index, 6);
+	ck_assert_int_eq(tree.nodes[2]->kind, NODE_TEXT);
+}
+END_TEST
+
+START_TEST(section_span_ends_at_next_sibling)
+{
+	build("1 委託の件名\n保守業務\n(1) 内訳\n詳細\n2 委託先\n未定\n");
+	ck_assert_int_eq((int)node_span_end(tree.nodes[0]), 4);
+	ck_assert_int_eq((int)node_span_end(tree.nodes[4]), 6);
+}
+END_TEST
+
+START_TEST(rows_and_blanks_are_classified)
+{
+	build("委託先\t株式会社テスト\n\nただの文。\n");
+	ck_assert_int_eq(tree.nodes[0]->kind, NODE_ROW);
+	ck_assert_int_eq(tree.nodes[1]->kind, NODE_BLANK);
+	ck_assert_int_eq(tree.nodes[2]->kind, NODE_TEXT);
+	ck_assert_int_eq(tree.nodes[0]->line, 1);
+	ck_assert_int_eq(tree.nodes[2]->line, 3);
+}
+END_TEST
+
+START_TEST(iterator_enters_and_exits_in_order)
+{
+	struct tree_iter it;
+	const struct node *n;
+	enum iter_event ev;
+	struct buf trace = BUF_INIT;
+
+	build("1 委託の件名\n本文\n2 委託の内容\n");
+	tree_iter_init(&it, &tree.root);
+	while ((ev = tree_iter_next(&it, &n)) != ITER_DONE)
+		buf_printf(&trace, "%c%d ", ev == ITER_ENTER ? '+' : '-',
+		    n->kind == NODE_DOCUMENT ? 0 : n->line);
+	ck_assert_str_eq(trace.data, "+0 +1 +2 -2 -1 +3 -3 -0 ");
+	buf_free(&trace);
+}
+END_TEST
+
+static Suite *
+tree_suite(void)
+{
+	Suite *s = suite_create("tree");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, NULL, teardown);
+	tcase_add_test(tc, number_forms);
+	tcase_add_test(tc, quantities_are_not_headings);
+	tcase_add_test(tc, kana_and_circled_forms_read_the_raw_text);
+	tcase_add_test(tc, headings_nest_by_rank);
+	tcase_add_test(tc, section_span_ends_at_next_sibling);
+	tcase_add_test(tc, rows_and_blanks_are_classified);
+	tcase_add_test(tc, iterator_enters_and_exits_in_order);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(tree_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0;
+}

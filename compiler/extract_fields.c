@@ -1,0 +1,482 @@
+/*
+ * extract_fields.c — helpers every layout family uses: new cases, dates,
+ * titles, departments, label/value rows through labels.tsv, counts,
+ * citations, and organisations named in running text (MeCab).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "citation.h"
+#include "extract_int.h"
+#include "normalize.h"
+
+/* ---- shared field helpers ---- */
+
+struct pcase *
+new_case(struct ctx *x, const char *kind, size_t first, size_t last)
+{
+	struct pcase *c = case_new();
+
+	c->source = xstrdup(x->src->path);
+	field_set(&c->municipality, x->municipality, x->municipality_line);
+	field_set(&c->kind, kind, x->k[first]->line);
+	c->line_start = x->k[first]->line;
+	c->line_end = x->k[last > first ? last - 1 : first]->line;
+	return c;
+}
+
+/* Set f to the first full date found in lines [from, to). */
+int
+date_in_lines(const struct ctx *x, size_t from, size_t to, struct field *f)
+{
+	char iso[11];
+
+	for (size_t i = from; i < to && i < x->n; i++)
+		if (norm_date_iso(x->k[i]->key, strlen(x->k[i]->key), iso) == 0) {
+			field_set(f, iso, x->k[i]->line);
+			return 1;
+		}
+	return 0;
+}
+
+/* A trailing （…） that notes a change or status, not a subject. */
+static int
+is_status_note(const char *inner)
+{
+	static const char *const words[] = { "変更", "追加", "新規", "廃止",
+	    "削除", "更新", "修正", "継続", "予定", NULL };
+
+	for (int i = 0; words[i]; i++)
+		if (strstr(inner, words[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/* Last occurrence of needle in s, or NULL. */
+static char *
+last_of(char *s, const char *needle)
+{
+	char *found = NULL, *p = s;
+
+	while ((p = strstr(p, needle)) != NULL)
+		found = p++;
+	return found;
+}
+
+/*
+ * Title text with white space removed and a trailing parenthesis cut:
+ * any parenthesis when drop_any, else only a status note.
+ */
+char *
+clean_title(const char *raw, int drop_any_paren)
+{
+	char *t = strip_ws(raw), *open, *o2;
+	size_t n = strlen(t), close;
+
+	if (has_suffix(t, ")"))
+		close = 1;
+	else if (has_suffix(t, "）"))
+		close = strlen("）");
+	else
+		return t;
+	open = last_of(t, "(");
+	o2 = last_of(t, "（");
+	if (o2 != NULL && (open == NULL || o2 > open))
+		open = o2;
+	if (open == NULL || open == t)
+		return t;
+	t[n - close] = '\0';
+	if (drop_any_paren || is_status_note(open))
+		*open = '\0';
+	else
+		memcpy(t + n - close, close == 1 ? ")" : "）", close);
+	return t;
+}
+
+/* Procedure type from words in a title or heading. */
+enum proc_type
+type_from_words(const char *s)
+{
+	if (strstr(s, "再委託"))
+		return PROC_SUBCONTRACT;
+	if (strstr(s, "結合"))
+		return PROC_LINK;
+	if (strstr(s, "電子計算機への記録") || strstr(s, "機能追加") ||
+	    strstr(s, "新規開発") || strstr(s, "記録項目"))
+		return PROC_RECORD;
+	if (strstr(s, "目的外"))
+		return PROC_OTHER_USE;
+	if (strstr(s, "外部提供") || strstr(s, "提供について"))
+		return PROC_PROVISION;
+	if (strstr(s, "本人外収集") || strstr(s, "本人以外"))
+		return PROC_INDIRECT;
+	if (strstr(s, "委託"))
+		return PROC_OUTSOURCE;
+	if (strstr(s, "評価"))
+		return PROC_ASSESSMENT;
+	return PROC_OTHER;
+}
+
+/* "（担当部課：X）" or "担当部課 X" anywhere in [from, to). */
+void
+department_in_lines(const struct ctx *x, size_t from, size_t to,
+    struct field *f)
+{
+	static const char *const labels[] = { "担当部課:", "担当部課：",
+	    "担当課:", "担当課：", NULL };
+
+	for (size_t i = from; i < to && i < x->n; i++)
+		for (int l = 0; labels[l]; l++) {
+			const char *p = strstr(x->k[i]->key, labels[l]);
+			char *v;
+			size_t n;
+
+			if (p == NULL)
+				continue;
+			v = xstrdup(p + strlen(labels[l]));
+			n = strlen(v);
+			if (n > 0 && v[n - 1] == ')')
+				v[n - 1] = '\0';
+			field_set(f, v, x->k[i]->line);
+			free(v);
+			return;
+		}
+}
+
+/* ---- label/value rows ---- */
+
+/* Split line i into label and value at its first TAB; 0 when no TAB. */
+int
+row_at(const struct ctx *x, size_t i, char **label, char **value)
+{
+	const char *text = x->k[i]->text, *tab = strchr(text, '\t');
+
+	if (tab == NULL)
+		return 0;
+	*label = xstrndup(text, (size_t)(tab - text));
+	*value = tab_value(x, i);
+	return 1;
+}
+
+static void
+fill_period(struct procedure *p, const char *value, int line)
+{
+	char start[11], end[11];
+
+	parse_period(value, start, end);
+	if (start[0] && p->period_start.value == NULL)
+		field_set(&p->period_start, start, line);
+	if (end[0] && p->period_end.value == NULL)
+		field_set(&p->period_end, end, line);
+}
+
+static void
+fill_partner(struct procedure *p, const char *value, int line)
+{
+	struct strlist orgs = STRLIST_INIT;
+
+	parse_organisations(value, NULL, &orgs);
+	if (orgs.n > 0 && p->partner.value == NULL)
+		field_set(&p->partner, orgs.v[0], line);
+	strlist_free(&orgs);
+}
+
+/* Record the line a list was first read from. */
+void
+set_line(int *at, const struct strlist *l, int line)
+{
+	if (*at == 0 && l->n > 0)
+		*at = line;
+}
+
+/* Fill p from one row; the case gets the counts. */
+void
+apply_row(struct pcase *c, struct procedure *p, const char *label,
+    const char *value, int line)
+{
+	switch (label_field(label)) {
+	case FIELD_PARTNER:
+		fill_partner(p, value, line);
+		break;
+	case FIELD_CONSIGNEES:
+		parse_organisations(value, "委託先", &p->consignees);
+		set_line(&p->consignees_line, &p->consignees, line);
+		break;
+	case FIELD_SUBCONTRACTORS:
+		if (strstr(value, "【") != NULL)
+			parse_organisations(value, "委託先", &p->consignees);
+		parse_organisations(value, "再委託先", &p->subcontractors);
+		set_line(&p->consignees_line, &p->consignees, line);
+		set_line(&p->subcontractors_line, &p->subcontractors, line);
+		break;
+	case FIELD_PERIOD:
+		fill_period(p, value, line);
+		break;
+	case FIELD_ITEMS:
+		parse_items(value, &p->data_items);
+		set_line(&p->data_items_line, &p->data_items, line);
+		break;
+	case FIELD_SUBJECTS:
+		if (c->subjects_count < 0 &&
+		    (c->subjects_count = norm_parse_count(value,
+		    strlen(value))) >= 0)
+			c->subjects_line = line;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Apply every label/value row of lines [from, to) to p. */
+void
+apply_rows(const struct ctx *x, struct pcase *c, struct procedure *p,
+    size_t from, size_t to)
+{
+	char *label, *value;
+
+	for (size_t i = from; i < to && i < x->n; i++) {
+		if (!row_at(x, i, &label, &value))
+			continue;
+		apply_row(c, p, label, value, x->k[i]->line);
+		free(label);
+		free(value);
+	}
+}
+
+/* "対象者数<TAB>約28,000人" rows of a cover. */
+void
+cover_subjects(const struct ctx *x, struct pcase *c, size_t from, size_t to)
+{
+	char *label, *value;
+
+	for (size_t i = from; i < to && c->subjects_count < 0; i++) {
+		if (!row_at(x, i, &label, &value))
+			continue;
+		if (label_field(label) == FIELD_SUBJECTS &&
+		    (c->subjects_count = norm_parse_count(value,
+		    strlen(value))) >= 0)
+			c->subjects_line = x->k[i]->line;
+		free(label);
+		free(value);
+	}
+}
+
+/*
+ * A count of people in a line: "約18万人", "（約１８万人）" or a line that
+ * is only a count ("約12,000人").  -1 when there is none.
+ */
+static long long
+people_count(const char *key)
+{
+	const char *p = strstr(key, "約"), *q;
+
+	if (p == NULL) {
+		p = key;
+		while (*p == '(')
+			p++;
+		if (!isdigit((unsigned char)*p))
+			return -1;
+	} else
+		p += strlen("約");
+	for (q = p; isdigit((unsigned char)*q) || *q == ',' || *q == '.' ||
+	    has_prefix(q, "万") || has_prefix(q, "千"); )
+		q += (unsigned char)*q < 0x80 ? 1 : 3;
+	if (q == p || !(has_prefix(q, "人") || has_prefix(q, "名")))
+		return -1;
+	if (p == key || (p > key && p[-1] != '(' && strstr(key, "約") == NULL))
+		if (strlen(q) > strlen("人)"))
+			return -1;	/* not a line of its own */
+	return norm_parse_count(p, (size_t)(q - p) + 3);
+}
+
+/* The first count of people in the sections of a consultation. */
+void
+consultation_subjects(const struct ctx *x, struct pcase *c, size_t from,
+    size_t to)
+{
+	for (size_t i = from; i < to && c->subjects_count < 0; i++)
+		if ((c->subjects_count = people_count(x->k[i]->key)) >= 0)
+			c->subjects_line = x->k[i]->line;
+}
+
+/* 対象者数 written as a paragraph: the count on the same or next line. */
+void
+subjects_in_lines(const struct ctx *x, size_t from, size_t to,
+    struct pcase *c)
+{
+	for (size_t i = from; i < to && c->subjects_count < 0; i++) {
+		const char *text = x->k[i]->text;
+		const char *p = strstr(text, "対象者数");
+		const char *nl;
+
+		if (p == NULL)
+			continue;
+		p += strlen("対象者数");
+		nl = strchr(p, '\n');
+		if (nl != NULL && (*p == '\n' || *p == '\0' || *p == ' '))
+			p = nl + 1;
+		c->subjects_count = norm_parse_count(p, strcspn(p, "\n"));
+		if (c->subjects_count >= 0)
+			c->subjects_line = x->k[i]->line;
+	}
+}
+
+/* Citations in lines [from, to) whose key contains marker. */
+void
+cite_lines(const struct ctx *x, size_t from, size_t to, const char *marker,
+    const char *default_law, const char *only_law, struct pcase *c)
+{
+	for (size_t i = from; i < to && i < x->n; i++)
+		if (marker == NULL || strstr(x->k[i]->key, marker) != NULL) {
+			cite_scan(x->k[i]->text, default_law, only_law,
+			    &c->legal_basis);
+			set_line(&c->legal_basis_line, &c->legal_basis,
+			    x->k[i]->line);
+		}
+}
+
+/* The lines under a "要綱の根拠" / "条例の根拠" heading of a cover. */
+void
+cover_basis(const struct ctx *x, size_t from, size_t to, struct pcase *c)
+{
+	for (size_t i = from; i < to; i++) {
+		const char *k = x->k[i]->key, *end = strstr(k, "の根拠");
+		char *law;
+
+		if (end == NULL || strlen(k) > 40)
+			continue;
+		law = xstrndup(k, (size_t)(end - k));
+		for (size_t j = i + 1; j < to; j++) {
+			if (strstr(x->k[j]->key, "担当") != NULL ||
+			    strstr(x->k[j]->key, "事業の概要") != NULL)
+				break;
+			cite_scan(x->k[j]->text, law, NULL, &c->legal_basis);
+			set_line(&c->legal_basis_line, &c->legal_basis,
+			    x->k[j]->line);
+		}
+		free(law);
+		return;
+	}
+}
+
+/*
+ * Does a line read like an organisation name (or 未定)?  Used to tell
+ * where a list of names under a heading ends and prose begins.
+ */
+int
+is_organisation_like(const char *s)
+{
+	static const char *const marks[] = { "未定", "株式会社", "有限会社",
+	    "合同会社", "法人", "会社", "協会", "連合会", "組合", "機構",
+	    "センター", "事業所", "事業者", "医師会", "大学", "病院",
+	    "研究所", "(株)", "(有)", "財団", "社団", "公社", "ホールディングス",
+	    NULL };
+
+	if (strlen(s) > 3 * 60 || has_suffix(s, "。"))
+		return 0;
+	for (int i = 0; marks[i]; i++)
+		if (strstr(s, marks[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/* ---- names in running text (MeCab) ---- */
+
+/* The run of nouns that ends exactly at the end of the text. */
+struct noun_run {
+	const char	*text;
+	size_t		 start, end;	/* the current run */
+	int		 open;		/* is a run going on */
+};
+
+static int
+collect_noun(void *arg, const struct word *w)
+{
+	struct noun_run *r = arg;
+	int noun = strcmp(w->pos, "名詞") == 0 ||
+	    strcmp(w->pos, "接頭詞") == 0;
+
+	if (noun) {
+		if (!r->open)
+			r->start = w->start;
+		r->end = w->start + w->len;
+	}
+	r->open = noun;
+	return 0;
+}
+
+/* The text after the last を, 、, 。, は, が or opening bracket in s[0, n). */
+static char *
+phrase_before(const char *s, size_t n)
+{
+	static const char *const marks[] = { "を", "、", "。", "は", "が",
+	    "「", "（", " ", NULL };
+	size_t start = 0;
+
+	for (int m = 0; marks[m]; m++) {
+		size_t ml = strlen(marks[m]);
+
+		for (size_t i = 0; i + ml <= n; i++)
+			if (memcmp(s + i, marks[m], ml) == 0 && i + ml > start)
+				start = i + ml;
+	}
+	return xstrndup(s + start, n - start);
+}
+
+/*
+ * "…を株式会社〇〇に委託する": the noun phrase right before に委託 when
+ * it reads like an organisation.  Appends to out.
+ */
+static void
+organisation_before(const struct ctx *x, const char *text, size_t at,
+    struct strlist *out)
+{
+	size_t from = at > 3 * 40 ? at - 3 * 40 : 0;
+	struct noun_run r = { text, 0, 0, 0 };
+	char *name = NULL;
+
+	while (from > 0 && (text[from] & 0xc0) == 0x80)
+		from++;		/* start on a character boundary */
+	/* The nouns MeCab finds right before に委託, if they name a body; */
+	if (segmenter_words(x->seg, text + from, at - from, collect_noun,
+	    &r) == 0 && r.open && r.end == at - from)
+		name = xstrndup(text + from + r.start, r.end - r.start);
+	if (name == NULL || !is_organisation_like(name)) {
+		/* else the phrase since the last を, 、, 。 … (names that
+		   MeCab cuts, such as 株式会社としま総合サービス). */
+		free(name);
+		name = phrase_before(text + from, at - from);
+	}
+	if (name != NULL && is_organisation_like(name) &&
+	    strcmp(name, "未定") != 0) {
+		char *clean = clean_organisation(name);
+
+		strlist_push_unique(out, clean);
+		free(clean);
+	}
+	free(name);
+}
+
+void
+organisations_in_prose(const struct ctx *x, struct procedure *p,
+    size_t from, size_t to)
+{
+	static const char *const verbs[] = { "に委託", "へ委託", "に再委託",
+	    NULL };
+
+	if (x->seg == NULL || p->consignees.n > 0)
+		return;
+	for (size_t i = from; i < to && i < x->n; i++) {
+		const char *text = x->k[i]->text;
+
+		for (int v = 0; verbs[v]; v++)
+			for (const char *q = strstr(text, verbs[v]); q != NULL;
+			    q = strstr(q + 1, verbs[v]))
+				organisation_before(x, text, (size_t)(q - text),
+				    &p->consignees);
+		set_line(&p->consignees_line, &p->consignees,
+		    x->k[i]->line);
+	}
+}

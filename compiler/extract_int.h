@@ -1,0 +1,80 @@
+/*
+ * extract_int.h — what the extractor's files share (not a public
+ * interface): the context over one document's tree, and the helpers
+ * every layout family uses.  extract.c drives; extract_fields.c reads
+ * rows, counts, citations and names; extract_sheet.c,
+ * extract_consultation.c and extract_assessment.c read one layout family
+ * each.
+ */
+#ifndef PICORPUS_EXTRACT_INT_H
+#define PICORPUS_EXTRACT_INT_H
+
+#include "extract.h"
+#include "fields.h"
+#include "tree.h"
+
+/*
+ * What the extractors share: the document tree, its nodes in line order
+ * (x->k[i]: key in comparison form, display text, source line), and what
+ * is known of the file.
+ */
+struct ctx {
+	const struct source	*src;
+	struct tree		 tree;
+	struct node		**k;		/* = tree.nodes */
+	size_t			 n;
+	struct diag		*dg;
+	char			*municipality;
+	int			 municipality_line;
+	struct segmenter	*seg;		/* MeCab, or NULL */
+	size_t			 case_from;	/* lines of the case being read */
+	size_t			 case_to;
+};
+
+/* Helpers of extract.c (strings, lines, layout markers). */
+int	has_prefix(const char *s, const char *p);
+int	has_suffix(const char *s, const char *p);
+int	is_blank(const struct node *k);
+size_t	next_nonblank(const struct ctx *x, size_t i);
+char *	digits_at(const char *s);
+char *	tab_value(const struct ctx *x, size_t i);
+char *	strip_ws(const char *s);
+int	is_consultation_header(const char *key, char **number);
+int	is_subject_line(const struct node *k);
+
+/* Helpers of extract_fields.c (fields shared by every family). */
+struct pcase *	new_case(struct ctx *x, const char *kind, size_t first,
+	    size_t last);
+int	date_in_lines(const struct ctx *x, size_t from, size_t to,
+	    struct field *f);
+char *	clean_title(const char *raw, int drop_any_paren);
+enum proc_type	type_from_words(const char *s);
+void	department_in_lines(const struct ctx *x, size_t from, size_t to,
+	    struct field *f);
+int	row_at(const struct ctx *x, size_t i, char **label, char **value);
+void	set_line(int *at, const struct strlist *l, int line);
+void	apply_row(struct pcase *c, struct procedure *p, const char *label,
+	    const char *value, int line);
+void	apply_rows(const struct ctx *x, struct pcase *c, struct procedure *p,
+	    size_t from, size_t to);
+void	cover_subjects(const struct ctx *x, struct pcase *c, size_t from,
+	    size_t to);
+void	consultation_subjects(const struct ctx *x, struct pcase *c,
+	    size_t from, size_t to);
+void	subjects_in_lines(const struct ctx *x, size_t from, size_t to,
+	    struct pcase *c);
+void	cite_lines(const struct ctx *x, size_t from, size_t to,
+	    const char *marker, const char *default_law, const char *only_law,
+	    struct pcase *c);
+void	cover_basis(const struct ctx *x, size_t from, size_t to,
+	    struct pcase *c);
+int	is_organisation_like(const char *s);
+void	organisations_in_prose(const struct ctx *x, struct procedure *p,
+	    size_t from, size_t to);
+
+/* The layout families: read every case of the document into out. */
+size_t	extract_sheets(struct ctx *x, struct case_list *out);
+size_t	extract_consultations(struct ctx *x, struct case_list *out);
+size_t	extract_assessment(struct ctx *x, struct case_list *out);
+
+#endif

@@ -86,8 +86,13 @@ static int
 says_subcontracted(const struct ctx *x, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++)
-		if (strstr(x->k[i]->key, "再委託の有無") != NULL)
-			return strstr(x->k[i]->key, "[再委託する]") != NULL;
+		if (strstr(x->k[i]->key, "再委託の有無") != NULL) {
+			char *chosen = read_selection(x->k[i]->text);
+			int yes = chosen != NULL && strcmp(chosen, "再委託する") == 0;
+
+			free(chosen);
+			return yes;
+		}
 	return 0;
 }
 

@@ -467,3 +467,61 @@ parse_period(const char *value, char start[11], char end[11])
 	if (norm_find_date(value + e, len - e, &d, NULL, NULL) == 0)
 		format_iso(&d, end);
 }
+
+/* The text between [ and ] at p (trimmed), or NULL when empty. */
+static char *
+bracket_text(const char *p, const char **after)
+{
+	const char *close = strchr(p, ']');
+	char *inner, *t, *out;
+
+	*after = close ? close + 1 : p + strlen(p);
+	if (close == NULL)
+		return NULL;
+	inner = xstrndup(p + 1, (size_t)(close - p - 1));
+	t = trim(inner);
+	out = *t ? xstrdup(t) : NULL;
+	free(inner);
+	return out;
+}
+
+/* Checked boxes: "[○] label" (the label up to the next box). */
+static char *
+checked_labels(const char *value)
+{
+	struct buf b = BUF_INIT;
+	const char *p = value, *after, *next;
+
+	while ((p = strchr(p, '[')) != NULL) {
+		char *mark = bracket_text(p, &after);
+
+		if (mark != NULL && (strcmp(mark, "○") == 0 ||
+		    strcmp(mark, "〇") == 0 || strcmp(mark, "✓") == 0)) {
+			char *label;
+
+			next = strchr(after, '[');
+			label = xstrndup(after, next ? (size_t)(next - after) :
+			    strlen(after));
+			buf_printf(&b, "%s%s", b.len ? "、" : "", trim(label));
+			free(label);
+		}
+		free(mark);
+		p = after;
+	}
+	return b.len ? buf_detach(&b) : NULL;
+}
+
+char *
+read_selection(const char *value)
+{
+	const char *p = strchr(value, '['), *after;
+	char *chosen;
+
+	if (p == NULL)
+		return NULL;
+	if (strstr(value, "<選択肢>") == NULL &&
+	    strstr(value, "＜選択肢＞") == NULL)
+		return checked_labels(value);
+	chosen = bracket_text(p, &after);
+	return chosen;
+}

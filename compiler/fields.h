@@ -51,6 +51,14 @@ char	*clean_organisation(const char *name);
  */
 void	parse_items(const char *value, struct strlist *out);
 
+/*
+ * The choice made on a form field: "[再委託する] <選択肢> 1) 再委託する
+ * 2) 再委託しない" → "再委託する"; "[ 10万人以上30万人未満 ]" → that text;
+ * checkboxes "[○] 庁内連携システム [ ] 住民基本台帳…" → the checked labels
+ * joined with 、.  A new string, or NULL when nothing is chosen.
+ */
+char	*read_selection(const char *value);
+
 /* Start and end of a period "令和7年4月1日から令和8年3月31日まで". */
 void	parse_period(const char *value, char start[11], char end[11]);
 

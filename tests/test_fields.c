@@ -1,0 +1,152 @@
+/*
+ * test_fields.c — the value parsers of fields.c: label dictionary,
+ * organisations, items, periods and form selections.
+ */
+#include <check.h>
+#include <stdlib.h>
+
+#include "fields.h"
+
+static char *
+joined(const struct strlist *l)
+{
+	struct buf b = BUF_INIT;
+
+	for (size_t i = 0; i < l->n; i++)
+		buf_printf(&b, "%s%s", i ? "|" : "", l->v[i]);
+	return buf_detach(&b);
+}
+
+START_TEST(labels_map_variants_to_fields)
+{
+	ck_assert_int_eq(label_field("委託先"), FIELD_CONSIGNEES);
+	ck_assert_int_eq(label_field("③委託先名"), FIELD_CONSIGNEES);
+	ck_assert_int_eq(label_field("委託先(再委託先)"), FIELD_SUBCONTRACTORS);
+	ck_assert_int_eq(label_field("結合される情報項目(だれの、どのような"
+	    "項目か)"), FIELD_ITEMS);
+	ck_assert_int_eq(label_field("結合の開始時期と期間"), FIELD_PERIOD);
+	ck_assert_int_eq(label_field("13 委託先（参考）"), FIELD_CONSIGNEES);
+}
+END_TEST
+
+START_TEST(labels_match_whole_words_only)
+{
+	ck_assert_int_eq(label_field("受託事業者に行わせる情報保護対策"),
+	    FIELD_NONE);
+	ck_assert_int_eq(label_field("処理させる情報項目の記録媒体"), FIELD_NONE);
+	ck_assert_int_eq(label_field("委託先における取扱者数"), FIELD_NONE);
+}
+END_TEST
+
+START_TEST(organisations_lose_notes_and_work_names)
+{
+	struct strlist l = STRLIST_INIT;
+	char *s;
+
+	parse_organisations("1 健康診査業務 新宿区医師会、中野区医師会 "
+	    "2 印字封入封かん業務 TOPPANエッジ株式会社(プライバシーマーク取得"
+	    "事業者)", "委託先", &l);
+	s = joined(&l);
+	ck_assert_str_eq(s, "新宿区医師会|中野区医師会|TOPPANエッジ株式会社");
+	free(s);
+	strlist_free(&l);
+}
+END_TEST
+
+START_TEST(organisations_by_role)
+{
+	struct strlist a = STRLIST_INIT, b = STRLIST_INIT;
+
+	parse_organisations("【委託先】 東京都国民健康保険団体連合会(国保連合会) "
+	    "【再委託先】 国民健康保険中央会(国保中央会)", "委託先", &a);
+	parse_organisations("【委託先】 東京都国民健康保険団体連合会(国保連合会) "
+	    "【再委託先】 国民健康保険中央会(国保中央会)", "再委託先", &b);
+	ck_assert_str_eq(a.v[0], "東京都国民健康保険団体連合会");
+	ck_assert_str_eq(b.v[0], "国民健康保険中央会");
+	strlist_free(&a);
+	strlist_free(&b);
+}
+END_TEST
+
+START_TEST(items_keep_parenthesised_notes)
+{
+	struct strlist l = STRLIST_INIT;
+	char *s;
+
+	parse_items("《個人の範囲》 区民 《委託先に提供する項目》 氏名、"
+	    "連絡先（保護者、勤務先）、職業・職歴、加害者の氏名・住所", &l);
+	s = joined(&l);
+	ck_assert_str_eq(s, "氏名|連絡先（保護者、勤務先）|職業|職歴|"
+	    "加害者の氏名・住所");
+	free(s);
+	strlist_free(&l);
+}
+END_TEST
+
+START_TEST(periods_need_full_dates)
+{
+	char start[11], end[11];
+
+	parse_period("令和7年4月1日から令和8年3月31日まで", start, end);
+	ck_assert_str_eq(start, "2025-04-01");
+	ck_assert_str_eq(end, "2026-03-31");
+	parse_period("令和3年3月から(以降、同様)", start, end);
+	ck_assert_str_eq(start, "");
+	ck_assert_str_eq(end, "");
+}
+END_TEST
+
+START_TEST(selection_is_the_chosen_value)
+{
+	char *s = read_selection("[再委託しない] <選択肢> 1) 再委託する "
+	    "2) 再委託しない");
+
+	ck_assert_str_eq(s, "再委託しない");
+	free(s);
+	s = read_selection("[ 10万人以上30万人未満 ] <選択肢> 1) 1,000人未満");
+	ck_assert_str_eq(s, "10万人以上30万人未満");
+	free(s);
+	s = read_selection("[] <選択肢> 1) 実施する 2) 実施しない");
+	ck_assert_ptr_null(s);
+}
+END_TEST
+
+START_TEST(checked_boxes_are_read)
+{
+	char *s = read_selection("[] 情報提供ネットワークシステム [○] 庁内連携"
+	    "システム [ ] 住民基本台帳ネットワークシステム [○] 宛名システム等");
+
+	ck_assert_str_eq(s, "庁内連携システム、宛名システム等");
+	free(s);
+}
+END_TEST
+
+static Suite *
+fields_suite(void)
+{
+	Suite *s = suite_create("fields");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, labels_map_variants_to_fields);
+	tcase_add_test(tc, labels_match_whole_words_only);
+	tcase_add_test(tc, organisations_lose_notes_and_work_names);
+	tcase_add_test(tc, organisations_by_role);
+	tcase_add_test(tc, items_keep_parenthesised_notes);
+	tcase_add_test(tc, periods_need_full_dates);
+	tcase_add_test(tc, selection_is_the_chosen_value);
+	tcase_add_test(tc, checked_boxes_are_read);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(fields_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0;
+}

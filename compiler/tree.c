@@ -156,6 +156,11 @@ number_form_of(const char *key, const char *text, int *number,
 		}
 		return NUM_NONE;
 	}
+	if (has_prefix(p, "■") || has_prefix(p, "□") || has_prefix(p, "◆") ||
+	    has_prefix(p, "●")) {
+		*label_at = (size_t)(p + 3 - key);
+		return is_heading_label(p + 3) ? NUM_MARK : NUM_NONE;
+	}
 	if (has_prefix(p, "【") || has_prefix(p, "《")) {
 		const char *close = strstr(p, has_prefix(p, "【") ? "】" : "》");
 
@@ -198,7 +203,7 @@ form_rank(enum number_form f)
 	static const int rank[NUM__MAX] = {
 		[NUM_NONE] = 99, [NUM_DAI] = 1, [NUM_ARABIC] = 2,
 		[NUM_PAREN] = 3, [NUM_KANA] = 4, [NUM_PAREN_KANA] = 5,
-		[NUM_CIRCLED] = 6, [NUM_BRACKET] = 7,
+		[NUM_CIRCLED] = 6, [NUM_BRACKET] = 7, [NUM_MARK] = 7,
 	};
 
 	return rank[f];

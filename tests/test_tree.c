@@ -49,6 +49,7 @@ START_TEST(number_forms)
 	ck_assert_int_eq(form("(1)個人情報の項目"), NUM_PAREN);
 	ck_assert_int_eq(form("-(2)件数(見込み)"), NUM_PAREN);
 	ck_assert_int_eq(form("【報告】"), NUM_BRACKET);
+	ck_assert_int_eq(form("■事業の概要"), NUM_MARK);
 }
 END_TEST
 

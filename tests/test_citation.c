@@ -6,6 +6,8 @@
 
 #include "citation.h"
 
+#include "check_main.h"
+
 static char *
 scan(const char *text, const char *def, const char *only)
 {
@@ -101,14 +103,4 @@ citation_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(citation_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
-}
+CHECK_MAIN(citation_suite)

@@ -9,6 +9,8 @@
 #include "buf.h"
 #include "encoding.h"
 
+#include "check_main.h"
+
 #define SAMPLE	"新宿区個人情報保護条例第12条 委託先：株式会社テスト"
 
 /*
@@ -243,14 +245,4 @@ encoding_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(encoding_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
-}
+CHECK_MAIN(encoding_suite)

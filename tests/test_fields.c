@@ -7,6 +7,8 @@
 
 #include "fields.h"
 
+#include "check_main.h"
+
 static char *
 joined(const struct strlist *l)
 {
@@ -139,14 +141,4 @@ fields_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(fields_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
-}
+CHECK_MAIN(fields_suite)

@@ -20,6 +20,8 @@
 
 #include "ingest.h"
 
+#include "check_main.h"
+
 #define SAMPLE	"新宿区個人情報保護条例第12条 委託先：株式会社テスト"
 #define SMALL	((struct ingest_opts){ 100 })
 
@@ -544,14 +546,4 @@ ingest_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(ingest_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
-}
+CHECK_MAIN(ingest_suite)

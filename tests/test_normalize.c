@@ -10,6 +10,8 @@
 #include "buf.h"
 #include "normalize.h"
 
+#include "check_main.h"
+
 #define ASSERT_MAP(fn, in, want) do {			\
 	char *got = fn(in, strlen(in));			\
 	ck_assert_str_eq(got, want);			\
@@ -575,14 +577,4 @@ normalize_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(normalize_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
-}
+CHECK_MAIN(normalize_suite)

@@ -10,6 +10,8 @@
 #include "query.h"
 #include "store.h"
 
+#include "check_main.h"
+
 static int
 parse(struct query *q, const char *text, struct buf *err)
 {
@@ -248,14 +250,4 @@ query_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(query_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
-}
+CHECK_MAIN(query_suite)

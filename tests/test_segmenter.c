@@ -10,6 +10,8 @@
 #include "buf.h"
 #include "segmenter.h"
 
+#include "check_main.h"
+
 #define SENTENCE	"再委託先の株式会社トッパンに住所と氏名を提供する"
 
 struct collect {
@@ -309,14 +311,4 @@ segmenter_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(segmenter_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
-}
+CHECK_MAIN(segmenter_suite)

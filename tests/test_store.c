@@ -9,6 +9,8 @@
 
 #include "store.h"
 
+#include "check_main.h"
+
 static char dir[64];
 static struct buf path = BUF_INIT;
 
@@ -154,14 +156,4 @@ store_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(store_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
-}
+CHECK_MAIN(store_suite)

@@ -9,6 +9,8 @@
 #include "buf.h"
 #include "tokenizer.h"
 
+#include "check_main.h"
+
 /* Tokens rendered as "tok@start-end" (a leading '+' when colocated). */
 static int
 collect(void *ctx, int flags, const char *tok, int ntok, int start, int end)
@@ -206,14 +208,4 @@ tokenizer_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(tokenizer_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
-}
+CHECK_MAIN(tokenizer_suite)

@@ -8,6 +8,8 @@
 
 #include "tree.h"
 
+#include "check_main.h"
+
 static struct doc doc;
 static struct tree tree;
 
@@ -145,14 +147,4 @@ tree_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(tree_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
-}
+CHECK_MAIN(tree_suite)

@@ -130,6 +130,33 @@ cli_index_path(const char *opt)
 	return (env != NULL && *env != '\0') ? env : DEFAULT_INDEX;
 }
 
+int
+cli_open_index(const char *cmd, const char *opt, sqlite3 **db)
+{
+	struct buf err = BUF_INIT;
+	int rc = EXIT_OK;
+
+	if (index_open(cli_index_path(opt), db, &err) == -1) {
+		cli_error(cmd, "%s", err.data);
+		rc = EXIT_RUNTIME;
+	}
+	buf_free(&err);
+	return rc;
+}
+
+struct pcase *
+cli_load_case(const char *cmd, sqlite3 *db, const char *id)
+{
+	struct buf err = BUF_INIT;
+	struct pcase *c = index_load_case(db, id, &err);
+
+	if (c == NULL)
+		cli_error(cmd, "%s: %s", id, err.len ? err.data :
+		    "no such case (see picorpus query)");
+	buf_free(&err);
+	return c;
+}
+
 long
 cli_number(const char *s)
 {

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "buf.h"
+#include "store.h"
 
 enum exit_status {
 	EXIT_OK = 0,		/* success, also for zero hits */
@@ -52,6 +53,15 @@ int	cli_parse(const char *cmd, int argc, char **argv,
 
 /* --index, else $PICORPUS_INDEX, else DEFAULT_INDEX. */
 const char	*cli_index_path(const char *opt);
+
+/*
+ * Open the index named by --index (or the default) read-only.  Returns
+ * EXIT_OK, or prints "picorpus CMD: reason" and returns EXIT_RUNTIME.
+ */
+int	cli_open_index(const char *cmd, const char *opt, sqlite3 **db);
+
+/* Load case id, or print "picorpus CMD: ID: no such case" and NULL. */
+struct pcase	*cli_load_case(const char *cmd, sqlite3 *db, const char *id);
 
 /* Parse a non-negative integer option value; -1 when invalid. */
 long	cli_number(const char *s);

@@ -79,7 +79,6 @@ cmd_export(int argc, char **argv)
 		{ "index", 0, &index, NULL }, { "format", 0, &format, NULL },
 		{ "provenance", 0, NULL, &provenance }, { NULL, 0, NULL, NULL }
 	};
-	struct buf err = BUF_INIT;
 	sqlite3 *db;
 
 	if (cli_parse("export", argc, argv, opts, usage, &npos) == -1)
@@ -89,11 +88,8 @@ cmd_export(int argc, char **argv)
 		    "unknown format '%s' (only jsonl)", npos ? argv[0] : format);
 		return EXIT_USAGE;
 	}
-	if (index_open(cli_index_path(index), &db, &err) == -1) {
-		cli_error("export", "%s", err.data);
-		buf_free(&err);
-		return EXIT_RUNTIME;
-	}
+	if ((rc = cli_open_index("export", index, &db)) != EXIT_OK)
+		return rc;
 	rc = export_all(db, provenance);
 	sqlite3_close(db);
 	return rc;

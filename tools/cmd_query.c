@@ -203,11 +203,8 @@ cmd_query(int argc, char **argv)
 			fputs(usage, stderr);
 		goto out;
 	}
-	if (index_open(cli_index_path(index), &db, &err) == -1) {
-		cli_error("query", "%s", err.data);
-		rc = EXIT_RUNTIME;
+	if ((rc = cli_open_index("query", index, &db)) != EXIT_OK)
 		goto out;
-	}
 	p.out = count ? OUT_COUNT : json ? OUT_JSON : OUT_TEXT;
 	p.color = p.out == OUT_TEXT && cli_color(stdout);
 	rc = run(db, &q, &p);

@@ -98,7 +98,6 @@ cmd_show(int argc, char **argv)
 		{ "index", 0, &index, NULL }, { "json", 0, NULL, &json },
 		{ NULL, 0, NULL, NULL }
 	};
-	struct buf err = BUF_INIT;
 	struct pcase *c;
 	sqlite3 *db;
 
@@ -108,13 +107,9 @@ cmd_show(int argc, char **argv)
 		cli_error("show", "give exactly one CASE_ID (see picorpus query)");
 		return EXIT_USAGE;
 	}
-	if (index_open(cli_index_path(index), &db, &err) == -1) {
-		cli_error("show", "%s", err.data);
-		buf_free(&err);
-		return EXIT_RUNTIME;
-	}
-	if ((c = index_load_case(db, argv[0], &err)) == NULL) {
-		cli_error("show", "%s", err.len ? err.data : "no such case");
+	if ((rc = cli_open_index("show", index, &db)) != EXIT_OK)
+		return rc;
+	if ((c = cli_load_case("show", db, argv[0])) == NULL) {
 		rc = EXIT_RUNTIME;
 	} else if (json)
 		show_json(db, c);
@@ -122,6 +117,5 @@ cmd_show(int argc, char **argv)
 		show_text(c);
 	case_free(c);
 	sqlite3_close(db);
-	buf_free(&err);
 	return rc;
 }

@@ -57,8 +57,7 @@ cmd_similar(int argc, char **argv)
 		{ "index", 0, &index, NULL }, { "json", 0, NULL, &json },
 		{ NULL, 0, NULL, NULL }
 	};
-	struct buf err = BUF_INIT;
-	struct pcase *c;
+	struct pcase *c = NULL;
 	json_t *related;
 	sqlite3 *db;
 
@@ -68,13 +67,9 @@ cmd_similar(int argc, char **argv)
 		cli_error("similar", "give exactly one CASE_ID");
 		return EXIT_USAGE;
 	}
-	if (index_open(cli_index_path(index), &db, &err) == -1) {
-		cli_error("similar", "%s", err.data);
-		buf_free(&err);
-		return EXIT_RUNTIME;
-	}
-	if ((c = index_load_case(db, argv[0], &err)) == NULL) {
-		cli_error("similar", "%s: no such case", argv[0]);
+	if ((rc = cli_open_index("similar", index, &db)) != EXIT_OK)
+		return rc;
+	if ((c = cli_load_case("similar", db, argv[0])) == NULL) {
 		rc = EXIT_RUNTIME;
 		goto out;
 	}
@@ -89,6 +84,5 @@ cmd_similar(int argc, char **argv)
 out:
 	case_free(c);
 	sqlite3_close(db);
-	buf_free(&err);
 	return rc;
 }

@@ -13,6 +13,9 @@
 #include "tokenizer.h"
 
 /* bm25 weights: title, procedures, parties, items, basis, meta, body. */
+/* Bounds that keep any query cheap; longer ones are usage errors. */
+#define MAX_TERMS	64	/* distinct terms in one query */
+#define MAX_TERM_BYTES	256	/* bytes of one term or phrase */
 #define BM25_WEIGHTS "10.0, 6.0, 6.0, 4.0, 4.0, 3.0, 1.0"
 
 enum lex_kind { LEX_END, LEX_WORD, LEX_PHRASE, LEX_OR };
@@ -209,6 +212,7 @@ struct builder {
 	struct buf	group;		/* current OR group */
 	int		group_n;	/* terms in the group */
 	int		pending_or;	/* an OR was read */
+	struct strlist	seen;		/* terms so far, to drop repeats */
 };
 
 static void
@@ -226,13 +230,71 @@ close_group(struct builder *b)
 	b->group_n = 0;
 }
 
+/*
+ * Field terms search one column of the full-text table: consignee:TOPPAN
+ * (consignees, subcontractors and partners), item:口座番号, basis:第12条,
+ * title:…, procedure:….  Returns the column, or NULL for a plain term;
+ * *value points after the colon.
+ */
+static const char *
+term_column(const char *text, const char **value)
+{
+	static const struct { const char *key, *column; } keys[] = {
+		{ "consignee", "parties" }, { "party", "parties" },
+		{ "partner", "parties" }, { "item", "items" },
+		{ "basis", "basis" }, { "title", "title" },
+		{ "procedure", "procedures" },
+	};
+	const char *colon = strchr(text, ':');
+
+	if (colon == NULL || colon[1] == '\0')
+		return NULL;
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (strlen(keys[i].key) == (size_t)(colon - text) &&
+		    strncmp(keys[i].key, text, (size_t)(colon - text)) == 0) {
+			*value = colon + 1;
+			return keys[i].column;
+		}
+	return NULL;
+}
+
+/* Append a term as an FTS5 phrase, restricted to a column if it names one. */
+static void
+put_term(struct buf *b, const char *text)
+{
+	const char *value, *column = term_column(text, &value);
+
+	if (column != NULL) {
+		buf_printf(b, "%s : ", column);
+		put_fts_string(b, value);
+	} else
+		put_fts_string(b, text);
+}
+
 static int
 add_term(struct query *q, struct builder *b, const struct lexeme *t,
     struct buf *err)
 {
-	if (!has_tokens(t->text)) {
+	const char *value, *text = t->text;
+
+	if (t->kind == LEX_WORD && term_column(t->text, &value) != NULL)
+		text = value;
+	if (!has_tokens(text)) {
 		strlist_push(&q->dropped, t->text);
 		return 0;
+	}
+	if (strlen(t->text) > MAX_TERM_BYTES) {
+		buf_printf(err, "a search term is longer than %d bytes",
+		    MAX_TERM_BYTES);
+		return -1;
+	}
+	if (!strlist_push_unique(&b->seen, t->text) && !b->pending_or &&
+	    !t->negated)
+		return 0;	/* the same term twice adds nothing */
+	if (b->seen.n > MAX_TERMS) {
+		buf_printf(err, "more than %d different search terms",
+		    MAX_TERMS);
+		return -1;
 	}
 	q->nterms++;
 	if (t->negated) {
@@ -242,14 +304,20 @@ add_term(struct query *q, struct builder *b, const struct lexeme *t,
 		}
 		if (b->neg.len > 0)
 			buf_puts(&b->neg, " OR ");
-		put_fts_string(&b->neg, t->text);
+		if (t->kind == LEX_WORD)
+			put_term(&b->neg, t->text);
+		else
+			put_fts_string(&b->neg, t->text);
 		return 0;
 	}
 	if (!b->pending_or)
 		close_group(b);
 	else
 		buf_puts(&b->group, " OR ");
-	put_fts_string(&b->group, t->text);
+	if (t->kind == LEX_WORD)
+		put_term(&b->group, t->text);
+	else
+		put_fts_string(&b->group, t->text);
 	b->group_n++;
 	b->pending_or = 0;
 	return 0;
@@ -318,6 +386,7 @@ query_parse(struct query *q, int argc, char *const argv[], struct buf *err)
 	buf_free(&b.pos);
 	buf_free(&b.neg);
 	buf_free(&b.group);
+	strlist_free(&b.seen);
 	buf_free(&text);
 	return rc;
 }

@@ -133,6 +133,46 @@ START_TEST(filters_are_not_terms)
 }
 END_TEST
 
+START_TEST(field_terms_search_one_column)
+{
+	struct query q;
+	struct buf err = BUF_INIT;
+
+	ck_assert_int_eq(parse(&q, "consignee:TOPPAN -item:口座番号 basis:第12条",
+	    &err), 0);
+	ck_assert_str_eq(q.match, "parties : \"TOPPAN\" AND basis : \"第12条\"");
+	ck_assert_str_eq(q.exclude, "items : \"口座番号\"");
+	query_free(&q);
+	buf_free(&err);
+}
+END_TEST
+
+START_TEST(repeated_terms_collapse)
+{
+	struct query q;
+	struct buf err = BUF_INIT;
+
+	ck_assert_int_eq(parse(&q, "委託 委託 委託", &err), 0);
+	ck_assert_str_eq(q.match, "\"委託\"");
+	query_free(&q);
+	buf_free(&err);
+}
+END_TEST
+
+START_TEST(too_many_terms_is_an_error)
+{
+	struct query q;
+	struct buf err = BUF_INIT, text = BUF_INIT;
+
+	for (int i = 0; i < 100; i++)
+		buf_printf(&text, "t%d ", i);
+	ck_assert_int_eq(parse(&q, text.data, &err), -1);
+	query_free(&q);
+	buf_free(&err);
+	buf_free(&text);
+}
+END_TEST
+
 START_TEST(bad_date_filter_is_an_error)
 {
 	struct query q;
@@ -243,6 +283,9 @@ query_suite(void)
 	tcase_add_test(tc, unbalanced_quote_is_an_error);
 	tcase_add_test(tc, dangling_or_is_an_error);
 	tcase_add_test(tc, filters_are_not_terms);
+	tcase_add_test(tc, field_terms_search_one_column);
+	tcase_add_test(tc, repeated_terms_collapse);
+	tcase_add_test(tc, too_many_terms_is_an_error);
 	tcase_add_test(tc, bad_date_filter_is_an_error);
 	tcase_add_test(tc, unsearchable_terms_are_dropped);
 	tcase_add_test(tc, runs_against_an_index);

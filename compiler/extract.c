@@ -262,6 +262,36 @@ path_stem_id(const char *path, uint64_t hash)
 	return buf_detach(&b);
 }
 
+/*
+ * Append a line without the option lists of form fields ("[再委託しない]
+ * <選択肢> 1) 再委託する 2) 再委託しない" keeps "[再委託しない]"): the
+ * options not chosen are the same in every form and would make every
+ * assessment report match 再委託.
+ */
+static void
+put_without_choices(struct buf *b, const char *line)
+{
+	static const char *const marks[] = { "<選択肢>", "＜選択肢＞", NULL };
+	const char *p = line, *m, *end;
+
+	for (;;) {
+		m = NULL;
+		for (int i = 0; marks[i]; i++) {
+			const char *f = strstr(p, marks[i]);
+
+			if (f != NULL && (m == NULL || f < m))
+				m = f;
+		}
+		if (m == NULL)
+			break;
+		buf_put(b, p, (size_t)(m - p));
+		end = strchr(m, '\t');
+		p = end ? end : m + strlen(m);
+	}
+	buf_puts(b, p);
+}
+
+/* The body of a case (its lines, for full-text search) and its id. */
 static void
 finish_case(const struct ctx *x, struct pcase *c, size_t ordinal)
 {
@@ -276,7 +306,7 @@ finish_case(const struct ctx *x, struct pcase *c, size_t ordinal)
 		int ln = x->k[i]->line;
 
 		if (ln >= c->line_start && ln <= c->line_end) {
-			buf_puts(&body, x->k[i]->text);
+			put_without_choices(&body, x->k[i]->text);
 			buf_putc(&body, '\n');
 		}
 	}

@@ -412,26 +412,48 @@ add_filters(struct buf *sql, const struct query *q)
 		    "WHERE fts MATCH :exclude)");
 }
 
+/*
+ * Ranked hits: the best rows are chosen first (bm25 only), and snippets
+ * are made for those rows alone, not for every match.
+ */
 static void
 build_sql(struct buf *sql, const struct query *q)
 {
 	if (q->match) {
-		buf_puts(sql, "SELECT c.id, c.source, c.title, c.kind, "
-		    "c.municipality, c.date, -bm25(fts, " BM25_WEIGHTS "), "
+		buf_puts(sql, "WITH top(rid, score) AS (SELECT fts.rowid, "
+		    "-bm25(fts, " BM25_WEIGHTS ") FROM fts JOIN cases c ON "
+		    "c.rowid = fts.rowid WHERE fts MATCH :match");
+		add_filters(sql, q);
+		buf_puts(sql, " ORDER BY 2 DESC, c.date DESC, c.id");
+		if (q->limit > 0)
+			buf_printf(sql, " LIMIT %d", q->limit);
+		buf_puts(sql, ") SELECT c.id, c.source, c.title, c.kind, "
+		    "c.municipality, c.date, top.score, "
 		    "snippet(fts, -1, '" QUERY_MARK_START "', '"
 		    QUERY_MARK_END "', '…', 24) "
-		    "FROM fts JOIN cases c ON c.rowid = fts.rowid "
-		    "WHERE fts MATCH :match");
-		add_filters(sql, q);
-		buf_puts(sql, " ORDER BY 7 DESC, c.date DESC, c.id");
-	} else {
-		buf_puts(sql, "SELECT c.id, c.source, c.title, c.kind, "
-		    "c.municipality, c.date, 0.0, '' FROM cases c WHERE 1");
-		add_filters(sql, q);
-		buf_puts(sql, " ORDER BY c.date DESC, c.id");
+		    "FROM top JOIN cases c ON c.rowid = top.rid "
+		    "JOIN fts ON fts.rowid = top.rid WHERE fts MATCH :match "
+		    "ORDER BY top.score DESC, c.date DESC, c.id");
+		return;
 	}
+	buf_puts(sql, "SELECT c.id, c.source, c.title, c.kind, "
+	    "c.municipality, c.date, 0.0, '' FROM cases c WHERE 1");
+	add_filters(sql, q);
+	buf_puts(sql, " ORDER BY c.date DESC, c.id");
 	if (q->limit > 0)
 		buf_printf(sql, " LIMIT %d", q->limit);
+}
+
+/* How many cases match: no ranking, no snippets. */
+static void
+build_count_sql(struct buf *sql, const struct query *q)
+{
+	if (q->match)
+		buf_puts(sql, "SELECT count(*) FROM fts JOIN cases c ON "
+		    "c.rowid = fts.rowid WHERE fts MATCH :match");
+	else
+		buf_puts(sql, "SELECT count(*) FROM cases c WHERE 1");
+	add_filters(sql, q);
 }
 
 static void
@@ -451,22 +473,16 @@ col_text(sqlite3_stmt *st, int i)
 	return s ? s : NULL;
 }
 
-long
-query_run(sqlite3 *db, const struct query *q,
-    int (*fn)(void *arg, const struct query_hit *hit), void *arg,
+/* Prepare sql and bind every parameter of q it names. */
+static sqlite3_stmt *
+prepare_query(sqlite3 *db, const struct buf *sql, const struct query *q,
     struct buf *err)
 {
-	struct buf sql = BUF_INIT;
 	sqlite3_stmt *st = NULL;
-	struct query_hit h;
-	long n = 0;
-	int rc;
 
-	build_sql(&sql, q);
-	if (sqlite3_prepare_v2(db, sql.data, -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, sql->data, -1, &st, NULL) != SQLITE_OK) {
 		buf_printf(err, "query: %s", sqlite3_errmsg(db));
-		buf_free(&sql);
-		return -1;
+		return NULL;
 	}
 	bind_named(st, ":match", q->match);
 	bind_named(st, ":exclude", q->exclude);
@@ -475,6 +491,25 @@ query_run(sqlite3 *db, const struct query *q,
 	bind_named(st, ":type", q->type);
 	bind_named(st, ":since", q->since);
 	bind_named(st, ":until", q->until);
+	return st;
+}
+
+long
+query_run(sqlite3 *db, const struct query *q,
+    int (*fn)(void *arg, const struct query_hit *hit), void *arg,
+    struct buf *err)
+{
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st;
+	struct query_hit h;
+	long n = 0;
+	int rc;
+
+	build_sql(&sql, q);
+	st = prepare_query(db, &sql, q, err);
+	buf_free(&sql);
+	if (st == NULL)
+		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		h.id = col_text(st, 0);
 		h.source = col_text(st, 1);
@@ -493,7 +528,26 @@ query_run(sqlite3 *db, const struct query *q,
 		n = -1;
 	}
 	sqlite3_finalize(st);
+	return n;
+}
+
+long
+query_count(sqlite3 *db, const struct query *q, struct buf *err)
+{
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st;
+	long n = -1;
+
+	build_count_sql(&sql, q);
+	st = prepare_query(db, &sql, q, err);
 	buf_free(&sql);
+	if (st == NULL)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	else
+		buf_printf(err, "query: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
 	return n;
 }
 

@@ -68,6 +68,9 @@ long	query_run(sqlite3 *db, const struct query *q,
 	    int (*fn)(void *arg, const struct query_hit *hit), void *arg,
 	    struct buf *err);
 
+/* The number of matching cases, or -1 on a database error. */
+long	query_count(sqlite3 *db, const struct query *q, struct buf *err);
+
 void	query_free(struct query *q);
 
 #endif

@@ -148,7 +148,8 @@ run(sqlite3 *db, struct query *q, struct printer *p)
 	struct buf err = BUF_INIT;
 	long n;
 
-	n = query_run(db, q, print_hit, p, &err);
+	n = p->out == OUT_COUNT ? query_count(db, q, &err) :
+	    query_run(db, q, print_hit, p, &err);
 	if (n < 0) {
 		cli_error("query", "%s", err.data);
 		buf_free(&err);

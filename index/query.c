@@ -112,7 +112,10 @@ has_tokens(const char *text)
 	return n > 0;
 }
 
-/* Append text as one FTS5 string literal. */
+/*
+ * Append text as one FTS5 string literal, as a prefix phrase when it ends
+ * in a lone Japanese character (see tokenizer.h).
+ */
 static void
 put_fts_string(struct buf *b, const char *text)
 {
@@ -123,6 +126,8 @@ put_fts_string(struct buf *b, const char *text)
 		buf_putc(b, *p);
 	}
 	buf_putc(b, '"');
+	if (tokenize_needs_prefix(text, strlen(text)))
+		buf_puts(b, " *");
 }
 
 static int

@@ -182,8 +182,6 @@ emit_bigram(struct emitter *e, const struct unit *a, const struct unit *b)
 	memcpy(tok, a->utf8, (size_t)a->nutf8);
 	memcpy(tok + a->nutf8, b->utf8, (size_t)b->nutf8);
 	rc = e->fn(e->ctx, 0, tok, a->nutf8 + b->nutf8, a->start, b->end);
-	if (rc == 0 && e->mode == TOKENIZE_DOCUMENT)
-		rc = emit_unit(e, a, TOKEN_COLOCATED);
 	return rc;
 }
 
@@ -329,4 +327,32 @@ tokenizer_register(sqlite3 *db)
 	if (api == NULL)
 		return SQLITE_ERROR;
 	return api->xCreateTokenizer(api, "picorpus", NULL, &tok, NULL);
+}
+
+/* Is the last token of a query a lone Japanese character? */
+struct last_token {
+	int	lone_cjk;
+};
+
+static int
+note_last(void *ctx, int flags, const char *tok, int ntok, int start,
+    int end)
+{
+	struct last_token *lt = ctx;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)tok,
+	    ntok, &cp);
+
+	(void)flags, (void)start, (void)end;
+	lt->lone_cjk = n == ntok && is_cjk(cp);
+	return 0;
+}
+
+int
+tokenize_needs_prefix(const char *text, size_t len)
+{
+	struct last_token lt = { 0 };
+
+	tokenize(text, len, TOKENIZE_QUERY, note_last, &lt);
+	return lt.lone_cjk;
 }

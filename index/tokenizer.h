@@ -9,11 +9,12 @@
  *
  *  - Latin letters and digits form words, split where letters meet
  *    digits: "ＬＧＷＡＮ-ASP" → lgwan, asp; "ISO27001" → iso, 27001.
- *  - A run of Japanese (kanji, kana, 々 〇 ー) gives overlapping bigrams;
- *    in a document every character also gives a unigram at the same
- *    position (colocated), so a query of any length finds every
- *    occurrence: one character matches a unigram, longer strings match
- *    the phrase of their bigrams ("再委託" → "再委" "委託").
+ *  - A run of Japanese (kanji, kana, 々 〇 ー) gives overlapping bigrams,
+ *    and its last character a unigram ("再委託" → 再委 委託 託).  Every
+ *    character thus starts a token: a query string becomes the phrase of
+ *    its bigrams ("再委託" → "再委" "委託"); a query that ends in a lone
+ *    Japanese character ("検", "第12条") ends in a prefix token, which
+ *    matches both the bigrams that start with it and the unigram.
  *  - Everything else separates tokens.
  */
 #ifndef PICORPUS_TOKENIZER_H
@@ -25,7 +26,7 @@
 #define TOKEN_COLOCATED 0x0001	/* same position as the previous token */
 
 enum token_mode {
-	TOKENIZE_DOCUMENT,	/* bigrams plus colocated unigrams */
+	TOKENIZE_DOCUMENT,	/* bigrams, a unigram at the end of a run */
 	TOKENIZE_QUERY		/* bigrams only (unigram for a lone char) */
 };
 
@@ -40,6 +41,12 @@ typedef int (*token_fn)(void *ctx, int flags, const char *tok, int ntok,
 /* Tokenize text; returns 0 or the first non-zero value fn returned. */
 int	tokenize(const char *text, size_t len, enum token_mode mode,
 	    token_fn fn, void *ctx);
+
+/*
+ * Must a query string end in a prefix token ("検" → 検*, "第12条" →
+ * … 条*) because its last token is a lone Japanese character?
+ */
+int	tokenize_needs_prefix(const char *text, size_t len);
 
 /*
  * Register the tokenizer with db's FTS5 under the name "picorpus".

@@ -140,7 +140,7 @@ START_TEST(field_terms_search_one_column)
 
 	ck_assert_int_eq(parse(&q, "consignee:TOPPAN -item:口座番号 basis:第12条",
 	    &err), 0);
-	ck_assert_str_eq(q.match, "parties : \"TOPPAN\" AND basis : \"第12条\"");
+	ck_assert_str_eq(q.match, "parties : \"TOPPAN\" AND basis : \"第12条\" *");
 	ck_assert_str_eq(q.exclude, "items : \"口座番号\"");
 	query_free(&q);
 	buf_free(&err);

@@ -42,13 +42,14 @@ law_before(const char *text, const char *pos)
 {
 	/* "…に関する法律(番号法)第9条": the alias in brackets names it */
 	if (pos > text && pos[-1] == ')') {
-		const char *open = pos - 1;
+		const char *open = pos - 1, *law;
 
 		while (open > text && *open != '(')
 			open--;
-		if (*open == '(' && open > text)
-			return law_before(text, open + 0) ?
-			    law_before(text, open) : law_before(open + 1, pos - 1);
+		if (*open == '(' && open > text) {
+			law = law_before(text, open);
+			return law ? law : law_before(open + 1, pos - 1);
+		}
 	}
 	for (size_t i = 0; i < NLAWS; i++) {
 		size_t n = strlen(laws[i].suffix);

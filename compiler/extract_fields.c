@@ -285,9 +285,11 @@ people_count(const char *key)
 		q += (unsigned char)*q < 0x80 ? 1 : 3;
 	if (q == p || !(has_prefix(q, "人") || has_prefix(q, "名")))
 		return -1;
-	if (p == key || (p > key && p[-1] != '(' && strstr(key, "約") == NULL))
-		if (strlen(q) > strlen("人)"))
-			return -1;	/* not a line of its own */
+	/* Without 約 (or a bracket before it) the count must be the whole
+	   line, so that "職員2人で対応" is not taken for the subjects. */
+	if (strstr(key, "約") == NULL && (p == key || p[-1] != '(') &&
+	    strlen(q) > strlen("人)"))
+		return -1;
 	return norm_parse_count(p, (size_t)(q - p) + 3);
 }
 

@@ -315,6 +315,7 @@ add_term(struct query *q, struct builder *b, const struct lexeme *t,
 			put_fts_string(&b->neg, t->text);
 		return 0;
 	}
+	strlist_push_unique(&q->terms, text);
 	if (!b->pending_or)
 		close_group(b);
 	else
@@ -499,13 +500,58 @@ prepare_query(sqlite3 *db, const struct buf *sql, const struct query *q,
 	return st;
 }
 
+/* The facts of each procedure of a case, in order. */
+#define PROCEDURE_SQL \
+	"SELECT p.type, ifnull(p.title, ''), p.type || ' ' || " \
+	"ifnull(p.title, '') || ' ' || ifnull((SELECT group_concat(name, ' ') " \
+	"FROM parties WHERE procedure_id = p.id), '') || ' ' || " \
+	"ifnull((SELECT group_concat(name, ' ') FROM items WHERE " \
+	"procedure_id = p.id), '') FROM procedures p WHERE p.case_id = ?1 " \
+	"ORDER BY p.seq"
+
+/* Does text, folded, contain any of the terms, folded? */
+static int
+holds_a_term(const char *text, const struct strlist *terms)
+{
+	char *hay = norm_fold(text, strlen(text));
+	int found = 0;
+
+	for (size_t i = 0; i < terms->n && !found; i++) {
+		char *needle = norm_fold(terms->v[i], strlen(terms->v[i]));
+
+		found = *needle != '\0' && strstr(hay, needle) != NULL;
+		free(needle);
+	}
+	free(hay);
+	return found;
+}
+
+/* "type title" of the first procedure of case id holding a term. */
+static void
+matched_procedure(sqlite3_stmt *st, const char *id,
+    const struct strlist *terms, struct buf *out)
+{
+	buf_truncate(out, 0);
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	while (terms->n > 0 && sqlite3_step(st) == SQLITE_ROW) {
+		const char *facts = (const char *)sqlite3_column_text(st, 2);
+
+		if (facts != NULL && holds_a_term(facts, terms)) {
+			buf_printf(out, "%s %s", sqlite3_column_text(st, 0),
+			    sqlite3_column_text(st, 1));
+			break;
+		}
+	}
+}
+
 long
 query_run(sqlite3 *db, const struct query *q,
     int (*fn)(void *arg, const struct query_hit *hit), void *arg,
     struct buf *err)
 {
-	struct buf sql = BUF_INIT;
-	sqlite3_stmt *st;
+	struct buf sql = BUF_INIT, proc = BUF_INIT;
+	sqlite3_stmt *st, *pst = NULL;
 	struct query_hit h;
 	long n = 0;
 	int rc;
@@ -513,8 +559,13 @@ query_run(sqlite3 *db, const struct query *q,
 	build_sql(&sql, q);
 	st = prepare_query(db, &sql, q, err);
 	buf_free(&sql);
-	if (st == NULL)
+	if (st == NULL ||
+	    sqlite3_prepare_v2(db, PROCEDURE_SQL, -1, &pst, NULL) != SQLITE_OK) {
+		if (st != NULL)
+			buf_printf(err, "query: %s", sqlite3_errmsg(db));
+		sqlite3_finalize(st);
 		return -1;
+	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		h.id = col_text(st, 0);
 		h.source = col_text(st, 1);
@@ -524,6 +575,8 @@ query_run(sqlite3 *db, const struct query *q,
 		h.date = col_text(st, 5);
 		h.score = sqlite3_column_double(st, 6);
 		h.snippet = col_text(st, 7);
+		matched_procedure(pst, h.id, &q->terms, &proc);
+		h.procedure = proc.len > 0 ? proc.data : NULL;
 		n++;
 		if (fn(arg, &h) != 0)
 			break;
@@ -533,6 +586,8 @@ query_run(sqlite3 *db, const struct query *q,
 		n = -1;
 	}
 	sqlite3_finalize(st);
+	sqlite3_finalize(pst);
+	buf_free(&proc);
 	return n;
 }
 
@@ -569,5 +624,6 @@ query_free(struct query *q)
 	free(q->since);
 	free(q->until);
 	strlist_free(&q->dropped);
+	strlist_free(&q->terms);
 	memset(q, 0, sizeof(*q));
 }

@@ -29,6 +29,7 @@ struct query {
 	char	*until;		/* filter: date <= this ISO date */
 	int	 limit;		/* at most this many hits; 0 = all */
 	int	 nterms;	/* search terms kept (after dropping empty) */
+	struct strlist terms;	/* the positive terms' text, for display */
 	struct strlist dropped;	/* terms that hold no searchable text */
 };
 
@@ -41,6 +42,8 @@ struct query_hit {
 	const char	*date;
 	double		 score;		/* higher is better */
 	const char	*snippet;	/* with QUERY_MARK_* around matches */
+	const char	*procedure;	/* "業務委託 件名" of the first procedure
+					   whose facts hold a term, or NULL */
 };
 
 /*

@@ -40,6 +40,9 @@ expect_status 0 "query 再委託 LGWAN" "$bin" query --index "$idx" 再委託 LG
 grep -q 健康診査・がん検診等の印字等業務 "$work/out" &&
 	ok "再委託 LGWAN finds the 新宿区 印字 case" ||
 	not_ok "再委託 LGWAN finds the 新宿区 印字 case"
+grep -q "手続: 再委託 新宿区健康診査" "$work/out" &&
+	ok "a hit names the procedure that matched" ||
+	not_ok "a hit names the procedure that matched"
 
 expect_status 0 "zero hits is exit 0" "$bin" query --index "$idx" 存在しない語句です
 expect_status 2 "unbalanced quote is a usage error" \

@@ -78,6 +78,7 @@ print_json(const struct query_hit *h)
 	json_object_set_new(o, "score", json_real(h->score));
 	json_object_set_new(o, "snippet", json_string(snip.data ? snip.data :
 	    ""));
+	json_object_set_new(o, "procedure", str_or_null(h->procedure));
 	line = json_dumps(o, JSON_COMPACT);
 	if (line != NULL)
 		puts(line);
@@ -101,6 +102,8 @@ print_text(const struct printer *p, const struct query_hit *h)
 	printf("   %s%s · %s · %s · %s · %s%s\n", dim,
 	    h->municipality ? h->municipality : "?", h->kind ? h->kind : "?",
 	    h->date ? h->date : "date unknown", h->source, h->id, off);
+	if (h->procedure != NULL)
+		printf("   %s手続: %s%s\n", dim, h->procedure, off);
 	if (snip.len > 0)
 		printf("   %s\n", snip.data);
 	buf_free(&snip);

@@ -45,6 +45,9 @@ grep -q "手続: 再委託 新宿区健康診査" "$work/out" &&
 	not_ok "a hit names the procedure that matched"
 
 expect_status 0 "zero hits is exit 0" "$bin" query --index "$idx" 存在しない語句です
+grep -q "no case contains '存在しない語句です'" "$work/err" &&
+	ok "zero hits says which term no case contains" ||
+	not_ok "zero hits says which term no case contains"
 expect_status 2 "unbalanced quote is a usage error" \
 	"$bin" query --index "$idx" '"再委託'
 expect_status 0 "FTS syntax is just text" \

@@ -135,14 +135,50 @@ apply_filters(struct query *q, const char *const vals[5], struct buf *err)
 	return 0;
 }
 
-static void
-explain_no_hits(const struct query *q)
+/* How many cases match term alone (no filters), or -1. */
+static long
+count_alone(sqlite3 *db, const char *term)
 {
+	struct query one;
+	struct buf err = BUF_INIT;
+	char *argv[1] = { (char *)term };
+	long n = -1;
+
+	memset(&one, 0, sizeof(one));
+	if (query_parse(&one, 1, argv, &err) == 0)
+		n = query_count(db, &one, &err);
+	query_free(&one);
+	buf_free(&err);
+	return n;
+}
+
+/*
+ * Zero hits: say which term no case contains, or that each term matches
+ * but not together, so the user knows what to change.
+ */
+static void
+explain_no_hits(sqlite3 *db, const struct query *q)
+{
+	int alone = 0;
+
 	fputs("picorpus query: no case matches", stderr);
 	if (q->dropped.n > 0)
 		fprintf(stderr, " (ignored '%s': nothing searchable in it)",
 		    q->dropped.v[0]);
-	fputs("; try fewer terms, a shorter word, or drop a filter\n", stderr);
+	for (size_t i = 0; db != NULL && i < q->terms.n; i++) {
+		long n = count_alone(db, q->terms.v[i]);
+
+		if (n == 0)
+			fprintf(stderr, "; no case contains '%s' (try a "
+			    "shorter part of it)", q->terms.v[i]);
+		alone += n > 0;
+	}
+	if (q->terms.n > 1 && (size_t)alone == q->terms.n)
+		fputs("; each term matches alone but not all together (try "
+		    "'a OR b', or fewer terms)", stderr);
+	else if (q->terms.n <= 1 && q->dropped.n == 0)
+		fputs("; try a shorter word or drop a filter", stderr);
+	fputc('\n', stderr);
 }
 
 static int
@@ -161,7 +197,7 @@ run(sqlite3 *db, struct query *q, struct printer *p)
 	if (p->out == OUT_COUNT)
 		printf("%ld\n", n);
 	else if (n == 0)
-		explain_no_hits(q);
+		explain_no_hits(db, q);
 	return EXIT_OK;
 }
 
@@ -201,7 +237,7 @@ cmd_query(int argc, char **argv)
 	if (q.match == NULL && q.exclude == NULL && !q.municipality &&
 	    !q.kind && !q.type && !q.since && !q.until) {
 		if (q.dropped.n > 0) {	/* only unsearchable text */
-			explain_no_hits(&q);
+			explain_no_hits(NULL, &q);
 			rc = EXIT_OK;
 		} else
 			fputs(usage, stderr);

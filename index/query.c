@@ -419,12 +419,27 @@ add_filters(struct buf *sql, const struct query *q)
 }
 
 /*
- * Ranked hits: the best rows are chosen first (bm25 only), and snippets
- * are made for those rows alone, not for every match.
+ * Ranked hits: for a page of hits the best rows are chosen first (bm25
+ * only) and snippets are made for those rows alone; for many hits one
+ * pass is cheaper.
  */
 static void
 build_sql(struct buf *sql, const struct query *q)
 {
+	if (q->match && (q->limit == 0 || q->limit > 100)) {
+		/* many hits: one pass, snippets for every row anyway */
+		buf_puts(sql, "SELECT c.id, c.source, c.title, c.kind, "
+		    "c.municipality, c.date, -bm25(fts, " BM25_WEIGHTS "), "
+		    "snippet(fts, -1, '" QUERY_MARK_START "', '"
+		    QUERY_MARK_END "', '…', 24) "
+		    "FROM fts JOIN cases c ON c.rowid = fts.rowid "
+		    "WHERE fts MATCH :match");
+		add_filters(sql, q);
+		buf_puts(sql, " ORDER BY 7 DESC, c.date DESC, c.id");
+		if (q->limit > 0)
+			buf_printf(sql, " LIMIT %d", q->limit);
+		return;
+	}
 	if (q->match) {
 		buf_puts(sql, "WITH top(rid, score) AS (SELECT fts.rowid, "
 		    "-bm25(fts, " BM25_WEIGHTS ") FROM fts JOIN cases c ON "

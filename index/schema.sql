@@ -89,7 +89,9 @@ CREATE TABLE links (
 );
 
 CREATE INDEX procedures_case ON procedures(case_id);
+CREATE INDEX parties_procedure ON parties(procedure_id);
 CREATE INDEX parties_name ON parties(name);
+CREATE INDEX items_procedure ON items(procedure_id);
 CREATE INDEX items_name ON items(name);
 CREATE INDEX citations_case ON citations(case_id);
 CREATE INDEX links_case ON links(case_id, rank);

@@ -6,7 +6,8 @@ Search correctness on corpus/, against a brute-force oracle:
   present, plus a built-in list) the whole result set of
   `picorpus query --json --limit 0` equals the set of cases whose
   NFKC-folded text contains every term;
-- recall parity for single terms (委託, 結合, 再委託, LGWAN, ＬＧＷＡＮ, …);
+- recall parity for single terms (委託, 結合, 再委託, LGWAN, ＬＧＷＡＮ, …),
+  on corpus/ and on a 10 MB corpus from tools/gen-corpus;
 - hostile queries: 250 generated malformed queries exit 0 or 2, never
   crash, and never print an SQLite/FTS5 message.
 Prints "N passed, N failed".
@@ -123,6 +124,19 @@ def main():
             check(p.returncode in (0, 2) and not leaked,
                   "hostile query %r: exit %d %s" % (q[:3], p.returncode,
                                                      err[:120]))
+        # Recall parity on a generated 10 MB corpus (three encodings).
+        gen = os.path.join(tmp, "gen")
+        subprocess.run([os.path.join(root, "tools", "gen-corpus"), "10", gen],
+                       check=True, capture_output=True)
+        gindex = os.path.join(tmp, "gen.db")
+        subprocess.run([picorpus, "build", "-q", "--no-site", "-c", gen,
+                        "--index", gindex], check=True)
+        gtexts = case_texts(gindex)
+        for term in PARITY_TERMS:
+            want = {cid for cid, t in gtexts.items() if fold(term) in t}
+            got = hits(picorpus, gindex, [term])
+            check(got == want, "10 MB parity for %s: want %d, got %s" % (
+                term, len(want), None if got is None else len(got)))
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

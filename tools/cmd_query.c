@@ -17,6 +17,8 @@ static const char usage[] =
 "Search the cases.  Terms are ANDed; 'a OR b' matches either; -term\n"
 "excludes; \"a phrase\" matches in order.  Filters may also be written\n"
 "inline: ward:世田谷区 kind:諮問 type:再委託 since:R6 until:2024-03-31.\n"
+"Field terms search one kind of fact: consignee:TOPPAN item:口座番号\n"
+"basis:第12条 title:… procedure:….\n"
 "Japanese is matched as substrings (委託 finds 再委託), Latin words and\n"
 "full-/half-width forms are folded (ＬＧＷＡＮ = LGWAN = lgwan).\n\n"
 "  --json       one JSON object per hit (JSON Lines), best first\n"

@@ -442,18 +442,6 @@ parse_items(const char *value, struct strlist *out)
 		add_items(value, out);
 }
 
-static void
-format_iso(const struct norm_date *d, char out[11])
-{
-	if (d->year < 1 || d->year > 9999 || d->month < 1 || d->month > 12 ||
-	    d->day < 1 || d->day > 31) {
-		out[0] = '\0';
-		return;
-	}
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)d->year,
-	    (unsigned)d->month, (unsigned)d->day);
-}
-
 void
 parse_period(const char *value, char start[11], char end[11])
 {
@@ -463,9 +451,9 @@ parse_period(const char *value, char start[11], char end[11])
 	start[0] = end[0] = '\0';
 	if (norm_find_date(value, len, &d, &s, &e) != 0)
 		return;
-	format_iso(&d, start);
+	norm_format_iso(&d, start);
 	if (norm_find_date(value + e, len - e, &d, NULL, NULL) == 0)
-		format_iso(&d, end);
+		norm_format_iso(&d, end);
 }
 
 /* The text between [ and ] at p (trimmed), or NULL when empty. */

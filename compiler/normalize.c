@@ -664,6 +664,22 @@ put_decimal(char *p, int v, int width)
 }
 
 int
+norm_format_iso(const struct norm_date *d, char iso[11])
+{
+	iso[0] = '\0';
+	if (d->year < 1 || d->year > 9999 || d->month < 1 || d->month > 12 ||
+	    d->day < 1 || d->day > 31)
+		return -1;
+	put_decimal(iso, d->year, 4);
+	iso[4] = '-';
+	put_decimal(iso + 5, d->month, 2);
+	iso[7] = '-';
+	put_decimal(iso + 8, d->day, 2);
+	iso[10] = '\0';
+	return 0;
+}
+
+int
 norm_date_iso(const char *s, size_t len, char iso[11])
 {
 	struct view w = scan_view(s, len, 1);
@@ -676,13 +692,7 @@ norm_date_iso(const char *s, size_t len, char iso[11])
 	free(w.v);
 	if (r != 0)
 		return -1;
-	put_decimal(iso, d.year, 4);
-	iso[4] = '-';
-	put_decimal(iso + 5, d.month, 2);
-	iso[7] = '-';
-	put_decimal(iso + 8, d.day, 2);
-	iso[10] = '\0';
-	return 0;
+	return norm_format_iso(&d, iso);
 }
 
 /* Counts. */

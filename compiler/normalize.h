@@ -54,6 +54,12 @@ int	norm_find_date(const char *s, size_t len, struct norm_date *out,
 	    size_t *start, size_t *end);
 
 /*
+ * Format d as "YYYY-MM-DD" into iso (11 bytes).  Returns 0, or -1 (and
+ * iso "") when d has no day or is out of range.
+ */
+int	norm_format_iso(const struct norm_date *d, char iso[11]);
+
+/*
  * Write the first full date (year, month and day) of s as "YYYY-MM-DD"
  * into iso (11 bytes).  Returns 0, or -1 when s holds no full date.
  */

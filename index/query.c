@@ -151,12 +151,7 @@ parse_date_bound(const char *value, int upper, char iso[11])
 		d.month = upper ? 12 : 1;
 		d.day = upper ? 31 : 1;
 	}
-	if (d.year < 1 || d.year > 9999 || d.month < 1 || d.month > 12 ||
-	    d.day < 1 || d.day > 31)
-		return -1;
-	snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)d.year,
-	    (unsigned)d.month, (unsigned)d.day);
-	return 0;
+	return norm_format_iso(&d, iso);
 }
 
 static void

@@ -60,6 +60,20 @@ xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
+int
+str_has_prefix(const char *s, const char *p)
+{
+	return strncmp(s, p, strlen(p)) == 0;
+}
+
+int
+str_has_suffix(const char *s, const char *p)
+{
+	size_t n = strlen(s), m = strlen(p);
+
+	return n >= m && strcmp(s + n - m, p) == 0;
+}
+
 void
 buf_grow(struct buf *b, size_t extra)
 {

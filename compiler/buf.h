@@ -1,6 +1,7 @@
 /*
  * buf.h — the one growable byte buffer and string list used everywhere in
- * picorpus, plus allocation wrappers that abort on out-of-memory.
+ * picorpus, allocation wrappers that abort on out-of-memory, and the
+ * prefix/suffix tests every parser uses.
  *
  * Ownership: a struct buf owns its data; buf_free() releases it and accepts
  * a zeroed or already-freed buffer.  Whenever data is non-NULL it is
@@ -19,6 +20,10 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+
+/* Does s start (end) with p?  The one pair of string tests of the project. */
+int	str_has_prefix(const char *s, const char *p);
+int	str_has_suffix(const char *s, const char *p);
 
 struct buf {
 	char	*data;	/* bytes, NUL-terminated when non-NULL */

@@ -30,12 +30,6 @@ static const struct {
 static const char *const joiners[] = { "、", "及び", "並びに", ",", "・",
     "又は", "若しくは", NULL };
 
-static int
-has_prefix(const char *s, const char *p)
-{
-	return strncmp(s, p, strlen(p)) == 0;
-}
-
 /* The law whose name ends right before pos in text, or NULL. */
 static const char *
 law_before(const char *text, const char *pos)
@@ -68,12 +62,12 @@ read_numbered(const char **p, const char *unit, struct buf *b)
 	const char *s = *p;
 	size_t n = 0;
 
-	if (!has_prefix(s, "第"))
+	if (!str_has_prefix(s, "第"))
 		return 0;
 	s += strlen("第");
 	while (isdigit((unsigned char)s[n]))
 		n++;
-	if (n == 0 || !has_prefix(s + n, unit))
+	if (n == 0 || !str_has_prefix(s + n, unit))
 		return 0;
 	buf_puts(b, "第");
 	buf_put(b, s, n);
@@ -89,11 +83,11 @@ read_branch(const char **p, struct buf *b)
 	const char *s = *p + strlen("の");
 	size_t n = 0;
 
-	if (!has_prefix(*p, "の"))
+	if (!str_has_prefix(*p, "の"))
 		return;
 	while (isdigit((unsigned char)s[n]))
 		n++;
-	if (n == 0 || has_prefix(s + n, "項"))
+	if (n == 0 || str_has_prefix(s + n, "項"))
 		return;
 	buf_puts(b, "の");
 	buf_put(b, s, n);
@@ -107,19 +101,19 @@ read_table(const char **p, struct buf *b)
 	const char *s = *p;
 	size_t n = 0;
 
-	if (!has_prefix(s, "別表"))
+	if (!str_has_prefix(s, "別表"))
 		return 0;
 	s += strlen("別表");
 	buf_puts(b, "別表");
 	if (!read_numbered(&s, "", b))
 		return 0;
-	if (has_prefix(s, "の"))
+	if (str_has_prefix(s, "の"))
 		s += strlen("の");
-	else if (has_prefix(s, "第"))
+	else if (str_has_prefix(s, "第"))
 		s += strlen("第");
 	while (isdigit((unsigned char)s[n]))
 		n++;
-	if (n > 0 && has_prefix(s + n, "項")) {
+	if (n > 0 && str_has_prefix(s + n, "項")) {
 		buf_puts(b, "第");
 		buf_put(b, s, n);
 		buf_puts(b, "項");
@@ -150,7 +144,7 @@ static const char *
 skip_joiner(const char *s)
 {
 	for (int i = 0; joiners[i]; i++)
-		if (has_prefix(s, joiners[i]))
+		if (str_has_prefix(s, joiners[i]))
 			return s + strlen(joiners[i]);
 	return NULL;
 }
@@ -182,7 +176,7 @@ cite_scan(const char *text, const char *default_law, const char *only_law,
 
 	free(nf);
 	while (*p) {
-		if (!has_prefix(p, "第") && !has_prefix(p, "別表")) {
+		if (!str_has_prefix(p, "第") && !str_has_prefix(p, "別表")) {
 			p++;
 			continue;
 		}
@@ -196,7 +190,7 @@ cite_scan(const char *text, const char *default_law, const char *only_law,
 		added += emit(out, law, only_law, &art);
 		/* the chain: 、第17条第4項及び第18条 / 及び別表第2の136項 */
 		while (((next = skip_joiner(p)) != NULL ||
-		    (has_prefix(p, "別表") && (next = p) != NULL)) &&
+		    (str_has_prefix(p, "別表") && (next = p) != NULL)) &&
 		    read_article(&next, &art)) {
 			added += emit(out, law, only_law, &art);
 			p = next;

@@ -14,20 +14,6 @@
 #include "normalize.h"
 
 int
-has_prefix(const char *s, const char *p)
-{
-	return strncmp(s, p, strlen(p)) == 0;
-}
-
-int
-has_suffix(const char *s, const char *p)
-{
-	size_t n = strlen(s), m = strlen(p);
-
-	return n >= m && strcmp(s + n - m, p) == 0;
-}
-
-int
 is_blank(const struct node *k)
 {
 	return k->key[0] == '\0';
@@ -96,7 +82,7 @@ is_consultation_header(const char *key, char **number)
 {
 	char *num;
 
-	if (!has_prefix(key, "諮問第"))
+	if (!str_has_prefix(key, "諮問第"))
 		return 0;
 	num = digits_at(key + strlen("諮問第"));
 	if (num == NULL || strcmp(key + strlen("諮問第") + strlen(num), "号")
@@ -115,7 +101,8 @@ is_consultation_header(const char *key, char **number)
 int
 is_subject_line(const struct node *k)
 {
-	return has_prefix(k->key, "件名") && strlen(k->key) > strlen("件名");
+	return str_has_prefix(k->key, "件名") &&
+	    strlen(k->key) > strlen("件名");
 }
 
 static enum layout
@@ -176,10 +163,12 @@ count_municipalities(const char *key, struct strlist *names)
 			const char *start = p;
 			int nk = 0;
 
-			if (!has_prefix(p, suffixes[s]))
+			if (!str_has_prefix(p, suffixes[s]))
 				continue;
 			for (int f = 0; municipality_followers[f]; f++) {
-				if (!has_prefix(after, municipality_followers[f]))
+				const char *word = municipality_followers[f];
+
+				if (!str_has_prefix(after, word))
 					continue;
 				while (nk < 4 && start - 3 >= key &&
 				    is_kanji_at(start - 3))

@@ -20,7 +20,7 @@ assessment_header(struct ctx *x, struct pcase *c)
 	for (size_t i = 0; i < x->n; i++) {
 		const char *k = x->k[i]->key;
 
-		if (has_prefix(k, "評価書番号") && c->title.value == NULL) {
+		if (str_has_prefix(k, "評価書番号") && c->title.value == NULL) {
 			size_t v = next_nonblank(x, i + 1);
 			char *num, *title;
 
@@ -37,7 +37,7 @@ assessment_header(struct ctx *x, struct pcase *c)
 			size_t v = next_nonblank(x, i + 1);
 
 			date_in_lines(x, v, v + 1, &c->date);
-		} else if (has_prefix(k, "1部署") &&	/* ①部署 after NFKC */
+		} else if (str_has_prefix(k, "1部署") &&	/* ①部署 after NFKC */
 		    c->department.value == NULL) {
 			field_set(&c->department, k + strlen("1部署"),
 			    x->k[i]->line);
@@ -52,7 +52,7 @@ is_entrustment(const struct ctx *x, size_t i, char **title)
 	const char *k = x->k[i]->key;
 
 	*title = NULL;
-	if (!has_prefix(k, "委託事項") ||
+	if (!str_has_prefix(k, "委託事項") ||
 	    !isdigit((unsigned char)k[strlen("委託事項")]))
 		return 0;
 	if ((*title = tab_value(x, i)) != NULL && **title != '\0')
@@ -71,7 +71,8 @@ entrustment_end(const struct ctx *x, size_t from)
 	for (size_t i = from + 1; i < x->n; i++) {
 		const char *k = x->k[i]->key;
 
-		if (has_prefix(k, "委託事項") || has_prefix(k, "(別添") ||
+		if (str_has_prefix(k, "委託事項") ||
+		    str_has_prefix(k, "(別添") ||
 		    (isdigit((unsigned char)k[0]) && k[1] == '.'))
 			return i;
 		if (is_entrustment(x, i, &t)) {
@@ -134,7 +135,8 @@ extract_assessment(struct ctx *x, struct case_list *out)
 
 	assessment_header(x, c);
 	for (size_t i = 0; i < x->n; i++)
-		if (has_prefix(skip_numbering(x->k[i]->key), "法令上の根拠")) {
+		if (str_has_prefix(skip_numbering(x->k[i]->key),
+		    "法令上の根拠")) {
 			cite_scan(x->k[i]->text, NULL, "番号法",
 			    &c->legal_basis);
 			set_line(&c->legal_basis_line, &c->legal_basis,

@@ -42,8 +42,8 @@ title_lines(const struct ctx *x, size_t t, size_t end)
 		    is_consultation_header(k, NULL)))
 			break;
 		buf_puts(&b, x->k[i]->text);
-		if (has_suffix(k, "について") || has_suffix(k, "件") ||
-		    has_suffix(k, "。") || has_suffix(k, ")"))
+		if (str_has_suffix(k, "について") || str_has_suffix(k, "件") ||
+		    str_has_suffix(k, "。") || str_has_suffix(k, ")"))
 			break;
 	}
 	return buf_detach(&b);
@@ -54,8 +54,8 @@ static int
 is_department(const char *key)
 {
 	return strlen(key) < 200 && !isdigit((unsigned char)key[0]) &&
-	    (has_suffix(key, "課") || has_suffix(key, "室") ||
-	    has_suffix(key, "担当") || has_suffix(key, "部"));
+	    (str_has_suffix(key, "課") || str_has_suffix(key, "室") ||
+	    str_has_suffix(key, "担当") || str_has_suffix(key, "部"));
 }
 
 static void
@@ -121,25 +121,28 @@ section_value(const struct ctx *x, size_t from, size_t to, const char *label)
  * a wide gap (two or more spaces) on a sub-heading line, if it reads like
  * an organisation.
  */
+/* Bytes of the space at p: 1 for ' ', 3 for U+3000, else 0. */
+static int
+space_width(const char *p)
+{
+	return *p == ' ' ? 1 : str_has_prefix(p, "\xe3\x80\x80") ? 3 : 0;
+}
+
 static char *
 name_after_gap(const char *text)
 {
 	const char *p = text, *gap = NULL;
 
 	for (; *p; p++) {
-		int sp = *p == ' ' ? 1 : has_prefix(p, "\xe3\x80\x80") ? 3 : 0;
-		int sp2;
+		int sp = space_width(p);
 
-		if (sp == 0)
-			continue;
-		sp2 = p[sp] == ' ' ? 1 : has_prefix(p + sp, "\xe3\x80\x80") ? 3 : 0;
-		if (sp2 > 0)
+		if (sp > 0 && space_width(p + sp) > 0)
 			gap = p;
 	}
 	if (gap == NULL)
 		return NULL;
-	while (*gap == ' ' || has_prefix(gap, "\xe3\x80\x80"))
-		gap += *gap == ' ' ? 1 : 3;
+	while (space_width(gap) > 0)
+		gap += space_width(gap);
 	return is_organisation_like(gap) ? xstrdup(gap) : NULL;
 }
 
@@ -165,7 +168,7 @@ pipe_row_value(const char *text)
 static int
 ends_sentence(const char *key)
 {
-	return has_suffix(key, "。");
+	return str_has_suffix(key, "。");
 }
 
 /* A line that starts with a bullet or stray numbering mark. */
@@ -176,7 +179,7 @@ is_bullet(const char *s)
 	    "◆", "◇", "■", "□", "※", NULL };
 
 	for (int i = 0; marks[i]; i++)
-		if (has_prefix(s, marks[i]))
+		if (str_has_prefix(s, marks[i]))
 			return 1;
 	return 0;
 }
@@ -192,8 +195,8 @@ is_work_heading(const char *s)
 	if (last == NULL)
 		return 0;
 	last += strlen("業務");
-	return *last == '\0' || ((*last == '(' || has_prefix(last, "（")) &&
-	    (has_suffix(last, ")") || has_suffix(last, "）")) &&
+	return *last == '\0' || ((*last == '(' || str_has_prefix(last, "（")) &&
+	    (str_has_suffix(last, ")") || str_has_suffix(last, "）")) &&
 	    strstr(last, "、") == NULL);
 }
 
@@ -208,7 +211,7 @@ after_list_label(const char *key)
 	if (colon == NULL || colon - key > 3 * 12 || colon == key)
 		return key;
 	for (const char *p = key; p < colon; p++)
-		if (has_prefix(p, "、"))
+		if (str_has_prefix(p, "、"))
 			return key;
 	return colon + (*colon == ':' ? 1 : strlen("："));
 }
@@ -230,7 +233,7 @@ keep_value_line(enum field_id f, const char *key, const char *prev_key)
 	if (after_list_label(key) != key)
 		return 1;	/* "新たな項目：…" */
 	return strstr(key, "、") != NULL ||
-	    (prev_key != NULL && has_suffix(prev_key, "もの"));
+	    (prev_key != NULL && str_has_suffix(prev_key, "もの"));
 }
 
 /*
@@ -269,7 +272,7 @@ section_paragraph(const struct ctx *x, size_t i, size_t to, struct buf *para)
 		line = strip_ws(x->k[i]->text);	/* display form */
 		buf_puts(para, line);
 		free(line);
-		if (has_suffix(k, "。") || has_suffix(k, "もの") ||
+		if (str_has_suffix(k, "。") || str_has_suffix(k, "もの") ||
 		    strcmp(k, "なし") == 0)
 			return i + 1;
 	}

@@ -75,9 +75,9 @@ clean_title(const char *raw, int drop_any_paren)
 	char *t = strip_ws(raw), *open, *o2;
 	size_t n = strlen(t), close;
 
-	if (has_suffix(t, ")"))
+	if (str_has_suffix(t, ")"))
 		close = 1;
-	else if (has_suffix(t, "）"))
+	else if (str_has_suffix(t, "）"))
 		close = strlen("）");
 	else
 		return t;
@@ -281,9 +281,9 @@ people_count(const char *key)
 	} else
 		p += strlen("約");
 	for (q = p; isdigit((unsigned char)*q) || *q == ',' || *q == '.' ||
-	    has_prefix(q, "万") || has_prefix(q, "千"); )
+	    str_has_prefix(q, "万") || str_has_prefix(q, "千"); )
 		q += (unsigned char)*q < 0x80 ? 1 : 3;
-	if (q == p || !(has_prefix(q, "人") || has_prefix(q, "名")))
+	if (q == p || !(str_has_prefix(q, "人") || str_has_prefix(q, "名")))
 		return -1;
 	/* Without 約 (or a bracket before it) the count must be the whole
 	   line, so that "職員2人で対応" is not taken for the subjects. */
@@ -376,7 +376,7 @@ is_organisation_like(const char *s)
 	    "研究所", "(株)", "(有)", "財団", "社団", "公社", "ホールディングス",
 	    NULL };
 
-	if (strlen(s) > 3 * 60 || has_suffix(s, "。"))
+	if (strlen(s) > 3 * 60 || str_has_suffix(s, "。"))
 		return 0;
 	for (int i = 0; marks[i]; i++)
 		if (strstr(s, marks[i]) != NULL)

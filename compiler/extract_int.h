@@ -32,8 +32,6 @@ struct ctx {
 };
 
 /* Helpers of extract.c (strings, lines, layout markers). */
-int	has_prefix(const char *s, const char *p);
-int	has_suffix(const char *s, const char *p);
 int	is_blank(const struct node *k);
 size_t	next_nonblank(const struct ctx *x, size_t i);
 char *	digits_at(const char *s);

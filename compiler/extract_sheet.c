@@ -56,10 +56,10 @@ add_sheet(struct ctx *x, struct pcase *c, size_t at, size_t end)
 
 	if (t == PROC_OTHER || t == PROC_OUTSOURCE) {
 		for (size_t i = at + 1; i < end; i++)
-			if (has_prefix(x->k[i]->key, "結合の相手方"))
+			if (str_has_prefix(x->k[i]->key, "結合の相手方"))
 				t = PROC_LINK;
-			else if (has_prefix(x->k[i]->key, "記録される情報項目") &&
-			    t == PROC_OTHER)
+			else if (t == PROC_OTHER && str_has_prefix(x->k[i]->key,
+			    "記録される情報項目"))
 				t = PROC_RECORD;
 	}
 	p = case_add_procedure(c, t);

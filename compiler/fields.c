@@ -312,14 +312,6 @@ is_not_item(const char *s)
 	    strstr(s, "範囲") != NULL || strlen(s) > 3 * 250;
 }
 
-static int
-has_suffix_str(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-
-	return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
 /* Delete bytes [at, at + n) of s. */
 static void
 delete_bytes(char *s, size_t at, size_t n)
@@ -404,7 +396,7 @@ add_items(const char *text, struct strlist *out)
 		remove_empty_parens(item);
 		cut_at(item, " ");
 		item = trim(item);
-		if (has_suffix_str(item, "業務"))
+		if (str_has_suffix(item, "業務"))
 			continue;	/* a work name between lists */
 		if (is_short_coordination(item)) {
 			split_dots(item, out);	/* 職業・職歴 */

@@ -8,12 +8,6 @@
 #include "normalize.h"
 #include "tree.h"
 
-static int
-has_prefix(const char *s, const char *p)
-{
-	return strncmp(s, p, strlen(p)) == 0;
-}
-
 /* Units that make "12条", "13,300件" or "2019年" a quantity, not a number. */
 static int
 starts_with_unit(const char *p)
@@ -24,7 +18,7 @@ starts_with_unit(const char *p)
 	    "点", "割", "倍", "本", "個", "枚", "部", "ページ", NULL };
 
 	for (int i = 0; units[i]; i++)
-		if (has_prefix(p, units[i]))
+		if (str_has_prefix(p, units[i]))
 			return 1;
 	return 0;
 }
@@ -72,7 +66,7 @@ kana_number(const char *text, size_t *len)
 	    "キ", "ク", "ケ", "コ", NULL };
 
 	for (int i = 0; kana[i]; i++)
-		if (has_prefix(text, kana[i])) {
+		if (str_has_prefix(text, kana[i])) {
 			*len = strlen(kana[i]);
 			return i + 1;
 		}
@@ -82,7 +76,7 @@ kana_number(const char *text, size_t *len)
 static const char *
 skip_ws(const char *s)
 {
-	while (*s == ' ' || *s == '\t' || has_prefix(s, "\xe3\x80\x80"))
+	while (*s == ' ' || *s == '\t' || str_has_prefix(s, "\xe3\x80\x80"))
 		s += *s == ' ' || *s == '\t' ? 1 : 3;
 	return s;
 }
@@ -101,7 +95,7 @@ form_of_text(const char *text, int *number)
 		return NUM_CIRCLED;
 	}
 	if ((k = kana_number(text, &klen)) > 0 &&
-	    (text[klen] == ' ' || has_prefix(text + klen, "\xe3\x80\x80"))) {
+	    skip_ws(text + klen) != text + klen) {
 		*number = k;
 		return NUM_KANA;
 	}
@@ -131,10 +125,10 @@ number_form_of(const char *key, const char *text, int *number,
 	}
 	if (*p == '-')
 		p++;
-	if (has_prefix(p, "第")) {
+	if (str_has_prefix(p, "第")) {
 		p += strlen("第");
 		if ((v = read_digits(&p)) < 0 || starts_with_unit(p) ||
-		    has_prefix(p, "回") || !is_heading_label(p))
+		    str_has_prefix(p, "回") || !is_heading_label(p))
 			return NUM_NONE;
 		*number = v;
 		*label_at = (size_t)(p - key);
@@ -156,13 +150,14 @@ number_form_of(const char *key, const char *text, int *number,
 		}
 		return NUM_NONE;
 	}
-	if (has_prefix(p, "■") || has_prefix(p, "□") || has_prefix(p, "◆") ||
-	    has_prefix(p, "●")) {
+	if (str_has_prefix(p, "■") || str_has_prefix(p, "□") ||
+	    str_has_prefix(p, "◆") || str_has_prefix(p, "●")) {
 		*label_at = (size_t)(p + 3 - key);
 		return is_heading_label(p + 3) ? NUM_MARK : NUM_NONE;
 	}
-	if (has_prefix(p, "【") || has_prefix(p, "《")) {
-		const char *close = strstr(p, has_prefix(p, "【") ? "】" : "》");
+	if (str_has_prefix(p, "【") || str_has_prefix(p, "《")) {
+		const char *close = strstr(p, str_has_prefix(p, "【") ?
+		    "】" : "》");
 
 		if (close != NULL && close[3] == '\0') {
 			*label_at = (size_t)(p + 3 - key);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "extract_int.h"
 #include "normalize.h"
@@ -131,16 +132,14 @@ layout_name(enum layout l)
 
 /* ---- municipality ---- */
 
+/* Is there a three-byte kanji (or ヶ, ケ) at s? */
 static int
 is_kanji_at(const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned cp;
+	utf8proc_int32_t cp;
 
-	if ((u[0] & 0xf0) != 0xe0 || (u[1] & 0xc0) != 0x80 ||
-	    (u[2] & 0xc0) != 0x80)
+	if (utf8proc_iterate((const utf8proc_uint8_t *)s, 3, &cp) != 3)
 		return 0;
-	cp = ((u[0] & 0x0fu) << 12) | ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
 	return (cp >= 0x4e00 && cp <= 0x9fff) || cp == 0x30f6 || cp == 0x30b1;
 }
 

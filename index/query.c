@@ -95,9 +95,9 @@ lex_next(struct lexer *lx, struct lexeme *t, struct buf *err)
 }
 
 static int
-count_token(void *ctx, int flags, const char *tok, int ntok, int s, int e)
+count_token(void *ctx, const char *tok, int ntok, int s, int e)
 {
-	(void)flags, (void)tok, (void)ntok, (void)s, (void)e;
+	(void)tok, (void)ntok, (void)s, (void)e;
 	(*(int *)ctx)++;
 	return 0;
 }

@@ -168,21 +168,19 @@ struct emitter {
 };
 
 static int
-emit_unit(struct emitter *e, const struct unit *u, int flags)
+emit_unit(struct emitter *e, const struct unit *u)
 {
-	return e->fn(e->ctx, flags, u->utf8, u->nutf8, u->start, u->end);
+	return e->fn(e->ctx, u->utf8, u->nutf8, u->start, u->end);
 }
 
 static int
 emit_bigram(struct emitter *e, const struct unit *a, const struct unit *b)
 {
 	char tok[8];
-	int rc;
 
 	memcpy(tok, a->utf8, (size_t)a->nutf8);
 	memcpy(tok + a->nutf8, b->utf8, (size_t)b->nutf8);
-	rc = e->fn(e->ctx, 0, tok, a->nutf8 + b->nutf8, a->start, b->end);
-	return rc;
+	return e->fn(e->ctx, tok, a->nutf8 + b->nutf8, a->start, b->end);
 }
 
 /* End the current run, emitting what it still holds. */
@@ -195,9 +193,9 @@ end_run(struct emitter *e)
 		return 0;
 	if (e->cls == UNIT_CJK) {
 		if (e->mode == TOKENIZE_DOCUMENT || e->runlen == 1)
-			rc = emit_unit(e, &e->prev, 0);
+			rc = emit_unit(e, &e->prev);
 	} else if (e->cls != UNIT_SEP)
-		rc = e->fn(e->ctx, 0, e->word, e->nword, e->wstart, e->wend);
+		rc = e->fn(e->ctx, e->word, e->nword, e->wstart, e->wend);
 	e->runlen = 0;
 	e->nword = 0;
 	return rc;
@@ -261,13 +259,11 @@ struct fts_call {
 };
 
 static int
-fts_token(void *ctx, int flags, const char *tok, int ntok, int start,
-    int end)
+fts_token(void *ctx, const char *tok, int ntok, int start, int end)
 {
 	struct fts_call *call = ctx;
 
-	return call->xToken(call->ctx, flags ? FTS5_TOKEN_COLOCATED : 0, tok,
-	    ntok, start, end);
+	return call->xToken(call->ctx, 0, tok, ntok, start, end);
 }
 
 static int
@@ -335,15 +331,14 @@ struct last_token {
 };
 
 static int
-note_last(void *ctx, int flags, const char *tok, int ntok, int start,
-    int end)
+note_last(void *ctx, const char *tok, int ntok, int start, int end)
 {
 	struct last_token *lt = ctx;
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)tok,
 	    ntok, &cp);
 
-	(void)flags, (void)start, (void)end;
+	(void)start, (void)end;
 	lt->lone_cjk = n == ntok && is_cjk(cp);
 	return 0;
 }

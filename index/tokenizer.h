@@ -23,20 +23,19 @@
 #include <stddef.h>
 #include <sqlite3.h>
 
-#define TOKEN_COLOCATED 0x0001	/* same position as the previous token */
-
 enum token_mode {
 	TOKENIZE_DOCUMENT,	/* bigrams, a unigram at the end of a run */
 	TOKENIZE_QUERY		/* bigrams only (unigram for a lone char) */
 };
 
 /*
- * Called once per token: the folded token (tok, ntok bytes, not
- * NUL-terminated) and its byte range [start, end) in the original text.
- * Return 0 to go on; anything else stops tokenize() with that value.
+ * Called once per token, each at the next position: the folded token
+ * (tok, ntok bytes, not NUL-terminated) and its byte range [start, end)
+ * in the original text.  Return 0 to go on; anything else stops
+ * tokenize() with that value.
  */
-typedef int (*token_fn)(void *ctx, int flags, const char *tok, int ntok,
-    int start, int end);
+typedef int (*token_fn)(void *ctx, const char *tok, int ntok, int start,
+    int end);
 
 /* Tokenize text; returns 0 or the first non-zero value fn returned. */
 int	tokenize(const char *text, size_t len, enum token_mode mode,

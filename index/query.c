@@ -413,51 +413,51 @@ add_filters(struct buf *sql, const struct query *q)
 		    "WHERE fts MATCH :exclude)");
 }
 
+/* The columns of a hit, in the order query_run() reads them. */
+#define HIT_COLUMNS "c.id, c.source, c.title, c.kind, c.municipality, c.date"
+#define SCORE "-bm25(fts, " BM25_WEIGHTS ")"
+#define SNIPPET "snippet(fts, -1, '" QUERY_MARK_START "', '" \
+	QUERY_MARK_END "', '…', 24)"
+
+/* WHERE of the matching cases, then their order and limit. */
+static void
+matching_cases(struct buf *sql, const struct query *q, const char *order)
+{
+	buf_puts(sql, "FROM fts JOIN cases c ON c.rowid = fts.rowid "
+	    "WHERE fts MATCH :match");
+	add_filters(sql, q);
+	buf_printf(sql, " ORDER BY %s DESC, c.date DESC, c.id", order);
+	if (q->limit > 0)
+		buf_printf(sql, " LIMIT %d", q->limit);
+}
+
 /*
  * Ranked hits: for a page of hits the best rows are chosen first (bm25
  * only) and snippets are made for those rows alone; for many hits one
- * pass is cheaper.
+ * pass is cheaper.  Without terms, filters alone list cases by date.
  */
 static void
 build_sql(struct buf *sql, const struct query *q)
 {
 	if (q->match && (q->limit == 0 || q->limit > 100)) {
-		/* many hits: one pass, snippets for every row anyway */
-		buf_puts(sql, "SELECT c.id, c.source, c.title, c.kind, "
-		    "c.municipality, c.date, -bm25(fts, " BM25_WEIGHTS "), "
-		    "snippet(fts, -1, '" QUERY_MARK_START "', '"
-		    QUERY_MARK_END "', '…', 24) "
-		    "FROM fts JOIN cases c ON c.rowid = fts.rowid "
-		    "WHERE fts MATCH :match");
-		add_filters(sql, q);
-		buf_puts(sql, " ORDER BY 7 DESC, c.date DESC, c.id");
-		if (q->limit > 0)
-			buf_printf(sql, " LIMIT %d", q->limit);
-		return;
-	}
-	if (q->match) {
+		buf_puts(sql, "SELECT " HIT_COLUMNS ", " SCORE ", " SNIPPET " ");
+		matching_cases(sql, q, "7");
+	} else if (q->match) {
 		buf_puts(sql, "WITH top(rid, score) AS (SELECT fts.rowid, "
-		    "-bm25(fts, " BM25_WEIGHTS ") FROM fts JOIN cases c ON "
-		    "c.rowid = fts.rowid WHERE fts MATCH :match");
-		add_filters(sql, q);
-		buf_puts(sql, " ORDER BY 2 DESC, c.date DESC, c.id");
-		if (q->limit > 0)
-			buf_printf(sql, " LIMIT %d", q->limit);
-		buf_puts(sql, ") SELECT c.id, c.source, c.title, c.kind, "
-		    "c.municipality, c.date, top.score, "
-		    "snippet(fts, -1, '" QUERY_MARK_START "', '"
-		    QUERY_MARK_END "', '…', 24) "
-		    "FROM top JOIN cases c ON c.rowid = top.rid "
+		    SCORE " ");
+		matching_cases(sql, q, "2");
+		buf_puts(sql, ") SELECT " HIT_COLUMNS ", top.score, " SNIPPET
+		    " FROM top JOIN cases c ON c.rowid = top.rid "
 		    "JOIN fts ON fts.rowid = top.rid WHERE fts MATCH :match "
 		    "ORDER BY top.score DESC, c.date DESC, c.id");
-		return;
+	} else {
+		buf_puts(sql, "SELECT " HIT_COLUMNS ", 0.0, '' FROM cases c "
+		    "WHERE 1");
+		add_filters(sql, q);
+		buf_puts(sql, " ORDER BY c.date DESC, c.id");
+		if (q->limit > 0)
+			buf_printf(sql, " LIMIT %d", q->limit);
 	}
-	buf_puts(sql, "SELECT c.id, c.source, c.title, c.kind, "
-	    "c.municipality, c.date, 0.0, '' FROM cases c WHERE 1");
-	add_filters(sql, q);
-	buf_puts(sql, " ORDER BY c.date DESC, c.id");
-	if (q->limit > 0)
-		buf_printf(sql, " LIMIT %d", q->limit);
 }
 
 /* How many cases match: no ranking, no snippets. */

@@ -67,52 +67,103 @@ put_checkbox(struct buf *b, xmlNode *n)
 	xmlFree(type);
 }
 
+static void	add_line(struct doc *d, size_t *cap, const char *text, size_t n,
+		    int lineno);
+
+/*
+ * The one walk over an HTML tree.  For a whole page (d set) every block
+ * becomes a line of d and table cells are joined by TAB; for a fragment
+ * (d NULL) everything goes into one buffer, blocks separated by '\n' and
+ * cells by ' '.  Scripts and styles are skipped, checkboxes read.
+ */
+struct page {
+	struct doc	*d;		/* lines go here, or NULL: a fragment */
+	size_t		*cap;
+	struct buf	 line;	/* the line being built */
+	int		 lineno;	/* its source line */
+	int		 in_cell;	/* inside <td>/<th>: blocks break lines
+					   within the row, not the row */
+};
+
 static void
-flatten_node(struct buf *b, xmlNode *n, int depth)
+page_flush(struct page *pg)
+{
+	while (pg->line.len > 0 && (pg->line.data[pg->line.len - 1] == ' ' ||
+	    pg->line.data[pg->line.len - 1] == '\t'))
+		buf_truncate(&pg->line, pg->line.len - 1);
+	if (pg->line.len > 0)
+		add_line(pg->d, pg->cap, pg->line.data, pg->line.len,
+		    pg->lineno);
+	buf_truncate(&pg->line, 0);
+}
+
+static void
+page_walk(struct page *pg, xmlNode *n, int depth)
 {
 	for (; n != NULL; n = n->next) {
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
-			put_text(b, (const char *)n->content);
-		else if (n->type != XML_ELEMENT_NODE)
+		int block, cell, inline_blocks;
+
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (pg->line.len == 0)
+				pg->lineno = (int)xmlGetLineNo(n);
+			put_text(&pg->line, (const char *)n->content);
 			continue;
-		else if (xmlStrcasecmp(n->name, (const xmlChar *)"input") == 0)
-			put_checkbox(b, n);
-		else if (xmlStrcasecmp(n->name, (const xmlChar *)"script") == 0 ||
+		}
+		if (n->type != XML_ELEMENT_NODE ||
+		    xmlStrcasecmp(n->name, (const xmlChar *)"script") == 0 ||
 		    xmlStrcasecmp(n->name, (const xmlChar *)"style") == 0)
 			continue;
-		else {
-			int block = is_block(n->name);
-
-			if (block)
-				break_line(b);
-			else if (xmlStrcasecmp(n->name,
-			    (const xmlChar *)"td") == 0 ||
-			    xmlStrcasecmp(n->name, (const xmlChar *)"th") == 0)
-				buf_putc(b, ' ');
-			if (depth < 256)
-				flatten_node(b, n->children, depth + 1);
-			if (block)
-				break_line(b);
+		if (xmlStrcasecmp(n->name, (const xmlChar *)"input") == 0) {
+			put_checkbox(&pg->line, n);
+			continue;
 		}
+		cell = xmlStrcasecmp(n->name, (const xmlChar *)"td") == 0 ||
+		    xmlStrcasecmp(n->name, (const xmlChar *)"th") == 0;
+		block = is_block(n->name) && !cell;
+		inline_blocks = pg->in_cell || pg->d == NULL;
+		if (block && inline_blocks)
+			break_line(&pg->line);
+		else if (block)
+			page_flush(pg);
+		else if (cell && pg->line.len > 0)
+			buf_putc(&pg->line, pg->d ? '\t' : ' ');
+		if (pg->line.len == 0)
+			pg->lineno = (int)xmlGetLineNo(n);
+		pg->in_cell += cell;
+		if (depth < 256)
+			page_walk(pg, n->children, depth + 1);
+		pg->in_cell -= cell;
+		if (block && inline_blocks)
+			break_line(&pg->line);
+		else if (block)
+			page_flush(pg);
 	}
 }
 
-char *
-html_flatten(const char *html, size_t len)
+/* Parse html (recovering, no network) and walk it into pg. */
+static void
+walk_html(struct page *pg, const char *html, size_t len)
 {
-	struct buf b = BUF_INIT;
 	htmlDocPtr doc;
 
 	if (len > (size_t)INT32_MAX)
 		len = INT32_MAX;
 	doc = htmlReadMemory(html, (int)len, NULL, "UTF-8", HTML_OPTIONS);
 	if (doc != NULL)
-		flatten_node(&b, xmlDocGetRootElement(doc), 0);
+		page_walk(pg, xmlDocGetRootElement(doc), 0);
 	xmlFreeDoc(doc);
-	while (b.len > 0 && (b.data[b.len - 1] == '\n' ||
-	    b.data[b.len - 1] == ' '))
-		buf_truncate(&b, b.len - 1);
-	return buf_detach(&b);
+}
+
+char *
+html_flatten(const char *html, size_t len)
+{
+	struct page pg = { NULL, NULL, BUF_INIT, 1, 0 };
+
+	walk_html(&pg, html, len);
+	while (pg.line.len > 0 && (pg.line.data[pg.line.len - 1] == '\n' ||
+	    pg.line.data[pg.line.len - 1] == ' '))
+		buf_truncate(&pg.line, pg.line.len - 1);
+	return buf_detach(&pg.line);
 }
 
 /* Does the line hold an HTML tag (<p>, </td>, <input …>)? */
@@ -224,86 +275,15 @@ add_line(struct doc *d, size_t *cap, const char *text, size_t n, int lineno)
 	push_line(d, cap, fixed, lineno);
 }
 
-/* ---- whole HTML pages: one line per block, cells joined by TAB ---- */
-
-struct page {
-	struct doc	*d;
-	size_t		*cap;
-	struct buf	 line;	/* the line being built */
-	int		 lineno;	/* its source line */
-	int		 in_cell;	/* inside <td>/<th>: blocks break lines
-					   within the row, not the row */
-};
-
-static void
-page_flush(struct page *pg)
-{
-	while (pg->line.len > 0 && (pg->line.data[pg->line.len - 1] == ' ' ||
-	    pg->line.data[pg->line.len - 1] == '\t'))
-		buf_truncate(&pg->line, pg->line.len - 1);
-	if (pg->line.len > 0)
-		add_line(pg->d, pg->cap, pg->line.data, pg->line.len,
-		    pg->lineno);
-	buf_truncate(&pg->line, 0);
-}
-
-static void
-page_walk(struct page *pg, xmlNode *n, int depth)
-{
-	for (; n != NULL; n = n->next) {
-		int block, cell;
-
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-			if (pg->line.len == 0)
-				pg->lineno = (int)xmlGetLineNo(n);
-			put_text(&pg->line, (const char *)n->content);
-			continue;
-		}
-		if (n->type != XML_ELEMENT_NODE ||
-		    xmlStrcasecmp(n->name, (const xmlChar *)"script") == 0 ||
-		    xmlStrcasecmp(n->name, (const xmlChar *)"style") == 0)
-			continue;
-		if (xmlStrcasecmp(n->name, (const xmlChar *)"input") == 0) {
-			put_checkbox(&pg->line, n);
-			continue;
-		}
-		cell = xmlStrcasecmp(n->name, (const xmlChar *)"td") == 0 ||
-		    xmlStrcasecmp(n->name, (const xmlChar *)"th") == 0;
-		block = is_block(n->name) && !cell;
-		if (block && pg->in_cell)
-			break_line(&pg->line);
-		else if (block)
-			page_flush(pg);
-		else if (cell && pg->line.len > 0)
-			buf_putc(&pg->line, '\t');
-		if (pg->line.len == 0)
-			pg->lineno = (int)xmlGetLineNo(n);
-		pg->in_cell += cell;
-		if (depth < 256)
-			page_walk(pg, n->children, depth + 1);
-		pg->in_cell -= cell;
-		if (block && pg->in_cell)
-			break_line(&pg->line);
-		else if (block)
-			page_flush(pg);
-	}
-}
-
 static void
 parse_html_page(const char *text, size_t len, struct doc *d)
 {
 	struct page pg = { d, NULL, BUF_INIT, 1, 0 };
 	size_t cap = 0;
-	htmlDocPtr doc;
 
 	pg.cap = &cap;
-	if (len > (size_t)INT32_MAX)
-		len = INT32_MAX;
-	doc = htmlReadMemory(text, (int)len, NULL, "UTF-8", HTML_OPTIONS);
-	if (doc != NULL)
-		page_walk(&pg, xmlDocGetRootElement(doc), 0);
+	walk_html(&pg, text, len);
 	page_flush(&pg);
-	xmlFreeDoc(doc);
 	buf_free(&pg.line);
 }
 

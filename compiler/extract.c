@@ -279,26 +279,35 @@ put_without_choices(struct buf *b, const char *line)
 	buf_puts(b, p);
 }
 
+char *
+case_body(const struct doc *d, int line_start, int line_end)
+{
+	struct buf body = BUF_INIT;
+
+	for (size_t i = 0; i < d->n; i++) {
+		int ln = d->lines[i].lineno;
+
+		if (ln >= line_start && ln <= line_end) {
+			put_without_choices(&body, d->lines[i].text);
+			buf_putc(&body, '\n');
+		}
+	}
+	return buf_detach(&body);
+}
+
 /* The body of a case (its lines, for full-text search) and its id. */
 static void
-finish_case(const struct ctx *x, struct pcase *c, size_t ordinal)
+finish_case(const struct ctx *x, const struct doc *d, struct pcase *c,
+    size_t ordinal)
 {
-	struct buf id = BUF_INIT, body = BUF_INIT;
+	struct buf id = BUF_INIT;
 	char *stem = path_stem_id(x->src->path, hash_bytes(x->src->path,
 	    strlen(x->src->path)));
 
 	buf_printf(&id, "%s-%zu", stem, ordinal);
 	c->id = buf_detach(&id);
 	free(stem);
-	for (size_t i = 0; i < x->n; i++) {
-		int ln = x->k[i]->line;
-
-		if (ln >= c->line_start && ln <= c->line_end) {
-			put_without_choices(&body, x->k[i]->text);
-			buf_putc(&body, '\n');
-		}
-	}
-	c->body = buf_detach(&body);
+	c->body = case_body(d, c->line_start, c->line_end);
 }
 
 /* Set up x for document d (its tree built), or tear it down. */
@@ -356,7 +365,7 @@ extract_cases(const struct source *src, const struct doc *d,
 		added = extract_generic(&x, out);
 	}
 	for (size_t i = first; i < out->n; i++)
-		finish_case(&x, out->v[i], i - first + 1);
+		finish_case(&x, d, out->v[i], i - first + 1);
 	if (added == 0)
 		diag_report(dg, src->path, 0, "no case found (empty text)");
 	ctx_close(&x);

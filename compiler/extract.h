@@ -40,6 +40,15 @@ const char	*layout_name(enum layout l);
 size_t	extract_cases(const struct source *src, const struct doc *d,
 	    struct segmenter *seg, struct case_list *out, struct diag *dg);
 
+/*
+ * The full-text body of a case: the lines of d numbered line_start to
+ * line_end, form option lists left out, each line ending in '\n'.  The
+ * index keeps no copy of it but derives it again from the document's
+ * text when snippets need it (index/store.c), so it depends on d alone.
+ * New string.
+ */
+char	*case_body(const struct doc *d, int line_start, int line_end);
+
 void	case_list_free(struct case_list *l);
 
 #endif

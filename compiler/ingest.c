@@ -64,8 +64,7 @@ source_free(struct source *src)
 	memset(src, 0, sizeof(*src));
 }
 
-/* The format for a file name, or -1 when its extension is not ours. */
-static int
+int
 name_format(const char *name)
 {
 	const char *base = strrchr(name, '/');

@@ -30,6 +30,9 @@ struct source {
 	enum source_format	 format; /* from the file name's extension */
 };
 
+/* The format for a file name, or -1 when its extension is not ours. */
+int	name_format(const char *name);
+
 struct ingest_opts {
 	size_t	max_bytes;	/* larger files are rejected; 0 = default */
 };

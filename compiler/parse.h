@@ -17,6 +17,13 @@
 
 #include "ingest.h"
 
+/*
+ * Bump when doc_parse() gives other lines for the same text: indexes
+ * re-derive case bodies with it (index/sqlfunc.h) and refuse to be read
+ * by a binary of other rules.
+ */
+#define PARSE_RULES_VERSION "1"
+
 struct doc_line {
 	char	*text;		/* flattened text, no trailing newline */
 	int	 lineno;	/* 1-based source line */

@@ -4,6 +4,7 @@
  * the full-text match to the structured filters.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,11 +13,9 @@
 #include "query.h"
 #include "tokenizer.h"
 
-/* bm25 weights: title, procedures, parties, items, basis, meta, body. */
 /* Bounds that keep any query cheap; longer ones are usage errors. */
 #define MAX_TERMS	64	/* distinct terms in one query */
 #define MAX_TERM_BYTES	256	/* bytes of one term or phrase */
-#define BM25_WEIGHTS "10.0, 6.0, 6.0, 4.0, 4.0, 3.0, 1.0"
 
 enum lex_kind { LEX_END, LEX_WORD, LEX_PHRASE, LEX_OR };
 
@@ -394,8 +393,16 @@ query_parse(struct query *q, int argc, char *const argv[], struct buf *err)
 
 /* ---- running ---- */
 
+/* Do the filters read the cases table (not just the full text)? */
+static int
+filters_need_cases(const struct query *q)
+{
+	return q->municipality || q->kind || q->type || q->since || q->until;
+}
+
+/* The filters, ANDed; rowid is the SQL name of the case's rowid. */
 static void
-add_filters(struct buf *sql, const struct query *q)
+add_filters(struct buf *sql, const struct query *q, const char *rowid)
 {
 	if (q->municipality)
 		buf_puts(sql, " AND c.municipality LIKE '%' || :ward || '%'");
@@ -409,51 +416,59 @@ add_filters(struct buf *sql, const struct query *q)
 	if (q->until)
 		buf_puts(sql, " AND c.date <= :until");
 	if (q->exclude)
-		buf_puts(sql, " AND c.rowid NOT IN (SELECT rowid FROM fts "
-		    "WHERE fts MATCH :exclude)");
+		buf_printf(sql, " AND %s NOT IN (SELECT rowid FROM fts "
+		    "WHERE fts MATCH :exclude)", rowid);
 }
 
 /* The columns of a hit, in the order query_run() reads them. */
 #define HIT_COLUMNS "c.id, c.source, c.title, c.kind, c.municipality, c.date"
-#define SCORE "-bm25(fts, " BM25_WEIGHTS ")"
+#define SCORE "picorpus_rank(fts)"	/* rank.h */
 #define SNIPPET "snippet(fts, -1, '" QUERY_MARK_START "', '" \
 	QUERY_MARK_END "', '…', 24)"
 
-/* WHERE of the matching cases, then their order and limit. */
+/* FROM and WHERE of the matching rows of fts: cases joined if needed. */
 static void
-matching_cases(struct buf *sql, const struct query *q, const char *order)
+matching_rows(struct buf *sql, const struct query *q)
 {
-	buf_puts(sql, "FROM fts JOIN cases c ON c.rowid = fts.rowid "
-	    "WHERE fts MATCH :match");
-	add_filters(sql, q);
-	buf_printf(sql, " ORDER BY %s DESC, c.date DESC, c.id", order);
-	if (q->limit > 0)
-		buf_printf(sql, " LIMIT %d", q->limit);
+	buf_puts(sql, "FROM fts ");
+	if (filters_need_cases(q))
+		buf_puts(sql, "JOIN cases c ON c.rowid = fts.rowid ");
+	buf_puts(sql, "WHERE fts MATCH :match");
+	add_filters(sql, q, "fts.rowid");
+}
+
+/* The order of hits: best first, then newest, then by id. */
+#define HIT_ORDER(score) score " DESC, c.date DESC, c.id"
+
+/* Pages up to this many hits are chosen in C (run_page()). */
+#define PAGE_MAX 100
+
+/* Is q answered a page at a time (see run_page())? */
+static int
+wants_page(const struct query *q)
+{
+	return q->match && q->limit > 0 && q->limit <= PAGE_MAX;
 }
 
 /*
- * Ranked hits: for a page of hits the best rows are chosen first (bm25
- * only) and snippets are made for those rows alone; for many hits one
- * pass is cheaper.  Without terms, filters alone list cases by date.
+ * All ranked hits in one statement (many hits: one pass is cheaper than
+ * a page's lookups); without terms, filters alone list cases by date.
  */
 static void
 build_sql(struct buf *sql, const struct query *q)
 {
-	if (q->match && (q->limit == 0 || q->limit > 100)) {
-		buf_puts(sql, "SELECT " HIT_COLUMNS ", " SCORE ", " SNIPPET " ");
-		matching_cases(sql, q, "7");
-	} else if (q->match) {
-		buf_puts(sql, "WITH top(rid, score) AS (SELECT fts.rowid, "
-		    SCORE " ");
-		matching_cases(sql, q, "2");
-		buf_puts(sql, ") SELECT " HIT_COLUMNS ", top.score, " SNIPPET
-		    " FROM top JOIN cases c ON c.rowid = top.rid "
-		    "JOIN fts ON fts.rowid = top.rid WHERE fts MATCH :match "
-		    "ORDER BY top.score DESC, c.date DESC, c.id");
+	if (q->match) {
+		buf_puts(sql, "SELECT " HIT_COLUMNS ", " SCORE ", " SNIPPET
+		    " FROM fts JOIN cases c ON c.rowid = fts.rowid "
+		    "WHERE fts MATCH :match");
+		add_filters(sql, q, "c.rowid");
+		buf_puts(sql, " ORDER BY " HIT_ORDER("7"));
+		if (q->limit > 0)
+			buf_printf(sql, " LIMIT %d", q->limit);
 	} else {
 		buf_puts(sql, "SELECT " HIT_COLUMNS ", 0.0, '' FROM cases c "
 		    "WHERE 1");
-		add_filters(sql, q);
+		add_filters(sql, q, "c.rowid");
 		buf_puts(sql, " ORDER BY c.date DESC, c.id");
 		if (q->limit > 0)
 			buf_printf(sql, " LIMIT %d", q->limit);
@@ -464,12 +479,13 @@ build_sql(struct buf *sql, const struct query *q)
 static void
 build_count_sql(struct buf *sql, const struct query *q)
 {
-	if (q->match)
-		buf_puts(sql, "SELECT count(*) FROM fts JOIN cases c ON "
-		    "c.rowid = fts.rowid WHERE fts MATCH :match");
-	else
+	if (q->match) {
+		buf_puts(sql, "SELECT count(*) ");
+		matching_rows(sql, q);
+	} else {
 		buf_puts(sql, "SELECT count(*) FROM cases c WHERE 1");
-	add_filters(sql, q);
+		add_filters(sql, q, "c.rowid");
+	}
 }
 
 static void
@@ -555,40 +571,266 @@ matched_procedure(sqlite3_stmt *st, const char *id,
 	}
 }
 
-long
-query_run(sqlite3 *db, const struct query *q,
-    int (*fn)(void *arg, const struct query_hit *hit), void *arg,
+/* ---- a page of hits ---- */
+
+/* A case that may make the page. */
+struct cand {
+	sqlite3_int64	 rowid;
+	double		 score;
+	char		*date;		/* cases.date, or NULL */
+	char		*id;		/* cases.id */
+};
+
+/*
+ * The best scores seen (a min-heap of at most k) and every row scoring
+ * at least the smallest of them: the page and its ties.
+ */
+struct page {
+	double		*best;
+	size_t		 nbest, k;
+	struct cand	*v;
+	size_t		 n, cap;
+};
+
+static void
+heap_sift_down(double *h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, m = i;
+		double t;
+
+		if (l < n && h[l] < h[m])
+			m = l;
+		if (r < n && h[r] < h[m])
+			m = r;
+		if (m == i)
+			return;
+		t = h[i];
+		h[i] = h[m];
+		h[m] = t;
+		i = m;
+	}
+}
+
+static void
+heap_push(double *h, size_t *n, double v)
+{
+	size_t i = (*n)++;
+
+	h[i] = v;
+	while (i > 0 && h[(i - 1) / 2] > h[i]) {
+		double t = h[i];
+
+		h[i] = h[(i - 1) / 2];
+		h[(i - 1) / 2] = t;
+		i = (i - 1) / 2;
+	}
+}
+
+/* The score a row needs to be on the page (ties included). */
+static double
+page_floor(const struct page *p)
+{
+	return p->nbest < p->k ? -HUGE_VAL : p->best[0];
+}
+
+/* Drop candidates below the floor. */
+static void
+page_prune(struct page *p)
+{
+	double floor = page_floor(p);
+	size_t j = 0;
+
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].score >= floor)
+			p->v[j++] = p->v[i];
+	p->n = j;
+}
+
+static void
+page_offer(struct page *p, sqlite3_int64 rowid, double score)
+{
+	if (p->nbest < p->k)
+		heap_push(p->best, &p->nbest, score);
+	else if (score > p->best[0]) {
+		p->best[0] = score;
+		heap_sift_down(p->best, p->nbest, 0);
+	} else if (score < p->best[0])
+		return;
+	if (p->n == p->cap) {
+		page_prune(p);
+		if (p->n == p->cap) {
+			p->cap = p->cap ? p->cap * 2 : 64;
+			p->v = xrealloc(p->v, p->cap * sizeof(*p->v));
+		}
+	}
+	p->v[p->n].rowid = rowid;
+	p->v[p->n].score = score;
+	p->v[p->n].date = p->v[p->n].id = NULL;
+	p->n++;
+}
+
+/* Hit order: score, then newest (no date last), then id. */
+static int
+cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	int c;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	if ((x->date == NULL) != (y->date == NULL))
+		return x->date == NULL ? 1 : -1;
+	if (x->date != NULL && (c = strcmp(x->date, y->date)) != 0)
+		return -c;
+	return strcmp(x->id ? x->id : "", y->id ? y->id : "");
+}
+
+static void
+page_free(struct page *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->v[i].date);
+		free(p->v[i].id);
+	}
+	free(p->v);
+	free(p->best);
+}
+
+/*
+ * Score every match (FTS alone, no join unless a filter needs cases) and
+ * keep the page and its ties; then order those by score, date and id.
+ * Returns an SQLite result code.
+ */
+static int
+choose_page(sqlite3 *db, const struct query *q, struct page *p,
     struct buf *err)
 {
-	struct buf sql = BUF_INIT, proc = BUF_INIT;
-	sqlite3_stmt *st, *pst = NULL;
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st, *cst = NULL;
+	int rc;
+
+	buf_puts(&sql, "SELECT fts.rowid, " SCORE " ");
+	matching_rows(&sql, q);
+	st = prepare_query(db, &sql, q, err);
+	buf_free(&sql);
+	if (st == NULL)
+		return SQLITE_ERROR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		page_offer(p, sqlite3_column_int64(st, 0),
+		    sqlite3_column_double(st, 1));
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		rc = sqlite3_prepare_v2(db, "SELECT date, id FROM cases WHERE "
+		    "rowid = ?1", -1, &cst, NULL);
+	page_prune(p);
+	for (size_t i = 0; rc == SQLITE_OK && i < p->n; i++) {
+		sqlite3_bind_int64(cst, 1, p->v[i].rowid);
+		if (sqlite3_step(cst) == SQLITE_ROW) {
+			const char *d = col_text(cst, 0), *id = col_text(cst, 1);
+
+			p->v[i].date = d ? xstrdup(d) : NULL;
+			p->v[i].id = id ? xstrdup(id) : NULL;
+		}
+		rc = sqlite3_reset(cst);
+	}
+	sqlite3_finalize(cst);
+	if (rc != SQLITE_OK && rc != SQLITE_DONE) {
+		buf_printf(err, "query: %s", sqlite3_errmsg(db));
+		return rc;
+	}
+	qsort(p->v, p->n, sizeof(*p->v), cand_cmp);
+	return SQLITE_OK;
+}
+
+/* ---- emitting hits ---- */
+
+/* Everything a hit needs besides its row: statements and scratch. */
+struct emitter {
+	const struct query	*q;
+	sqlite3_stmt		*procedures;	/* PROCEDURE_SQL */
+	struct buf		 proc;
+	int		       (*fn)(void *, const struct query_hit *);
+	void			*arg;
+};
+
+/* Call fn with the hit in st's row (HIT_COLUMNS then snippet). */
+static int
+emit(struct emitter *e, sqlite3_stmt *st, double score)
+{
 	struct query_hit h;
+
+	h.id = col_text(st, 0);
+	h.source = col_text(st, 1);
+	h.title = col_text(st, 2);
+	h.kind = col_text(st, 3);
+	h.municipality = col_text(st, 4);
+	h.date = col_text(st, 5);
+	h.score = score;
+	h.snippet = col_text(st, 7);
+	matched_procedure(e->procedures, h.id, &e->q->terms, &e->proc);
+	h.procedure = e->proc.len > 0 ? e->proc.data : NULL;
+	return e->fn(e->arg, &h);
+}
+
+/* The page's hits, each row fetched by rowid with its snippet. */
+static long
+run_page(sqlite3 *db, struct emitter *e, struct buf *err)
+{
+	struct page p = { 0 };
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	long n = 0;
+
+	p.k = (size_t)e->q->limit;
+	p.best = xcalloc(p.k, sizeof(*p.best));
+	if (choose_page(db, e->q, &p, err) != SQLITE_OK) {
+		page_free(&p);
+		return -1;
+	}
+	buf_puts(&sql, "SELECT " HIT_COLUMNS ", 0.0, " SNIPPET " FROM fts "
+	    "JOIN cases c ON c.rowid = fts.rowid WHERE fts MATCH :match AND "
+	    "fts.rowid = :rid");
+	st = prepare_query(db, &sql, e->q, err);
+	buf_free(&sql);
+	for (size_t i = 0; st != NULL && i < p.n && i < p.k; i++) {
+		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":rid"),
+		    p.v[i].rowid);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			n++;
+			if (emit(e, st, p.v[i].score) != 0)
+				break;
+		}
+		if (sqlite3_reset(st) != SQLITE_OK) {
+			buf_printf(err, "query: %s", sqlite3_errmsg(db));
+			n = -1;
+			break;
+		}
+	}
+	if (st == NULL)
+		n = -1;
+	sqlite3_finalize(st);
+	page_free(&p);
+	return n;
+}
+
+/* Every hit of one statement (build_sql()). */
+static long
+run_all(sqlite3 *db, struct emitter *e, struct buf *err)
+{
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st;
 	long n = 0;
 	int rc;
 
-	build_sql(&sql, q);
-	st = prepare_query(db, &sql, q, err);
+	build_sql(&sql, e->q);
+	st = prepare_query(db, &sql, e->q, err);
 	buf_free(&sql);
-	if (st == NULL ||
-	    sqlite3_prepare_v2(db, PROCEDURE_SQL, -1, &pst, NULL) != SQLITE_OK) {
-		if (st != NULL)
-			buf_printf(err, "query: %s", sqlite3_errmsg(db));
-		sqlite3_finalize(st);
+	if (st == NULL)
 		return -1;
-	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		h.id = col_text(st, 0);
-		h.source = col_text(st, 1);
-		h.title = col_text(st, 2);
-		h.kind = col_text(st, 3);
-		h.municipality = col_text(st, 4);
-		h.date = col_text(st, 5);
-		h.score = sqlite3_column_double(st, 6);
-		h.snippet = col_text(st, 7);
-		matched_procedure(pst, h.id, &q->terms, &proc);
-		h.procedure = proc.len > 0 ? proc.data : NULL;
 		n++;
-		if (fn(arg, &h) != 0)
+		if (emit(e, st, sqlite3_column_double(st, 6)) != 0)
 			break;
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
@@ -596,8 +838,25 @@ query_run(sqlite3 *db, const struct query *q,
 		n = -1;
 	}
 	sqlite3_finalize(st);
-	sqlite3_finalize(pst);
-	buf_free(&proc);
+	return n;
+}
+
+long
+query_run(sqlite3 *db, const struct query *q,
+    int (*fn)(void *arg, const struct query_hit *hit), void *arg,
+    struct buf *err)
+{
+	struct emitter e = { q, NULL, BUF_INIT, fn, arg };
+	long n;
+
+	if (sqlite3_prepare_v2(db, PROCEDURE_SQL, -1, &e.procedures, NULL) !=
+	    SQLITE_OK) {
+		buf_printf(err, "query: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	n = wants_page(q) ? run_page(db, &e, err) : run_all(db, &e, err);
+	sqlite3_finalize(e.procedures);
+	buf_free(&e.proc);
 	return n;
 }
 

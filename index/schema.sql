@@ -1,9 +1,16 @@
 -- schema.sql — the picorpus index: one SQLite file.
 --
 -- Structured tables hold the extracted facts and can be read with the
--- plain sqlite3 shell.  The full-text table `fts` uses the custom
--- "picorpus" tokenizer (index/tokenizer.c), so it can only be queried
--- through picorpus itself; its rowid is cases.rowid.
+-- plain sqlite3 shell.  Long texts (documents.text, case_json.json) are
+-- stored deflated (index/packed.h): picorpus reads them with its SQL
+-- function unpack(), anything else with zlib.  The full-text table `fts`
+-- uses the custom "picorpus" tokenizer (index/tokenizer.c), so it can
+-- only be queried through picorpus itself; its rowid is cases.rowid.
+-- The text is stored once: fts keeps tokens and positions only, and its
+-- snippets read the view fts_content_view, which derives each case's
+-- body from its document's text with case_body() (index/sqlfunc.h).
+-- That derivation is the build's own, so an index is only read by the
+-- picorpus version that wrote it (meta.picorpus_version).
 --
 -- The file is written as FILE.tmp and renamed over FILE when the build
 -- has committed, so readers see the old or the new index, never a mix.
@@ -23,7 +30,7 @@ CREATE TABLE documents (
 	hash		TEXT NOT NULL,		-- FNV-1a 64 of the raw bytes, hex
 	encoding	TEXT NOT NULL,		-- UTF-8, CP932, EUC-JP …
 	bytes		INTEGER NOT NULL,	-- size of the decoded text
-	text		TEXT NOT NULL		-- decoded text, for display
+	text		BLOB NOT NULL		-- decoded text, deflated
 );
 
 -- One row per case (agenda item).
@@ -40,8 +47,14 @@ CREATE TABLE cases (
 	department	TEXT,
 	subjects_count	INTEGER,
 	line_start	INTEGER,		-- first source line of the case
-	line_end	INTEGER,		-- last source line of the case
-	json		TEXT NOT NULL		-- the export object (SPEC 4.2)
+	line_end	INTEGER			-- last source line of the case
+);
+
+-- The export object (SPEC 4.2) of each case, kept apart so that cases
+-- rows stay small for the joins of every query.
+CREATE TABLE case_json (
+	case_rowid	INTEGER PRIMARY KEY REFERENCES cases(rowid),
+	json		BLOB NOT NULL		-- compact JSON, deflated
 );
 
 -- One row per procedure of a case, in document order.
@@ -68,16 +81,18 @@ CREATE TABLE parties (
 -- Personal-data items a procedure hands over or has processed.
 CREATE TABLE items (
 	procedure_id	INTEGER NOT NULL REFERENCES procedures(id),
-	seq		INTEGER NOT NULL,
-	name		TEXT NOT NULL
-);
+	seq		INTEGER NOT NULL,	-- 0-based order in the procedure
+	name		TEXT NOT NULL,
+	PRIMARY KEY (procedure_id, seq)
+) WITHOUT ROWID;
 
 -- Normalized legal citations of a case (条例第12条 …).
 CREATE TABLE citations (
 	case_id		TEXT NOT NULL REFERENCES cases(id),
-	seq		INTEGER NOT NULL,
-	citation	TEXT NOT NULL
-);
+	seq		INTEGER NOT NULL,	-- 0-based order in the case
+	citation	TEXT NOT NULL,
+	PRIMARY KEY (case_id, seq)
+) WITHOUT ROWID;
 
 -- Similar precedents, computed at build time.
 CREATE TABLE links (
@@ -90,13 +105,36 @@ CREATE TABLE links (
 
 CREATE INDEX procedures_case ON procedures(case_id);
 CREATE INDEX parties_procedure ON parties(procedure_id);
-CREATE INDEX parties_name ON parties(name);
-CREATE INDEX items_procedure ON items(procedure_id);
-CREATE INDEX items_name ON items(name);
-CREATE INDEX citations_case ON citations(case_id);
 CREATE INDEX links_case ON links(case_id, rank);
 
+-- The short columns of each fts row exactly as they were indexed.
+CREATE TABLE fts_text (
+	case_rowid	INTEGER PRIMARY KEY REFERENCES cases(rowid),
+	title		TEXT NOT NULL,		-- case title
+	procedures	TEXT NOT NULL,		-- "type title" per line
+	parties		TEXT NOT NULL,		-- one organisation per line
+	items		TEXT NOT NULL,		-- one data item per line
+	basis		TEXT NOT NULL,		-- one citation per line
+	meta		TEXT NOT NULL		-- municipality kind number …
+);
+
+-- What fts reads for snippets and highlights: the short columns, and the
+-- body derived from the document (the lines line_start..line_end).
+CREATE VIEW fts_content_view AS
+	SELECT t.case_rowid, t.title, t.procedures, t.parties, t.items,
+	    t.basis, t.meta, case_body(d.path, unpack(d.text), c.line_start,
+	    c.line_end) AS body
+	FROM fts_text t JOIN cases c ON c.rowid = t.case_rowid
+	JOIN documents d ON d.id = c.document_id;
+
+-- The length of every fts row, for ranking (format in index/rank.h).
+CREATE TABLE rank_lengths (
+	id		INTEGER PRIMARY KEY CHECK (id = 1),
+	lengths		BLOB NOT NULL		-- uint32 LE per fts rowid
+);
+
 -- Full text, one row per case; columns weighted by bm25 in query.c.
+-- External content: the index holds tokens and positions only.
 CREATE VIRTUAL TABLE fts USING fts5(
 	title,		-- case title
 	procedures,	-- procedure types and titles
@@ -105,5 +143,7 @@ CREATE VIRTUAL TABLE fts USING fts5(
 	basis,		-- legal basis citations
 	meta,		-- municipality, kind, number, department, date
 	body,		-- the case's source text
-	tokenize = 'picorpus'
+	tokenize = 'picorpus',
+	content = 'fts_content_view',
+	content_rowid = 'case_rowid'
 );

@@ -10,13 +10,18 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "packed.h"
+#include "rank.h"
+#include "parse.h"
+#include "sqlfunc.h"
 #include "store.h"
 #include "tokenizer.h"
 
 extern const char schema_sql[];
 
 enum stmt_id {
-	ST_DOC, ST_CASE, ST_PROC, ST_PARTY, ST_ITEM, ST_CITE, ST_FTS, ST__MAX
+	ST_DOC, ST_CASE, ST_JSON, ST_PROC, ST_PARTY, ST_ITEM, ST_CITE,
+	ST_TEXT, ST_FTS, ST__MAX
 };
 
 static const char *const stmt_sql[ST__MAX] = {
@@ -24,12 +29,15 @@ static const char *const stmt_sql[ST__MAX] = {
 	    "VALUES (?1, ?2, ?3, ?4, ?5)",
 	"INSERT INTO cases(id, document_id, source, municipality, kind, "
 	    "number, title, date, department, subjects_count, line_start, "
-	    "line_end, json) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
+	    "line_end) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+	"INSERT INTO case_json(case_rowid, json) VALUES (?1, ?2)",
 	"INSERT INTO procedures(case_id, seq, type, title, partner, "
 	    "period_start, period_end, line) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
 	"INSERT INTO parties(procedure_id, role, name) VALUES (?1, ?2, ?3)",
 	"INSERT INTO items(procedure_id, seq, name) VALUES (?1, ?2, ?3)",
 	"INSERT INTO citations(case_id, seq, citation) VALUES (?1, ?2, ?3)",
+	"INSERT INTO fts_text(case_rowid, title, procedures, parties, items, "
+	    "basis, meta) VALUES (?1,?2,?3,?4,?5,?6,?7)",
 	"INSERT INTO fts(rowid, title, procedures, parties, items, basis, "
 	    "meta, body) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
 };
@@ -88,7 +96,8 @@ store_begin(const char *path, struct store **out, struct buf *err)
 		db_fail(s->db, err, s->tmp);
 		goto fail;
 	}
-	if (tokenizer_register(s->db) != SQLITE_OK) {
+	if (tokenizer_register(s->db) != SQLITE_OK ||
+	    sqlfunc_register(s->db) != SQLITE_OK) {
 		db_fail(s->db, err, "FTS5 tokenizer");
 		goto fail;
 	}
@@ -96,8 +105,8 @@ store_begin(const char *path, struct store **out, struct buf *err)
 	    "PRAGMA synchronous=OFF; BEGIN;", NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(s->db, schema_sql, NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(s->db, "INSERT INTO meta VALUES ('schema_version', '"
-	    SCHEMA_VERSION "'), ('built_at', datetime('now'))", NULL, NULL,
-	    NULL) != SQLITE_OK) {
+	    SCHEMA_VERSION "'), ('parse_rules', '" PARSE_RULES_VERSION "'), "
+	    "('built_at', datetime('now'))", NULL, NULL, NULL) != SQLITE_OK) {
 		db_fail(s->db, err, "schema");
 		goto fail;
 	}
@@ -133,6 +142,18 @@ bind_int(sqlite3_stmt *st, int i, int64_t v, int *rc)
 		*rc = sqlite3_bind_int64(st, i, v);
 }
 
+/* Bind text[0..len) deflated (packed.h). */
+static void
+bind_packed(sqlite3_stmt *st, int i, const char *text, size_t len, int *rc)
+{
+	struct buf z = BUF_INIT;
+
+	if (*rc != SQLITE_OK)
+		return;
+	pack_text(text, len, &z);
+	*rc = sqlite3_bind_blob(st, i, z.data, (int)z.len, free);
+}
+
 static void
 step(sqlite3_stmt *st, int *rc)
 {
@@ -158,7 +179,7 @@ store_add_document(struct store *s, const struct source *src,
 	bind_text(st, 2, hash, &rc);
 	bind_text(st, 3, encoding_name(src->enc), &rc);
 	bind_int(st, 4, (int64_t)src->len, &rc);
-	bind_text(st, 5, src->text, &rc);
+	bind_packed(st, 5, src->text, src->len, &rc);
 	step(st, &rc);
 	if (rc != SQLITE_OK)
 		return db_fail(s->db, err, src->path);
@@ -248,20 +269,31 @@ fts_columns(const struct pcase *c, struct buf col[5])
 	    c->date.value ? c->date.value : "");
 }
 
+/*
+ * The full-text row of a case: its short columns into fts_text, then
+ * those and the body into fts, which keeps only tokens and positions
+ * (the body is derived again from the document when needed).
+ */
 static void
 add_fts(struct store *s, int64_t rowid, const struct pcase *c, int *rc)
 {
-	sqlite3_stmt *st = s->st[ST_FTS];
+	const char *body = c->body ? c->body : "";
 	struct buf col[5] = { BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT,
 	    BUF_INIT };
 
 	fts_columns(c, col);
-	bind_int(st, 1, rowid, rc);
-	bind_text(st, 2, c->title.value ? c->title.value : "", rc);
-	for (int i = 0; i < 5; i++)
-		bind_text(st, 3 + i, col[i].data ? col[i].data : "", rc);
-	bind_text(st, 8, c->body ? c->body : "", rc);
-	step(st, rc);
+	for (int t = ST_TEXT; t <= ST_FTS; t++) {
+		sqlite3_stmt *st = s->st[t];
+
+		bind_int(st, 1, rowid, rc);
+		bind_text(st, 2, c->title.value ? c->title.value : "", rc);
+		for (int i = 0; i < 5; i++)
+			bind_text(st, 3 + i, col[i].data ? col[i].data : "",
+			    rc);
+		if (t == ST_FTS)
+			bind_text(st, 8, body, rc);
+		step(st, rc);
+	}
 	for (int i = 0; i < 5; i++)
 		buf_free(&col[i]);
 }
@@ -273,6 +305,7 @@ store_add_case(struct store *s, int64_t doc_id, const struct pcase *c,
 	sqlite3_stmt *st = s->st[ST_CASE];
 	json_t *o = case_to_json(c, 1);
 	char *json = json_dumps(o, JSON_COMPACT);
+	int64_t rowid;
 	int rc = SQLITE_OK;
 
 	bind_text(st, 1, c->id, &rc);
@@ -289,9 +322,12 @@ store_add_case(struct store *s, int64_t doc_id, const struct pcase *c,
 		    c->subjects_count) : sqlite3_bind_null(st, 10);
 	bind_int(st, 11, c->line_start, &rc);
 	bind_int(st, 12, c->line_end, &rc);
-	bind_text(st, 13, json, &rc);
 	step(st, &rc);
-	add_fts(s, sqlite3_last_insert_rowid(s->db), c, &rc);
+	rowid = sqlite3_last_insert_rowid(s->db);
+	bind_int(s->st[ST_JSON], 1, rowid, &rc);
+	bind_packed(s->st[ST_JSON], 2, json, strlen(json), &rc);
+	step(s->st[ST_JSON], &rc);
+	add_fts(s, rowid, c, &rc);
 	for (size_t i = 0; i < c->nprocs; i++)
 		add_procedure(s, c->id, (int)i, &c->procs[i], &rc);
 	for (size_t i = 0; i < c->legal_basis.n; i++) {
@@ -312,8 +348,10 @@ store_commit(struct store *s, struct buf *err)
 {
 	int ret = 0;
 
-	if (sqlite3_exec(s->db, "INSERT INTO fts(fts) VALUES ('optimize'); "
-	    "COMMIT;", NULL, NULL, NULL) != SQLITE_OK) {
+	if (sqlite3_exec(s->db, "INSERT INTO fts(fts) VALUES ('optimize')",
+	    NULL, NULL, NULL) != SQLITE_OK ||
+	    rank_write_lengths(s->db) != SQLITE_OK ||
+	    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		db_fail(s->db, err, "commit");
 		store_abort(s);
 		return -1;
@@ -352,22 +390,42 @@ store_abort(struct store *s)
 	store_close(s);
 }
 
+/* Does meta hold key = value? */
 static int
-check_schema(sqlite3 *db, const char *path, struct buf *err)
+meta_is(sqlite3 *db, const char *key, const char *value)
 {
 	sqlite3_stmt *st;
 	int ok = 0;
 
-	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = "
-	    "'schema_version'", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		ok = strcmp((const char *)sqlite3_column_text(st, 0),
-		    SCHEMA_VERSION) == 0;
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?1",
+	    -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			ok = strcmp((const char *)sqlite3_column_text(st, 0),
+			    value) == 0;
+	}
 	sqlite3_finalize(st);
-	if (!ok)
+	return ok;
+}
+
+/*
+ * The schema, and the parse rules the views re-run (sqlfunc.h), must be
+ * those of this binary.
+ */
+static int
+check_schema(sqlite3 *db, const char *path, struct buf *err)
+{
+	if (!meta_is(db, "schema_version", SCHEMA_VERSION)) {
 		buf_printf(err, "%s: not a picorpus index of schema version %s "
 		    "(rebuild it with 'picorpus build')", path, SCHEMA_VERSION);
-	return ok ? 0 : -1;
+		return -1;
+	}
+	if (!meta_is(db, "parse_rules", PARSE_RULES_VERSION)) {
+		buf_printf(err, "%s: written by another picorpus version "
+		    "(rebuild it with 'picorpus build')", path);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -379,8 +437,11 @@ index_open(const char *path, sqlite3 **db, struct buf *err)
 		    "--index FILE)", path, strerror(errno));
 		return -1;
 	}
-	if (sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL) !=
-	    SQLITE_OK || tokenizer_register(*db) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK || tokenizer_register(*db) != SQLITE_OK ||
+	    sqlfunc_register(*db) != SQLITE_OK ||
+	    rank_register(*db) != SQLITE_OK) {
 		db_fail(*db, err, path);
 		goto fail;
 	}
@@ -400,8 +461,9 @@ index_load_case(sqlite3 *db, const char *id, struct buf *err)
 	struct pcase *c = NULL;
 	json_t *o;
 
-	if (sqlite3_prepare_v2(db, "SELECT json FROM cases WHERE id = ?1",
-	    -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, "SELECT unpack(j.json) FROM cases c JOIN "
+	    "case_json j ON j.case_rowid = c.rowid WHERE c.id = ?1", -1, &st,
+	    NULL) != SQLITE_OK) {
 		db_fail(db, err, "load case");
 		return NULL;
 	}

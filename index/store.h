@@ -17,7 +17,7 @@
 #include "case.h"
 #include "ingest.h"
 
-#define SCHEMA_VERSION "1"
+#define SCHEMA_VERSION "2"
 
 struct store;
 

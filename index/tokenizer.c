@@ -299,8 +299,8 @@ fts_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text,
 	return tokenize(text, (size_t)ntext, mode, fts_token, &call);
 }
 
-static fts5_api *
-fts5_api_from_db(sqlite3 *db)
+fts5_api *
+fts5_api_of(sqlite3 *db)
 {
 	fts5_api *api = NULL;
 	sqlite3_stmt *st = NULL;
@@ -318,7 +318,7 @@ int
 tokenizer_register(sqlite3 *db)
 {
 	fts5_tokenizer tok = { fts_create, fts_delete, fts_tokenize };
-	fts5_api *api = fts5_api_from_db(db);
+	fts5_api *api = fts5_api_of(db);
 
 	if (api == NULL)
 		return SQLITE_ERROR;

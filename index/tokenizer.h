@@ -47,6 +47,9 @@ int	tokenize(const char *text, size_t len, enum token_mode mode,
  */
 int	tokenize_needs_prefix(const char *text, size_t len);
 
+/* The FTS5 API of db (for registering tokenizers and functions). */
+fts5_api	*fts5_api_of(sqlite3 *db);
+
 /*
  * Register the tokenizer with db's FTS5 under the name "picorpus".
  * Returns SQLITE_OK or an SQLite error code.

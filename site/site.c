@@ -203,7 +203,8 @@ write_case_pages(sqlite3 *db, const char *dir, struct buf *index,
 	sqlite3_stmt *st;
 	int rc = 0;
 
-	if (sqlite3_prepare_v2(db, "SELECT c.json, d.text FROM cases c JOIN "
+	if (sqlite3_prepare_v2(db, "SELECT unpack(j.json), unpack(d.text) "
+	    "FROM cases c JOIN case_json j ON j.case_rowid = c.rowid JOIN "
 	    "documents d ON d.id = c.document_id ORDER BY c.source, "
 	    "c.line_start", -1, &st, NULL) != SQLITE_OK) {
 		buf_printf(err, "site: %s", sqlite3_errmsg(db));

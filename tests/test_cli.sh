@@ -44,6 +44,12 @@ grep -q "手続: 再委託 新宿区健康診査" "$work/out" &&
 	ok "a hit names the procedure that matched" ||
 	not_ok "a hit names the procedure that matched"
 
+expect_status 0 "--index before the command" "$bin" --index "$idx" query \
+	--count 再委託 LGWAN
+[ "$(cat "$work/out")" = 2 ] && ok "--index before the command is used" ||
+	not_ok "--index before the command is used"
+expect_status 2 "--index without a file is a usage error" "$bin" --index
+
 expect_status 0 "zero hits is exit 0" "$bin" query --index "$idx" 存在しない語句です
 grep -q "no case contains '存在しない語句です'" "$work/err" &&
 	ok "zero hits says which term no case contains" ||
@@ -59,13 +65,13 @@ grep -qi "sqlite\|fts5" "$work/err" && not_ok "no SQLite message leaks" ||
 "$bin" query --index "$idx" --json --limit 0 委託 >"$work/hits.jsonl"
 "$bin" export --index "$idx" >"$work/export.jsonl"
 python3 - "$work" <<'PY' && ok "委託 finds every case whose text has it" || not_ok "委託 recall"
-import json, sys, sqlite3
+import json, sys, sqlite3, zlib
 w = sys.argv[1]
 hits = {json.loads(l)["id"] for l in open(w + "/hits.jsonl")}
 db = sqlite3.connect(w + "/index.db")
 want = set()
 for cid, doc, a, b in db.execute("SELECT c.id, d.text, c.line_start, c.line_end FROM cases c JOIN documents d ON d.id = c.document_id"):
-    lines = doc.split("\n")[a - 1:b]
+    lines = zlib.decompress(doc).decode().split("\n")[a - 1:b]
     import unicodedata
     if "委託" in unicodedata.normalize("NFKC", "\n".join(lines)):
         want.add(cid)

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+import zlib
 
 PARITY_TERMS = ["委託", "結合", "再委託", "LGWAN", "ＬＧＷＡＮ", "氏名", "住所",
                 "TOPPAN", "国保", "検", "区"]
@@ -38,6 +39,7 @@ def case_texts(index):
     for cid, doc, a, b in db.execute(
             "SELECT c.id, d.text, c.line_start, c.line_end FROM cases c "
             "JOIN documents d ON d.id = c.document_id"):
+        doc = zlib.decompress(doc).decode()  # documents.text is deflated
         lines = doc.split("\n")[max(a, 1) - 1:b]
         texts[cid] = fold("\n".join(lines))
     return texts
@@ -53,6 +55,12 @@ def hits(picorpus, index, terms):
     if p.returncode != 0:
         return None
     return {json.loads(l)["id"] for l in p.stdout.decode().splitlines() if l}
+
+
+def ranked(picorpus, index, terms, limit):
+    """The ids of the hits in order (limit 0 = all)."""
+    p = run(picorpus, index, ["--json", "--limit", str(limit)] + terms)
+    return [json.loads(l)["id"] for l in p.stdout.decode().splitlines() if l]
 
 
 def hostile_queries(rng):
@@ -137,6 +145,16 @@ def main():
             got = hits(picorpus, gindex, [term])
             check(got == want, "10 MB parity for %s: want %d, got %s" % (
                 term, len(want), None if got is None else len(got)))
+        # A page of hits (chosen in C, ties broken by date and id) is the
+        # head of the full ranking (one SQL ORDER BY).
+        for terms in [["委託"], ["再委託", "LGWAN"], ["氏名", "OR", "TOPPAN"],
+                      ["口座番号", "-LGWAN"], ["外部結合", "kind:付議"]]:
+            full = ranked(picorpus, gindex, terms, 0)
+            for k in (1, 10, 37):
+                page = ranked(picorpus, gindex, terms, k)
+                check(len(full) > k and page == full[:k],
+                      "page of %d for %s is the head of the ranking" %
+                      (k, " ".join(terms)))
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

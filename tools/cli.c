@@ -119,6 +119,15 @@ cli_parse(const char *cmd, int argc, char **argv, const struct opt *opts,
 	return 0;
 }
 
+/* picorpus --index FILE COMMAND …: the index for any command. */
+static const char *global_index;
+
+void
+cli_set_global_index(const char *path)
+{
+	global_index = path;
+}
+
 const char *
 cli_index_path(const char *opt)
 {
@@ -126,6 +135,8 @@ cli_index_path(const char *opt)
 
 	if (opt != NULL && *opt != '\0')
 		return opt;
+	if (global_index != NULL && *global_index != '\0')
+		return global_index;
 	env = getenv("PICORPUS_INDEX");
 	return (env != NULL && *env != '\0') ? env : DEFAULT_INDEX;
 }

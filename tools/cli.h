@@ -51,8 +51,14 @@ struct opt {
 int	cli_parse(const char *cmd, int argc, char **argv,
 	    const struct opt *opts, const char *usage, int *npos);
 
-/* --index, else $PICORPUS_INDEX, else DEFAULT_INDEX. */
+/*
+ * The command's --index, else the one given before the command
+ * (picorpus --index FILE query …), else $PICORPUS_INDEX, else
+ * DEFAULT_INDEX.
+ */
 const char	*cli_index_path(const char *opt);
+/* Record the --index given before the command (not copied). */
+void		 cli_set_global_index(const char *path);
 
 /*
  * Open the index named by --index (or the default) read-only.  Returns

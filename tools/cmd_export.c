@@ -42,8 +42,9 @@ export_all(sqlite3 *db, int provenance)
 	sqlite3_stmt *st;
 	int rc = EXIT_OK;
 
-	if (sqlite3_prepare_v2(db, "SELECT id, json FROM cases ORDER BY "
-	    "source, line_start, rowid", -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, "SELECT c.id, unpack(j.json) FROM "
+	    "cases c JOIN case_json j ON j.case_rowid = c.rowid ORDER BY "
+	    "c.source, c.line_start, c.rowid", -1, &st, NULL) != SQLITE_OK) {
 		cli_error("export", "%s", sqlite3_errmsg(db));
 		return EXIT_RUNTIME;
 	}

@@ -21,7 +21,8 @@ static const struct command commands[] = {
 static void
 usage(FILE *f)
 {
-	fputs("usage: picorpus [--version] [--help] COMMAND [ARGS]\n\n"
+	fputs("usage: picorpus [--version] [--help] [--index FILE] COMMAND "
+	    "[ARGS]\n\n"
 	    "picorpus compiles Japanese municipal privacy documents into a\n"
 	    "searchable precedent library.\n\ncommands:\n", f);
 	for (size_t i = 0; i < NCOMMANDS; i++)
@@ -32,10 +33,38 @@ usage(FILE *f)
 	    "picorpus(1).\n", f);
 }
 
+/*
+ * Consume "--index FILE" or "--index=FILE" before the command; returns
+ * how many arguments it took, or -1 when FILE is missing.
+ */
+static int
+global_index_option(int argc, char **argv)
+{
+	if (argc >= 2 && strncmp(argv[1], "--index=", 8) == 0) {
+		cli_set_global_index(argv[1] + 8);
+		return 1;
+	}
+	if (argc >= 2 && strcmp(argv[1], "--index") == 0) {
+		if (argc < 3)
+			return -1;
+		cli_set_global_index(argv[2]);
+		return 2;
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
+	int taken;
+
 	setlocale(LC_CTYPE, "");
+	if ((taken = global_index_option(argc, argv)) == -1) {
+		fputs("picorpus: --index needs a FILE\n", stderr);
+		return EXIT_USAGE;
+	}
+	argc -= taken;
+	argv += taken;
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;

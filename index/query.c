@@ -739,7 +739,8 @@ choose_page(sqlite3 *db, const struct query *q, struct page *p,
 		buf_printf(err, "query: %s", sqlite3_errmsg(db));
 		return rc;
 	}
-	qsort(p->v, p->n, sizeof(*p->v), cand_cmp);
+	if (p->n > 1)
+		qsort(p->v, p->n, sizeof(*p->v), cand_cmp);
 	return SQLITE_OK;
 }
 

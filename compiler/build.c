@@ -9,6 +9,7 @@
 #include "build.h"
 #include "extract.h"
 #include "ingest.h"
+#include "link.h"
 #include "parse.h"
 #include "site.h"
 #include "store.h"
@@ -34,8 +35,8 @@ make_parent(const char *path, struct buf *err)
 /* Ingest, parse, extract and store one file; 0, or -1 on a fatal error. */
 static int
 build_file(const struct build_opts *o, const char *rel, struct store *s,
-    struct segmenter *seg, struct build_stats *st, struct diag *dg,
-    struct buf *err)
+    struct segmenter *seg, struct linker *lk, struct build_stats *st,
+    struct diag *dg, struct buf *err)
 {
 	struct ingest_opts io = { o->max_bytes };
 	struct case_list cases = { NULL, 0 };
@@ -59,8 +60,10 @@ build_file(const struct build_opts *o, const char *rel, struct store *s,
 		rc = -1;
 		goto out;
 	}
-	for (size_t i = 0; i < cases.n && rc == 0; i++)
+	for (size_t i = 0; i < cases.n && rc == 0; i++) {
 		rc = store_add_case(s, doc_id, cases.v[i], err);
+		linker_add(lk, cases.v[i], seg);
+	}
 	st->indexed++;
 	st->cases += (unsigned)cases.n;
 out:
@@ -70,11 +73,30 @@ out:
 	return rc;
 }
 
+/* Link every case to its most similar ones and store the links. */
+static int
+store_links(struct store *s, struct linker *lk, struct buf *err)
+{
+	linker_run(lk, LINK_TOP);
+	for (size_t i = 0; i < linker_ncases(lk); i++) {
+		size_t n;
+		const struct link *v = linker_related(lk, i, &n);
+
+		for (size_t k = 0; k < n; k++)
+			if (store_add_link(s, linker_case_id(lk, i),
+			    linker_case_id(lk, v[k].other), (int)k + 1,
+			    v[k].score, &v[k].reasons, err) == -1)
+				return -1;
+	}
+	return 0;
+}
+
 int
 build_run(const struct build_opts *o, struct build_stats *st,
     struct diag *dg, struct buf *err)
 {
 	struct strlist files = STRLIST_INIT;
+	struct linker *lk = linker_new();
 	struct segmenter *seg = NULL;
 	struct store *s = NULL;
 	char msg[256];
@@ -95,14 +117,17 @@ build_run(const struct build_opts *o, struct build_stats *st,
 	    store_begin(o->index_path, &s, err) == -1)
 		goto out;
 	for (size_t i = 0; i < files.n; i++)
-		if (build_file(o, files.v[i], s, seg, st, dg, err) == -1)
+		if (build_file(o, files.v[i], s, seg, lk, st, dg, err) == -1)
 			goto out;
+	if (store_links(s, lk, err) == -1)
+		goto out;
 	if (o->site_dir != NULL &&
 	    site_generate(store_db(s), o->site_dir, &st->pages, err) == -1)
 		goto out;
 	rc = store_commit(s, err);
 	s = NULL;
 out:
+	linker_free(lk);
 	segmenter_free(seg);
 	store_abort(s);
 	strlist_free(&files);

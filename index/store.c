@@ -21,7 +21,7 @@ extern const char schema_sql[];
 
 enum stmt_id {
 	ST_DOC, ST_CASE, ST_JSON, ST_PROC, ST_PARTY, ST_ITEM, ST_CITE,
-	ST_TEXT, ST_FTS, ST__MAX
+	ST_TEXT, ST_FTS, ST_LINK, ST__MAX
 };
 
 static const char *const stmt_sql[ST__MAX] = {
@@ -40,6 +40,8 @@ static const char *const stmt_sql[ST__MAX] = {
 	    "basis, meta) VALUES (?1,?2,?3,?4,?5,?6,?7)",
 	"INSERT INTO fts(rowid, title, procedures, parties, items, basis, "
 	    "meta, body) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+	"INSERT INTO links(case_id, related_id, rank, score, reasons) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)",
 };
 
 struct store {
@@ -340,6 +342,32 @@ store_add_case(struct store *s, int64_t doc_id, const struct pcase *c,
 	json_decref(o);
 	if (rc != SQLITE_OK)
 		return db_fail(s->db, err, c->id ? c->id : "case");
+	return 0;
+}
+
+int
+store_add_link(struct store *s, const char *case_id, const char *related_id,
+    int rank, double score, const struct strlist *reasons, struct buf *err)
+{
+	sqlite3_stmt *st = s->st[ST_LINK];
+	json_t *a = json_array();
+	char *json;
+	int rc = SQLITE_OK;
+
+	for (size_t i = 0; i < reasons->n; i++)
+		json_array_append_new(a, json_string(reasons->v[i]));
+	json = json_dumps(a, JSON_COMPACT);
+	bind_text(st, 1, case_id, &rc);
+	bind_text(st, 2, related_id, &rc);
+	bind_int(st, 3, rank, &rc);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_double(st, 4, score);
+	bind_text(st, 5, json ? json : "[]", &rc);
+	step(st, &rc);
+	free(json);
+	json_decref(a);
+	if (rc != SQLITE_OK)
+		return db_fail(s->db, err, case_id);
 	return 0;
 }
 

@@ -29,6 +29,10 @@ int	store_add_document(struct store *s, const struct source *src,
 /* Record a case of that document and its full-text row. */
 int	store_add_case(struct store *s, int64_t doc_id, const struct pcase *c,
 	    struct buf *err);
+/* Record that case_id's rank-th most similar case is related_id. */
+int	store_add_link(struct store *s, const char *case_id,
+	    const char *related_id, int rank, double score,
+	    const struct strlist *reasons, struct buf *err);
 /* The database being written (for stages such as linking). */
 sqlite3	*store_db(struct store *s);
 /* Commit, close and rename into place; frees s whatever happens. */

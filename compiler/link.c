@@ -1,0 +1,924 @@
+/*
+ * link.c — similar precedents with reasons (see link.h).
+ *
+ * Data: every distinct feature (kind + folded key) is interned once in
+ * a hash table and has an id; a case holds its structured feature ids as
+ * it is added, and its body lines as (line hash, feature ids of the line)
+ * until linker_run() knows which lines are boilerplate.  linker_run()
+ * then (1) counts in how many cases each line occurs, (2) gives each case
+ * its sorted feature set without boilerplate lines, (3) counts document
+ * frequencies, weights and posting lists, (4) for each case accumulates
+ * partial dot products over the postings of its rarer features, scores
+ * the best candidates exactly and keeps the top.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "ingest.h"
+#include "link.h"
+#include "normalize.h"
+
+/* Features whose posting list is longer are not used to find candidates
+ * (they still count in the exact score). */
+#define POSTINGS_CAP	400
+/* Candidates scored exactly per case. */
+#define CANDIDATES	64
+/* A body line in at least this many cases (and 5% of them) is boilerplate. */
+#define BOILERPLATE_MIN	3
+
+enum fkind {
+	F_CONSIGNEE,	/* 委託先 / 再委託先 organisation */
+	F_PARTNER,	/* 結合・提供の相手方 */
+	F_ITEM,		/* data item */
+	F_BASIS,	/* legal-basis citation */
+	F_LINE,		/* connection kind */
+	F_TYPE,		/* procedure type */
+	F_TITLE,	/* content word of the case's or a procedure's title */
+	F_WORD,		/* content word (or compound) of the body */
+	F__MAX
+};
+
+/* How much a shared feature of each kind says, before rarity. */
+static const double kind_factor[F__MAX] = {
+	3.0, 3.0, 1.0, 1.5, 1.5, 0.5, 2.0, 1.0
+};
+
+struct feature {
+	enum fkind	 kind;
+	char		*key;		/* folded: what is compared */
+	char		*display;	/* as first seen: what reasons say */
+	uint32_t	 df;		/* cases having it */
+	double		 w;		/* kind_factor × log(N / df) */
+	uint32_t	*post;		/* cases having it, ascending, or NULL
+					   when too common to find candidates */
+	double		*postw;		/* its weight in each of those */
+};
+
+struct idlist {
+	uint32_t	*v;
+	size_t		 n, cap;
+};
+
+struct lline {
+	uint64_t	 hash;		/* of the folded, space-free line */
+	size_t		 first, n;	/* its features in lcase.line_feats */
+};
+
+struct lcase {
+	char		*id;
+	struct idlist	 fixed;		/* structured features */
+	struct lline	*lines;
+	size_t		 nlines, caplines;
+	struct idlist	 line_feats;
+	struct idlist	 feats;		/* final: sorted, unique */
+	struct idlist	 tf;		/* times each of feats occurs */
+	double		*wv;		/* weight of each of feats here:
+					   w × (1 + log tf) */
+	double		 norm;		/* sqrt of Σ wv² */
+	struct link	*links;
+	size_t		 nlinks;
+};
+
+struct linker {
+	struct feature	*f;
+	size_t		 nf, capf;
+	uint32_t	*slot;		/* hash table: feature id + 1, 0 empty */
+	size_t		 capslot;
+	struct lcase	*c;
+	size_t		 nc, capc;
+};
+
+/* ---- small helpers ---- */
+
+static void
+idlist_push(struct idlist *l, uint32_t v)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	l->v[l->n++] = v;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Sort v[0..n) and drop repeats; returns the new length. */
+static size_t
+unique_u64(uint64_t *v, size_t n)
+{
+	size_t j = 0;
+
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_u64);
+	for (size_t i = 0; i < n; i++)
+		if (j == 0 || v[i] != v[j - 1])
+			v[j++] = v[i];
+	return j;
+}
+
+/* Sort ids, then keep each once with its count in tf. */
+static void
+count_repeats(struct idlist *ids, struct idlist *tf)
+{
+	size_t j = 0;
+
+	if (ids->n > 1)
+		qsort(ids->v, ids->n, sizeof(*ids->v), cmp_u32);
+	for (size_t i = 0; i < ids->n; i++) {
+		if (j > 0 && ids->v[i] == ids->v[j - 1]) {
+			tf->v[j - 1]++;
+			continue;
+		}
+		ids->v[j++] = ids->v[i];
+		idlist_push(tf, 1);
+	}
+	ids->n = j;
+}
+
+/* Number of UTF-8 characters of s[0..n). */
+static size_t
+utf8_chars(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			k++;
+	return k;
+}
+
+/* ---- interning ---- */
+
+static uint64_t
+feature_hash(enum fkind kind, const char *key)
+{
+	return hash_bytes(key, strlen(key)) * 31 + (uint64_t)kind;
+}
+
+static void
+slots_grow(struct linker *l)
+{
+	size_t cap = l->capslot ? l->capslot * 2 : 1024;
+
+	free(l->slot);
+	l->slot = xcalloc(cap, sizeof(*l->slot));
+	l->capslot = cap;
+	for (size_t i = 0; i < l->nf; i++) {
+		size_t h = feature_hash(l->f[i].kind, l->f[i].key) & (cap - 1);
+
+		while (l->slot[h] != 0)
+			h = (h + 1) & (cap - 1);
+		l->slot[h] = (uint32_t)i + 1;
+	}
+}
+
+/* The id of feature (kind, key), made on first sight with display. */
+static uint32_t
+intern(struct linker *l, enum fkind kind, const char *key,
+    const char *display)
+{
+	size_t h;
+	struct feature *f;
+
+	if (2 * (l->nf + 1) > l->capslot)
+		slots_grow(l);
+	h = feature_hash(kind, key) & (l->capslot - 1);
+	while (l->slot[h] != 0) {
+		f = &l->f[l->slot[h] - 1];
+		if (f->kind == kind && strcmp(f->key, key) == 0)
+			return l->slot[h] - 1;
+		h = (h + 1) & (l->capslot - 1);
+	}
+	if (l->nf == l->capf) {
+		l->capf = l->capf ? l->capf * 2 : 256;
+		l->f = xrealloc(l->f, l->capf * sizeof(*l->f));
+	}
+	f = &l->f[l->nf];
+	memset(f, 0, sizeof(*f));
+	f->kind = kind;
+	f->key = xstrdup(key);
+	f->display = xstrdup(display);
+	l->slot[h] = (uint32_t)l->nf + 1;
+	return (uint32_t)l->nf++;
+}
+
+/* ---- features of a case ---- */
+
+/* Legal-entity words that do not tell organisations apart. */
+static const char *const entity_words[] = {
+	"株式会社", "有限会社", "合同会社", "合資会社", "合名会社",
+	"一般社団法人", "一般財団法人", "公益社団法人", "公益財団法人",
+	"社会福祉法人", "特定非営利活動法人", "地方独立行政法人",
+	"独立行政法人", "医療法人", "学校法人", "(株)", "(有)", NULL
+};
+
+/* Consignee values that name no organisation. */
+static const char *const not_orgs[] = {
+	"未定", "なし", "無し", "該当なし", "選定中", "検討中", "調整中",
+	"未決定", NULL
+};
+
+/* An organisation name, folded, without entity words and spaces. */
+static char *
+org_key(const char *name)
+{
+	char *f = norm_fold(name, strlen(name)), *k, *p;
+
+	for (int i = 0; entity_words[i]; i++) {
+		size_t n = strlen(entity_words[i]);
+
+		while ((p = strstr(f, entity_words[i])) != NULL)
+			memmove(p, p + n, strlen(p + n) + 1);
+	}
+	k = norm_strip_space(f, strlen(f));
+	free(f);
+	for (int i = 0; not_orgs[i]; i++)
+		if (str_has_prefix(k, not_orgs[i]))
+			*k = '\0';
+	return k;
+}
+
+/* Add feature (kind, key of text) to list; org names use org_key(). */
+static void
+add_feature(struct linker *l, struct idlist *list, enum fkind kind,
+    const char *text)
+{
+	char *key;
+
+	if (text == NULL || *text == '\0')
+		return;
+	if (kind == F_CONSIGNEE || kind == F_PARTNER)
+		key = org_key(text);
+	else {
+		char *f = norm_fold(text, strlen(text));
+
+		key = norm_strip_space(f, strlen(f));
+		free(f);
+	}
+	if (*key != '\0')
+		idlist_push(list, intern(l, kind, key, text));
+	free(key);
+}
+
+static void
+add_all(struct linker *l, struct idlist *list, enum fkind kind,
+    const struct strlist *names)
+{
+	for (size_t i = 0; i < names->n; i++)
+		add_feature(l, list, kind, names->v[i]);
+}
+
+static void
+structured_features(struct linker *l, struct lcase *lc, const struct pcase *c)
+{
+	for (size_t i = 0; i < c->nprocs; i++) {
+		const struct procedure *p = &c->procs[i];
+
+		add_all(l, &lc->fixed, F_CONSIGNEE, &p->consignees);
+		add_all(l, &lc->fixed, F_CONSIGNEE, &p->subcontractors);
+		add_feature(l, &lc->fixed, F_PARTNER, p->partner.value);
+		add_all(l, &lc->fixed, F_ITEM, &p->data_items);
+		add_feature(l, &lc->fixed, F_TYPE, proc_type_name(p->type));
+	}
+	add_all(l, &lc->fixed, F_BASIS, &c->legal_basis);
+}
+
+/* Connection kinds, by a folded substring and the name reasons use. */
+static const char *const line_kinds[][2] = {
+	{ "lgwan", "LGWAN" }, { "専用回線", "専用回線" },
+	{ "インターネット", "インターネット" }, { "vpn", "VPN" },
+	{ NULL, NULL }
+};
+
+/* MeCab words of one line: nouns, and runs of nouns as compounds. */
+struct words_ctx {
+	struct linker	*l;
+	struct idlist	*out;
+	enum fkind	 kind;		/* F_TITLE or F_WORD */
+	const char	*text;
+	size_t		 run_start, run_end;	/* current noun run */
+	int		 run_n;
+};
+
+static int
+is_noun(const struct word *w)
+{
+	return strcmp(w->pos, "名詞") == 0 && strcmp(w->pos1, "非自立") != 0 &&
+	    strcmp(w->pos1, "代名詞") != 0;
+}
+
+/* A noun that means something alone: not a number or suffix, 2+ chars. */
+static int
+is_content_noun(const struct word *w, const char *text)
+{
+	return is_noun(w) && strcmp(w->pos1, "数") != 0 &&
+	    strcmp(w->pos1, "接尾") != 0 &&
+	    utf8_chars(text + w->start, w->len) >= 2;
+}
+
+/*
+ * Is s a word worth comparing: letters only (kanji, kana, Latin; ー and
+ * ・ inside), no digits or symbols (PDF rules, "3号", "(①" are noise)?
+ */
+static int
+is_word_text(const char *s)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n;
+	int letters = 0;
+
+	while (*p && (n = utf8proc_iterate(p, -1, &cp)) > 0) {
+		utf8proc_category_t cat = utf8proc_category(cp);
+
+		if (cp == 0x30fc || cp == 0x30fb)	/* ー ・ */
+			;
+		else if (cat >= UTF8PROC_CATEGORY_LU &&
+		    cat <= UTF8PROC_CATEGORY_LO)
+			letters++;
+		else
+			return 0;
+		p += n;
+	}
+	return letters > 0;
+}
+
+static void
+add_word(struct words_ctx *x, size_t start, size_t len)
+{
+	char *s = xstrndup(x->text + start, len);
+
+	if (is_word_text(s))
+		add_feature(x->l, x->out, x->kind, s);
+	free(s);
+}
+
+static void
+flush_run(struct words_ctx *x)
+{
+	if (x->run_n >= 2)
+		add_word(x, x->run_start, x->run_end - x->run_start);
+	x->run_n = 0;
+}
+
+static int
+on_word(void *arg, const struct word *w)
+{
+	struct words_ctx *x = arg;
+
+	if (!is_noun(w)) {
+		flush_run(x);
+		return 0;
+	}
+	if (is_content_noun(w, x->text))
+		add_word(x, w->start, w->len);
+	if (x->run_n > 0 && w->start == x->run_end) {
+		x->run_end = w->start + w->len;
+		x->run_n++;
+	} else {
+		flush_run(x);
+		x->run_start = w->start;
+		x->run_end = w->start + w->len;
+		x->run_n = 1;
+	}
+	return 0;
+}
+
+/* The features of one line of text (words, connection kinds). */
+static void
+line_features(struct linker *l, struct idlist *out, enum fkind kind,
+    const char *line, size_t len, struct segmenter *seg)
+{
+	struct words_ctx x = { l, out, kind, line, 0, 0, 0 };
+	char *folded = norm_fold(line, len);
+
+	for (int i = 0; line_kinds[i][0]; i++)
+		if (strstr(folded, line_kinds[i][0]) != NULL)
+			idlist_push(out, intern(l, F_LINE, line_kinds[i][1],
+			    line_kinds[i][1]));
+	free(folded);
+	if (seg != NULL && segmenter_words(seg, line, len, on_word, &x) == 0)
+		flush_run(&x);
+}
+
+/*
+ * Record a body line: its hash, and the features of its text — for a
+ * "label<TAB>value" row only of the value, as the labels are the form's
+ * and say nothing of the case.
+ */
+static void
+add_line(struct linker *l, struct lcase *lc, const char *line, size_t len,
+    struct segmenter *seg)
+{
+	char *f = norm_fold(line, len), *k = norm_strip_space(f, strlen(f));
+	const char *tab = memchr(line, '\t', len);
+	struct lline *ln;
+
+	if (*k != '\0') {
+		if (lc->nlines == lc->caplines) {
+			lc->caplines = lc->caplines ? lc->caplines * 2 : 32;
+			lc->lines = xrealloc(lc->lines, lc->caplines *
+			    sizeof(*lc->lines));
+		}
+		ln = &lc->lines[lc->nlines++];
+		ln->hash = hash_bytes(k, strlen(k));
+		ln->first = lc->line_feats.n;
+		if (tab != NULL) {
+			len -= (size_t)(tab + 1 - line);
+			line = tab + 1;
+		}
+		line_features(l, &lc->line_feats, F_WORD, line, len, seg);
+		ln->n = lc->line_feats.n - ln->first;
+	}
+	free(f);
+	free(k);
+}
+
+struct linker *
+linker_new(void)
+{
+	return xcalloc(1, sizeof(struct linker));
+}
+
+void
+linker_add(struct linker *l, const struct pcase *c, struct segmenter *seg)
+{
+	struct lcase *lc;
+	const char *p, *nl;
+
+	if (l->nc == l->capc) {
+		l->capc = l->capc ? l->capc * 2 : 64;
+		l->c = xrealloc(l->c, l->capc * sizeof(*l->c));
+	}
+	lc = &l->c[l->nc++];
+	memset(lc, 0, sizeof(*lc));
+	lc->id = xstrdup(c->id ? c->id : "");
+	structured_features(l, lc, c);
+	if (c->title.value != NULL)
+		line_features(l, &lc->fixed, F_TITLE, c->title.value,
+		    strlen(c->title.value), seg);
+	for (size_t i = 0; i < c->nprocs; i++)
+		if (c->procs[i].title.value != NULL)
+			line_features(l, &lc->fixed, F_TITLE,
+			    c->procs[i].title.value,
+			    strlen(c->procs[i].title.value), seg);
+	for (p = c->body ? c->body : ""; *p; p = *nl ? nl + 1 : nl) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		add_line(l, lc, p, (size_t)(nl - p), seg);
+	}
+}
+
+/* ---- linking ---- */
+
+/* In how many cases does each line hash occur?  Sorted (hash, count). */
+struct line_count {
+	uint64_t	*hash;
+	uint32_t	*count;
+	size_t		 n;
+};
+
+static void
+count_lines(const struct linker *l, struct line_count *lc)
+{
+	size_t total = 0, k = 0;
+	uint64_t *all;
+
+	for (size_t i = 0; i < l->nc; i++)
+		total += l->c[i].nlines;
+	all = xmalloc((total ? total : 1) * sizeof(*all));
+	for (size_t i = 0; i < l->nc; i++) {	/* each line once per case */
+		size_t from = k;
+
+		for (size_t j = 0; j < l->c[i].nlines; j++)
+			all[k++] = l->c[i].lines[j].hash;
+		k = from + unique_u64(all + from, k - from);
+	}
+	qsort(all, k, sizeof(*all), cmp_u64);
+	lc->hash = xmalloc((k ? k : 1) * sizeof(*lc->hash));
+	lc->count = xmalloc((k ? k : 1) * sizeof(*lc->count));
+	lc->n = 0;
+	for (size_t j = 0; j < k; j++) {
+		if (lc->n > 0 && lc->hash[lc->n - 1] == all[j])
+			lc->count[lc->n - 1]++;
+		else {
+			lc->hash[lc->n] = all[j];
+			lc->count[lc->n++] = 1;
+		}
+	}
+	free(all);
+}
+
+static uint32_t
+line_cases(const struct line_count *lc, uint64_t h)
+{
+	size_t lo = 0, hi = lc->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (lc->hash[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < lc->n && lc->hash[lo] == h ? lc->count[lo] : 0;
+}
+
+/* Each case's final features: structured plus non-boilerplate lines. */
+static void
+final_features(struct linker *l)
+{
+	struct line_count counts;
+	uint32_t limit = (uint32_t)(l->nc / 20);
+
+	if (limit < BOILERPLATE_MIN)
+		limit = BOILERPLATE_MIN;
+	count_lines(l, &counts);
+	for (size_t i = 0; i < l->nc; i++) {
+		struct lcase *c = &l->c[i];
+
+		for (size_t j = 0; j < c->fixed.n; j++)
+			idlist_push(&c->feats, c->fixed.v[j]);
+		for (size_t j = 0; j < c->nlines; j++) {
+			if (line_cases(&counts, c->lines[j].hash) >= limit)
+				continue;
+			for (size_t k = 0; k < c->lines[j].n; k++)
+				idlist_push(&c->feats,
+				    c->line_feats.v[c->lines[j].first + k]);
+		}
+		count_repeats(&c->feats, &c->tf);
+		free(c->lines);
+		c->lines = NULL;
+		free(c->line_feats.v);
+		memset(&c->line_feats, 0, sizeof(c->line_feats));
+		free(c->fixed.v);
+		memset(&c->fixed, 0, sizeof(c->fixed));
+	}
+	free(counts.hash);
+	free(counts.count);
+}
+
+/* Document frequencies, weights, posting lists and case norms. */
+static void
+weigh_features(struct linker *l)
+{
+	size_t *fill = xcalloc(l->nf ? l->nf : 1, sizeof(*fill));
+
+	for (size_t i = 0; i < l->nc; i++)
+		for (size_t j = 0; j < l->c[i].feats.n; j++)
+			l->f[l->c[i].feats.v[j]].df++;
+	for (size_t k = 0; k < l->nf; k++) {
+		struct feature *f = &l->f[k];
+
+		f->w = f->df ? kind_factor[f->kind] * log((double)l->nc /
+		    f->df) : 0.0;
+		if (f->df >= 2 && f->df <= POSTINGS_CAP) {
+			f->post = xmalloc(f->df * sizeof(*f->post));
+			f->postw = xmalloc(f->df * sizeof(*f->postw));
+		}
+	}
+	for (size_t i = 0; i < l->nc; i++) {
+		struct lcase *c = &l->c[i];
+		double sum = 0.0;
+
+		c->wv = xmalloc((c->feats.n + 1) * sizeof(*c->wv));
+		for (size_t j = 0; j < c->feats.n; j++) {
+			uint32_t id = c->feats.v[j];
+			struct feature *f = &l->f[id];
+
+			c->wv[j] = f->w * (1.0 + log((double)c->tf.v[j]));
+			sum += c->wv[j] * c->wv[j];
+			if (f->post != NULL) {
+				f->post[fill[id]] = (uint32_t)i;
+				f->postw[fill[id]++] = c->wv[j];
+			}
+		}
+		c->norm = sqrt(sum);
+	}
+	free(fill);
+}
+
+/* Σ of products of weights over the features a and b share. */
+static double
+dot(const struct lcase *a, const struct lcase *b)
+{
+	size_t i = 0, j = 0;
+	double sum = 0.0;
+
+	while (i < a->feats.n && j < b->feats.n) {
+		if (a->feats.v[i] < b->feats.v[j])
+			i++;
+		else if (a->feats.v[i] > b->feats.v[j])
+			j++;
+		else
+			sum += a->wv[i++] * b->wv[j++];
+	}
+	return sum;
+}
+
+static double
+cosine(const struct lcase *a, const struct lcase *b)
+{
+	double d = a->norm * b->norm;
+
+	return d > 0.0 ? dot(a, b) / d : 0.0;
+}
+
+/* ---- reasons ---- */
+
+/* Features shared by a and b, of one kind, strongest first. */
+struct shared {
+	uint32_t	*v;
+	size_t		 n;
+	double		 weight;	/* their share of the dot product */
+};
+
+static int
+cmp_strength(const void *a, const void *b, void *linker)
+{
+	const struct linker *l = linker;
+	const struct feature *x = &l->f[*(const uint32_t *)a];
+	const struct feature *y = &l->f[*(const uint32_t *)b];
+
+	if (x->w != y->w)
+		return x->w > y->w ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+static void
+collect_shared(const struct linker *l, const struct lcase *a,
+    const struct lcase *b, struct shared s[F__MAX])
+{
+	size_t i = 0, j = 0;
+
+	for (int k = 0; k < F__MAX; k++) {
+		s[k].v = xmalloc((a->feats.n + 1) * sizeof(*s[k].v));
+		s[k].n = 0;
+		s[k].weight = 0.0;
+	}
+	while (i < a->feats.n && j < b->feats.n) {
+		if (a->feats.v[i] < b->feats.v[j])
+			i++;
+		else if (a->feats.v[i] > b->feats.v[j])
+			j++;
+		else {
+			const struct feature *f = &l->f[a->feats.v[i]];
+
+			s[f->kind].v[s[f->kind].n++] = a->feats.v[i];
+			s[f->kind].weight += a->wv[i++] * b->wv[j++];
+		}
+	}
+	for (int k = 0; k < F__MAX; k++)
+		if (s[k].n > 1)
+			qsort_r(s[k].v, s[k].n, sizeof(*s[k].v), cmp_strength,
+			    (void *)l);
+}
+
+/* "a, b, c …": the displays of up to max features, joined by sep. */
+static void
+put_names(struct buf *b, const struct linker *l, const struct shared *s,
+    size_t max, const char *sep)
+{
+	for (size_t i = 0; i < s->n && i < max; i++) {
+		if (i > 0)
+			buf_puts(b, sep);
+		buf_puts(b, l->f[s->v[i]].display);
+	}
+	if (s->n > max)
+		buf_puts(b, " …");
+}
+
+/* The reason for one kind of shared feature, or nothing. */
+static void
+reason_of_kind(struct buf *b, const struct linker *l, enum fkind k,
+    const struct shared *s)
+{
+	switch (k) {
+	case F_CONSIGNEE:
+		buf_puts(b, "委託先 ");
+		put_names(b, l, s, 3, "、");
+		break;
+	case F_PARTNER:
+		buf_puts(b, "相手方 ");
+		put_names(b, l, s, 3, "、");
+		break;
+	case F_ITEM:
+		buf_printf(b, "情報項目 %zu件共通: ", s->n);
+		put_names(b, l, s, 5, ", ");
+		break;
+	case F_BASIS:
+		buf_puts(b, "同じ根拠 ");
+		put_names(b, l, s, 3, "、");
+		break;
+	case F_LINE:
+		buf_puts(b, "回線 ");
+		put_names(b, l, s, 4, "・");
+		break;
+	case F_TYPE:
+		buf_puts(b, "手続 ");
+		put_names(b, l, s, 4, "・");
+		break;
+	case F_TITLE:
+		buf_puts(b, "件名の語 ");
+		put_names(b, l, s, 5, ", ");
+		break;
+	default:
+		buf_puts(b, "共通語 ");
+		put_names(b, l, s, 5, ", ");
+	}
+}
+
+/* Reasons for the link a–b, the strongest kind first. */
+static void
+make_reasons(const struct linker *l, const struct lcase *a,
+    const struct lcase *b, struct strlist *out)
+{
+	struct shared s[F__MAX];
+	int order[F__MAX], n = 0;
+
+	collect_shared(l, a, b, s);
+	for (int k = 0; k < F__MAX; k++)
+		if (s[k].n > 0 && s[k].weight > 0.0)
+			order[n++] = k;
+	for (int i = 1; i < n; i++)	/* insertion sort by weight */
+		for (int j = i; j > 0 && s[order[j]].weight >
+		    s[order[j - 1]].weight; j--) {
+			int t = order[j];
+
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+	for (int i = 0; i < n; i++) {
+		struct buf r = BUF_INIT;
+
+		reason_of_kind(&r, l, (enum fkind)order[i], &s[order[i]]);
+		strlist_push(out, r.data);
+		buf_free(&r);
+	}
+	for (int k = 0; k < F__MAX; k++)
+		free(s[k].v);
+}
+
+/* ---- choosing links ---- */
+
+struct scored {
+	uint32_t	 other;
+	double		 score;
+};
+
+static int
+cmp_scored(const void *a, const void *b)
+{
+	const struct scored *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return x->other < y->other ? -1 : x->other > y->other;
+}
+
+/*
+ * Candidates of case i: partial dot products over the postings of its
+ * features (acc, touched are scratch of nc entries, acc zeroed).
+ */
+static size_t
+gather_candidates(const struct linker *l, size_t i, double *acc,
+    uint32_t *touched, struct scored *out)
+{
+	const struct lcase *c = &l->c[i];
+	size_t nt = 0, n = 0;
+
+	for (size_t j = 0; j < c->feats.n; j++) {
+		const struct feature *f = &l->f[c->feats.v[j]];
+
+		for (size_t p = 0; f->post != NULL && p < f->df; p++) {
+			uint32_t o = f->post[p];
+
+			if (o == i)
+				continue;
+			if (acc[o] == 0.0)
+				touched[nt++] = o;
+			acc[o] += c->wv[j] * f->postw[p] + 1e-12;
+		}
+	}
+	for (size_t t = 0; t < nt; t++) {
+		out[n].other = touched[t];
+		out[n++].score = acc[touched[t]];
+		acc[touched[t]] = 0.0;
+	}
+	return n;
+}
+
+static void
+link_case(struct linker *l, size_t i, size_t top, double *acc,
+    uint32_t *touched, struct scored *cand)
+{
+	struct lcase *c = &l->c[i];
+	size_t n = gather_candidates(l, i, acc, touched, cand), keep = 0;
+
+	qsort(cand, n, sizeof(*cand), cmp_scored);
+	if (n > CANDIDATES)
+		n = CANDIDATES;
+	for (size_t k = 0; k < n; k++)
+		cand[k].score = cosine(c, &l->c[cand[k].other]);
+	qsort(cand, n, sizeof(*cand), cmp_scored);
+	c->links = xcalloc(top ? top : 1, sizeof(*c->links));
+	for (size_t k = 0; k < n && keep < top; k++) {
+		struct link *lk = &c->links[keep];
+
+		if (cand[k].score <= 0.0)
+			break;
+		lk->other = cand[k].other;
+		lk->score = cand[k].score;
+		make_reasons(l, c, &l->c[cand[k].other], &lk->reasons);
+		keep++;
+	}
+	c->nlinks = keep;
+}
+
+void
+linker_run(struct linker *l, size_t top)
+{
+	double *acc;
+	uint32_t *touched;
+	struct scored *cand;
+
+	final_features(l);
+	weigh_features(l);
+	acc = xcalloc(l->nc + 1, sizeof(*acc));
+	touched = xmalloc((l->nc + 1) * sizeof(*touched));
+	cand = xmalloc((l->nc + 1) * sizeof(*cand));
+	for (size_t i = 0; i < l->nc; i++)
+		link_case(l, i, top, acc, touched, cand);
+	free(acc);
+	free(touched);
+	free(cand);
+}
+
+size_t
+linker_ncases(const struct linker *l)
+{
+	return l->nc;
+}
+
+const char *
+linker_case_id(const struct linker *l, size_t i)
+{
+	return i < l->nc ? l->c[i].id : NULL;
+}
+
+const struct link *
+linker_related(const struct linker *l, size_t i, size_t *n)
+{
+	*n = i < l->nc ? l->c[i].nlinks : 0;
+	return i < l->nc ? l->c[i].links : NULL;
+}
+
+void
+linker_free(struct linker *l)
+{
+	if (l == NULL)
+		return;
+	for (size_t i = 0; i < l->nc; i++) {
+		struct lcase *c = &l->c[i];
+
+		free(c->id);
+		free(c->fixed.v);
+		free(c->lines);
+		free(c->line_feats.v);
+		free(c->feats.v);
+		free(c->tf.v);
+		free(c->wv);
+		for (size_t k = 0; k < c->nlinks; k++)
+			strlist_free(&c->links[k].reasons);
+		free(c->links);
+	}
+	for (size_t k = 0; k < l->nf; k++) {
+		free(l->f[k].key);
+		free(l->f[k].display);
+		free(l->f[k].post);
+		free(l->f[k].postw);
+	}
+	free(l->f);
+	free(l->slot);
+	free(l->c);
+	free(l);
+}

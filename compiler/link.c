@@ -312,6 +312,9 @@ struct words_ctx {
 	struct linker	*l;
 	struct idlist	*out;
 	enum fkind	 kind;		/* F_TITLE or F_WORD */
+	const char	*meta;		/* folded municipality and department:
+					   words in it say who wrote the case,
+					   not what it is about */
 	const char	*text;
 	size_t		 run_start, run_end;	/* current noun run */
 	int		 run_n;
@@ -360,13 +363,41 @@ is_word_text(const char *s)
 	return letters > 0;
 }
 
+/*
+ * Does folded word w name who wrote the case: the municipality or its
+ * stem (新宿区, 新宿), or a unit of its department (健康づくり課)?
+ * meta is "municipality\ndepartment", folded.
+ */
+static int
+names_the_author(const char *w, const char *meta)
+{
+	static const char *const units[] = { "課", "部", "係", "室", "担当",
+	    "センター", NULL };
+	const char *nl = strchr(meta, '\n'), *dept = nl ? nl + 1 : "";
+	size_t n = strlen(w);
+
+	if (n == 0)
+		return 0;
+	if (nl != NULL && (size_t)(nl - meta) >= n &&
+	    strncmp(meta, w, n) == 0)
+		return 1;
+	if (strstr(dept, w) == NULL)
+		return 0;
+	for (int i = 0; units[i]; i++)
+		if (str_has_suffix(w, units[i]))
+			return 1;
+	return 0;
+}
+
 static void
 add_word(struct words_ctx *x, size_t start, size_t len)
 {
 	char *s = xstrndup(x->text + start, len);
+	char *f = norm_fold(s, len);
 
-	if (is_word_text(s))
+	if (is_word_text(s) && !names_the_author(f, x->meta))
 		add_feature(x->l, x->out, x->kind, s);
+	free(f);
 	free(s);
 }
 
@@ -404,9 +435,9 @@ on_word(void *arg, const struct word *w)
 /* The features of one line of text (words, connection kinds). */
 static void
 line_features(struct linker *l, struct idlist *out, enum fkind kind,
-    const char *line, size_t len, struct segmenter *seg)
+    const char *meta, const char *line, size_t len, struct segmenter *seg)
 {
-	struct words_ctx x = { l, out, kind, line, 0, 0, 0 };
+	struct words_ctx x = { l, out, kind, meta, line, 0, 0, 0 };
 	char *folded = norm_fold(line, len);
 
 	for (int i = 0; line_kinds[i][0]; i++)
@@ -424,8 +455,8 @@ line_features(struct linker *l, struct idlist *out, enum fkind kind,
  * and say nothing of the case.
  */
 static void
-add_line(struct linker *l, struct lcase *lc, const char *line, size_t len,
-    struct segmenter *seg)
+add_line(struct linker *l, struct lcase *lc, const char *meta,
+    const char *line, size_t len, struct segmenter *seg)
 {
 	char *f = norm_fold(line, len), *k = norm_strip_space(f, strlen(f));
 	const char *tab = memchr(line, '\t', len);
@@ -444,7 +475,8 @@ add_line(struct linker *l, struct lcase *lc, const char *line, size_t len,
 			len -= (size_t)(tab + 1 - line);
 			line = tab + 1;
 		}
-		line_features(l, &lc->line_feats, F_WORD, line, len, seg);
+		line_features(l, &lc->line_feats, F_WORD, meta, line, len,
+		    seg);
 		ln->n = lc->line_feats.n - ln->first;
 	}
 	free(f);
@@ -462,6 +494,8 @@ linker_add(struct linker *l, const struct pcase *c, struct segmenter *seg)
 {
 	struct lcase *lc;
 	const char *p, *nl;
+	char *meta;
+	struct buf m = BUF_INIT;
 
 	if (l->nc == l->capc) {
 		l->capc = l->capc ? l->capc * 2 : 64;
@@ -471,20 +505,26 @@ linker_add(struct linker *l, const struct pcase *c, struct segmenter *seg)
 	memset(lc, 0, sizeof(*lc));
 	lc->id = xstrdup(c->id ? c->id : "");
 	structured_features(l, lc, c);
+	buf_printf(&m, "%s\n%s", c->municipality.value ?
+	    c->municipality.value : "", c->department.value ?
+	    c->department.value : "");
+	meta = norm_fold(m.data, m.len);
+	buf_free(&m);
 	if (c->title.value != NULL)
-		line_features(l, &lc->fixed, F_TITLE, c->title.value,
+		line_features(l, &lc->fixed, F_TITLE, meta, c->title.value,
 		    strlen(c->title.value), seg);
 	for (size_t i = 0; i < c->nprocs; i++)
 		if (c->procs[i].title.value != NULL)
-			line_features(l, &lc->fixed, F_TITLE,
+			line_features(l, &lc->fixed, F_TITLE, meta,
 			    c->procs[i].title.value,
 			    strlen(c->procs[i].title.value), seg);
 	for (p = c->body ? c->body : ""; *p; p = *nl ? nl + 1 : nl) {
 		nl = strchr(p, '\n');
 		if (nl == NULL)
 			nl = p + strlen(p);
-		add_line(l, lc, p, (size_t)(nl - p), seg);
+		add_line(l, lc, meta, p, (size_t)(nl - p), seg);
 	}
+	free(meta);
 }
 
 /* ---- linking ---- */
@@ -645,23 +685,33 @@ cosine(const struct lcase *a, const struct lcase *b)
 
 /* ---- reasons ---- */
 
+/* A feature two cases share and what it adds to their dot product. */
+struct share {
+	uint32_t	 id;
+	double		 part;
+};
+
 /* Features shared by a and b, of one kind, strongest first. */
 struct shared {
-	uint32_t	*v;
+	struct share	*v;
 	size_t		 n;
 	double		 weight;	/* their share of the dot product */
 };
 
+/* Strongest first; among equals the longer (more specific) name. */
 static int
 cmp_strength(const void *a, const void *b, void *linker)
 {
 	const struct linker *l = linker;
-	const struct feature *x = &l->f[*(const uint32_t *)a];
-	const struct feature *y = &l->f[*(const uint32_t *)b];
+	const struct share *x = a, *y = b;
+	const char *kx = l->f[x->id].key, *ky = l->f[y->id].key;
+	size_t nx = strlen(kx), ny = strlen(ky);
 
-	if (x->w != y->w)
-		return x->w > y->w ? -1 : 1;
-	return strcmp(x->key, y->key);
+	if (x->part != y->part)
+		return x->part > y->part ? -1 : 1;
+	if (nx != ny)
+		return nx > ny ? -1 : 1;
+	return strcmp(kx, ky);
 }
 
 static void
@@ -682,9 +732,11 @@ collect_shared(const struct linker *l, const struct lcase *a,
 			j++;
 		else {
 			const struct feature *f = &l->f[a->feats.v[i]];
+			struct share *sh = &s[f->kind].v[s[f->kind].n++];
 
-			s[f->kind].v[s[f->kind].n++] = a->feats.v[i];
-			s[f->kind].weight += a->wv[i++] * b->wv[j++];
+			sh->id = a->feats.v[i];
+			sh->part = a->wv[i++] * b->wv[j++];
+			s[f->kind].weight += sh->part;
 		}
 	}
 	for (int k = 0; k < F__MAX; k++)
@@ -701,7 +753,7 @@ put_names(struct buf *b, const struct linker *l, const struct shared *s,
 	for (size_t i = 0; i < s->n && i < max; i++) {
 		if (i > 0)
 			buf_puts(b, sep);
-		buf_puts(b, l->f[s->v[i]].display);
+		buf_puts(b, l->f[s->v[i].id].display);
 	}
 	if (s->n > max)
 		buf_puts(b, " …");

@@ -364,9 +364,10 @@ is_word_text(const char *s)
 }
 
 /*
- * Does folded word w name who wrote the case: the municipality or its
- * stem (新宿区, 新宿), or a unit of its department (健康づくり課)?
- * meta is "municipality\ndepartment", folded.
+ * Does folded word w name who wrote the case: the municipality, its stem
+ * or a compound holding it (新宿区, 新宿, 新宿区健康づくり課), or a unit of
+ * its department (健康づくり課)?  meta is "municipality\ndepartment",
+ * folded.
  */
 static int
 names_the_author(const char *w, const char *meta)
@@ -380,6 +381,9 @@ names_the_author(const char *w, const char *meta)
 		return 0;
 	if (nl != NULL && (size_t)(nl - meta) >= n &&
 	    strncmp(meta, w, n) == 0)
+		return 1;
+	if (nl != NULL && nl > meta && memmem(w, n, meta,
+	    (size_t)(nl - meta)) != NULL)
 		return 1;
 	if (strstr(dept, w) == NULL)
 		return 0;

@@ -1,0 +1,267 @@
+/*
+ * test_link.c — similar precedents on small cases made here: what makes
+ * cases similar, what does not (boilerplate, common items, the author's
+ * own name), and reasons that read the same in both directions.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "link.h"
+
+static struct segmenter *seg;	/* shared; made once */
+
+static struct segmenter *
+segmenter(void)
+{
+	char err[256];
+
+	if (seg == NULL)
+		seg = segmenter_new(err, sizeof(err));
+	ck_assert_msg(seg != NULL, "%s", err);
+	return seg;
+}
+
+/* A case with one 業務委託 procedure handing items to consignee. */
+static struct pcase *
+make_case(const char *id, const char *title, const char *consignee,
+    const char *items, const char *body)
+{
+	struct pcase *c = case_new();
+	struct procedure *p = case_add_procedure(c, PROC_OUTSOURCE);
+	char *list = xstrdup(items), *save = NULL;
+
+	c->id = xstrdup(id);
+	field_set(&c->title, title, 1);
+	field_set(&c->municipality, "架空区", 1);
+	if (consignee != NULL)
+		strlist_push(&p->consignees, consignee);
+	for (char *t = strtok_r(list, ",", &save); t; t = strtok_r(NULL, ",",
+	    &save))
+		strlist_push(&p->data_items, t);
+	c->body = xstrdup(body);
+	free(list);
+	return c;
+}
+
+static void
+add(struct linker *l, struct pcase *c)
+{
+	linker_add(l, c, segmenter());
+	case_free(c);
+}
+
+/* Position of case other among the links of case i, or -1. */
+static int
+rank_of(const struct linker *l, size_t i, size_t other)
+{
+	size_t n;
+	const struct link *v = linker_related(l, i, &n);
+
+	for (size_t k = 0; k < n; k++)
+		if (v[k].other == other)
+			return (int)k;
+	return -1;
+}
+
+static const struct link *
+link_to(const struct linker *l, size_t i, size_t other)
+{
+	size_t n;
+	const struct link *v = linker_related(l, i, &n);
+	int k = rank_of(l, i, other);
+
+	return k < 0 ? NULL : &v[k];
+}
+
+/* Does some reason of lk start with prefix? */
+static int
+has_reason(const struct link *lk, const char *prefix)
+{
+	for (size_t i = 0; lk != NULL && i < lk->reasons.n; i++)
+		if (str_has_prefix(lk->reasons.v[i], prefix))
+			return 1;
+	return 0;
+}
+
+/* Filler cases with the common items and nothing else in common. */
+static void
+add_fillers(struct linker *l, int n)
+{
+	static const char *const topics[] = { "図書館", "駐輪場", "防災訓練",
+	    "選挙事務", "道路占用", "公園清掃", "住宅相談", "税務相談" };
+
+	for (int i = 0; i < n; i++) {
+		char id[16], title[64], body[128];
+
+		snprintf(id, sizeof(id), "f-%d", i);
+		snprintf(title, sizeof(title), "%sに関する事務", topics[i % 8]);
+		snprintf(body, sizeof(body), "%sの受付を行う。\n", topics[i % 8]);
+		add(l, make_case(id, title, NULL, "氏名,住所", body));
+	}
+}
+
+START_TEST(shared_consignee_links_with_its_reason)
+{
+	struct linker *l = linker_new();
+	const struct link *lk;
+
+	add(l, make_case("a-1", "がん検診の委託", "株式会社サンプル印刷",
+	    "氏名", "受診券を送付する。\n"));
+	add(l, make_case("b-1", "特定健診の委託", "サンプル印刷株式会社",
+	    "住所", "結果を通知する。\n"));
+	add_fillers(l, 6);
+	linker_run(l, LINK_TOP);
+	ck_assert_int_eq(rank_of(l, 0, 1), 0);
+	lk = link_to(l, 0, 1);
+	ck_assert(has_reason(lk, "委託先 株式会社サンプル印刷"));
+	linker_free(l);
+}
+END_TEST
+
+START_TEST(rare_item_outweighs_common_items)
+{
+	struct linker *l = linker_new();
+
+	add(l, make_case("a-1", "事務A", NULL, "氏名,住所,受診券番号", "甲\n"));
+	add(l, make_case("b-1", "事務B", NULL, "受診券番号", "乙\n"));
+	add(l, make_case("c-1", "事務C", NULL, "氏名,住所", "丙\n"));
+	add_fillers(l, 8);
+	linker_run(l, LINK_TOP);
+	ck_assert_int_eq(rank_of(l, 0, 1), 0);
+	ck_assert(has_reason(link_to(l, 0, 1), "情報項目 1件共通: 受診券番号"));
+	linker_free(l);
+}
+END_TEST
+
+START_TEST(boilerplate_lines_give_no_reason)
+{
+	struct linker *l = linker_new();
+	const char *form = "本件は個人情報保護条例に基づき審議会の意見を聴くものである。\n";
+	char body[512];
+
+	for (int i = 0; i < 6; i++) {
+		char id[16];
+
+		snprintf(id, sizeof(id), "c-%d", i);
+		snprintf(body, sizeof(body), "%s話題%d\n", form, i);
+		add(l, make_case(id, i < 2 ? "保育園の入園事務" : "別の事務",
+		    NULL, "氏名", body));
+	}
+	linker_run(l, LINK_TOP);
+	for (size_t i = 0; i < linker_ncases(l); i++) {
+		size_t n;
+		const struct link *v = linker_related(l, i, &n);
+
+		for (size_t k = 0; k < n; k++)
+			for (size_t r = 0; r < v[k].reasons.n; r++)
+				ck_assert_msg(strstr(v[k].reasons.v[r],
+				    "審議会") == NULL, "%s",
+				    v[k].reasons.v[r]);
+	}
+	ck_assert_int_eq(rank_of(l, 0, 1), 0);
+	linker_free(l);
+}
+END_TEST
+
+START_TEST(reasons_read_the_same_both_ways)
+{
+	struct linker *l = linker_new();
+	const struct link *ab, *ba;
+
+	add(l, make_case("a-1", "住民税の通知書印刷", "株式会社甲印刷",
+	    "氏名,住所,税額", "LGWANで送付する。\n"));
+	add(l, make_case("b-1", "国保の通知書印刷", "甲印刷株式会社",
+	    "氏名,住所,税額", "ＬＧＷＡＮを経由して送付する。\n"));
+	add_fillers(l, 6);
+	linker_run(l, LINK_TOP);
+	ab = link_to(l, 0, 1);
+	ba = link_to(l, 1, 0);
+	ck_assert_ptr_nonnull(ab);
+	ck_assert_ptr_nonnull(ba);
+	ck_assert_double_eq(ab->score, ba->score);
+	ck_assert_uint_eq(ab->reasons.n, ba->reasons.n);
+	for (size_t i = 0; i < ab->reasons.n; i++)
+		ck_assert_str_eq(ab->reasons.v[i], ba->reasons.v[i]);
+	ck_assert(has_reason(ab, "回線 LGWAN"));
+	linker_free(l);
+}
+END_TEST
+
+START_TEST(author_names_are_not_shared_words)
+{
+	struct linker *l = linker_new();
+	struct pcase *a = make_case("a-1", "事務甲", NULL, "氏名",
+	    "架空区健康づくり課が実施する。\n");
+	struct pcase *b = make_case("b-1", "事務乙", NULL, "氏名",
+	    "架空区健康づくり課が実施する別件。\n");
+
+	field_set(&a->department, "健康部健康づくり課", 1);
+	field_set(&b->department, "健康部健康づくり課", 1);
+	add(l, a);
+	add(l, b);
+	add_fillers(l, 6);
+	linker_run(l, LINK_TOP);
+	for (size_t i = 0; i < 2; i++) {
+		const struct link *lk = link_to(l, i, 1 - i);
+
+		for (size_t r = 0; lk != NULL && r < lk->reasons.n; r++)
+			ck_assert_msg(strstr(lk->reasons.v[r], "健康づくり課")
+			    == NULL && strstr(lk->reasons.v[r], "架空") ==
+			    NULL, "%s", lk->reasons.v[r]);
+	}
+	linker_free(l);
+}
+END_TEST
+
+START_TEST(no_case_links_to_itself_and_top_is_kept)
+{
+	struct linker *l = linker_new();
+
+	add_fillers(l, 30);
+	linker_run(l, 3);
+	for (size_t i = 0; i < linker_ncases(l); i++) {
+		size_t n;
+		const struct link *v = linker_related(l, i, &n);
+
+		ck_assert_uint_le(n, 3);
+		for (size_t k = 0; k < n; k++) {
+			ck_assert_uint_ne(v[k].other, i);
+			ck_assert(v[k].score > 0.0 && v[k].score <= 1.0 + 1e-9);
+			if (k > 0)
+				ck_assert(v[k].score <= v[k - 1].score);
+		}
+	}
+	linker_free(l);
+}
+END_TEST
+
+static Suite *
+link_suite(void)
+{
+	Suite *s = suite_create("link");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, shared_consignee_links_with_its_reason);
+	tcase_add_test(tc, rare_item_outweighs_common_items);
+	tcase_add_test(tc, boilerplate_lines_give_no_reason);
+	tcase_add_test(tc, reasons_read_the_same_both_ways);
+	tcase_add_test(tc, author_names_are_not_shared_words);
+	tcase_add_test(tc, no_case_links_to_itself_and_top_is_kept);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(link_suite());
+	int failed;
+
+	srunner_set_fork_status(sr, CK_NOFORK);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	segmenter_free(seg);
+	return failed != 0;
+}

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "build.h"
 #include "extract.h"
@@ -13,6 +14,20 @@
 #include "parse.h"
 #include "site.h"
 #include "store.h"
+
+/* Seconds since the previous call with the same *mark; resets it. */
+static double
+lap(struct timespec *mark)
+{
+	struct timespec now;
+	double s;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	s = (double)(now.tv_sec - mark->tv_sec) +
+	    (double)(now.tv_nsec - mark->tv_nsec) / 1e9;
+	*mark = now;
+	return s;
+}
 
 /* Create the directory that will hold path, if missing (one level). */
 static int
@@ -99,10 +114,12 @@ build_run(const struct build_opts *o, struct build_stats *st,
 	struct linker *lk = linker_new();
 	struct segmenter *seg = NULL;
 	struct store *s = NULL;
+	struct timespec mark;
 	char msg[256];
 	int rc = -1;
 
 	memset(st, 0, sizeof(*st));
+	lap(&mark);
 	if (ingest_list(o->corpus, &files, dg) == -1) {
 		buf_printf(err, "%s: cannot read the corpus directory",
 		    o->corpus);
@@ -119,13 +136,17 @@ build_run(const struct build_opts *o, struct build_stats *st,
 	for (size_t i = 0; i < files.n; i++)
 		if (build_file(o, files.v[i], s, seg, lk, st, dg, err) == -1)
 			goto out;
+	st->t_extract = lap(&mark);
 	if (store_links(s, lk, err) == -1)
 		goto out;
+	st->t_link = lap(&mark);
 	if (o->site_dir != NULL &&
 	    site_generate(store_db(s), o->site_dir, &st->pages, err) == -1)
 		goto out;
+	st->t_site = lap(&mark);
 	rc = store_commit(s, err);
 	s = NULL;
+	st->t_commit = lap(&mark);
 out:
 	linker_free(lk);
 	segmenter_free(seg);

@@ -24,6 +24,11 @@ struct build_stats {
 	unsigned	skipped;	/* documents rejected (diagnosed) */
 	unsigned	cases;		/* cases extracted */
 	unsigned	pages;		/* site pages written */
+	/* Wall-clock seconds of each stage. */
+	double		t_extract;	/* read, decode, parse, extract, store */
+	double		t_link;		/* similar cases and their reasons */
+	double		t_site;		/* the static site */
+	double		t_commit;	/* FTS merge, ranking data, commit */
 };
 
 /*

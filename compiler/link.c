@@ -26,6 +26,8 @@
 #define POSTINGS_CAP	400
 /* Candidates scored exactly per case. */
 #define CANDIDATES	64
+/* Features of a case (its heaviest) whose postings give candidates. */
+#define SEED_FEATURES	32
 /* A body line in at least this many cases (and 5% of them) is boilerplate. */
 #define BOILERPLATE_MIN	3
 
@@ -533,58 +535,65 @@ linker_add(struct linker *l, const struct pcase *c, struct segmenter *seg)
 
 /* ---- linking ---- */
 
-/* In how many cases does each line hash occur?  Sorted (hash, count). */
+/*
+ * In how many cases does each line hash occur?  An open-addressing table
+ * (hash → count): linear in the number of lines, where sorting them all
+ * made this stage grow faster than the corpus.
+ */
 struct line_count {
-	uint64_t	*hash;
+	uint64_t	*hash;		/* 0 = empty slot */
 	uint32_t	*count;
-	size_t		 n;
+	size_t		 cap;		/* a power of two */
 };
+
+static size_t
+line_slot(const struct line_count *lc, uint64_t h)
+{
+	size_t i = (size_t)h & (lc->cap - 1);
+
+	while (lc->hash[i] != 0 && lc->hash[i] != h)
+		i = (i + 1) & (lc->cap - 1);
+	return i;
+}
 
 static void
 count_lines(const struct linker *l, struct line_count *lc)
 {
-	size_t total = 0, k = 0;
-	uint64_t *all;
+	size_t total = 0, max = 0;
+	uint64_t *one;
 
-	for (size_t i = 0; i < l->nc; i++)
+	for (size_t i = 0; i < l->nc; i++) {
 		total += l->c[i].nlines;
-	all = xmalloc((total ? total : 1) * sizeof(*all));
-	for (size_t i = 0; i < l->nc; i++) {	/* each line once per case */
-		size_t from = k;
-
-		for (size_t j = 0; j < l->c[i].nlines; j++)
-			all[k++] = l->c[i].lines[j].hash;
-		k = from + unique_u64(all + from, k - from);
+		if (l->c[i].nlines > max)
+			max = l->c[i].nlines;
 	}
-	qsort(all, k, sizeof(*all), cmp_u64);
-	lc->hash = xmalloc((k ? k : 1) * sizeof(*lc->hash));
-	lc->count = xmalloc((k ? k : 1) * sizeof(*lc->count));
-	lc->n = 0;
-	for (size_t j = 0; j < k; j++) {
-		if (lc->n > 0 && lc->hash[lc->n - 1] == all[j])
-			lc->count[lc->n - 1]++;
-		else {
-			lc->hash[lc->n] = all[j];
-			lc->count[lc->n++] = 1;
+	for (lc->cap = 1024; lc->cap < 2 * total; lc->cap *= 2)
+		;
+	lc->hash = xcalloc(lc->cap, sizeof(*lc->hash));
+	lc->count = xcalloc(lc->cap, sizeof(*lc->count));
+	one = xmalloc((max + 1) * sizeof(*one));
+	for (size_t i = 0; i < l->nc; i++) {	/* each line once per case */
+		size_t n = l->c[i].nlines;
+
+		for (size_t j = 0; j < n; j++)
+			one[j] = l->c[i].lines[j].hash | 1;	/* never 0 */
+		n = unique_u64(one, n);
+		for (size_t j = 0; j < n; j++) {
+			size_t s = line_slot(lc, one[j]);
+
+			lc->hash[s] = one[j];
+			lc->count[s]++;
 		}
 	}
-	free(all);
+	free(one);
 }
 
 static uint32_t
 line_cases(const struct line_count *lc, uint64_t h)
 {
-	size_t lo = 0, hi = lc->n;
+	size_t s = line_slot(lc, h | 1);
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (lc->hash[mid] < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < lc->n && lc->hash[lo] == h ? lc->count[lo] : 0;
+	return lc->hash[s] != 0 ? lc->count[s] : 0;
 }
 
 /* Each case's final features: structured plus non-boilerplate lines. */
@@ -851,21 +860,92 @@ cmp_scored(const void *a, const void *b)
 	return x->other < y->other ? -1 : x->other > y->other;
 }
 
+static int
+cmp_weight_desc(const void *a, const void *b, void *wv)
+{
+	double x = ((const double *)wv)[*(const uint32_t *)a];
+	double y = ((const double *)wv)[*(const uint32_t *)b];
+
+	return x > y ? -1 : x < y;
+}
+
+/*
+ * The features of case c that seed its candidates: those with posting
+ * lists, the SEED_FEATURES heaviest of them (indexes into c->feats).
+ * Bounds the work per case whatever the corpus size.
+ */
+static size_t
+seed_features(const struct linker *l, const struct lcase *c, uint32_t *out)
+{
+	size_t n = 0;
+
+	for (size_t j = 0; j < c->feats.n; j++)
+		if (l->f[c->feats.v[j]].post != NULL)
+			out[n++] = (uint32_t)j;
+	if (n > SEED_FEATURES) {
+		qsort_r(out, n, sizeof(*out), cmp_weight_desc, c->wv);
+		n = SEED_FEATURES;
+	}
+	return n;
+}
+
+/* Keep the best CANDIDATES of out[0..n) in front (a min-heap of them). */
+static void
+heap_down(struct scored *h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t a = 2 * i + 1, b = a + 1, m = i;
+		struct scored t;
+
+		if (a < n && cmp_scored(&h[a], &h[m]) > 0)
+			m = a;
+		if (b < n && cmp_scored(&h[b], &h[m]) > 0)
+			m = b;
+		if (m == i)
+			return;
+		t = h[i];
+		h[i] = h[m];
+		h[m] = t;
+		i = m;
+	}
+}
+
+static size_t
+best_candidates(struct scored *v, size_t n)
+{
+	if (n <= CANDIDATES)
+		return n;
+	for (size_t i = CANDIDATES / 2; i-- > 0;)
+		heap_down(v, CANDIDATES, i);
+	for (size_t i = CANDIDATES; i < n; i++)
+		if (cmp_scored(&v[i], &v[0]) < 0) {
+			v[0] = v[i];
+			heap_down(v, CANDIDATES, 0);
+		}
+	return CANDIDATES;
+}
+
 /*
  * Candidates of case i: partial dot products over the postings of its
- * features (acc, touched are scratch of nc entries, acc zeroed).
+ * seed features (acc, touched are scratch of nc entries, acc zeroed).
  */
 static size_t
 gather_candidates(const struct linker *l, size_t i, double *acc,
     uint32_t *touched, struct scored *out)
 {
 	const struct lcase *c = &l->c[i];
-	size_t nt = 0, n = 0;
+	uint32_t seeds[SEED_FEATURES + 1], *all;
+	size_t nt = 0, n = 0, ns;
 
-	for (size_t j = 0; j < c->feats.n; j++) {
+	all = xmalloc((c->feats.n + 1) * sizeof(*all));
+	ns = seed_features(l, c, all);
+	memcpy(seeds, all, ns * sizeof(*seeds));
+	free(all);
+	for (size_t s = 0; s < ns; s++) {
+		size_t j = seeds[s];
 		const struct feature *f = &l->f[c->feats.v[j]];
 
-		for (size_t p = 0; f->post != NULL && p < f->df; p++) {
+		for (size_t p = 0; p < f->df; p++) {
 			uint32_t o = f->post[p];
 
 			if (o == i)
@@ -890,9 +970,7 @@ link_case(struct linker *l, size_t i, size_t top, double *acc,
 	struct lcase *c = &l->c[i];
 	size_t n = gather_candidates(l, i, acc, touched, cand), keep = 0;
 
-	qsort(cand, n, sizeof(*cand), cmp_scored);
-	if (n > CANDIDATES)
-		n = CANDIDATES;
+	n = best_candidates(cand, n);
 	for (size_t k = 0; k < n; k++)
 		cand[k].score = cosine(c, &l->c[cand[k].other]);
 	qsort(cand, n, sizeof(*cand), cmp_scored);

@@ -4,13 +4,14 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include "build.h"
 #include "cli.h"
 
 static const char usage[] =
 "usage: picorpus build [-c CORPUS_DIR] [-o SITE_DIR] [--index FILE]\n"
-"                      [--max-bytes N] [--no-site] [--quiet]\n\n"
+"                      [--max-bytes N] [--no-site] [--quiet] [--verbose]\n\n"
 "Read every .txt, .md, .html and .htm file below CORPUS_DIR (default\n"
 "corpus/; UTF-8, UTF-8 with BOM, CP932 or EUC-JP), extract its cases and\n"
 "write the index (default " DEFAULT_INDEX ") and the static site (default\n"
@@ -20,17 +21,29 @@ static const char usage[] =
 "Exit status: 0 when the build completed (skipped files are counted in\n"
 "the summary), 1 on a runtime error, 2 on a usage error.\n";
 
+/* Stage timings and peak memory, on stderr (--verbose). */
+static void
+print_timings(const struct build_stats *st)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	fprintf(stderr, "picorpus build: extract %.2f s, link %.2f s, site "
+	    "%.2f s, commit %.2f s; peak RSS %ld KiB\n", st->t_extract,
+	    st->t_link, st->t_site, st->t_commit, ru.ru_maxrss);
+}
+
 int
 cmd_build(int argc, char **argv)
 {
 	const char *corpus = "corpus", *site = "_site", *index = NULL;
 	const char *max = NULL;
-	int no_site = 0, quiet = 0, npos;
+	int no_site = 0, quiet = 0, verbose = 0, npos;
 	struct opt opts[] = {
 		{ "corpus", 'c', &corpus, NULL }, { "output", 'o', &site, NULL },
 		{ "index", 0, &index, NULL }, { "max-bytes", 0, &max, NULL },
 		{ "no-site", 0, NULL, &no_site }, { "quiet", 'q', NULL, &quiet },
-		{ NULL, 0, NULL, NULL }
+		{ "verbose", 'v', NULL, &verbose }, { NULL, 0, NULL, NULL }
 	};
 	struct diag dg = { cli_print_diag, NULL, 0 };
 	struct build_opts bo;
@@ -57,6 +70,8 @@ cmd_build(int argc, char **argv)
 		buf_free(&err);
 		return EXIT_RUNTIME;
 	}
+	if (verbose)
+		print_timings(&st);
 	if (!quiet) {
 		fprintf(stderr, "picorpus build: %u files, %u indexed, %u "
 		    "skipped, %u cases\n", st.files, st.indexed, st.skipped,

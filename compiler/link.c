@@ -20,6 +20,7 @@
 #include "ingest.h"
 #include "link.h"
 #include "normalize.h"
+#include "strtab.h"
 
 /* Features whose posting list is longer are not used to find candidates
  * (they still count in the exact score). */
@@ -50,7 +51,7 @@ static const double kind_factor[F__MAX] = {
 
 struct feature {
 	enum fkind	 kind;
-	char		*key;		/* folded: what is compared */
+	const char	*key;		/* folded: what is compared (in keys) */
 	char		*display;	/* as first seen: what reasons say */
 	uint32_t	 df;		/* cases having it */
 	double		 w;		/* kind_factor × log(N / df) */
@@ -87,8 +88,7 @@ struct lcase {
 struct linker {
 	struct feature	*f;
 	size_t		 nf, capf;
-	uint32_t	*slot;		/* hash table: feature id + 1, 0 empty */
-	size_t		 capslot;
+	struct strtab	 keys;		/* "kind byte + key" of each feature */
 	struct lcase	*c;
 	size_t		 nc, capc;
 };
@@ -168,46 +168,24 @@ utf8_chars(const char *s, size_t n)
 
 /* ---- interning ---- */
 
-static uint64_t
-feature_hash(enum fkind kind, const char *key)
-{
-	return hash_bytes(key, strlen(key)) * 31 + (uint64_t)kind;
-}
-
-static void
-slots_grow(struct linker *l)
-{
-	size_t cap = l->capslot ? l->capslot * 2 : 1024;
-
-	free(l->slot);
-	l->slot = xcalloc(cap, sizeof(*l->slot));
-	l->capslot = cap;
-	for (size_t i = 0; i < l->nf; i++) {
-		size_t h = feature_hash(l->f[i].kind, l->f[i].key) & (cap - 1);
-
-		while (l->slot[h] != 0)
-			h = (h + 1) & (cap - 1);
-		l->slot[h] = (uint32_t)i + 1;
-	}
-}
-
-/* The id of feature (kind, key), made on first sight with display. */
+/*
+ * The id of feature (kind, key), made on first sight with display.  The
+ * string table holds "kind byte + key"; ids are the same as its ids.
+ */
 static uint32_t
 intern(struct linker *l, enum fkind kind, const char *key,
     const char *display)
 {
-	size_t h;
+	struct buf k = BUF_INIT;
 	struct feature *f;
+	uint32_t id;
 
-	if (2 * (l->nf + 1) > l->capslot)
-		slots_grow(l);
-	h = feature_hash(kind, key) & (l->capslot - 1);
-	while (l->slot[h] != 0) {
-		f = &l->f[l->slot[h] - 1];
-		if (f->kind == kind && strcmp(f->key, key) == 0)
-			return l->slot[h] - 1;
-		h = (h + 1) & (l->capslot - 1);
-	}
+	buf_putc(&k, 'A' + (int)kind);
+	buf_puts(&k, key);
+	id = strtab_intern(&l->keys, k.data, k.len);
+	buf_free(&k);
+	if (id < l->nf)
+		return id;
 	if (l->nf == l->capf) {
 		l->capf = l->capf ? l->capf * 2 : 256;
 		l->f = xrealloc(l->f, l->capf * sizeof(*l->f));
@@ -215,9 +193,8 @@ intern(struct linker *l, enum fkind kind, const char *key,
 	f = &l->f[l->nf];
 	memset(f, 0, sizeof(*f));
 	f->kind = kind;
-	f->key = xstrdup(key);
+	f->key = strtab_str(&l->keys, id) + 1;
 	f->display = xstrdup(display);
-	l->slot[h] = (uint32_t)l->nf + 1;
 	return (uint32_t)l->nf++;
 }
 
@@ -1046,13 +1023,12 @@ linker_free(struct linker *l)
 		free(c->links);
 	}
 	for (size_t k = 0; k < l->nf; k++) {
-		free(l->f[k].key);
 		free(l->f[k].display);
 		free(l->f[k].post);
 		free(l->f[k].postw);
 	}
 	free(l->f);
-	free(l->slot);
+	strtab_free(&l->keys);
 	free(l->c);
 	free(l);
 }

@@ -94,18 +94,35 @@ CREATE TABLE citations (
 	PRIMARY KEY (case_id, seq)
 ) WITHOUT ROWID;
 
--- Similar precedents, computed at build time.
-CREATE TABLE links (
-	case_id		TEXT NOT NULL REFERENCES cases(id),
-	related_id	TEXT NOT NULL REFERENCES cases(id),
-	rank		INTEGER NOT NULL,	-- 1 = most similar
-	score		REAL NOT NULL,
-	reasons		TEXT NOT NULL		-- JSON array of strings
+-- The reasons links give (compiler/link.h), each distinct text once.
+CREATE TABLE reasons (
+	id		INTEGER PRIMARY KEY,
+	text		TEXT NOT NULL		-- 委託先 …, 情報項目 3件共通: …
 );
+
+-- Similar precedents, computed at build time: the rank-th most similar
+-- case of a case.  Read them with case ids and reason texts through
+-- links_view.
+CREATE TABLE links (
+	case_rowid	INTEGER NOT NULL REFERENCES cases(rowid),
+	rank		INTEGER NOT NULL,	-- 1 = most similar
+	related_rowid	INTEGER NOT NULL REFERENCES cases(rowid),
+	score		REAL NOT NULL,		-- cosine similarity, (0, 1]
+	reasons		TEXT NOT NULL,		-- JSON array of reasons.id,
+						-- strongest first
+	PRIMARY KEY (case_rowid, rank)
+) WITHOUT ROWID;
+
+CREATE VIEW links_view AS
+	SELECT a.id AS case_id, l.rank, b.id AS related_id, l.score,
+	    (SELECT json_group_array(text) FROM (SELECT r.text FROM
+	    json_each(l.reasons) j JOIN reasons r ON r.id = j.value
+	    ORDER BY j.key)) AS reasons	-- JSON array of strings
+	FROM links l JOIN cases a ON a.rowid = l.case_rowid
+	JOIN cases b ON b.rowid = l.related_rowid;
 
 CREATE INDEX procedures_case ON procedures(case_id);
 CREATE INDEX parties_procedure ON parties(procedure_id);
-CREATE INDEX links_case ON links(case_id, rank);
 
 -- The short columns of each fts row exactly as they were indexed.
 CREATE TABLE fts_text (

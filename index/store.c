@@ -15,13 +15,14 @@
 #include "parse.h"
 #include "sqlfunc.h"
 #include "store.h"
+#include "strtab.h"
 #include "tokenizer.h"
 
 extern const char schema_sql[];
 
 enum stmt_id {
 	ST_DOC, ST_CASE, ST_JSON, ST_PROC, ST_PARTY, ST_ITEM, ST_CITE,
-	ST_TEXT, ST_FTS, ST_LINK, ST__MAX
+	ST_TEXT, ST_FTS, ST_REASON, ST_LINK, ST__MAX
 };
 
 static const char *const stmt_sql[ST__MAX] = {
@@ -40,8 +41,10 @@ static const char *const stmt_sql[ST__MAX] = {
 	    "basis, meta) VALUES (?1,?2,?3,?4,?5,?6,?7)",
 	"INSERT INTO fts(rowid, title, procedures, parties, items, basis, "
 	    "meta, body) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
-	"INSERT INTO links(case_id, related_id, rank, score, reasons) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5)",
+	"INSERT INTO reasons(id, text) VALUES (?1, ?2)",
+	"INSERT INTO links(case_rowid, rank, related_rowid, score, reasons) "
+	    "SELECT a.rowid, ?3, b.rowid, ?4, ?5 FROM cases a, cases b "
+	    "WHERE a.id = ?1 AND b.id = ?2",
 };
 
 struct store {
@@ -49,6 +52,7 @@ struct store {
 	char		*path;		/* final name */
 	char		*tmp;		/* name written to */
 	sqlite3_stmt	*st[ST__MAX];
+	struct strtab	 reasons;	/* reason texts stored so far */
 };
 
 static int
@@ -67,6 +71,7 @@ store_close(struct store *s)
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s->tmp);
+	strtab_free(&s->reasons);
 	free(s);
 }
 
@@ -350,22 +355,31 @@ store_add_link(struct store *s, const char *case_id, const char *related_id,
     int rank, double score, const struct strlist *reasons, struct buf *err)
 {
 	sqlite3_stmt *st = s->st[ST_LINK];
-	json_t *a = json_array();
-	char *json;
+	struct buf ids = BUF_INIT;
 	int rc = SQLITE_OK;
 
-	for (size_t i = 0; i < reasons->n; i++)
-		json_array_append_new(a, json_string(reasons->v[i]));
-	json = json_dumps(a, JSON_COMPACT);
+	buf_putc(&ids, '[');
+	for (size_t i = 0; i < reasons->n && rc == SQLITE_OK; i++) {
+		size_t had = s->reasons.n;
+		uint32_t id = strtab_intern(&s->reasons, reasons->v[i],
+		    strlen(reasons->v[i]));
+
+		if (id == had) {	/* first sight: store its text */
+			bind_int(s->st[ST_REASON], 1, id, &rc);
+			bind_text(s->st[ST_REASON], 2, reasons->v[i], &rc);
+			step(s->st[ST_REASON], &rc);
+		}
+		buf_printf(&ids, "%s%" PRIu32, i ? "," : "", id);
+	}
+	buf_putc(&ids, ']');
 	bind_text(st, 1, case_id, &rc);
 	bind_text(st, 2, related_id, &rc);
 	bind_int(st, 3, rank, &rc);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_double(st, 4, score);
-	bind_text(st, 5, json ? json : "[]", &rc);
+	bind_text(st, 5, ids.data, &rc);
 	step(st, &rc);
-	free(json);
-	json_decref(a);
+	buf_free(&ids);
 	if (rc != SQLITE_OK)
 		return db_fail(s->db, err, case_id);
 	return 0;
@@ -514,7 +528,7 @@ index_related_json(sqlite3 *db, const char *id)
 	sqlite3_stmt *st;
 
 	if (sqlite3_prepare_v2(db, "SELECT related_id, score, reasons FROM "
-	    "links WHERE case_id = ?1 ORDER BY rank", -1, &st, NULL) !=
+	    "links_view WHERE case_id = ?1 ORDER BY rank", -1, &st, NULL) !=
 	    SQLITE_OK)
 		return a;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);

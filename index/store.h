@@ -17,7 +17,7 @@
 #include "case.h"
 #include "ingest.h"
 
-#define SCHEMA_VERSION "2"
+#define SCHEMA_VERSION "3"
 
 struct store;
 

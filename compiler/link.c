@@ -31,6 +31,12 @@
 #define SEED_FEATURES	32
 /* A body line in at least this many cases (and 5% of them) is boilerplate. */
 #define BOILERPLATE_MIN	3
+/*
+ * Weight left to a word of one municipality's house style: used by two or
+ * more of its documents and by no other municipality's.  (Within one
+ * municipality's corpus every word is such, and the scaling is uniform.)
+ */
+#define HOUSE_STYLE	0.25
 
 enum fkind {
 	F_CONSIGNEE,	/* 委託先 / 再委託先 organisation */
@@ -54,6 +60,10 @@ struct feature {
 	const char	*key;		/* folded: what is compared (in keys) */
 	char		*display;	/* as first seen: what reasons say */
 	uint32_t	 df;		/* cases having it */
+	uint32_t	 town;		/* municipality of its first case */
+	uint32_t	 doc;		/* document of its first case */
+	unsigned	 towns : 1;	/* a case of another municipality has it */
+	unsigned	 docs : 1;	/* another document of the same has it */
 	double		 w;		/* kind_factor × log(N / df) */
 	uint32_t	*post;		/* cases having it, ascending, or NULL
 					   when too common to find candidates */
@@ -72,6 +82,8 @@ struct lline {
 
 struct lcase {
 	char		*id;
+	uint32_t	 town;		/* municipality, interned (0 = none) */
+	uint32_t	 doc;		/* source document, interned */
 	struct idlist	 fixed;		/* structured features */
 	struct lline	*lines;
 	size_t		 nlines, caplines;
@@ -89,6 +101,7 @@ struct linker {
 	struct feature	*f;
 	size_t		 nf, capf;
 	struct strtab	 keys;		/* "kind byte + key" of each feature */
+	struct strtab	 names;		/* municipalities and sources */
 	struct lcase	*c;
 	size_t		 nc, capc;
 };
@@ -487,6 +500,11 @@ linker_add(struct linker *l, const struct pcase *c, struct segmenter *seg)
 	lc = &l->c[l->nc++];
 	memset(lc, 0, sizeof(*lc));
 	lc->id = xstrdup(c->id ? c->id : "");
+	lc->town = strtab_intern(&l->names, c->municipality.value ?
+	    c->municipality.value : "", c->municipality.value ?
+	    strlen(c->municipality.value) : 0);
+	lc->doc = strtab_intern(&l->names, c->source ? c->source : "",
+	    c->source ? strlen(c->source) : 0);
 	structured_features(l, lc, c);
 	buf_printf(&m, "%s\n%s", c->municipality.value ?
 	    c->municipality.value : "", c->department.value ?
@@ -607,6 +625,19 @@ final_features(struct linker *l)
 	free(counts.count);
 }
 
+/* Count case c as having f, noting who else has it. */
+static void
+count_case(struct feature *f, const struct lcase *c)
+{
+	if (f->df++ == 0) {
+		f->town = c->town;
+		f->doc = c->doc;
+	} else if (c->town != f->town)
+		f->towns = 1;
+	else if (c->doc != f->doc)
+		f->docs = 1;
+}
+
 /* Document frequencies, weights, posting lists and case norms. */
 static void
 weigh_features(struct linker *l)
@@ -615,12 +646,15 @@ weigh_features(struct linker *l)
 
 	for (size_t i = 0; i < l->nc; i++)
 		for (size_t j = 0; j < l->c[i].feats.n; j++)
-			l->f[l->c[i].feats.v[j]].df++;
+			count_case(&l->f[l->c[i].feats.v[j]], &l->c[i]);
 	for (size_t k = 0; k < l->nf; k++) {
 		struct feature *f = &l->f[k];
 
 		f->w = f->df ? kind_factor[f->kind] * log((double)l->nc /
 		    f->df) : 0.0;
+		if ((f->kind == F_WORD || f->kind == F_TITLE) && !f->towns &&
+		    f->docs)
+			f->w *= HOUSE_STYLE;
 		if (f->df >= 2 && f->df <= POSTINGS_CAP) {
 			f->post = xmalloc(f->df * sizeof(*f->post));
 			f->postw = xmalloc(f->df * sizeof(*f->postw));
@@ -1029,6 +1063,7 @@ linker_free(struct linker *l)
 	}
 	free(l->f);
 	strtab_free(&l->keys);
+	strtab_free(&l->names);
 	free(l->c);
 	free(l);
 }

@@ -218,6 +218,39 @@ START_TEST(author_names_are_not_shared_words)
 }
 END_TEST
 
+/* A case of municipality town from document source. */
+static struct pcase *
+town_case(const char *id, const char *town, const char *source,
+    const char *body)
+{
+	struct pcase *c = make_case(id, "事務", NULL, "氏名", body);
+
+	field_set(&c->municipality, town, 1);
+	free(c->source);
+	c->source = xstrdup(source);
+	return c;
+}
+
+START_TEST(house_style_weighs_less_than_shared_topic)
+{
+	struct linker *l = linker_new();
+
+	/* 審議会, 了承, 調書 are in two documents of 甲区 only; 国保連合会
+	 * is shared by 甲区 and 乙区: fewer words, but only they say what
+	 * the cases are about. */
+	add(l, town_case("a-1", "甲区", "a1.txt", "審議会了承済みの調書。\n"
+	    "国保連合会へ送付する。\n"));
+	add(l, town_case("a-2", "甲区", "a2.txt", "審議会了承済みの調書を作成"
+	    "。\n"));
+	add(l, town_case("b-1", "乙区", "b1.txt", "国保連合会から受領。\n"));
+	add_fillers(l, 6);
+	linker_run(l, LINK_TOP);
+	ck_assert_int_eq(rank_of(l, 0, 2), 0);
+	ck_assert(rank_of(l, 0, 1) != 0);
+	linker_free(l);
+}
+END_TEST
+
 START_TEST(no_case_links_to_itself_and_top_is_kept)
 {
 	struct linker *l = linker_new();
@@ -251,6 +284,7 @@ link_suite(void)
 	tcase_add_test(tc, boilerplate_lines_give_no_reason);
 	tcase_add_test(tc, reasons_read_the_same_both_ways);
 	tcase_add_test(tc, author_names_are_not_shared_words);
+	tcase_add_test(tc, house_style_weighs_less_than_shared_topic);
 	tcase_add_test(tc, no_case_links_to_itself_and_top_is_kept);
 	suite_add_tcase(s, tc);
 	return s;

@@ -388,12 +388,14 @@ names_the_author(const char *w, const char *meta)
 static void
 add_word(struct words_ctx *x, size_t start, size_t len)
 {
-	char *s = xstrndup(x->text + start, len);
-	char *f = norm_fold(s, len);
+	char *s = xstrndup(x->text + start, len), *f;
 
-	if (is_word_text(s) && !names_the_author(f, x->meta))
-		add_feature(x->l, x->out, x->kind, s);
-	free(f);
+	if (is_word_text(s)) {	/* letters only: folding is the whole key */
+		f = norm_fold(s, len);
+		if (*f != '\0' && !names_the_author(f, x->meta))
+			idlist_push(x->out, intern(x->l, x->kind, f, s));
+		free(f);
+	}
 	free(s);
 }
 

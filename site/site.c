@@ -1,7 +1,8 @@
 /*
- * site.c — write the static site: index.html listing every case and one
- * page per case under case/ID.html, all text HTML-escaped, one shared
- * stylesheet.  Written into a temporary directory, then swapped in.
+ * site.c — write the static site (site.h): read the cases from the index,
+ * group them by facet, write the pages (site_case.c, site_browse.c)
+ * through the layout template into a temporary directory, then swap it
+ * in.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -13,180 +14,126 @@
 #include <unistd.h>
 
 #include "case.h"
+#include "ingest.h"
 #include "site.h"
+#include "site_int.h"
 #include "store.h"
+#include "template.h"
 
 extern const char site_style_css[];
+extern const char site_layout_html[];
 
 #define MARKER ".picorpus-site"
-#define CSP "default-src 'none'; style-src 'self'; img-src 'self'; " \
-    "script-src 'self'"
 
-void
-html_escape(struct buf *b, const char *s)
+static const char *const facet_labels[FACET__MAX] = {
+	"自治体", "種別", "手続", "委託先・相手方", "情報項目", "根拠", "年"
+};
+static const char *const facet_slugs[FACET__MAX] = {
+	"municipality", "kind", "type", "party", "item", "basis", "year"
+};
+
+const char *
+facet_label(enum facet f)
 {
-	for (; s != NULL && *s; s++)
-		switch (*s) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		case '\'': buf_puts(b, "&#39;"); break;
-		default: buf_putc(b, *s);
-		}
+	return facet_labels[f];
 }
 
+const char *
+facet_slug(enum facet f)
+{
+	return facet_slugs[f];
+}
+
+void
+facet_value_file(struct buf *out, enum facet f, const char *value)
+{
+	buf_printf(out, "%s-%012llx.html", facet_slugs[f], (unsigned long long)
+	    (hash_bytes(value, strlen(value)) & 0xffffffffffffull));
+}
+
+/* Create dir/relpath's parent directories (relpath uses '/'). */
 static int
-write_file(const char *dir, const char *name, const struct buf *b,
+make_dirs(const char *dir, const char *relpath, struct buf *err)
+{
+	struct buf p = BUF_INIT;
+	const char *slash;
+	int rc = 0;
+
+	for (slash = strchr(relpath, '/'); rc == 0 && slash != NULL;
+	    slash = strchr(slash + 1, '/')) {
+		buf_truncate(&p, 0);
+		buf_printf(&p, "%s/%.*s", dir, (int)(slash - relpath), relpath);
+		if (mkdir(p.data, 0777) == -1 && errno != EEXIST) {
+			buf_printf(err, "%s: %s", p.data, strerror(errno));
+			rc = -1;
+		}
+	}
+	buf_free(&p);
+	return rc;
+}
+
+int
+site_file(struct site *s, const char *relpath, const char *data, size_t len,
     struct buf *err)
 {
 	struct buf path = BUF_INIT;
-	FILE *f;
-	int rc = 0;
+	FILE *f = NULL;
+	int rc = make_dirs(s->dir, relpath, err);
 
-	buf_printf(&path, "%s/%s", dir, name);
-	if ((f = fopen(path.data, "w")) == NULL ||
-	    fwrite(b->data ? b->data : "", 1, b->len, f) != b->len)
+	buf_printf(&path, "%s/%s", s->dir, relpath);
+	if (rc == 0 && ((f = fopen(path.data, "w")) == NULL ||
+	    fwrite(data, 1, len, f) != len))
 		rc = -1;
 	if (f != NULL && fclose(f) != 0)
 		rc = -1;
-	if (rc == -1)
+	if (rc == -1 && err->len == 0)
 		buf_printf(err, "%s: %s", path.data, strerror(errno));
 	buf_free(&path);
 	return rc;
 }
 
-static void
-page_head(struct buf *b, const char *title, const char *root)
+int
+site_page(struct site *s, const char *relpath, const char *title,
+    const char *root, const char *main, const char *scripts,
+    struct buf *err)
 {
-	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\">\n"
-	    "<meta http-equiv=\"Content-Security-Policy\" content=\"" CSP
-	    "\">\n<title>");
-	html_escape(b, title);
-	buf_printf(b, " — picorpus</title>\n<link rel=\"stylesheet\" "
-	    "href=\"%sstyle.css\">\n</head>\n<body>\n<header class=\"site\">"
-	    "<a href=\"%sindex.html\">picorpus 先例ライブラリ</a></header>\n",
-	    root, root);
+	struct buf page = BUF_INIT;
+	const struct tvar vars[] = {
+		{ "title", title }, { "root", root }, { "main", main },
+		{ "scripts", scripts }, { "version", PICORPUS_VERSION },
+		{ NULL, NULL }
+	};
+	int rc;
+
+	template_fill(&page, site_layout_html, vars);
+	rc = site_file(s, relpath, page.data, page.len, err);
+	buf_free(&page);
+	if (rc == 0)
+		s->pages++;
+	return rc;
 }
 
-static void
-fact_row(struct buf *b, const char *label, const char *value, int line)
+void
+case_table_head(struct buf *b)
 {
-	buf_puts(b, "<tr><th>");
-	html_escape(b, label);
-	buf_puts(b, "</th><td>");
-	if (value == NULL)
-		buf_puts(b, "<span class=\"muted\">記載なし</span>");
-	else
-		html_escape(b, value);
-	if (value != NULL && line > 0)
-		buf_printf(b, " <a class=\"muted\" href=\"#L%d\">L%d</a>",
-		    line, line);
-	buf_puts(b, "</td></tr>\n");
+	buf_puts(b, "<table class=\"cases\">\n<thead><tr><th>件名</th>"
+	    "<th>自治体</th><th>種別</th><th>日付</th><th>手続</th></tr>"
+	    "</thead>\n<tbody>\n");
 }
 
-static void
-list_row(struct buf *b, const char *label, const struct strlist *l)
+void
+case_row(struct buf *b, const struct pcase *c, const char *root)
 {
-	buf_puts(b, "<tr><th>");
-	html_escape(b, label);
-	buf_puts(b, "</th><td>");
-	if (l->n == 0)
-		buf_puts(b, "<span class=\"muted\">記載なし</span>");
-	for (size_t i = 0; i < l->n; i++) {
-		buf_puts(b, "<span class=\"tag\">");
-		html_escape(b, l->v[i]);
-		buf_puts(b, "</span>");
-	}
-	buf_puts(b, "</td></tr>\n");
-}
-
-static void
-procedure_html(struct buf *b, const struct procedure *p, size_t i)
-{
-	buf_printf(b, "<h2>手続 %zu: ", i + 1);
-	html_escape(b, proc_type_name(p->type));
-	buf_puts(b, "</h2>\n<table>\n");
-	fact_row(b, "件名", p->title.value, p->title.line);
-	list_row(b, "委託先", &p->consignees);
-	list_row(b, "再委託先", &p->subcontractors);
-	fact_row(b, "結合の相手方", p->partner.value, p->partner.line);
-	list_row(b, "情報項目", &p->data_items);
-	fact_row(b, "開始", p->period_start.value, p->period_start.line);
-	fact_row(b, "終了", p->period_end.value, p->period_end.line);
-	buf_puts(b, "</table>\n");
-}
-
-/* The source text of the case, one list item per line with an anchor. */
-static void
-source_html(struct buf *b, const struct pcase *c, const char *text)
-{
-	const char *s = text, *nl;
-	int line = 1;
-
-	buf_printf(b, "<h2>原文 (%s)</h2>\n<ol class=\"source\" start=\"%d\">\n",
-	    c->source, c->line_start > 0 ? c->line_start : 1);
-	for (; s != NULL && *s; s = nl + 1, line++) {
-		struct buf l = BUF_INIT;
-
-		nl = strchr(s, '\n');
-		if (nl == NULL)
-			nl = s + strlen(s);
-		if (line >= c->line_start && line <= c->line_end) {
-			buf_put(&l, s, (size_t)(nl - s));
-			buf_printf(b, "<li id=\"L%d\">", line);
-			html_escape(b, l.data ? l.data : "");
-			buf_puts(b, "</li>\n");
-		}
-		buf_free(&l);
-		if (*nl == '\0')
-			break;
-	}
-	buf_puts(b, "</ol>\n");
-}
-
-static void
-case_html(struct buf *b, const struct pcase *c, const char *text)
-{
-	char count[32];
-
-	page_head(b, c->title.value ? c->title.value : c->id, "../");
-	buf_puts(b, "<main>\n<h1>");
-	html_escape(b, c->title.value ? c->title.value : c->id);
-	buf_puts(b, "</h1>\n<table>\n");
-	fact_row(b, "自治体", c->municipality.value, c->municipality.line);
-	fact_row(b, "種別", c->kind.value, c->kind.line);
-	fact_row(b, "番号", c->number.value, c->number.line);
-	fact_row(b, "日付", c->date.value, c->date.line);
-	fact_row(b, "担当部課", c->department.value, c->department.line);
-	list_row(b, "根拠", &c->legal_basis);
-	snprintf(count, sizeof(count), "%lld", c->subjects_count);
-	fact_row(b, "対象者数", c->subjects_count >= 0 ? count : NULL,
-	    c->subjects_line);
-	fact_row(b, "出典", c->source, 0);
-	buf_puts(b, "</table>\n");
-	for (size_t i = 0; i < c->nprocs; i++)
-		procedure_html(b, &c->procs[i], i);
-	source_html(b, c, text);
-	buf_puts(b, "</main>\n</body>\n</html>\n");
-}
-
-static void
-index_row(struct buf *b, const struct pcase *c)
-{
-	buf_puts(b, "<tr><td><a href=\"case/");
+	buf_printf(b, "<tr><td><a href=\"%scase/", root);
 	html_escape(b, c->id);
 	buf_puts(b, ".html\">");
 	html_escape(b, c->title.value ? c->title.value : c->id);
 	buf_puts(b, "</a></td><td>");
-	html_escape(b, c->municipality.value ? c->municipality.value : "");
+	html_escape(b, c->municipality.value);
 	buf_puts(b, "</td><td>");
-	html_escape(b, c->kind.value ? c->kind.value : "");
+	html_escape(b, c->kind.value);
 	buf_puts(b, "</td><td>");
-	html_escape(b, c->date.value ? c->date.value : "");
+	html_escape(b, c->date.value);
 	buf_puts(b, "</td><td>");
 	for (size_t i = 0; i < c->nprocs; i++) {
 		buf_puts(b, "<span class=\"tag\">");
@@ -196,76 +143,138 @@ index_row(struct buf *b, const struct pcase *c)
 	buf_puts(b, "</td></tr>\n");
 }
 
+/* ---- the cases and their facets ---- */
+
+static void
+facet_add(struct site *s, enum facet f, const char *value, size_t ci)
+{
+	struct facet_values *fv = &s->facets[f];
+	struct facet_value *v;
+	uint32_t k;
+
+	if (value == NULL || *value == '\0')
+		return;
+	k = strtab_intern(&fv->index, value, strlen(value));
+	if (k == fv->n) {
+		if (fv->n == fv->cap) {
+			fv->cap = fv->cap ? fv->cap * 2 : 32;
+			fv->v = xrealloc(fv->v, fv->cap * sizeof(*fv->v));
+		}
+		v = &fv->v[fv->n++];
+		memset(v, 0, sizeof(*v));
+		v->name = strtab_intern(&s->names, value, strlen(value));
+	}
+	v = &fv->v[k];
+	if (v->n > 0 && v->cases[v->n - 1] == ci)
+		return;		/* once per case */
+	if (v->n == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 8;
+		v->cases = xrealloc(v->cases, v->cap * sizeof(*v->cases));
+	}
+	v->cases[v->n++] = (uint32_t)ci;
+}
+
+static void
+facet_add_all(struct site *s, enum facet f, const struct strlist *l,
+    size_t ci)
+{
+	for (size_t i = 0; i < l->n; i++)
+		facet_add(s, f, l->v[i], ci);
+}
+
+static void
+index_facets(struct site *s, size_t ci)
+{
+	const struct pcase *c = s->cases[ci];
+	char year[5];
+
+	facet_add(s, FACET_MUNICIPALITY, c->municipality.value, ci);
+	facet_add(s, FACET_KIND, c->kind.value, ci);
+	for (size_t i = 0; i < c->nprocs; i++) {
+		const struct procedure *p = &c->procs[i];
+
+		facet_add(s, FACET_TYPE, proc_type_name(p->type), ci);
+		facet_add_all(s, FACET_CONSIGNEE, &p->consignees, ci);
+		facet_add_all(s, FACET_CONSIGNEE, &p->subcontractors, ci);
+		facet_add(s, FACET_CONSIGNEE, p->partner.value, ci);
+		facet_add_all(s, FACET_ITEM, &p->data_items, ci);
+	}
+	facet_add_all(s, FACET_BASIS, &c->legal_basis, ci);
+	if (c->date.value != NULL && strlen(c->date.value) >= 4) {
+		memcpy(year, c->date.value, 4);
+		year[4] = '\0';
+		facet_add(s, FACET_YEAR, year, ci);
+	}
+}
+
+/* Read every case (export order) and group them by facet. */
 static int
-write_case_pages(sqlite3 *db, const char *dir, struct buf *index,
-    unsigned *pages, struct buf *err)
+load_cases(struct site *s, struct buf *err)
 {
 	sqlite3_stmt *st;
-	int rc = 0;
+	size_t cap = 0;
 
-	if (sqlite3_prepare_v2(db, "SELECT unpack(j.json), unpack(d.text) "
-	    "FROM cases c JOIN case_json j ON j.case_rowid = c.rowid JOIN "
-	    "documents d ON d.id = c.document_id ORDER BY c.source, "
-	    "c.line_start", -1, &st, NULL) != SQLITE_OK) {
-		buf_printf(err, "site: %s", sqlite3_errmsg(db));
+	if (sqlite3_prepare_v2(s->db, "SELECT unpack(j.json) FROM cases c "
+	    "JOIN case_json j ON j.case_rowid = c.rowid ORDER BY c.source, "
+	    "c.line_start, c.rowid", -1, &st, NULL) != SQLITE_OK) {
+		buf_printf(err, "site: %s", sqlite3_errmsg(s->db));
 		return -1;
 	}
-	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+	while (sqlite3_step(st) == SQLITE_ROW) {
 		json_t *o = json_loads((const char *)sqlite3_column_text(st, 0),
 		    0, NULL);
-		struct pcase *c = case_from_json(o);
-		struct buf page = BUF_INIT, name = BUF_INIT;
+		struct pcase *c = o ? case_from_json(o) : NULL;
 
 		json_decref(o);
 		if (c == NULL || c->id == NULL) {
 			case_free(c);
 			continue;
 		}
-		case_html(&page, c, (const char *)sqlite3_column_text(st, 1));
-		buf_printf(&name, "case/%s.html", c->id);
-		rc = write_file(dir, name.data, &page, err);
-		index_row(index, c);
-		(*pages)++;
-		buf_free(&page);
-		buf_free(&name);
-		case_free(c);
+		if (s->ncases == cap) {
+			cap = cap ? cap * 2 : 64;
+			s->cases = xrealloc(s->cases, cap * sizeof(*s->cases));
+		}
+		if (strtab_intern(&s->ids, c->id, strlen(c->id)) != s->ncases) {
+			case_free(c);	/* a repeated id: keep the first */
+			continue;
+		}
+		s->cases[s->ncases] = c;
+		index_facets(s, s->ncases++);
 	}
 	sqlite3_finalize(st);
-	return rc;
+	return 0;
+}
+
+static void
+site_free(struct site *s)
+{
+	for (size_t i = 0; i < s->ncases; i++)
+		case_free(s->cases[i]);
+	free(s->cases);
+	for (int f = 0; f < FACET__MAX; f++) {
+		for (size_t i = 0; i < s->facets[f].n; i++)
+			free(s->facets[f].v[i].cases);
+		free(s->facets[f].v);
+		strtab_free(&s->facets[f].index);
+	}
+	strtab_free(&s->names);
+	strtab_free(&s->ids);
 }
 
 static int
-write_site(sqlite3 *db, const char *dir, unsigned *pages, struct buf *err)
+write_site(struct site *s, struct buf *err)
 {
-	struct buf index = BUF_INIT, rows = BUF_INIT, css = BUF_INIT;
-	struct buf sub = BUF_INIT;
-	int rc;
+	int rc = load_cases(s, err);
 
-	buf_printf(&sub, "%s/case", dir);
-	if (mkdir(sub.data, 0777) == -1) {
-		buf_printf(err, "%s: %s", sub.data, strerror(errno));
-		buf_free(&sub);
-		return -1;
-	}
-	buf_free(&sub);
-	buf_puts(&css, site_style_css);
-	rc = write_file(dir, "style.css", &css, err);
 	if (rc == 0)
-		rc = write_case_pages(db, dir, &rows, pages, err);
-	page_head(&index, "先例一覧", "");
-	buf_printf(&index, "<main>\n<h1>先例一覧</h1>\n<p class=\"muted\">%u "
-	    "件</p>\n<table>\n<tr><th>件名</th><th>自治体</th><th>種別</th>"
-	    "<th>日付</th><th>手続</th></tr>\n", *pages);
-	buf_put(&index, rows.data ? rows.data : "", rows.len);
-	buf_puts(&index, "</table>\n</main>\n</body>\n</html>\n");
+		rc = site_file(s, "style.css", site_style_css,
+		    strlen(site_style_css), err);
 	if (rc == 0)
-		rc = write_file(dir, "index.html", &index, err);
-	(*pages)++;
+		rc = write_case_pages(s, err);
 	if (rc == 0)
-		rc = write_file(dir, MARKER, &css, err) == 0 ? 0 : -1;
-	buf_free(&index);
-	buf_free(&rows);
-	buf_free(&css);
+		rc = write_browse_pages(s, err);
+	if (rc == 0)
+		rc = site_file(s, MARKER, "picorpus site\n", 14, err);
 	return rc;
 }
 
@@ -321,8 +330,10 @@ site_generate(sqlite3 *db, const char *dir, unsigned *pages,
     struct buf *err)
 {
 	struct buf tmp = BUF_INIT;
+	struct site site;
 	int rc = -1;
 
+	memset(&site, 0, sizeof(site));
 	*pages = 0;
 	if (!replaceable(dir, err))
 		return -1;
@@ -332,12 +343,15 @@ site_generate(sqlite3 *db, const char *dir, unsigned *pages,
 		buf_printf(err, "%s: %s", tmp.data, strerror(errno));
 		goto out;
 	}
-	if (write_site(db, tmp.data, pages, err) == 0 &&
-	    swap_in(tmp.data, dir, err) == 0)
+	site.db = db;
+	site.dir = tmp.data;
+	if (write_site(&site, err) == 0 && swap_in(tmp.data, dir, err) == 0)
 		rc = 0;
+	*pages = site.pages;
 out:
 	if (rc == -1)
 		remove_tree(tmp.data);
+	site_free(&site);
 	buf_free(&tmp);
 	return rc;
 }

@@ -19,7 +19,4 @@
 int	site_generate(sqlite3 *db, const char *dir, unsigned *pages,
 	    struct buf *err);
 
-/* Append s to b with &, <, >, " and ' escaped for HTML text/attributes. */
-void	html_escape(struct buf *b, const char *s);
-
 #endif

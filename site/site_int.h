@@ -1,0 +1,82 @@
+/*
+ * site_int.h — what the site's page writers share (site.c, site_case.c,
+ * site_browse.c): the cases read from the index, the facets over them,
+ * and one function that writes a page through the layout template.
+ */
+#ifndef PICORPUS_SITE_INT_H
+#define PICORPUS_SITE_INT_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "case.h"
+#include "strtab.h"
+
+/* A browsable dimension of the cases. */
+enum facet {
+	FACET_MUNICIPALITY,	/* 自治体 */
+	FACET_KIND,		/* 種別 */
+	FACET_TYPE,		/* 手続 */
+	FACET_CONSIGNEE,	/* 委託先・再委託先・相手方 */
+	FACET_ITEM,		/* 情報項目 */
+	FACET_BASIS,		/* 根拠 */
+	FACET_YEAR,		/* 年 */
+	FACET__MAX
+};
+
+/* The cases having one value of a facet. */
+struct facet_value {
+	uint32_t	 name;		/* in site.names */
+	uint32_t	*cases;		/* indexes into site.cases, in order */
+	size_t		 n, cap;
+};
+
+struct facet_values {
+	struct facet_value *v;		/* by first sight; sorted for pages */
+	size_t		 n, cap;
+	struct strtab	 index;		/* value name → index in v */
+};
+
+struct site {
+	sqlite3		*db;
+	const char	*dir;		/* the directory being written */
+	struct pcase	**cases;	/* every case, in export order */
+	size_t		 ncases;
+	struct strtab	 ids;		/* case ids; an id's number is its
+					   index in cases */
+	struct strtab	 names;		/* facet value names */
+	struct facet_values facets[FACET__MAX];
+	unsigned	 pages;		/* HTML pages written */
+};
+
+/* Facet names as pages show them, and as their file names start. */
+const char	*facet_label(enum facet f);
+const char	*facet_slug(enum facet f);
+
+/* The file name (no directory) of the page of one facet value. */
+void	facet_value_file(struct buf *out, enum facet f, const char *value);
+
+/*
+ * Write the page dir/relpath: title and main (HTML) through the layout;
+ * root is the way back to the site's top ("", "../", "../../").  Returns
+ * 0 or -1 with a message in err.
+ */
+int	site_page(struct site *s, const char *relpath, const char *title,
+	    const char *root, const char *main, const char *scripts,
+	    struct buf *err);
+
+/* Write a file of the site as is. */
+int	site_file(struct site *s, const char *relpath, const char *data,
+	    size_t len, struct buf *err);
+
+/* One row of a case list (link, municipality, kind, date, procedures). */
+void	case_row(struct buf *b, const struct pcase *c, const char *root);
+/* The header of a table of case_row()s. */
+void	case_table_head(struct buf *b);
+
+/* Pages: one per case; the home page and every browse page. */
+int	write_case_pages(struct site *s, struct buf *err);
+int	write_browse_pages(struct site *s, struct buf *err);
+
+#endif

@@ -140,13 +140,16 @@ build_run(const struct build_opts *o, struct build_stats *st,
 	if (store_links(s, lk, err) == -1)
 		goto out;
 	st->t_link = lap(&mark);
+	if (store_finish_text(s, err) == -1)
+		goto out;
+	st->t_commit = lap(&mark);
 	if (o->site_dir != NULL &&
 	    site_generate(store_db(s), o->site_dir, &st->pages, err) == -1)
 		goto out;
 	st->t_site = lap(&mark);
 	rc = store_commit(s, err);
 	s = NULL;
-	st->t_commit = lap(&mark);
+	st->t_commit += lap(&mark);
 out:
 	linker_free(lk);
 	segmenter_free(seg);

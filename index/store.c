@@ -53,6 +53,7 @@ struct store {
 	char		*tmp;		/* name written to */
 	sqlite3_stmt	*st[ST__MAX];
 	struct strtab	 reasons;	/* reason texts stored so far */
+	int		 text_finished;	/* store_finish_text() done */
 };
 
 static int
@@ -386,13 +387,24 @@ store_add_link(struct store *s, const char *case_id, const char *related_id,
 }
 
 int
+store_finish_text(struct store *s, struct buf *err)
+{
+	if (s->text_finished)
+		return 0;
+	if (sqlite3_exec(s->db, "INSERT INTO fts(fts) VALUES ('optimize')",
+	    NULL, NULL, NULL) != SQLITE_OK ||
+	    rank_write_lengths(s->db) != SQLITE_OK)
+		return db_fail(s->db, err, "full-text index");
+	s->text_finished = 1;
+	return 0;
+}
+
+int
 store_commit(struct store *s, struct buf *err)
 {
 	int ret = 0;
 
-	if (sqlite3_exec(s->db, "INSERT INTO fts(fts) VALUES ('optimize')",
-	    NULL, NULL, NULL) != SQLITE_OK ||
-	    rank_write_lengths(s->db) != SQLITE_OK ||
+	if (store_finish_text(s, err) == -1 ||
 	    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		db_fail(s->db, err, "commit");
 		store_abort(s);

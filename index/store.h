@@ -35,6 +35,12 @@ int	store_add_link(struct store *s, const char *case_id,
 	    const struct strlist *reasons, struct buf *err);
 /* The database being written (for stages such as linking). */
 sqlite3	*store_db(struct store *s);
+/*
+ * Merge the full-text index and write the ranking data: after this the
+ * index can be searched (the site's search data is read from it); no
+ * more cases may be added.  store_commit() calls it if needed.
+ */
+int	store_finish_text(struct store *s, struct buf *err);
 /* Commit, close and rename into place; frees s whatever happens. */
 int	store_commit(struct store *s, struct buf *err);
 /* Drop the half-written index; frees s.  Accepts NULL. */

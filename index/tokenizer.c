@@ -13,7 +13,14 @@
 /* A Latin word longer than this many bytes is cut. */
 #define WORD_MAX_BYTES	128
 
-enum unit_class { UNIT_SEP, UNIT_LETTER, UNIT_DIGIT, UNIT_CJK };
+enum unit_class {
+	UNIT_SEP = TOKEN_SEP, UNIT_LETTER = TOKEN_LETTER,
+	UNIT_DIGIT = TOKEN_DIGIT, UNIT_CJK = TOKEN_CJK
+};
+
+/* How one code point folds (the options of every cluster). */
+#define FOLD_OPTIONS (UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | \
+	UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_STRIPNA)
 
 /* One folded code point with the original bytes it came from. */
 struct unit {
@@ -112,9 +119,7 @@ next_cluster(struct scan *sc)
 	do {
 		step = decode_at(sc, sc->pos, &cp);
 		r = utf8proc_decompose_char(cp, sc->folded + n,
-		    UNIT_MAX_CPS - n, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
-		    UTF8PROC_CASEFOLD |
-		    UTF8PROC_IGNORE | UTF8PROC_STRIPNA, &last);
+		    UNIT_MAX_CPS - n, FOLD_OPTIONS, &last);
 		if (r < 0 || n + r > UNIT_MAX_CPS)
 			break;
 		n += r;
@@ -323,6 +328,28 @@ tokenizer_register(sqlite3 *db)
 	if (api == NULL)
 		return SQLITE_ERROR;
 	return api->xCreateTokenizer(api, "picorpus", NULL, &tok, NULL);
+}
+
+enum token_class
+tokenizer_class(int32_t cp)
+{
+	return (enum token_class)classify(cp);
+}
+
+int
+tokenizer_attaches(int32_t cp)
+{
+	return is_attaching(cp);
+}
+
+int
+tokenizer_fold(int32_t cp, int32_t out[8])
+{
+	int last = 0;
+	utf8proc_ssize_t r = utf8proc_decompose_char(cp, out, UNIT_MAX_CPS,
+	    FOLD_OPTIONS, &last);
+
+	return r < 0 || r > UNIT_MAX_CPS ? -1 : (int)r;
 }
 
 /* Is the last token of a query a lone Japanese character? */

@@ -21,6 +21,7 @@
 #define PICORPUS_TOKENIZER_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sqlite3.h>
 
 enum token_mode {
@@ -46,6 +47,22 @@ int	tokenize(const char *text, size_t len, enum token_mode mode,
  * … 条*) because its last token is a lone Japanese character?
  */
 int	tokenize_needs_prefix(const char *text, size_t len);
+
+/*
+ * The rules, one code point at a time, for exporting them (the site's
+ * search runs the same tokenizer in JavaScript from these tables).
+ */
+enum token_class { TOKEN_SEP, TOKEN_LETTER, TOKEN_DIGIT, TOKEN_CJK };
+/* The class of a folded code point. */
+enum token_class tokenizer_class(int32_t cp);
+/* Does cp join the cluster before it (dakuten, combining marks)? */
+int	tokenizer_attaches(int32_t cp);
+/*
+ * The folded (compatibility-decomposed, case-folded, ignorables removed)
+ * code points of cp, before recomposition: how many (0..8) were written
+ * to out, or -1 when cp does not fold.
+ */
+int	tokenizer_fold(int32_t cp, int32_t out[8]);
 
 /* The FTS5 API of db (for registering tokenizers and functions). */
 fts5_api	*fts5_api_of(sqlite3 *db);

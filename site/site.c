@@ -22,6 +22,8 @@
 
 extern const char site_style_css[];
 extern const char site_layout_html[];
+extern const char site_search_html[];
+extern const char site_search_js[];
 
 #define MARKER ".picorpus-site"
 
@@ -273,6 +275,14 @@ write_site(struct site *s, struct buf *err)
 		rc = write_case_pages(s, err);
 	if (rc == 0)
 		rc = write_browse_pages(s, err);
+	if (rc == 0)
+		rc = write_search_data(s, err);
+	if (rc == 0)
+		rc = site_file(s, "search.js", site_search_js,
+		    strlen(site_search_js), err);
+	if (rc == 0)
+		rc = site_page(s, "search.html", "検索", "", site_search_html,
+		    "<script src=\"search.js\"></script>", err);
 	if (rc == 0)
 		rc = site_file(s, MARKER, "picorpus site\n", 14, err);
 	return rc;

@@ -106,6 +106,11 @@ write_home(struct site *s, struct buf *err)
 	uint32_t *all = xmalloc((s->ncases + 1) * sizeof(*all));
 	int rc;
 
+	buf_puts(&main, "<form class=\"search\" action=\"search.html\" "
+	    "method=\"get\" role=\"search\"><label for=\"q\">検索</label> "
+	    "<input id=\"q\" name=\"q\" type=\"search\" size=\"40\" "
+	    "placeholder=\"例: 再委託 LGWAN\"> <button type=\"submit\">検索"
+	    "</button></form>\n");
 	buf_printf(&main, "<h1>先例ライブラリ</h1>\n<p class=\"lead\">%zu 件の"
 	    "案件 · %zu 自治体 · 委託先等 %zu · 情報項目 %zu 種</p>\n",
 	    s->ncases, s->facets[FACET_MUNICIPALITY].n,

@@ -78,5 +78,7 @@ void	case_table_head(struct buf *b);
 /* Pages: one per case; the home page and every browse page. */
 int	write_case_pages(struct site *s, struct buf *err);
 int	write_browse_pages(struct site *s, struct buf *err);
+/* The search's data files (site_search.c). */
+int	write_search_data(struct site *s, struct buf *err);
 
 #endif

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""test_site.py PICORPUS SOURCE_ROOT — the static site is safe and whole.
+"""test_site.py PICORPUS SOURCE_ROOT — the static site is safe, whole, and
+its search gives what the CLI gives.
 
 Builds corpus/ plus hostile documents (a .txt, a .md and an .html whose
 fields and text carry <script>, "><img onerror> and javascript: payloads)
@@ -8,7 +9,11 @@ handler attribute, no javascript: URL, no reference to another host, every
 internal link resolves to a file of the site, every case has a page.  Then,
 when Debian's chromium is installed, it loads the pages of the hostile
 cases from file:// and checks the DOM the browser built (--dump-dom) the
-same way: the payloads are text, not elements.  Prints "N passed, N failed".
+same way: the payloads are text, not elements.  Last, for every query of
+../shared/qrels/seeds.tsv and queries exercising the tokenizer and the
+query language, the site's search page (search.html?q=…, run by chromium
+from file://) must list the same cases in the same order as `picorpus
+query --json --limit 0`.  Prints "N passed, N failed".
 """
 import glob
 import html.parser
@@ -52,6 +57,48 @@ HOSTILE_HTML = """<html><body>
 <script>alert(13)</script>
 </body></html>
 """.format(p=PAYLOAD)
+
+
+# Queries beyond the qrels: folding (full/half width, case), half-width
+# kana with dakuten, prefix tokens, OR, exclusion, phrases, field terms,
+# filters.
+EXTRA_QUERIES = ["ＬＧＷＡＮ", "lgwan", "ｺｰﾙｾﾝﾀｰ", "第12条", "検", "区",
+                 "委託 OR 結合", "委託 -再委託", '"外部結合"', "item:氏名",
+                 "consignee:TOPPAN", "委託 kind:諮問", "委託 ward:世田谷",
+                 "委託 type:再委託", "委託 since:2019-02-07",
+                 "個人情報 OR 氏名 -LGWAN", "ISO27001", "条例第12条"]
+
+
+def browser_ids(chromium, site, query):
+    """The case ids search.html lists for query, in order."""
+    url = "file://%s/search.html?limit=10000&q=%s" % (
+        site, urllib.parse.quote(query))
+    dom = subprocess.run([chromium, "--headless", "--no-sandbox",
+                          "--disable-gpu", "--virtual-time-budget=20000",
+                          "--dump-dom", url],
+                         capture_output=True, timeout=120).stdout.decode()
+    if 'data-state="done"' not in dom:
+        return None
+    return re.findall(r'<li class="hit" data-id="([^"]+)"', dom)
+
+
+def cli_ids(picorpus, index, query):
+    out = subprocess.run([picorpus, "query", "--index", index, "--json",
+                          "--limit", "0"] + query.split(),
+                         capture_output=True).stdout.decode()
+    return re.findall(r'^\{"id":"([^"]+)"', out, re.M)
+
+
+def qrels_queries(root):
+    path = os.path.join(root, "..", "shared", "qrels", "seeds.tsv")
+    out = []
+    if os.path.exists(path):
+        for line in open(path, encoding="utf-8"):
+            if line.strip() and not line.startswith("#"):
+                q = line.split("\t")[0]
+                if q not in out:
+                    out.append(q)
+    return out
 
 
 class Page(html.parser.HTMLParser):
@@ -167,6 +214,19 @@ def main():
             p.feed(dom)
             check(not p.problems, "%s: browser DOM %s" % (path,
                                                           p.problems[:3]))
+        if chromium is not None:
+            corpus_site = os.path.join(tmp, "seeds-site")
+            corpus_index = os.path.join(tmp, "seeds.db")
+            subprocess.run([picorpus, "build", "-q", "-c",
+                            os.path.join(root, "corpus"), "-o", corpus_site,
+                            "--index", corpus_index], check=True)
+            for q in qrels_queries(root) + EXTRA_QUERIES:
+                want = cli_ids(picorpus, corpus_index, q)
+                got = browser_ids(chromium, corpus_site, q)
+                check(got == want, "browser = CLI for %r: CLI %s, browser %s"
+                      % (q, want, got))
+                print("# %-28s CLI %2d  browser %s" % (
+                    q, len(want), "same" if got == want else got))
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

@@ -167,6 +167,9 @@ struct emitter {
 	enum unit_class	 cls;		/* class of the current run */
 	int		 runlen;	/* units in the current run */
 	struct unit	 prev;		/* last unit of a Japanese run */
+	struct unit	 held;		/* query mode: a run's final unigram,
+					   emitted only if a token follows */
+	int		 holding;
 	char		 word[WORD_MAX_BYTES];	/* folded word so far */
 	int		 nword;
 	int		 wstart, wend;	/* original bytes of the word */
@@ -178,11 +181,29 @@ emit_unit(struct emitter *e, const struct unit *u)
 	return e->fn(e->ctx, u->utf8, u->nutf8, u->start, u->end);
 }
 
+/*
+ * In a query, a Japanese run's final unigram stands where the document
+ * has it — between the run's bigrams and the next token — so that a
+ * phrase crossing runs (条例第12条) keeps its positions; after the last
+ * run it is left out (the phrase ends with the run's last bigram).
+ */
+static int
+release_held(struct emitter *e)
+{
+	if (!e->holding)
+		return 0;
+	e->holding = 0;
+	return emit_unit(e, &e->held);
+}
+
 static int
 emit_bigram(struct emitter *e, const struct unit *a, const struct unit *b)
 {
 	char tok[8];
+	int rc;
 
+	if ((rc = release_held(e)) != 0)
+		return rc;
 	memcpy(tok, a->utf8, (size_t)a->nutf8);
 	memcpy(tok + a->nutf8, b->utf8, (size_t)b->nutf8);
 	return e->fn(e->ctx, tok, a->nutf8 + b->nutf8, a->start, b->end);
@@ -197,10 +218,18 @@ end_run(struct emitter *e)
 	if (e->runlen == 0)
 		return 0;
 	if (e->cls == UNIT_CJK) {
-		if (e->mode == TOKENIZE_DOCUMENT || e->runlen == 1)
-			rc = emit_unit(e, &e->prev);
-	} else if (e->cls != UNIT_SEP)
-		rc = e->fn(e->ctx, e->word, e->nword, e->wstart, e->wend);
+		if (e->mode == TOKENIZE_DOCUMENT || e->runlen == 1) {
+			if ((rc = release_held(e)) == 0)
+				rc = emit_unit(e, &e->prev);
+		} else {
+			e->held = e->prev;
+			e->holding = 1;
+		}
+	} else if (e->cls != UNIT_SEP) {
+		if ((rc = release_held(e)) == 0)
+			rc = e->fn(e->ctx, e->word, e->nword, e->wstart,
+			    e->wend);
+	}
 	e->runlen = 0;
 	e->nword = 0;
 	return rc;

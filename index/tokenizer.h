@@ -14,7 +14,9 @@
  *    character thus starts a token: a query string becomes the phrase of
  *    its bigrams ("再委託" → "再委" "委託"); a query that ends in a lone
  *    Japanese character ("検", "第12条") ends in a prefix token, which
- *    matches both the bigrams that start with it and the unigram.
+ *    matches both the bigrams that start with it and the unigram.  Inside
+ *    a query, a run followed by more tokens keeps its final unigram, as
+ *    the document has it there ("条例第12条" → 条例 例第 第 12 条*).
  *  - Everything else separates tokens.
  */
 #ifndef PICORPUS_TOKENIZER_H

@@ -66,7 +66,8 @@ EXTRA_QUERIES = ["ＬＧＷＡＮ", "lgwan", "ｺｰﾙｾﾝﾀｰ", "第12条"
                  "委託 OR 結合", "委託 -再委託", '"外部結合"', "item:氏名",
                  "consignee:TOPPAN", "委託 kind:諮問", "委託 ward:世田谷",
                  "委託 type:再委託", "委託 since:2019-02-07",
-                 "個人情報 OR 氏名 -LGWAN", "ISO27001", "条例第12条"]
+                 "個人情報 OR 氏名 -LGWAN", "ISO27001", "条例第12条",
+                 "要綱第3条第1項"]
 
 
 def browser_ids(chromium, site, query):

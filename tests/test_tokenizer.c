@@ -69,6 +69,16 @@ START_TEST(query_gets_bigrams_only)
 }
 END_TEST
 
+START_TEST(query_run_keeps_its_unigram_when_tokens_follow)
+{
+	/* As the document has it: 条例 例第 第 12 条… (see tokenizer.h). */
+	ASSERT_TOKENS("条例第12条", TOKENIZE_QUERY,
+	    "条例@0-6 例第@3-9 第@6-9 12@9-11 条@11-14");
+	ASSERT_TOKENS("条例第12条", TOKENIZE_DOCUMENT,
+	    "条例@0-6 例第@3-9 第@6-9 12@9-11 条@11-14");
+}
+END_TEST
+
 START_TEST(single_char_query_is_unigram)
 {
 	ASSERT_TOKENS("検", TOKENIZE_QUERY, "検@0-3");
@@ -202,6 +212,7 @@ tokenizer_suite(void)
 	tcase_add_test(tc, punctuation_separates_words);
 	tcase_add_test(tc, document_gets_bigrams_and_a_final_unigram);
 	tcase_add_test(tc, query_gets_bigrams_only);
+	tcase_add_test(tc, query_run_keeps_its_unigram_when_tokens_follow);
 	tcase_add_test(tc, single_char_query_is_unigram);
 	tcase_add_test(tc, halfwidth_katakana_folds_with_voicing);
 	tcase_add_test(tc, halfwidth_katakana_equals_fullwidth);

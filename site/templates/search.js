@@ -117,16 +117,29 @@
 	function tokenize(text, mode) {
 		var out = [], i = 0, n = text.length;
 		var cls = SEP, runlen = 0, prev = null, word = "", wbytes = 0;
-		var wstart = 0, wend = 0;
+		var wstart = 0, wend = 0, held = null;
+
+		/* A query run's final unigram, kept only if a token follows. */
+		function release() {
+			if (held)
+				out.push({ tok: held.s, start: held.start,
+				    end: held.end });
+			held = null;
+		}
 
 		function endRun() {
 			if (runlen === 0)
 				return;
 			if (cls === CJK) {
-				if (mode === "document" || runlen === 1)
+				if (mode === "document" || runlen === 1) {
+					release();
 					out.push({ tok: prev.s, start: prev.start,
 					    end: prev.end });
+				} else {
+					held = prev;
+				}
 			} else if (cls !== SEP) {
+				release();
 				out.push({ tok: word, start: wstart, end: wend });
 			}
 			runlen = 0;
@@ -140,6 +153,8 @@
 				cls = u.cls;
 			}
 			if (u.cls === CJK) {
+				if (runlen > 0)
+					release();
 				if (runlen > 0)
 					out.push({ tok: prev.s + u.s,
 					    start: prev.start, end: u.end });

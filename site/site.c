@@ -74,6 +74,36 @@ make_dirs(const char *dir, const char *relpath, struct buf *err)
 	return rc;
 }
 
+/*
+ * Link previous/relpath to path when it holds exactly data: the file is
+ * unchanged, and keeps its inode and mtime.  Returns 1 when linked.
+ */
+static int
+link_unchanged(const struct site *s, const char *relpath, const char *path,
+    const char *data, size_t len)
+{
+	struct buf old = BUF_INIT, content = BUF_INIT;
+	struct stat sb;
+	FILE *f;
+	int same = 0;
+
+	if (s->previous == NULL)
+		return 0;
+	buf_printf(&old, "%s/%s", s->previous, relpath);
+	if (stat(old.data, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    (size_t)sb.st_size == len && (f = fopen(old.data, "r")) != NULL) {
+		buf_grow(&content, len);
+		same = fread(content.data, 1, len, f) == len &&
+		    memcmp(content.data, data, len) == 0;
+		fclose(f);
+	}
+	if (same)
+		same = link(old.data, path) == 0;
+	buf_free(&old);
+	buf_free(&content);
+	return same;
+}
+
 int
 site_file(struct site *s, const char *relpath, const char *data, size_t len,
     struct buf *err)
@@ -83,6 +113,11 @@ site_file(struct site *s, const char *relpath, const char *data, size_t len,
 	int rc = make_dirs(s->dir, relpath, err);
 
 	buf_printf(&path, "%s/%s", s->dir, relpath);
+	if (rc == 0 && link_unchanged(s, relpath, path.data, data, len)) {
+		s->kept++;
+		buf_free(&path);
+		return 0;
+	}
 	if (rc == 0 && ((f = fopen(path.data, "w")) == NULL ||
 	    fwrite(data, 1, len, f) != len))
 		rc = -1;
@@ -355,6 +390,8 @@ site_generate(sqlite3 *db, const char *dir, unsigned *pages,
 	}
 	site.db = db;
 	site.dir = tmp.data;
+	if (access(dir, F_OK) == 0)
+		site.previous = dir;
 	if (write_site(&site, err) == 0 && swap_in(tmp.data, dir, err) == 0)
 		rc = 0;
 	*pages = site.pages;

@@ -6,7 +6,9 @@
  * The site is written into DIR.tmp-PID and swapped with DIR in one
  * rename, so a failed build leaves the previous site untouched.  An
  * existing DIR is only replaced when it is empty or holds the marker
- * file a previous picorpus build left (.picorpus-site).
+ * file a previous picorpus build left (.picorpus-site).  A file whose
+ * content is unchanged is hard-linked from the previous site, so it
+ * keeps its mtime; pages of deleted documents simply are not there.
  */
 #ifndef PICORPUS_SITE_H
 #define PICORPUS_SITE_H

@@ -41,6 +41,10 @@ struct facet_values {
 struct site {
 	sqlite3		*db;
 	const char	*dir;		/* the directory being written */
+	const char	*previous;	/* the site it replaces, or NULL: an
+					   unchanged file is linked from it,
+					   keeping its mtime */
+	unsigned	 kept;		/* files linked unchanged */
 	struct pcase	**cases;	/* every case, in export order */
 	size_t		 ncases;
 	struct strtab	 ids;		/* case ids; an id's number is its

@@ -215,6 +215,35 @@ def main():
             p.feed(dom)
             check(not p.problems, "%s: browser DOM %s" % (path,
                                                           p.problems[:3]))
+        # Rebuilds: a no-op keeps every file (same inode, same mtime); a
+        # deleted document's pages go; an edited one's page is rewritten.
+        before = {p: os.stat(p) for p in glob.glob(
+            os.path.join(site, "**", "*"), recursive=True)
+            if os.path.isfile(p)}
+        subprocess.run([picorpus, "build", "-q", "-c", corpus, "-o", site,
+                        "--index", index], check=True)
+        changed = [p for p, st in before.items()
+                   if not os.path.exists(p) or
+                   os.stat(p).st_ino != st.st_ino or
+                   os.stat(p).st_mtime_ns != st.st_mtime_ns]
+        check(not changed, "no-op rebuild rewrites nothing (%d of %d "
+              "files changed: %s)" % (len(changed), len(before),
+                                      changed[:3]))
+        os.remove(os.path.join(corpus, "hostile_md.md"))
+        with open(os.path.join(corpus, "hostile.txt"), "a",
+                  encoding="utf-8") as f:
+            f.write("追記された行\n")
+        subprocess.run([picorpus, "build", "-q", "-c", corpus, "-o", site,
+                        "--index", index], check=True)
+        check(not glob.glob(os.path.join(site, "case", "hostile_md*")),
+              "a deleted document's pages are gone")
+        edited = os.path.join(site, "case", "hostile-1.html")
+        check(os.stat(edited).st_ino != before[edited].st_ino and
+              "追記された行" in open(edited, encoding="utf-8").read(),
+              "an edited document's page is rewritten")
+        style = os.path.join(site, "style.css")
+        check(os.stat(style).st_ino == before[style].st_ino,
+              "unchanged files are kept across a real rebuild")
         if chromium is not None:
             corpus_site = os.path.join(tmp, "seeds-site")
             corpus_index = os.path.join(tmp, "seeds.db")

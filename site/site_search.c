@@ -30,7 +30,7 @@
 #include "template.h"
 #include "tokenizer.h"
 
-#define CHUNK		20	/* cases per search/c file */
+#define CHUNK		5	/* cases per search/c file */
 #define BODY_MAX	20000	/* bytes of body text kept for snippets */
 
 /* Append s as a JavaScript string literal (safe inside <script>). */
@@ -74,6 +74,32 @@ range_out(struct buf *b, int *first, int32_t lo, int32_t hi, int cls)
 	*first = 0;
 }
 
+/*
+ * Does folding cp change nothing that NFC will not undo (the browser
+ * composes each cluster with String.normalize("NFC"), as the tokenizer
+ * does with utf8proc)?  Hangul syllables and precomposed letters only
+ * decompose canonically; leaving them out keeps rules.js small.
+ */
+static int
+canonically_same(int32_t cp, const int32_t *f, int n)
+{
+	utf8proc_int32_t a[8], b[8];
+	utf8proc_ssize_t na, nb;
+	int last = 0;
+
+	if (n == 1 && f[0] == cp)
+		return 1;
+	memcpy(a, f, (size_t)n * sizeof(*a));
+	na = utf8proc_normalize_utf32(a, n, UTF8PROC_STABLE |
+	    UTF8PROC_COMPOSE);
+	nb = utf8proc_decompose_char(cp, b, 8, UTF8PROC_DECOMPOSE, &last);
+	if (na < 0 || nb < 0 || nb > 8)
+		return 0;
+	nb = utf8proc_normalize_utf32(b, nb, UTF8PROC_STABLE |
+	    UTF8PROC_COMPOSE);
+	return na == nb && memcmp(a, b, (size_t)na * sizeof(*a)) == 0;
+}
+
 static int
 write_rules(struct site *s, struct buf *err)
 {
@@ -89,7 +115,7 @@ write_rules(struct site *s, struct buf *err)
 		if (utf8proc_category(cp) == UTF8PROC_CATEGORY_CN)
 			continue;
 		n = tokenizer_fold(cp, f);
-		if (n == 1 && f[0] == cp)
+		if (n >= 0 && canonically_same(cp, f, n))
 			continue;
 		buf_printf(&b, "%s%d:[", first ? "" : ",", cp);
 		for (int i = 0; i < n; i++)

@@ -615,7 +615,7 @@
 		var filters = { municipality: p.municipality || "",
 		    kind: p.kind || "", type: p.type || "", year: p.year || "",
 		    since: p.since || "", until: p.until || "" };
-		var limit = parseInt(p.limit || "50", 10) || 50;
+		var limit = parseInt(p.limit || "20", 10) || 20;	/* as the CLI */
 		document.getElementById("q").value = q;
 		loadAll([
 			{ src: "search/rules.js",

@@ -70,14 +70,19 @@ EXTRA_QUERIES = ["ＬＧＷＡＮ", "lgwan", "ｺｰﾙｾﾝﾀｰ", "第12条"
                  "要綱第3条第1項"]
 
 
-def browser_ids(chromium, site, query):
-    """The case ids search.html lists for query, in order."""
+def search_dom(chromium, site, query):
+    """The DOM of search.html for query once the search has run."""
     url = "file://%s/search.html?limit=10000&q=%s" % (
         site, urllib.parse.quote(query))
-    dom = subprocess.run([chromium, "--headless", "--no-sandbox",
-                          "--disable-gpu", "--virtual-time-budget=20000",
-                          "--dump-dom", url],
-                         capture_output=True, timeout=120).stdout.decode()
+    return subprocess.run([chromium, "--headless", "--no-sandbox",
+                           "--disable-gpu", "--virtual-time-budget=20000",
+                           "--dump-dom", url],
+                          capture_output=True, timeout=120).stdout.decode()
+
+
+def browser_ids(chromium, site, query):
+    """The case ids search.html lists for query, in order."""
+    dom = search_dom(chromium, site, query)
     if 'data-state="done"' not in dom:
         return None
     return re.findall(r'<li class="hit" data-id="([^"]+)"', dom)
@@ -215,6 +220,12 @@ def main():
             p.feed(dom)
             check(not p.problems, "%s: browser DOM %s" % (path,
                                                           p.problems[:3]))
+        if chromium is not None:	# results of a search for the payload
+            dom = search_dom(chromium, site, "alert")
+            p = Page()
+            p.feed(dom)
+            check('data-state="done"' in dom and 'class="hit"' in dom and
+                  not p.problems, "search results DOM: %s" % p.problems[:3])
         # Rebuilds: a no-op keeps every file (same inode, same mtime); a
         # deleted document's pages go; an edited one's page is rewritten.
         before = {p: os.stat(p) for p in glob.glob(

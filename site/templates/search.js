@@ -509,16 +509,39 @@
 			box.textContent = msg;
 	}
 
-	/* A snippet of body around the first match, matches in <mark>. */
+	/* Does the document token at i start phrase ph (tokens in order)? */
+	function phraseAt(toks, i, ph) {
+		for (var k = 0; k < ph.toks.length; k++) {
+			var t = toks[i + k];
+			if (!t)
+				return false;
+			var last = k === ph.toks.length - 1;
+			if (last && ph.prefix ? t.tok.lastIndexOf(ph.toks[k], 0) !== 0
+			    : t.tok !== ph.toks[k])
+				return false;
+		}
+		return ph.toks.length > 0;
+	}
+
+	/*
+	 * A snippet of body around the first phrase occurrence, every
+	 * occurrence in the window in <mark> (the document's own tokens, so
+	 * the marks fall where the search matched).
+	 */
 	function snippet(body, query) {
-		var toks = tokenize(body, "document"), want = {}, marks = [];
-		query.groups.forEach(function (g) { g.forEach(function (p) {
-			p.toks.forEach(function (t) { want[t] = true; });
-		}); });
-		toks.forEach(function (t) {
-			if (want[t.tok])
-				marks.push([t.start, t.end]);
+		var toks = tokenize(body, "document"), marks = [], phrases = [];
+		query.groups.forEach(function (g) {
+			phrases = phrases.concat(g.filter(function (p) {
+				return p.column === null;
+			}));
 		});
+		for (var i = 0; i < toks.length; i++)
+			for (var j = 0; j < phrases.length; j++)
+				if (phraseAt(toks, i, phrases[j])) {
+					var n = phrases[j].toks.length;
+					marks.push([toks[i].start, toks[i + n - 1].end]);
+					break;
+				}
 		var frag = document.createDocumentFragment();
 		var from = marks.length ? Math.max(0, marks[0][0] - 40) : 0;
 		var to = Math.min(body.length, from + 160), at = from;

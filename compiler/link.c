@@ -785,44 +785,25 @@ put_names(struct buf *b, const struct linker *l, const struct shared *s,
 		buf_puts(b, " …");
 }
 
-/* The reason for one kind of shared feature, or nothing. */
+/* How a reason names the shared features of each kind (fkind order). */
+static const struct {
+	const char	*label;		/* printf format: %zu is the count */
+	size_t		 max;		/* names shown, then " …" */
+	const char	*sep;
+} reason_form[F__MAX] = {
+	{ "委託先 ", 3, "、" }, { "相手方 ", 3, "、" },
+	{ "情報項目 %zu件共通: ", 5, ", " }, { "同じ根拠 ", 3, "、" },
+	{ "回線 ", 4, "・" }, { "手続 ", 4, "・" }, { "件名の語 ", 5, ", " },
+	{ "共通語 ", 5, ", " }
+};
+
+/* The reason for one kind of shared feature. */
 static void
 reason_of_kind(struct buf *b, const struct linker *l, enum fkind k,
     const struct shared *s)
 {
-	switch (k) {
-	case F_CONSIGNEE:
-		buf_puts(b, "委託先 ");
-		put_names(b, l, s, 3, "、");
-		break;
-	case F_PARTNER:
-		buf_puts(b, "相手方 ");
-		put_names(b, l, s, 3, "、");
-		break;
-	case F_ITEM:
-		buf_printf(b, "情報項目 %zu件共通: ", s->n);
-		put_names(b, l, s, 5, ", ");
-		break;
-	case F_BASIS:
-		buf_puts(b, "同じ根拠 ");
-		put_names(b, l, s, 3, "、");
-		break;
-	case F_LINE:
-		buf_puts(b, "回線 ");
-		put_names(b, l, s, 4, "・");
-		break;
-	case F_TYPE:
-		buf_puts(b, "手続 ");
-		put_names(b, l, s, 4, "・");
-		break;
-	case F_TITLE:
-		buf_puts(b, "件名の語 ");
-		put_names(b, l, s, 5, ", ");
-		break;
-	default:
-		buf_puts(b, "共通語 ");
-		put_names(b, l, s, 5, ", ");
-	}
+	buf_printf(b, reason_form[k].label, s->n);	/* a format */
+	put_names(b, l, s, reason_form[k].max, reason_form[k].sep);
 }
 
 /* Reasons for the link a–b, the strongest kind first. */

@@ -19,6 +19,9 @@ import tempfile
 import unicodedata
 import zlib
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
+
 ENTITY_WORDS = ["株式会社", "有限会社", "合同会社", "合資会社", "合名会社",
                 "一般社団法人", "一般財団法人", "公益社団法人", "公益財団法人",
                 "社会福祉法人", "特定非営利活動法人", "地方独立行政法人",
@@ -146,15 +149,8 @@ def main():
         print(__doc__.strip(), file=sys.stderr)
         return 2
     picorpus, root = sys.argv[1:]
-    passed = failed = 0
-
-    def check(ok, name):
-        nonlocal passed, failed
-        if ok:
-            passed += 1
-        else:
-            failed += 1
-            print("not ok -", name)
+    tally = harness.Tally()
+    check = tally.check
 
     with tempfile.TemporaryDirectory() as tmp:
         for name, corpus in [("corpus", os.path.join(root, "corpus")),
@@ -197,8 +193,7 @@ def main():
                                  "similar-seeds.tsv")
             if name == "corpus" and os.path.exists(qrels):
                 judged_report(cases, qrels)
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return tally.report()
 
 
 if __name__ == "__main__":

@@ -22,6 +22,9 @@ import tempfile
 import unicodedata
 import zlib
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
+
 PARITY_TERMS = ["委託", "結合", "再委託", "LGWAN", "ＬＧＷＡＮ", "氏名", "住所",
                 "TOPPAN", "国保", "検", "区"]
 EXTRA_QUERIES = ["再委託 LGWAN", "外部結合 LGWAN", "ｺｰﾙｾﾝﾀｰ", "lgwan 回線",
@@ -88,15 +91,8 @@ def main():
         print(__doc__.strip(), file=sys.stderr)
         return 2
     picorpus, root = sys.argv[1:]
-    passed = failed = 0
-
-    def check(ok, name):
-        nonlocal passed, failed
-        if ok:
-            passed += 1
-        else:
-            failed += 1
-            print("not ok -", name)
+    tally = harness.Tally()
+    check = tally.check
 
     with tempfile.TemporaryDirectory() as tmp:
         index = os.path.join(tmp, "index.db")
@@ -156,8 +152,7 @@ def main():
                 check(len(full) > k and page == full[:k],
                       "page of %d for %s is the head of the ranking" %
                       (k, " ".join(terms)))
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return tally.report()
 
 
 if __name__ == "__main__":

@@ -25,6 +25,9 @@ import sys
 import tempfile
 import urllib.parse
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
+
 PAYLOAD = '<script>alert(1)</script>"><img src=x onerror=alert(1)>\'"'
 
 HOSTILE_TXT = """諮問第901号
@@ -163,15 +166,8 @@ def main():
         print(__doc__.strip(), file=sys.stderr)
         return 2
     picorpus, root = sys.argv[1:]
-    passed = failed = 0
-
-    def check(ok, name):
-        nonlocal passed, failed
-        if ok:
-            passed += 1
-        else:
-            failed += 1
-            print("not ok -", name)
+    tally = harness.Tally()
+    check = tally.check
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = os.path.join(tmp, "corpus")
@@ -268,8 +264,7 @@ def main():
                       % (q, want, got))
                 print("# %-28s CLI %2d  browser %s" % (
                     q, len(want), "same" if got == want else got))
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return tally.report()
 
 
 if __name__ == "__main__":

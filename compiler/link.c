@@ -299,6 +299,10 @@ static const char *const line_kinds[][2] = {
 	{ NULL, NULL }
 };
 
+/* Nouns of a run whose starts are kept (for its two- and three-noun
+ * parts: 特定健康診査情報 gives 健康診査, 特定健康診査 …). */
+#define RUN_MAX	16
+
 /* MeCab words of one line: nouns, and runs of nouns as compounds. */
 struct words_ctx {
 	struct linker	*l;
@@ -310,6 +314,8 @@ struct words_ctx {
 	const char	*text;
 	size_t		 run_start, run_end;	/* current noun run */
 	int		 run_n;
+	size_t		 at[RUN_MAX];	/* where its first nouns start */
+	size_t		 len[RUN_MAX];	/* and their bytes */
 };
 
 static int
@@ -402,8 +408,18 @@ add_word(struct words_ctx *x, size_t start, size_t len)
 static void
 flush_run(struct words_ctx *x)
 {
+	int n = x->run_n < RUN_MAX ? x->run_n : RUN_MAX;
+
 	if (x->run_n >= 2)
 		add_word(x, x->run_start, x->run_end - x->run_start);
+	for (int i = 0; x->run_n <= RUN_MAX && i < n; i++)	/* parts */
+		for (int k = 2; k <= 3 && i + k <= n &&	/* not from 券, 等 … */
+		    utf8_chars(x->text + x->at[i], x->len[i]) >= 2; k++) {
+			size_t end = i + k < n ? x->at[i + k] : x->run_end;
+
+			if (k < n)
+				add_word(x, x->at[i], end - x->at[i]);
+		}
 	x->run_n = 0;
 }
 
@@ -419,11 +435,16 @@ on_word(void *arg, const struct word *w)
 	if (is_content_noun(w, x->text))
 		add_word(x, w->start, w->len);
 	if (x->run_n > 0 && w->start == x->run_end) {
+		if (x->run_n < RUN_MAX) {
+			x->at[x->run_n] = w->start;
+			x->len[x->run_n] = w->len;
+		}
 		x->run_end = w->start + w->len;
 		x->run_n++;
 	} else {
 		flush_run(x);
-		x->run_start = w->start;
+		x->run_start = x->at[0] = w->start;
+		x->len[0] = w->len;
 		x->run_end = w->start + w->len;
 		x->run_n = 1;
 	}
@@ -435,7 +456,8 @@ static void
 line_features(struct linker *l, struct idlist *out, enum fkind kind,
     const char *meta, const char *line, size_t len, struct segmenter *seg)
 {
-	struct words_ctx x = { l, out, kind, meta, line, 0, 0, 0 };
+	struct words_ctx x = { l, out, kind, meta, line, 0, 0, 0, { 0 },
+	    { 0 } };
 	char *folded = norm_fold(line, len);
 
 	for (int i = 0; line_kinds[i][0]; i++)
@@ -771,17 +793,35 @@ collect_shared(const struct linker *l, const struct lcase *a,
 			    (void *)l);
 }
 
-/* "a, b, c …": the displays of up to max features, joined by sep. */
+/* Is feature i's key inside the key of another feature of s? */
+static int
+inside_another(const struct linker *l, const struct shared *s, size_t i)
+{
+	for (size_t k = 0; k < s->n; k++)
+		if (k != i && strstr(l->f[s->v[k].id].key,
+		    l->f[s->v[i].id].key) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * "a, b, c …": the displays of up to max features, joined by sep; a name
+ * inside another shared one (健康 in 特定健康診査) is left out.
+ */
 static void
 put_names(struct buf *b, const struct linker *l, const struct shared *s,
     size_t max, const char *sep)
 {
-	for (size_t i = 0; i < s->n && i < max; i++) {
-		if (i > 0)
+	size_t shown = 0, i;
+
+	for (i = 0; i < s->n && shown < max; i++) {
+		if (inside_another(l, s, i))
+			continue;
+		if (shown++ > 0)
 			buf_puts(b, sep);
 		buf_puts(b, l->f[s->v[i].id].display);
 	}
-	if (s->n > max)
+	if (i < s->n)
 		buf_puts(b, " …");
 }
 

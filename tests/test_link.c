@@ -251,6 +251,24 @@ START_TEST(house_style_weighs_less_than_shared_topic)
 }
 END_TEST
 
+START_TEST(compounds_share_their_parts)
+{
+	struct linker *l = linker_new();
+
+	/* 特定健康診査情報 and 特定健康診査等業務 share no whole compound,
+	 * but their part 特定健康診査. */
+	add(l, make_case("a-1", "事務甲", NULL, "氏名",
+	    "特定健康診査情報を送付する。\n"));
+	add(l, make_case("b-1", "事務乙", NULL, "氏名",
+	    "特定健康診査等業務を委託する。\n"));
+	add_fillers(l, 6);
+	linker_run(l, LINK_TOP);
+	ck_assert_int_eq(rank_of(l, 0, 1), 0);
+	ck_assert(has_reason(link_to(l, 0, 1), "共通語 特定健康診査"));
+	linker_free(l);
+}
+END_TEST
+
 START_TEST(no_case_links_to_itself_and_top_is_kept)
 {
 	struct linker *l = linker_new();
@@ -285,6 +303,7 @@ link_suite(void)
 	tcase_add_test(tc, reasons_read_the_same_both_ways);
 	tcase_add_test(tc, author_names_are_not_shared_words);
 	tcase_add_test(tc, house_style_weighs_less_than_shared_topic);
+	tcase_add_test(tc, compounds_share_their_parts);
 	tcase_add_test(tc, no_case_links_to_itself_and_top_is_kept);
 	suite_add_tcase(s, tc);
 	return s;

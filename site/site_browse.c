@@ -106,15 +106,15 @@ write_home(struct site *s, struct buf *err)
 	uint32_t *all = xmalloc((s->ncases + 1) * sizeof(*all));
 	int rc;
 
+	buf_printf(&main, "<h1>先例ライブラリ</h1>\n<p class=\"lead\">%zu 件の"
+	    "案件 · %zu 自治体 · 委託先等 %zu · 情報項目 %zu 種</p>\n",
+	    s->ncases, s->facets[FACET_MUNICIPALITY].n,
+	    s->facets[FACET_CONSIGNEE].n, s->facets[FACET_ITEM].n);
 	buf_puts(&main, "<form class=\"search\" action=\"search.html\" "
 	    "method=\"get\" role=\"search\"><label for=\"q\">検索</label> "
 	    "<input id=\"q\" name=\"q\" type=\"search\" size=\"40\" "
 	    "placeholder=\"例: 再委託 LGWAN\"> <button type=\"submit\">検索"
 	    "</button></form>\n");
-	buf_printf(&main, "<h1>先例ライブラリ</h1>\n<p class=\"lead\">%zu 件の"
-	    "案件 · %zu 自治体 · 委託先等 %zu · 情報項目 %zu 種</p>\n",
-	    s->ncases, s->facets[FACET_MUNICIPALITY].n,
-	    s->facets[FACET_CONSIGNEE].n, s->facets[FACET_ITEM].n);
 	buf_puts(&main, "<div class=\"facets\">\n");
 	for (int f = 0; f < FACET__MAX; f++) {
 		buf_printf(&main, "<section class=\"facet\">\n<h2>%s</h2>\n",

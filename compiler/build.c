@@ -81,6 +81,7 @@ build_file(const struct build_opts *o, const char *rel, struct store *s,
 	}
 	st->indexed++;
 	st->cases += (unsigned)cases.n;
+	st->bytes += src.len;
 out:
 	case_list_free(&cases);
 	doc_free(&doc);
@@ -133,9 +134,13 @@ build_run(const struct build_opts *o, struct build_stats *st,
 	if (make_parent(o->index_path, err) == -1 ||
 	    store_begin(o->index_path, &s, err) == -1)
 		goto out;
-	for (size_t i = 0; i < files.n; i++)
+	for (size_t i = 0; i < files.n; i++) {
 		if (build_file(o, files.v[i], s, seg, lk, st, dg, err) == -1)
 			goto out;
+		if (o->progress != NULL)
+			o->progress(o->progress_arg, (unsigned)i + 1,
+			    (unsigned)files.n, st->bytes);
+	}
 	st->t_extract = lap(&mark);
 	if (store_links(s, lk, err) == -1)
 		goto out;

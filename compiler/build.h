@@ -16,6 +16,11 @@ struct build_opts {
 	const char	*site_dir;	/* where the site goes; NULL = none */
 	const char	*index_path;	/* the index file */
 	size_t		 max_bytes;	/* per-file limit; 0 = default */
+	/* Called after each file (may be NULL): files done of total, and
+	 * the bytes of text read so far. */
+	void		(*progress)(void *arg, unsigned done, unsigned total,
+			    size_t bytes);
+	void		*progress_arg;
 };
 
 struct build_stats {
@@ -24,6 +29,7 @@ struct build_stats {
 	unsigned	skipped;	/* documents rejected (diagnosed) */
 	unsigned	cases;		/* cases extracted */
 	unsigned	pages;		/* site pages written */
+	size_t		bytes;		/* bytes of decoded text read */
 	/* Wall-clock seconds of each stage. */
 	double		t_extract;	/* read, decode, parse, extract, store */
 	double		t_link;		/* similar cases and their reasons */

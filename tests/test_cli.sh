@@ -44,6 +44,20 @@ grep -q "手続: 再委託 新宿区健康診査" "$work/out" &&
 	ok "a hit names the procedure that matched" ||
 	not_ok "a hit names the procedure that matched"
 
+# Progress: a line on a terminal (script(1) gives the build one), none
+# when stderr is a file.
+if command -v script >/dev/null; then
+	script -qec "'$bin' build --no-site -c '$root/corpus' --index \
+		'$work/tty.db'" /dev/null >"$work/tty.out" 2>&1
+	grep -q "5/5 files" "$work/tty.out" &&
+		ok "a terminal shows the build's progress" ||
+		not_ok "a terminal shows the build's progress"
+fi
+"$bin" build --no-site -c "$root/corpus" --index "$work/pipe.db" \
+	2>"$work/pipe.err" >/dev/null
+grep -q "/5 files" "$work/pipe.err" && not_ok "no progress when piped" ||
+	ok "no progress when piped"
+
 expect_status 0 "--index before the command" "$bin" --index "$idx" query \
 	--count 再委託 LGWAN
 [ "$(cat "$work/out")" = 2 ] && ok "--index before the command is used" ||

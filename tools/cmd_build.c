@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "build.h"
 #include "cli.h"
@@ -20,6 +22,39 @@ static const char usage[] =
 "place until the new ones are complete.\n\n"
 "Exit status: 0 when the build completed (skipped files are counted in\n"
 "the summary), 1 on a runtime error, 2 on a usage error.\n";
+
+/* The progress line on a terminal: files, MB/s, time left. */
+struct progress {
+	struct timespec	 start;
+	double		 last;		/* when the line was last drawn */
+};
+
+static double
+seconds_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) +
+	    (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void
+show_progress(void *arg, unsigned done, unsigned total, size_t bytes)
+{
+	struct progress *p = arg;
+	double t = seconds_since(&p->start);
+
+	if (done < total && t - p->last < 0.2)
+		return;		/* at most five lines a second */
+	p->last = t;
+	fprintf(stderr, "\r\033[Kpicorpus build: %u/%u files, %.1f MB/s",
+	    done, total, t > 0 ? (double)bytes / 1e6 / t : 0.0);
+	if (done > 0 && done < total)
+		fprintf(stderr, ", %.0f s left", t / done * (total - done));
+	if (done == total)
+		fputs("\r\033[K", stderr);
+}
 
 /* Stage timings and peak memory, on stderr (--verbose). */
 static void
@@ -48,6 +83,7 @@ cmd_build(int argc, char **argv)
 	struct diag dg = { cli_print_diag, NULL, 0 };
 	struct build_opts bo;
 	struct build_stats st;
+	struct progress progress = { { 0, 0 }, -1.0 };
 	struct buf err = BUF_INIT;
 
 	if (cli_parse("build", argc, argv, opts, usage, &npos) == -1)
@@ -61,6 +97,11 @@ cmd_build(int argc, char **argv)
 	bo.site_dir = no_site ? NULL : site;
 	bo.index_path = cli_index_path(index);
 	bo.max_bytes = 0;
+	bo.progress = NULL;
+	bo.progress_arg = &progress;
+	clock_gettime(CLOCK_MONOTONIC, &progress.start);
+	if (!quiet && isatty(STDERR_FILENO))
+		bo.progress = show_progress;
 	if (max != NULL && (long)(bo.max_bytes = (size_t)cli_number(max)) <= 0) {
 		cli_error("build", "--max-bytes takes a positive number");
 		return EXIT_USAGE;

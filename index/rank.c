@@ -128,6 +128,15 @@ rank_write_lengths(sqlite3 *db)
 	return rc;
 }
 
+uint32_t
+rank_length_at(const void *blob, size_t i)
+{
+	const unsigned char *p = (const unsigned char *)blob + 4 * i;
+
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
 /*
  * Read the length of every row from rank_lengths (one read of a blob
  * instead of a scan of fts_docsize: 45 pages instead of 188 for 45,000
@@ -148,9 +157,8 @@ load_lengths(sqlite3 *db, struct rank_data *d)
 
 		d->nlen = sqlite3_column_bytes(st, 0) / 4;
 		d->len = xcalloc((size_t)d->nlen + 1, sizeof(*d->len));
-		for (sqlite3_int64 i = 0; i < d->nlen; i++, p += 4)
-			d->len[i] = (uint32_t)p[0] | (uint32_t)p[1] << 8 |
-			    (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+		for (sqlite3_int64 i = 0; i < d->nlen; i++)
+			d->len[i] = rank_length_at(p, (size_t)i);
 	}
 	return sqlite3_finalize(st);
 }

@@ -18,6 +18,8 @@
 #define PICORPUS_RANK_H
 
 #include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
 
 /* Weights of the fts columns, in schema order. */
 #define RANK_W_TITLE		10.0
@@ -30,6 +32,9 @@
 
 /* Rowids above this are not given a length in rank_lengths. */
 #define RANK_MAX_ROWID	(64 * 1024 * 1024)
+
+/* The length of rowid i in a rank_lengths blob (i < bytes / 4). */
+uint32_t	rank_length_at(const void *blob, size_t i);
 
 /* Register picorpus_rank() with db's FTS5; an SQLite result code. */
 int	rank_register(sqlite3 *db);

@@ -150,6 +150,22 @@ site_page(struct site *s, const char *relpath, const char *title,
 	return rc;
 }
 
+int
+cmp_case_newest(const void *a, const void *b, void *site)
+{
+	const struct site *s = site;
+	const struct pcase *x = s->cases[*(const uint32_t *)a];
+	const struct pcase *y = s->cases[*(const uint32_t *)b];
+	int c;
+
+	if ((x->date.value == NULL) != (y->date.value == NULL))
+		return x->date.value == NULL ? 1 : -1;
+	if (x->date.value != NULL &&
+	    (c = strcmp(x->date.value, y->date.value)) != 0)
+		return -c;
+	return strcmp(x->id, y->id);
+}
+
 void
 case_table_head(struct buf *b)
 {

@@ -72,23 +72,6 @@ value_list(struct buf *b, const struct site *s, enum facet f,
 	buf_puts(b, "</ul>\n");
 }
 
-/* Case indexes sorted newest first (no date last), then by id. */
-static int
-cmp_newest(const void *a, const void *b, void *site)
-{
-	const struct site *s = site;
-	const struct pcase *x = s->cases[*(const uint32_t *)a];
-	const struct pcase *y = s->cases[*(const uint32_t *)b];
-	int c;
-
-	if ((x->date.value == NULL) != (y->date.value == NULL))
-		return x->date.value == NULL ? 1 : -1;
-	if (x->date.value != NULL &&
-	    (c = strcmp(x->date.value, y->date.value)) != 0)
-		return -c;
-	return strcmp(x->id, y->id);
-}
-
 static void
 case_table(struct buf *b, const struct site *s, const uint32_t *idx,
     size_t n, const char *root)
@@ -126,7 +109,7 @@ write_home(struct site *s, struct buf *err)
 	buf_puts(&main, "</div>\n<h2>新しい案件</h2>\n");
 	for (size_t i = 0; i < s->ncases; i++)
 		all[i] = (uint32_t)i;
-	qsort_r(all, s->ncases, sizeof(*all), cmp_newest, s);
+	qsort_r(all, s->ncases, sizeof(*all), cmp_case_newest, s);
 	case_table(&main, s, all, s->ncases < HOME_CASES ? s->ncases :
 	    HOME_CASES, "");
 	buf_puts(&main, "<p><a href=\"browse/index.html\">すべての案件と分類"
@@ -185,7 +168,7 @@ write_value_page(struct site *s, enum facet f, const struct facet_value *v,
 	html_escape(&main, title.data);
 	buf_printf(&main, "</h1>\n<p class=\"muted\">%zu 件</p>\n", v->n);
 	memcpy(idx, v->cases, v->n * sizeof(*idx));
-	qsort_r(idx, v->n, sizeof(*idx), cmp_newest, s);
+	qsort_r(idx, v->n, sizeof(*idx), cmp_case_newest, s);
 	case_table(&main, s, idx, v->n, "../");
 	buf_puts(&file, "browse/");
 	facet_value_file(&file, f, name);

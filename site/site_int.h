@@ -74,6 +74,12 @@ int	site_page(struct site *s, const char *relpath, const char *title,
 int	site_file(struct site *s, const char *relpath, const char *data,
 	    size_t len, struct buf *err);
 
+/*
+ * qsort_r() comparator of indexes into site->cases: newest first (no
+ * date last), then by id — the CLI's order of equal scores too.
+ */
+int	cmp_case_newest(const void *a, const void *b, void *site);
+
 /* One row of a case list (link, municipality, kind, date, procedures). */
 void	case_row(struct buf *b, const struct pcase *c, const char *root);
 /* The header of a table of case_row()s. */

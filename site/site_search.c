@@ -6,8 +6,8 @@
  *   search/rules.js    the tokenizer's rules (index/tokenizer.h) as tables:
  *                      the fold of every assigned code point that changes,
  *                      the classes and the attaching code points as ranges.
- *   search/meta.js     per case, numbered best-tie-first (date descending,
- *                      then id: the CLI's order among equal scores): its
+ *   search/meta.js     per case, numbered best-tie-first (cmp_case_newest:
+ *                      the CLI's order among equal scores): its
  *                      length in tokens and its facets; the ranking's
  *                      constants.
  *   search/t/S.js      postings of the tokens whose first code point is
@@ -159,23 +159,6 @@ write_rules(struct site *s, struct buf *err)
 
 /* ---- case numbering and meta.js ---- */
 
-/* Date descending (none last), then id: the CLI's order of equal scores. */
-static int
-cmp_tie_order(const void *a, const void *b, void *site)
-{
-	const struct site *s = site;
-	const struct pcase *x = s->cases[*(const uint32_t *)a];
-	const struct pcase *y = s->cases[*(const uint32_t *)b];
-	int c;
-
-	if ((x->date.value == NULL) != (y->date.value == NULL))
-		return x->date.value == NULL ? 1 : -1;
-	if (x->date.value != NULL &&
-	    (c = strcmp(x->date.value, y->date.value)) != 0)
-		return -c;
-	return strcmp(x->id, y->id);
-}
-
 struct numbering {
 	uint32_t	*order;		/* number → index in site.cases */
 	uint32_t	*number;	/* index in site.cases → number */
@@ -191,14 +174,6 @@ numbering_free(struct numbering *nb)
 	free(nb->number);
 	free(nb->of_rowid);
 	free(nb->len);
-}
-
-/* Little-endian uint32 i of a rank_lengths blob (rank.h). */
-static uint32_t
-length_at(const unsigned char *p, size_t i)
-{
-	return (uint32_t)p[4 * i] | (uint32_t)p[4 * i + 1] << 8 |
-	    (uint32_t)p[4 * i + 2] << 16 | (uint32_t)p[4 * i + 3] << 24;
 }
 
 /* Map rowids to numbers and read each row's length. */
@@ -234,7 +209,7 @@ map_rowids(struct site *s, struct numbering *nb, struct buf *err)
 		}
 		nb->of_rowid[rowid] = nb->number[k];
 		nb->len[nb->number[k]] = (size_t)rowid < nlen ?
-		    length_at(p, (size_t)rowid) : 0;
+		    rank_length_at(p, (size_t)rowid) : 0;
 	}
 	sqlite3_finalize(st);
 	return rc;
@@ -249,7 +224,7 @@ number_cases(struct site *s, struct numbering *nb, struct buf *err)
 	nb->len = xcalloc(s->ncases + 1, sizeof(*nb->len));
 	for (size_t i = 0; i < s->ncases; i++)
 		nb->order[i] = (uint32_t)i;
-	qsort_r(nb->order, s->ncases, sizeof(*nb->order), cmp_tie_order, s);
+	qsort_r(nb->order, s->ncases, sizeof(*nb->order), cmp_case_newest, s);
 	for (size_t n = 0; n < s->ncases; n++)
 		nb->number[nb->order[n]] = (uint32_t)n;
 	return map_rowids(s, nb, err);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract.h"
 #include "ingest.h"
 #include "parse.h"
 #include "site_int.h"
@@ -315,9 +316,13 @@ source_markdown(struct buf *b, const char *text, int a, int z)
 	free(md);
 }
 
+/*
+ * The case's source text, and its full-text body into c->body (from the
+ * document just parsed: the search's snippets use it, site_search.c).
+ */
 static void
 source_text(struct buf *b, struct site *s, struct source_cache *sc,
-    const struct pcase *c)
+    struct pcase *c)
 {
 	buf_puts(b, "<h2 id=\"source\">原文 <span class=\"muted\">");
 	html_escape(b, c->source);
@@ -326,6 +331,8 @@ source_text(struct buf *b, struct site *s, struct source_cache *sc,
 		buf_puts(b, "<p class=\"muted\">原文を読めません。</p>\n");
 		return;
 	}
+	free(c->body);
+	c->body = case_body(&sc->doc, c->line_start, c->line_end);
 	if (name_format(c->source) == FORMAT_MARKDOWN)
 		source_markdown(b, sc->text, c->line_start, c->line_end);
 	else
@@ -333,7 +340,7 @@ source_text(struct buf *b, struct site *s, struct source_cache *sc,
 }
 
 static int
-write_case(struct site *s, struct source_cache *sc, const struct pcase *c,
+write_case(struct site *s, struct source_cache *sc, struct pcase *c,
     struct buf *err)
 {
 	struct buf main = BUF_INIT, name = BUF_INIT;

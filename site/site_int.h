@@ -88,7 +88,8 @@ void	case_table_head(struct buf *b);
 /* Pages: one per case; the home page and every browse page. */
 int	write_case_pages(struct site *s, struct buf *err);
 int	write_browse_pages(struct site *s, struct buf *err);
-/* The search's data files (site_search.c). */
+/* The search's data files (site_search.c); after write_case_pages(),
+ * which leaves each case's full-text body in its body field. */
 int	write_search_data(struct site *s, struct buf *err);
 
 #endif

@@ -500,37 +500,22 @@ case_entry(struct buf *b, const struct pcase *c, const char *body)
 	free(cut);
 }
 
+/* Case chunks: bodies are those the case pages derived (site_case.c). */
 static int
 write_chunks(struct site *s, const struct numbering *nb, struct buf *err)
 {
-	sqlite3_stmt *st;
-	char **body = xcalloc(s->ncases + 1, sizeof(*body));
 	int rc = 0;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT c.id, v.body FROM cases c JOIN "
-	    "fts_content_view v ON v.case_rowid = c.rowid", -1, &st, NULL) !=
-	    SQLITE_OK) {
-		buf_printf(err, "site: %s", sqlite3_errmsg(s->db));
-		free(body);
-		return -1;
-	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(st, 0);
-		int64_t k = strtab_find(&s->ids, id, strlen(id));
-
-		if (k >= 0)
-			body[nb->number[k]] = xstrdup((const char *)
-			    sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
 	for (size_t first = 0; first < s->ncases && rc == 0; first += CHUNK) {
 		struct buf b = BUF_INIT, name = BUF_INIT;
 
 		buf_printf(&b, "picorpus.chunk(%zu,[", first / CHUNK);
 		for (size_t n = first; n < s->ncases && n < first + CHUNK;
 		    n++) {
+			const struct pcase *c = s->cases[nb->order[n]];
+
 			buf_puts(&b, n > first ? ",\n" : "");
-			case_entry(&b, s->cases[nb->order[n]], body[n]);
+			case_entry(&b, c, c->body);
 		}
 		buf_puts(&b, "]);\n");
 		buf_printf(&name, "search/c/%zu.js", first / CHUNK);
@@ -538,9 +523,6 @@ write_chunks(struct site *s, const struct numbering *nb, struct buf *err)
 		buf_free(&b);
 		buf_free(&name);
 	}
-	for (size_t n = 0; n < s->ncases; n++)
-		free(body[n]);
-	free(body);
 	return rc;
 }
 

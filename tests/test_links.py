@@ -12,12 +12,10 @@ Prints "N passed, N failed".
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import unicodedata
-import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
@@ -51,14 +49,7 @@ def names(reason, prefix, seps):
 
 
 def texts_of(index):
-    db = sqlite3.connect(index)
-    out = {}
-    for cid, doc, a, b in db.execute(
-            "SELECT c.id, d.text, c.line_start, c.line_end FROM cases c "
-            "JOIN documents d ON d.id = c.document_id"):
-        lines = zlib.decompress(doc).decode().split("\n")[max(a, 1) - 1:b]
-        out[cid] = key("\n".join(lines))
-    return out
+    return {cid: key(t) for cid, t in harness.case_texts(index).items()}
 
 
 def facts(case):

@@ -15,12 +15,10 @@ Prints "N passed, N failed".
 import json
 import os
 import random
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import unicodedata
-import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
@@ -38,15 +36,7 @@ def fold(s):
 
 def case_texts(index):
     """Every case's source text (its lines), folded, by id."""
-    db = sqlite3.connect(index)
-    texts = {}
-    for cid, doc, a, b in db.execute(
-            "SELECT c.id, d.text, c.line_start, c.line_end FROM cases c "
-            "JOIN documents d ON d.id = c.document_id"):
-        doc = zlib.decompress(doc).decode()  # documents.text is deflated
-        lines = doc.split("\n")[max(a, 1) - 1:b]
-        texts[cid] = fold("\n".join(lines))
-    return texts
+    return {cid: fold(t) for cid, t in harness.case_texts(index).items()}
 
 
 def run(picorpus, index, args):

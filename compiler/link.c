@@ -189,14 +189,18 @@ static uint32_t
 intern(struct linker *l, enum fkind kind, const char *key,
     const char *display)
 {
-	struct buf k = BUF_INIT;
+	char small[128], *k = small;	/* no allocation for most words */
+	size_t n = strlen(key) + 1;
 	struct feature *f;
 	uint32_t id;
 
-	buf_putc(&k, 'A' + (int)kind);
-	buf_puts(&k, key);
-	id = strtab_intern(&l->keys, k.data, k.len);
-	buf_free(&k);
+	if (n > sizeof(small))
+		k = xmalloc(n);
+	k[0] = (char)('A' + (int)kind);
+	memcpy(k + 1, key, n - 1);
+	id = strtab_intern(&l->keys, k, n);
+	if (k != small)
+		free(k);
 	if (id < l->nf)
 		return id;
 	if (l->nf == l->capf) {

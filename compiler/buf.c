@@ -173,6 +173,39 @@ buf_free(struct buf *b)
 }
 
 void
+buf_put_varint(struct buf *b, uint64_t v)
+{
+	unsigned char tmp[10];
+	size_t n = 0;
+
+	do {
+		tmp[n] = (unsigned char)(v & 0x7f);
+		v >>= 7;
+		if (v != 0)
+			tmp[n] |= 0x80;
+		n++;
+	} while (v != 0);
+	buf_put(b, tmp, n);
+}
+
+int
+varint_get(const unsigned char **p, const unsigned char *end, uint64_t *v)
+{
+	const unsigned char *q = *p;
+	uint64_t x = 0;
+
+	for (int shift = 0; q < end && shift < 64; shift += 7) {
+		x |= (uint64_t)(*q & 0x7f) << shift;
+		if ((*q++ & 0x80) == 0) {
+			*v = x;
+			*p = q;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+void
 strlist_pushn(struct strlist *l, const char *s, size_t n)
 {
 	if (l->n == l->cap) {

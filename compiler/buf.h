@@ -13,6 +13,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Allocation that never returns NULL: out of memory aborts the process. */
 void *xmalloc(size_t n);
@@ -44,6 +45,14 @@ void	 buf_truncate(struct buf *b, size_t len);
 /* Return the data (never NULL: "" when empty) and reset b; caller frees. */
 char	*buf_detach(struct buf *b);
 void	 buf_free(struct buf *b);
+/* Append v as a varint: 7 bits per byte, low first, high bit = more. */
+void	 buf_put_varint(struct buf *b, uint64_t v);
+/*
+ * Read a varint at *p (not past end) into *v and advance *p; -1 when
+ * the bytes end first or it is longer than 64 bits.
+ */
+int	 varint_get(const unsigned char **p, const unsigned char *end,
+	    uint64_t *v);
 
 struct strlist {
 	char	**v;	/* the strings, each owned */

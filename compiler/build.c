@@ -1,19 +1,57 @@
 /*
- * build.c — drive the pipeline of build.h over every file of a corpus.
+ * build.c — drive the pipeline of build.h over a corpus.
+ *
+ * A build first compares the corpus with the previous index (plan): a
+ * file whose raw bytes hash as its stored document did is unchanged and
+ * is not read further; what its reading reported is said again.  Then:
+ *   - nothing changed: the index is left alone (and the site, if it is
+ *     that index's); a no-op build writes nothing;
+ *   - some files changed, were added or removed: the index is copied,
+ *     their documents are removed and the new ones read, extracted and
+ *     added; links are chosen again where a change can reach them
+ *     (build_links.c);
+ *   - no usable previous index (none, another schema or version, other
+ *     limits, or --full): everything is built anew.
+ * Either way the index is written as PATH.tmp and renamed into place,
+ * and the site is swapped in whole (site.h).
  */
 #include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "build.h"
+#include "build_int.h"
 #include "extract.h"
 #include "ingest.h"
-#include "link.h"
 #include "parse.h"
 #include "site.h"
 #include "store.h"
+
+/* What a build does with each file of the corpus. */
+enum file_state {
+	FILE_NEW,	/* not in the previous index: read it */
+	FILE_CHANGED,	/* in it, with other bytes: read it again */
+	FILE_SAME,	/* in it, unchanged: keep its rows */
+	FILE_REJECTED	/* not in it, and rejected again (said holds why) */
+};
+
+struct plan {
+	struct strlist	 files;		/* the corpus's documents, sorted */
+	unsigned char	*state;		/* enum file_state, per file */
+	int64_t		*prev;		/* per file: its previous document
+					   id, 0 when none */
+	char		**said;		/* per file: diagnostics to say again */
+	int64_t		*gone;		/* previous documents without file */
+	size_t		 ngone;
+	int		 have_prev;	/* a previous index to update */
+	struct buf	 build_id;	/* the previous index's */
+	unsigned	 changes;	/* files new, changed or gone */
+};
 
 /* Seconds since the previous call with the same *mark; resets it. */
 static double
@@ -47,118 +85,445 @@ make_parent(const char *path, struct buf *err)
 	return rc;
 }
 
-/* Ingest, parse, extract and store one file; 0, or -1 on a fatal error. */
-static int
-build_file(const struct build_opts *o, const char *rel, struct store *s,
-    struct segmenter *seg, struct linker *lk, struct build_stats *st,
-    struct diag *dg, struct buf *err)
+static size_t
+max_bytes(const struct build_opts *o)
 {
-	struct ingest_opts io = { o->max_bytes };
+	return o->max_bytes ? o->max_bytes : INGEST_DEFAULT_MAX_BYTES;
+}
+
+/* ---- diagnostics: said, and kept to be said again ---- */
+
+struct capture {
+	struct diag	*out;		/* where they go now, or NULL */
+	struct buf	 lines;		/* each ending in '\n' */
+};
+
+static void
+capture_sink(void *arg, const char *line)
+{
+	struct capture *c = arg;
+
+	buf_printf(&c->lines, "%s\n", line);
+	if (c->out != NULL) {
+		c->out->count++;
+		if (c->out->sink != NULL)
+			c->out->sink(c->out->arg, line);
+	}
+}
+
+/* ---- the plan: what changed since the previous build ---- */
+
+struct prev_docs {
+	struct indexed_doc	*v;
+	size_t			 n, cap;
+};
+
+static int
+keep_doc(void *arg, const struct indexed_doc *d)
+{
+	struct prev_docs *p = arg;
+	struct indexed_doc *c;
+
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 256;
+		p->v = xrealloc(p->v, p->cap * sizeof(*p->v));
+	}
+	c = &p->v[p->n++];
+	*c = *d;
+	c->path = xstrdup(d->path);
+	c->diagnostics = xstrdup(d->diagnostics ? d->diagnostics : "");
+	return 0;
+}
+
+static void
+prev_docs_free(struct prev_docs *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free((char *)p->v[i].path);
+		free((char *)p->v[i].diagnostics);
+	}
+	free(p->v);
+}
+
+/*
+ * Read the previous index's documents if it can be updated: same
+ * schema and rules (index_open), same per-file limit.
+ */
+static int
+load_previous(const struct build_opts *o, struct plan *p,
+    struct prev_docs *docs)
+{
+	struct buf err = BUF_INIT, limit = BUF_INIT;
+	char want[32];
+	sqlite3 *db;
+
+	if (o->full || access(o->index_path, F_OK) == -1 ||
+	    index_open(o->index_path, &db, &err) == -1) {
+		buf_free(&err);
+		return 0;
+	}
+	snprintf(want, sizeof(want), "%zu", max_bytes(o));
+	p->have_prev = index_meta(db, "max_bytes", &limit) == 0 &&
+	    strcmp(limit.data, want) == 0 &&
+	    index_meta(db, "build_id", &p->build_id) == 0 &&
+	    index_each_document(db, keep_doc, docs, &err) == 0;
+	sqlite3_close(db);
+	buf_free(&err);
+	buf_free(&limit);
+	return p->have_prev;
+}
+
+/* Compare file i, which the previous index holds as d, with it. */
+static void
+compare_file(const struct build_opts *o, struct plan *p, size_t i,
+    const struct indexed_doc *d)
+{
+	struct ingest_opts io = { max_bytes(o) };
+	uint64_t hash;
+
+	p->prev[i] = d->id;
+	if (ingest_hash(o->corpus, p->files.v[i], &io, &hash) == 0 &&
+	    hash == d->hash) {
+		p->state[i] = FILE_SAME;
+		p->said[i] = xstrdup(d->diagnostics);
+	} else {
+		p->state[i] = FILE_CHANGED;
+		p->changes++;
+	}
+}
+
+/* Walk the sorted files and previous documents side by side. */
+static void
+compare_all(const struct build_opts *o, struct plan *p,
+    const struct prev_docs *docs)
+{
+	size_t i = 0, k = 0;
+
+	while (i < p->files.n || k < docs->n) {
+		int c = i == p->files.n ? 1 : k == docs->n ? -1 :
+		    strcmp(p->files.v[i], docs->v[k].path);
+
+		if (c < 0) {
+			p->state[i++] = FILE_NEW;
+			p->changes++;
+		} else if (c > 0) {
+			p->gone = xrealloc(p->gone, (p->ngone + 1) *
+			    sizeof(*p->gone));
+			p->gone[p->ngone++] = docs->v[k++].id;
+			p->changes++;
+		} else
+			compare_file(o, p, i++, &docs->v[k++]);
+	}
+}
+
+/*
+ * Only new files changed: are they all files rejected before, and again
+ * now?  Then the index stays as it is.  Their diagnostics are kept to be
+ * said in file order.
+ */
+static void
+recheck_new_files(const struct build_opts *o, struct plan *p)
+{
+	struct ingest_opts io = { max_bytes(o) };
+
+	if (p->ngone > 0)
+		return;
+	for (size_t i = 0; i < p->files.n; i++) {
+		struct capture cap = { NULL, BUF_INIT };
+		struct diag quiet = { capture_sink, &cap, 0 };
+		struct source src;
+
+		if (p->state[i] == FILE_CHANGED)
+			return;
+		if (p->state[i] != FILE_NEW)
+			continue;
+		if (ingest_read(o->corpus, p->files.v[i], &io, &src,
+		    &quiet) == 0) {
+			source_free(&src);
+			buf_free(&cap.lines);
+			return;		/* readable now: a real change */
+		}
+		p->state[i] = FILE_REJECTED;
+		p->said[i] = buf_detach(&cap.lines);
+		p->changes--;
+	}
+}
+
+static int
+plan_make(const struct build_opts *o, struct plan *p, struct diag *dg,
+    struct buf *err)
+{
+	struct prev_docs docs = { NULL, 0, 0 };
+
+	memset(p, 0, sizeof(*p));
+	if (ingest_list(o->corpus, &p->files, dg) == -1) {
+		buf_printf(err, "%s: cannot read the corpus directory",
+		    o->corpus);
+		return -1;
+	}
+	p->state = xcalloc(p->files.n + 1, 1);
+	p->prev = xcalloc(p->files.n + 1, sizeof(*p->prev));
+	p->said = xcalloc(p->files.n + 1, sizeof(*p->said));
+	if (load_previous(o, p, &docs)) {
+		compare_all(o, p, &docs);
+		recheck_new_files(o, p);
+	} else
+		p->changes = (unsigned)p->files.n;
+	prev_docs_free(&docs);
+	return 0;
+}
+
+static void
+plan_free(struct plan *p)
+{
+	for (size_t i = 0; i < p->files.n; i++)
+		free(p->said[i]);
+	free(p->said);
+	free(p->state);
+	free(p->prev);
+	free(p->gone);
+	buf_free(&p->build_id);
+	strlist_free(&p->files);
+}
+
+/* ---- reading files ---- */
+
+struct run {
+	const struct build_opts	*o;
+	struct build_stats	*st;
+	struct diag		*dg;
+	struct store		*s;
+	struct segmenter	*seg;
+	struct link_stage	*links;
+};
+
+/* Read, parse, extract and store one file; 0, or -1 on a fatal error. */
+static int
+build_file(struct run *r, const char *rel, struct buf *err)
+{
+	struct ingest_opts io = { max_bytes(r->o) };
 	struct case_list cases = { NULL, 0 };
+	struct capture cap = { r->dg, BUF_INIT };
+	struct diag dg = { capture_sink, &cap, 0 };
 	struct source src;
 	struct doc doc;
-	int64_t doc_id;
+	int64_t doc_id, rowid;
 	int rc = 0;
 
-	if (ingest_read(o->corpus, rel, &io, &src, dg) == -1) {
-		st->skipped++;
+	if (ingest_read(r->o->corpus, rel, &io, &src, &dg) == -1) {
+		r->st->skipped++;
+		buf_free(&cap.lines);
 		return 0;
 	}
 	if (doc_parse(&src, &doc, err) == -1) {
-		diag_report(dg, src.path, 0, "%s", err->data);
+		diag_report(&dg, src.path, 0, "%s", err->data);
 		buf_truncate(err, 0);
-		st->skipped++;
+		r->st->skipped++;
 		goto out;
 	}
-	extract_cases(&src, &doc, seg, &cases, dg);
-	if (store_add_document(s, &src, &doc_id, err) == -1) {
+	extract_cases(&src, &doc, r->seg, &cases, &dg);
+	if (store_add_document(r->s, &src, cap.lines.data, &doc_id,
+	    err) == -1) {
 		rc = -1;
 		goto out;
 	}
-	for (size_t i = 0; i < cases.n && rc == 0; i++) {
-		rc = store_add_case(s, doc_id, cases.v[i], err);
-		linker_add(lk, cases.v[i], seg);
-	}
-	st->indexed++;
-	st->cases += (unsigned)cases.n;
-	st->bytes += src.len;
+	for (size_t i = 0; i < cases.n && rc == 0; i++)
+		if ((rc = store_add_case(r->s, doc_id, cases.v[i], &rowid,
+		    err)) == 0)
+			rc = link_stage_add(r->links, rowid, cases.v[i],
+			    r->seg, err);
+	r->st->indexed++;
+	r->st->read++;
+	r->st->bytes += src.len;
 out:
+	buf_free(&cap.lines);
 	case_list_free(&cases);
 	doc_free(&doc);
 	source_free(&src);
 	return rc;
 }
 
-/* Link every case to its most similar ones and store the links. */
+/* Remove the documents of changed and vanished files. */
 static int
-store_links(struct store *s, struct linker *lk, struct buf *err)
+remove_old(struct run *r, const struct plan *p, struct buf *err)
 {
-	linker_run(lk, LINK_TOP);
-	for (size_t i = 0; i < linker_ncases(lk); i++) {
-		size_t n;
-		const struct link *v = linker_related(lk, i, &n);
+	for (size_t i = 0; i < p->files.n; i++)
+		if (p->state[i] == FILE_CHANGED &&
+		    store_remove_document(r->s, p->prev[i], err) == -1)
+			return -1;
+	for (size_t k = 0; k < p->ngone; k++)
+		if (store_remove_document(r->s, p->gone[k], err) == -1)
+			return -1;
+	return 0;
+}
 
-		for (size_t k = 0; k < n; k++)
-			if (store_add_link(s, linker_case_id(lk, i),
-			    linker_case_id(lk, v[k].other), (int)k + 1,
-			    v[k].score, &v[k].reasons, err) == -1)
-				return -1;
+/* Every file in order: read the new and changed, say again the rest. */
+static int
+read_files(struct run *r, const struct plan *p, struct buf *err)
+{
+	unsigned total = 0, done = 0;
+
+	for (size_t i = 0; i < p->files.n; i++)
+		total += p->state[i] == FILE_NEW || p->state[i] == FILE_CHANGED;
+	for (size_t i = 0; i < p->files.n; i++) {
+		switch (p->state[i]) {
+		case FILE_SAME:
+			r->st->indexed++;
+			diag_replay(r->dg, p->said[i]);
+			continue;
+		case FILE_REJECTED:
+			r->st->skipped++;
+			diag_replay(r->dg, p->said[i]);
+			continue;
+		default:
+			break;
+		}
+		if (build_file(r, p->files.v[i], err) == -1)
+			return -1;
+		if (r->o->progress != NULL)
+			r->o->progress(r->o->progress_arg, ++done, total,
+			    r->st->bytes);
 	}
 	return 0;
+}
+
+/* A fresh id for the index being written (and its site's marker). */
+static void
+new_build_id(struct buf *id)
+{
+	struct timespec now;
+	uint64_t seed[3];
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	seed[0] = (uint64_t)now.tv_sec;
+	seed[1] = (uint64_t)now.tv_nsec;
+	seed[2] = (uint64_t)getpid();
+	buf_printf(id, "%016" PRIx64, hash_bytes(seed, sizeof(seed)));
+}
+
+static int
+write_meta(struct store *s, const struct build_opts *o, const char *id,
+    struct buf *err)
+{
+	char limit[32];
+
+	snprintf(limit, sizeof(limit), "%zu", max_bytes(o));
+	return store_set_meta(s, "build_id", id, err) == -1 ||
+	    store_set_meta(s, "max_bytes", limit, err) == -1 ||
+	    sqlite3_exec(store_db(s), "INSERT OR REPLACE INTO meta VALUES "
+	    "('built_at', datetime('now'))", NULL, NULL, NULL) != SQLITE_OK ?
+	    -1 : 0;
+}
+
+static unsigned
+count_cases(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	unsigned n = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM cases", -1, &st,
+	    NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		n = (unsigned)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Nothing changed: say again what the files said; make the site only
+ * if it is not the index's. */
+static int
+build_nothing(const struct build_opts *o, const struct plan *p,
+    struct build_stats *st, struct diag *dg, struct buf *err)
+{
+	struct timespec mark;
+	sqlite3 *db;
+	int rc;
+
+	for (size_t i = 0; i < p->files.n; i++) {
+		if (p->state[i] == FILE_SAME)
+			st->indexed++;
+		else
+			st->skipped++;
+		diag_replay(dg, p->said[i]);
+	}
+	if (index_open(o->index_path, &db, err) == -1)
+		return -1;
+	st->cases = count_cases(db);
+	lap(&mark);
+	rc = o->site_dir == NULL || site_is_current(o->site_dir,
+	    p->build_id.data) ? 0 : site_generate(db, o->site_dir,
+	    p->build_id.data, &st->pages, err);
+	st->t_site = lap(&mark);
+	sqlite3_close(db);
+	return rc;
+}
+
+/* Write the index (anew or changed) and the site. */
+static int
+build_changes(const struct build_opts *o, const struct plan *p,
+    struct build_stats *st, struct diag *dg, struct buf *err)
+{
+	struct run r = { o, st, dg, NULL, NULL, NULL };
+	struct buf id = BUF_INIT;
+	struct timespec mark;
+	char msg[256];
+	int rc = -1;
+
+	lap(&mark);
+	if ((r.seg = segmenter_new(msg, sizeof(msg))) == NULL) {
+		buf_puts(err, msg);
+		goto out;
+	}
+	if (make_parent(o->index_path, err) == -1 || (p->have_prev ?
+	    store_update(o->index_path, &r.s, err) :
+	    store_begin(o->index_path, &r.s, err)) == -1)
+		goto out;
+	if ((p->have_prev && remove_old(&r, p, err) == -1) ||
+	    (r.links = link_stage_new(r.s, p->have_prev, err)) == NULL ||
+	    read_files(&r, p, err) == -1)
+		goto out;
+	st->t_extract = lap(&mark);
+	if (link_stage_finish(r.links, &st->relinked, err) == -1)
+		goto out;
+	st->t_link = lap(&mark);
+	new_build_id(&id);
+	if (write_meta(r.s, o, id.data, err) == -1 ||
+	    store_finish_text(r.s, err) == -1)
+		goto out;
+	st->cases = count_cases(store_db(r.s));
+	st->t_commit = lap(&mark);
+	if (o->site_dir != NULL && site_generate(store_db(r.s), o->site_dir,
+	    id.data, &st->pages, err) == -1)
+		goto out;
+	st->t_site = lap(&mark);
+	rc = store_commit(r.s, err);
+	r.s = NULL;
+	st->t_commit += lap(&mark);
+out:
+	link_stage_free(r.links);
+	segmenter_free(r.seg);
+	store_abort(r.s);
+	buf_free(&id);
+	return rc;
 }
 
 int
 build_run(const struct build_opts *o, struct build_stats *st,
     struct diag *dg, struct buf *err)
 {
-	struct strlist files = STRLIST_INIT;
-	struct linker *lk = linker_new();
-	struct segmenter *seg = NULL;
-	struct store *s = NULL;
-	struct timespec mark;
-	char msg[256];
-	int rc = -1;
+	struct plan p;
+	int rc;
 
 	memset(st, 0, sizeof(*st));
-	lap(&mark);
-	if (ingest_list(o->corpus, &files, dg) == -1) {
-		buf_printf(err, "%s: cannot read the corpus directory",
-		    o->corpus);
-		goto out;
+	if (plan_make(o, &p, dg, err) == -1) {
+		plan_free(&p);
+		return -1;
 	}
-	st->files = (unsigned)files.n;
-	if ((seg = segmenter_new(msg, sizeof(msg))) == NULL) {
-		buf_puts(err, msg);
-		goto out;
-	}
-	if (make_parent(o->index_path, err) == -1 ||
-	    store_begin(o->index_path, &s, err) == -1)
-		goto out;
-	for (size_t i = 0; i < files.n; i++) {
-		if (build_file(o, files.v[i], s, seg, lk, st, dg, err) == -1)
-			goto out;
-		if (o->progress != NULL)
-			o->progress(o->progress_arg, (unsigned)i + 1,
-			    (unsigned)files.n, st->bytes);
-	}
-	st->t_extract = lap(&mark);
-	if (store_links(s, lk, err) == -1)
-		goto out;
-	st->t_link = lap(&mark);
-	if (store_finish_text(s, err) == -1)
-		goto out;
-	st->t_commit = lap(&mark);
-	if (o->site_dir != NULL &&
-	    site_generate(store_db(s), o->site_dir, &st->pages, err) == -1)
-		goto out;
-	st->t_site = lap(&mark);
-	rc = store_commit(s, err);
-	s = NULL;
-	st->t_commit += lap(&mark);
-out:
-	linker_free(lk);
-	segmenter_free(seg);
-	store_abort(s);
-	strlist_free(&files);
+	st->files = (unsigned)p.files.n;
+	st->changed = p.changes;
+	st->incremental = p.have_prev;
+	rc = p.have_prev && p.changes == 0 ?
+	    build_nothing(o, &p, st, dg, err) :
+	    build_changes(o, &p, st, dg, err);
+	plan_free(&p);
 	return rc;
 }

@@ -16,6 +16,8 @@ struct build_opts {
 	const char	*site_dir;	/* where the site goes; NULL = none */
 	const char	*index_path;	/* the index file */
 	size_t		 max_bytes;	/* per-file limit; 0 = default */
+	int		 full;		/* build anew, ignoring the previous
+					   index */
 	/* Called after each file (may be NULL): files done of total, and
 	 * the bytes of text read so far. */
 	void		(*progress)(void *arg, unsigned done, unsigned total,
@@ -29,6 +31,10 @@ struct build_stats {
 	unsigned	skipped;	/* documents rejected (diagnosed) */
 	unsigned	cases;		/* cases extracted */
 	unsigned	pages;		/* site pages written */
+	unsigned	read;		/* documents read (new or changed) */
+	unsigned	changed;	/* files new, changed or gone */
+	size_t		relinked;	/* cases given links anew */
+	int		incremental;	/* a previous index was updated */
 	size_t		bytes;		/* bytes of decoded text read */
 	/* Wall-clock seconds of each stage. */
 	double		t_extract;	/* read, decode, parse, extract, store */
@@ -38,8 +44,10 @@ struct build_stats {
 };
 
 /*
- * Build the index (and site) from the corpus.  The previous index and
- * site stay in place until the new ones are complete.  Returns 0 when
+ * Build the index (and site) from the corpus, reading only the files
+ * that changed since the previous build (unless o->full); when none
+ * did, nothing is written.  The previous index and site stay in place
+ * until the new ones are complete.  Returns 0 when
  * the build completed (even if some files were skipped), -1 on a fatal
  * error with a message in err.
  */

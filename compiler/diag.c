@@ -3,6 +3,7 @@
  */
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -27,4 +28,23 @@ diag_report(struct diag *d, const char *path, int line, const char *fmt, ...)
 	va_end(ap);
 	d->sink(d->arg, b.data);
 	buf_free(&b);
+}
+
+void
+diag_replay(struct diag *d, const char *lines)
+{
+	const char *nl;
+	char *line;
+
+	for (; d != NULL && lines != NULL && *lines; lines = nl + 1) {
+		if ((nl = strchr(lines, '\n')) == NULL)
+			nl = lines + strlen(lines) - 1;
+		d->count++;
+		if (d->sink == NULL)
+			continue;
+		line = xstrndup(lines, (size_t)(nl - lines) +
+		    (*nl != '\n'));
+		d->sink(d->arg, line);
+		free(line);
+	}
 }

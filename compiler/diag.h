@@ -19,4 +19,10 @@ struct diag {
 void	diag_report(struct diag *d, const char *path, int line,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
+/*
+ * Report again lines a sink once received (each ending in '\n'), as
+ * when a rebuild does not read a file again but says what it said.
+ */
+void	diag_replay(struct diag *d, const char *lines);
+
 #endif

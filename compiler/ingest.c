@@ -289,6 +289,23 @@ too_large:
 }
 
 int
+ingest_hash(const char *dir, const char *relpath,
+    const struct ingest_opts *opts, uint64_t *hash)
+{
+	size_t max = opts != NULL && opts->max_bytes > 0 ?
+	    opts->max_bytes : INGEST_DEFAULT_MAX_BYTES;
+	char *full = join_path(dir, relpath);
+	struct buf raw = BUF_INIT;
+	int rc = read_file(full, max, &raw, NULL);
+
+	if (rc == 0)
+		*hash = hash_bytes(raw.data, raw.len);
+	buf_free(&raw);
+	free(full);
+	return rc;
+}
+
+int
 ingest_read(const char *dir, const char *relpath,
     const struct ingest_opts *opts, struct source *src, struct diag *d)
 {

@@ -60,6 +60,13 @@ int	ingest_read(const char *dir, const char *relpath,
 	    const struct ingest_opts *opts, struct source *src,
 	    struct diag *d);
 
+/*
+ * The hash of dir/relpath's raw bytes (what ingest_read() would put in
+ * src->hash) without decoding it; -1, silently, when it cannot be read.
+ */
+int	ingest_hash(const char *dir, const char *relpath,
+	    const struct ingest_opts *opts, uint64_t *hash);
+
 /* FNV-1a 64-bit hash of bytes. */
 uint64_t	hash_bytes(const void *p, size_t n);
 

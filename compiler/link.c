@@ -25,8 +25,8 @@
 /* Features whose posting list is longer are not used to find candidates
  * (they still count in the exact score). */
 #define POSTINGS_CAP	400
-/* Candidates scored exactly per case. */
-#define CANDIDATES	64
+/* Candidates scored exactly per case (link.h). */
+#define CANDIDATES	LINK_CANDIDATES
 /* Features of a case (its heaviest) whose postings give candidates. */
 #define SEED_FEATURES	32
 /* A body line in at least this many cases (and 5% of them) is boilerplate. */
@@ -97,6 +97,8 @@ struct lcase {
 	size_t		 nlinks;
 };
 
+struct scored;
+
 struct linker {
 	struct feature	*f;
 	size_t		 nf, capf;
@@ -104,6 +106,10 @@ struct linker {
 	struct strtab	 names;		/* municipalities and sources */
 	struct lcase	*c;
 	size_t		 nc, capc;
+	int		 prepared;	/* linker_prepare() done */
+	double		*acc;		/* scratch of linker_link(), nc each */
+	uint32_t	*touched;
+	struct scored	*cand;
 };
 
 /* ---- small helpers ---- */
@@ -513,13 +519,12 @@ linker_new(void)
 	return xcalloc(1, sizeof(struct linker));
 }
 
-void
-linker_add(struct linker *l, const struct pcase *c, struct segmenter *seg)
+/* A new, empty case at the end. */
+static struct lcase *
+new_case(struct linker *l, const char *id, const char *municipality,
+    const char *source)
 {
 	struct lcase *lc;
-	const char *p, *nl;
-	char *meta;
-	struct buf m = BUF_INIT;
 
 	if (l->nc == l->capc) {
 		l->capc = l->capc ? l->capc * 2 : 64;
@@ -527,12 +532,26 @@ linker_add(struct linker *l, const struct pcase *c, struct segmenter *seg)
 	}
 	lc = &l->c[l->nc++];
 	memset(lc, 0, sizeof(*lc));
-	lc->id = xstrdup(c->id ? c->id : "");
-	lc->town = strtab_intern(&l->names, c->municipality.value ?
-	    c->municipality.value : "", c->municipality.value ?
-	    strlen(c->municipality.value) : 0);
-	lc->doc = strtab_intern(&l->names, c->source ? c->source : "",
-	    c->source ? strlen(c->source) : 0);
+	lc->id = xstrdup(id ? id : "");
+	if (municipality == NULL)
+		municipality = "";
+	if (source == NULL)
+		source = "";
+	lc->town = strtab_intern(&l->names, municipality,
+	    strlen(municipality));
+	lc->doc = strtab_intern(&l->names, source, strlen(source));
+	return lc;
+}
+
+void
+linker_add(struct linker *l, const struct pcase *c, struct segmenter *seg)
+{
+	struct lcase *lc = new_case(l, c->id, c->municipality.value,
+	    c->source);
+	const char *p, *nl;
+	char *meta;
+	struct buf m = BUF_INIT;
+
 	structured_features(l, lc, c);
 	buf_printf(&m, "%s\n%s", c->municipality.value ?
 	    c->municipality.value : "", c->department.value ?
@@ -554,6 +573,119 @@ linker_add(struct linker *l, const struct pcase *c, struct segmenter *seg)
 		add_line(l, lc, meta, p, (size_t)(nl - p), seg);
 	}
 	free(meta);
+}
+
+/* ---- stored input (link.h) ---- */
+
+size_t
+linker_nfeatures(const struct linker *l)
+{
+	return l->nf;
+}
+
+void
+linker_feature(const struct linker *l, size_t k, int *kind,
+    const char **key, const char **display)
+{
+	*kind = (int)l->f[k].kind;
+	*key = l->f[k].key;
+	*display = l->f[k].display;
+}
+
+int
+linker_add_feature(struct linker *l, int kind, const char *key,
+    const char *display)
+{
+	size_t had = l->nf;
+
+	if (kind < 0 || kind >= F__MAX || l->nc > 0)
+		return -1;
+	return intern(l, (enum fkind)kind, key, display) == had ? 0 : -1;
+}
+
+static void
+put_ids(struct buf *out, const uint32_t *v, size_t n)
+{
+	buf_put_varint(out, n);
+	for (size_t i = 0; i < n; i++)
+		buf_put_varint(out, v[i]);
+}
+
+/*
+ * Format: varints — the number of structured features and their ids;
+ * the number of body lines, and for each its hash (a varint too) and
+ * its feature ids.
+ */
+void
+linker_case_input(const struct linker *l, size_t i, struct buf *out)
+{
+	const struct lcase *c = &l->c[i];
+
+	put_ids(out, c->fixed.v, c->fixed.n);
+	buf_put_varint(out, c->nlines);
+	for (size_t j = 0; j < c->nlines; j++) {
+		buf_put_varint(out, c->lines[j].hash);
+		put_ids(out, c->line_feats.v + c->lines[j].first,
+		    c->lines[j].n);
+	}
+}
+
+/* Read a count and that many feature ids (< nf) into list. */
+static int
+get_ids(const struct linker *l, const unsigned char **p,
+    const unsigned char *end, struct idlist *list)
+{
+	uint64_t n, v;
+
+	if (varint_get(p, end, &n) == -1 || n > (uint64_t)(end - *p))
+		return -1;
+	for (uint64_t k = 0; k < n; k++) {
+		if (varint_get(p, end, &v) == -1 || v >= l->nf)
+			return -1;
+		idlist_push(list, (uint32_t)v);
+	}
+	return 0;
+}
+
+static int
+read_input(struct linker *l, struct lcase *lc, const unsigned char *p,
+    const unsigned char *end)
+{
+	uint64_t nlines;
+
+	if (get_ids(l, &p, end, &lc->fixed) == -1 ||
+	    varint_get(&p, end, &nlines) == -1 ||
+	    nlines > (uint64_t)(end - p))
+		return -1;
+	lc->caplines = lc->nlines = (size_t)nlines;
+	lc->lines = xcalloc(nlines + 1, sizeof(*lc->lines));
+	for (size_t j = 0; j < nlines; j++) {
+		struct lline *ln = &lc->lines[j];
+
+		if (varint_get(&p, end, &ln->hash) == -1)
+			return -1;
+		ln->first = lc->line_feats.n;
+		if (get_ids(l, &p, end, &lc->line_feats) == -1)
+			return -1;
+		ln->n = lc->line_feats.n - ln->first;
+	}
+	return p == end ? 0 : -1;
+}
+
+int
+linker_add_input(struct linker *l, const char *id, const char *municipality,
+    const char *source, const void *data, size_t len)
+{
+	struct lcase *lc = new_case(l, id, municipality, source);
+
+	if (read_input(l, lc, data, (const unsigned char *)data + len) == 0)
+		return 0;
+	free(lc->id);
+	free(lc->fixed.v);
+	free(lc->lines);
+	free(lc->line_feats.v);
+	l->nc--;
+	return -1;
 }
 
 /* ---- linking ---- */
@@ -886,6 +1018,8 @@ make_reasons(const struct linker *l, const struct lcase *a,
 struct scored {
 	uint32_t	 other;
 	double		 score;
+	const char	*id;		/* the other case's id: ties go by it,
+					   whatever order cases were added in */
 };
 
 static int
@@ -895,16 +1029,26 @@ cmp_scored(const void *a, const void *b)
 
 	if (x->score != y->score)
 		return x->score > y->score ? -1 : 1;
-	return x->other < y->other ? -1 : x->other > y->other;
+	return strcmp(x->id, y->id);
 }
 
-static int
-cmp_weight_desc(const void *a, const void *b, void *wv)
-{
-	double x = ((const double *)wv)[*(const uint32_t *)a];
-	double y = ((const double *)wv)[*(const uint32_t *)b];
+/* Seeds heaviest first; among equals by key, whatever the feature ids. */
+struct seed_order {
+	const struct linker	*l;
+	const struct lcase	*c;
+};
 
-	return x > y ? -1 : x < y;
+static int
+cmp_seed(const void *a, const void *b, void *order)
+{
+	const struct seed_order *o = order;
+	uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
+	double x = o->c->wv[i], y = o->c->wv[j];
+
+	if (x != y)
+		return x > y ? -1 : 1;
+	return strcmp(strtab_str(&o->l->keys, o->c->feats.v[i]),
+	    strtab_str(&o->l->keys, o->c->feats.v[j]));
 }
 
 /*
@@ -915,13 +1059,14 @@ cmp_weight_desc(const void *a, const void *b, void *wv)
 static size_t
 seed_features(const struct linker *l, const struct lcase *c, uint32_t *out)
 {
+	struct seed_order order = { l, c };
 	size_t n = 0;
 
 	for (size_t j = 0; j < c->feats.n; j++)
 		if (l->f[c->feats.v[j]].post != NULL)
 			out[n++] = (uint32_t)j;
 	if (n > SEED_FEATURES) {
-		qsort_r(out, n, sizeof(*out), cmp_weight_desc, c->wv);
+		qsort_r(out, n, sizeof(*out), cmp_seed, &order);
 		n = SEED_FEATURES;
 	}
 	return n;
@@ -995,6 +1140,7 @@ gather_candidates(const struct linker *l, size_t i, double *acc,
 	}
 	for (size_t t = 0; t < nt; t++) {
 		out[n].other = touched[t];
+		out[n].id = l->c[touched[t]].id;
 		out[n++].score = acc[touched[t]];
 		acc[touched[t]] = 0.0;
 	}
@@ -1002,16 +1148,44 @@ gather_candidates(const struct linker *l, size_t i, double *acc,
 }
 
 static void
-link_case(struct linker *l, size_t i, size_t top, double *acc,
-    uint32_t *touched, struct scored *cand)
+free_links(struct lcase *c)
+{
+	for (size_t k = 0; k < c->nlinks; k++)
+		strlist_free(&c->links[k].reasons);
+	free(c->links);
+	c->links = NULL;
+	c->nlinks = 0;
+}
+
+void
+linker_prepare(struct linker *l)
+{
+	if (l->prepared)
+		return;
+	final_features(l);
+	weigh_features(l);
+	l->acc = xcalloc(l->nc + 1, sizeof(*l->acc));
+	l->touched = xmalloc((l->nc + 1) * sizeof(*l->touched));
+	l->cand = xmalloc((l->nc + 1) * sizeof(*l->cand));
+	l->prepared = 1;
+}
+
+void
+linker_link(struct linker *l, size_t i, size_t top, struct link_cand *out,
+    size_t *nout)
 {
 	struct lcase *c = &l->c[i];
-	size_t n = gather_candidates(l, i, acc, touched, cand), keep = 0;
+	struct scored *cand;
+	size_t n, keep = 0;
 
+	linker_prepare(l);
+	cand = l->cand;
+	n = gather_candidates(l, i, l->acc, l->touched, cand);
 	n = best_candidates(cand, n);
 	for (size_t k = 0; k < n; k++)
 		cand[k].score = cosine(c, &l->c[cand[k].other]);
 	qsort(cand, n, sizeof(*cand), cmp_scored);
+	free_links(c);
 	c->links = xcalloc(top ? top : 1, sizeof(*c->links));
 	for (size_t k = 0; k < n && keep < top; k++) {
 		struct link *lk = &c->links[keep];
@@ -1024,25 +1198,31 @@ link_case(struct linker *l, size_t i, size_t top, double *acc,
 		keep++;
 	}
 	c->nlinks = keep;
+	for (size_t k = 0; out != NULL && k < n; k++) {
+		out[k].other = cand[k].other;
+		out[k].score = cand[k].score;
+	}
+	if (nout != NULL)
+		*nout = out != NULL ? n : 0;
 }
 
 void
 linker_run(struct linker *l, size_t top)
 {
-	double *acc;
-	uint32_t *touched;
-	struct scored *cand;
-
-	final_features(l);
-	weigh_features(l);
-	acc = xcalloc(l->nc + 1, sizeof(*acc));
-	touched = xmalloc((l->nc + 1) * sizeof(*touched));
-	cand = xmalloc((l->nc + 1) * sizeof(*cand));
+	linker_prepare(l);
 	for (size_t i = 0; i < l->nc; i++)
-		link_case(l, i, top, acc, touched, cand);
-	free(acc);
-	free(touched);
-	free(cand);
+		linker_link(l, i, top, NULL, NULL);
+}
+
+double
+linker_pair(const struct linker *l, size_t a, size_t b,
+    struct strlist *reasons)
+{
+	double score = cosine(&l->c[a], &l->c[b]);
+
+	if (reasons != NULL && score > 0.0)
+		make_reasons(l, &l->c[a], &l->c[b], reasons);
+	return score;
 }
 
 size_t
@@ -1079,9 +1259,7 @@ linker_free(struct linker *l)
 		free(c->feats.v);
 		free(c->tf.v);
 		free(c->wv);
-		for (size_t k = 0; k < c->nlinks; k++)
-			strlist_free(&c->links[k].reasons);
-		free(c->links);
+		free_links(c);
 	}
 	for (size_t k = 0; k < l->nf; k++) {
 		free(l->f[k].display);
@@ -1089,6 +1267,9 @@ linker_free(struct linker *l)
 		free(l->f[k].postw);
 	}
 	free(l->f);
+	free(l->acc);
+	free(l->touched);
+	free(l->cand);
 	strtab_free(&l->keys);
 	strtab_free(&l->names);
 	free(l->c);

@@ -19,7 +19,9 @@
 PRAGMA foreign_keys = ON;
 
 CREATE TABLE meta (
-	key	TEXT PRIMARY KEY,	-- schema_version, built_at, corpus, …
+	key	TEXT PRIMARY KEY,	-- schema_version, parse_rules, built_at,
+				-- build_id (also in the site's marker),
+				-- max_bytes (the per-file limit it used)
 	value	TEXT
 );
 
@@ -30,7 +32,11 @@ CREATE TABLE documents (
 	hash		TEXT NOT NULL,		-- FNV-1a 64 of the raw bytes, hex
 	encoding	TEXT NOT NULL,		-- UTF-8, CP932, EUC-JP …
 	bytes		INTEGER NOT NULL,	-- size of the decoded text
-	text		BLOB NOT NULL		-- decoded text, deflated
+	text		BLOB NOT NULL,		-- decoded text, deflated
+	diagnostics	TEXT NOT NULL DEFAULT ''	-- lines its extraction
+						-- reported, each ending in \n:
+						-- said again by rebuilds
+						-- that do not read it
 );
 
 -- One row per case (agenda item).
@@ -121,7 +127,21 @@ CREATE VIEW links_view AS
 	FROM links l JOIN cases a ON a.rowid = l.case_rowid
 	JOIN cases b ON b.rowid = l.related_rowid;
 
+-- What the linker needs to link cases again without MeCab (incremental
+-- builds, compiler/link.h): every feature it made, and each case's input.
+CREATE TABLE link_features (
+	id		INTEGER PRIMARY KEY,	-- the linker's feature id
+	kind		INTEGER NOT NULL,	-- consignee, item, word … (link.c)
+	key		TEXT NOT NULL,		-- folded: what is compared
+	display		TEXT NOT NULL		-- what reasons say
+);
+CREATE TABLE link_input (
+	case_rowid	INTEGER PRIMARY KEY REFERENCES cases(rowid),
+	data		BLOB NOT NULL		-- linker_case_input(), deflated
+);
+
 CREATE INDEX procedures_case ON procedures(case_id);
+CREATE INDEX links_related ON links(related_rowid);
 CREATE INDEX parties_procedure ON parties(procedure_id);
 
 -- The short columns of each fts row exactly as they were indexed.

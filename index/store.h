@@ -17,22 +17,47 @@
 #include "case.h"
 #include "ingest.h"
 
-#define SCHEMA_VERSION "3"
+#define SCHEMA_VERSION "4"
 
 struct store;
 
 /* Start a new index for path (written to path.tmp). */
 int	store_begin(const char *path, struct store **out, struct buf *err);
-/* Record a source document; *doc_id receives its row id. */
-int	store_add_document(struct store *s, const struct source *src,
-	    int64_t *doc_id, struct buf *err);
-/* Record a case of that document and its full-text row. */
-int	store_add_case(struct store *s, int64_t doc_id, const struct pcase *c,
+/*
+ * Start changing the existing index at path: it is copied to path.tmp,
+ * changed there and renamed over path by store_commit().  Fails when it
+ * is of another schema, parse or link rules.
+ */
+int	store_update(const char *path, struct store **out, struct buf *err);
+/* Remove document doc_id, its cases and everything derived from them
+ * (links from them; links to them are left for the caller to redo). */
+int	store_remove_document(struct store *s, int64_t doc_id,
 	    struct buf *err);
-/* Record that case_id's rank-th most similar case is related_id. */
-int	store_add_link(struct store *s, const char *case_id,
-	    const char *related_id, int rank, double score,
+/* Set meta key to value. */
+int	store_set_meta(struct store *s, const char *key, const char *value,
+	    struct buf *err);
+/*
+ * Record a source document and the diagnostics its reading reported
+ * (lines ending in '\n', or NULL); *doc_id receives its row id.
+ */
+int	store_add_document(struct store *s, const struct source *src,
+	    const char *diagnostics, int64_t *doc_id, struct buf *err);
+/* Record a case of that document and its full-text row; *case_rowid
+ * (when not NULL) receives its row id. */
+int	store_add_case(struct store *s, int64_t doc_id, const struct pcase *c,
+	    int64_t *case_rowid, struct buf *err);
+/* Record that a case's rank-th most similar case is another. */
+int	store_add_link(struct store *s, int64_t case_rowid,
+	    int64_t related_rowid, int rank, double score,
 	    const struct strlist *reasons, struct buf *err);
+/* Forget the links of a case (before it is given new ones). */
+int	store_clear_links(struct store *s, int64_t case_rowid,
+	    struct buf *err);
+/* Record linker feature id (link.h) and a case's linker input. */
+int	store_add_link_feature(struct store *s, int64_t id, int kind,
+	    const char *key, const char *display, struct buf *err);
+int	store_add_link_input(struct store *s, int64_t case_rowid,
+	    const void *data, size_t len, struct buf *err);
 /* The database being written (for stages such as linking). */
 sqlite3	*store_db(struct store *s);
 /*
@@ -51,6 +76,59 @@ void	store_abort(struct store *s);
  * Fails with a helpful message when it is missing or of another schema.
  */
 int	index_open(const char *path, sqlite3 **db, struct buf *err);
+
+/* ---- what a previous build stored, for incremental builds ---- */
+
+/* The value of meta key appended to out; -1 when absent. */
+int	index_meta(sqlite3 *db, const char *key, struct buf *out);
+
+struct indexed_doc {
+	int64_t		 id;
+	const char	*path;
+	uint64_t	 hash;		/* of the raw bytes (ingest.h) */
+	const char	*diagnostics;	/* what reading it reported */
+};
+/*
+ * Call fn for every document, by path (byte order), until it returns
+ * non-zero.  The strings are valid during the call.  0, or -1 with err.
+ */
+int	index_each_document(sqlite3 *db,
+	    int (*fn)(void *arg, const struct indexed_doc *d), void *arg,
+	    struct buf *err);
+/* Call fn for every stored linker feature, by id. */
+int	index_each_link_feature(sqlite3 *db, int (*fn)(void *arg, int64_t id,
+	    int kind, const char *key, const char *display), void *arg,
+	    struct buf *err);
+
+struct indexed_input {
+	int64_t		 rowid;		/* the case's */
+	const char	*id, *municipality, *source;
+	const void	*data;		/* linker_case_input(); NULL when
+					   damaged */
+	size_t		 len;
+};
+/* Call fn for every case's linker input, by case rowid. */
+int	index_each_link_input(sqlite3 *db,
+	    int (*fn)(void *arg, const struct indexed_input *in), void *arg,
+	    struct buf *err);
+/* Call fn for every case with a link to a case that is gone. */
+int	index_each_dangling_link(sqlite3 *db,
+	    int (*fn)(void *arg, int64_t case_rowid), void *arg,
+	    struct buf *err);
+/* Call fn for every case with a link to related_rowid. */
+int	index_each_case_linking(sqlite3 *db, int64_t related_rowid,
+	    int (*fn)(void *arg, int64_t case_rowid), void *arg,
+	    struct buf *err);
+/* How many links a case has, and the lowest score among them. */
+int	index_link_floor(sqlite3 *db, int64_t case_rowid, size_t *n,
+	    double *floor);
+/*
+ * Give case_rowid's link to related_rowid, if it has one, a new score
+ * and reasons, and rank its links again by score.
+ */
+int	store_update_link(struct store *s, int64_t case_rowid,
+	    int64_t related_rowid, double score,
+	    const struct strlist *reasons, struct buf *err);
 
 /* Load a case by id from an open index (NULL when absent or on error). */
 struct pcase	*index_load_case(sqlite3 *db, const char *id, struct buf *err);

@@ -314,6 +314,33 @@ site_free(struct site *s)
 	strtab_free(&s->ids);
 }
 
+/* What the marker file holds. */
+static void
+marker_text(struct buf *b, const char *build_id)
+{
+	buf_printf(b, "picorpus site\nbuild %s\n", build_id);
+}
+
+int
+site_is_current(const char *dir, const char *build_id)
+{
+	struct buf path = BUF_INIT, want = BUF_INIT;
+	char have[256];
+	size_t n = 0;
+	FILE *f;
+
+	buf_printf(&path, "%s/" MARKER, dir);
+	marker_text(&want, build_id);
+	if ((f = fopen(path.data, "r")) != NULL) {
+		n = fread(have, 1, sizeof(have), f);
+		fclose(f);
+	}
+	n = n == want.len && memcmp(have, want.data, n) == 0;
+	buf_free(&path);
+	buf_free(&want);
+	return (int)n;
+}
+
 static int
 write_site(struct site *s, struct buf *err)
 {
@@ -334,8 +361,13 @@ write_site(struct site *s, struct buf *err)
 	if (rc == 0)
 		rc = site_page(s, "search.html", "検索", "", site_search_html,
 		    "<script src=\"search.js\"></script>", err);
-	if (rc == 0)
-		rc = site_file(s, MARKER, "picorpus site\n", 14, err);
+	if (rc == 0) {
+		struct buf m = BUF_INIT;
+
+		marker_text(&m, s->build_id);
+		rc = site_file(s, MARKER, m.data, m.len, err);
+		buf_free(&m);
+	}
 	return rc;
 }
 
@@ -387,8 +419,8 @@ swap_in(const char *tmp, const char *dir, struct buf *err)
 }
 
 int
-site_generate(sqlite3 *db, const char *dir, unsigned *pages,
-    struct buf *err)
+site_generate(sqlite3 *db, const char *dir, const char *build_id,
+    unsigned *pages, struct buf *err)
 {
 	struct buf tmp = BUF_INIT;
 	struct site site;
@@ -406,6 +438,7 @@ site_generate(sqlite3 *db, const char *dir, unsigned *pages,
 	}
 	site.db = db;
 	site.dir = tmp.data;
+	site.build_id = build_id;
 	if (access(dir, F_OK) == 0)
 		site.previous = dir;
 	if (write_site(&site, err) == 0 && swap_in(tmp.data, dir, err) == 0)

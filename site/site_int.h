@@ -41,6 +41,7 @@ struct facet_values {
 struct site {
 	sqlite3		*db;
 	const char	*dir;		/* the directory being written */
+	const char	*build_id;	/* the index's meta.build_id */
 	const char	*previous;	/* the site it replaces, or NULL: an
 					   unchanged file is linked from it,
 					   keeping its mtime */

@@ -291,6 +291,108 @@ START_TEST(no_case_links_to_itself_and_top_is_kept)
 }
 END_TEST
 
+/* A linker of filler cases and three related ones. */
+static struct linker *
+sample_linker(void)
+{
+	struct linker *l = linker_new();
+
+	add_fillers(l, 12);
+	add(l, make_case("a-1", "がん検診の委託", "株式会社サンプル印刷",
+	    "氏名,受診券番号", "受診券を送付する。\n"));
+	add(l, make_case("b-1", "特定健診の委託", "サンプル印刷株式会社",
+	    "受診券番号", "受診券を印刷する。\n"));
+	add(l, make_case("c-1", "健康診査の案内", NULL, "氏名,受診券番号",
+	    "健康診査の案内を送付する。\n"));
+	return l;
+}
+
+/* Do a's and b's cases have the same links, by case id? */
+static void
+assert_same_links(const struct linker *a, const struct linker *b)
+{
+	ck_assert_uint_eq(linker_ncases(a), linker_ncases(b));
+	for (size_t i = 0; i < linker_ncases(a); i++) {
+		size_t na, nb;
+		const struct link *x = linker_related(a, i, &na);
+		const struct link *y = linker_related(b, i, &nb);
+
+		ck_assert_uint_eq(na, nb);
+		for (size_t k = 0; k < na; k++) {
+			ck_assert_str_eq(linker_case_id(a, x[k].other),
+			    linker_case_id(b, y[k].other));
+			ck_assert_double_eq_tol(x[k].score, y[k].score, 1e-12);
+			ck_assert_uint_eq(x[k].reasons.n, y[k].reasons.n);
+			for (size_t r = 0; r < x[k].reasons.n; r++)
+				ck_assert_str_eq(x[k].reasons.v[r],
+				    y[k].reasons.v[r]);
+		}
+	}
+}
+
+START_TEST(stored_inputs_link_as_the_cases_did)
+{
+	struct linker *l = sample_linker(), *again = linker_new();
+	struct buf in = BUF_INIT;
+
+	for (size_t k = 0; k < linker_nfeatures(l); k++) {
+		const char *key, *display;
+		int kind;
+
+		linker_feature(l, k, &kind, &key, &display);
+		ck_assert_int_eq(linker_add_feature(again, kind, key, display),
+		    0);
+	}
+	for (size_t i = 0; i < linker_ncases(l); i++) {
+		buf_truncate(&in, 0);
+		linker_case_input(l, i, &in);
+		ck_assert_int_eq(linker_add_input(again, linker_case_id(l, i),
+		    "架空区", "", in.data, in.len), 0);
+	}
+	linker_run(l, LINK_TOP);
+	linker_run(again, LINK_TOP);
+	assert_same_links(l, again);
+	buf_free(&in);
+	linker_free(l);
+	linker_free(again);
+}
+END_TEST
+
+START_TEST(damaged_input_is_refused)
+{
+	struct linker *l = sample_linker();
+	struct buf in = BUF_INIT;
+
+	linker_case_input(l, linker_ncases(l) - 1, &in);
+	ck_assert_int_eq(linker_add_input(l, "x", "", "", in.data,
+	    in.len - 1), -1);
+	ck_assert_int_eq(linker_add_input(l, "x", "", "", "\x05\xff", 2),
+	    -1);
+	ck_assert_uint_eq(linker_ncases(l), 15);
+	ck_assert_int_eq(linker_add_feature(l, 1, "後から", "後から"), -1);
+	buf_free(&in);
+	linker_free(l);
+}
+END_TEST
+
+START_TEST(linking_one_case_again_changes_nothing)
+{
+	struct linker *l = sample_linker(), *ref = sample_linker();
+	struct link_cand cand[LINK_CANDIDATES];
+	size_t n;
+
+	linker_run(l, LINK_TOP);
+	linker_run(ref, LINK_TOP);
+	linker_link(l, 12, LINK_TOP, cand, &n);
+	assert_same_links(l, ref);
+	ck_assert_uint_ge(n, 2);
+	ck_assert_double_eq_tol(cand[0].score, linker_pair(l, 12,
+	    cand[0].other, NULL), 1e-12);
+	linker_free(l);
+	linker_free(ref);
+}
+END_TEST
+
 static Suite *
 link_suite(void)
 {
@@ -305,6 +407,9 @@ link_suite(void)
 	tcase_add_test(tc, house_style_weighs_less_than_shared_topic);
 	tcase_add_test(tc, compounds_share_their_parts);
 	tcase_add_test(tc, no_case_links_to_itself_and_top_is_kept);
+	tcase_add_test(tc, stored_inputs_link_as_the_cases_did);
+	tcase_add_test(tc, damaged_input_is_refused);
+	tcase_add_test(tc, linking_one_case_again_changes_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -218,12 +218,12 @@ add_case(struct store *s, const char *id, const char *title,
 	src.text = (char *)body;
 	src.len = strlen(body);
 	src.enc = ENC_UTF8;
-	ck_assert_int_eq(store_add_document(s, &src, &doc, &err), 0);
+	ck_assert_int_eq(store_add_document(s, &src, NULL, &doc, &err), 0);
 	c->id = xstrdup(id);
 	c->source = xstrdup(id);
 	field_set(&c->title, title, 1);
 	c->body = xstrdup(body);
-	ck_assert_int_eq(store_add_case(s, doc, c, &err), 0);
+	ck_assert_int_eq(store_add_case(s, doc, c, NULL, &err), 0);
 	case_free(c);
 	buf_free(&err);
 }

@@ -77,8 +77,8 @@ write_index(const char *id)
 	src.text = "本文";
 	src.len = strlen(src.text);
 	ck_assert_int_eq(store_begin(path.data, &s, &err), 0);
-	ck_assert_int_eq(store_add_document(s, &src, &doc, &err), 0);
-	ck_assert_int_eq(store_add_case(s, doc, c, &err), 0);
+	ck_assert_int_eq(store_add_document(s, &src, NULL, &doc, &err), 0);
+	ck_assert_int_eq(store_add_case(s, doc, c, NULL, &err), 0);
 	ck_assert_int_eq(store_commit(s, &err), 0);
 	case_free(c);
 	buf_free(&err);

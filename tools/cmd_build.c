@@ -13,13 +13,18 @@
 
 static const char usage[] =
 "usage: picorpus build [-c CORPUS_DIR] [-o SITE_DIR] [--index FILE]\n"
-"                      [--max-bytes N] [--no-site] [--quiet] [--verbose]\n\n"
+"                      [--max-bytes N] [--no-site] [--full] [--quiet]\n"
+"                      [--verbose]\n\n"
 "Read every .txt, .md, .html and .htm file below CORPUS_DIR (default\n"
 "corpus/; UTF-8, UTF-8 with BOM, CP932 or EUC-JP), extract its cases and\n"
 "write the index (default " DEFAULT_INDEX ") and the static site (default\n"
 "_site/).  A file that cannot be read gets one 'path: reason' line on\n"
 "stderr and the rest still builds.  The previous index and site stay in\n"
 "place until the new ones are complete.\n\n"
+"Builds are incremental: only files whose bytes changed are read again,\n"
+"the documents of removed files go, and links are chosen again where a\n"
+"change can reach them; when nothing changed nothing is written.  --full\n"
+"builds everything anew.\n\n"
 "Exit status: 0 when the build completed (skipped files are counted in\n"
 "the summary), 1 on a runtime error, 2 on a usage error.\n";
 
@@ -63,6 +68,12 @@ print_timings(const struct build_stats *st)
 	struct rusage ru;
 
 	getrusage(RUSAGE_SELF, &ru);
+	if (st->incremental)
+		fprintf(stderr, "picorpus build: %u of %u files changed; %u "
+		    "read, %zu cases linked anew\n", st->changed, st->files,
+		    st->read, st->relinked);
+	else
+		fprintf(stderr, "picorpus build: built anew\n");
 	fprintf(stderr, "picorpus build: extract %.2f s, link %.2f s, site "
 	    "%.2f s, commit %.2f s; peak RSS %ld KiB\n", st->t_extract,
 	    st->t_link, st->t_site, st->t_commit, ru.ru_maxrss);
@@ -73,11 +84,12 @@ cmd_build(int argc, char **argv)
 {
 	const char *corpus = "corpus", *site = "_site", *index = NULL;
 	const char *max = NULL;
-	int no_site = 0, quiet = 0, verbose = 0, npos;
+	int no_site = 0, quiet = 0, verbose = 0, full = 0, npos;
 	struct opt opts[] = {
 		{ "corpus", 'c', &corpus, NULL }, { "output", 'o', &site, NULL },
 		{ "index", 0, &index, NULL }, { "max-bytes", 0, &max, NULL },
-		{ "no-site", 0, NULL, &no_site }, { "quiet", 'q', NULL, &quiet },
+		{ "no-site", 0, NULL, &no_site }, { "full", 0, NULL, &full },
+		{ "quiet", 'q', NULL, &quiet },
 		{ "verbose", 'v', NULL, &verbose }, { NULL, 0, NULL, NULL }
 	};
 	struct diag dg = { cli_print_diag, NULL, 0 };
@@ -97,6 +109,7 @@ cmd_build(int argc, char **argv)
 	bo.site_dir = no_site ? NULL : site;
 	bo.index_path = cli_index_path(index);
 	bo.max_bytes = 0;
+	bo.full = full;
 	bo.progress = NULL;
 	bo.progress_arg = &progress;
 	clock_gettime(CLOCK_MONOTONIC, &progress.start);
@@ -118,9 +131,12 @@ cmd_build(int argc, char **argv)
 		    "skipped, %u cases\n", st.files, st.indexed, st.skipped,
 		    st.cases);
 		printf("index: %s\n", bo.index_path);
-		if (bo.site_dir != NULL)
+		if (bo.site_dir != NULL && st.pages > 0)
 			printf("site:  %s/index.html (%u pages)\n", bo.site_dir,
 			    st.pages);
+		else if (bo.site_dir != NULL)
+			printf("site:  %s/index.html (unchanged)\n",
+			    bo.site_dir);
 	}
 	return EXIT_OK;
 }

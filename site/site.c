@@ -26,6 +26,8 @@ extern const char site_search_html[];
 extern const char site_search_js[];
 
 #define MARKER ".picorpus-site"
+/* The memo: a line "digest path" per file made from known inputs. */
+#define MEMO ".picorpus-memo"
 
 static const char *const facet_labels[FACET__MAX] = {
 	"自治体", "種別", "手続", "委託先・相手方", "情報項目", "根拠", "年"
@@ -127,6 +129,103 @@ site_file(struct site *s, const char *relpath, const char *data, size_t len,
 		buf_printf(err, "%s: %s", path.data, strerror(errno));
 	buf_free(&path);
 	return rc;
+}
+
+/* ---- the memo: files made from the same inputs are linked ---- */
+
+uint64_t
+site_digest(const struct site *s, uint64_t prev, const void *data,
+    size_t len)
+{
+	uint64_t mix[2] = { s->code, prev };
+
+	return hash_bytes(mix, sizeof(mix)) ^ hash_bytes(data, len) * 31;
+}
+
+/* The generator's identity: a digest of the running executable, so that
+ * any other picorpus makes every page again. */
+static uint64_t
+code_identity(void)
+{
+	struct buf exe = BUF_INIT;
+	char chunk[1 << 16];
+	uint64_t h;
+	size_t n;
+	FILE *f = fopen("/proc/self/exe", "rb");
+
+	buf_puts(&exe, PICORPUS_VERSION);
+	while (f != NULL && (n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		uint64_t part = hash_bytes(chunk, n);
+
+		buf_put(&exe, &part, sizeof(part));
+	}
+	if (f != NULL)
+		fclose(f);
+	h = hash_bytes(exe.data, exe.len);
+	buf_free(&exe);
+	return h;
+}
+
+/* Read the previous site's memo (missing or damaged: nothing reused). */
+static void
+load_memo(struct site *s)
+{
+	struct buf path = BUF_INIT;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	FILE *f;
+
+	if (s->previous == NULL)
+		return;
+	buf_printf(&path, "%s/" MEMO, s->previous);
+	if ((f = fopen(path.data, "r")) != NULL) {
+		while ((n = getline(&line, &cap, f)) > 18 && line[16] == ' ') {
+			uint32_t id;
+
+			line[n - 1] = '\0';
+			id = strtab_intern(&s->memo_paths, line + 17,
+			    (size_t)n - 18);
+			s->memo_digest = xrealloc(s->memo_digest,
+			    s->memo_paths.n * sizeof(*s->memo_digest));
+			s->memo_digest[id] = strtoull(line, NULL, 16);
+		}
+		fclose(f);
+	}
+	free(line);
+	buf_free(&path);
+}
+
+void
+site_remember(struct site *s, const char *relpath, uint64_t digest)
+{
+	buf_printf(&s->memo, "%016llx %s\n", (unsigned long long)digest,
+	    relpath);
+}
+
+int
+site_reuse(struct site *s, const char *relpath, uint64_t digest, int page)
+{
+	struct buf old = BUF_INIT, path = BUF_INIT, err = BUF_INIT;
+	int64_t id = strtab_find(&s->memo_paths, relpath, strlen(relpath));
+	int ok = 0;
+
+	if (id < 0 || s->memo_digest[id] != digest)
+		return 0;
+	buf_printf(&old, "%s/%s", s->previous, relpath);
+	buf_printf(&path, "%s/%s", s->dir, relpath);
+	if (make_dirs(s->dir, relpath, &err) == 0 &&
+	    link(old.data, path.data) == 0) {
+		site_remember(s, relpath, digest);
+		s->kept++;
+		s->reused++;
+		s->pages += page != 0;
+		ok = 1;
+	}
+	buf_free(&old);
+	buf_free(&path);
+	buf_free(&err);
+	return ok;
 }
 
 int
@@ -267,16 +366,19 @@ load_cases(struct site *s, struct buf *err)
 	sqlite3_stmt *st;
 	size_t cap = 0;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT unpack(j.json) FROM cases c "
-	    "JOIN case_json j ON j.case_rowid = c.rowid ORDER BY c.source, "
-	    "c.line_start, c.rowid", -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(s->db, "SELECT unpack(j.json), c.rowid, "
+	    "d.hash, c.line_start, c.line_end FROM cases c JOIN case_json j "
+	    "ON j.case_rowid = c.rowid JOIN documents d ON d.id = "
+	    "c.document_id ORDER BY c.source, c.line_start, c.rowid", -1, &st,
+	    NULL) != SQLITE_OK) {
 		buf_printf(err, "site: %s", sqlite3_errmsg(s->db));
 		return -1;
 	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		json_t *o = json_loads((const char *)sqlite3_column_text(st, 0),
-		    0, NULL);
+		const char *json = (const char *)sqlite3_column_text(st, 0);
+		json_t *o = json_loads(json, 0, NULL);
 		struct pcase *c = o ? case_from_json(o) : NULL;
+		struct buf in = BUF_INIT;
 
 		json_decref(o);
 		if (c == NULL || c->id == NULL) {
@@ -286,11 +388,20 @@ load_cases(struct site *s, struct buf *err)
 		if (s->ncases == cap) {
 			cap = cap ? cap * 2 : 64;
 			s->cases = xrealloc(s->cases, cap * sizeof(*s->cases));
+			s->digest = xrealloc(s->digest, cap * sizeof(*s->digest));
+			s->rowid = xrealloc(s->rowid, cap * sizeof(*s->rowid));
 		}
 		if (strtab_intern(&s->ids, c->id, strlen(c->id)) != s->ncases) {
 			case_free(c);	/* a repeated id: keep the first */
 			continue;
 		}
+		/* what its page is made of: its data, its document's text */
+		buf_printf(&in, "%s\n%s %d %d", json,
+		    (const char *)sqlite3_column_text(st, 2),
+		    sqlite3_column_int(st, 3), sqlite3_column_int(st, 4));
+		s->digest[s->ncases] = site_digest(s, 0, in.data, in.len);
+		buf_free(&in);
+		s->rowid[s->ncases] = sqlite3_column_int64(st, 1);
 		s->cases[s->ncases] = c;
 		index_facets(s, s->ncases++);
 	}
@@ -312,6 +423,11 @@ site_free(struct site *s)
 	}
 	strtab_free(&s->names);
 	strtab_free(&s->ids);
+	strtab_free(&s->memo_paths);
+	free(s->memo_digest);
+	free(s->digest);
+	free(s->rowid);
+	buf_free(&s->memo);
 }
 
 /* What the marker file holds. */
@@ -361,6 +477,9 @@ write_site(struct site *s, struct buf *err)
 	if (rc == 0)
 		rc = site_page(s, "search.html", "検索", "", site_search_html,
 		    "<script src=\"search.js\"></script>", err);
+	if (rc == 0)
+		rc = site_file(s, MEMO, s->memo.data ? s->memo.data : "",
+		    s->memo.len, err);
 	if (rc == 0) {
 		struct buf m = BUF_INIT;
 
@@ -439,8 +558,10 @@ site_generate(sqlite3 *db, const char *dir, const char *build_id,
 	site.db = db;
 	site.dir = tmp.data;
 	site.build_id = build_id;
+	site.code = code_identity();
 	if (access(dir, F_OK) == 0)
 		site.previous = dir;
+	load_memo(&site);
 	if (write_site(&site, err) == 0 && swap_in(tmp.data, dir, err) == 0)
 		rc = 0;
 	*pages = site.pages;

@@ -158,8 +158,16 @@ write_value_page(struct site *s, enum facet f, const struct facet_value *v,
 	struct buf main = BUF_INIT, file = BUF_INIT, title = BUF_INIT;
 	const char *name = value_name(s, v);
 	uint32_t *idx = xmalloc((v->n + 1) * sizeof(*idx));
-	int rc;
+	uint64_t d = site_digest(s, (uint64_t)f, name, strlen(name));
+	int rc = 0;
 
+	buf_puts(&file, "browse/");
+	facet_value_file(&file, f, name);
+	for (size_t i = 0; i < v->n; i++)	/* its cases, in any order */
+		d += site_digest(s, 0, &s->digest[v->cases[i]],
+		    sizeof(s->digest[0]));
+	if (site_reuse(s, file.data, d, 1))
+		goto out;
 	buf_printf(&title, "%s: %s", facet_label(f), name);
 	buf_puts(&main, "<p class=\"crumbs\"><a href=\"index.html\">一覧から"
 	    "探す</a> › ");
@@ -170,9 +178,10 @@ write_value_page(struct site *s, enum facet f, const struct facet_value *v,
 	memcpy(idx, v->cases, v->n * sizeof(*idx));
 	qsort_r(idx, v->n, sizeof(*idx), cmp_case_newest, s);
 	case_table(&main, s, idx, v->n, "../");
-	buf_puts(&file, "browse/");
-	facet_value_file(&file, f, name);
 	rc = site_page(s, file.data, title.data, "../", main.data, NULL, err);
+	if (rc == 0)
+		site_remember(s, file.data, d);
+out:
 	free(idx);
 	buf_free(&main);
 	buf_free(&file);

@@ -140,9 +140,9 @@ procedure(struct buf *b, const struct procedure *p, size_t i)
 
 /* The related precedents of c from links_view. */
 static void
-related(struct buf *b, struct site *s, const struct pcase *c)
+related(struct buf *b, struct site *s, json_t *a)
 {
-	json_t *a = index_related_json(s->db, c->id), *r;
+	json_t *r;
 	size_t i, j;
 
 	buf_puts(b, "<h2 id=\"related\">類似の先例</h2>\n");
@@ -179,7 +179,31 @@ related(struct buf *b, struct site *s, const struct pcase *c)
 	}
 	if (json_array_size(a) > 0)
 		buf_puts(b, "</ol>\n");
-	json_decref(a);
+}
+
+/*
+ * The digest of what case i's page is made of: its data and document
+ * (site.digest), its related cases with their scores and reasons, and
+ * the data of each of those (whose titles, towns and dates it shows).
+ */
+static uint64_t
+page_digest(struct site *s, size_t i, json_t *rel)
+{
+	char *dump = json_dumps(rel, JSON_COMPACT);
+	uint64_t d = site_digest(s, s->digest[i], dump, strlen(dump));
+	json_t *r;
+	size_t k;
+
+	json_array_foreach(rel, k, r) {
+		const char *id = json_string_value(json_object_get(r, "id"));
+		int64_t o = id ? strtab_find(&s->ids, id, strlen(id)) : -1;
+
+		if (o >= 0)
+			d = site_digest(s, d, &s->digest[o],
+			    sizeof(s->digest[o]));
+	}
+	free(dump);
+	return d;
 }
 
 /* ---- source text ---- */
@@ -339,14 +363,34 @@ source_text(struct buf *b, struct site *s, struct source_cache *sc,
 		source_lines(b, &sc->doc, c->line_start, c->line_end);
 }
 
+char *
+site_case_body(struct site *s, const struct pcase *c)
+{
+	struct source_cache sc = { NULL, NULL, { NULL, 0 } };
+	char *body = NULL;
+
+	if (load_source(s, &sc, c->source) == 0)
+		body = case_body(&sc.doc, c->line_start, c->line_end);
+	free(sc.path);
+	free(sc.text);
+	doc_free(&sc.doc);
+	return body;
+}
+
 static int
-write_case(struct site *s, struct source_cache *sc, struct pcase *c,
+write_case(struct site *s, struct source_cache *sc, size_t i,
     struct buf *err)
 {
+	struct pcase *c = s->cases[i];
 	struct buf main = BUF_INIT, name = BUF_INIT;
 	const char *title = c->title.value ? c->title.value : c->id;
-	int rc;
+	json_t *rel = index_related_json(s->db, c->id);
+	uint64_t digest = page_digest(s, i, rel);
+	int rc = 0;
 
+	buf_printf(&name, "case/%s.html", c->id);
+	if (site_reuse(s, name.data, digest, 1))
+		goto out;	/* c->body stays NULL: site_case_body() */
 	buf_puts(&main, "<h1>");
 	html_escape(&main, title);
 	buf_puts(&main, "</h1>\n");
@@ -355,10 +399,13 @@ write_case(struct site *s, struct source_cache *sc, struct pcase *c,
 		buf_puts(&main, "<h2>手続</h2>\n");
 	for (size_t i = 0; i < c->nprocs; i++)
 		procedure(&main, &c->procs[i], i);
-	related(&main, s, c);
+	related(&main, s, rel);
 	source_text(&main, s, sc, c);
-	buf_printf(&name, "case/%s.html", c->id);
 	rc = site_page(s, name.data, title, ROOT, main.data, NULL, err);
+	if (rc == 0)
+		site_remember(s, name.data, digest);
+out:
+	json_decref(rel);
 	buf_free(&main);
 	buf_free(&name);
 	return rc;
@@ -371,7 +418,7 @@ write_case_pages(struct site *s, struct buf *err)
 	int rc = 0;
 
 	for (size_t i = 0; i < s->ncases && rc == 0; i++)
-		rc = write_case(s, &sc, s->cases[i], err);
+		rc = write_case(s, &sc, i, err);
 	free(sc.path);
 	free(sc.text);
 	doc_free(&sc.doc);

@@ -53,6 +53,19 @@ struct site {
 	struct strtab	 names;		/* facet value names */
 	struct facet_values facets[FACET__MAX];
 	unsigned	 pages;		/* HTML pages written */
+	/*
+	 * Pages made from the same inputs are not made again: each file
+	 * written with a digest of its inputs is listed in the site's
+	 * memo file, and a later build that computes the same digest
+	 * links the previous file instead (site_reuse()).
+	 */
+	uint64_t	 code;		/* identity of this generator */
+	uint64_t	*digest;	/* per case: of its stored data */
+	int64_t		*rowid;		/* per case: cases.rowid */
+	struct strtab	 memo_paths;	/* the previous site's memo */
+	uint64_t	*memo_digest;	/* by memo_paths id */
+	struct buf	 memo;		/* the memo being written */
+	unsigned	 reused;	/* files linked by digest */
 };
 
 /* Facet names as pages show them, and as their file names start. */
@@ -70,6 +83,25 @@ void	facet_value_file(struct buf *out, enum facet f, const char *value);
 int	site_page(struct site *s, const char *relpath, const char *title,
 	    const char *root, const char *main, const char *scripts,
 	    struct buf *err);
+
+/*
+ * Digests: of data, mixed with the generator's identity and a previous
+ * digest.
+ */
+uint64_t	site_digest(const struct site *s, uint64_t prev, const void *data,
+		    size_t len);
+/*
+ * If the previous site made relpath from inputs of this digest, link
+ * that file into the new site and return 1 (an HTML page is counted);
+ * else 0: write it, then site_remember() the digest.
+ */
+int	site_reuse(struct site *s, const char *relpath, uint64_t digest,
+	    int page);
+void	site_remember(struct site *s, const char *relpath, uint64_t digest);
+
+/* The full-text body of case c, derived from its document (site_case.c);
+ * NULL when the document cannot be read.  Caller frees. */
+char	*site_case_body(struct site *s, const struct pcase *c);
 
 /* Write a file of the site as is. */
 int	site_file(struct site *s, const char *relpath, const char *data,

@@ -13,8 +13,13 @@
  *   search/t/S.js      postings of the tokens whose first code point is
  *                      S modulo the shard count: for each case, per fts
  *                      column, the token positions (FTS5's own instances).
- *   search/c/K.js      cases K*CHUNK.. : id, title, facts and body text,
- *                      for showing hits and their snippets.
+ *   search/c/K.js      the cases of places K*CHUNK .. K*CHUNK+CHUNK-1: id,
+ *                      title, facts and body text, for showing hits and
+ *                      their snippets.  A case's place is its rowid - 1
+ *                      (meta.js maps numbers to places), so that a
+ *                      changed or added case changes one chunk file,
+ *                      and the others are linked from the previous site
+ *                      (site_reuse()).
  *
  * Postings format (a string per token): entries separated by ' ', each
  * "D|C:P.P.P|C:P" with D the case number minus the previous entry's,
@@ -163,6 +168,7 @@ struct numbering {
 	uint32_t	*order;		/* number → index in site.cases */
 	uint32_t	*number;	/* index in site.cases → number */
 	int64_t		*of_rowid;	/* fts rowid → number, or -1 */
+	uint32_t	*place;		/* number → place: rowid - 1 */
 	size_t		 nrowid;
 	uint32_t	*len;		/* row length (tokens) by number */
 };
@@ -173,6 +179,7 @@ numbering_free(struct numbering *nb)
 	free(nb->order);
 	free(nb->number);
 	free(nb->of_rowid);
+	free(nb->place);
 	free(nb->len);
 }
 
@@ -208,6 +215,7 @@ map_rowids(struct site *s, struct numbering *nb, struct buf *err)
 			nb->nrowid = n;
 		}
 		nb->of_rowid[rowid] = nb->number[k];
+		nb->place[nb->number[k]] = rowid > 0 ? (uint32_t)(rowid - 1) : 0;
 		nb->len[nb->number[k]] = (size_t)rowid < nlen ?
 		    rank_length_at(p, (size_t)rowid) : 0;
 	}
@@ -222,6 +230,7 @@ number_cases(struct site *s, struct numbering *nb, struct buf *err)
 	nb->order = xmalloc((s->ncases + 1) * sizeof(*nb->order));
 	nb->number = xmalloc((s->ncases + 1) * sizeof(*nb->number));
 	nb->len = xcalloc(s->ncases + 1, sizeof(*nb->len));
+	nb->place = xcalloc(s->ncases + 1, sizeof(*nb->place));
 	for (size_t i = 0; i < s->ncases; i++)
 		nb->order[i] = (uint32_t)i;
 	qsort_r(nb->order, s->ncases, sizeof(*nb->order), cmp_case_newest, s);
@@ -281,6 +290,9 @@ write_meta(struct site *s, const struct numbering *nb, unsigned shards,
 	    RANK_W_BASIS, RANK_W_META, RANK_W_BODY);
 	for (size_t n = 0; n < s->ncases; n++)
 		buf_printf(&b, "%s%u", n ? "," : "", nb->len[n]);
+	buf_puts(&b, "],at:[");
+	for (size_t n = 0; n < s->ncases; n++)
+		buf_printf(&b, "%s%u", n ? "," : "", nb->place[n]);
 	buf_puts(&b, "],date:[");
 	for (size_t n = 0; n < s->ncases; n++) {
 		const char *d = s->cases[nb->order[n]]->date.value;
@@ -500,29 +512,73 @@ case_entry(struct buf *b, const struct pcase *c, const char *body)
 	free(cut);
 }
 
-/* Case chunks: bodies are those the case pages derived (site_case.c). */
+/* One chunk: the cases of places k*CHUNK.. (slot = case index + 1, or 0
+ * for a place without a case); made only when its inputs changed. */
+static int
+write_chunk(struct site *s, size_t k, const uint32_t *slot,
+    struct buf *err)
+{
+	struct buf b = BUF_INIT, name = BUF_INIT;
+	uint64_t d = 0;
+	int rc = 0;
+
+	for (size_t j = 0; j < CHUNK; j++) {
+		uint64_t part = slot[j] ? s->digest[slot[j] - 1] : 0;
+
+		d = site_digest(s, d, &part, sizeof(part));
+	}
+	buf_printf(&name, "search/c/%zu.js", k);
+	if (site_reuse(s, name.data, d, 0))
+		goto out;
+	buf_printf(&b, "picorpus.chunk(%zu,[", k);
+	for (size_t j = 0; j < CHUNK; j++) {
+		struct pcase *c = slot[j] ? s->cases[slot[j] - 1] : NULL;
+		char *body = NULL;
+
+		buf_puts(&b, j > 0 ? ",\n" : "");
+		if (c == NULL) {
+			buf_puts(&b, "null");
+			continue;
+		}
+		if (c->body == NULL)	/* its page was not made again */
+			body = site_case_body(s, c);
+		case_entry(&b, c, c->body ? c->body : body);
+		free(body);
+	}
+	buf_puts(&b, "]);\n");
+	rc = site_file(s, name.data, b.data, b.len, err);
+	if (rc == 0)
+		site_remember(s, name.data, d);
+out:
+	buf_free(&b);
+	buf_free(&name);
+	return rc;
+}
+
+/* Case chunks, by place. */
 static int
 write_chunks(struct site *s, const struct numbering *nb, struct buf *err)
 {
+	size_t nplaces = 0;
+	uint32_t *at;
 	int rc = 0;
 
-	for (size_t first = 0; first < s->ncases && rc == 0; first += CHUNK) {
-		struct buf b = BUF_INIT, name = BUF_INIT;
+	for (size_t n = 0; n < s->ncases; n++)
+		if (nb->place[n] + 1 > nplaces)
+			nplaces = nb->place[n] + 1;
+	nplaces = (nplaces + CHUNK - 1) / CHUNK * CHUNK;
+	at = xcalloc(nplaces + 1, sizeof(*at));
+	for (size_t n = 0; n < s->ncases; n++)
+		at[nb->place[n]] = nb->order[n] + 1;
+	for (size_t k = 0; k * CHUNK < nplaces && rc == 0; k++) {
+		int any = 0;
 
-		buf_printf(&b, "picorpus.chunk(%zu,[", first / CHUNK);
-		for (size_t n = first; n < s->ncases && n < first + CHUNK;
-		    n++) {
-			const struct pcase *c = s->cases[nb->order[n]];
-
-			buf_puts(&b, n > first ? ",\n" : "");
-			case_entry(&b, c, c->body);
-		}
-		buf_puts(&b, "]);\n");
-		buf_printf(&name, "search/c/%zu.js", first / CHUNK);
-		rc = site_file(s, name.data, b.data, b.len, err);
-		buf_free(&b);
-		buf_free(&name);
+		for (size_t j = 0; j < CHUNK; j++)
+			any |= at[k * CHUNK + j] != 0;
+		if (any)
+			rc = write_chunk(s, k, at + k * CHUNK, err);
 	}
+	free(at);
 	return rc;
 }
 

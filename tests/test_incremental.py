@@ -12,6 +12,7 @@ related precedents exactly, and for all others related ids that exist
 and links that read the same from both sides.
 """
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -70,7 +71,12 @@ def same_related(x, y):
 
 
 def compare(t, picorpus, work, name, changed_source):
-    """Incremental index work/i.db against a full build of the corpus."""
+    """Incremental index work/i.db against a full build of the corpus
+    into a new index and site (nothing reused)."""
+    shutil.rmtree(work + "/fsite", ignore_errors=True)
+    for f in ("/f.db", "/f.db.tmp"):
+        if os.path.exists(work + f):
+            os.unlink(work + f)
     build(picorpus, work + "/c", work + "/f.db", work + "/fsite", "--full")
     inc = export(picorpus, work + "/i.db")
     full = export(picorpus, work + "/f.db")
@@ -101,6 +107,29 @@ def compare(t, picorpus, work, name, changed_source):
     pages = {os.path.splitext(n)[0] for n in
              os.listdir(os.path.join(work, "site", "case"))}
     t.check(pages == set(inc), name + ": a case page per case, no other")
+    # Pages made again or linked from the previous site (site_reuse())
+    # read as a full build's: every browse page, the home page, the
+    # changed cases' pages.
+    def same_file(rel):
+        a, b = os.path.join(work, "site", rel), os.path.join(work, "fsite",
+                                                              rel)
+        return os.path.exists(a) and open(a, "rb").read() == open(
+            b, "rb").read()
+    browse = ["browse/" + n for n in
+              os.listdir(os.path.join(work, "fsite", "browse"))]
+    bad = [rel for rel in browse + ["index.html"] if not same_file(rel)]
+    t.check(not bad, name + ": browse and home pages as a full build's %s"
+            % bad[:3])
+    bad = [i for i in mine if not same_file("case/%s.html" % i)]
+    t.check(not bad, name + ": changed cases' pages as a full build's %s"
+            % bad[:3])
+    chunks = {}
+    for n in os.listdir(os.path.join(work, "site", "search", "c")):
+        text = open(os.path.join(work, "site", "search", "c", n)).read()
+        for cid in re.findall(r'\{id:"([^"]+)"', text):
+            chunks[cid] = chunks.get(cid, 0) + 1
+    t.check(chunks == {i: 1 for i in inc},
+            name + ": every case in one search chunk, no other")
 
 
 def edit(path, old, new, tail):

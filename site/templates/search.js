@@ -563,17 +563,17 @@
 
 	function show(hits, query, limit) {
 		var list = document.getElementById("results");
-		var need = [], chunk = data.meta.chunk;
+		var need = [], chunk = data.meta.chunk, at = data.meta.at;
 		hits.slice(0, limit).forEach(function (h) {
-			var k = Math.floor(h.c / chunk);
+			var k = Math.floor(at[h.c] / chunk);
 			need.push({ src: "search/c/" + k + ".js",
 			    ready: function () { return !!data.chunks[k]; } });
 		});
 		loadAll(need, function () {
 			list.textContent = "";
 			hits.slice(0, limit).forEach(function (h) {
-				var c = data.chunks[Math.floor(h.c / chunk)][h.c %
-				    chunk];
+				var c = data.chunks[Math.floor(at[h.c] / chunk)][
+				    at[h.c] % chunk];
 				var li = el("li", "hit");
 				var a = el("a", "title", c.title);
 				a.href = "case/" + encodeURIComponent(c.id) + ".html";

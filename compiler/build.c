@@ -484,6 +484,10 @@ build_changes(const struct build_opts *o, const struct plan *p,
 	st->t_extract = lap(&mark);
 	if (link_stage_finish(r.links, &st->relinked, err) == -1)
 		goto out;
+	link_stage_free(r.links);	/* before the site: not both in memory */
+	r.links = NULL;
+	segmenter_free(r.seg);
+	r.seg = NULL;
 	st->t_link = lap(&mark);
 	new_build_id(&id);
 	if (write_meta(r.s, o, id.data, err) == -1 ||

@@ -102,7 +102,8 @@ store_prepare(struct store *s, struct buf *err)
 static int
 open_tmp(struct store *s, struct buf *err)
 {
-	if (sqlite3_open(s->tmp, &s->db) != SQLITE_OK)
+	if (sqlite3_open_v2(s->tmp, &s->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
 		return db_fail(s->db, err, s->tmp);
 	if (tokenizer_register(s->db) != SQLITE_OK ||
 	    sqlfunc_register(s->db) != SQLITE_OK)

@@ -8,6 +8,7 @@
  * javascript: links dropped).
  */
 #include <cmark.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,71 +140,212 @@ procedure(struct buf *b, const struct procedure *p, size_t i)
 }
 
 /* The related precedents of c from links_view. */
-static void
-related(struct buf *b, struct site *s, json_t *a)
-{
-	json_t *r;
-	size_t i, j;
+/*
+ * Every case's related precedents, read from the links table at once
+ * (one query per case through links_view cost seconds on big corpora).
+ */
+struct related_link {
+	uint32_t	 other;		/* index into site.cases */
+	double		 score;
+	const char	**reasons;	/* into all.reason_text */
+	size_t		 nreasons;
+};
 
+struct related_all {
+	struct related_link *v;		/* grouped by case, best first */
+	size_t		*first;		/* per case: its first link in v */
+	size_t		*n;		/* per case: how many */
+	size_t		 nv;
+	struct strlist	 reason_text;	/* reasons.text by id */
+	const char	**reason_ptrs;	/* every link's reasons, in order */
+	size_t		 nptrs;
+};
+
+static int
+cmp_rowid_index(const void *a, const void *b, void *rowid)
+{
+	int64_t x = ((const int64_t *)rowid)[*(const uint32_t *)a];
+	int64_t y = ((const int64_t *)rowid)[*(const uint32_t *)b];
+
+	return x < y ? -1 : x > y;
+}
+
+/* The index in site.cases of rowid, or -1 (by_rowid sorts them). */
+static int64_t
+case_by_rowid(const struct site *s, const uint32_t *by_rowid, int64_t rowid)
+{
+	size_t lo = 0, hi = s->ncases;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int64_t r = s->rowid[by_rowid[mid]];
+
+		if (r < rowid)
+			lo = mid + 1;
+		else if (r > rowid)
+			hi = mid;
+		else
+			return by_rowid[mid];
+	}
+	return -1;
+}
+
+static void
+load_reason_texts(struct site *s, struct related_all *ra)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT id, text FROM reasons ORDER BY "
+	    "id", -1, &st, NULL) != SQLITE_OK)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+
+		while ((int64_t)ra->reason_text.n < id)
+			strlist_push(&ra->reason_text, "");
+		strlist_push(&ra->reason_text,
+		    (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+}
+
+/* Append the reasons of a link ("[3,17]" of reason ids). */
+static void
+link_reasons(struct related_all *ra, struct related_link *l, const char *ids,
+    size_t *cap)
+{
+	size_t start = ra->nptrs;
+
+	for (const char *p = ids; *p; p++) {
+		char *end;
+		unsigned long id;
+
+		if (*p < '0' || *p > '9')
+			continue;
+		id = strtoul(p, &end, 10);
+		p = end - 1;
+		if (id >= ra->reason_text.n)
+			continue;
+		if (ra->nptrs == *cap) {
+			*cap = *cap ? *cap * 2 : 1024;
+			ra->reason_ptrs = xrealloc(ra->reason_ptrs, *cap *
+			    sizeof(*ra->reason_ptrs));
+		}
+		ra->reason_ptrs[ra->nptrs++] = ra->reason_text.v[id];
+	}
+	l->reasons = (const char **)(uintptr_t)start;	/* an offset for now */
+	l->nreasons = ra->nptrs - start;
+}
+
+static void
+load_related(struct site *s, struct related_all *ra)
+{
+	uint32_t *by_rowid = xmalloc((s->ncases + 1) * sizeof(*by_rowid));
+	size_t cap = 0, ptrcap = 0;
+	sqlite3_stmt *st;
+
+	memset(ra, 0, sizeof(*ra));
+	ra->first = xcalloc(s->ncases + 1, sizeof(*ra->first));
+	ra->n = xcalloc(s->ncases + 1, sizeof(*ra->n));
+	for (size_t i = 0; i < s->ncases; i++)
+		by_rowid[i] = (uint32_t)i;
+	qsort_r(by_rowid, s->ncases, sizeof(*by_rowid), cmp_rowid_index,
+	    s->rowid);
+	load_reason_texts(s, ra);
+	if (sqlite3_prepare_v2(s->db, "SELECT case_rowid, related_rowid, "
+	    "score, reasons FROM links ORDER BY case_rowid, rank", -1, &st,
+	    NULL) == SQLITE_OK)
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			int64_t a = case_by_rowid(s, by_rowid,
+			    sqlite3_column_int64(st, 0));
+			int64_t b = case_by_rowid(s, by_rowid,
+			    sqlite3_column_int64(st, 1));
+			struct related_link *l;
+
+			if (a < 0 || b < 0)
+				continue;
+			if (ra->nv == cap) {
+				cap = cap ? cap * 2 : 1024;
+				ra->v = xrealloc(ra->v, cap * sizeof(*ra->v));
+			}
+			if (ra->n[a]++ == 0)
+				ra->first[a] = ra->nv;
+			l = &ra->v[ra->nv++];
+			l->other = (uint32_t)b;
+			l->score = sqlite3_column_double(st, 2);
+			link_reasons(ra, l, (const char *)
+			    sqlite3_column_text(st, 3), &ptrcap);
+		}
+	sqlite3_finalize(st);
+	for (size_t k = 0; k < ra->nv; k++)	/* offsets to pointers */
+		ra->v[k].reasons = ra->reason_ptrs +
+		    (uintptr_t)ra->v[k].reasons;
+	free(by_rowid);
+}
+
+static void
+related_free(struct related_all *ra)
+{
+	free(ra->v);
+	free(ra->first);
+	free(ra->n);
+	free(ra->reason_ptrs);
+	strlist_free(&ra->reason_text);
+}
+
+static void
+related(struct buf *b, struct site *s, const struct related_link *v,
+    size_t n)
+{
 	buf_puts(b, "<h2 id=\"related\">類似の先例</h2>\n");
-	if (json_array_size(a) == 0)
+	if (n == 0)
 		buf_puts(b, "<p class=\"muted\">類似の先例はありません。</p>\n");
 	else
 		buf_puts(b, "<ol class=\"related\">\n");
-	json_array_foreach(a, i, r) {
-		const char *id = json_string_value(json_object_get(r, "id"));
-		int64_t k = id ? strtab_find(&s->ids, id, strlen(id)) : -1;
-		struct pcase *o = k >= 0 ? s->cases[k] : NULL;
-		json_t *why;
+	for (size_t i = 0; i < n; i++) {
+		const struct pcase *o = s->cases[v[i].other];
 
-		if (id == NULL)
-			continue;
 		buf_puts(b, "<li><a href=\"");
-		html_escape(b, id);
+		html_escape(b, o->id);
 		buf_puts(b, ".html\">");
-		html_escape(b, o && o->title.value ? o->title.value : id);
+		html_escape(b, o->title.value ? o->title.value : o->id);
 		buf_puts(b, "</a> <span class=\"muted\">");
-		if (o != NULL) {
-			html_escape(b, o->municipality.value);
-			buf_puts(b, " ");
-			html_escape(b, o->date.value);
-		}
+		html_escape(b, o->municipality.value);
+		buf_puts(b, " ");
+		html_escape(b, o->date.value);
 		buf_printf(b, " · 類似度 %.2f</span>\n<ul class=\"reasons\">",
-		    json_real_value(json_object_get(r, "score")));
-		json_array_foreach(json_object_get(r, "reasons"), j, why) {
+		    v[i].score);
+		for (size_t j = 0; j < v[i].nreasons; j++) {
 			buf_puts(b, "<li>");
-			html_escape(b, json_string_value(why));
+			html_escape(b, v[i].reasons[j]);
 			buf_puts(b, "</li>");
 		}
 		buf_puts(b, "</ul></li>\n");
 	}
-	if (json_array_size(a) > 0)
+	if (n > 0)
 		buf_puts(b, "</ol>\n");
 }
 
 /*
  * The digest of what case i's page is made of: its data and document
- * (site.digest), its related cases with their scores and reasons, and
- * the data of each of those (whose titles, towns and dates it shows).
+ * (site.digest), and of each related case its data (whose title, town
+ * and date it shows), score and reasons.
  */
 static uint64_t
-page_digest(struct site *s, size_t i, json_t *rel)
+page_digest(struct site *s, size_t i, const struct related_link *v,
+    size_t n)
 {
-	char *dump = json_dumps(rel, JSON_COMPACT);
-	uint64_t d = site_digest(s, s->digest[i], dump, strlen(dump));
-	json_t *r;
-	size_t k;
+	uint64_t d = s->digest[i];
 
-	json_array_foreach(rel, k, r) {
-		const char *id = json_string_value(json_object_get(r, "id"));
-		int64_t o = id ? strtab_find(&s->ids, id, strlen(id)) : -1;
-
-		if (o >= 0)
-			d = site_digest(s, d, &s->digest[o],
-			    sizeof(s->digest[o]));
+	for (size_t k = 0; k < n; k++) {
+		d = site_digest(s, d, &s->digest[v[k].other],
+		    sizeof(s->digest[0]));
+		d = site_digest(s, d, &v[k].score, sizeof(v[k].score));
+		for (size_t r = 0; r < v[k].nreasons; r++)
+			d = site_digest(s, d, v[k].reasons[r],
+			    strlen(v[k].reasons[r]) + 1);
 	}
-	free(dump);
-	return d;
+	return site_digest(s, d, &n, sizeof(n));
 }
 
 /* ---- source text ---- */
@@ -378,14 +520,15 @@ site_case_body(struct site *s, const struct pcase *c)
 }
 
 static int
-write_case(struct site *s, struct source_cache *sc, size_t i,
-    struct buf *err)
+write_case(struct site *s, struct source_cache *sc,
+    const struct related_all *ra, size_t i, struct buf *err)
 {
 	struct pcase *c = s->cases[i];
 	struct buf main = BUF_INIT, name = BUF_INIT;
 	const char *title = c->title.value ? c->title.value : c->id;
-	json_t *rel = index_related_json(s->db, c->id);
-	uint64_t digest = page_digest(s, i, rel);
+	const struct related_link *rel = ra->n[i] ? ra->v + ra->first[i] :
+	    NULL;
+	uint64_t digest = page_digest(s, i, rel, ra->n[i]);
 	int rc = 0;
 
 	buf_printf(&name, "case/%s.html", c->id);
@@ -399,13 +542,12 @@ write_case(struct site *s, struct source_cache *sc, size_t i,
 		buf_puts(&main, "<h2>手続</h2>\n");
 	for (size_t i = 0; i < c->nprocs; i++)
 		procedure(&main, &c->procs[i], i);
-	related(&main, s, rel);
+	related(&main, s, rel, ra->n[i]);
 	source_text(&main, s, sc, c);
 	rc = site_page(s, name.data, title, ROOT, main.data, NULL, err);
 	if (rc == 0)
 		site_remember(s, name.data, digest);
 out:
-	json_decref(rel);
 	buf_free(&main);
 	buf_free(&name);
 	return rc;
@@ -415,10 +557,13 @@ int
 write_case_pages(struct site *s, struct buf *err)
 {
 	struct source_cache sc = { NULL, NULL, { NULL, 0 } };
+	struct related_all ra;
 	int rc = 0;
 
+	load_related(s, &ra);
 	for (size_t i = 0; i < s->ncases && rc == 0; i++)
-		rc = write_case(s, &sc, i, err);
+		rc = write_case(s, &sc, &ra, i, err);
+	related_free(&ra);
 	free(sc.path);
 	free(sc.text);
 	doc_free(&sc.doc);

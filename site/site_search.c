@@ -22,7 +22,8 @@
  *                      (site_reuse()).
  *
  * Postings format (a string per token): entries separated by ' ', each
- * "D|C:P.P.P|C:P" with D the case number minus the previous entry's,
+ * "D|C:P.P.P|C:P" with D the case's place (its rowid - 1, which meta.js
+ * maps to its number) minus the previous entry's,
  * C a column number, P a position minus the previous one, all base 36.
  */
 #include <stdio.h>
@@ -315,7 +316,7 @@ write_meta(struct site *s, const struct numbering *nb, unsigned shards,
 
 /* One token instance, as fts5vocab lists them. */
 struct inst {
-	uint32_t	case_no;
+	uint32_t	case_no;	/* the case's place */
 	uint16_t	col;
 	uint32_t	pos;
 };
@@ -332,13 +333,18 @@ cmp_inst(const void *a, const void *b)
 	return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
-/* The postings string of one token's instances (sorted here). */
+/* The postings string of one token's instances (sorted here, if
+ * fts5vocab's order of rowids, columns and offsets is not theirs). */
 static void
 postings(struct buf *b, struct inst *v, size_t n)
 {
 	uint32_t prev_case = 0;
 
-	qsort(v, n, sizeof(*v), cmp_inst);
+	for (size_t i = 1; i < n; i++)
+		if (cmp_inst(&v[i - 1], &v[i]) > 0) {
+			qsort(v, n, sizeof(*v), cmp_inst);
+			break;
+		}
 	for (size_t i = 0; i < n;) {
 		uint32_t c = v[i].case_no;
 
@@ -443,7 +449,7 @@ write_shards(struct site *s, const struct numbering *nb, unsigned shards,
 			cap = cap ? cap * 2 : 256;
 			v = xrealloc(v, cap * sizeof(*v));
 		}
-		v[n].case_no = (uint32_t)nb->of_rowid[doc];
+		v[n].case_no = nb->place[nb->of_rowid[doc]];
 		v[n].col = (uint16_t)column_number((const char *)
 		    sqlite3_column_text(st, 2));
 		v[n++].pos = (uint32_t)sqlite3_column_int(st, 3);

@@ -46,7 +46,12 @@
 	}
 
 	P.rules = function (r) { data.rules = r; loaded("search/rules.js"); };
-	P.meta = function (m) { data.meta = m; loaded("search/meta.js"); };
+	P.meta = function (m) {
+		m.numberAt = [];	/* place → case number */
+		m.at.forEach(function (place, n) { m.numberAt[place] = n; });
+		data.meta = m;
+		loaded("search/meta.js");
+	};
 	P.shard = function (i, t) {
 		data.shards[i] = t;
 		loaded("search/t/" + i + ".js");
@@ -319,9 +324,10 @@
 		return tok.codePointAt(0) % data.meta.shards;
 	}
 
-	/* Decode a postings string: Map case → Map column → [positions]. */
+	/* Decode a postings string (of case places): Map case number → Map
+	 * column → [positions]. */
 	function decode(str) {
-		var out = new Map(), c = 0;
+		var out = new Map(), c = 0, numberAt = data.meta.numberAt;
 		str.split(" ").forEach(function (entry) {
 			var parts = entry.split("|"), cols = new Map();
 			c += parseInt(parts[0], 36);
@@ -333,7 +339,7 @@
 					return pos;
 				}));
 			}
-			out.set(c, cols);
+			out.set(numberAt[c], cols);
 		});
 		return out;
 	}

@@ -223,6 +223,38 @@ intern(struct linker *l, enum fkind kind, const char *key,
 
 /* ---- features of a case ---- */
 
+/*
+ * A case's features as text, before they are interned: made without
+ * touching the linker, so in any thread (link.h).
+ */
+struct link_features {
+	char		*id, *town, *doc;
+	struct buf	 strs;		/* per feature: kind byte, key, NUL,
+					   display, NUL */
+	size_t		*at;		/* where each feature starts in strs */
+	size_t		 n, cap;
+	size_t		 nfixed;	/* the first nfixed: structured, titles */
+	struct fline {
+		uint64_t	 hash;	/* of the folded, space-free line */
+		size_t		 first, n;	/* its features */
+	}		*lines;
+	size_t		 nlines, caplines;
+};
+
+static void
+record(struct link_features *cf, enum fkind kind, const char *key,
+    const char *display)
+{
+	if (cf->n == cf->cap) {
+		cf->cap = cf->cap ? cf->cap * 2 : 64;
+		cf->at = xrealloc(cf->at, cf->cap * sizeof(*cf->at));
+	}
+	cf->at[cf->n++] = cf->strs.len;
+	buf_putc(&cf->strs, 'A' + (int)kind);
+	buf_put(&cf->strs, key, strlen(key) + 1);
+	buf_put(&cf->strs, display, strlen(display) + 1);
+}
+
 /* Legal-entity words that do not tell organisations apart. */
 static const char *const entity_words[] = {
 	"株式会社", "有限会社", "合同会社", "合資会社", "合名会社",
@@ -259,8 +291,7 @@ org_key(const char *name)
 
 /* Add feature (kind, key of text) to list; org names use org_key(). */
 static void
-add_feature(struct linker *l, struct idlist *list, enum fkind kind,
-    const char *text)
+add_feature(struct link_features *cf, enum fkind kind, const char *text)
 {
 	char *key;
 
@@ -275,31 +306,31 @@ add_feature(struct linker *l, struct idlist *list, enum fkind kind,
 		free(f);
 	}
 	if (*key != '\0')
-		idlist_push(list, intern(l, kind, key, text));
+		record(cf, kind, key, text);
 	free(key);
 }
 
 static void
-add_all(struct linker *l, struct idlist *list, enum fkind kind,
+add_all(struct link_features *cf, enum fkind kind,
     const struct strlist *names)
 {
 	for (size_t i = 0; i < names->n; i++)
-		add_feature(l, list, kind, names->v[i]);
+		add_feature(cf, kind, names->v[i]);
 }
 
 static void
-structured_features(struct linker *l, struct lcase *lc, const struct pcase *c)
+structured_features(struct link_features *cf, const struct pcase *c)
 {
 	for (size_t i = 0; i < c->nprocs; i++) {
 		const struct procedure *p = &c->procs[i];
 
-		add_all(l, &lc->fixed, F_CONSIGNEE, &p->consignees);
-		add_all(l, &lc->fixed, F_CONSIGNEE, &p->subcontractors);
-		add_feature(l, &lc->fixed, F_PARTNER, p->partner.value);
-		add_all(l, &lc->fixed, F_ITEM, &p->data_items);
-		add_feature(l, &lc->fixed, F_TYPE, proc_type_name(p->type));
+		add_all(cf, F_CONSIGNEE, &p->consignees);
+		add_all(cf, F_CONSIGNEE, &p->subcontractors);
+		add_feature(cf, F_PARTNER, p->partner.value);
+		add_all(cf, F_ITEM, &p->data_items);
+		add_feature(cf, F_TYPE, proc_type_name(p->type));
 	}
-	add_all(l, &lc->fixed, F_BASIS, &c->legal_basis);
+	add_all(cf, F_BASIS, &c->legal_basis);
 }
 
 /* Connection kinds, by a folded substring and the name reasons use. */
@@ -315,8 +346,7 @@ static const char *const line_kinds[][2] = {
 
 /* MeCab words of one line: nouns, and runs of nouns as compounds. */
 struct words_ctx {
-	struct linker	*l;
-	struct idlist	*out;
+	struct link_features *cf;
 	enum fkind	 kind;		/* F_TITLE or F_WORD */
 	const char	*meta;		/* folded municipality and department:
 					   words in it say who wrote the case,
@@ -409,7 +439,7 @@ add_word(struct words_ctx *x, size_t start, size_t len)
 	if (is_word_text(s)) {	/* letters only: folding is the whole key */
 		f = norm_fold(s, len);
 		if (*f != '\0' && !names_the_author(f, x->meta))
-			idlist_push(x->out, intern(x->l, x->kind, f, s));
+			record(x->cf, x->kind, f, s);
 		free(f);
 	}
 	free(s);
@@ -463,17 +493,15 @@ on_word(void *arg, const struct word *w)
 
 /* The features of one line of text (words, connection kinds). */
 static void
-line_features(struct linker *l, struct idlist *out, enum fkind kind,
-    const char *meta, const char *line, size_t len, struct segmenter *seg)
+line_features(struct link_features *cf, enum fkind kind, const char *meta,
+    const char *line, size_t len, struct segmenter *seg)
 {
-	struct words_ctx x = { l, out, kind, meta, line, 0, 0, 0, { 0 },
-	    { 0 } };
+	struct words_ctx x = { cf, kind, meta, line, 0, 0, 0, { 0 }, { 0 } };
 	char *folded = norm_fold(line, len);
 
 	for (int i = 0; line_kinds[i][0]; i++)
 		if (strstr(folded, line_kinds[i][0]) != NULL)
-			idlist_push(out, intern(l, F_LINE, line_kinds[i][1],
-			    line_kinds[i][1]));
+			record(cf, F_LINE, line_kinds[i][1], line_kinds[i][1]);
 	free(folded);
 	if (seg != NULL && segmenter_words(seg, line, len, on_word, &x) == 0)
 		flush_run(&x);
@@ -485,29 +513,28 @@ line_features(struct linker *l, struct idlist *out, enum fkind kind,
  * and say nothing of the case.
  */
 static void
-add_line(struct linker *l, struct lcase *lc, const char *meta,
-    const char *line, size_t len, struct segmenter *seg)
+add_line(struct link_features *cf, const char *meta, const char *line,
+    size_t len, struct segmenter *seg)
 {
 	char *f = norm_fold(line, len), *k = norm_strip_space(f, strlen(f));
 	const char *tab = memchr(line, '\t', len);
-	struct lline *ln;
+	struct fline *ln;
 
 	if (*k != '\0') {
-		if (lc->nlines == lc->caplines) {
-			lc->caplines = lc->caplines ? lc->caplines * 2 : 32;
-			lc->lines = xrealloc(lc->lines, lc->caplines *
-			    sizeof(*lc->lines));
+		if (cf->nlines == cf->caplines) {
+			cf->caplines = cf->caplines ? cf->caplines * 2 : 32;
+			cf->lines = xrealloc(cf->lines, cf->caplines *
+			    sizeof(*cf->lines));
 		}
-		ln = &lc->lines[lc->nlines++];
+		ln = &cf->lines[cf->nlines++];
 		ln->hash = hash_bytes(k, strlen(k));
-		ln->first = lc->line_feats.n;
+		ln->first = cf->n;
 		if (tab != NULL) {
 			len -= (size_t)(tab + 1 - line);
 			line = tab + 1;
 		}
-		line_features(l, &lc->line_feats, F_WORD, meta, line, len,
-		    seg);
-		ln->n = lc->line_feats.n - ln->first;
+		line_features(cf, F_WORD, meta, line, len, seg);
+		ln->n = cf->n - ln->first;
 	}
 	free(f);
 	free(k);
@@ -543,36 +570,92 @@ new_case(struct linker *l, const char *id, const char *municipality,
 	return lc;
 }
 
-void
-linker_add(struct linker *l, const struct pcase *c, struct segmenter *seg)
+struct link_features *
+link_features_new(const struct pcase *c, struct segmenter *seg)
 {
-	struct lcase *lc = new_case(l, c->id, c->municipality.value,
-	    c->source);
+	struct link_features *cf = xcalloc(1, sizeof(*cf));
 	const char *p, *nl;
 	char *meta;
 	struct buf m = BUF_INIT;
 
-	structured_features(l, lc, c);
-	buf_printf(&m, "%s\n%s", c->municipality.value ?
-	    c->municipality.value : "", c->department.value ?
+	cf->id = xstrdup(c->id ? c->id : "");
+	cf->town = xstrdup(c->municipality.value ? c->municipality.value : "");
+	cf->doc = xstrdup(c->source ? c->source : "");
+	structured_features(cf, c);
+	buf_printf(&m, "%s\n%s", cf->town, c->department.value ?
 	    c->department.value : "");
 	meta = norm_fold(m.data, m.len);
 	buf_free(&m);
 	if (c->title.value != NULL)
-		line_features(l, &lc->fixed, F_TITLE, meta, c->title.value,
+		line_features(cf, F_TITLE, meta, c->title.value,
 		    strlen(c->title.value), seg);
 	for (size_t i = 0; i < c->nprocs; i++)
 		if (c->procs[i].title.value != NULL)
-			line_features(l, &lc->fixed, F_TITLE, meta,
+			line_features(cf, F_TITLE, meta,
 			    c->procs[i].title.value,
 			    strlen(c->procs[i].title.value), seg);
+	cf->nfixed = cf->n;
 	for (p = c->body ? c->body : ""; *p; p = *nl ? nl + 1 : nl) {
 		nl = strchr(p, '\n');
 		if (nl == NULL)
 			nl = p + strlen(p);
-		add_line(l, lc, meta, p, (size_t)(nl - p), seg);
+		add_line(cf, meta, p, (size_t)(nl - p), seg);
 	}
 	free(meta);
+	return cf;
+}
+
+void
+link_features_free(struct link_features *cf)
+{
+	if (cf == NULL)
+		return;
+	free(cf->id);
+	free(cf->town);
+	free(cf->doc);
+	buf_free(&cf->strs);
+	free(cf->at);
+	free(cf->lines);
+	free(cf);
+}
+
+/* The id of recorded feature k. */
+static uint32_t
+intern_recorded(struct linker *l, const struct link_features *cf, size_t k)
+{
+	const char *s = cf->strs.data + cf->at[k], *key = s + 1;
+
+	return intern(l, (enum fkind)(s[0] - 'A'), key, key + strlen(key) + 1);
+}
+
+void
+linker_add_features(struct linker *l, const struct link_features *cf)
+{
+	struct lcase *lc = new_case(l, cf->id, cf->town, cf->doc);
+
+	for (size_t k = 0; k < cf->nfixed; k++)
+		idlist_push(&lc->fixed, intern_recorded(l, cf, k));
+	lc->caplines = lc->nlines = cf->nlines;
+	lc->lines = xcalloc(cf->nlines + 1, sizeof(*lc->lines));
+	for (size_t j = 0; j < cf->nlines; j++) {
+		struct lline *ln = &lc->lines[j];
+
+		ln->hash = cf->lines[j].hash;
+		ln->first = lc->line_feats.n;
+		for (size_t k = 0; k < cf->lines[j].n; k++)
+			idlist_push(&lc->line_feats, intern_recorded(l, cf,
+			    cf->lines[j].first + k));
+		ln->n = cf->lines[j].n;
+	}
+}
+
+void
+linker_add(struct linker *l, const struct pcase *c, struct segmenter *seg)
+{
+	struct link_features *cf = link_features_new(c, seg);
+
+	linker_add_features(l, cf);
+	link_features_free(cf);
 }
 
 /* ---- stored input (link.h) ---- */

@@ -71,6 +71,19 @@ struct linker	*linker_new(void);
  */
 void		 linker_add(struct linker *l, const struct pcase *c,
 		    struct segmenter *seg);
+/*
+ * The same in two steps, for builds with worker threads: a case's
+ * features as text (link_features_new(): touches no linker, so any
+ * thread may call it with its own segmenter), then added under index
+ * linker_ncases() (linker_add_features(): one thread at a time).
+ */
+struct link_features;
+struct link_features *link_features_new(const struct pcase *c,
+		    struct segmenter *seg);
+void		 linker_add_features(struct linker *l,
+		    const struct link_features *cf);
+void		 link_features_free(struct link_features *cf);
+
 /* Choose the top related cases of every case. */
 void		 linker_run(struct linker *l, size_t top);
 

@@ -26,9 +26,7 @@
 
 #include "build.h"
 #include "build_int.h"
-#include "extract.h"
 #include "ingest.h"
-#include "parse.h"
 #include "site.h"
 #include "store.h"
 
@@ -290,58 +288,15 @@ plan_free(struct plan *p)
 
 struct run {
 	const struct build_opts	*o;
+	const struct plan	*p;
 	struct build_stats	*st;
 	struct diag		*dg;
 	struct store		*s;
-	struct segmenter	*seg;
 	struct link_stage	*links;
+	size_t			*todo;		/* files to read, in order */
+	size_t			 ntodo;
+	size_t			 said;		/* files up to here accounted */
 };
-
-/* Read, parse, extract and store one file; 0, or -1 on a fatal error. */
-static int
-build_file(struct run *r, const char *rel, struct buf *err)
-{
-	struct ingest_opts io = { max_bytes(r->o) };
-	struct case_list cases = { NULL, 0 };
-	struct capture cap = { r->dg, BUF_INIT };
-	struct diag dg = { capture_sink, &cap, 0 };
-	struct source src;
-	struct doc doc;
-	int64_t doc_id, rowid;
-	int rc = 0;
-
-	if (ingest_read(r->o->corpus, rel, &io, &src, &dg) == -1) {
-		r->st->skipped++;
-		buf_free(&cap.lines);
-		return 0;
-	}
-	if (doc_parse(&src, &doc, err) == -1) {
-		diag_report(&dg, src.path, 0, "%s", err->data);
-		buf_truncate(err, 0);
-		r->st->skipped++;
-		goto out;
-	}
-	extract_cases(&src, &doc, r->seg, &cases, &dg);
-	if (store_add_document(r->s, &src, cap.lines.data, &doc_id,
-	    err) == -1) {
-		rc = -1;
-		goto out;
-	}
-	for (size_t i = 0; i < cases.n && rc == 0; i++)
-		if ((rc = store_add_case(r->s, doc_id, cases.v[i], &rowid,
-		    err)) == 0)
-			rc = link_stage_add(r->links, rowid, cases.v[i],
-			    r->seg, err);
-	r->st->indexed++;
-	r->st->read++;
-	r->st->bytes += src.len;
-out:
-	buf_free(&cap.lines);
-	case_list_free(&cases);
-	doc_free(&doc);
-	source_free(&src);
-	return rc;
-}
 
 /* Remove the documents of changed and vanished files. */
 static int
@@ -357,34 +312,64 @@ remove_old(struct run *r, const struct plan *p, struct buf *err)
 	return 0;
 }
 
+/* Account the files not read before file index end: their rows stay,
+ * what reading them said is said again. */
+static void
+account_until(struct run *r, size_t end)
+{
+	for (; r->said < end; r->said++) {
+		size_t i = r->said;
+
+		if (r->p->state[i] == FILE_SAME)
+			r->st->indexed++;
+		else if (r->p->state[i] == FILE_REJECTED)
+			r->st->skipped++;
+		else
+			continue;
+		diag_replay(r->dg, r->p->said[i]);
+	}
+}
+
+/* Before the k-th file read is stored: what precedes it, progress. */
+static void
+before_file(void *arg, size_t k)
+{
+	struct run *r = arg;
+
+	account_until(r, r->todo[k]);
+	r->said = r->todo[k] + 1;
+	if (r->o->progress != NULL && k > 0)
+		r->o->progress(r->o->progress_arg, (unsigned)k,
+		    (unsigned)r->ntodo, r->st->bytes);
+}
+
 /* Every file in order: read the new and changed, say again the rest. */
 static int
-read_files(struct run *r, const struct plan *p, struct buf *err)
+read_files(struct run *r, struct buf *err)
 {
-	unsigned total = 0, done = 0;
+	const struct plan *p = r->p;
+	struct read_ctx rc = { r->o->corpus, { max_bytes(r->o) }, r->o->jobs,
+	    r->dg, r->st, r->s, r->links };
+	const char **paths = xcalloc(p->files.n + 1, sizeof(*paths));
+	int ret;
 
+	r->todo = xcalloc(p->files.n + 1, sizeof(*r->todo));
 	for (size_t i = 0; i < p->files.n; i++)
-		total += p->state[i] == FILE_NEW || p->state[i] == FILE_CHANGED;
-	for (size_t i = 0; i < p->files.n; i++) {
-		switch (p->state[i]) {
-		case FILE_SAME:
-			r->st->indexed++;
-			diag_replay(r->dg, p->said[i]);
-			continue;
-		case FILE_REJECTED:
-			r->st->skipped++;
-			diag_replay(r->dg, p->said[i]);
-			continue;
-		default:
-			break;
+		if (p->state[i] == FILE_NEW || p->state[i] == FILE_CHANGED) {
+			paths[r->ntodo] = p->files.v[i];
+			r->todo[r->ntodo++] = i;
 		}
-		if (build_file(r, p->files.v[i], err) == -1)
-			return -1;
-		if (r->o->progress != NULL)
-			r->o->progress(r->o->progress_arg, ++done, total,
-			    r->st->bytes);
+	ret = read_in_workers(&rc, paths, r->ntodo, before_file, r, err);
+	if (ret == 0) {
+		account_until(r, p->files.n);
+		if (r->o->progress != NULL && r->ntodo > 0)
+			r->o->progress(r->o->progress_arg, (unsigned)r->ntodo,
+			    (unsigned)r->ntodo, r->st->bytes);
 	}
-	return 0;
+	free(paths);
+	free(r->todo);
+	r->todo = NULL;
+	return ret;
 }
 
 /* A fresh id for the index being written (and its site's marker). */
@@ -462,32 +447,25 @@ static int
 build_changes(const struct build_opts *o, const struct plan *p,
     struct build_stats *st, struct diag *dg, struct buf *err)
 {
-	struct run r = { o, st, dg, NULL, NULL, NULL };
+	struct run r = { o, p, st, dg, NULL, NULL, NULL, 0, 0 };
 	struct buf id = BUF_INIT;
 	struct timespec mark;
-	char msg[256];
 	int rc = -1;
 
 	lap(&mark);
-	if ((r.seg = segmenter_new(msg, sizeof(msg))) == NULL) {
-		buf_puts(err, msg);
-		goto out;
-	}
 	if (make_parent(o->index_path, err) == -1 || (p->have_prev ?
 	    store_update(o->index_path, &r.s, err) :
 	    store_begin(o->index_path, &r.s, err)) == -1)
 		goto out;
 	if ((p->have_prev && remove_old(&r, p, err) == -1) ||
 	    (r.links = link_stage_new(r.s, p->have_prev, err)) == NULL ||
-	    read_files(&r, p, err) == -1)
+	    read_files(&r, err) == -1)
 		goto out;
 	st->t_extract = lap(&mark);
 	if (link_stage_finish(r.links, &st->relinked, err) == -1)
 		goto out;
 	link_stage_free(r.links);	/* before the site: not both in memory */
 	r.links = NULL;
-	segmenter_free(r.seg);
-	r.seg = NULL;
 	st->t_link = lap(&mark);
 	new_build_id(&id);
 	if (write_meta(r.s, o, id.data, err) == -1 ||
@@ -504,7 +482,6 @@ build_changes(const struct build_opts *o, const struct plan *p,
 	st->t_commit += lap(&mark);
 out:
 	link_stage_free(r.links);
-	segmenter_free(r.seg);
 	store_abort(r.s);
 	buf_free(&id);
 	return rc;

@@ -18,6 +18,7 @@ struct build_opts {
 	size_t		 max_bytes;	/* per-file limit; 0 = default */
 	int		 full;		/* build anew, ignoring the previous
 					   index */
+	unsigned	 jobs;		/* worker threads; 0 = one per core */
 	/* Called after each file (may be NULL): files done of total, and
 	 * the bytes of text read so far. */
 	void		(*progress)(void *arg, unsigned done, unsigned total,

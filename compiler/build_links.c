@@ -128,10 +128,10 @@ link_stage_new(struct store *s, int incremental, struct buf *err)
 }
 
 int
-link_stage_add(struct link_stage *ls, int64_t rowid, const struct pcase *c,
-    struct segmenter *seg, struct buf *err)
+link_stage_add(struct link_stage *ls, int64_t rowid,
+    const struct link_features *cf, struct buf *err)
 {
-	linker_add(ls->lk, c, seg);
+	linker_add_features(ls->lk, cf);
 	push_case(ls, rowid, 1);
 	buf_truncate(&ls->input, 0);
 	linker_case_input(ls->lk, ls->n - 1, &ls->input);

@@ -354,8 +354,9 @@ step(sqlite3_stmt *st, int *rc)
 }
 
 int
-store_add_document(struct store *s, const struct source *src,
-    const char *diagnostics, int64_t *doc_id, struct buf *err)
+store_add_document_packed(struct store *s, const struct source *src,
+    const void *z, size_t zlen, const char *diagnostics, int64_t *doc_id,
+    struct buf *err)
 {
 	sqlite3_stmt *st = s->st[ST_DOC];
 	char hash[17];
@@ -366,13 +367,28 @@ store_add_document(struct store *s, const struct source *src,
 	bind_text(st, 2, hash, &rc);
 	bind_text(st, 3, encoding_name(src->enc), &rc);
 	bind_int(st, 4, (int64_t)src->len, &rc);
-	bind_packed(st, 5, src->text, src->len, &rc);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_blob(st, 5, z, (int)zlen, SQLITE_STATIC);
 	bind_text(st, 6, diagnostics ? diagnostics : "", &rc);
 	step(st, &rc);
 	if (rc != SQLITE_OK)
 		return db_fail(s->db, err, src->path);
 	*doc_id = sqlite3_last_insert_rowid(s->db);
 	return 0;
+}
+
+int
+store_add_document(struct store *s, const struct source *src,
+    const char *diagnostics, int64_t *doc_id, struct buf *err)
+{
+	struct buf z = BUF_INIT;
+	int rc;
+
+	pack_text(src->text, src->len, &z);
+	rc = store_add_document_packed(s, src, z.data, z.len, diagnostics,
+	    doc_id, err);
+	buf_free(&z);
+	return rc;
 }
 
 static void
@@ -486,13 +502,36 @@ add_fts(struct store *s, int64_t rowid, const struct pcase *c, int *rc)
 		buf_free(&col[i]);
 }
 
+void
+store_pack_case(const struct pcase *c, struct buf *out)
+{
+	json_t *o = case_to_json(c, 1);
+	char *json = json_dumps(o, JSON_COMPACT);
+
+	pack_text(json, strlen(json), out);
+	free(json);
+	json_decref(o);
+}
+
 int
 store_add_case(struct store *s, int64_t doc_id, const struct pcase *c,
     int64_t *case_rowid, struct buf *err)
 {
+	struct buf z = BUF_INIT;
+	int rc;
+
+	store_pack_case(c, &z);
+	rc = store_add_case_packed(s, doc_id, c, z.data, z.len, case_rowid,
+	    err);
+	buf_free(&z);
+	return rc;
+}
+
+int
+store_add_case_packed(struct store *s, int64_t doc_id, const struct pcase *c,
+    const void *z, size_t zlen, int64_t *case_rowid, struct buf *err)
+{
 	sqlite3_stmt *st = s->st[ST_CASE];
-	json_t *o = case_to_json(c, 1);
-	char *json = json_dumps(o, JSON_COMPACT);
 	int64_t rowid;
 	int rc = SQLITE_OK;
 
@@ -513,7 +552,9 @@ store_add_case(struct store *s, int64_t doc_id, const struct pcase *c,
 	step(st, &rc);
 	rowid = sqlite3_last_insert_rowid(s->db);
 	bind_int(s->st[ST_JSON], 1, rowid, &rc);
-	bind_packed(s->st[ST_JSON], 2, json, strlen(json), &rc);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_blob(s->st[ST_JSON], 2, z, (int)zlen,
+		    SQLITE_STATIC);
 	step(s->st[ST_JSON], &rc);
 	add_fts(s, rowid, c, &rc);
 	for (size_t i = 0; i < c->nprocs; i++)
@@ -524,8 +565,6 @@ store_add_case(struct store *s, int64_t doc_id, const struct pcase *c,
 		bind_text(s->st[ST_CITE], 3, c->legal_basis.v[i], &rc);
 		step(s->st[ST_CITE], &rc);
 	}
-	free(json);
-	json_decref(o);
 	if (rc != SQLITE_OK)
 		return db_fail(s->db, err, c->id ? c->id : "case");
 	if (case_rowid != NULL)

@@ -46,6 +46,18 @@ int	store_add_document(struct store *s, const struct source *src,
  * (when not NULL) receives its row id. */
 int	store_add_case(struct store *s, int64_t doc_id, const struct pcase *c,
 	    int64_t *case_rowid, struct buf *err);
+/*
+ * The same with the slow parts done beforehand, in any thread: the
+ * document's text deflated (pack_text()), the case's export JSON
+ * deflated (store_pack_case()).
+ */
+void	store_pack_case(const struct pcase *c, struct buf *out);
+int	store_add_document_packed(struct store *s, const struct source *src,
+	    const void *z, size_t zlen, const char *diagnostics,
+	    int64_t *doc_id, struct buf *err);
+int	store_add_case_packed(struct store *s, int64_t doc_id,
+	    const struct pcase *c, const void *z, size_t zlen,
+	    int64_t *case_rowid, struct buf *err);
 /* Record that a case's rank-th most similar case is another. */
 int	store_add_link(struct store *s, int64_t case_rowid,
 	    int64_t related_rowid, int rank, double score,

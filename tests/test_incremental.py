@@ -158,6 +158,17 @@ def main():
 
     first = build(picorpus, corpus, work + "/i.db", work + "/site")
     t.check("built anew" in first, "first build is a full one")
+    # Worker threads change nothing: -j 1 and -j 4 give the same index
+    # and say the same, in the same order.
+    one = build(picorpus, corpus, work + "/j1.db", work + "/j1site", "-j",
+                "1", "--full")
+    four = build(picorpus, corpus, work + "/j4.db", work + "/j4site", "-j",
+                 "4", "--full")
+    t.check(diagnostics(one) == diagnostics(four) == diagnostics(first),
+            "-j 1 and -j 4 say the same diagnostics in the same order")
+    t.check(export(picorpus, work + "/j1.db") ==
+            export(picorpus, work + "/j4.db"),
+            "-j 1 and -j 4 give the same cases, fields and links")
 
     before_index = os.stat(work + "/i.db")
     before_site = tree_state(work + "/site")

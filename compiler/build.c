@@ -458,7 +458,8 @@ build_changes(const struct build_opts *o, const struct plan *p,
 	    store_begin(o->index_path, &r.s, err)) == -1)
 		goto out;
 	if ((p->have_prev && remove_old(&r, p, err) == -1) ||
-	    (r.links = link_stage_new(r.s, p->have_prev, err)) == NULL ||
+	    (r.links = link_stage_new(r.s, p->have_prev,
+	    build_workers(o->jobs), err)) == NULL ||
 	    read_files(&r, err) == -1)
 		goto out;
 	st->t_extract = lap(&mark);

@@ -23,7 +23,7 @@ struct link_stage;
  * error (message in err).
  */
 struct link_stage	*link_stage_new(struct store *s, int incremental,
-			    struct buf *err);
+			    unsigned threads, struct buf *err);
 /* Add a case read in this build, stored under rowid, by its features. */
 int	link_stage_add(struct link_stage *ls, int64_t rowid,
 	    const struct link_features *cf, struct buf *err);

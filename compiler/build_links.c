@@ -44,6 +44,7 @@ struct link_stage {
 	size_t		 n, cap;
 	struct buf	 input;		/* scratch */
 	int		 bad;		/* stored data did not load */
+	unsigned	 threads;	/* for linking every case */
 };
 
 static void
@@ -102,12 +103,14 @@ load_input(void *arg, const struct indexed_input *in)
 }
 
 struct link_stage *
-link_stage_new(struct store *s, int incremental, struct buf *err)
+link_stage_new(struct store *s, int incremental, unsigned threads,
+    struct buf *err)
 {
 	struct link_stage *ls = xcalloc(1, sizeof(*ls));
 	sqlite3 *db = store_db(s);
 
 	ls->s = s;
+	ls->threads = threads;
 	ls->lk = linker_new();
 	ls->incremental = incremental;
 	if (!incremental)
@@ -304,7 +307,7 @@ link_stage_finish(struct link_stage *ls, size_t *relinked, struct buf *err)
 		if (finish_incremental(ls, err) == -1)
 			return -1;
 	} else {
-		linker_run(ls->lk, LINK_TOP);
+		linker_run(ls->lk, LINK_TOP, ls->threads);
 		for (size_t i = 0; i < ls->n; i++)
 			if (store_case_links(ls, i, err) == -1)
 				return -1;

@@ -12,6 +12,7 @@
  * the best candidates exactly and keeps the top.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +99,7 @@ struct lcase {
 };
 
 struct scored;
+struct scratch;
 
 struct linker {
 	struct feature	*f;
@@ -107,7 +109,13 @@ struct linker {
 	struct lcase	*c;
 	size_t		 nc, capc;
 	int		 prepared;	/* linker_prepare() done */
-	double		*acc;		/* scratch of linker_link(), nc each */
+	struct scratch	*scratch;	/* linker_link()'s */
+};
+
+/* What linking one case needs for itself: nc entries each, acc zeroed.
+ * One per thread. */
+struct scratch {
+	double		*acc;
 	uint32_t	*touched;
 	struct scored	*cand;
 };
@@ -1240,6 +1248,28 @@ free_links(struct lcase *c)
 	c->nlinks = 0;
 }
 
+static struct scratch *
+scratch_new(size_t nc)
+{
+	struct scratch *x = xmalloc(sizeof(*x));
+
+	x->acc = xcalloc(nc + 1, sizeof(*x->acc));
+	x->touched = xmalloc((nc + 1) * sizeof(*x->touched));
+	x->cand = xmalloc((nc + 1) * sizeof(*x->cand));
+	return x;
+}
+
+static void
+scratch_free(struct scratch *x)
+{
+	if (x == NULL)
+		return;
+	free(x->acc);
+	free(x->touched);
+	free(x->cand);
+	free(x);
+}
+
 void
 linker_prepare(struct linker *l)
 {
@@ -1247,23 +1277,21 @@ linker_prepare(struct linker *l)
 		return;
 	final_features(l);
 	weigh_features(l);
-	l->acc = xcalloc(l->nc + 1, sizeof(*l->acc));
-	l->touched = xmalloc((l->nc + 1) * sizeof(*l->touched));
-	l->cand = xmalloc((l->nc + 1) * sizeof(*l->cand));
+	l->scratch = scratch_new(l->nc);
 	l->prepared = 1;
 }
 
-void
-linker_link(struct linker *l, size_t i, size_t top, struct link_cand *out,
-    size_t *nout)
+/* Link case i with scratch x (any thread: reads the linker, writes only
+ * case i and x). */
+static void
+link_case(struct linker *l, size_t i, size_t top, struct scratch *x,
+    struct link_cand *out, size_t *nout)
 {
 	struct lcase *c = &l->c[i];
-	struct scored *cand;
+	struct scored *cand = x->cand;
 	size_t n, keep = 0;
 
-	linker_prepare(l);
-	cand = l->cand;
-	n = gather_candidates(l, i, l->acc, l->touched, cand);
+	n = gather_candidates(l, i, x->acc, x->touched, cand);
 	n = best_candidates(cand, n);
 	for (size_t k = 0; k < n; k++)
 		cand[k].score = cosine(c, &l->c[cand[k].other]);
@@ -1290,11 +1318,61 @@ linker_link(struct linker *l, size_t i, size_t top, struct link_cand *out,
 }
 
 void
-linker_run(struct linker *l, size_t top)
+linker_link(struct linker *l, size_t i, size_t top, struct link_cand *out,
+    size_t *nout)
 {
 	linker_prepare(l);
-	for (size_t i = 0; i < l->nc; i++)
-		linker_link(l, i, top, NULL, NULL);
+	link_case(l, i, top, l->scratch, out, nout);
+}
+
+struct run_part {
+	struct linker	*l;
+	size_t		 top, first, step;
+	struct scratch	*x;
+	pthread_t	 thread;
+};
+
+static void *
+run_part(void *arg)
+{
+	struct run_part *r = arg;
+
+	for (size_t i = r->first; i < r->l->nc; i += r->step)
+		link_case(r->l, i, r->top, r->x, NULL, NULL);
+	return NULL;
+}
+
+void
+linker_run(struct linker *l, size_t top, unsigned threads)
+{
+	struct run_part part[LINK_MAX_THREADS];
+	unsigned started = 1;
+
+	linker_prepare(l);
+	if (threads < 1)
+		threads = 1;
+	if (threads > LINK_MAX_THREADS)
+		threads = LINK_MAX_THREADS;
+	for (unsigned t = 0; t < threads; t++) {
+		part[t].l = l;
+		part[t].top = top;
+		part[t].first = t;
+		part[t].step = threads;
+		part[t].x = t == 0 ? l->scratch : scratch_new(l->nc);
+	}
+	for (unsigned t = 1; t < threads; t++, started++)
+		if (pthread_create(&part[t].thread, NULL, run_part,
+		    &part[t]) != 0)
+			break;
+	if (started < threads) {	/* no thread: this one does the rest */
+		for (unsigned t = started; t < threads; t++)
+			run_part(&part[t]);
+	}
+	run_part(&part[0]);
+	for (unsigned t = 1; t < started; t++)
+		pthread_join(part[t].thread, NULL);
+	for (unsigned t = 1; t < threads; t++)
+		scratch_free(part[t].x);
 }
 
 double
@@ -1350,9 +1428,7 @@ linker_free(struct linker *l)
 		free(l->f[k].postw);
 	}
 	free(l->f);
-	free(l->acc);
-	free(l->touched);
-	free(l->cand);
+	scratch_free(l->scratch);
 	strtab_free(&l->keys);
 	strtab_free(&l->names);
 	free(l->c);

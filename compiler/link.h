@@ -84,8 +84,14 @@ void		 linker_add_features(struct linker *l,
 		    const struct link_features *cf);
 void		 link_features_free(struct link_features *cf);
 
-/* Choose the top related cases of every case. */
-void		 linker_run(struct linker *l, size_t top);
+/* Threads linker_run() may use at most. */
+#define LINK_MAX_THREADS 16
+
+/*
+ * Choose the top related cases of every case, in threads (1 = in the
+ * calling thread only); the result does not depend on their number.
+ */
+void		 linker_run(struct linker *l, size_t top, unsigned threads);
 
 /* A case scored against another. */
 struct link_cand {

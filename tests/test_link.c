@@ -111,7 +111,7 @@ START_TEST(shared_consignee_links_with_its_reason)
 	add(l, make_case("b-1", "特定健診の委託", "サンプル印刷株式会社",
 	    "住所", "結果を通知する。\n"));
 	add_fillers(l, 6);
-	linker_run(l, LINK_TOP);
+	linker_run(l, LINK_TOP, 1);
 	ck_assert_int_eq(rank_of(l, 0, 1), 0);
 	lk = link_to(l, 0, 1);
 	ck_assert(has_reason(lk, "委託先 株式会社サンプル印刷"));
@@ -127,7 +127,7 @@ START_TEST(rare_item_outweighs_common_items)
 	add(l, make_case("b-1", "事務B", NULL, "受診券番号", "乙\n"));
 	add(l, make_case("c-1", "事務C", NULL, "氏名,住所", "丙\n"));
 	add_fillers(l, 8);
-	linker_run(l, LINK_TOP);
+	linker_run(l, LINK_TOP, 1);
 	ck_assert_int_eq(rank_of(l, 0, 1), 0);
 	ck_assert(has_reason(link_to(l, 0, 1), "情報項目 1件共通: 受診券番号"));
 	linker_free(l);
@@ -151,7 +151,7 @@ START_TEST(boilerplate_lines_give_no_reason)
 		    NULL, "氏名", body));
 	}
 	add_fillers(l, 8);
-	linker_run(l, LINK_TOP);
+	linker_run(l, LINK_TOP, 1);
 	ck_assert_int_eq(rank_of(l, 2, 3), -1);	/* only the form in common */
 	for (size_t i = 0; i < linker_ncases(l); i++) {
 		size_t n;
@@ -178,7 +178,7 @@ START_TEST(reasons_read_the_same_both_ways)
 	add(l, make_case("b-1", "国保の通知書印刷", "甲印刷株式会社",
 	    "氏名,住所,税額", "ＬＧＷＡＮを経由して送付する。\n"));
 	add_fillers(l, 6);
-	linker_run(l, LINK_TOP);
+	linker_run(l, LINK_TOP, 1);
 	ab = link_to(l, 0, 1);
 	ba = link_to(l, 1, 0);
 	ck_assert_ptr_nonnull(ab);
@@ -205,7 +205,7 @@ START_TEST(author_names_are_not_shared_words)
 	add(l, a);
 	add(l, b);
 	add_fillers(l, 6);
-	linker_run(l, LINK_TOP);
+	linker_run(l, LINK_TOP, 1);
 	for (size_t i = 0; i < 2; i++) {
 		const struct link *lk = link_to(l, i, 1 - i);
 
@@ -244,7 +244,7 @@ START_TEST(house_style_weighs_less_than_shared_topic)
 	    "。\n"));
 	add(l, town_case("b-1", "乙区", "b1.txt", "国保連合会から受領。\n"));
 	add_fillers(l, 6);
-	linker_run(l, LINK_TOP);
+	linker_run(l, LINK_TOP, 1);
 	ck_assert_int_eq(rank_of(l, 0, 2), 0);
 	ck_assert(rank_of(l, 0, 1) != 0);
 	linker_free(l);
@@ -262,7 +262,7 @@ START_TEST(compounds_share_their_parts)
 	add(l, make_case("b-1", "事務乙", NULL, "氏名",
 	    "特定健康診査等業務を委託する。\n"));
 	add_fillers(l, 6);
-	linker_run(l, LINK_TOP);
+	linker_run(l, LINK_TOP, 1);
 	ck_assert_int_eq(rank_of(l, 0, 1), 0);
 	ck_assert(has_reason(link_to(l, 0, 1), "共通語 特定健康診査"));
 	linker_free(l);
@@ -274,7 +274,7 @@ START_TEST(no_case_links_to_itself_and_top_is_kept)
 	struct linker *l = linker_new();
 
 	add_fillers(l, 30);
-	linker_run(l, 3);
+	linker_run(l, 3, 1);
 	for (size_t i = 0; i < linker_ncases(l); i++) {
 		size_t n;
 		const struct link *v = linker_related(l, i, &n);
@@ -349,12 +349,24 @@ START_TEST(stored_inputs_link_as_the_cases_did)
 		ck_assert_int_eq(linker_add_input(again, linker_case_id(l, i),
 		    "架空区", "", in.data, in.len), 0);
 	}
-	linker_run(l, LINK_TOP);
-	linker_run(again, LINK_TOP);
+	linker_run(l, LINK_TOP, 1);
+	linker_run(again, LINK_TOP, 1);
 	assert_same_links(l, again);
 	buf_free(&in);
 	linker_free(l);
 	linker_free(again);
+}
+END_TEST
+
+START_TEST(threads_link_as_one_thread)
+{
+	struct linker *l = sample_linker(), *ref = sample_linker();
+
+	linker_run(l, LINK_TOP, 3);
+	linker_run(ref, LINK_TOP, 1);
+	assert_same_links(l, ref);
+	linker_free(l);
+	linker_free(ref);
 }
 END_TEST
 
@@ -381,8 +393,8 @@ START_TEST(linking_one_case_again_changes_nothing)
 	struct link_cand cand[LINK_CANDIDATES];
 	size_t n;
 
-	linker_run(l, LINK_TOP);
-	linker_run(ref, LINK_TOP);
+	linker_run(l, LINK_TOP, 1);
+	linker_run(ref, LINK_TOP, 1);
 	linker_link(l, 12, LINK_TOP, cand, &n);
 	assert_same_links(l, ref);
 	ck_assert_uint_ge(n, 2);
@@ -409,6 +421,7 @@ link_suite(void)
 	tcase_add_test(tc, no_case_links_to_itself_and_top_is_kept);
 	tcase_add_test(tc, stored_inputs_link_as_the_cases_did);
 	tcase_add_test(tc, damaged_input_is_refused);
+	tcase_add_test(tc, threads_link_as_one_thread);
 	tcase_add_test(tc, linking_one_case_again_changes_nothing);
 	suite_add_tcase(s, tc);
 	return s;

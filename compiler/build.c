@@ -436,7 +436,7 @@ build_nothing(const struct build_opts *o, const struct plan *p,
 	lap(&mark);
 	rc = o->site_dir == NULL || site_is_current(o->site_dir,
 	    p->build_id.data) ? 0 : site_generate(db, o->site_dir,
-	    p->build_id.data, &st->pages, err);
+	    p->build_id.data, build_workers(o->jobs), &st->pages, err);
 	st->t_site = lap(&mark);
 	sqlite3_close(db);
 	return rc;
@@ -475,7 +475,7 @@ build_changes(const struct build_opts *o, const struct plan *p,
 	st->cases = count_cases(store_db(r.s));
 	st->t_commit = lap(&mark);
 	if (o->site_dir != NULL && site_generate(store_db(r.s), o->site_dir,
-	    id.data, &st->pages, err) == -1)
+	    id.data, build_workers(o->jobs), &st->pages, err) == -1)
 		goto out;
 	st->t_site = lap(&mark);
 	rc = store_commit(r.s, err);

@@ -5,6 +5,7 @@
  * in.
  */
 #include <errno.h>
+#include <libxml/parser.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
@@ -116,7 +117,9 @@ site_file(struct site *s, const char *relpath, const char *data, size_t len,
 
 	buf_printf(&path, "%s/%s", s->dir, relpath);
 	if (rc == 0 && link_unchanged(s, relpath, path.data, data, len)) {
+		pthread_mutex_lock(&s->lock);
 		s->kept++;
+		pthread_mutex_unlock(&s->lock);
 		buf_free(&path);
 		return 0;
 	}
@@ -199,8 +202,10 @@ load_memo(struct site *s)
 void
 site_remember(struct site *s, const char *relpath, uint64_t digest)
 {
+	pthread_mutex_lock(&s->lock);
 	buf_printf(&s->memo, "%016llx %s\n", (unsigned long long)digest,
 	    relpath);
+	pthread_mutex_unlock(&s->lock);
 }
 
 int
@@ -217,9 +222,11 @@ site_reuse(struct site *s, const char *relpath, uint64_t digest, int page)
 	if (make_dirs(s->dir, relpath, &err) == 0 &&
 	    link(old.data, path.data) == 0) {
 		site_remember(s, relpath, digest);
+		pthread_mutex_lock(&s->lock);
 		s->kept++;
 		s->reused++;
 		s->pages += page != 0;
+		pthread_mutex_unlock(&s->lock);
 		ok = 1;
 	}
 	buf_free(&old);
@@ -244,8 +251,11 @@ site_page(struct site *s, const char *relpath, const char *title,
 	template_fill(&page, site_layout_html, vars);
 	rc = site_file(s, relpath, page.data, page.len, err);
 	buf_free(&page);
-	if (rc == 0)
+	if (rc == 0) {
+		pthread_mutex_lock(&s->lock);
 		s->pages++;
+		pthread_mutex_unlock(&s->lock);
+	}
 	return rc;
 }
 
@@ -430,6 +440,35 @@ site_free(struct site *s)
 	buf_free(&s->memo);
 }
 
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The memo, its lines sorted (pages are made in any order). */
+static int
+write_memo(struct site *s, struct buf *err)
+{
+	struct strlist lines = STRLIST_INIT;
+	struct buf out = BUF_INIT;
+	const char *p, *nl;
+	int rc;
+
+	for (p = s->memo.data ? s->memo.data : ""; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		strlist_pushn(&lines, p, (size_t)(nl - p) + 1);
+	}
+	if (lines.n > 1)
+		qsort(lines.v, lines.n, sizeof(*lines.v), cmp_str);
+	for (size_t i = 0; i < lines.n; i++)
+		buf_puts(&out, lines.v[i]);
+	rc = site_file(s, MEMO, out.data ? out.data : "", out.len, err);
+	buf_free(&out);
+	strlist_free(&lines);
+	return rc;
+}
+
 /* What the marker file holds. */
 static void
 marker_text(struct buf *b, const char *build_id)
@@ -478,8 +517,7 @@ write_site(struct site *s, struct buf *err)
 		rc = site_page(s, "search.html", "検索", "", site_search_html,
 		    "<script src=\"search.js\"></script>", err);
 	if (rc == 0)
-		rc = site_file(s, MEMO, s->memo.data ? s->memo.data : "",
-		    s->memo.len, err);
+		rc = write_memo(s, err);
 	if (rc == 0) {
 		struct buf m = BUF_INIT;
 
@@ -539,13 +577,15 @@ swap_in(const char *tmp, const char *dir, struct buf *err)
 
 int
 site_generate(sqlite3 *db, const char *dir, const char *build_id,
-    unsigned *pages, struct buf *err)
+    unsigned threads, unsigned *pages, struct buf *err)
 {
 	struct buf tmp = BUF_INIT;
 	struct site site;
 	int rc = -1;
 
 	memset(&site, 0, sizeof(site));
+	pthread_mutex_init(&site.lock, NULL);
+	xmlInitParser();	/* documents are parsed in threads */
 	*pages = 0;
 	if (!replaceable(dir, err))
 		return -1;
@@ -559,6 +599,7 @@ site_generate(sqlite3 *db, const char *dir, const char *build_id,
 	site.dir = tmp.data;
 	site.build_id = build_id;
 	site.code = code_identity();
+	site.threads = threads ? threads : 1;
 	if (access(dir, F_OK) == 0)
 		site.previous = dir;
 	load_memo(&site);
@@ -569,6 +610,7 @@ out:
 	if (rc == -1)
 		remove_tree(tmp.data);
 	site_free(&site);
+	pthread_mutex_destroy(&site.lock);
 	buf_free(&tmp);
 	return rc;
 }

@@ -21,9 +21,11 @@
  * Generate the site for db into dir; *pages counts HTML pages.  The
  * marker file records build_id (the index's meta.build_id), so that a
  * later build can tell the site is that index's (site_is_current()).
+ * Case pages are made in threads (at least 1); the output does not
+ * depend on their number.
  */
 int	site_generate(sqlite3 *db, const char *dir, const char *build_id,
-	    unsigned *pages, struct buf *err);
+	    unsigned threads, unsigned *pages, struct buf *err);
 /* Is dir the site generated from the index of build_id? */
 int	site_is_current(const char *dir, const char *build_id);
 

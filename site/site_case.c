@@ -8,6 +8,7 @@
  * javascript: links dropped).
  */
 #include <cmark.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -357,37 +358,54 @@ struct source_cache {
 	struct doc	 doc;
 };
 
-static int
-load_source(struct site *s, struct source_cache *sc, const char *path)
+/* The decoded text of document path (caller frees), or NULL. */
+static char *
+fetch_text(struct site *s, const char *path)
 {
 	sqlite3_stmt *st;
+	char *text = NULL;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT unpack(text) FROM documents "
+	    "WHERE path = ?1", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		text = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return text;
+}
+
+/* Parse text (taken) as document path into sc. */
+static void
+parse_source(struct source_cache *sc, const char *path, char *text)
+{
 	struct source src = { 0 };
 	struct buf err = BUF_INIT;
-	int format;
+	int format = name_format(path);
 
-	if (sc->path != NULL && strcmp(sc->path, path) == 0)
-		return 0;
 	free(sc->path);
 	free(sc->text);
 	doc_free(&sc->doc);
 	sc->path = xstrdup(path);
-	sc->text = NULL;
-	if (sqlite3_prepare_v2(s->db, "SELECT unpack(text) FROM documents "
-	    "WHERE path = ?1", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		sc->text = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	if (sc->text == NULL)
-		return -1;
-	format = name_format(path);
+	sc->text = text;
 	src.path = (char *)path;
-	src.text = sc->text;
-	src.len = strlen(sc->text);
+	src.text = text;
+	src.len = strlen(text);
 	src.format = format == -1 ? FORMAT_TEXT : (enum source_format)format;
 	doc_parse(&src, &sc->doc, &err);
 	buf_free(&err);
+}
+
+static int
+load_source(struct site *s, struct source_cache *sc, const char *path)
+{
+	char *text;
+
+	if (sc->path != NULL && strcmp(sc->path, path) == 0)
+		return sc->text != NULL ? 0 : -1;
+	if ((text = fetch_text(s, path)) == NULL)
+		return -1;
+	parse_source(sc, path, text);
 	return 0;
 }
 
@@ -493,7 +511,8 @@ source_text(struct buf *b, struct site *s, struct source_cache *sc,
 	buf_puts(b, "<h2 id=\"source\">原文 <span class=\"muted\">");
 	html_escape(b, c->source);
 	buf_puts(b, "</span></h2>\n");
-	if (load_source(s, sc, c->source) == -1) {
+	(void)s;
+	if (sc->text == NULL) {	/* parsed by the caller, or unreadable */
 		buf_puts(b, "<p class=\"muted\">原文を読めません。</p>\n");
 		return;
 	}
@@ -519,53 +538,205 @@ site_case_body(struct site *s, const struct pcase *c)
 	return body;
 }
 
+/* Case i's page: from the previous site if its digest is the same
+ * (returns 1), else 0 and *digest is what to make it with. */
 static int
-write_case(struct site *s, struct source_cache *sc,
-    const struct related_all *ra, size_t i, struct buf *err)
+reuse_case(struct site *s, const struct related_all *ra, size_t i,
+    uint64_t *digest)
+{
+	const struct related_link *rel = ra->n[i] ? ra->v + ra->first[i] :
+	    NULL;
+	struct buf name = BUF_INIT;
+	int ok;
+
+	*digest = page_digest(s, i, rel, ra->n[i]);
+	buf_printf(&name, "case/%s.html", s->cases[i]->id);
+	ok = site_reuse(s, name.data, *digest, 1);
+	buf_free(&name);
+	return ok;	/* reused: c->body stays NULL (site_case_body()) */
+}
+
+/* Make case i's page, its document parsed in sc (any thread). */
+static int
+make_case(struct site *s, struct source_cache *sc,
+    const struct related_all *ra, size_t i, uint64_t digest, struct buf *err)
 {
 	struct pcase *c = s->cases[i];
 	struct buf main = BUF_INIT, name = BUF_INIT;
 	const char *title = c->title.value ? c->title.value : c->id;
 	const struct related_link *rel = ra->n[i] ? ra->v + ra->first[i] :
 	    NULL;
-	uint64_t digest = page_digest(s, i, rel, ra->n[i]);
-	int rc = 0;
+	int rc;
 
 	buf_printf(&name, "case/%s.html", c->id);
-	if (site_reuse(s, name.data, digest, 1))
-		goto out;	/* c->body stays NULL: site_case_body() */
 	buf_puts(&main, "<h1>");
 	html_escape(&main, title);
 	buf_puts(&main, "</h1>\n");
 	case_facts(&main, c);
 	if (c->nprocs > 0)
 		buf_puts(&main, "<h2>手続</h2>\n");
-	for (size_t i = 0; i < c->nprocs; i++)
-		procedure(&main, &c->procs[i], i);
+	for (size_t k = 0; k < c->nprocs; k++)
+		procedure(&main, &c->procs[k], k);
 	related(&main, s, rel, ra->n[i]);
 	source_text(&main, s, sc, c);
 	rc = site_page(s, name.data, title, ROOT, main.data, NULL, err);
 	if (rc == 0)
 		site_remember(s, name.data, digest);
-out:
 	buf_free(&main);
 	buf_free(&name);
 	return rc;
 }
 
-int
-write_case_pages(struct site *s, struct buf *err)
+/*
+ * Pages are made in threads, a document at a time: this thread reads
+ * the index (the connection is not shared) and finds the pages to make;
+ * workers parse the document and write its pages.
+ */
+struct doc_job {
+	char		*path;		/* the document */
+	char		*text;		/* its text, or NULL: unreadable */
+	size_t		*cases;		/* the cases whose pages to make */
+	uint64_t	*digests;
+	size_t		 n;
+};
+
+#define QUEUE	16	/* documents waiting for a worker */
+
+struct page_pool {
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 cond;
+	struct site		*s;
+	const struct related_all *ra;
+	struct doc_job		 q[QUEUE];
+	size_t			 head, tail;	/* taken, queued so far */
+	int			 closed;	/* no more jobs */
+	int			 failed;
+	struct buf		 err;		/* the first error */
+};
+
+static void
+run_doc_job(struct page_pool *p, struct doc_job *j)
 {
 	struct source_cache sc = { NULL, NULL, { NULL, 0 } };
-	struct related_all ra;
-	int rc = 0;
+	struct buf err = BUF_INIT;
 
-	load_related(s, &ra);
-	for (size_t i = 0; i < s->ncases && rc == 0; i++)
-		rc = write_case(s, &sc, &ra, i, err);
-	related_free(&ra);
+	if (j->text != NULL)
+		parse_source(&sc, j->path, j->text);
+	else
+		sc.path = xstrdup(j->path);
+	for (size_t k = 0; k < j->n; k++) {
+		if (make_case(p->s, &sc, p->ra, j->cases[k], j->digests[k],
+		    &err) == 0)
+			continue;
+		pthread_mutex_lock(&p->lock);
+		if (!p->failed)
+			buf_puts(&p->err, err.data);
+		p->failed = 1;
+		pthread_mutex_unlock(&p->lock);
+		break;
+	}
+	buf_free(&err);
 	free(sc.path);
 	free(sc.text);
 	doc_free(&sc.doc);
-	return rc;
+	free(j->path);
+	free(j->cases);
+	free(j->digests);
+}
+
+static void *
+page_worker(void *arg)
+{
+	struct page_pool *p = arg;
+	struct doc_job j;
+
+	for (;;) {
+		pthread_mutex_lock(&p->lock);
+		while (p->head == p->tail && !p->closed)
+			pthread_cond_wait(&p->cond, &p->lock);
+		if (p->head == p->tail) {
+			pthread_mutex_unlock(&p->lock);
+			return NULL;
+		}
+		j = p->q[p->head++ % QUEUE];
+		pthread_cond_broadcast(&p->cond);
+		pthread_mutex_unlock(&p->lock);
+		run_doc_job(p, &j);
+	}
+}
+
+static void
+queue_job(struct page_pool *p, struct doc_job *j)
+{
+	pthread_mutex_lock(&p->lock);
+	while (p->tail - p->head == QUEUE)
+		pthread_cond_wait(&p->cond, &p->lock);
+	p->q[p->tail++ % QUEUE] = *j;
+	pthread_cond_broadcast(&p->cond);
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* The cases first..end share a document: queue the pages to make. */
+static void
+queue_document(struct page_pool *p, size_t first, size_t end)
+{
+	struct site *s = p->s;
+	struct doc_job j = { NULL, NULL, NULL, NULL, 0 };
+
+	j.cases = xmalloc((end - first) * sizeof(*j.cases));
+	j.digests = xmalloc((end - first) * sizeof(*j.digests));
+	for (size_t i = first; i < end; i++)
+		if (!reuse_case(s, p->ra, i, &j.digests[j.n]))
+			j.cases[j.n++] = i;
+	if (j.n == 0) {
+		free(j.cases);
+		free(j.digests);
+		return;
+	}
+	j.path = xstrdup(s->cases[first]->source);
+	j.text = fetch_text(s, j.path);
+	queue_job(p, &j);
+}
+
+int
+write_case_pages(struct site *s, struct buf *err)
+{
+	struct page_pool p;
+	struct related_all ra;
+	pthread_t t[SITE_MAX_THREADS];
+	unsigned nt = s->threads > SITE_MAX_THREADS ? SITE_MAX_THREADS :
+	    s->threads, started = 0;
+
+	memset(&p, 0, sizeof(p));
+	pthread_mutex_init(&p.lock, NULL);
+	pthread_cond_init(&p.cond, NULL);
+	p.s = s;
+	p.ra = &ra;
+	load_related(s, &ra);
+	for (; started < nt; started++)
+		if (pthread_create(&t[started], NULL, page_worker, &p) != 0)
+			break;
+	for (size_t first = 0, end; first < s->ncases; first = end) {
+		for (end = first + 1; end < s->ncases &&
+		    strcmp(s->cases[end]->source, s->cases[first]->source) == 0;
+		    end++)
+			;
+		queue_document(&p, first, end);
+		if (started == 0)	/* no thread: make them here */
+			while (p.head < p.tail)
+				run_doc_job(&p, &p.q[p.head++ % QUEUE]);
+	}
+	pthread_mutex_lock(&p.lock);
+	p.closed = 1;
+	pthread_cond_broadcast(&p.cond);
+	pthread_mutex_unlock(&p.lock);
+	for (unsigned k = 0; k < started; k++)
+		pthread_join(t[k], NULL);
+	related_free(&ra);
+	if (p.failed)
+		buf_puts(err, p.err.data);
+	buf_free(&p.err);
+	pthread_cond_destroy(&p.cond);
+	pthread_mutex_destroy(&p.lock);
+	return p.failed ? -1 : 0;
 }

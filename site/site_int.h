@@ -6,6 +6,7 @@
 #ifndef PICORPUS_SITE_INT_H
 #define PICORPUS_SITE_INT_H
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdint.h>
 
@@ -38,6 +39,9 @@ struct facet_values {
 	struct strtab	 index;		/* value name → index in v */
 };
 
+/* Threads site_generate() uses at most for the case pages. */
+#define SITE_MAX_THREADS 16
+
 struct site {
 	sqlite3		*db;
 	const char	*dir;		/* the directory being written */
@@ -66,6 +70,9 @@ struct site {
 	uint64_t	*memo_digest;	/* by memo_paths id */
 	struct buf	 memo;		/* the memo being written */
 	unsigned	 reused;	/* files linked by digest */
+	unsigned	 threads;	/* for the case pages */
+	pthread_mutex_t	 lock;		/* the counters and the memo, when
+					   pages are written in threads */
 };
 
 /* Facet names as pages show them, and as their file names start. */

@@ -535,7 +535,9 @@ add_line(struct link_features *cf, const char *meta, const char *line,
 			    sizeof(*cf->lines));
 		}
 		ln = &cf->lines[cf->nlines++];
-		ln->hash = hash_bytes(k, strlen(k));
+		/* 32 bits: in how many cases a line occurs is all it is for,
+		 * and two lines sharing a hash among a million is harmless */
+		ln->hash = hash_bytes(k, strlen(k)) & 0xffffffffu;
 		ln->first = cf->n;
 		if (tab != NULL) {
 			len -= (size_t)(tab + 1 - line);
@@ -694,18 +696,28 @@ linker_add_feature(struct linker *l, int kind, const char *key,
 	return intern(l, (enum fkind)kind, key, display) == had ? 0 : -1;
 }
 
+/* A count, then ids sorted, each as the difference from the one before
+ * (order within a list does not matter: count_repeats() sorts). */
 static void
 put_ids(struct buf *out, const uint32_t *v, size_t n)
 {
+	uint32_t *sorted = xmalloc((n + 1) * sizeof(*sorted)), prev = 0;
+
+	memcpy(sorted, v, n * sizeof(*sorted));
+	if (n > 1)
+		qsort(sorted, n, sizeof(*sorted), cmp_u32);
 	buf_put_varint(out, n);
-	for (size_t i = 0; i < n; i++)
-		buf_put_varint(out, v[i]);
+	for (size_t i = 0; i < n; i++) {
+		buf_put_varint(out, sorted[i] - prev);
+		prev = sorted[i];
+	}
+	free(sorted);
 }
 
 /*
  * Format: varints — the number of structured features and their ids;
- * the number of body lines, and for each its hash (a varint too) and
- * its feature ids.
+ * the number of body lines, and for each its hash (32 bits) and its
+ * feature ids (put_ids()).
  */
 void
 linker_case_input(const struct linker *l, size_t i, struct buf *out)
@@ -726,14 +738,14 @@ static int
 get_ids(const struct linker *l, const unsigned char **p,
     const unsigned char *end, struct idlist *list)
 {
-	uint64_t n, v;
+	uint64_t n, v, id = 0;
 
 	if (varint_get(p, end, &n) == -1 || n > (uint64_t)(end - *p))
 		return -1;
 	for (uint64_t k = 0; k < n; k++) {
-		if (varint_get(p, end, &v) == -1 || v >= l->nf)
+		if (varint_get(p, end, &v) == -1 || (id += v) >= l->nf)
 			return -1;
-		idlist_push(list, (uint32_t)v);
+		idlist_push(list, (uint32_t)id);
 	}
 	return 0;
 }

@@ -48,7 +48,7 @@
 
 /* Changes whenever the features of a case would come out otherwise:
  * stored inputs (link_input) of another version are not used. */
-#define LINK_RULES_VERSION "1"
+#define LINK_RULES_VERSION "2"
 
 /* Related cases kept per case unless linker_run() is told otherwise. */
 #define LINK_TOP 10

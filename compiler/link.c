@@ -703,7 +703,8 @@ put_ids(struct buf *out, const uint32_t *v, size_t n)
 {
 	uint32_t *sorted = xmalloc((n + 1) * sizeof(*sorted)), prev = 0;
 
-	memcpy(sorted, v, n * sizeof(*sorted));
+	if (n > 0)
+		memcpy(sorted, v, n * sizeof(*sorted));
 	if (n > 1)
 		qsort(sorted, n, sizeof(*sorted), cmp_u32);
 	buf_put_varint(out, n);

@@ -314,6 +314,12 @@ write_meta(struct site *s, const struct numbering *nb, unsigned shards,
 
 /* ---- token shards ---- */
 
+/* A list of code points. */
+struct idset {
+	uint32_t	*v;
+	size_t		 n;
+};
+
 /* One token instance, as fts5vocab lists them. */
 struct inst {
 	uint32_t	case_no;	/* the case's place */
@@ -372,16 +378,6 @@ postings(struct buf *b, struct inst *v, size_t n)
 	}
 }
 
-/* The shard of a token: its first code point modulo the shard count. */
-static unsigned
-shard_of(const char *tok, unsigned shards)
-{
-	utf8proc_int32_t cp = 0;
-
-	utf8proc_iterate((const utf8proc_uint8_t *)tok, -1, &cp);
-	return (unsigned)(cp < 0 ? 0 : cp) % shards;
-}
-
 static const char *const column_names[] = {
 	"title", "procedures", "parties", "items", "basis", "meta", "body",
 	NULL
@@ -410,34 +406,69 @@ flush_token(struct buf *shard, const char *tok, struct inst *v, size_t n)
 	buf_putc(shard, '"');
 }
 
+/* The first code points of the index's terms, ascending. */
 static int
-write_shards(struct site *s, const struct numbering *nb, unsigned shards,
-    struct buf *err)
+first_code_points(struct site *s, struct idset *cps, struct buf *err)
 {
-	struct buf *text = xcalloc(shards, sizeof(*text));
-	struct inst *v = NULL;
-	size_t n = 0, cap = 0;
-	char *tok = NULL;
 	sqlite3_stmt *st;
-	int rc = 0;
+	utf8proc_int32_t last = -1;
 
 	if (sqlite3_exec(s->db, "CREATE VIRTUAL TABLE IF NOT EXISTS "
-	    "temp.fts_instances USING fts5vocab(main, fts, instance)", NULL,
-	    NULL, NULL) != SQLITE_OK || sqlite3_prepare_v2(s->db,
-	    "SELECT term, doc, col, offset FROM temp.fts_instances", -1, &st,
-	    NULL) != SQLITE_OK) {
+	    "temp.fts_terms USING fts5vocab(main, fts, row)", NULL, NULL,
+	    NULL) != SQLITE_OK || sqlite3_prepare_v2(s->db, "SELECT term "
+	    "FROM temp.fts_terms", -1, &st, NULL) != SQLITE_OK) {
 		buf_printf(err, "site: %s", sqlite3_errmsg(s->db));
-		free(text);
 		return -1;
 	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		utf8proc_int32_t cp = -1;
+
+		utf8proc_iterate(sqlite3_column_text(st, 0), -1, &cp);
+		if (cp >= 0 && cp != last) {	/* terms come sorted */
+			cps->v = xrealloc(cps->v, (cps->n + 1) *
+			    sizeof(*cps->v));
+			cps->v[cps->n++] = (uint32_t)cp;
+			last = cp;
+		}
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* The UTF-8 of cp, NUL-terminated. */
+static void
+utf8_of(utf8proc_int32_t cp, char out[8])
+{
+	utf8proc_ssize_t n = utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+
+	out[n > 0 ? n : 0] = '\0';
+}
+
+/* Append to text the postings of the terms starting with code point cp
+ * (st selects instances with term >= ?1 AND term < ?2). */
+static void
+shard_terms(sqlite3_stmt *st, const struct numbering *nb, uint32_t cp,
+    struct buf *text, struct inst **v, size_t *cap)
+{
+	char lo[8], hi[8];
+	char *tok = NULL;
+	size_t n = 0;
+
+	utf8_of((utf8proc_int32_t)cp, lo);
+	if (cp + 1 > 0x10ffff)
+		strcpy(hi, "\xf4\x90");	/* past every code point */
+	else	/* (no term starts with a surrogate) */
+		utf8_of(cp + 1 == 0xd800 ? 0xe000 : (utf8proc_int32_t)cp + 1,
+		    hi);
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *term = (const char *)sqlite3_column_text(st, 0);
 		int64_t doc = sqlite3_column_int64(st, 1);
 
 		if (tok == NULL || strcmp(tok, term) != 0) {
 			if (tok != NULL)
-				flush_token(&text[shard_of(tok, shards)], tok,
-				    v, n);
+				flush_token(text, tok, *v, n);
 			free(tok);
 			tok = xstrdup(term);
 			n = 0;
@@ -445,34 +476,63 @@ write_shards(struct site *s, const struct numbering *nb, unsigned shards,
 		if (doc < 0 || (size_t)doc >= nb->nrowid ||
 		    nb->of_rowid[doc] < 0)
 			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 256;
-			v = xrealloc(v, cap * sizeof(*v));
+		if (n == *cap) {
+			*cap = *cap ? *cap * 2 : 256;
+			*v = xrealloc(*v, *cap * sizeof(**v));
 		}
-		v[n].case_no = nb->place[nb->of_rowid[doc]];
-		v[n].col = (uint16_t)column_number((const char *)
+		(*v)[n].case_no = nb->place[nb->of_rowid[doc]];
+		(*v)[n].col = (uint16_t)column_number((const char *)
 		    sqlite3_column_text(st, 2));
-		v[n++].pos = (uint32_t)sqlite3_column_int(st, 3);
+		(*v)[n++].pos = (uint32_t)sqlite3_column_int(st, 3);
 	}
 	if (tok != NULL)
-		flush_token(&text[shard_of(tok, shards)], tok, v, n);
-	sqlite3_finalize(st);
-	for (unsigned i = 0; i < shards && rc == 0; i++) {
-		struct buf name = BUF_INIT, file = BUF_INIT;
+		flush_token(text, tok, *v, n);
+	free(tok);
+	sqlite3_reset(st);
+}
 
+/*
+ * Shards one at a time: for each, the terms of each of its first code
+ * points, read as a range of fts5vocab's instances — so only one shard
+ * is in memory, and its terms keep the index's (byte = code point)
+ * order.
+ */
+static int
+write_shards(struct site *s, const struct numbering *nb, unsigned shards,
+    struct buf *err)
+{
+	struct idset cps = { NULL, 0 };
+	struct inst *v = NULL;
+	size_t cap = 0;
+	sqlite3_stmt *st = NULL;
+	int rc = first_code_points(s, &cps, err);
+
+	if (rc == 0 && (sqlite3_exec(s->db, "CREATE VIRTUAL TABLE IF NOT "
+	    "EXISTS temp.fts_instances USING fts5vocab(main, fts, instance)",
+	    NULL, NULL, NULL) != SQLITE_OK || sqlite3_prepare_v2(s->db,
+	    "SELECT term, doc, col, offset FROM temp.fts_instances WHERE "
+	    "term >= ?1 AND term < ?2", -1, &st, NULL) != SQLITE_OK)) {
+		buf_printf(err, "site: %s", sqlite3_errmsg(s->db));
+		rc = -1;
+	}
+	for (unsigned i = 0; i < shards && rc == 0; i++) {
+		struct buf name = BUF_INIT, text = BUF_INIT, file = BUF_INIT;
+
+		for (size_t k = 0; k < cps.n; k++)
+			if (cps.v[k] % shards == i)
+				shard_terms(st, nb, cps.v[k], &text, &v, &cap);
 		buf_printf(&name, "search/t/%u.js", i);
 		buf_printf(&file, "picorpus.shard(%u,{", i);
-		buf_put(&file, text[i].data ? text[i].data : "", text[i].len);
+		buf_put(&file, text.data ? text.data : "", text.len);
 		buf_puts(&file, "});\n");
 		rc = site_file(s, name.data, file.data, file.len, err);
 		buf_free(&name);
+		buf_free(&text);
 		buf_free(&file);
 	}
-	for (unsigned i = 0; i < shards; i++)
-		buf_free(&text[i]);
-	free(text);
+	sqlite3_finalize(st);
+	free(cps.v);
 	free(v);
-	free(tok);
 	return rc;
 }
 

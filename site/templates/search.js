@@ -321,7 +321,8 @@
 	/* ---- postings ---- */
 
 	function shardOf(tok) {
-		return tok.codePointAt(0) % data.meta.shards;
+		return Math.floor(tok.codePointAt(0) / data.meta.block) %
+		    data.meta.shards;
 	}
 
 	/* Decode a postings string (of case places): Map case number → Map

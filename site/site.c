@@ -469,11 +469,14 @@ write_memo(struct site *s, struct buf *err)
 	return rc;
 }
 
-/* What the marker file holds. */
+/* What the marker file holds: the index's build and this generator's
+ * identity (a new picorpus makes the site again, even of the same
+ * index). */
 static void
-marker_text(struct buf *b, const char *build_id)
+marker_text(struct buf *b, const char *build_id, uint64_t code)
 {
-	buf_printf(b, "picorpus site\nbuild %s\n", build_id);
+	buf_printf(b, "picorpus site\nbuild %s\ncode %016llx\n", build_id,
+	    (unsigned long long)code);
 }
 
 int
@@ -485,7 +488,7 @@ site_is_current(const char *dir, const char *build_id)
 	FILE *f;
 
 	buf_printf(&path, "%s/" MARKER, dir);
-	marker_text(&want, build_id);
+	marker_text(&want, build_id, code_identity());
 	if ((f = fopen(path.data, "r")) != NULL) {
 		n = fread(have, 1, sizeof(have), f);
 		fclose(f);
@@ -521,7 +524,7 @@ write_site(struct site *s, struct buf *err)
 	if (rc == 0) {
 		struct buf m = BUF_INIT;
 
-		marker_text(&m, s->build_id);
+		marker_text(&m, s->build_id, s->code);
 		rc = site_file(s, MARKER, m.data, m.len, err);
 		buf_free(&m);
 	}

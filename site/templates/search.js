@@ -321,8 +321,10 @@
 	/* ---- postings ---- */
 
 	function shardOf(tok) {
-		return Math.floor(tok.codePointAt(0) / data.meta.block) %
-		    data.meta.shards;
+		var cp = tok.codePointAt(0), m = data.meta;	/* shard_key() */
+		var key = cp < m.blockFrom ? cp :
+		    m.blockFrom + Math.floor((cp - m.blockFrom) / m.block);
+		return key % m.shards;
 	}
 
 	/* Decode a postings string (of case places): Map case number → Map

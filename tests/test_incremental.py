@@ -209,6 +209,18 @@ def main():
 
     out = build(picorpus, corpus, work + "/i.db", work + "/site", "--full")
     t.check("built anew" in out, "--full builds anew")
+
+    # An index built without a site, then asked for one: the site is
+    # made from it and the index is not written.
+    p = subprocess.run([picorpus, "build", "-q", "--no-site", "-c", corpus,
+                        "--index", work + "/n.db"], capture_output=True)
+    before = os.stat(work + "/n.db")
+    build(picorpus, corpus, work + "/n.db", work + "/nsite")
+    after = os.stat(work + "/n.db")
+    t.check(p.returncode == 0 and (before.st_ino, before.st_mtime_ns) ==
+            (after.st_ino, after.st_mtime_ns) and
+            os.path.exists(work + "/nsite/index.html"),
+            "site asked of an unchanged index: made, index untouched")
     shutil.rmtree(work)
     return t.report()
 

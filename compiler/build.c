@@ -89,26 +89,6 @@ max_bytes(const struct build_opts *o)
 	return o->max_bytes ? o->max_bytes : INGEST_DEFAULT_MAX_BYTES;
 }
 
-/* ---- diagnostics: said, and kept to be said again ---- */
-
-struct capture {
-	struct diag	*out;		/* where they go now, or NULL */
-	struct buf	 lines;		/* each ending in '\n' */
-};
-
-static void
-capture_sink(void *arg, const char *line)
-{
-	struct capture *c = arg;
-
-	buf_printf(&c->lines, "%s\n", line);
-	if (c->out != NULL) {
-		c->out->count++;
-		if (c->out->sink != NULL)
-			c->out->sink(c->out->arg, line);
-	}
-}
-
 /* ---- the plan: what changed since the previous build ---- */
 
 struct prev_docs {
@@ -227,8 +207,8 @@ recheck_new_files(const struct build_opts *o, struct plan *p)
 	if (p->ngone > 0)
 		return;
 	for (size_t i = 0; i < p->files.n; i++) {
-		struct capture cap = { NULL, BUF_INIT };
-		struct diag quiet = { capture_sink, &cap, 0 };
+		struct buf said = BUF_INIT;
+		struct diag quiet = { diag_keep, &said, 0 };
 		struct source src;
 
 		if (p->state[i] == FILE_CHANGED)
@@ -238,11 +218,11 @@ recheck_new_files(const struct build_opts *o, struct plan *p)
 		if (ingest_read(o->corpus, p->files.v[i], &io, &src,
 		    &quiet) == 0) {
 			source_free(&src);
-			buf_free(&cap.lines);
+			buf_free(&said);
 			return;		/* readable now: a real change */
 		}
 		p->state[i] = FILE_REJECTED;
-		p->said[i] = buf_detach(&cap.lines);
+		p->said[i] = buf_detach(&said);
 		p->changes--;
 	}
 }

@@ -115,9 +115,12 @@ link_stage_new(struct store *s, int incremental, unsigned threads,
 	ls->incremental = incremental;
 	if (!incremental)
 		return ls;
-	if (index_each_link_feature(db, load_feature, ls, err) == -1 ||
-	    (ls->old_features = linker_nfeatures(ls->lk),
-	    index_each_link_input(db, load_input, ls, err) == -1)) {
+	if (index_each_link_feature(db, load_feature, ls, err) == -1) {
+		link_stage_free(ls);
+		return NULL;
+	}
+	ls->old_features = linker_nfeatures(ls->lk);
+	if (index_each_link_input(db, load_input, ls, err) == -1) {
 		link_stage_free(ls);
 		return NULL;
 	}

@@ -57,25 +57,13 @@ struct worker {
 	pthread_t		 thread;
 };
 
-struct sink {
-	struct buf	 lines;
-};
-
-static void
-keep_line(void *arg, const char *line)
-{
-	struct sink *k = arg;
-
-	buf_printf(&k->lines, "%s\n", line);
-}
-
 /* Do everything for one file but storing it. */
 static void
 run_job(struct pool *p, const char *path, struct segmenter *seg,
     struct job *j)
 {
-	struct sink said = { BUF_INIT };
-	struct diag dg = { keep_line, &said, 0 };
+	struct buf said = BUF_INIT;
+	struct diag dg = { diag_keep, &said, 0 };
 	struct buf err = BUF_INIT;
 	struct doc doc;
 
@@ -100,7 +88,7 @@ run_job(struct pool *p, const char *path, struct segmenter *seg,
 out:
 	doc_free(&doc);
 	buf_free(&err);
-	j->said = buf_detach(&said.lines);
+	j->said = buf_detach(&said);
 }
 
 static void *

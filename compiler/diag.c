@@ -48,3 +48,9 @@ diag_replay(struct diag *d, const char *lines)
 		free(line);
 	}
 }
+
+void
+diag_keep(void *buf, const char *line)
+{
+	buf_printf(buf, "%s\n", line);
+}

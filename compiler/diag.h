@@ -20,6 +20,13 @@ void	diag_report(struct diag *d, const char *path, int line,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /*
+ * A sink that keeps the lines it gets, each ending in '\n', in the
+ * struct buf its arg points to: what a file said, to be stored and said
+ * again with diag_replay().
+ */
+void	diag_keep(void *buf, const char *line);
+
+/*
  * Report again lines a sink once received (each ending in '\n'), as
  * when a rebuild does not read a file again but says what it said.
  */

@@ -119,12 +119,16 @@ cmd_build(int argc, char **argv)
 	if (!quiet && isatty(STDERR_FILENO))
 		bo.progress = show_progress;
 	bo.jobs = 0;
-	if (jobs != NULL && (cli_number(jobs) <= 0 || cli_number(jobs) > 64)) {
-		cli_error("build", "-j takes a number of threads, 1 to 64");
-		return EXIT_USAGE;
+	if (jobs != NULL) {
+		long n = cli_number(jobs);
+
+		if (n <= 0 || n > 64) {
+			cli_error("build", "-j takes a number of threads, 1 to "
+			    "64");
+			return EXIT_USAGE;
+		}
+		bo.jobs = (unsigned)n;
 	}
-	if (jobs != NULL)
-		bo.jobs = (unsigned)cli_number(jobs);
 	if (max != NULL && (long)(bo.max_bytes = (size_t)cli_number(max)) <= 0) {
 		cli_error("build", "--max-bytes takes a positive number");
 		return EXIT_USAGE;

@@ -63,7 +63,9 @@ xstrdup(const char *s)
 int
 str_has_prefix(const char *s, const char *p)
 {
-	return strncmp(s, p, strlen(p)) == 0;
+	while (*p != '\0' && *s == *p)	/* most calls differ at once */
+		s++, p++;
+	return *p == '\0';
 }
 
 int
@@ -86,6 +88,7 @@ buf_grow(struct buf *b, size_t extra)
 	while (b->cap < need)
 		b->cap *= 2;
 	b->data = xrealloc(b->data, b->cap);
+	b->data[b->len] = '\0';	/* data, once there, is a C string */
 }
 
 void

@@ -26,6 +26,7 @@
 
 #include "build.h"
 #include "build_int.h"
+#include "clock.h"
 #include "ingest.h"
 #include "site.h"
 #include "store.h"
@@ -50,20 +51,6 @@ struct plan {
 	struct buf	 build_id;	/* the previous index's */
 	unsigned	 changes;	/* files new, changed or gone */
 };
-
-/* Seconds since the previous call with the same *mark; resets it. */
-static double
-lap(struct timespec *mark)
-{
-	struct timespec now;
-	double s;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	s = (double)(now.tv_sec - mark->tv_sec) +
-	    (double)(now.tv_nsec - mark->tv_nsec) / 1e9;
-	*mark = now;
-	return s;
-}
 
 /* Create the directory that will hold path, if missing (one level). */
 static int
@@ -413,11 +400,11 @@ build_nothing(const struct build_opts *o, const struct plan *p,
 	if (index_open(o->index_path, &db, err) == -1)
 		return -1;
 	st->cases = count_cases(db);
-	lap(&mark);
+	clock_lap(&mark);
 	rc = o->site_dir == NULL || site_is_current(o->site_dir,
 	    p->build_id.data) ? 0 : site_generate(db, o->site_dir,
 	    p->build_id.data, build_workers(o->jobs), &st->pages, err);
-	st->t_site = lap(&mark);
+	st->t_site = clock_lap(&mark);
 	sqlite3_close(db);
 	return rc;
 }
@@ -432,7 +419,7 @@ build_changes(const struct build_opts *o, const struct plan *p,
 	struct timespec mark;
 	int rc = -1;
 
-	lap(&mark);
+	clock_lap(&mark);
 	if (make_parent(o->index_path, err) == -1 || (p->have_prev ?
 	    store_update(o->index_path, &r.s, err) :
 	    store_begin(o->index_path, &r.s, err)) == -1)
@@ -442,25 +429,25 @@ build_changes(const struct build_opts *o, const struct plan *p,
 	    build_workers(o->jobs), err)) == NULL ||
 	    read_files(&r, err) == -1)
 		goto out;
-	st->t_extract = lap(&mark);
+	st->t_extract = clock_lap(&mark);
 	if (link_stage_finish(r.links, &st->relinked, err) == -1)
 		goto out;
 	link_stage_free(r.links);	/* before the site: not both in memory */
 	r.links = NULL;
-	st->t_link = lap(&mark);
+	st->t_link = clock_lap(&mark);
 	new_build_id(&id);
 	if (write_meta(r.s, o, id.data, err) == -1 ||
 	    store_finish_text(r.s, err) == -1)
 		goto out;
 	st->cases = count_cases(store_db(r.s));
-	st->t_commit = lap(&mark);
+	st->t_commit = clock_lap(&mark);
 	if (o->site_dir != NULL && site_generate(store_db(r.s), o->site_dir,
 	    id.data, build_workers(o->jobs), &st->pages, err) == -1)
 		goto out;
-	st->t_site = lap(&mark);
+	st->t_site = clock_lap(&mark);
 	rc = store_commit(r.s, err);
 	r.s = NULL;
-	st->t_commit += lap(&mark);
+	st->t_commit += clock_lap(&mark);
 out:
 	link_stage_free(r.links);
 	store_abort(r.s);

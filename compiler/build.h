@@ -42,6 +42,15 @@ struct build_stats {
 	double		t_link;		/* similar cases and their reasons */
 	double		t_site;		/* the static site */
 	double		t_commit;	/* FTS merge, ranking data, commit */
+	/* CPU seconds of the extract stage's threads, summed over workers
+	 * (MeCab's: wall-clock seconds inside it). */
+	double		w_ingest;	/* read and decode files */
+	double		w_parse;	/* parse them into document trees */
+	double		w_mecab;	/* MeCab's parser */
+	double		w_extract;	/* extract cases, less MeCab */
+	double		w_features;	/* make link features, less MeCab */
+	double		w_pack;		/* deflate text and case JSON */
+	double		t_index;	/* the writer: SQLite tables and FTS5 */
 };
 
 /*

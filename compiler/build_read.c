@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "build_int.h"
+#include "clock.h"
 #include "extract.h"
 #include "link.h"
 #include "packed.h"
@@ -49,46 +50,74 @@ struct pool {
 	size_t			 next;		/* next file to take */
 	size_t			 stored;	/* files the writer has stored */
 	int			 stop;		/* the writer gave up */
+	struct build_stats	*st;		/* workers add their times */
+};
+
+/* Seconds one worker spent per step (build_stats' w_* fields). */
+struct worker_times {
+	double			 ingest, parse, mecab, extract, features,
+				 pack;
 };
 
 struct worker {
 	struct pool		*pool;
 	struct segmenter	*seg;
+	struct worker_times	 t;
 	pthread_t		 thread;
 };
 
 /* Do everything for one file but storing it. */
 static void
-run_job(struct pool *p, const char *path, struct segmenter *seg,
-    struct job *j)
+run_job(struct pool *p, const char *path, struct worker *w, struct job *j)
 {
 	struct buf said = BUF_INIT;
 	struct diag dg = { diag_keep, &said, 0 };
 	struct buf err = BUF_INIT;
+	struct timespec mark;
 	struct doc doc;
+	double mecab = segmenter_seconds(w->seg), m;
 
 	memset(&doc, 0, sizeof(doc));
+	clock_lap_cpu(&mark);
 	if (ingest_read(p->corpus, path, &p->io, &j->src, &dg) == -1) {
 		j->rejected = 1;
 		goto out;
 	}
+	w->t.ingest += clock_lap_cpu(&mark);
 	if (doc_parse(&j->src, &doc, &err) == -1) {
 		diag_report(&dg, j->src.path, 0, "%s", err.data);
 		j->rejected = 1;
 		goto out;
 	}
-	extract_cases(&j->src, &doc, seg, &j->cases, &dg);
+	w->t.parse += clock_lap_cpu(&mark);
+	extract_cases(&j->src, &doc, w->seg, &j->cases, &dg);
+	m = segmenter_seconds(w->seg);
+	w->t.extract += clock_lap_cpu(&mark) - (m - mecab);
 	j->feats = xcalloc(j->cases.n + 1, sizeof(*j->feats));
 	j->json = xcalloc(j->cases.n + 1, sizeof(*j->json));
-	for (size_t i = 0; i < j->cases.n; i++) {
-		j->feats[i] = link_features_new(j->cases.v[i], seg);
+	for (size_t i = 0; i < j->cases.n; i++)
+		j->feats[i] = link_features_new(j->cases.v[i], w->seg);
+	w->t.features += clock_lap_cpu(&mark) - (segmenter_seconds(w->seg) - m);
+	for (size_t i = 0; i < j->cases.n; i++)
 		store_pack_case(j->cases.v[i], &j->json[i]);
-	}
 	pack_text(j->src.text, j->src.len, &j->text);
+	w->t.pack += clock_lap_cpu(&mark);
 out:
 	doc_free(&doc);
 	buf_free(&err);
 	j->said = buf_detach(&said);
+}
+
+/* Add a worker's times to the build's (under the pool's lock). */
+static void
+add_times(struct build_stats *st, const struct worker *w)
+{
+	st->w_ingest += w->t.ingest;
+	st->w_parse += w->t.parse;
+	st->w_mecab += segmenter_seconds(w->seg);
+	st->w_extract += w->t.extract;
+	st->w_features += w->t.features;
+	st->w_pack += w->t.pack;
 }
 
 static void *
@@ -104,12 +133,13 @@ work(void *arg)
 		    p->next >= p->stored + p->slots)
 			pthread_cond_wait(&p->cond, &p->lock);
 		if (p->stop || p->next >= p->n) {
+			add_times(p->st, w);
 			pthread_mutex_unlock(&p->lock);
 			return NULL;
 		}
 		k = p->next++;
 		pthread_mutex_unlock(&p->lock);
-		run_job(p, p->paths[k], w->seg, &p->ring[k % p->slots]);
+		run_job(p, p->paths[k], w, &p->ring[k % p->slots]);
 		pthread_mutex_lock(&p->lock);
 		p->ring[k % p->slots].done = 1;
 		pthread_cond_broadcast(&p->cond);
@@ -173,13 +203,16 @@ static int
 take(struct pool *p, const struct read_ctx *r, size_t k, struct buf *err)
 {
 	struct job *j = &p->ring[k % p->slots];
+	struct timespec mark;
 	int rc;
 
 	pthread_mutex_lock(&p->lock);
 	while (!j->done)
 		pthread_cond_wait(&p->cond, &p->lock);
 	pthread_mutex_unlock(&p->lock);
+	clock_lap_cpu(&mark);
 	rc = store_job(r, j, err);
+	r->st->t_index += clock_lap_cpu(&mark);
 	job_clear(j);
 	pthread_mutex_lock(&p->lock);
 	p->stored++;
@@ -204,6 +237,7 @@ read_in_workers(const struct read_ctx *r, const char *const *paths,
 	pthread_mutex_init(&p.lock, NULL);
 	pthread_cond_init(&p.cond, NULL);
 	p.corpus = r->corpus;
+	p.st = r->st;
 	p.io = r->io;
 	p.paths = paths;
 	p.n = n;
@@ -211,6 +245,7 @@ read_in_workers(const struct read_ctx *r, const char *const *paths,
 	p.ring = xcalloc(p.slots, sizeof(*p.ring));
 	xmlInitParser();	/* libxml2: once, before threads use it */
 	for (unsigned i = 0; i < nw && n > 0; i++) {
+		memset(&w[i], 0, sizeof(w[i]));
 		w[i].pool = &p;
 		if ((w[i].seg = segmenter_new(msg, sizeof(msg))) == NULL) {
 			buf_puts(err, msg);

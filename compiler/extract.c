@@ -158,12 +158,13 @@ count_municipalities(const char *key, struct strlist *names)
 
 	for (const char *p = key; *p; p++) {
 		for (int s = 0; suffixes[s]; s++) {
-			const char *after = p + strlen(suffixes[s]);
-			const char *start = p;
+			const char *after, *start = p;
 			int nk = 0;
 
-			if (!str_has_prefix(p, suffixes[s]))
+			if (*p != suffixes[s][0] ||
+			    !str_has_prefix(p, suffixes[s]))
 				continue;
+			after = p + strlen(suffixes[s]);
 			for (int f = 0; municipality_followers[f]; f++) {
 				const char *word = municipality_followers[f];
 

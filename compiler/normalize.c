@@ -83,6 +83,85 @@ sanitize(struct buf *b, const char *s, size_t len)
 	free(w.v);
 }
 
+/*
+ * Does NFKC leave c alone, and nothing next to it change that?  Kana,
+ * kanji and the CJK punctuation most lines are made of; combining
+ * marks, Hangul and compatibility forms are not among them.
+ */
+static int
+is_stable_cjk(int32_t c)
+{
+	if (c >= 0x4e00)
+		return c <= 0x9fff;			/* CJK ideographs */
+	if (c >= 0x3400)
+		return c <= 0x4dbf;			/* CJK extension A */
+	if (c >= 0x3041)
+		return c <= 0x3096 ||			/* hiragana */
+		    (c >= 0x309d && c <= 0x309e) ||	/* ゝゞ */
+		    (c >= 0x30a1 && c <= 0x30fe);	/* katakana ・ー ヽヾ */
+	return (c >= 0x3001 && c <= 0x3003) ||	/* 、。〃 */
+	    (c >= 0x3005 && c <= 0x3011) ||	/* 々〆〇 〈〉《》「」『』【】 */
+	    (c >= 0x3014 && c <= 0x301c);	/* 〔〕〖〗〘〙〚〛 〜 */
+}
+
+int32_t
+norm_simple_map(int32_t c, int fold)
+{
+	if (c >= 0xff01 && c <= 0xff5e)		/* full-width ASCII */
+		c -= 0xfee0;
+	else if (c == 0x3000)			/* ideographic space */
+		return ' ';
+	if (c < 0x80) {
+		if (c == 0)
+			return -1;
+		return fold && c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+	}
+	return is_stable_cjk(c) ? c : -1;
+}
+
+/*
+ * The NFKC (fold: and case folded) form of s into out when every code
+ * point of s maps on its own (norm_simple_map()): most Japanese lines
+ * do, and this costs a fraction of utf8proc_map().  0, or -1 (out
+ * unspecified) when s needs utf8proc.
+ */
+static int
+simple_map_text(const unsigned char *s, size_t len, int fold,
+    struct buf *out)
+{
+	size_t i = 0;
+	unsigned char *o;
+	int32_t c;
+
+	buf_grow(out, len);	/* no code point here grows in bytes */
+	o = (unsigned char *)out->data + out->len;
+	while (i < len) {
+		if (s[i] < 0x80) {
+			c = s[i++];
+		} else if ((s[i] & 0xf0) == 0xe0 && len - i >= 3 &&
+		    (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80) {
+			c = (int32_t)(s[i] & 0x0f) << 12 |
+			    (int32_t)(s[i + 1] & 0x3f) << 6 | (s[i + 2] & 0x3f);
+			i += 3;
+			if (c < 0x800)		/* overlong: U+FFFD */
+				return -1;
+		} else
+			return -1;
+		if ((c = norm_simple_map(c, fold)) == -1)
+			return -1;
+		if (c < 0x80)
+			*o++ = (unsigned char)c;
+		else {
+			*o++ = (unsigned char)(0xe0 | c >> 12);
+			*o++ = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+			*o++ = (unsigned char)(0x80 | (c & 0x3f));
+		}
+	}
+	out->len = (size_t)(o - (unsigned char *)out->data);
+	*o = '\0';
+	return 0;
+}
+
 static char *
 map(const char *s, size_t len, utf8proc_option_t opt)
 {
@@ -90,6 +169,10 @@ map(const char *s, size_t len, utf8proc_option_t opt)
 	utf8proc_uint8_t *dst;
 	utf8proc_ssize_t r;
 
+	if (simple_map_text((const unsigned char *)s, len,
+	    (opt & UTF8PROC_CASEFOLD) != 0, &b) == 0)
+		return buf_detach(&b);
+	buf_truncate(&b, 0);
 	sanitize(&b, s, len);
 	if (b.len == 0)
 		return buf_detach(&b);

@@ -8,6 +8,7 @@
 #define PICORPUS_NORMALIZE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * NFKC with width folding (ＬＧＷＡＮ → LGWAN, ｺｰﾙｾﾝﾀｰ → コールセンター).
@@ -19,6 +20,13 @@ char	*norm_nfkc(const char *s, size_t len);
 
 /* norm_nfkc() plus case folding (LGWAN → lgwan): the form used for matching. */
 char	*norm_fold(const char *s, size_t len);
+/*
+ * The one code point c becomes under norm_nfkc() (fold: norm_fold())
+ * whatever surrounds it — c itself for kana, kanji and ASCII, ASCII for
+ * full-width ASCII, ' ' for U+3000 — or -1 when that is not so simple
+ * (combining marks, half-width kana, Hangul, NUL, and all else).
+ */
+int32_t	norm_simple_map(int32_t c, int fold);
 
 /*
  * Repair PDF letter-spacing: a run of three or more single characters

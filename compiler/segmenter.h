@@ -35,5 +35,7 @@ int	segmenter_words(struct segmenter *s, const char *text, size_t len,
 	    int (*fn)(void *arg, const struct word *w), void *arg);
 
 const char	*segmenter_error(const struct segmenter *s);
+/* Seconds this segmenter has spent in MeCab's parser so far. */
+double		 segmenter_seconds(const struct segmenter *s);
 
 #endif

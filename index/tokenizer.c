@@ -6,6 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "normalize.h"
 #include "tokenizer.h"
 
 /* Longest folded form of one cluster we keep (㍻ → 平成 needs 2). */
@@ -83,6 +84,8 @@ is_attaching(utf8proc_int32_t c)
 {
 	utf8proc_category_t cat;
 
+	if (c < 0x300 || norm_simple_map(c, 1) != -1)	/* most text */
+		return 0;
 	if (c == 0xff9e || c == 0xff9f || c == 0x3099 || c == 0x309a)
 		return 1;
 	cat = utf8proc_category(c);
@@ -94,14 +97,54 @@ is_attaching(utf8proc_int32_t c)
 static size_t
 decode_at(const struct scan *sc, size_t pos, utf8proc_int32_t *cp)
 {
-	utf8proc_ssize_t n = utf8proc_iterate(sc->s + pos,
-	    (utf8proc_ssize_t)(sc->len - pos), cp);
+	utf8proc_ssize_t n;
+
+	const unsigned char *p = sc->s + pos;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if ((p[0] & 0xf0) == 0xe0 && sc->len - pos >= 3 &&
+	    (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80) {
+		*cp = (p[0] & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+		if (*cp >= 0x800 && (*cp < 0xd800 || *cp > 0xdfff))
+			return 3;
+	}
+	n = utf8proc_iterate(sc->s + pos, (utf8proc_ssize_t)(sc->len - pos),
+	    cp);
 
 	if (n <= 0) {
 		*cp = 0xfffd;
 		return 1;
 	}
 	return (size_t)n;
+}
+
+/*
+ * A cluster of one code point that folds on its own (norm_simple_map(),
+ * nothing attached after it) needs no utf8proc: most Japanese text.
+ * 1 if the cluster at sc->pos was one.
+ */
+static int
+stable_cluster(struct scan *sc)
+{
+	utf8proc_int32_t cp, next, folded;
+	size_t step = decode_at(sc, sc->pos, &cp);
+
+	if ((folded = norm_simple_map(cp, 1)) == -1)
+		return 0;
+	if (sc->pos + step < sc->len) {
+		decode_at(sc, sc->pos + step, &next);
+		if (is_attaching(next))
+			return 0;
+	}
+	sc->folded[0] = folded;
+	sc->nfolded = 1;
+	sc->ifolded = 0;
+	sc->pos += step;
+	sc->end = (int)sc->pos;
+	return 1;
 }
 
 /* Fold the next cluster into sc->folded; returns 0 at end of text. */
@@ -116,6 +159,8 @@ next_cluster(struct scan *sc)
 	if (sc->pos >= sc->len)
 		return 0;
 	sc->start = (int)sc->pos;
+	if (stable_cluster(sc))
+		return 1;
 	do {
 		step = decode_at(sc, sc->pos, &cp);
 		r = utf8proc_decompose_char(cp, sc->folded + n,

@@ -6,6 +6,7 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "buf.h"
 #include "normalize.h"
@@ -44,6 +45,97 @@
 
 #define ASSERT_COUNT(in, want) \
 	ck_assert_int_eq(norm_parse_count(in, strlen(in)), want)
+
+/* One code point as UTF-8 into u (4 bytes and a NUL); its length. */
+static size_t
+put_utf8(int32_t c, char *u)
+{
+	utf8proc_ssize_t n = utf8proc_encode_char(c, (utf8proc_uint8_t *)u);
+
+	u[n] = '\0';
+	return (size_t)n;
+}
+
+/* utf8proc's own NFKC (fold: + case folding) of s. */
+static char *
+utf8proc_nfkc(const char *s, int fold)
+{
+	utf8proc_uint8_t *dst;
+
+	ck_assert_int_ge(utf8proc_map((const utf8proc_uint8_t *)s, 0, &dst,
+	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	    UTF8PROC_COMPAT | (fold ? UTF8PROC_CASEFOLD : 0)), 0);
+	return (char *)dst;
+}
+
+/* norm_simple_map: the fast path of norm_nfkc() and norm_fold() */
+START_TEST(simple_map_agrees_with_utf8proc_per_cp)
+{
+	char u[5], want[5];
+	size_t mapped = 0;
+
+	for (int fold = 0; fold <= 1; fold++)
+		for (int32_t c = 1; c <= 0x10ffff; c++) {
+			int32_t m = norm_simple_map(c, fold);
+			char *f;
+
+			if (m == -1)
+				continue;
+			put_utf8(c, u);
+			put_utf8(m, want);
+			f = utf8proc_nfkc(u, fold);
+			ck_assert_msg(strcmp(f, want) == 0, "U+%04X fold %d",
+			    (unsigned)c, fold);
+			ck_assert_int_eq(
+			    utf8proc_get_property(c)->combining_class, 0);
+			free(f);
+			mapped++;
+		}
+	ck_assert_uint_gt(mapped, 40000);
+}
+END_TEST
+
+START_TEST(simple_map_pairs_do_not_interact)
+{
+	static int32_t v[0x10000];
+	size_t n = 0;
+	char s[9], want[9];
+
+	for (int32_t c = 1; c < 0x10000; c++)
+		if (norm_simple_map(c, 1) != -1)
+			v[n++] = c;
+	srand(8);
+	for (int k = 0; k < 100000; k++) {
+		int32_t a = v[(size_t)rand() % n], b = v[(size_t)rand() % n];
+		char *f;
+		size_t m = put_utf8(a, s);
+
+		put_utf8(b, s + m);
+		m = put_utf8(norm_simple_map(a, 1), want);
+		put_utf8(norm_simple_map(b, 1), want + m);
+		f = utf8proc_nfkc(s, 1);
+		ck_assert_str_eq(f, want);
+		free(f);
+	}
+}
+END_TEST
+
+START_TEST(fold_fast_path_matches_slow_path)
+{
+	/* stable text is copied; one unstable code point sends all of it
+	 * through utf8proc */
+	ASSERT_MAP(norm_fold, "再委託の有無", "再委託の有無");
+	ASSERT_MAP(norm_fold, "再委託のLGWAN", "再委託のlgwan");
+	ASSERT_MAP(norm_fold, "再委託（LGWAN）", "再委託(lgwan)");
+	ASSERT_MAP(norm_fold, "ｶﾞｽ料金", "ガス料金");
+	ASSERT_MAP(norm_fold, "か\xe3\x82\x99", "が");	/* か + U+3099 */
+	ASSERT_MAP(norm_nfkc, "再委託　ＬＧＷＡＮ", "再委託 LGWAN");
+	ASSERT_MAP(norm_fold, "再委託　ＬＧＷＡＮ", "再委託 lgwan");
+	ASSERT_MAP(norm_fold, "Ａ\xcc\x81", "\xc3\xa1");	/* Ａ + U+0301: á */
+	/* an overlong 'A' is invalid, not a letter */
+	ASSERT_MAP(norm_fold, "x\xe0\x81\x81", "x\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+}
+END_TEST
 
 /* norm_nfkc */
 
@@ -573,6 +665,9 @@ normalize_suite(void)
 	tcase_add_test(tc, number_fullwidth_digits);
 	tcase_add_test(tc, number_stops_at_space);
 	tcase_add_test(tc, number_none);
+	tcase_add_test(tc, simple_map_agrees_with_utf8proc_per_cp);
+	tcase_add_test(tc, simple_map_pairs_do_not_interact);
+	tcase_add_test(tc, fold_fast_path_matches_slow_path);
 	suite_add_tcase(s, tc);
 	return s;
 }

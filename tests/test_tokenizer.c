@@ -5,8 +5,10 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "buf.h"
+#include "normalize.h"
 #include "tokenizer.h"
 
 #include "check_main.h"
@@ -103,6 +105,40 @@ START_TEST(halfwidth_katakana_equals_fullwidth)
 	ck_assert_ptr_nonnull(strstr(a, "ター@"));
 	free(a);
 	free(b);
+}
+END_TEST
+
+/* The fast path: a code point norm_simple_map() maps folds, through
+ * utf8proc's decomposition and composition as a cluster does, to what
+ * it says, and attaches to nothing. */
+START_TEST(simple_cps_fold_as_clusters_do)
+{
+	int32_t out[8], want;
+
+	for (int32_t c = 1; c <= 0x10ffff; c++) {
+		utf8proc_ssize_t n;
+		utf8proc_category_t cat;
+		int r;
+
+		if ((want = norm_simple_map(c, 1)) == -1)
+			continue;
+		ck_assert_int_ge(r = tokenizer_fold(c, out), 1);
+		n = utf8proc_normalize_utf32(out, r, UTF8PROC_STABLE |
+		    UTF8PROC_COMPOSE);
+		ck_assert_msg(n == 1 && out[0] == want, "U+%04X",
+		    (unsigned)c);
+		cat = utf8proc_category(c);
+		ck_assert(cat != UTF8PROC_CATEGORY_MN &&
+		    cat != UTF8PROC_CATEGORY_ME);
+	}
+}
+END_TEST
+
+START_TEST(stable_text_then_voicing_mark_folds_the_cluster)
+{
+	/* か + U+3099 is one cluster: が, not か and a mark */
+	ASSERT_TOKENS("か\xe3\x82\x99き", TOKENIZE_DOCUMENT,
+	    "がき@0-9 き@6-9");
 }
 END_TEST
 
@@ -221,6 +257,8 @@ tokenizer_suite(void)
 	tcase_add_test(tc, empty_text_gives_nothing);
 	tcase_add_test(tc, lone_final_character_needs_prefix);
 	tcase_add_test(tc, callback_can_stop);
+	tcase_add_test(tc, simple_cps_fold_as_clusters_do);
+	tcase_add_test(tc, stable_text_then_voicing_mark_folds_the_cluster);
 	tcase_add_test(tc, fts5_finds_word_inside_compound);
 	tcase_add_test(tc, fts5_trigram_misses_two_char_words);
 	suite_add_tcase(s, tc);

@@ -79,6 +79,13 @@ print_timings(const struct build_stats *st)
 	fprintf(stderr, "picorpus build: extract %.2f s, link %.2f s, site "
 	    "%.2f s, commit %.2f s; peak RSS %ld KiB\n", st->t_extract,
 	    st->t_link, st->t_site, st->t_commit, ru.ru_maxrss);
+	if (st->read > 0)
+		fprintf(stderr, "picorpus build: extract's CPU: ingest "
+		    "%.2f s, parse %.2f s, MeCab %.2f s, extract %.2f s, link "
+		    "features %.2f s, pack %.2f s (summed over workers); index "
+		    "%.2f s (writer)\n", st->w_ingest, st->w_parse,
+		    st->w_mecab, st->w_extract, st->w_features, st->w_pack,
+		    st->t_index);
 }
 
 int

@@ -89,7 +89,7 @@ sanitize(struct buf *b, const char *s, size_t len)
  * marks, Hangul and compatibility forms are not among them.
  */
 static int
-is_stable_cjk(int32_t c)
+is_stable_cp(int32_t c)
 {
 	if (c >= 0x4e00)
 		return c <= 0x9fff;			/* CJK ideographs */
@@ -99,7 +99,9 @@ is_stable_cjk(int32_t c)
 		return c <= 0x3096 ||			/* hiragana */
 		    (c >= 0x309d && c <= 0x309e) ||	/* ゝゞ */
 		    (c >= 0x30a1 && c <= 0x30fe);	/* katakana ・ー ヽヾ */
-	return (c >= 0x3001 && c <= 0x3003) ||	/* 、。〃 */
+	return c == 0x203b ||				/* ※ */
+	    (c >= 0x25a0 && c <= 0x25ff) ||	/* geometric shapes ○◇■ */
+	    (c >= 0x3001 && c <= 0x3003) ||	/* 、。〃 */
 	    (c >= 0x3005 && c <= 0x3011) ||	/* 々〆〇 〈〉《》「」『』【】 */
 	    (c >= 0x3014 && c <= 0x301c);	/* 〔〕〖〗〘〙〚〛 〜 */
 }
@@ -111,12 +113,14 @@ norm_simple_map(int32_t c, int fold)
 		c -= 0xfee0;
 	else if (c == 0x3000)			/* ideographic space */
 		return ' ';
+	else if (c >= 0x2460 && c <= 0x2468)	/* ①..⑨ */
+		return '1' + (c - 0x2460);
 	if (c < 0x80) {
 		if (c == 0)
 			return -1;
 		return fold && c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 	}
-	return is_stable_cjk(c) ? c : -1;
+	return is_stable_cp(c) ? c : -1;
 }
 
 /*
@@ -282,19 +286,34 @@ is_white(int32_t c)
 	if (c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 ||
 	    c == 0x2028 || c == 0x2029 || c == 0x3000)
 		return 1;
-	return c > 0x7F && utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
+	if (c <= 0x7f || c > 0x3000)	/* no space separator up there */
+		return 0;
+	return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
 char *
 norm_strip_space(const char *s, size_t len)
 {
-	struct view w = decode(s, len);
 	struct buf b = BUF_INIT;
+	size_t i = 0;
 
-	for (size_t i = 0; i < w.n; i++)
-		if (!is_white(w.v[i].c))
-			put_cp(&b, w.v[i].c);
-	free(w.v);
+	buf_grow(&b, len);
+	while (i < len) {
+		utf8proc_int32_t c = (unsigned char)s[i];
+		utf8proc_ssize_t r = 1;
+		size_t left = len - i > PTRDIFF_MAX ? PTRDIFF_MAX : len - i;
+
+		if (c >= 0x80 && (r = utf8proc_iterate(
+		    (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)left,
+		    &c)) <= 0) {
+			put_cp(&b, REPLACEMENT);	/* as decode() does */
+			i++;
+			continue;
+		}
+		if (!is_white(c))
+			buf_put(&b, s + i, (size_t)r);
+		i += (size_t)r;
+	}
 	return buf_detach(&b);
 }
 

@@ -672,8 +672,6 @@ store_finish_text(struct store *s, struct buf *err)
 	    "('optimize')", NULL, NULL, NULL) != SQLITE_OK) ||
 	    rank_write_lengths(s->db) != SQLITE_OK)
 		return db_fail(s->db, err, "full-text index");
-	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(s->db, err, "commit");
 	s->text_finished = 1;
 	return 0;
 }
@@ -683,7 +681,9 @@ store_commit(struct store *s, struct buf *err)
 {
 	int ret = 0;
 
-	if (store_finish_text(s, err) == -1) {
+	if (store_finish_text(s, err) == -1 ||
+	    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		db_fail(s->db, err, "commit");
 		store_abort(s);
 		return -1;
 	}

@@ -73,15 +73,12 @@ int	store_add_link_input(struct store *s, int64_t case_rowid,
 /* The database being written (for stages such as linking). */
 sqlite3	*store_db(struct store *s);
 /*
- * Merge the full-text index, write the ranking data and commit the
- * transaction to the temporary file: after this the index can be
- * searched, also through other connections to that file (the site reads
- * it in threads; sqlite3_db_filename() of store_db() names it), and no
+ * Merge the full-text index and write the ranking data: after this the
+ * index can be searched (the site's search data is read from it); no
  * more cases may be added.  store_commit() calls it if needed.
  */
 int	store_finish_text(struct store *s, struct buf *err);
-/* Commit (if not done), close and rename into place; frees s whatever
- * happens. */
+/* Commit, close and rename into place; frees s whatever happens. */
 int	store_commit(struct store *s, struct buf *err);
 /* Drop the half-written index; frees s.  Accepts NULL. */
 void	store_abort(struct store *s);

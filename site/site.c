@@ -499,85 +499,19 @@ site_is_current(const char *dir, const char *build_id)
 	return (int)n;
 }
 
-/* The search data, made in a thread of its own. */
-struct search_job {
-	struct site	*s;
-	pthread_t	 thread;
-	int		 rc;
-	struct buf	 err;
-};
-
-static void *
-search_job_run(void *arg)
-{
-	struct search_job *j = arg;
-
-	j->rc = write_search_data(j->s, &j->err);
-	return NULL;
-}
-
-/*
- * Start making the search data while the pages are made: in a thread
- * with its own connection to the index, when the index is committed
- * (a connection sees only that).  0 when it started; -1 when it is
- * left to the caller, on s->db.
- */
-static int
-search_job_start(struct search_job *j, struct site *s)
-{
-	const char *path = sqlite3_db_filename(s->db, "main");
-	struct buf ignored = BUF_INIT;
-
-	memset(j, 0, sizeof(*j));
-	j->s = s;
-	s->search_db = s->db;
-	if (s->threads < 2 || !sqlite3_get_autocommit(s->db) ||
-	    path == NULL || *path == '\0' ||
-	    index_open(path, &s->search_db, &ignored) == -1) {
-		buf_free(&ignored);
-		s->search_db = s->db;
-		return -1;
-	}
-	if (pthread_create(&j->thread, NULL, search_job_run, j) != 0) {
-		sqlite3_close(s->search_db);
-		s->search_db = s->db;
-		return -1;
-	}
-	return 0;
-}
-
-/* Wait for the search data; its result, its error added to err. */
-static int
-search_job_finish(struct search_job *j, struct buf *err)
-{
-	pthread_join(j->thread, NULL);
-	sqlite3_close(j->s->search_db);
-	j->s->search_db = j->s->db;
-	if (j->rc == -1)
-		buf_puts(err, j->err.data);
-	buf_free(&j->err);
-	return j->rc;
-}
-
 static int
 write_site(struct site *s, struct buf *err)
 {
-	struct search_job search;
-	int rc = load_cases(s, err), in_thread = 0;
+	int rc = load_cases(s, err);
 
-	if (rc == 0) {
-		sort_facet_values(s);
-		in_thread = search_job_start(&search, s) == 0;
+	if (rc == 0)
 		rc = site_file(s, "style.css", site_style_css,
 		    strlen(site_style_css), err);
-	}
 	if (rc == 0)
 		rc = write_case_pages(s, err);
 	if (rc == 0)
 		rc = write_browse_pages(s, err);
-	if (in_thread && search_job_finish(&search, err) == -1)
-		rc = -1;
-	else if (!in_thread && rc == 0)
+	if (rc == 0)
 		rc = write_search_data(s, err);
 	if (rc == 0)
 		rc = site_file(s, "search.js", site_search_js,

@@ -191,18 +191,13 @@ out:
 
 /* (Sorting the values leaves facet_values.index stale: it is only used
  * while the cases are read.) */
-void
-sort_facet_values(struct site *s)
-{
-	for (int f = 0; f < FACET__MAX; f++)
-		sort_values(s, (enum facet)f, s->facets[f].v, s->facets[f].n);
-}
-
 int
 write_browse_pages(struct site *s, struct buf *err)
 {
 	int rc = 0;
 
+	for (int f = 0; f < FACET__MAX; f++)
+		sort_values(s, (enum facet)f, s->facets[f].v, s->facets[f].n);
 	for (int f = 0; f < FACET__MAX && rc == 0; f++)
 		for (size_t i = 0; i < s->facets[f].n && rc == 0; i++)
 			rc = write_value_page(s, (enum facet)f,

@@ -44,8 +44,6 @@ struct facet_values {
 
 struct site {
 	sqlite3		*db;
-	sqlite3		*search_db;	/* the search data's: its own connection
-					   when it is made in its own thread */
 	const char	*dir;		/* the directory being written */
 	const char	*build_id;	/* the index's meta.build_id */
 	const char	*previous;	/* the site it replaces, or NULL: an
@@ -76,9 +74,6 @@ struct site {
 	pthread_mutex_t	 lock;		/* the counters and the memo, when
 					   pages are written in threads */
 };
-
-/* Put each facet's values in the order pages and search list them. */
-void	sort_facet_values(struct site *s);
 
 /* Facet names as pages show them, and as their file names start. */
 const char	*facet_label(enum facet f);

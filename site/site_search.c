@@ -196,10 +196,10 @@ map_rowids(struct site *s, struct numbering *nb, struct buf *err)
 	sqlite3_stmt *st;
 	int rc = 0;
 
-	if (sqlite3_prepare_v2(s->search_db, "SELECT c.rowid, c.id, (SELECT "
+	if (sqlite3_prepare_v2(s->db, "SELECT c.rowid, c.id, (SELECT "
 	    "lengths FROM rank_lengths) FROM cases c ORDER BY c.rowid", -1,
 	    &st, NULL) != SQLITE_OK) {
-		buf_printf(err, "site: %s", sqlite3_errmsg(s->search_db));
+		buf_printf(err, "site: %s", sqlite3_errmsg(s->db));
 		return -1;
 	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -441,11 +441,11 @@ first_code_points(struct site *s, struct idset *cps, struct buf *err)
 	sqlite3_stmt *st;
 	int64_t last = -1;
 
-	if (sqlite3_exec(s->search_db, "CREATE VIRTUAL TABLE IF NOT EXISTS "
+	if (sqlite3_exec(s->db, "CREATE VIRTUAL TABLE IF NOT EXISTS "
 	    "temp.fts_terms USING fts5vocab(main, fts, row)", NULL, NULL,
-	    NULL) != SQLITE_OK || sqlite3_prepare_v2(s->search_db, "SELECT term "
+	    NULL) != SQLITE_OK || sqlite3_prepare_v2(s->db, "SELECT term "
 	    "FROM temp.fts_terms", -1, &st, NULL) != SQLITE_OK) {
-		buf_printf(err, "site: %s", sqlite3_errmsg(s->search_db));
+		buf_printf(err, "site: %s", sqlite3_errmsg(s->db));
 		return -1;
 	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -537,12 +537,12 @@ write_shards(struct site *s, const struct numbering *nb, unsigned shards,
 	sqlite3_stmt *st = NULL;
 	int rc = first_code_points(s, &cps, err);
 
-	if (rc == 0 && (sqlite3_exec(s->search_db, "CREATE VIRTUAL TABLE IF NOT "
+	if (rc == 0 && (sqlite3_exec(s->db, "CREATE VIRTUAL TABLE IF NOT "
 	    "EXISTS temp.fts_instances USING fts5vocab(main, fts, instance)",
-	    NULL, NULL, NULL) != SQLITE_OK || sqlite3_prepare_v2(s->search_db,
+	    NULL, NULL, NULL) != SQLITE_OK || sqlite3_prepare_v2(s->db,
 	    "SELECT term, doc, col, offset FROM temp.fts_instances WHERE "
 	    "term >= ?1 AND term < ?2", -1, &st, NULL) != SQLITE_OK)) {
-		buf_printf(err, "site: %s", sqlite3_errmsg(s->search_db));
+		buf_printf(err, "site: %s", sqlite3_errmsg(s->db));
 		rc = -1;
 	}
 	for (unsigned i = 0; i < shards && rc == 0; i++) {

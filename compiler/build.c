@@ -17,6 +17,9 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -409,6 +412,20 @@ build_nothing(const struct build_opts *o, const struct plan *p,
 	return rc;
 }
 
+/*
+ * Return the memory the stages before the site freed to the system: the
+ * site's allocations are of other sizes and would not all reuse it, so
+ * the peak would be the two stages' sum (glibc keeps freed memory; see
+ * cmd_build's mallopt()).
+ */
+static void
+give_back_memory(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
 /* Write the index (anew or changed) and the site. */
 static int
 build_changes(const struct build_opts *o, const struct plan *p,
@@ -441,6 +458,7 @@ build_changes(const struct build_opts *o, const struct plan *p,
 		goto out;
 	st->cases = count_cases(store_db(r.s));
 	st->t_commit = clock_lap(&mark);
+	give_back_memory();
 	if (o->site_dir != NULL && site_generate(store_db(r.s), o->site_dir,
 	    id.data, build_workers(o->jobs), &st->pages, err) == -1)
 		goto out;

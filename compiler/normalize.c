@@ -129,6 +129,16 @@ norm_simple_map(int32_t c, int fold)
  * do, and this costs a fraction of utf8proc_map().  0, or -1 (out
  * unspecified) when s needs utf8proc.
  */
+/* b's string in an allocation of its size: such strings are kept (a
+ * case's fields and body), and a buffer's capacity can be twice that. */
+static char *
+detach_fit(struct buf *b)
+{
+	char *p = buf_detach(b);
+
+	return xrealloc(p, strlen(p) + 1);
+}
+
 static int
 simple_map_text(const unsigned char *s, size_t len, int fold,
     struct buf *out)
@@ -175,7 +185,7 @@ map(const char *s, size_t len, utf8proc_option_t opt)
 
 	if (simple_map_text((const unsigned char *)s, len,
 	    (opt & UTF8PROC_CASEFOLD) != 0, &b) == 0)
-		return buf_detach(&b);
+		return detach_fit(&b);
 	buf_truncate(&b, 0);
 	sanitize(&b, s, len);
 	if (b.len == 0)
@@ -314,7 +324,7 @@ norm_strip_space(const char *s, size_t len)
 			buf_put(&b, s + i, (size_t)r);
 		i += (size_t)r;
 	}
-	return buf_detach(&b);
+	return detach_fit(&b);
 }
 
 /*

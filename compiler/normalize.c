@@ -134,9 +134,9 @@ norm_simple_map(int32_t c, int fold)
 static char *
 detach_fit(struct buf *b)
 {
-	char *p = buf_detach(b);
+	size_t n = b->len;
 
-	return xrealloc(p, strlen(p) + 1);
+	return xrealloc(buf_detach(b), n + 1);
 }
 
 static int
@@ -150,16 +150,11 @@ simple_map_text(const unsigned char *s, size_t len, int fold,
 	buf_grow(out, len);	/* no code point here grows in bytes */
 	o = (unsigned char *)out->data + out->len;
 	while (i < len) {
-		if (s[i] < 0x80) {
+		if (s[i] < 0x80)
 			c = s[i++];
-		} else if ((s[i] & 0xf0) == 0xe0 && len - i >= 3 &&
-		    (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80) {
-			c = (int32_t)(s[i] & 0x0f) << 12 |
-			    (int32_t)(s[i + 1] & 0x3f) << 6 | (s[i + 2] & 0x3f);
+		else if (norm_utf8_3(s + i, len - i, &c))
 			i += 3;
-			if (c < 0x800)		/* overlong: U+FFFD */
-				return -1;
-		} else
+		else
 			return -1;
 		if ((c = norm_simple_map(c, fold)) == -1)
 			return -1;

@@ -29,6 +29,22 @@ char	*norm_fold(const char *s, size_t len);
 int32_t	norm_simple_map(int32_t c, int fold);
 
 /*
+ * The code point of a three-byte UTF-8 sequence at s (left bytes there)
+ * into *c: 1, or 0 when s does not start one that is valid (overlong and
+ * surrogate ones are not).  The fast paths' decoder: most Japanese text.
+ */
+static inline int
+norm_utf8_3(const unsigned char *s, size_t left, int32_t *c)
+{
+	if ((s[0] & 0xf0) != 0xe0 || left < 3 || (s[1] & 0xc0) != 0x80 ||
+	    (s[2] & 0xc0) != 0x80)
+		return 0;
+	*c = (int32_t)(s[0] & 0x0f) << 12 | (int32_t)(s[1] & 0x3f) << 6 |
+	    (s[2] & 0x3f);
+	return *c >= 0x800 && (*c < 0xd800 || *c > 0xdfff);
+}
+
+/*
  * Repair PDF letter-spacing: a run of three or more single characters
  * (CJK or digits, full- or half-width) separated by single spaces is
  * joined: "平 成 3 1 年 2 月 6 日" → "平成31年2月6日",

@@ -105,12 +105,8 @@ decode_at(const struct scan *sc, size_t pos, utf8proc_int32_t *cp)
 		*cp = p[0];
 		return 1;
 	}
-	if ((p[0] & 0xf0) == 0xe0 && sc->len - pos >= 3 &&
-	    (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80) {
-		*cp = (p[0] & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
-		if (*cp >= 0x800 && (*cp < 0xd800 || *cp > 0xdfff))
-			return 3;
-	}
+	if (norm_utf8_3(p, sc->len - pos, cp))
+		return 3;
 	n = utf8proc_iterate(sc->s + pos, (utf8proc_ssize_t)(sc->len - pos),
 	    cp);
 

@@ -122,8 +122,8 @@ END_TEST
 
 START_TEST(fold_fast_path_matches_slow_path)
 {
-	/* stable text is copied; one unstable code point sends all of it
-	 * through utf8proc */
+	/* text of simply mapped code points is mapped directly; one other
+	 * code point sends all of it through utf8proc */
 	ASSERT_MAP(norm_fold, "再委託の有無", "再委託の有無");
 	ASSERT_MAP(norm_fold, "再委託のLGWAN", "再委託のlgwan");
 	ASSERT_MAP(norm_fold, "再委託（LGWAN）", "再委託(lgwan)");

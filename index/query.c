@@ -335,8 +335,8 @@ parse_lexemes(struct query *q, struct lexer *lx, struct builder *b,
 			return -1;
 		if (t.kind == LEX_END)
 			break;
-		if (t.kind == LEX_OR) {
-			if (!prev_term || b->pending_or) {
+		if (t.kind == LEX_OR) {	/* after a kept positive term */
+			if (!prev_term || b->pending_or || b->group_n == 0) {
 				buf_puts(err, "OR needs a search term on each "
 				    "side");
 				rc = -1;

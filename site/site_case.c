@@ -162,6 +162,19 @@ struct related_all {
 	size_t		 nptrs;
 };
 
+void
+case_page_head(struct buf *b, const struct pcase *c)
+{
+	buf_puts(b, "<h1>");
+	html_escape(b, c->title.value ? c->title.value : c->id);
+	buf_puts(b, "</h1>\n");
+	case_facts(b, c);
+	if (c->nprocs > 0)
+		buf_puts(b, "<h2>手続</h2>\n");
+	for (size_t k = 0; k < c->nprocs; k++)
+		procedure(b, &c->procs[k], k);
+}
+
 static int
 cmp_rowid_index(const void *a, const void *b, void *rowid)
 {
@@ -500,28 +513,33 @@ source_markdown(struct buf *b, const char *text, int a, int z)
 	free(md);
 }
 
+void
+case_page_source(struct buf *b, const struct pcase *c, const char *text,
+    const struct doc *d)
+{
+	buf_puts(b, "<h2 id=\"source\">原文 <span class=\"muted\">");
+	html_escape(b, c->source);
+	buf_puts(b, "</span></h2>\n");
+	if (text == NULL)
+		buf_puts(b, "<p class=\"muted\">原文を読めません。</p>\n");
+	else if (name_format(c->source) == FORMAT_MARKDOWN)
+		source_markdown(b, text, c->line_start, c->line_end);
+	else
+		source_lines(b, d, c->line_start, c->line_end);
+}
+
 /*
  * The case's source text, and its full-text body into c->body (from the
  * document just parsed: the search's snippets use it, site_search.c).
  */
 static void
-source_text(struct buf *b, struct site *s, struct source_cache *sc,
-    struct pcase *c)
+source_text(struct buf *b, struct source_cache *sc, struct pcase *c)
 {
-	buf_puts(b, "<h2 id=\"source\">原文 <span class=\"muted\">");
-	html_escape(b, c->source);
-	buf_puts(b, "</span></h2>\n");
-	(void)s;
-	if (sc->text == NULL) {	/* parsed by the caller, or unreadable */
-		buf_puts(b, "<p class=\"muted\">原文を読めません。</p>\n");
-		return;
+	if (sc->text != NULL) {	/* else unreadable */
+		free(c->body);
+		c->body = case_body(&sc->doc, c->line_start, c->line_end);
 	}
-	free(c->body);
-	c->body = case_body(&sc->doc, c->line_start, c->line_end);
-	if (name_format(c->source) == FORMAT_MARKDOWN)
-		source_markdown(b, sc->text, c->line_start, c->line_end);
-	else
-		source_lines(b, &sc->doc, c->line_start, c->line_end);
+	case_page_source(b, c, sc->text, &sc->doc);
 }
 
 char *
@@ -569,16 +587,9 @@ make_case(struct site *s, struct source_cache *sc,
 	int rc;
 
 	buf_printf(&name, "case/%s.html", c->id);
-	buf_puts(&main, "<h1>");
-	html_escape(&main, title);
-	buf_puts(&main, "</h1>\n");
-	case_facts(&main, c);
-	if (c->nprocs > 0)
-		buf_puts(&main, "<h2>手続</h2>\n");
-	for (size_t k = 0; k < c->nprocs; k++)
-		procedure(&main, &c->procs[k], k);
+	case_page_head(&main, c);
 	related(&main, s, rel, ra->n[i]);
-	source_text(&main, s, sc, c);
+	source_text(&main, sc, c);
 	rc = site_page(s, name.data, title, ROOT, main.data, NULL, err);
 	if (rc == 0)
 		site_remember(s, name.data, digest);

@@ -125,6 +125,16 @@ void	case_row(struct buf *b, const struct pcase *c, const char *root);
 /* The header of a table of case_row()s. */
 void	case_table_head(struct buf *b);
 
+/*
+ * Parts of a case's page: its title, facts and procedures; its source
+ * text, lines c->line_start..c->line_end of the document text (parsed as
+ * d; text NULL: unreadable).  Every document string escaped.
+ */
+struct doc;
+void	case_page_head(struct buf *b, const struct pcase *c);
+void	case_page_source(struct buf *b, const struct pcase *c,
+	    const char *text, const struct doc *d);
+
 /* Pages: one per case; the home page and every browse page. */
 int	write_case_pages(struct site *s, struct buf *err);
 int	write_browse_pages(struct site *s, struct buf *err);

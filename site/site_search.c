@@ -44,24 +44,6 @@
 #define BLOCK_FROM	0x3000
 #define BODY_MAX	20000	/* bytes of body text kept for snippets */
 
-/* Append s as a JavaScript string literal (safe inside <script>). */
-static void
-js_string(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	for (; s != NULL && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			buf_printf(b, "\\%c", c);
-		else if (c < 0x20 || c == '<' || c == '>' || c == '&')
-			buf_printf(b, "\\u%04x", c);
-		else
-			buf_putc(b, (char)c);
-	}
-	buf_putc(b, '"');
-}
-
 static void
 base36(struct buf *b, unsigned long v)
 {

@@ -1,6 +1,6 @@
 /*
  * template.c — {{name}} / {{{name}}} holes in HTML templates, and the
- * one HTML escaping function of the site (template.h).
+ * site's escaping functions, for HTML and for JavaScript (template.h).
  */
 #include <string.h>
 
@@ -18,6 +18,23 @@ html_escape(struct buf *b, const char *s)
 		case '\'': buf_puts(b, "&#39;"); break;
 		default: buf_putc(b, *s);
 		}
+}
+
+void
+js_string(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (; s != NULL && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			buf_printf(b, "\\%c", c);
+		else if (c < 0x20 || c == '<' || c == '>' || c == '&')
+			buf_printf(b, "\\u%04x", c);
+		else
+			buf_putc(b, (char)c);
+	}
+	buf_putc(b, '"');
 }
 
 static const char *

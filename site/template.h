@@ -1,6 +1,6 @@
 /*
  * template.h — fill the site's HTML templates (the .html files of
- * site/templates, compiled into the binary).
+ * site/templates, compiled into the binary), and escape text for them.
  *
  * A template is text with holes: {{name}} is replaced by the value of
  * name HTML-escaped, {{{name}}} by the value as is (HTML the generator
@@ -23,5 +23,12 @@ void	template_fill(struct buf *out, const char *tpl,
 
 /* Append s to b with &, <, >, " and ' escaped for HTML text/attributes. */
 void	html_escape(struct buf *b, const char *s);
+
+/*
+ * Append s to b as a JavaScript string literal in double quotes: " and \
+ * backslashed, control characters and < > & as \uXXXX (safe in a
+ * <script> too).  NULL appends "".
+ */
+void	js_string(struct buf *b, const char *s);
 
 #endif

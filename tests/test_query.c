@@ -116,6 +116,24 @@ START_TEST(dangling_or_is_an_error)
 }
 END_TEST
 
+/* A term without searchable text is dropped: it cannot be a side of OR
+ * (found by fuzz_query: the expression began with " OR "). */
+START_TEST(or_after_a_dropped_term_is_an_error)
+{
+	struct query q;
+	struct buf err = BUF_INIT;
+
+	ck_assert_int_eq(parse(&q, "・・ OR 委託", &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.data, "OR"));
+	query_free(&q);
+	buf_free(&err);
+	ck_assert_int_eq(parse(&q, "委託 ・・ OR 再委託", &err), 0);
+	ck_assert_str_eq(q.match, "(\"委託\" OR \"再委託\")");
+	query_free(&q);
+	buf_free(&err);
+}
+END_TEST
+
 START_TEST(filters_are_not_terms)
 {
 	struct query q;
@@ -282,6 +300,7 @@ query_suite(void)
 	tcase_add_test(tc, fts_syntax_is_quoted_away);
 	tcase_add_test(tc, unbalanced_quote_is_an_error);
 	tcase_add_test(tc, dangling_or_is_an_error);
+	tcase_add_test(tc, or_after_a_dropped_term_is_an_error);
 	tcase_add_test(tc, filters_are_not_terms);
 	tcase_add_test(tc, field_terms_search_one_column);
 	tcase_add_test(tc, repeated_terms_collapse);

@@ -499,26 +499,20 @@ site_is_current(const char *dir, const char *build_id)
 	return (int)n;
 }
 
-#include "clock.h"
 static int
 write_site(struct site *s, struct buf *err)
 {
-	struct timespec m; clock_lap(&m);
 	int rc = load_cases(s, err);
-	fprintf(stderr, "load %.2f\n", clock_lap(&m));
 
 	if (rc == 0)
 		rc = site_file(s, "style.css", site_style_css,
 		    strlen(site_style_css), err);
 	if (rc == 0)
 		rc = write_case_pages(s, err);
-	fprintf(stderr, "cases %.2f\n", clock_lap(&m));
 	if (rc == 0)
 		rc = write_browse_pages(s, err);
-	fprintf(stderr, "browse %.2f\n", clock_lap(&m));
 	if (rc == 0)
 		rc = write_search_data(s, err);
-	fprintf(stderr, "search %.2f\n", clock_lap(&m));
 	if (rc == 0)
 		rc = site_file(s, "search.js", site_search_js,
 		    strlen(site_search_js), err);
@@ -575,9 +569,7 @@ static int
 swap_in(const char *tmp, const char *dir, struct buf *err)
 {
 	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, dir, RENAME_EXCHANGE) == 0) {
-		struct timespec m; clock_lap(&m);
-		remove_tree(tmp);
-	fprintf(stderr, "remove %.2f\n", clock_lap(&m));	/* now the old site */
+		remove_tree(tmp);	/* now the old site */
 		return 0;
 	}
 	if (rename(tmp, dir) == 0)

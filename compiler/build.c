@@ -13,9 +13,11 @@
  *   - no usable previous index (none, another schema or version, other
  *     limits, or --full): everything is built anew.
  * Either way the index is written as PATH.tmp and renamed into place,
- * and the site is swapped in whole (site.h).
+ * and the site is swapped in whole right after (site.h).  One build at
+ * a time: a build holds PATH.lock (lock_build()).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -23,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -404,9 +407,14 @@ build_nothing(const struct build_opts *o, const struct plan *p,
 		return -1;
 	st->cases = count_cases(db);
 	clock_lap(&mark);
-	rc = o->site_dir == NULL || site_is_current(o->site_dir,
-	    p->build_id.data) ? 0 : site_generate(db, o->site_dir,
-	    p->build_id.data, build_workers(o->jobs), &st->pages, err);
+	rc = 0;
+	if (o->site_dir != NULL && !site_is_current(o->site_dir,
+	    p->build_id.data)) {
+		rc = site_generate(db, o->site_dir, p->build_id.data,
+		    build_workers(o->jobs), &st->pages, err);
+		if (rc == 0)
+			rc = site_commit(o->site_dir, err);
+	}
 	st->t_site = clock_lap(&mark);
 	sqlite3_close(db);
 	return rc;
@@ -437,7 +445,7 @@ build_changes(const struct build_opts *o, const struct plan *p,
 	int rc = -1;
 
 	clock_lap(&mark);
-	if (make_parent(o->index_path, err) == -1 || (p->have_prev ?
+	if ((p->have_prev ?
 	    store_update(o->index_path, &r.s, err) :
 	    store_begin(o->index_path, &r.s, err)) == -1)
 		goto out;
@@ -463,14 +471,47 @@ build_changes(const struct build_opts *o, const struct plan *p,
 	    id.data, build_workers(o->jobs), &st->pages, err) == -1)
 		goto out;
 	st->t_site = clock_lap(&mark);
+	/* the index, then at once the site: a kill between the two renames
+	 * leaves the new index with the old site, which the next build
+	 * makes again (site_is_current()) */
 	rc = store_commit(r.s, err);
 	r.s = NULL;
+	if (o->site_dir != NULL)
+		rc = rc == 0 ? site_commit(o->site_dir, err) :
+		    (site_abort(o->site_dir), -1);
 	st->t_commit += clock_lap(&mark);
 out:
+	if (r.s != NULL && o->site_dir != NULL)
+		site_abort(o->site_dir);
 	link_stage_free(r.links);
 	store_abort(r.s);
 	buf_free(&id);
 	return rc;
+}
+
+/*
+ * Take the build lock: INDEX.lock, flock()ed until the process ends or
+ * closes the descriptor returned (the kernel drops it even when the
+ * build is killed).  -1 with err when another build holds it.
+ */
+static int
+lock_build(const char *index_path, struct buf *err)
+{
+	struct buf path = BUF_INIT;
+	int fd;
+
+	buf_printf(&path, "%s.lock", index_path);
+	if ((fd = open(path.data, O_RDWR | O_CREAT | O_CLOEXEC, 0666)) == -1)
+		buf_printf(err, "%s: %s", path.data, strerror(errno));
+	else if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
+		buf_printf(err, "%s: %s", path.data, errno == EWOULDBLOCK ?
+		    "another build of this index is running" :
+		    strerror(errno));
+		close(fd);
+		fd = -1;
+	}
+	buf_free(&path);
+	return fd;
 }
 
 int
@@ -478,11 +519,15 @@ build_run(const struct build_opts *o, struct build_stats *st,
     struct diag *dg, struct buf *err)
 {
 	struct plan p;
-	int rc;
+	int rc, lock;
 
 	memset(st, 0, sizeof(*st));
+	if (make_parent(o->index_path, err) == -1 ||
+	    (lock = lock_build(o->index_path, err)) == -1)
+		return -1;
 	if (plan_make(o, &p, dg, err) == -1) {
 		plan_free(&p);
+		close(lock);
 		return -1;
 	}
 	st->files = (unsigned)p.files.n;
@@ -492,5 +537,6 @@ build_run(const struct build_opts *o, struct build_stats *st,
 	    build_nothing(o, &p, st, dg, err) :
 	    build_changes(o, &p, st, dg, err);
 	plan_free(&p);
+	close(lock);
 	return rc;
 }

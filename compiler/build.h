@@ -57,9 +57,10 @@ struct build_stats {
  * Build the index (and site) from the corpus, reading only the files
  * that changed since the previous build (unless o->full); when none
  * did, nothing is written.  The previous index and site stay in place
- * until the new ones are complete.  Returns 0 when
- * the build completed (even if some files were skipped), -1 on a fatal
- * error with a message in err.
+ * until the new ones are complete.  One build of an index at a time:
+ * while one runs (it holds INDEX.lock), another fails at once.  Returns
+ * 0 when the build completed (even if some files were skipped), -1 on
+ * a fatal error with a message in err.
  */
 int	build_run(const struct build_opts *o, struct build_stats *st,
 	    struct diag *dg, struct buf *err);

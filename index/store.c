@@ -760,8 +760,8 @@ check_schema(sqlite3 *db, const char *path, struct buf *err)
 	return 0;
 }
 
-int
-index_open(const char *path, sqlite3 **db, struct buf *err)
+static int
+open_index(const char *path, int flags, sqlite3 **db, struct buf *err)
 {
 	*db = NULL;
 	if (access(path, R_OK) == -1) {
@@ -769,8 +769,7 @@ index_open(const char *path, sqlite3 **db, struct buf *err)
 		    "--index FILE)", path, strerror(errno));
 		return -1;
 	}
-	if (sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY |
-	    SQLITE_OPEN_NOMUTEX, NULL) !=
+	if (sqlite3_open_v2(path, db, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK || tokenizer_register(*db) != SQLITE_OK ||
 	    sqlfunc_register(*db) != SQLITE_OK ||
 	    rank_register(*db) != SQLITE_OK) {
@@ -784,6 +783,18 @@ fail:
 	sqlite3_close(*db);
 	*db = NULL;
 	return -1;
+}
+
+int
+index_open(const char *path, sqlite3 **db, struct buf *err)
+{
+	return open_index(path, SQLITE_OPEN_READONLY, db, err);
+}
+
+int
+index_open_writable(const char *path, sqlite3 **db, struct buf *err)
+{
+	return open_index(path, SQLITE_OPEN_READWRITE, db, err);
 }
 
 struct pcase *

@@ -88,6 +88,10 @@ void	store_abort(struct store *s);
  * Fails with a helpful message when it is missing or of another schema.
  */
 int	index_open(const char *path, sqlite3 **db, struct buf *err);
+/* The same, read-write: for checks SQLite only runs on a writable
+ * connection (FTS5's integrity-check); the caller writes nothing. */
+int	index_open_writable(const char *path, sqlite3 **db,
+	    struct buf *err);
 
 /* ---- what a previous build stored, for incremental builds ---- */
 

@@ -1,8 +1,7 @@
 /*
  * site.c — write the static site (site.h): read the cases from the index,
  * group them by facet, write the pages (site_case.c, site_browse.c)
- * through the layout template into a temporary directory, then swap it
- * in.
+ * through the layout template into DIR.tmp; site_commit() swaps it in.
  */
 #include <errno.h>
 #include <libxml/parser.h>
@@ -565,17 +564,38 @@ replaceable(const char *dir, struct buf *err)
 	return ok;
 }
 
-static int
-swap_in(const char *tmp, const char *dir, struct buf *err)
+/* Where the site for dir is generated before site_commit(). */
+static void
+staging_path(struct buf *b, const char *dir)
 {
-	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, dir, RENAME_EXCHANGE) == 0) {
-		remove_tree(tmp);	/* now the old site */
-		return 0;
+	buf_printf(b, "%s.tmp", dir);
+}
+
+int
+site_commit(const char *dir, struct buf *err)
+{
+	struct buf tmp = BUF_INIT;
+	int rc = 0;
+
+	staging_path(&tmp, dir);
+	if (renameat2(AT_FDCWD, tmp.data, AT_FDCWD, dir, RENAME_EXCHANGE) ==
+	    -1 && rename(tmp.data, dir) == -1) {
+		buf_printf(err, "%s: %s", dir, strerror(errno));
+		rc = -1;
 	}
-	if (rename(tmp, dir) == 0)
-		return 0;
-	buf_printf(err, "%s: %s", dir, strerror(errno));
-	return -1;
+	remove_tree(tmp.data);	/* the previous site, or the failed one */
+	buf_free(&tmp);
+	return rc;
+}
+
+void
+site_abort(const char *dir)
+{
+	struct buf tmp = BUF_INIT;
+
+	staging_path(&tmp, dir);
+	remove_tree(tmp.data);
+	buf_free(&tmp);
 }
 
 int
@@ -591,9 +611,9 @@ site_generate(sqlite3 *db, const char *dir, const char *build_id,
 	xmlInitParser();	/* documents are parsed in threads */
 	*pages = 0;
 	if (!replaceable(dir, err))
-		return -1;
-	buf_printf(&tmp, "%s.tmp-%ld", dir, (long)getpid());
-	remove_tree(tmp.data);
+		goto out;
+	staging_path(&tmp, dir);
+	remove_tree(tmp.data);	/* left by a build that was killed */
 	if (mkdir(tmp.data, 0777) == -1) {
 		buf_printf(err, "%s: %s", tmp.data, strerror(errno));
 		goto out;
@@ -606,12 +626,11 @@ site_generate(sqlite3 *db, const char *dir, const char *build_id,
 	if (access(dir, F_OK) == 0)
 		site.previous = dir;
 	load_memo(&site);
-	if (write_site(&site, err) == 0 && swap_in(tmp.data, dir, err) == 0)
-		rc = 0;
+	rc = write_site(&site, err);
 	*pages = site.pages;
-out:
 	if (rc == -1)
 		remove_tree(tmp.data);
+out:
 	site_free(&site);
 	pthread_mutex_destroy(&site.lock);
 	buf_free(&tmp);

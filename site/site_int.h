@@ -39,6 +39,9 @@ struct facet_values {
 	struct strtab	 index;		/* value name → index in v */
 };
 
+/* Cases per search/c/K.js file: places K*SEARCH_CHUNK.. (site_search.c). */
+#define SEARCH_CHUNK	5
+
 /* Threads site_generate() uses at most for the case pages. */
 #define SITE_MAX_THREADS 16
 

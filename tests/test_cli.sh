@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_cli.sh PICORPUS SOURCE_ROOT — end-to-end tests of the command line:
 # exit statuses, a build of corpus/, queries, export, a directory of bad
-# files, and a build killed half-way.  Prints "N passed, N failed".
+# files, a build killed half-way, one build at a time, and picorpus
+# check.  Prints "N passed, N failed".
 set -u
 bin=$1
 root=$2
@@ -147,6 +148,11 @@ before=$("$bin" query --index "$idx" --count 委託)
 pid=$!
 n=0	# kill it once it has started writing the new index
 while [ ! -f "$idx.tmp" ] && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
+expect_status 1 "a second build of the same index waits for none" \
+	"$bin" build -c "$root/corpus" --index "$idx" -o "$work/site2"
+grep -q "another build of this index is running" "$work/err" &&
+	ok "the second build says another is running" ||
+	{ not_ok "the second build says another is running"; cat "$work/err"; }
 sleep 0.2
 kill -9 $pid 2>/dev/null
 wait $pid 2>/dev/null
@@ -156,6 +162,39 @@ after=$("$bin" query --index "$idx" --count 委託)
 	not_ok "killed build leaves the previous index ($before vs $after)"
 [ -f "$work/site/index.html" ] && ok "killed build leaves the previous site" ||
 	not_ok "killed build leaves the previous site"
+
+expect_status 0 "check after the killed build: no problem" \
+	"$bin" check --index "$idx" -o "$work/site"
+grep -q "^0 problems$" "$work/out" && ok "check says 0 problems" ||
+	{ not_ok "check says 0 problems"; cat "$work/out"; }
+
+# check finds what is wrong: a case without its JSON, a text that no
+# longer matches the full-text index, a missing page, another site.
+cp "$idx" "$work/broken.db"
+python3 - "$work/broken.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.executescript("""DELETE FROM case_json WHERE case_rowid = 2;
+    UPDATE fts_text SET title = '全く別の題名' WHERE case_rowid = 3;""")
+db.commit()
+PY
+first=$(ls "$work/site/case" | head -1)
+mv "$work/site/case/$first" "$work/page.html"
+expect_status 1 "check of a damaged index and site fails" \
+	"$bin" check --index "$work/broken.db" -o "$work/site"
+for want in "no export JSON" "FTS5 integrity-check failed" \
+	"case/$first: missing" "3 problems"; do
+	grep -q "$want" "$work/out" && ok "check reports: $want" ||
+		{ not_ok "check reports: $want"; cat "$work/out"; }
+done
+mv "$work/page.html" "$work/site/case/$first"
+expect_status 1 "check of a site of another index fails" \
+	"$bin" check --index "$work/bad.db" -o "$work/site"
+grep -q "made from another build than the index" "$work/out" &&
+	ok "check says the site is of another build" ||
+	not_ok "check says the site is of another build"
+expect_status 0 "check --no-site checks the index only" \
+	"$bin" check --index "$work/bad.db" --no-site
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -14,6 +14,7 @@ static const struct command commands[] = {
 	{ "show",    cmd_show,    "print one case with every extracted field" },
 	{ "similar", cmd_similar, "list the precedents similar to a case" },
 	{ "export",  cmd_export,  "print every case as JSON Lines" },
+	{ "check",   cmd_check,   "check the index and the site are whole and agree" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -82,6 +82,20 @@ max_bytes(const struct build_opts *o)
 	return o->max_bytes ? o->max_bytes : INGEST_DEFAULT_MAX_BYTES;
 }
 
+static size_t
+max_cases(const struct build_opts *o)
+{
+	return o->max_cases ? o->max_cases : BUILD_DEFAULT_MAX_CASES;
+}
+
+/* The limits an index was built with (meta.limits): another makes a
+ * full build. */
+static void
+limits_text(const struct build_opts *o, char out[64])
+{
+	snprintf(out, 64, "bytes %zu cases %zu", max_bytes(o), max_cases(o));
+}
+
 /* ---- the plan: what changed since the previous build ---- */
 
 struct prev_docs {
@@ -125,7 +139,7 @@ load_previous(const struct build_opts *o, struct plan *p,
     struct prev_docs *docs)
 {
 	struct buf err = BUF_INIT, limit = BUF_INIT;
-	char want[32];
+	char want[64];
 	sqlite3 *db;
 
 	if (o->full || access(o->index_path, F_OK) == -1 ||
@@ -133,8 +147,8 @@ load_previous(const struct build_opts *o, struct plan *p,
 		buf_free(&err);
 		return 0;
 	}
-	snprintf(want, sizeof(want), "%zu", max_bytes(o));
-	p->have_prev = index_meta(db, "max_bytes", &limit) == 0 &&
+	limits_text(o, want);
+	p->have_prev = index_meta(db, "limits", &limit) == 0 &&
 	    strcmp(limit.data, want) == 0 &&
 	    index_meta(db, "build_id", &p->build_id) == 0 &&
 	    index_each_document(db, keep_doc, docs, &err) == 0;
@@ -321,8 +335,8 @@ static int
 read_files(struct run *r, struct buf *err)
 {
 	const struct plan *p = r->p;
-	struct read_ctx rc = { r->o->corpus, { max_bytes(r->o) }, r->o->jobs,
-	    r->dg, r->st, r->s, r->links };
+	struct read_ctx rc = { r->o->corpus, { max_bytes(r->o) },
+	    max_cases(r->o), r->o->jobs, r->dg, r->st, r->s, r->links };
 	const char **paths = xcalloc(p->files.n + 1, sizeof(*paths));
 	int ret;
 
@@ -363,11 +377,11 @@ static int
 write_meta(struct store *s, const struct build_opts *o, const char *id,
     struct buf *err)
 {
-	char limit[32];
+	char limits[64];
 
-	snprintf(limit, sizeof(limit), "%zu", max_bytes(o));
+	limits_text(o, limits);
 	return store_set_meta(s, "build_id", id, err) == -1 ||
-	    store_set_meta(s, "max_bytes", limit, err) == -1 ||
+	    store_set_meta(s, "limits", limits, err) == -1 ||
 	    sqlite3_exec(store_db(s), "INSERT OR REPLACE INTO meta VALUES "
 	    "('built_at', datetime('now'))", NULL, NULL, NULL) != SQLITE_OK ?
 	    -1 : 0;

@@ -16,6 +16,7 @@ struct build_opts {
 	const char	*site_dir;	/* where the site goes; NULL = none */
 	const char	*index_path;	/* the index file */
 	size_t		 max_bytes;	/* per-file limit; 0 = default */
+	size_t		 max_cases;	/* cases kept per file; 0 = default */
 	int		 full;		/* build anew, ignoring the previous
 					   index */
 	unsigned	 jobs;		/* worker threads; 0 = one per core */
@@ -25,6 +26,10 @@ struct build_opts {
 			    size_t bytes);
 	void		*progress_arg;
 };
+
+/* Cases kept of one file unless build_opts.max_cases says otherwise: no
+ * real document comes near (the most in the samples is a few dozen). */
+#define BUILD_DEFAULT_MAX_CASES 1000
 
 struct build_stats {
 	unsigned	files;		/* documents found */

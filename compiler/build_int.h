@@ -36,6 +36,8 @@ void	link_stage_free(struct link_stage *ls);
 struct read_ctx {
 	const char		*corpus;
 	struct ingest_opts	 io;
+	size_t			 max_cases;	/* kept per file (more: a
+						   diagnostic) */
 	unsigned		 jobs;		/* workers; 0 = one per core */
 	struct diag		*dg;		/* where diagnostics go */
 	struct build_stats	*st;

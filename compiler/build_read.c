@@ -43,6 +43,7 @@ struct pool {
 	pthread_cond_t		 cond;
 	const char		*corpus;
 	struct ingest_opts	 io;
+	size_t			 max_cases;	/* per file */
 	const char *const	*paths;		/* the files to read, in order */
 	size_t			 n;
 	struct job		*ring;
@@ -65,6 +66,21 @@ struct worker {
 	struct worker_times	 t;
 	pthread_t		 thread;
 };
+
+/* A file of more cases than the limit keeps the first ones, and says
+ * so. */
+static void
+keep_first_cases(const struct pool *p, struct case_list *l, struct diag *dg)
+{
+	if (l->n <= p->max_cases)
+		return;
+	diag_report(dg, l->v[0]->source, 0, "%zu cases, more than the limit "
+	    "of %zu (--max-cases): only the first %zu kept", l->n,
+	    p->max_cases, p->max_cases);
+	for (size_t i = p->max_cases; i < l->n; i++)
+		case_free(l->v[i]);
+	l->n = p->max_cases;
+}
 
 /* Do everything for one file but storing it. */
 static void
@@ -91,6 +107,7 @@ run_job(struct pool *p, const char *path, struct worker *w, struct job *j)
 	}
 	w->t.parse += clock_lap_cpu(&mark);
 	extract_cases(&j->src, &doc, w->seg, &j->cases, &dg);
+	keep_first_cases(p, &j->cases, &dg);
 	m = segmenter_seconds(w->seg);
 	w->t.extract += clock_lap_cpu(&mark) - (m - mecab);
 	j->feats = xcalloc(j->cases.n + 1, sizeof(*j->feats));
@@ -239,6 +256,7 @@ read_in_workers(const struct read_ctx *r, const char *const *paths,
 	p.corpus = r->corpus;
 	p.st = r->st;
 	p.io = r->io;
+	p.max_cases = r->max_cases;
 	p.paths = paths;
 	p.n = n;
 	p.slots = (size_t)nw * SLOTS_PER_WORKER;

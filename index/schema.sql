@@ -21,7 +21,8 @@ PRAGMA foreign_keys = ON;
 CREATE TABLE meta (
 	key	TEXT PRIMARY KEY,	-- schema_version, parse_rules, built_at,
 				-- build_id (also in the site's marker),
-				-- max_bytes (the per-file limit it used)
+				-- limits (the per-file limits it used:
+				-- "bytes N cases N")
 	value	TEXT
 );
 

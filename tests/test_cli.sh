@@ -133,6 +133,26 @@ ndiag=$(grep -c "^$bad/[a-z]*\.txt: " "$work/err")
 	ok "CP932 and EUC-JP files are indexed" ||
 	{ not_ok "CP932 and EUC-JP files are indexed"; cat "$work/out"; }
 
+# Limits: a file over --max-bytes is rejected; of a file over
+# --max-cases the first cases are kept; each says so once.
+expect_status 0 "build with --max-cases 2" "$bin" build -c "$root/corpus" \
+	--no-site --index "$work/limited.db" --max-cases 2
+grep -q "cases, more than the limit of 2 (--max-cases): only the first 2 kept" \
+	"$work/err" && ok "--max-cases says which file it cut" ||
+	{ not_ok "--max-cases says which file it cut"; cat "$work/err"; }
+"$bin" export --index "$work/limited.db" | python3 -c '
+import collections, json, sys
+n = collections.Counter(json.loads(l)["source"] for l in sys.stdin)
+sys.exit(0 if n and max(n.values()) == 2 else 1)' &&
+	ok "--max-cases keeps at most 2 cases per file" ||
+	not_ok "--max-cases keeps at most 2 cases per file"
+expect_status 0 "build with --max-bytes 1000" "$bin" build -c "$root/corpus" \
+	--no-site --index "$work/limited.db" --max-bytes 1000
+grep -q "file too large" "$work/err" && ok "--max-bytes rejects with a reason" ||
+	{ not_ok "--max-bytes rejects with a reason"; cat "$work/err"; }
+expect_status 2 "--max-cases 0 is a usage error" "$bin" build \
+	-c "$root/corpus" --no-site --index "$work/limited.db" --max-cases 0
+
 # A build killed half-way leaves the previous index usable.
 big="$work/big"
 mkdir -p "$big"

@@ -14,14 +14,18 @@
 
 static const char usage[] =
 "usage: picorpus build [-c CORPUS_DIR] [-o SITE_DIR] [--index FILE]\n"
-"                      [--max-bytes N] [--no-site] [--full] [-j N]\n"
-"                      [--quiet] [--verbose]\n\n"
+"                      [--max-bytes N] [--max-cases N] [--no-site]\n"
+"                      [--full] [-j N] [--quiet] [--verbose]\n\n"
 "Read every .txt, .md, .html and .htm file below CORPUS_DIR (default\n"
 "corpus/; UTF-8, UTF-8 with BOM, CP932 or EUC-JP), extract its cases and\n"
 "write the index (default " DEFAULT_INDEX ") and the static site (default\n"
 "_site/).  A file that cannot be read gets one 'path: reason' line on\n"
 "stderr and the rest still builds.  The previous index and site stay in\n"
-"place until the new ones are complete.\n\n"
+"place until the new ones are complete; one build of an index runs at a\n"
+"time.\n\n"
+"Limits: a file over --max-bytes N (default 32 MiB) is rejected; of a\n"
+"file of more than --max-cases N cases (default 1000) the first N are\n"
+"kept.  Both say so on stderr.\n\n"
 "Builds are incremental: only files whose bytes changed are read again,\n"
 "the documents of removed files go, and links are chosen again where a\n"
 "change can reach them; when nothing changed nothing is written.  --full\n"
@@ -92,13 +96,13 @@ int
 cmd_build(int argc, char **argv)
 {
 	const char *corpus = "corpus", *site = "_site", *index = NULL;
-	const char *max = NULL, *jobs = NULL;
+	const char *max = NULL, *max_cases = NULL, *jobs = NULL;
 	int no_site = 0, quiet = 0, verbose = 0, full = 0, npos;
 	struct opt opts[] = {
 		{ "corpus", 'c', &corpus, NULL }, { "output", 'o', &site, NULL },
 		{ "index", 0, &index, NULL }, { "max-bytes", 0, &max, NULL },
 		{ "no-site", 0, NULL, &no_site }, { "full", 0, NULL, &full },
-		{ "jobs", 'j', &jobs, NULL },
+		{ "max-cases", 0, &max_cases, NULL }, { "jobs", 'j', &jobs, NULL },
 		{ "quiet", 'q', NULL, &quiet },
 		{ "verbose", 'v', NULL, &verbose }, { NULL, 0, NULL, NULL }
 	};
@@ -119,6 +123,7 @@ cmd_build(int argc, char **argv)
 	bo.site_dir = no_site ? NULL : site;
 	bo.index_path = cli_index_path(index);
 	bo.max_bytes = 0;
+	bo.max_cases = 0;
 	bo.full = full;
 	bo.progress = NULL;
 	bo.progress_arg = &progress;
@@ -138,6 +143,11 @@ cmd_build(int argc, char **argv)
 	}
 	if (max != NULL && (long)(bo.max_bytes = (size_t)cli_number(max)) <= 0) {
 		cli_error("build", "--max-bytes takes a positive number");
+		return EXIT_USAGE;
+	}
+	if (max_cases != NULL &&
+	    (long)(bo.max_cases = (size_t)cli_number(max_cases)) <= 0) {
+		cli_error("build", "--max-cases takes a positive number");
 		return EXIT_USAGE;
 	}
 	/*

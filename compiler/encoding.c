@@ -67,12 +67,8 @@ binary_reason(const unsigned char *p, size_t n)
 	return NULL;
 }
 
-/*
- * Decode one UTF-8 sequence at p (n bytes left) strictly: no overlong
- * forms, surrogates or values above U+10FFFF.  Returns its length and
- * sets *cp, or returns 0 when the sequence is invalid.
- */
-static size_t
+/* Strictly: no overlong forms, surrogates or values above U+10FFFF. */
+size_t
 utf8_next(const unsigned char *p, size_t n, uint32_t *cp)
 {
 	size_t len;
@@ -103,7 +99,7 @@ utf8_next(const unsigned char *p, size_t n, uint32_t *cp)
 	return len;
 }
 
-static int
+int
 utf8_valid(const unsigned char *p, size_t n)
 {
 	uint32_t cp;

@@ -6,6 +6,7 @@
 #define PICORPUS_ENCODING_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum encoding {
 	ENC_UNKNOWN = 0,
@@ -26,6 +27,15 @@ const char	*encoding_name(enum encoding enc);
  * "binary file (NUL bytes)" or "undecodable text (not UTF-8, CP932 or
  * EUC-JP)"; *out is then NULL.
  */
+/* Is p (n bytes) well-formed UTF-8 (no overlong forms, surrogates)? */
+int	utf8_valid(const unsigned char *p, size_t n);
+
+/*
+ * The length of the well-formed UTF-8 character at p (at most n bytes,
+ * n > 0), and its code point in *cp; 0 when p holds none.
+ */
+size_t	utf8_next(const unsigned char *p, size_t n, uint32_t *cp);
+
 int	decode_text(const unsigned char *bytes, size_t len, char **out,
 	    size_t *out_len, enum encoding *enc, const char **reason);
 

@@ -211,6 +211,30 @@ find_municipality(struct ctx *x)
 
 /* ---- generic ---- */
 
+/* A first line as a title: cut to TITLE_MAX bytes (at a character),
+ * "…" marking the cut, so that a document of one long line does not
+ * make a title of megabytes. */
+#define TITLE_MAX 300
+
+static void
+set_title(struct field *f, const char *line, int lineno)
+{
+	size_t n = strlen(line);
+	struct buf b = BUF_INIT;
+
+	if (n <= TITLE_MAX) {
+		field_set(f, line, lineno);
+		return;
+	}
+	n = TITLE_MAX;
+	while (n > 0 && ((unsigned char)line[n] & 0xc0) == 0x80)
+		n--;
+	buf_put(&b, line, n);
+	buf_puts(&b, "…");
+	field_set(f, b.data, lineno);
+	buf_free(&b);
+}
+
 static size_t
 extract_generic(struct ctx *x, struct case_list *out)
 {
@@ -220,7 +244,7 @@ extract_generic(struct ctx *x, struct case_list *out)
 	if (t >= x->n)
 		return 0;
 	c = new_case(x, "その他", 0, x->n);
-	field_set(&c->title, x->k[t]->key, x->k[t]->line);
+	set_title(&c->title, x->k[t]->key, x->k[t]->line);
 	date_in_lines(x, t, x->n < t + 10 ? x->n : t + 10, &c->date);
 	out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
 	out->v[out->n++] = c;

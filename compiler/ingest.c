@@ -165,7 +165,11 @@ walk_entry(struct walk *w, const char *rel, const char *full)
 			strlist_push(&w->links, rel);
 		else if (mark_seen(w, &st))
 			walk_dir(w, rel, full);
-	} else if (ours && S_ISREG(st.st_mode))
+	} else if (ours && S_ISREG(st.st_mode) &&
+	    !utf8_valid((const unsigned char *)rel, strlen(rel)))
+		diag_report(w->d, full, 0, "file name is not UTF-8 (rename "
+		    "it; convmv -f cp932 -t utf8 converts Windows names)");
+	else if (ours && S_ISREG(st.st_mode))
 		strlist_push(w->paths, rel);
 	else if (ours)
 		diag_report(w->d, full, 0, "not a regular file");

@@ -126,13 +126,13 @@ def main():
                  "--dump-dom", "file://" + path],
                 capture_output=True, timeout=120).stdout.decode()
             check("</html>" in dom, "%s: chromium rendered it" % path)
-            p = Page()
+            p = harness.Page()
             p.feed(dom)
             check(not p.problems, "%s: browser DOM %s" % (path,
                                                           p.problems[:3]))
         if chromium is not None:	# results of a search for the payload
             dom = search_dom(chromium, site, "alert")
-            p = Page()
+            p = harness.Page()
             p.feed(dom)
             check('data-state="done"' in dom and 'class="hit"' in dom and
                   not p.problems, "search results DOM: %s" % p.problems[:3])

@@ -257,7 +257,8 @@ finish_incremental(struct link_stage *ls, struct buf *err)
 	unsigned char *fresh = xmalloc(ls->n + 1);
 	int rc = -1;
 
-	memcpy(fresh, ls->redo, ls->n);
+	if (ls->n > 0)
+		memcpy(fresh, ls->redo, ls->n);
 	if (index_each_dangling_link(store_db(ls->s), mark_redo, ls,
 	    err) == -1 || link_new_cases(ls, fresh, err) == -1)
 		goto out;
@@ -314,7 +315,8 @@ link_stage_finish(struct link_stage *ls, size_t *relinked, struct buf *err)
 		for (size_t i = 0; i < ls->n; i++)
 			if (store_case_links(ls, i, err) == -1)
 				return -1;
-		memset(ls->redo, 1, ls->n);
+		if (ls->n > 0)	/* redo is NULL when no case was read */
+			memset(ls->redo, 1, ls->n);
 		snprintf(n, sizeof(n), "%zu", ls->n);
 		if (store_set_meta(ls->s, "linked_all", n, err) == -1)
 			return -1;

@@ -37,6 +37,8 @@ static void
 sort_values(const struct site *s, enum facet f, struct facet_value *v,
     size_t n)
 {
+	if (n < 2)	/* (v is NULL for a facet no case has) */
+		return;
 	qsort_r(v, n, sizeof(*v), cmp_count, (void *)s);
 	if (f == FACET_YEAR)
 		for (size_t i = 1; i < n; i++)	/* insertion sort by name */

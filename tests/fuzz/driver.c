@@ -62,7 +62,8 @@ run_dir(const char *dir)
 		if (e->d_name[0] != '.')
 			strlist_push(&names, e->d_name);
 	closedir(d);
-	qsort(names.v, names.n, sizeof(*names.v), cmp_name);
+	if (names.n > 1)
+		qsort(names.v, names.n, sizeof(*names.v), cmp_name);
 	for (size_t i = 0; i < names.n && n >= 0; i++) {
 		struct buf path = BUF_INIT;
 		struct stat sb;

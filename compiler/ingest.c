@@ -147,11 +147,29 @@ stat_entry(const char *full, struct stat *st, int *link)
 	return 0;
 }
 
+/*
+ * Why a document's path cannot be used, or NULL: case ids, the export
+ * JSON and the site need UTF-8, and a control character (a newline, an
+ * escape) would break the lines the CLI prints or drive the terminal.
+ */
+static const char *
+bad_name(const char *rel)
+{
+	if (!utf8_valid((const unsigned char *)rel, strlen(rel)))
+		return "file name is not UTF-8 (rename it; convmv -f cp932 -t "
+		    "utf8 converts Windows names)";
+	for (const unsigned char *p = (const unsigned char *)rel; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return "file name holds a control character (rename it)";
+	return NULL;
+}
+
 /* Handle one directory entry: list it, descend into it or skip it. */
 static void
 walk_entry(struct walk *w, const char *rel, const char *full)
 {
 	int ours = name_format(rel) != -1, link;
+	const char *why;
 	struct stat st;
 
 	if (stat_entry(full, &st, &link) == -1) {
@@ -165,10 +183,8 @@ walk_entry(struct walk *w, const char *rel, const char *full)
 			strlist_push(&w->links, rel);
 		else if (mark_seen(w, &st))
 			walk_dir(w, rel, full);
-	} else if (ours && S_ISREG(st.st_mode) &&
-	    !utf8_valid((const unsigned char *)rel, strlen(rel)))
-		diag_report(w->d, full, 0, "file name is not UTF-8 (rename "
-		    "it; convmv -f cp932 -t utf8 converts Windows names)");
+	} else if (ours && S_ISREG(st.st_mode) && (why = bad_name(rel)))
+		diag_report(w->d, full, 0, "%s", why);
 	else if (ours && S_ISREG(st.st_mode))
 		strlist_push(w->paths, rel);
 	else if (ours)

@@ -45,8 +45,8 @@ struct ingest_opts {
  * looping, skipping names starting with '.', sorted by byte order of the
  * relative path.  Paths are relative to dir, '/'-separated.  Files with
  * other extensions are ignored silently.  Unreadable subdirectories, and
- * documents whose path is not UTF-8 (ids, JSON and pages need it), get a
- * diagnostic.  Returns 0, or -1 when dir itself cannot be opened
+ * documents whose path is not UTF-8 (ids, JSON and pages need it) or
+ * holds a control character, get a diagnostic.  Returns 0, or -1 when dir itself cannot be opened
  * (diagnostic reported).
  */
 int	ingest_list(const char *dir, struct strlist *paths, struct diag *d);

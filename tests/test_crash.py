@@ -9,8 +9,9 @@ start a build (incremental, every fourth one --full), kill it with
 SIGKILL after a random time within what such a build takes, then:
   - `picorpus check` finds no problem: the index is whole (SQLite and
     FTS5 integrity checks, table invariants) and the site is its site;
-  - the index is the previous one (same build_id, same export) or, when
-    the kill came after the build committed, a new one;
+  - the index is the previous one (same build_id, same export) and the
+    site the previous one byte for byte or, when the kill came after the
+    build committed, both are new;
   - a query works.
 A kill between the index's rename and the site's (two calls apart) would
 leave the new index with the old site; check says so and the next build
@@ -79,6 +80,18 @@ class Env:
                      for line in lines]
         return hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
 
+    def site_digest(self):
+        """A digest of every file of the site: names and contents."""
+        h = hashlib.sha256()
+        for base, dirs, names in sorted(os.walk(self.site)):
+            dirs.sort()
+            for n in sorted(names):
+                path = os.path.join(base, n)
+                h.update(os.path.relpath(path, self.site).encode() + b"\0")
+                with open(path, "rb") as f:
+                    h.update(hashlib.sha256(f.read()).digest())
+        return h.hexdigest()
+
     def check(self):
         r = subprocess.run([self.picorpus, "check", "--index", self.index,
                             "-o", self.site], capture_output=True,
@@ -121,8 +134,10 @@ def kill_build(env, rng, full, took):
     return delay, proc.returncode
 
 
-def after_kill(env, tally, before_id, before_digest, step):
-    """What must hold after a kill; returns (new build?, torn?)."""
+def after_kill(env, tally, before, step):
+    """What must hold after a kill, before = (build id, export digest,
+    site digest) before it; returns (new build?, torn?)."""
+    before_id, before_digest, before_site = before
     status, out = env.check()
     now_id = env.build_id()
     torn = False
@@ -139,6 +154,9 @@ def after_kill(env, tally, before_id, before_digest, step):
     if now_id == before_id:
         tally.check(env.export_digest() == before_digest,
                     "kill %d: the previous index is intact" % step)
+        tally.check(env.site_digest() == before_site,
+                    "kill %d: the previous site is intact, byte for byte"
+                    % step)
     r = env.run("query", "--count", "委託")
     tally.check(r.returncode == 0 and r.stdout.strip().isdigit(),
                 "kill %d: a query works (%r)" % (step, r.stderr[-200:]))
@@ -189,14 +207,15 @@ def main():
                                                          inc_took))
         new_builds = torn = 0
         for step in range(KILLS):
-            before_id, before = env.build_id(), env.export_digest()
+            before = (env.build_id(), env.export_digest(),
+                      env.site_digest())
             kind = change_corpus(env, rng, step)
             full = step % 4 == 3
             delay, _ = kill_build(env, rng, full,
                                   full_took if full else inc_took)
             print("kill %2d: %-6s %-11s after %.2f s" %
                   (step, kind, "full" if full else "incremental", delay))
-            made, was_torn = after_kill(env, tally, before_id, before, step)
+            made, was_torn = after_kill(env, tally, before, step)
             new_builds += made
             torn += was_torn
         print("%d kills: %d after the build committed, %d between the "

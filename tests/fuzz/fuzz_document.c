@@ -1,7 +1,7 @@
 /*
  * fuzz_document.c — a document through the parser, MeCab segmenter and
- * extractor, as a build reads it: decode the bytes, parse them as the
- * format the first byte picks (text, Markdown, HTML), extract the cases.
+ * extractor, as a build reads it: decode the bytes, then parse them as
+ * each format (text, Markdown, HTML) and extract the cases.
  * Every case must have a URL-safe id, lines inside the document, and
  * survive the export JSON round trip.
  */
@@ -70,24 +70,19 @@ check_case(const struct pcase *c, const struct doc *d)
 	json_decref(o);
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* Parse and extract text as a document of one format, and check it. */
+static void
+run_format(const struct source *decoded, enum source_format format)
 {
 	static const char *const names[] = { "doc.txt", "doc.md", "doc.html" };
-	struct source src = { 0 };
+	struct source src = *decoded;
 	struct doc d = { NULL, 0 };
 	struct case_list cases = { NULL, 0 };
 	struct diag dg = { NULL, NULL, 0 };
 	struct buf err = BUF_INIT;
-	const char *reason;
-	int format = size > 0 ? data[0] % 3 : 0;
 
-	if (decode_text(data, size, &src.text, &src.len, &src.enc,
-	    &reason) == -1)
-		return 0;
 	src.path = (char *)names[format];
-	src.format = (enum source_format)format;
-	src.hash = hash_bytes(data, size);
+	src.format = format;
 	if (doc_parse(&src, &d, &err) == 0) {
 		extract_cases(&src, &d, seg, &cases, &dg);
 		for (size_t i = 0; i < cases.n; i++)
@@ -96,6 +91,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case_list_free(&cases);
 	doc_free(&d);
 	buf_free(&err);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct source src = { 0 };
+	const char *reason;
+
+	if (decode_text(data, size, &src.text, &src.len, &src.enc,
+	    &reason) == -1)
+		return 0;
+	src.hash = hash_bytes(data, size);
+	run_format(&src, FORMAT_TEXT);
+	run_format(&src, FORMAT_MARKDOWN);
+	run_format(&src, FORMAT_HTML);
 	free(src.text);
 	return 0;
 }

@@ -1,9 +1,9 @@
 /*
  * fuzz_site_html.c — HTML and JavaScript escaping in the site generator.
- * The input is a document (its source text, parsed as text or Markdown
- * by its first byte) whose every line is also a field of its case:
- * title, municipality, kind, date, number, department, source path
- * (given the format's extension),
+ * The input is a document (its source text, parsed as text and as
+ * Markdown) whose every line is also a field of its case: title,
+ * municipality, kind, date, number, department, source path (given the
+ * format's extension),
  * consignees, data items, legal basis.  The case page's parts
  * (site_case.c) and a case list row are filled into the layout; the page
  * is read back with libxml2's HTML parser, as a browser would, and must
@@ -184,13 +184,33 @@ check_case_page(struct pcase *c, const char *text, const struct doc *d)
 	buf_free(&page);
 }
 
+/* The page of c with text as its source, of the format's extension. */
+static void
+page_as(struct pcase *c, const struct strlist *lines, char *text,
+    enum source_format format)
+{
+	struct source src = { 0 };
+	struct doc d = { NULL, 0 };
+	struct buf err = BUF_INIT, path = BUF_INIT;
+
+	buf_printf(&path, "%s%s", line_of(lines, 6),	/* a hostile path */
+	    format == FORMAT_MARKDOWN ? ".md" : ".txt");
+	free(c->source);
+	c->source = buf_detach(&path);
+	src.path = c->source;
+	src.format = format;
+	src.text = text;
+	src.len = strlen(text);
+	if (doc_parse(&src, &d, &err) == 0)
+		check_case_page(c, text, &d);
+	doc_free(&d);
+	buf_free(&err);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct strlist lines = STRLIST_INIT;
-	struct source src = { 0 };
-	struct doc d = { NULL, 0 };
-	struct buf err = BUF_INIT;
 	struct pcase *c;
 	char *text = fuzz_string(data, size);
 	const char *p;
@@ -207,22 +227,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		p += n + (nl != NULL);
 	}
 	c = case_of_lines(&lines, (int)lines.n);
-	src.format = size > 0 && data[0] % 2 ? FORMAT_MARKDOWN : FORMAT_TEXT;
-	src.path = src.format == FORMAT_MARKDOWN ? "doc.md" : "doc.txt";
-	free(c->source);	/* a hostile path, of the format's extension */
-	c->source = xstrdup(line_of(&lines, 6));
-	c->source = xrealloc(c->source, strlen(c->source) + 5);
-	strcat(c->source, src.format == FORMAT_MARKDOWN ? ".md" : ".txt");
-	src.text = text;
-	src.len = strlen(text);
-	if (doc_parse(&src, &d, &err) == 0)
-		check_case_page(c, text, &d);
+	page_as(c, &lines, text, FORMAT_TEXT);
+	page_as(c, &lines, text, FORMAT_MARKDOWN);
 	for (size_t i = 0; i < lines.n; i++)
 		check_js(lines.v[i]);
 	case_free(c);
-	doc_free(&d);
 	strlist_free(&lines);
-	buf_free(&err);
 	free(text);
 	return 0;
 }

@@ -488,7 +488,11 @@ checked_labels(const char *value)
 		free(mark);
 		p = after;
 	}
-	return b.len ? buf_detach(&b) : NULL;
+	if (b.len == 0) {	/* none, or only empty labels */
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
 }
 
 char *

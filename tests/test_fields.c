@@ -123,6 +123,15 @@ START_TEST(checked_boxes_are_read)
 }
 END_TEST
 
+/* A checked box without a label chooses nothing (and frees what it
+ * built: fuzz_normalize found the leak, tests/fuzz/regress/normalize/). */
+START_TEST(checked_box_without_label_is_nothing)
+{
+	ck_assert_ptr_null(read_selection("[○]\n"));
+	ck_assert_ptr_null(read_selection("[○] [ ] 宛名システム"));
+}
+END_TEST
+
 static Suite *
 fields_suite(void)
 {
@@ -137,6 +146,7 @@ fields_suite(void)
 	tcase_add_test(tc, periods_need_full_dates);
 	tcase_add_test(tc, selection_is_the_chosen_value);
 	tcase_add_test(tc, checked_boxes_are_read);
+	tcase_add_test(tc, checked_box_without_label_is_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }

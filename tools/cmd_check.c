@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "integrity.h"
 #include "cli.h"
+#include "integrity.h"
 #include "site.h"
 #include "store.h"
 

@@ -184,6 +184,9 @@ def readers_see_old_or_new(env, tally, rng):
     tally.check(rc == 0 and old.isdigit() and int(new) == int(old) + 1,
                 "the build adds one %s case (%s -> %s)" % (MARK, old, new))
     bad = [a for a in answers if a[0] != 0 or a[1] not in (old, new)]
+    print("%d queries during the build: %d saw %s, %d saw %s" % (
+        len(answers), sum(a[1] == old for a in answers), old,
+        sum(a[1] == new for a in answers), new))
     tally.check(answers and not bad, "%d queries during the build saw %s "
                 "or %s only (bad: %s)" % (len(answers), old, new, bad[:3]))
 

@@ -493,6 +493,7 @@ build_changes(const struct build_opts *o, const struct plan *p,
 	if (o->site_dir != NULL)
 		rc = rc == 0 ? site_commit(o->site_dir, err) :
 		    (site_abort(o->site_dir), -1);
+	store_drop_old(o->index_path);	/* after the site: it takes time */
 	st->t_commit += clock_lap(&mark);
 out:
 	if (r.s != NULL && o->site_dir != NULL)
@@ -539,6 +540,7 @@ build_run(const struct build_opts *o, struct build_stats *st,
 	if (make_parent(o->index_path, err) == -1 ||
 	    (lock = lock_build(o->index_path, err)) == -1)
 		return -1;
+	store_drop_old(o->index_path);	/* left by a killed build */
 	if (plan_make(o, &p, dg, err) == -1) {
 		plan_free(&p);
 		close(lock);

@@ -676,6 +676,36 @@ store_finish_text(struct store *s, struct buf *err)
 	return 0;
 }
 
+static void
+old_path(struct buf *b, const char *path)
+{
+	buf_printf(b, "%s.old", path);
+}
+
+/* Link path as path.old (when it exists), so that renaming over path
+ * does not free it. */
+static void
+keep_old(const char *path)
+{
+	struct buf old = BUF_INIT;
+
+	old_path(&old, path);
+	unlink(old.data);
+	if (link(path, old.data) == -1 && errno != ENOENT)
+		unlink(old.data);	/* no hard links here: a slower rename */
+	buf_free(&old);
+}
+
+void
+store_drop_old(const char *path)
+{
+	struct buf old = BUF_INIT;
+
+	old_path(&old, path);
+	unlink(old.data);
+	buf_free(&old);
+}
+
 int
 store_commit(struct store *s, struct buf *err)
 {
@@ -696,6 +726,8 @@ store_commit(struct store *s, struct buf *err)
 		ret = -1;
 	}
 	s->db = NULL;
+	if (ret == 0)
+		keep_old(s->path);
 	if (ret == 0 && rename(s->tmp, s->path) == -1) {
 		buf_printf(err, "%s: %s", s->path, strerror(errno));
 		ret = -1;

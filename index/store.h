@@ -78,8 +78,15 @@ sqlite3	*store_db(struct store *s);
  * more cases may be added.  store_commit() calls it if needed.
  */
 int	store_finish_text(struct store *s, struct buf *err);
-/* Commit, close and rename into place; frees s whatever happens. */
+/*
+ * Commit, close and rename into place; frees s whatever happens.  The
+ * index it replaces stays linked as PATH.old, so that the rename itself
+ * is quick (freeing a large file's blocks is not) and what must follow
+ * it at once (the site's swap) does: store_drop_old() removes it.
+ */
 int	store_commit(struct store *s, struct buf *err);
+/* Remove PATH.old, the index a commit replaced (or a killed build left). */
+void	store_drop_old(const char *path);
 /* Drop the half-written index; frees s.  Accepts NULL. */
 void	store_abort(struct store *s);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "integrity.h"
+#include "store.h"
 
 /* Queries whose every row is a problem, described by its first column. */
 static const char *const consistency[] = {
@@ -41,30 +42,15 @@ static const char *const consistency[] = {
 	"a missing ' || parent FROM pragma_foreign_key_check",
 };
 
-/* Append the first column of every row of sql to problems (a row "ok"
- * of integrity_check is no problem). */
+/* Append a row's first column to the problems (a row "ok" of
+ * integrity_check is no problem). */
 static int
-collect(sqlite3 *db, const char *sql, struct strlist *problems,
-    struct buf *err)
+collect_row(void *problems, sqlite3_stmt *st)
 {
-	sqlite3_stmt *st;
-	int rc;
+	const char *p = (const char *)sqlite3_column_text(st, 0);
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-		buf_printf(err, "check: %s", sqlite3_errmsg(db));
-		return -1;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *p = (const char *)sqlite3_column_text(st, 0);
-
-		if (p != NULL && strcmp(p, "ok") != 0)
-			strlist_push(problems, p);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		buf_printf(err, "check: %s", sqlite3_errmsg(db));
-		return -1;
-	}
+	if (p != NULL && strcmp(p, "ok") != 0)
+		strlist_push(problems, p);
 	return 0;
 }
 
@@ -117,7 +103,8 @@ index_check(sqlite3 *db, struct strlist *problems,
 	memset(counts, 0, sizeof(*counts));
 	for (size_t i = 0; i < sizeof(consistency) / sizeof(*consistency);
 	    i++)
-		if (collect(db, consistency[i], problems, err) == -1)
+		if (index_each_row(db, consistency[i], collect_row, problems,
+		    "check", err) == -1)
 			return -1;
 	check_fts(db, problems, &counts->fts_checked);
 	counts->documents = count(db, "documents");

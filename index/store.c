@@ -884,6 +884,23 @@ index_related_json(sqlite3 *db, const char *id)
 /* ---- reading what a previous build stored (incremental builds) ---- */
 
 int
+index_each_row(sqlite3 *db, const char *sql,
+    int (*fn)(void *arg, sqlite3_stmt *st), void *arg, const char *what,
+    struct buf *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_fail(db, err, what);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && fn(arg, st) == 0)
+		;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    db_fail(db, err, what);
+}
+
+int
 index_meta(sqlite3 *db, const char *key, struct buf *out)
 {
 	sqlite3_stmt *st;

@@ -105,6 +105,15 @@ int	index_open_writable(const char *path, sqlite3 **db,
 /* The value of meta key appended to out; -1 when absent. */
 int	index_meta(sqlite3 *db, const char *key, struct buf *out);
 
+/*
+ * Call fn for every row of sql (a statement without parameters) until
+ * it returns non-zero.  Returns 0, or -1 with "what: SQLite's message"
+ * in err when sql cannot be prepared or run.
+ */
+int	index_each_row(sqlite3 *db, const char *sql,
+	    int (*fn)(void *arg, sqlite3_stmt *st), void *arg,
+	    const char *what, struct buf *err);
+
 struct indexed_doc {
 	int64_t		 id;
 	const char	*path;

@@ -25,7 +25,6 @@ extern const char site_layout_html[];
 extern const char site_search_html[];
 extern const char site_search_js[];
 
-#define MARKER ".picorpus-site"
 /* The memo: a line "digest path" per file made from known inputs. */
 #define MEMO ".picorpus-memo"
 
@@ -478,24 +477,51 @@ marker_text(struct buf *b, const char *build_id, uint64_t code)
 	    (unsigned long long)code);
 }
 
-int
-site_is_current(const char *dir, const char *build_id)
+/* The marker file of dir, NUL-terminated, into have; -1 when there is
+ * none. */
+static int
+read_marker(const char *dir, char have[256])
 {
-	struct buf path = BUF_INIT, want = BUF_INIT;
-	char have[256];
+	struct buf path = BUF_INIT;
 	size_t n = 0;
 	FILE *f;
 
-	buf_printf(&path, "%s/" MARKER, dir);
-	marker_text(&want, build_id, code_identity());
+	buf_printf(&path, "%s/" SITE_MARKER, dir);
 	if ((f = fopen(path.data, "r")) != NULL) {
-		n = fread(have, 1, sizeof(have), f);
+		n = fread(have, 1, 255, f);
 		fclose(f);
 	}
-	n = n == want.len && memcmp(have, want.data, n) == 0;
+	have[n] = '\0';
 	buf_free(&path);
+	return f != NULL ? 0 : -1;
+}
+
+int
+site_is_current(const char *dir, const char *build_id)
+{
+	struct buf want = BUF_INIT;
+	char have[256];
+	int same;
+
+	marker_text(&want, build_id, code_identity());
+	same = read_marker(dir, have) == 0 && strcmp(have, want.data) == 0;
 	buf_free(&want);
-	return (int)n;
+	return same;
+}
+
+int
+site_marker_names(const char *dir, const char *build_id)
+{
+	struct buf want = BUF_INIT;
+	char have[256];
+	int rc = -1;
+
+	if (read_marker(dir, have) == 0) {
+		buf_printf(&want, "\nbuild %s\n", build_id);
+		rc = strstr(have, want.data) != NULL;
+	}
+	buf_free(&want);
+	return rc;
 }
 
 static int
@@ -524,7 +550,7 @@ write_site(struct site *s, struct buf *err)
 		struct buf m = BUF_INIT;
 
 		marker_text(&m, s->build_id, s->code);
-		rc = site_file(s, MARKER, m.data, m.len, err);
+		rc = site_file(s, SITE_MARKER, m.data, m.len, err);
 		buf_free(&m);
 	}
 	return rc;
@@ -554,13 +580,13 @@ replaceable(const char *dir, struct buf *err)
 
 	if (stat(dir, &sb) == -1)
 		return errno == ENOENT ? 1 : 0;
-	buf_printf(&marker, "%s/" MARKER, dir);
+	buf_printf(&marker, "%s/" SITE_MARKER, dir);
 	ok = S_ISDIR(sb.st_mode) && (access(marker.data, F_OK) == 0 ||
 	    rmdir(dir) == 0);
 	buf_free(&marker);
 	if (!ok)
 		buf_printf(err, "%s: exists and is not a picorpus site (no "
-		    MARKER "); choose another -o directory", dir);
+		    SITE_MARKER "); choose another -o directory", dir);
 	return ok;
 }
 

@@ -14,8 +14,6 @@
 #include "site_int.h"
 #include "store.h"
 
-#define MARKER ".picorpus-site"
-
 static const char *const fixed_files[] = {
 	"index.html", "search.html", "search.js", "style.css",
 	"browse/index.html", "search/meta.js", "search/rules.js",
@@ -61,86 +59,56 @@ expect_file(const char *dir, const char *relpath, struct strlist *problems,
 	buf_free(&path);
 }
 
-/* The marker's build line must be the index's build. */
+/* The marker must name the index's build. */
 static void
 check_marker(sqlite3 *db, const char *dir, struct strlist *problems)
 {
-	struct buf path = BUF_INIT, want = BUF_INIT, id = BUF_INIT;
-	char have[256];
-	size_t n = 0;
-	FILE *f;
+	struct buf id = BUF_INIT;
+	int named = index_meta(db, "build_id", &id) == 0 ?
+	    site_marker_names(dir, id.data) : site_marker_names(dir, "");
 
-	buf_printf(&path, "%s/" MARKER, dir);
-	if ((f = fopen(path.data, "r")) != NULL) {
-		n = fread(have, 1, sizeof(have) - 1, f);
-		fclose(f);
-	}
-	have[n] = '\0';
-	if (index_meta(db, "build_id", &id) == 0)
-		buf_printf(&want, "\nbuild %s\n", id.data);
-	if (f == NULL)
-		problem(problems, dir, MARKER, "missing: not a picorpus site");
-	else if (want.len == 0 || strstr(have, want.data) == NULL)
-		problem(problems, dir, MARKER, "made from another build than "
-		    "the index (run picorpus build)");
-	buf_free(&path);
-	buf_free(&want);
+	if (named == -1)
+		problem(problems, dir, SITE_MARKER, "missing: not a picorpus "
+		    "site");
+	else if (named == 0)
+		problem(problems, dir, SITE_MARKER, "made from another build "
+		    "than the index (run picorpus build)");
 	buf_free(&id);
 }
 
-/* Call expect_file() for the relpath in the first column of each row
- * of sql. */
-static int
-expect_rows(sqlite3 *db, const char *sql, const char *dir,
-    struct strlist *problems, unsigned *files, struct buf *err)
-{
-	sqlite3_stmt *st;
-	int rc;
+/* Where the files a query names are looked for, and what is found. */
+struct expect {
+	const char	*dir;
+	struct strlist	*problems;
+	unsigned	*files;
+};
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-		buf_printf(err, "site check: %s", sqlite3_errmsg(db));
-		return -1;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		expect_file(dir, (const char *)sqlite3_column_text(st, 0),
-		    problems, files);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		buf_printf(err, "site check: %s", sqlite3_errmsg(db));
-		return -1;
-	}
+/* A row whose first column is a file's path in the site. */
+static int
+expect_path_row(void *arg, sqlite3_stmt *st)
+{
+	struct expect *e = arg;
+
+	expect_file(e->dir, (const char *)sqlite3_column_text(st, 0),
+	    e->problems, e->files);
 	return 0;
 }
 
+/* A row (facet, value) of facet_values_sql: the value's browse page. */
 static int
-expect_facet_pages(sqlite3 *db, const char *dir, struct strlist *problems,
-    unsigned *files, struct buf *err)
+expect_facet_row(void *arg, sqlite3_stmt *st)
 {
-	sqlite3_stmt *st;
-	int rc;
+	struct expect *e = arg;
+	int f = sqlite3_column_int(st, 0);
+	const char *v = (const char *)sqlite3_column_text(st, 1);
+	struct buf rel = BUF_INIT;
 
-	if (sqlite3_prepare_v2(db, facet_values_sql, -1, &st, NULL) !=
-	    SQLITE_OK) {
-		buf_printf(err, "site check: %s", sqlite3_errmsg(db));
-		return -1;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int f = sqlite3_column_int(st, 0);
-		const char *v = (const char *)sqlite3_column_text(st, 1);
-		struct buf rel = BUF_INIT;
-
-		if (v == NULL || *v == '\0' || f < 0 || f >= FACET__MAX)
-			continue;
-		buf_puts(&rel, "browse/");
-		facet_value_file(&rel, (enum facet)f, v);
-		expect_file(dir, rel.data, problems, files);
-		buf_free(&rel);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		buf_printf(err, "site check: %s", sqlite3_errmsg(db));
-		return -1;
-	}
+	if (v == NULL || *v == '\0' || f < 0 || f >= FACET__MAX)
+		return 0;
+	buf_puts(&rel, "browse/");
+	facet_value_file(&rel, (enum facet)f, v);
+	expect_file(e->dir, rel.data, e->problems, e->files);
+	buf_free(&rel);
 	return 0;
 }
 
@@ -148,6 +116,7 @@ int
 site_check(sqlite3 *db, const char *dir, struct strlist *problems,
     unsigned *files, struct buf *err)
 {
+	struct expect e = { dir, problems, files };
 	struct buf chunks = BUF_INIT;
 	int rc;
 
@@ -157,12 +126,14 @@ site_check(sqlite3 *db, const char *dir, struct strlist *problems,
 		expect_file(dir, fixed_files[i], problems, files);
 	buf_printf(&chunks, "SELECT DISTINCT 'search/c/' || ((rowid - 1) / "
 	    "%d) || '.js' FROM cases", SEARCH_CHUNK);
-	rc = expect_rows(db, "SELECT 'case/' || id || '.html' FROM cases",
-	    dir, problems, files, err);
+	rc = index_each_row(db, "SELECT 'case/' || id || '.html' FROM cases",
+	    expect_path_row, &e, "site check", err);
 	if (rc == 0)
-		rc = expect_rows(db, chunks.data, dir, problems, files, err);
+		rc = index_each_row(db, chunks.data, expect_path_row, &e,
+		    "site check", err);
 	if (rc == 0)
-		rc = expect_facet_pages(db, dir, problems, files, err);
+		rc = index_each_row(db, facet_values_sql, expect_facet_row, &e,
+		    "site check", err);
 	buf_free(&chunks);
 	return rc;
 }

@@ -39,6 +39,13 @@ struct facet_values {
 	struct strtab	 index;		/* value name → index in v */
 };
 
+/* The file that marks a directory as a picorpus site, naming the build
+ * of the index it was made from and the generator (site.c). */
+#define SITE_MARKER ".picorpus-site"
+
+/* Does dir's marker name build_id: 1, another build: 0, no marker: -1. */
+int	site_marker_names(const char *dir, const char *build_id);
+
 /* Cases per search/c/K.js file: places K*SEARCH_CHUNK.. (site_search.c). */
 #define SEARCH_CHUNK	5
 

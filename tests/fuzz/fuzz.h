@@ -30,7 +30,9 @@ int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* A NUL-terminated copy of the input (caller frees). */
 char	*fuzz_string(const uint8_t *data, size_t size);
 
-/* Is s (n bytes) well-formed UTF-8? */
+/* Is s (n bytes) well-formed UTF-8?  Asked of utf8proc, not of
+ * encoding.h's utf8_valid(): the targets check decode_text(), which
+ * relies on that one, against an independent judge. */
 int	fuzz_valid_utf8(const char *s, size_t n);
 
 #endif

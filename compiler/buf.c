@@ -76,6 +76,14 @@ str_has_suffix(const char *s, const char *p)
 	return n >= m && strcmp(s + n - m, p) == 0;
 }
 
+size_t
+str_cut_at(const char *s, size_t n)
+{
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;	/* s[n] continues the character before it */
+	return n;
+}
+
 void
 buf_grow(struct buf *b, size_t extra)
 {

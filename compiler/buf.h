@@ -25,6 +25,9 @@ char *xstrndup(const char *s, size_t n);
 /* Does s start (end) with p?  The one pair of string tests of the project. */
 int	str_has_prefix(const char *s, const char *p);
 int	str_has_suffix(const char *s, const char *p);
+/* The longest prefix of UTF-8 s of at most n bytes (n <= strlen(s)) that
+ * ends on a character boundary: where to cut s. */
+size_t	str_cut_at(const char *s, size_t n);
 
 struct buf {
 	char	*data;	/* bytes, NUL-terminated when non-NULL */

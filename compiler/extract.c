@@ -219,17 +219,13 @@ find_municipality(struct ctx *x)
 static void
 set_title(struct field *f, const char *line, int lineno)
 {
-	size_t n = strlen(line);
 	struct buf b = BUF_INIT;
 
-	if (n <= TITLE_MAX) {
+	if (strlen(line) <= TITLE_MAX) {
 		field_set(f, line, lineno);
 		return;
 	}
-	n = TITLE_MAX;
-	while (n > 0 && ((unsigned char)line[n] & 0xc0) == 0x80)
-		n--;
-	buf_put(&b, line, n);
+	buf_put(&b, line, str_cut_at(line, TITLE_MAX));
 	buf_puts(&b, "…");
 	field_set(f, b.data, lineno);
 	buf_free(&b);

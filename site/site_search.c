@@ -578,13 +578,8 @@ case_entry(struct buf *b, const struct pcase *c, const char *body)
 		js_string(b, p.data);
 		buf_free(&p);
 	}
-	if (body != NULL && strlen(body) > BODY_MAX) {
-		size_t n = BODY_MAX;
-
-		while (n > 0 && ((unsigned char)body[n] & 0xc0) == 0x80)
-			n--;	/* cut at a character boundary */
-		cut = xstrndup(body, n);
-	}
+	if (body != NULL && strlen(body) > BODY_MAX)
+		cut = xstrndup(body, str_cut_at(body, BODY_MAX));
 	buf_puts(b, "],body:");
 	js_string(b, cut ? cut : body);
 	buf_puts(b, "}");

@@ -109,9 +109,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct strlist words = STRLIST_INIT;
 	struct query q;
 	struct buf err = BUF_INIT;
-	char *s = xmalloc(size + 1);
+	char *s = fuzz_string(data, size);
 
-	memcpy(s, data, size);
 	memset(&q, 0, sizeof(q));
 	split_words(s, size, &words);
 	if (query_parse(&q, (int)words.n, words.v, &err) == 0) {

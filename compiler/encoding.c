@@ -36,6 +36,8 @@ encoding_name(enum encoding enc)
 		return "CP932";
 	case ENC_EUCJP:
 		return "EUC-JP";
+	case ENC_PDF:
+		return "PDF";
 	default:
 		return "unknown";
 	}

@@ -13,10 +13,11 @@ enum encoding {
 	ENC_UTF8,	/* UTF-8 without BOM */
 	ENC_UTF8_BOM,	/* UTF-8 with a leading EF BB BF (stripped) */
 	ENC_CP932,	/* Shift_JIS / Windows-31J */
-	ENC_EUCJP	/* EUC-JP */
+	ENC_EUCJP,	/* EUC-JP */
+	ENC_PDF		/* a PDF's text layer, read by pdf.h */
 };
 
-/* "UTF-8", "UTF-8 (BOM)", "CP932", "EUC-JP" or "unknown". */
+/* "UTF-8", "UTF-8 (BOM)", "CP932", "EUC-JP", "PDF" or "unknown". */
 const char	*encoding_name(enum encoding enc);
 
 /*

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "ingest.h"
+#include "pdf.h"
 
 #define READ_CHUNK 65536
 
@@ -61,6 +62,7 @@ source_free(struct source *src)
 		return;
 	free(src->path);
 	free(src->text);
+	free(src->pages);
 	memset(src, 0, sizeof(*src));
 }
 
@@ -79,6 +81,8 @@ name_format(const char *name)
 		return FORMAT_MARKDOWN;
 	if (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0)
 		return FORMAT_HTML;
+	if (strcasecmp(dot, ".pdf") == 0)
+		return FORMAT_PDF;
 	return -1;
 }
 
@@ -325,6 +329,35 @@ ingest_hash(const char *dir, const char *relpath,
 	return rc;
 }
 
+/*
+ * The text layer of the PDF in raw, with its page map, into src; or one
+ * diagnostic and -1.  Pages that are only an image are said, once.
+ */
+static int
+read_pdf(const char *full, const struct buf *raw, struct source *src,
+    struct diag *d)
+{
+	struct pdf_text t;
+	const char *why;
+
+	if (pdf_read(raw->data, raw->len, &t, &why) == -1) {
+		diag_report(d, full, 0, "%s", why);
+		return -1;
+	}
+	if (t.scanned > 0)
+		diag_report(d, full, 0, "page %d%s has no text layer (scanned?): "
+		    "OCR it first; %d of %d pages read", t.first_scanned,
+		    t.scanned > 1 ? " and others" : "", t.npages - t.scanned,
+		    t.npages);
+	src->pages = pdf_page_map(&t);
+	src->text = t.text;
+	src->len = t.len;
+	src->enc = ENC_PDF;
+	t.text = NULL;
+	pdf_text_free(&t);
+	return 0;
+}
+
 int
 ingest_read(const char *dir, const char *relpath,
     const struct ingest_opts *opts, struct source *src, struct diag *d)
@@ -339,7 +372,10 @@ ingest_read(const char *dir, const char *relpath,
 	memset(src, 0, sizeof(*src));
 	if (read_file(full, max, &raw, d) == -1)
 		goto fail;
-	if (decode_text((unsigned char *)raw.data, raw.len, &src->text,
+	if (format == FORMAT_PDF) {
+		if (read_pdf(full, &raw, src, d) == -1)
+			goto fail;
+	} else if (decode_text((unsigned char *)raw.data, raw.len, &src->text,
 	    &src->len, &src->enc, &why) == -1) {
 		diag_report(d, full, 0, "%s", why);
 		goto fail;

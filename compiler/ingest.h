@@ -18,7 +18,8 @@
 enum source_format {
 	FORMAT_TEXT = 0,	/* .txt: PDF-derived text, Markdown-ish */
 	FORMAT_MARKDOWN,	/* .md */
-	FORMAT_HTML		/* .html, .htm */
+	FORMAT_HTML,		/* .html, .htm */
+	FORMAT_PDF		/* .pdf: its text layer, read as FORMAT_TEXT */
 };
 
 struct source {
@@ -28,6 +29,8 @@ struct source {
 	size_t			 len;	 /* bytes of text */
 	enum encoding		 enc;	 /* encoding the file was in */
 	enum source_format	 format; /* from the file name's extension */
+	char			*pages;	 /* a PDF's page map (pdf_locate()),
+					    NULL for other formats */
 };
 
 /* The format for a file name, or -1 when its extension is not ours. */

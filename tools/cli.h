@@ -32,6 +32,7 @@ int	cmd_show(int argc, char **argv);
 int	cmd_similar(int argc, char **argv);
 int	cmd_export(int argc, char **argv);
 int	cmd_check(int argc, char **argv);
+int	cmd_text(int argc, char **argv);
 
 /* One long option: --name, or --name VALUE when value is non-NULL. */
 struct opt {

@@ -15,6 +15,7 @@ static const struct command commands[] = {
 	{ "similar", cmd_similar, "list the precedents similar to a case" },
 	{ "export",  cmd_export,  "print every case as JSON Lines" },
 	{ "check",   cmd_check,   "check the index and the site are whole and agree" },
+	{ "text",    cmd_text,    "print the text picorpus reads from a document" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

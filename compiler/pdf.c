@@ -1,0 +1,1049 @@
+/*
+ * pdf.c — a PDF's text layer as lines of text (see pdf.h for the
+ * rules).  poppler-glib does the PDF: decryption, fonts, character
+ * boxes and its reading order; this file only decides where lines,
+ * cells and paragraphs begin and end.
+ *
+ * Coordinates are poppler's: points, origin at the page's top left, y
+ * growing downwards.  "h" is a line's height, the unit of every
+ * tolerance, so the rules hold at any font size.
+ */
+#include <math.h>
+#include <poppler.h>
+#include <stdlib.h>
+#include <sys/types.h>
+#include <string.h>
+
+#include "buf.h"
+#include "encoding.h"
+#include "pdf.h"
+
+#define GAP_CELL	1.5	/* a gap of this many em inside a line: new cell */
+#define GAP_SOFT	0.5	/* one of this many: new cell at a column edge */
+#define EDGE_LINES	3	/* lines starting at an x that make it an edge */
+#define STACKED		1.2	/* most leadings between lines of a paragraph */
+#define BLANK		1.8	/* leadings between paragraphs that show an
+				   empty line */
+#define BAND		0.1	/* header/footer band, fraction of the page */
+#define EDGE_BUCKETS	4096	/* left edges, 1 pt each */
+#define WRAP_SLACK	1.2	/* kinsoku: a wrapped line may end this short */
+#define SPACE_GAP	0.15	/* a gap of this many em inside a line: a space */
+#define EDGE_SLACK	2.0	/* lines of a column start within 2 pt */
+
+/* A piece of text poppler put on one line, between two wide gaps. */
+struct line {
+	size_t	 off, len;	/* its text in struct doc's chars */
+	double	 x0, x1;	/* left and right edge */
+	double	 top, bottom;
+	double	 first_w;	/* width of its first character or word */
+	double	 em;		/* its widest character: the unit of widths */
+	double	 chain_edge;	/* widest of the lines stacked with it */
+	int	 chain_len;	/* how many lines are stacked with it */
+	int	 page;		/* 0-based */
+	int	 drop;		/* a header, footer or page number */
+	int	 soft;		/* cut from the line before at a narrow gap:
+				   glued back unless it starts at a column
+				   edge; its text starts after a space */
+};
+
+struct doc {
+	struct buf	 chars;		/* every line's text, back to back */
+	struct line	*lines;
+	size_t		 n, cap;
+	double		*page_h;	/* height of each page */
+	double		*page_w;	/* width of each page */
+	double		 leading;	/* usual baseline distance in paragraphs */
+	float		 edge[EDGE_BUCKETS]; /* widest right edge per left edge */
+};
+
+/* One cell of the row being assembled. */
+struct cell {
+	struct buf	 text;
+	double		 x0, x1;	/* widest extent so far */
+	const struct line *last;	/* its last line */
+};
+
+struct row {
+	struct cell	*cells;
+	size_t		 n, cap;
+	double		 top;		/* top of its first line */
+	int		 page;
+};
+
+int
+pdf_sniff(const void *data, size_t n)
+{
+	return memmem(data, n < 1024 ? n : 1024, "%PDF-", 5) != NULL;
+}
+
+/* ---- reading poppler's characters into lines ---- */
+
+static double
+height(const struct line *l)
+{
+	double h = l->bottom - l->top;
+
+	return h > 1 ? h : 1;
+}
+
+static double
+em(const struct line *l)
+{
+	return l->em > 1 ? l->em : 1;
+}
+
+static struct line *
+new_line(struct doc *d, int page)
+{
+	struct line *l;
+
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 256;
+		d->lines = xrealloc(d->lines, d->cap * sizeof(*d->lines));
+	}
+	l = &d->lines[d->n++];
+	memset(l, 0, sizeof(*l));
+	l->off = d->chars.len;
+	l->page = page;
+	return l;
+}
+
+/* Close the line being read; an empty one is forgotten. */
+static void
+end_line(struct doc *d, struct line **cur)
+{
+	struct line *l = *cur;
+
+	*cur = NULL;
+	if (l == NULL)
+		return;
+	l->len = d->chars.len - l->off;
+	if (l->len == 0)
+		d->n--;
+}
+
+static int
+is_word_char(uint32_t c)
+{
+	return c < 0x80 && ((c | 0x20) - 'a' < 26 || c - '0' < 10);
+}
+
+/* The line being read from a page, and what comes before its next char. */
+struct reader {
+	struct doc	*d;
+	struct line	*cur;	/* NULL between lines */
+	int		 page;
+	int		 space;	/* poppler put a space before the next char */
+	int		 first_open; /* still inside the line's first word */
+};
+
+/* Add character c (bytes p, n) with box r to the line being read. */
+static void
+add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
+    const PopplerRectangle *r)
+{
+	struct doc *d = rd->d;
+	struct line *l = rd->cur;
+	double w = r->x2 - r->x1;
+
+	double gap = l != NULL ? r->x1 - l->x1 : 0, unit = l != NULL &&
+	    l->em > w ? l->em : w;
+	int soft = 0;
+
+	if (l != NULL && (gap > GAP_CELL * unit ||
+	    (r->y1 + r->y2) / 2 > l->bottom || (r->y1 + r->y2) / 2 < l->top))
+		end_line(d, &rd->cur), l = NULL;
+	else if (l != NULL && gap > GAP_SOFT * unit) {
+		end_line(d, &rd->cur), l = NULL;
+		buf_putc(&d->chars, ' ');
+		soft = 1;
+	}
+	if (l == NULL) {
+		l = rd->cur = new_line(d, rd->page);
+		l->soft = soft;
+		l->x0 = r->x1;
+		l->top = r->y1;
+		l->bottom = r->y2;
+		l->first_w = r->x2 - r->x1;
+		rd->first_open = is_word_char(c);
+	} else {
+		if (rd->space || r->x1 - l->x1 > SPACE_GAP * em(l))
+			buf_putc(&d->chars, ' ');
+		if (rd->first_open && !rd->space && is_word_char(c))
+			l->first_w = r->x2 - l->x0;
+		else
+			rd->first_open = 0;
+	}
+	rd->space = 0;
+	buf_put(&d->chars, p, n);
+	l->x1 = r->x2;
+	if (w > l->em)
+		l->em = w;
+	if (r->y1 < l->top)
+		l->top = r->y1;
+	if (r->y2 > l->bottom)
+		l->bottom = r->y2;
+}
+
+/*
+ * Cut one page's text into lines.  poppler gives one box per character
+ * of its text, newlines included; a page whose boxes do not match its
+ * text is read without them as far as they go.
+ */
+static void
+read_page(struct doc *d, PopplerPage *pg, int page)
+{
+	struct reader rd = { d, NULL, page, 0, 0 };
+	PopplerRectangle *r = NULL;
+	guint nr = 0;
+	char *text = poppler_page_get_text(pg);
+	const unsigned char *s = (const unsigned char *)text;
+	size_t len = text != NULL ? strlen(text) : 0, k = 0, step;
+	uint32_t c;
+
+	if (text == NULL || !poppler_page_get_text_layout(pg, &r, &nr))
+		goto out;
+	for (size_t i = 0; i < len && k < nr; i += step, k++) {
+		if ((step = utf8_next(s + i, len - i, &c)) == 0) {
+			step = 1;
+			continue;
+		}
+		if (c == '\n')
+			end_line(d, &rd.cur);
+		else if (c == ' ' || c == '\t' || c == 0x3000)
+			rd.space = rd.cur != NULL;
+		else if (c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0))
+			add_char(&rd, text + i, step, c, &r[k]);
+	}
+	end_line(d, &rd.cur);
+out:
+	g_free(r);
+	g_free(text);
+}
+
+/* How many lines of page lines [a, z) start within EDGE_SLACK of x. */
+static int
+starting_at(const struct doc *d, size_t a, size_t z, double x)
+{
+	int n = 0;
+
+	for (size_t i = a; i < z; i++)
+		if (d->lines[i].x0 > x - EDGE_SLACK && d->lines[i].x0 < x + EDGE_SLACK)
+			n++;
+	return n;
+}
+
+/*
+ * Glue each soft fragment of the lines [a, z) of one page back to the
+ * line before it, unless several lines of the page start where it
+ * starts: then it is a table cell beside a full one, not a wide space.
+ */
+static void
+glue_fragments(struct doc *d, size_t a, size_t z)
+{
+	size_t out = a;
+
+	for (size_t i = a; i < z; i++) {
+		struct line *l = &d->lines[i];
+
+		if (l->soft && out > a &&
+		    starting_at(d, a, z, l->x0) < EDGE_LINES) {
+			struct line *p = &d->lines[out - 1];
+
+			p->len = l->off + l->len - p->off;
+			p->x1 = l->x1;
+			p->em = l->em > p->em ? l->em : p->em;
+			p->top = l->top < p->top ? l->top : p->top;
+			p->bottom = l->bottom > p->bottom ? l->bottom : p->bottom;
+			continue;
+		}
+		l->soft = 0;
+		d->lines[out++] = *l;
+	}
+	d->n = out;	/* [a, z) were the last lines read */
+}
+
+/* ---- running headers, footers and page numbers ---- */
+
+/* Is l in the top or bottom band of its page?  1 top, 2 bottom, 0 no. */
+static int
+band(const struct doc *d, const struct line *l)
+{
+	double ph = d->page_h[l->page];
+
+	if (l->bottom < ph * BAND)
+		return 1;
+	if (l->top > ph * (1 - BAND))
+		return 2;
+	return 0;
+}
+
+/* "- 3 -", "3", "3/12", "p.3", "3頁", "(3)": a page number alone. */
+static int
+is_page_number(const char *s, size_t n)
+{
+	static const char *const decor[] = { "-", " ", "/", ".", "(", ")",
+	    "p", "P", "頁", "ページ", "－", "（", "）", "―", "‐", "ー" };
+	int digits = 0;
+
+	for (size_t i = 0; i < n;) {
+		size_t k, m = 0;
+
+		if (s[i] >= '0' && s[i] <= '9') {
+			digits++, i++;
+			continue;
+		}
+		for (k = 0; k < sizeof(decor) / sizeof(decor[0]); k++)
+			if (strncmp(s + i, decor[k], m = strlen(decor[k])) == 0)
+				break;
+		if (k == sizeof(decor) / sizeof(decor[0]))
+			return 0;
+		i += m;
+	}
+	return digits > 0 && digits <= 8;
+}
+
+/* A band line's text with digits and spaces left out, and its band. */
+struct banded {
+	char	*key;
+	size_t	 line;	/* index into d->lines */
+};
+
+static char *
+band_key(const struct doc *d, const struct line *l)
+{
+	struct buf k = BUF_INIT;
+	const char *s = d->chars.data + l->off;
+
+	buf_putc(&k, (char)('0' + band(d, l)));
+	for (size_t i = 0; i < l->len; i++)
+		if (!(s[i] >= '0' && s[i] <= '9') && s[i] != ' ')
+			buf_putc(&k, s[i]);
+	return buf_detach(&k);
+}
+
+static int
+cmp_banded(const void *a, const void *b)
+{
+	const struct banded *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c != 0 ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* Drop the lines in [a, z) of v when they stand on enough pages. */
+static void
+drop_if_repeated(struct doc *d, struct banded *v, size_t a, size_t z,
+    int npages)
+{
+	int pages = 0, last = -1;
+
+	for (size_t i = a; i < z; i++)
+		if (d->lines[v[i].line].page != last) {
+			last = d->lines[v[i].line].page;
+			pages++;
+		}
+	if (pages >= 2 && pages * 2 >= npages)
+		for (size_t i = a; i < z; i++)
+			d->lines[v[i].line].drop = 1;
+}
+
+static void
+drop_running_lines(struct doc *d, int npages)
+{
+	struct banded *v = xcalloc(d->n ? d->n : 1, sizeof(*v));
+	size_t nv = 0, a = 0;
+
+	for (size_t i = 0; i < d->n; i++) {
+		struct line *l = &d->lines[i];
+
+		if (band(d, l) == 0)
+			continue;
+		if (is_page_number(d->chars.data + l->off, l->len))
+			l->drop = 1;
+		v[nv].key = band_key(d, l);
+		v[nv++].line = i;
+	}
+	if (nv > 0)
+		qsort(v, nv, sizeof(*v), cmp_banded);
+	for (size_t i = 1; i <= nv; i++)
+		if (i == nv || strcmp(v[i].key, v[a].key) != 0) {
+			drop_if_repeated(d, v, a, i, npages);
+			a = i;
+		}
+	for (size_t i = 0; i < nv; i++)
+		free(v[i].key);
+	free(v);
+}
+
+/* ---- column edges ---- */
+
+static size_t
+bucket(double x)
+{
+	return x <= 0 ? 0 : x >= EDGE_BUCKETS - 1 ? EDGE_BUCKETS - 1 :
+	    (size_t)x;
+}
+
+static void
+measure_edges(struct doc *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct line *l = &d->lines[i];
+		size_t b = bucket(l->x0);
+
+		if (!l->drop && l->x1 > d->edge[b])
+			d->edge[b] = (float)l->x1;
+	}
+}
+
+/* The right edge of the column l starts in: the widest line near it. */
+static double
+right_edge(const struct doc *d, const struct line *l)
+{
+	double edge = l->x1;
+	size_t a = bucket(l->x0 - EDGE_SLACK), z = bucket(l->x0 + EDGE_SLACK);
+
+	for (size_t b = a; b <= z; b++)
+		if (d->edge[b] > edge)
+			edge = d->edge[b];
+	return edge;
+}
+
+/*
+ * Stacks: lines starting at the same edge, each right below the one
+ * before (a paragraph, a table cell).  Three lines or more show where
+ * their column really ends when it is narrower than the widest line
+ * starting at that edge elsewhere (a cell beside an empty one).
+ */
+#define STACK_LOOK	64	/* lines ahead to look for the next in a stack */
+
+static int	right_below(const struct doc *, const struct line *,
+		    const struct line *);
+
+static size_t
+next_in_stack(const struct doc *d, size_t i)
+{
+	const struct line *l = &d->lines[i];
+
+	for (size_t j = i + 1; j < d->n && j <= i + STACK_LOOK; j++) {
+		const struct line *b = &d->lines[j];
+
+		if (b->page != l->page)
+			break;
+		if (!b->drop && b->x0 > l->x0 - EDGE_SLACK &&
+		    b->x0 < l->x0 + EDGE_SLACK && right_below(d, l, b))
+			return j;
+	}
+	return 0;
+}
+
+static void
+measure_stacks(struct doc *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		double edge = 0;
+		int len = 0;
+
+		if (d->lines[i].chain_len != 0 || d->lines[i].drop)
+			continue;
+		for (size_t j = i; len == 0 || j != 0; j = next_in_stack(d, j)) {
+			if (d->lines[j].x1 > edge)
+				edge = d->lines[j].x1;
+			len++;
+		}
+		for (size_t j = i, k = 0; k == 0 || j != 0;
+		    j = next_in_stack(d, j), k++) {
+			d->lines[j].chain_edge = edge;
+			d->lines[j].chain_len = len;
+		}
+	}
+}
+
+/* ---- wrapped lines ---- */
+
+/*
+ * Was l wrapped: would the next line's first word have fit on it?  Its
+ * column ends at the widest line starting where it starts, or before
+ * limit, where the next cell of its row starts.
+ */
+static int
+wrapped(const struct doc *d, const struct line *l, const struct line *next,
+    double limit)
+{
+	double edge = right_edge(d, l), room;
+
+	if (l->chain_len >= 3 && edge > l->chain_edge)
+		edge = l->chain_edge;
+	if (edge > limit - em(l) / 2)
+		edge = limit - em(l) / 2;
+	room = edge - l->x1;
+
+	return room < next->first_w + WRAP_SLACK * em(l);
+}
+
+/* ---- reading order ---- */
+
+/*
+ * Where a line stands on its page: above a two-column body, in its left
+ * or right column, or below it.  A page without columns is all ABOVE.
+ */
+enum place { ABOVE, LEFT, RIGHT, BELOW };
+
+struct columns {
+	double	 split;		/* left edge of the right column; 0 = none */
+	double	 top, bottom;	/* the body the columns fill */
+};
+
+/* The most common left edge in the middle of the page, and how often. */
+static double
+middle_edge(const struct line *l, size_t n, double width, int *count)
+{
+	static const int span = EDGE_BUCKETS;
+	int *seen = xcalloc(span, sizeof(int)), best = 0;
+	double at = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t b = bucket(l[i].x0);
+
+		if (!l[i].drop && l[i].x0 > width * 0.3 && l[i].x0 < width * 0.7 &&
+		    ++seen[b] > best) {
+			best = seen[b];
+			at = (double)b;
+		}
+	}
+	free(seen);
+	*count = best;
+	return at;
+}
+
+/*
+ * Two columns of running text: many lines start at one edge in the
+ * middle of the page, no line crosses it between the first and the last
+ * of them, the two sides are about as wide, and the left side is text
+ * (most of its lines run to its right edge), not a table's labels.
+ */
+static struct columns
+find_columns(const struct line *l, size_t n, double width)
+{
+	struct columns c = { 0, 1e9, -1e9 };
+	double lx0 = 1e9, lx1 = 0, rx1 = 0, split, lw = 0;
+	int count, left = 0, full = 0;
+
+	split = middle_edge(l, n, width, &count);
+	if (count < 5)
+		return (struct columns){ 0, 0, 0 };
+	for (size_t i = 0; i < n; i++)
+		if (!l[i].drop && l[i].x0 >= split - 1 && l[i].x0 < split + 2) {
+			c.top = l[i].top < c.top ? l[i].top : c.top;
+			c.bottom = l[i].bottom > c.bottom ? l[i].bottom : c.bottom;
+			rx1 = l[i].x1 > rx1 ? l[i].x1 : rx1;
+		}
+	for (size_t i = 0; i < n; i++) {
+		if (l[i].drop || l[i].bottom < c.top || l[i].top > c.bottom ||
+		    l[i].x0 >= split - 1)
+			continue;
+		if (l[i].x1 > split - 0.5 * em(&l[i]))
+			return (struct columns){ 0, 0, 0 };	/* crosses */
+		left++;
+		lw += l[i].x1 - l[i].x0;
+		lx0 = l[i].x0 < lx0 ? l[i].x0 : lx0;
+		lx1 = l[i].x1 > lx1 ? l[i].x1 : lx1;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!l[i].drop && l[i].bottom >= c.top && l[i].top <= c.bottom &&
+		    l[i].x0 < split - 1 && l[i].x1 > lx1 - 2 * em(&l[i]))
+			full++;
+	if (left < 5 || full * 5 < left * 2 || left * 2 < count ||
+	    count * 2 < left || lw / left < 0.6 * (lx1 - lx0) ||
+	    (split - lx0) < 0.7 * (rx1 - split) ||
+	    (split - lx0) > 1.43 * (rx1 - split))
+		return (struct columns){ 0, 0, 0 };
+	c.split = split;
+	return c;
+}
+
+static enum place
+place_of(const struct columns *c, const struct line *l)
+{
+	if (c->split == 0 || l->bottom < c->top)
+		return ABOVE;
+	if (l->top > c->bottom)
+		return BELOW;
+	return l->x0 >= c->split - 1 ? RIGHT : LEFT;
+}
+
+/* Sort key of a line: its place, then top to bottom, left to right. */
+struct keyed {
+	struct line	 line;
+	enum place	 place;
+};
+
+static int
+cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+
+	if (x->place != y->place)
+		return (int)x->place - (int)y->place;
+	if (x->line.top != y->line.top)
+		return x->line.top < y->line.top ? -1 : 1;
+	return (x->line.x0 > y->line.x0) - (x->line.x0 < y->line.x0);
+}
+
+/*
+ * Lines whose tops differ by less than a third of a line are one visual
+ * line: order them left to right (the sort by top may not have).
+ */
+static void
+order_visual_lines(struct keyed *k, size_t n)
+{
+	for (size_t a = 0, z; a < n; a = z) {
+		for (z = a + 1; z < n && k[z].place == k[a].place &&
+		    k[z].line.top - k[a].line.top < height(&k[a].line) / 3; z++)
+			;
+		for (size_t i = a + 1; i < z; i++)
+			for (size_t j = i; j > a &&
+			    k[j].line.x0 < k[j - 1].line.x0; j--) {
+				struct keyed t = k[j];
+
+				k[j] = k[j - 1];
+				k[j - 1] = t;
+			}
+	}
+}
+
+/* Put the lines of one page, l[0..n), in reading order. */
+static void
+order_page(struct line *l, size_t n, double width)
+{
+	struct columns c = find_columns(l, n, width);
+	struct keyed *k = xcalloc(n ? n : 1, sizeof(*k));
+
+	for (size_t i = 0; i < n; i++) {
+		k[i].line = l[i];
+		k[i].place = place_of(&c, &l[i]);
+	}
+	qsort(k, n, sizeof(*k), cmp_keyed);
+	order_visual_lines(k, n);
+	for (size_t i = 0; i < n; i++)
+		l[i] = k[i].line;
+	free(k);
+}
+
+static void
+order_pages(struct doc *d)
+{
+	for (size_t a = 0, z; a < d->n; a = z) {
+		for (z = a + 1; z < d->n && d->lines[z].page == d->lines[a].page;
+		    z++)
+			;
+		order_page(d->lines + a, z - a, d->page_w[d->lines[a].page]);
+	}
+}
+
+/* ---- assembling rows ---- */
+
+/* Does b start at the left edge of c's last line (or a wrap of it)? */
+static int
+same_edge(const struct line *l, const struct line *b)
+{
+	double w = em(l);
+
+	return b->x0 > l->x0 - 1.5 * w && b->x0 < l->x0 + 0.5 * w;
+}
+
+/* Is b right below l: the next line of a paragraph, not further down? */
+static int
+right_below(const struct doc *d, const struct line *l, const struct line *b)
+{
+	double step = b->bottom - l->bottom;
+
+	return b->page == l->page && step > d->leading / 2 &&
+	    step < STACKED * d->leading;
+}
+
+/*
+ * The usual distance between the baselines of two lines of a
+ * paragraph: the commonest step, to half a point, from a line to the
+ * next one starting at the same edge below it.
+ */
+static void
+measure_leading(struct doc *d)
+{
+	enum { STEPS = 400 };
+	int count[STEPS] = { 0 }, best = 0;
+
+	d->leading = 0;
+	for (size_t i = 0; i + 1 < d->n; i++) {
+		const struct line *l = &d->lines[i];
+
+		for (size_t j = i + 1; j < d->n && j < i + STACK_LOOK; j++) {
+			const struct line *b = &d->lines[j];
+			double step = b->bottom - l->bottom;
+
+			if (b->page != l->page || b->drop || l->drop ||
+			    step > 3 * height(l))
+				break;
+			if (step > 0 && fabs(b->x0 - l->x0) < EDGE_SLACK &&
+			    step * 2 < STEPS) {
+				if (++count[(int)(step * 2)] > best) {
+					best = count[(int)(step * 2)];
+					d->leading = (int)(step * 2) / 2.0 + 0.25;
+				}
+				break;
+			}
+		}
+	}
+	if (d->leading == 0)
+		d->leading = 1.2 * (d->n > 0 ? height(&d->lines[0]) : 12);
+}
+
+/* Does b go on where cell i of row r stopped? */
+static int
+continues(const struct doc *d, const struct row *r, size_t i,
+    const struct line *b)
+{
+	const struct line *l = r->cells[i].last;
+	double limit = i + 1 < r->n ? r->cells[i + 1].x0 : 1e9;
+
+	if (!wrapped(d, l, b, limit))
+		return 0;
+	if (b->page == l->page + 1)
+		return same_edge(l, b);
+	if (b->page != l->page)
+		return 0;
+	if (b->top > l->top)	/* below: the next line of the column */
+		return same_edge(l, b) && right_below(d, l, b);
+	return b->x0 > l->x1 && b->top < l->top - 2 * height(l); /* next column */
+}
+
+/*
+ * The cell of row r that line b belongs to: one it continues, or, in a
+ * table row, the value cell (not the first) right above it at the same
+ * edge — a new paragraph inside the cell; -1 when b starts a new row.
+ */
+static ssize_t
+cell_for(const struct doc *d, const struct row *r, const struct line *b)
+{
+	for (size_t i = r->n; i-- > 0;)
+		if (continues(d, r, i, b))
+			return (ssize_t)i;
+	for (size_t i = r->n; i-- > 1;)
+		if (same_edge(r->cells[i].last, b) &&
+		    right_below(d, r->cells[i].last, b))
+			return (ssize_t)i;
+	return -1;
+}
+/* Is b the next cell of row r: beside its last cell, on its first line? */
+static int
+beside(const struct row *r, const struct line *b)
+{
+	const struct cell *c = &r->cells[r->n - 1];
+	double h = height(c->last);
+
+	return b->page == r->page && b->top < r->top + h / 3 &&
+	    b->top > r->top - h / 3 && b->x0 > c->x1 - 0.5 * em(c->last);
+}
+
+/* Add b's text to c: glued after a wrap, after a space otherwise. */
+static void
+cell_append(struct cell *c, const struct doc *d, const struct line *b,
+    int wrap)
+{
+	const char *s = d->chars.data + b->off;
+
+	if (c->text.len > 0 && (!wrap ||
+	    (is_word_char((unsigned char)c->text.data[c->text.len - 1]) &&
+	    is_word_char((unsigned char)s[0]))))
+		buf_putc(&c->text, ' ');
+	buf_put(&c->text, s, b->len);
+	if (b->x1 > c->x1)
+		c->x1 = b->x1;
+	if (b->x0 < c->x0)
+		c->x0 = b->x0;
+	c->last = b;
+}
+
+static void
+new_cell(struct row *r, const struct doc *d, const struct line *b)
+{
+	struct cell *c;
+
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 8;
+		r->cells = xrealloc(r->cells, r->cap * sizeof(*r->cells));
+	}
+	c = &r->cells[r->n++];
+	memset(c, 0, sizeof(*c));
+	c->x0 = b->x0;
+	c->x1 = b->x1;
+	if (r->n == 1) {
+		r->top = b->top;
+		r->page = b->page;
+	}
+	cell_append(c, d, b, 1);
+}
+
+/* Assembled text, and which page each output line starts on. */
+struct output {
+	struct buf	 text;
+	int		 lines;		/* lines written */
+	int		*page_line;
+	int		 npages;
+	int		 pages_done;	/* page_line[0..pages_done) are set */
+};
+
+static void
+flush_row(struct row *r, struct output *o)
+{
+	if (r->n == 0)
+		return;
+	o->lines++;
+	while (o->pages_done <= r->page && o->pages_done < o->npages)
+		o->page_line[o->pages_done++] = o->lines;
+	for (size_t i = 0; i < r->n; i++) {
+		if (i > 0)
+			buf_putc(&o->text, '\t');
+		buf_put(&o->text, r->cells[i].text.data, r->cells[i].text.len);
+		buf_free(&r->cells[i].text);
+	}
+	buf_putc(&o->text, '\n');
+	r->n = 0;
+}
+
+/* The lowest line of row r so far. */
+static const struct line *
+row_bottom(const struct row *r)
+{
+	const struct line *low = r->cells[0].last;
+
+	for (size_t i = 1; i < r->n; i++)
+		if (r->cells[i].last->bottom > low->bottom)
+			low = r->cells[i].last;
+	return low;
+}
+
+static void
+assemble(const struct doc *d, struct output *o)
+{
+	struct row r = { 0 };
+	ssize_t k;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct line *b = &d->lines[i];
+
+		if (b->drop)
+			continue;
+		if (r.n > 0 && beside(&r, b))
+			new_cell(&r, d, b);
+		else if (r.n > 0 && (k = cell_for(d, &r, b)) >= 0)
+			cell_append(&r.cells[k], d, b,
+			    continues(d, &r, (size_t)k, b));
+		else {
+			const struct line *low = r.n > 0 ? row_bottom(&r) : NULL;
+
+			flush_row(&r, o);
+			if (low != NULL && b->page == low->page &&
+			    b->bottom - low->bottom > BLANK * d->leading) {
+				buf_putc(&o->text, '\n');
+				o->lines++;
+			}
+			new_cell(&r, d, b);
+		}
+	}
+	flush_row(&r, o);
+	while (o->pages_done < o->npages)
+		o->page_line[o->pages_done++] = o->lines + 1;
+	free(r.cells);
+}
+
+/* ---- the document ---- */
+
+static const char *
+open_error(const GError *err)
+{
+	if (err != NULL && err->domain == POPPLER_ERROR &&
+	    err->code == POPPLER_ERROR_ENCRYPTED)
+		return "encrypted PDF (it needs a password: save a copy "
+		    "without one)";
+	return "damaged PDF (poppler cannot open it)";
+}
+
+static int
+has_image(PopplerPage *pg)
+{
+	GList *m = poppler_page_get_image_mapping(pg);
+	int yes = m != NULL;
+
+	poppler_page_free_image_mapping(m);
+	return yes;
+}
+
+/* Read every page's lines into d; count the pages that are only images. */
+static void
+read_pages(PopplerDocument *pdf, struct doc *d, struct pdf_text *out)
+{
+	for (int p = 0; p < out->npages; p++) {
+		PopplerPage *pg = poppler_document_get_page(pdf, p);
+		size_t before = d->n;
+		double w = 0, h = 0;
+
+		if (pg == NULL)
+			continue;
+		poppler_page_get_size(pg, &w, &h);
+		d->page_h[p] = h;
+		d->page_w[p] = w;
+		read_page(d, pg, p);
+		glue_fragments(d, before, d->n);
+		if (d->n == before && has_image(pg) && out->scanned++ == 0)
+			out->first_scanned = p + 1;
+		g_object_unref(pg);
+	}
+}
+
+static void
+doc_free(struct doc *d)
+{
+	buf_free(&d->chars);
+	free(d->lines);
+	free(d->page_h);
+	free(d->page_w);
+}
+
+int
+pdf_read(const void *data, size_t n, struct pdf_text *out, const char **why)
+{
+	GBytes *bytes = g_bytes_new_static(data, n);
+	GError *err = NULL;
+	PopplerDocument *pdf;
+	struct doc d = { 0 };
+	struct output o = { 0 };
+	int rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	if ((pdf = poppler_document_new_from_bytes(bytes, NULL, &err)) == NULL) {
+		*why = open_error(err);
+		goto out;
+	}
+	out->npages = poppler_document_get_n_pages(pdf);
+	d.page_h = xcalloc(out->npages > 0 ? (size_t)out->npages : 1,
+	    sizeof(*d.page_h));
+	d.page_w = xcalloc(out->npages > 0 ? (size_t)out->npages : 1,
+	    sizeof(*d.page_w));
+	read_pages(pdf, &d, out);
+	if (d.n == 0) {
+		*why = out->scanned > 0 ? "no text layer (scanned pages?); "
+		    "OCR it first" : "no text in the PDF";
+		goto out;
+	}
+	drop_running_lines(&d, out->npages);
+	order_pages(&d);
+	measure_leading(&d);
+	measure_edges(&d);
+	measure_stacks(&d);
+	o.npages = out->npages;
+	o.page_line = xcalloc((size_t)o.npages + 1, sizeof(int));
+	assemble(&d, &o);
+	out->page_line = o.page_line;
+	out->len = o.text.len;
+	out->text = buf_detach(&o.text);
+	rc = 0;
+out:
+	if (pdf != NULL)
+		g_object_unref(pdf);
+	if (err != NULL)
+		g_error_free(err);
+	g_bytes_unref(bytes);
+	doc_free(&d);
+	return rc;
+}
+
+void
+pdf_text_free(struct pdf_text *t)
+{
+	if (t == NULL)
+		return;
+	free(t->text);
+	free(t->page_line);
+	memset(t, 0, sizeof(*t));
+}
+
+/* A one-page PDF with nothing on it, its xref offsets computed. */
+static char *
+empty_pdf(size_t *n)
+{
+	static const char *const obj[] = {
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>",
+	};
+	struct buf b = BUF_INIT;
+	size_t off[3], xref;
+
+	buf_puts(&b, "%PDF-1.4\n");
+	for (int i = 0; i < 3; i++) {
+		off[i] = b.len;
+		buf_printf(&b, "%d 0 obj\n%s\nendobj\n", i + 1, obj[i]);
+	}
+	xref = b.len;
+	buf_puts(&b, "xref\n0 4\n0000000000 65535 f \n");
+	for (int i = 0; i < 3; i++)
+		buf_printf(&b, "%010zu 00000 n \n", off[i]);
+	buf_printf(&b, "trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n%zu\n"
+	    "%%%%EOF\n", xref);
+	*n = b.len;
+	return buf_detach(&b);
+}
+
+void
+pdf_init(void)
+{
+	static int done;
+	struct pdf_text t;
+	const char *why;
+	size_t n;
+	char *pdf;
+
+	if (done++)
+		return;
+	pdf = empty_pdf(&n);
+	(void)pdf_read(pdf, n, &t, &why);	/* "no text": only warming up */
+	pdf_text_free(&t);
+	free(pdf);
+}
+
+char *
+pdf_page_map(const struct pdf_text *t)
+{
+	struct buf b = BUF_INIT;
+
+	for (int p = 0; p < t->npages; p++)
+		buf_printf(&b, "%s%d", p ? " " : "", t->page_line[p]);
+	return buf_detach(&b);
+}
+
+int
+pdf_locate(const char *map, int line, int *page, int *line_in_page)
+{
+	const char *s = map;
+	char *end;
+	long first;
+	int p = 0, found = 0, start = 0;
+
+	if (map == NULL || line < 1)
+		return -1;
+	while ((first = strtol(s, &end, 10)), end != s) {
+		p++;
+		if (first <= line) {
+			found = p;
+			start = (int)first;
+		}
+		s = end;
+	}
+	if (found == 0)
+		return -1;
+	*page = found;
+	*line_in_page = line - start + 1;
+	return 0;
+}

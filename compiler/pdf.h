@@ -1,0 +1,75 @@
+/*
+ * pdf.h — read the text layer of a PDF (Debian's poppler-glib) as the
+ * line-oriented text the rest of the compiler reads: paragraphs in
+ * reading order, one per line, with table rows as "cell<TAB>cell" and
+ * running headers, footers and page numbers dropped.  Pure functions on
+ * memory: no files, no printing.
+ *
+ * How the lines are made (pdf.c): poppler gives each page's characters
+ * in its reading order (columns resolved) with one box per character.
+ * They are cut into lines at poppler's line ends, and inside a line at
+ * a gap wider than a character and a half (a table's cell border).
+ * Then, over the whole document:
+ *   - a line in the top or bottom band of its page whose text, digits
+ *     aside, repeats on half the pages or more (at least two), or that
+ *     is a bare page number ("- 3 -", "3/12", "p.3"), is dropped;
+ *   - a line beside the previous one on the same baseline is a new cell
+ *     of the same row (TAB);
+ *   - a line that continues the previous one is joined to it with no
+ *     separator (Japanese wraps carry no hyphen; a space only between
+ *     two Latin letters or digits): the previous line reaches its
+ *     column's right edge (the widest line starting where it starts,
+ *     over the whole document), and this one starts at the same left
+ *     edge right below it, at the top of the next column, or at the top
+ *     of the next page;
+ *   - anything else starts a new line of output.
+ *
+ * Ownership: pdf_read() fills a struct pdf_text the caller releases
+ * with pdf_text_free() (NULL and zeroed structs accepted).
+ */
+#ifndef PICORPUS_PDF_H
+#define PICORPUS_PDF_H
+
+#include <stddef.h>
+
+struct pdf_text {
+	char	*text;		/* UTF-8, NUL-terminated, "\n" after each line */
+	size_t	 len;		/* bytes of text */
+	int	*page_line;	/* [p]: first line (1-based) starting on page
+				   p+1 or later; lines+1 when none does */
+	int	 npages;	/* pages in the PDF */
+	int	 scanned;	/* pages with an image but no text */
+	int	 first_scanned;	/* the first of them (1-based), or 0 */
+};
+
+/* Does data (n bytes) start like a PDF ("%PDF-" in its first 1 KiB)? */
+int	pdf_sniff(const void *data, size_t n);
+
+/*
+ * Once, before threads read PDFs: poppler builds some process-wide
+ * state lazily, unguarded; this builds it from one thread.
+ */
+void	pdf_init(void);
+
+/*
+ * Read the PDF in data (n bytes, not copied beyond the call).  Returns
+ * 0 and fills *out; or -1 with *why set to a static reason:
+ * "damaged PDF …", "encrypted PDF …", "no text layer …".  A PDF with
+ * some scanned pages succeeds: out->scanned says how many.
+ */
+int	pdf_read(const void *data, size_t n, struct pdf_text *out,
+	    const char **why);
+
+void	pdf_text_free(struct pdf_text *t);
+
+/*
+ * Locate a text line in a page map written by pdf_page_map() ("1 40
+ * 83": the page_line array): *page (1-based) and *line_in_page.
+ * Returns 0, or -1 when the map is empty or line is out of it.
+ */
+int	pdf_locate(const char *map, int line, int *page, int *line_in_page);
+
+/* The page map of t as a string ("1 40 83"); caller frees. */
+char	*pdf_page_map(const struct pdf_text *t);
+
+#endif

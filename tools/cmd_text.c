@@ -1,0 +1,99 @@
+/*
+ * cmd_text.c — picorpus text: print the text picorpus reads from
+ * documents, as the build sees it (decoded to UTF-8; a PDF's text
+ * layer in reading order, tables as TAB rows, headers, footers and page
+ * numbers dropped).  With --lines each line is prefixed by where it
+ * comes from: "file:line:" or, for a PDF, "file:page:line:".
+ */
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "ingest.h"
+#include "pdf.h"
+
+static const char usage[] =
+"usage: picorpus text [--lines] FILE...\n\n"
+"Print the text picorpus reads from each FILE (.txt .md .html .pdf).\n"
+"--lines prefixes each line with FILE:LINE: (FILE:PAGE:LINE: for a PDF).\n";
+
+/* "file:line: " or "file:page:line: " for text line n of src. */
+static void
+print_where(const char *file, const struct source *src, int n)
+{
+	int page, line;
+
+	if (src->pages != NULL && pdf_locate(src->pages, n, &page, &line) == 0)
+		printf("%s:%d:%d: ", file, page, line);
+	else
+		printf("%s:%d: ", file, n);
+}
+
+static void
+print_text(const char *file, const struct source *src, int lines)
+{
+	const char *p = src->text, *nl;
+	int n = 1;
+
+	if (!lines) {
+		fwrite(src->text, 1, src->len, stdout);
+		return;
+	}
+	for (; *p != '\0'; p = nl + 1, n++) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			nl = p + strlen(p);
+		print_where(file, src, n);
+		fwrite(p, 1, (size_t)(nl - p), stdout);
+		putchar('\n');
+		if (*nl == '\0')
+			break;
+	}
+}
+
+/* Read one file; 0, or -1 after its diagnostic. */
+static int
+text_of(const char *file, int lines, struct diag *d)
+{
+	char *dir = xstrdup(file), *base = xstrdup(file);
+	struct source src;
+	unsigned before = d->count;
+	int rc = 0;
+
+	if (name_format(file) == -1) {
+		diag_report(d, file, 0, "not a document picorpus reads "
+		    "(.txt .md .html .htm .pdf)");
+		rc = -1;
+	} else if (ingest_read(dirname(dir), basename(base), NULL, &src,
+	    d) == -1 && d->count > before)
+		rc = -1;
+	else {
+		print_text(file, &src, lines);
+		source_free(&src);
+	}
+	free(dir);
+	free(base);
+	return rc;
+}
+
+int
+cmd_text(int argc, char **argv)
+{
+	int lines = 0, npos, rc = EXIT_OK;
+	struct opt opts[] = {
+		{ "lines", 0, NULL, &lines }, { NULL, 0, NULL, NULL }
+	};
+	struct diag d = { cli_print_diag, NULL, 0 };
+
+	if (cli_parse("text", argc, argv, opts, usage, &npos) == -1)
+		return EXIT_USAGE;
+	if (npos == 0) {
+		cli_error("text", "give one FILE or more");
+		return EXIT_USAGE;
+	}
+	pdf_init();
+	for (int i = 0; i < npos; i++)
+		if (text_of(argv[i], lines, &d) == -1)
+			rc = EXIT_RUNTIME;
+	return rc;
+}

@@ -21,6 +21,7 @@
 #include "link.h"
 #include "packed.h"
 #include "parse.h"
+#include "pdf.h"
 
 /* Most workers used, and results in memory per worker. */
 #define MAX_WORKERS	16
@@ -262,6 +263,7 @@ read_in_workers(const struct read_ctx *r, const char *const *paths,
 	p.slots = (size_t)nw * SLOTS_PER_WORKER;
 	p.ring = xcalloc(p.slots, sizeof(*p.ring));
 	xmlInitParser();	/* libxml2: once, before threads use it */
+	pdf_init();		/* poppler: likewise */
 	for (unsigned i = 0; i < nw && n > 0; i++) {
 		memset(&w[i], 0, sizeof(w[i]));
 		w[i].pool = &p;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "extract_int.h"
@@ -258,6 +259,8 @@ path_stem_id(const char *path, uint64_t hash)
 
 	base = base ? base + 1 : path;
 	dot = strrchr(base, '.');
+	if (dot != NULL && strcasecmp(dot, ".pdf") == 0)
+		dot = NULL;	/* a.pdf beside its older a.txt: other ids */
 	for (const char *p = path; *p; p++)
 		if (!(isalnum((unsigned char)*p) || *p == '_' || *p == '-' ||
 		    *p == '.' || *p == '/'))

@@ -63,6 +63,7 @@ source_free(struct source *src)
 	free(src->path);
 	free(src->text);
 	free(src->pages);
+	free(src->original);
 	memset(src, 0, sizeof(*src));
 }
 
@@ -383,6 +384,10 @@ ingest_read(const char *dir, const char *relpath,
 	src->path = xstrdup(relpath);
 	src->hash = hash_bytes(raw.data, raw.len);
 	src->format = format == -1 ? FORMAT_TEXT : (enum source_format)format;
+	if (format == FORMAT_PDF) {
+		src->original_len = raw.len;
+		src->original = buf_detach(&raw);
+	}
 	buf_free(&raw);
 	free(full);
 	return 0;

@@ -31,6 +31,8 @@ struct source {
 	enum source_format	 format; /* from the file name's extension */
 	char			*pages;	 /* a PDF's page map (pdf_locate()),
 					    NULL for other formats */
+	char			*original; /* a PDF's raw bytes, else NULL */
+	size_t			 original_len;
 };
 
 /* The format for a file name, or -1 when its extension is not ours. */

@@ -33,7 +33,13 @@ CREATE TABLE documents (
 	hash		TEXT NOT NULL,		-- FNV-1a 64 of the raw bytes, hex
 	encoding	TEXT NOT NULL,		-- UTF-8, CP932, EUC-JP …
 	bytes		INTEGER NOT NULL,	-- size of the decoded text
-	text		BLOB NOT NULL,		-- decoded text, deflated
+	text		BLOB NOT NULL,		-- decoded text, deflated (a
+						-- PDF's: its text layer)
+	pages		TEXT NOT NULL DEFAULT '',	-- a PDF's page map: the
+						-- first text line of each
+						-- page, space-separated
+	original	BLOB,			-- a PDF's own bytes (the
+						-- site copies them), else NULL
 	diagnostics	TEXT NOT NULL DEFAULT ''	-- lines its extraction
 						-- reported, each ending in \n:
 						-- said again by rebuilds

@@ -31,7 +31,8 @@ enum stmt_id {
 
 static const char *const stmt_sql[ST__MAX] = {
 	"INSERT INTO documents(path, hash, encoding, bytes, text, "
-	    "diagnostics) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	    "diagnostics, pages, original) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	    "?7, ?8)",
 	"INSERT INTO cases(id, document_id, source, municipality, kind, "
 	    "number, title, date, department, subjects_count, line_start, "
 	    "line_end) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
@@ -370,6 +371,10 @@ store_add_document_packed(struct store *s, const struct source *src,
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_blob(st, 5, z, (int)zlen, SQLITE_STATIC);
 	bind_text(st, 6, diagnostics ? diagnostics : "", &rc);
+	bind_text(st, 7, src->pages ? src->pages : "", &rc);
+	if (rc == SQLITE_OK && src->original != NULL)
+		rc = sqlite3_bind_blob64(st, 8, src->original,
+		    src->original_len, SQLITE_STATIC);
 	step(st, &rc);
 	if (rc != SQLITE_OK)
 		return db_fail(s->db, err, src->path);

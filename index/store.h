@@ -17,7 +17,7 @@
 #include "case.h"
 #include "ingest.h"
 
-#define SCHEMA_VERSION "4"
+#define SCHEMA_VERSION "5"
 
 struct store;
 

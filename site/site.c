@@ -535,6 +535,8 @@ write_site(struct site *s, struct buf *err)
 	if (rc == 0)
 		rc = write_case_pages(s, err);
 	if (rc == 0)
+		rc = write_originals(s, err);
+	if (rc == 0)
 		rc = write_browse_pages(s, err);
 	if (rc == 0)
 		rc = write_search_data(s, err);

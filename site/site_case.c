@@ -17,6 +17,7 @@
 #include "extract.h"
 #include "ingest.h"
 #include "parse.h"
+#include "pdf.h"
 #include "site_int.h"
 #include "store.h"
 #include "template.h"
@@ -369,28 +370,52 @@ struct source_cache {
 	char		*path;
 	char		*text;		/* decoded */
 	struct doc	 doc;
+	struct original	 pdf;		/* a PDF's copy and page map */
 };
 
-/* The decoded text of document path (caller frees), or NULL. */
+/*
+ * The decoded text of document path (caller frees), or NULL; a PDF's
+ * copy (HASH.pdf beside the case pages) and page map into *pdf.
+ */
 static char *
-fetch_text(struct site *s, const char *path)
+fetch_text(struct site *s, const char *path, struct original *pdf)
 {
 	sqlite3_stmt *st;
 	char *text = NULL;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT unpack(text) FROM documents "
-	    "WHERE path = ?1", -1, &st, NULL) != SQLITE_OK)
+	memset(pdf, 0, sizeof(*pdf));
+	if (sqlite3_prepare_v2(s->db, "SELECT unpack(text), hash, pages, "
+	    "original IS NOT NULL FROM documents WHERE path = ?1", -1, &st,
+	    NULL) != SQLITE_OK)
 		return NULL;
 	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_step(st) == SQLITE_ROW) {
 		text = xstrdup((const char *)sqlite3_column_text(st, 0));
+		if (sqlite3_column_int(st, 3)) {
+			struct buf f = BUF_INIT;
+
+			buf_printf(&f, "%s.pdf", sqlite3_column_text(st, 1));
+			pdf->file = buf_detach(&f);
+			pdf->pages = xstrdup((const char *)
+			    sqlite3_column_text(st, 2));
+		}
+	}
 	sqlite3_finalize(st);
 	return text;
 }
 
-/* Parse text (taken) as document path into sc. */
 static void
-parse_source(struct source_cache *sc, const char *path, char *text)
+original_free(struct original *pdf)
+{
+	free(pdf->file);
+	free(pdf->pages);
+	memset(pdf, 0, sizeof(*pdf));
+}
+
+/* Parse text (taken, as pdf's strings) as document path into sc. */
+static void
+parse_source(struct source_cache *sc, const char *path, char *text,
+    struct original *pdf)
 {
 	struct source src = { 0 };
 	struct buf err = BUF_INIT;
@@ -399,6 +424,9 @@ parse_source(struct source_cache *sc, const char *path, char *text)
 	free(sc->path);
 	free(sc->text);
 	doc_free(&sc->doc);
+	original_free(&sc->pdf);
+	sc->pdf = *pdf;
+	memset(pdf, 0, sizeof(*pdf));
 	sc->path = xstrdup(path);
 	sc->text = text;
 	src.path = (char *)path;
@@ -412,13 +440,14 @@ parse_source(struct source_cache *sc, const char *path, char *text)
 static int
 load_source(struct site *s, struct source_cache *sc, const char *path)
 {
+	struct original pdf;
 	char *text;
 
 	if (sc->path != NULL && strcmp(sc->path, path) == 0)
 		return sc->text != NULL ? 0 : -1;
-	if ((text = fetch_text(s, path)) == NULL)
+	if ((text = fetch_text(s, path, &pdf)) == NULL)
 		return -1;
-	parse_source(sc, path, text);
+	parse_source(sc, path, text, &pdf);
 	return 0;
 }
 
@@ -441,9 +470,28 @@ text_line(struct buf *b, const char *text)
 	free(label);
 }
 
-/* Lines a..b of the parsed document, one list item (anchor) per line. */
+/* A link to the page of the original PDF that line is on. */
 static void
-source_lines(struct buf *b, const struct doc *d, int a, int z)
+page_link(struct buf *b, const struct original *pdf, int line, int always)
+{
+	int page, in_page;
+
+	if (pdf == NULL || pdf->file == NULL ||
+	    pdf_locate(pdf->pages, line, &page, &in_page) == -1 ||
+	    (!always && in_page != 1))
+		return;
+	buf_puts(b, "<a class=\"page\" href=\"");
+	html_escape(b, pdf->file);
+	buf_printf(b, "#page=%d\">p.%d</a> ", page, page);
+}
+
+/*
+ * Lines a..b of the parsed document, one list item (anchor) per line;
+ * for a PDF, a link to its page where each page begins.
+ */
+static void
+source_lines(struct buf *b, const struct doc *d, int a, int z,
+    const struct original *pdf)
 {
 	size_t k = 0;
 
@@ -452,6 +500,7 @@ source_lines(struct buf *b, const struct doc *d, int a, int z)
 		k++;
 	for (int line = a; line <= z; line++) {
 		buf_printf(b, "<li id=\"L%d\">", line);
+		page_link(b, pdf, line, line == a);
 		for (int first = 1; k < d->n && d->lines[k].lineno == line;
 		    k++, first = 0) {
 			if (!first)
@@ -515,17 +564,22 @@ source_markdown(struct buf *b, const char *text, int a, int z)
 
 void
 case_page_source(struct buf *b, const struct pcase *c, const char *text,
-    const struct doc *d)
+    const struct doc *d, const struct original *pdf)
 {
 	buf_puts(b, "<h2 id=\"source\">原文 <span class=\"muted\">");
 	html_escape(b, c->source);
 	buf_puts(b, "</span></h2>\n");
+	if (pdf != NULL && pdf->file != NULL) {
+		buf_puts(b, "<p>原本 (PDF): ");
+		page_link(b, pdf, c->line_start, 1);
+		buf_puts(b, "</p>\n");
+	}
 	if (text == NULL)
 		buf_puts(b, "<p class=\"muted\">原文を読めません。</p>\n");
 	else if (name_format(c->source) == FORMAT_MARKDOWN)
 		source_markdown(b, text, c->line_start, c->line_end);
 	else
-		source_lines(b, d, c->line_start, c->line_end);
+		source_lines(b, d, c->line_start, c->line_end, pdf);
 }
 
 /*
@@ -539,13 +593,13 @@ source_text(struct buf *b, struct source_cache *sc, struct pcase *c)
 		free(c->body);
 		c->body = case_body(&sc->doc, c->line_start, c->line_end);
 	}
-	case_page_source(b, c, sc->text, &sc->doc);
+	case_page_source(b, c, sc->text, &sc->doc, &sc->pdf);
 }
 
 char *
 site_case_body(struct site *s, const struct pcase *c)
 {
-	struct source_cache sc = { NULL, NULL, { NULL, 0 } };
+	struct source_cache sc = { NULL, NULL, { NULL, 0 }, { NULL, NULL } };
 	char *body = NULL;
 
 	if (load_source(s, &sc, c->source) == 0)
@@ -553,6 +607,7 @@ site_case_body(struct site *s, const struct pcase *c)
 	free(sc.path);
 	free(sc.text);
 	doc_free(&sc.doc);
+	original_free(&sc.pdf);
 	return body;
 }
 
@@ -606,6 +661,7 @@ make_case(struct site *s, struct source_cache *sc,
 struct doc_job {
 	char		*path;		/* the document */
 	char		*text;		/* its text, or NULL: unreadable */
+	struct original	 pdf;		/* a PDF's copy and page map */
 	size_t		*cases;		/* the cases whose pages to make */
 	uint64_t	*digests;
 	size_t		 n;
@@ -628,11 +684,11 @@ struct page_pool {
 static void
 run_doc_job(struct page_pool *p, struct doc_job *j)
 {
-	struct source_cache sc = { NULL, NULL, { NULL, 0 } };
+	struct source_cache sc = { NULL, NULL, { NULL, 0 }, { NULL, NULL } };
 	struct buf err = BUF_INIT;
 
 	if (j->text != NULL)
-		parse_source(&sc, j->path, j->text);
+		parse_source(&sc, j->path, j->text, &j->pdf);
 	else
 		sc.path = xstrdup(j->path);
 	for (size_t k = 0; k < j->n; k++) {
@@ -650,6 +706,8 @@ run_doc_job(struct page_pool *p, struct doc_job *j)
 	free(sc.path);
 	free(sc.text);
 	doc_free(&sc.doc);
+	original_free(&sc.pdf);
+	original_free(&j->pdf);
 	free(j->path);
 	free(j->cases);
 	free(j->digests);
@@ -692,8 +750,9 @@ static void
 queue_document(struct page_pool *p, size_t first, size_t end)
 {
 	struct site *s = p->s;
-	struct doc_job j = { NULL, NULL, NULL, NULL, 0 };
+	struct doc_job j;
 
+	memset(&j, 0, sizeof(j));
 	j.cases = xmalloc((end - first) * sizeof(*j.cases));
 	j.digests = xmalloc((end - first) * sizeof(*j.digests));
 	for (size_t i = first; i < end; i++)
@@ -705,7 +764,7 @@ queue_document(struct page_pool *p, size_t first, size_t end)
 		return;
 	}
 	j.path = xstrdup(s->cases[first]->source);
-	j.text = fetch_text(s, j.path);
+	j.text = fetch_text(s, j.path, &j.pdf);
 	queue_job(p, &j);
 }
 
@@ -750,4 +809,56 @@ write_case_pages(struct site *s, struct buf *err)
 	pthread_cond_destroy(&p.cond);
 	pthread_mutex_destroy(&p.lock);
 	return p.failed ? -1 : 0;
+}
+
+/* ---- the original PDFs, beside the case pages ---- */
+
+/* Write (or link from the previous site) case/HASH.pdf of one PDF. */
+static int
+write_original(struct site *s, int64_t doc, const char *hash,
+    struct buf *err)
+{
+	struct buf name = BUF_INIT;
+	uint64_t digest = strtoull(hash, NULL, 16);
+	sqlite3_stmt *st = NULL;
+	int rc = 0;
+
+	buf_printf(&name, "case/%s.pdf", hash);
+	if (site_reuse(s, name.data, digest, 0))
+		goto out;
+	rc = -1;
+	if (sqlite3_prepare_v2(s->db, "SELECT original FROM documents WHERE "
+	    "id = ?1", -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(st, 1, doc);
+	if (sqlite3_step(st) == SQLITE_ROW && site_file(s, name.data,
+	    sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0),
+	    err) == 0) {
+		site_remember(s, name.data, digest);
+		rc = 0;
+	}
+out:
+	if (rc == -1 && err->len == 0)
+		buf_printf(err, "%s: %s", name.data, sqlite3_errmsg(s->db));
+	sqlite3_finalize(st);
+	buf_free(&name);
+	return rc;
+}
+
+int
+write_originals(struct site *s, struct buf *err)
+{
+	sqlite3_stmt *st;
+	int rc = 0;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT id, hash FROM documents WHERE "
+	    "original IS NOT NULL ORDER BY path", -1, &st, NULL) != SQLITE_OK) {
+		buf_printf(err, "documents: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW)
+		rc = write_original(s, sqlite3_column_int64(st, 0),
+		    (const char *)sqlite3_column_text(st, 1), err);
+	sqlite3_finalize(st);
+	return rc;
 }

@@ -129,6 +129,10 @@ site_check(sqlite3 *db, const char *dir, struct strlist *problems,
 	rc = index_each_row(db, "SELECT 'case/' || id || '.html' FROM cases",
 	    expect_path_row, &e, "site check", err);
 	if (rc == 0)
+		rc = index_each_row(db, "SELECT 'case/' || hash || '.pdf' FROM "
+		    "documents WHERE original IS NOT NULL", expect_path_row, &e,
+		    "site check", err);
+	if (rc == 0)
 		rc = index_each_row(db, chunks.data, expect_path_row, &e,
 		    "site check", err);
 	if (rc == 0)

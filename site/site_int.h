@@ -141,12 +141,19 @@ void	case_table_head(struct buf *b);
  * d; text NULL: unreadable).  Every document string escaped.
  */
 struct doc;
+/* A PDF document's copy in the site and its page map (pdf.h). */
+struct original {
+	char	*file;		/* HASH.pdf, beside the case pages */
+	char	*pages;		/* page map for pdf_locate() */
+};
 void	case_page_head(struct buf *b, const struct pcase *c);
 void	case_page_source(struct buf *b, const struct pcase *c,
-	    const char *text, const struct doc *d);
+	    const char *text, const struct doc *d, const struct original *pdf);
 
 /* Pages: one per case; the home page and every browse page. */
 int	write_case_pages(struct site *s, struct buf *err);
+/* Each PDF document's own bytes as case/HASH.pdf (case pages link it). */
+int	write_originals(struct site *s, struct buf *err);
 int	write_browse_pages(struct site *s, struct buf *err);
 /* The search's data files (site_search.c); after write_case_pages(),
  * which leaves each case's full-text body in its body field. */

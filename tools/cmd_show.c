@@ -1,12 +1,14 @@
 /*
  * cmd_show.c — picorpus show: one case with every extracted field and
- * the source line it was read from.
+ * the source line it was read from (file:line, or file:page:line in a
+ * PDF, the page map read from the index's documents table).
  */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "pdf.h"
 #include "store.h"
 
 static const char usage[] =
@@ -14,20 +16,41 @@ static const char usage[] =
 "Print one case: its facts, each with source:line, and its procedures.\n"
 "--json prints the export object with provenance (*_line keys).\n";
 
+/* The document a case came from: its path and, for a PDF, page map. */
+struct where {
+	const char	*src;
+	char		*pages;	/* NULL unless a PDF */
+};
+
+/* "src:line", or "src:page:line" in a PDF (static buffer). */
+static const char *
+at(const struct where *w, int line)
+{
+	static char s[4096];
+	int page, in_page;
+
+	if (w->pages != NULL && pdf_locate(w->pages, line, &page,
+	    &in_page) == 0)
+		snprintf(s, sizeof(s), "%s:%d:%d", w->src, page, in_page);
+	else
+		snprintf(s, sizeof(s), "%s:%d", w->src, line);
+	return s;
+}
+
 static void
-show_field(const char *label, const struct field *f, const char *src)
+show_field(const char *label, const struct field *f, const struct where *w)
 {
 	if (f->value == NULL)
 		printf("%-16s -\n", label);
 	else if (f->line > 0)
-		printf("%-16s %s  (%s:%d)\n", label, f->value, src, f->line);
+		printf("%-16s %s  (%s)\n", label, f->value, at(w, f->line));
 	else
 		printf("%-16s %s\n", label, f->value);
 }
 
 static void
 show_list(const char *label, const struct strlist *l, int line,
-    const char *src)
+    const struct where *src)
 {
 	printf("%-16s ", label);
 	if (l->n == 0)
@@ -35,15 +58,15 @@ show_list(const char *label, const struct strlist *l, int line,
 	for (size_t i = 0; i < l->n; i++)
 		printf("%s%s", i ? "、" : "", l->v[i]);
 	if (l->n > 0 && line > 0)
-		printf("  (%s:%d)", src, line);
+		printf("  (%s)", at(src, line));
 	putchar('\n');
 }
 
 static void
-show_procedure(const struct procedure *p, size_t i, const char *src)
+show_procedure(const struct procedure *p, size_t i, const struct where *src)
 {
-	printf("\n[%zu] %s  (%s:%d)\n", i + 1, proc_type_name(p->type), src,
-	    p->line);
+	printf("\n[%zu] %s  (%s)\n", i + 1, proc_type_name(p->type),
+	    at(src, p->line));
 	show_field("  title", &p->title, src);
 	show_list("  consignees", &p->consignees, p->consignees_line, src);
 	show_list("  subcontractors", &p->subcontractors,
@@ -54,13 +77,34 @@ show_procedure(const struct procedure *p, size_t i, const char *src)
 	show_field("  period_end", &p->period_end, src);
 }
 
-static void
-show_text(const struct pcase *c)
+/* The page map of the case's document, or NULL when not a PDF. */
+static char *
+document_pages(sqlite3 *db, const char *path)
 {
-	const char *src = c->source;
+	sqlite3_stmt *st;
+	char *pages = NULL;
+
+	if (sqlite3_prepare_v2(db, "SELECT pages FROM documents WHERE path = "
+	    "?1 AND pages != ''", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		pages = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return pages;
+}
+
+static void
+show_text(sqlite3 *db, const struct pcase *c)
+{
+	struct where w = { c->source, document_pages(db, c->source) };
+	const struct where *src = &w;
+	char start[4096];
 
 	printf("%s\n", c->id);
-	printf("%-16s %s:%d-%d\n", "source", src, c->line_start, c->line_end);
+	snprintf(start, sizeof(start), "%s", at(src, c->line_start));
+	printf("%-16s %s-%s\n", "source", start,	/* ".pdf:1:3-5:7" */
+	    at(src, c->line_end) + strlen(c->source) + 1);
 	show_field("municipality", &c->municipality, src);
 	show_field("kind", &c->kind, src);
 	show_field("number", &c->number, src);
@@ -69,10 +113,11 @@ show_text(const struct pcase *c)
 	show_field("department", &c->department, src);
 	show_list("legal_basis", &c->legal_basis, c->legal_basis_line, src);
 	if (c->subjects_count >= 0)
-		printf("%-16s %lld  (%s:%d)\n", "subjects_count", c->subjects_count,
-		    src, c->subjects_line);
+		printf("%-16s %lld  (%s)\n", "subjects_count", c->subjects_count,
+		    at(src, c->subjects_line));
 	for (size_t i = 0; i < c->nprocs; i++)
 		show_procedure(&c->procs[i], i, src);
+	free(w.pages);
 }
 
 static void
@@ -114,7 +159,7 @@ cmd_show(int argc, char **argv)
 	} else if (json)
 		show_json(db, c);
 	else
-		show_text(c);
+		show_text(db, c);
 	case_free(c);
 	sqlite3_close(db);
 	return rc;

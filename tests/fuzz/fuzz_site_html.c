@@ -167,7 +167,7 @@ check_case_page(struct pcase *c, const char *text, const struct doc *d)
 	struct buf main = BUF_INIT, page = BUF_INIT;
 
 	case_page_head(&main, c);
-	case_page_source(&main, c, text, d);
+	case_page_source(&main, c, text, d, NULL);
 	case_table_head(&main);
 	case_row(&main, c, "../");
 	{

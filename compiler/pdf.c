@@ -41,6 +41,7 @@ struct line {
 	int	 chain_len;	/* how many lines are stacked with it */
 	int	 page;		/* 0-based */
 	int	 drop;		/* a header, footer or page number */
+	int	 column;	/* 1 left, 2 right of a two-column page; 0 */
 	int	 soft;		/* cut from the line before at a narrow gap:
 				   glued back unless it starts at a column
 				   edge; its text starts after a space */
@@ -465,15 +466,17 @@ measure_stacks(struct doc *d)
 /*
  * Was l wrapped: would the next line's first word have fit on it?  Its
  * column ends at the widest line starting where it starts, or before
- * limit, where the next cell of its row starts.
+ * limit, where the next cell of its row starts; in a table, at the
+ * widest line of its stack when that is narrower (a cell beside an
+ * empty one: outside tables a stack of short lines is a list).
  */
 static int
 wrapped(const struct doc *d, const struct line *l, const struct line *next,
-    double limit)
+    double limit, int in_table)
 {
 	double edge = right_edge(d, l), room;
 
-	if (l->chain_len >= 3 && edge > l->chain_edge)
+	if (in_table && l->chain_len >= 3 && edge > l->chain_edge)
 		edge = l->chain_edge;
 	if (edge > limit - em(l) / 2)
 		edge = limit - em(l) / 2;
@@ -626,8 +629,10 @@ order_page(struct line *l, size_t n, double width)
 	}
 	qsort(k, n, sizeof(*k), cmp_keyed);
 	order_visual_lines(k, n);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		l[i] = k[i].line;
+		l[i].column = k[i].place == LEFT ? 1 : k[i].place == RIGHT ? 2 : 0;
+	}
 	free(k);
 }
 
@@ -707,10 +712,10 @@ continues(const struct doc *d, const struct row *r, size_t i,
 	const struct line *l = r->cells[i].last;
 	double limit = i + 1 < r->n ? r->cells[i + 1].x0 : 1e9;
 
-	if (!wrapped(d, l, b, limit))
+	if (!wrapped(d, l, b, limit, r->n > 1))
 		return 0;
-	if (b->page == l->page + 1)
-		return same_edge(l, b);
+	if (b->page == l->page + 1)	/* the same column, or right to left */
+		return same_edge(l, b) || (l->column == 2 && b->x0 < l->x0);
 	if (b->page != l->page)
 		return 0;
 	if (b->top > l->top)	/* below: the next line of the column */

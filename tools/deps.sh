@@ -2,7 +2,8 @@
 # packages picorpus needs when any is missing (apt-get; sudo when not root).
 PICORPUS_PACKAGES="gcc meson ninja-build pkg-config python3 libsqlite3-dev
 libxml2-dev libmecab-dev mecab mecab-ipadic-utf8 libcmark-dev check
-libutf8proc-dev libjansson-dev zlib1g-dev chromium valgrind"
+libutf8proc-dev libjansson-dev zlib1g-dev chromium valgrind
+libpoppler-glib-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk qpdf"
 
 picorpus_install_deps() {
 	missing=""

@@ -1,0 +1,258 @@
+#!/usr/bin/env python3
+"""test_pdf.py PICORPUS MKPDF SOURCE_ROOT — reading PDFs.
+
+The fixtures are made here from known text with tools/mkpdf (cairo +
+Pango, Noto Sans CJK) and qpdf, so no binary file is checked in:
+  - a table whose label and value cells wrap, a running header, page
+    numbers and a paragraph broken by a page break in mid-sentence:
+    `picorpus text` gives back the source's lines exactly, without the
+    header or the page numbers, and `--lines` puts each on its page;
+  - the same text in two columns: the paragraphs in reading order;
+  - a PDF with one scanned page: one diagnostic naming the page, the
+    other pages read;
+  - image-only, encrypted (qpdf, user password) and damaged (cut short,
+    garbage) PDFs: one "path: reason" each, and the build of the corpus
+    holding them still succeeds;
+  - corpus/003 typeset as a PDF builds to the same fields as its text,
+    each field's provenance says file.pdf:page:line, the case page links
+    the page of the PDF copied next to it, and `picorpus check` passes.
+With ../shared/tools/score-extraction present it also builds every
+corpus sample as a PDF (tools/pdf-corpus) and checks soft F1 is within
+0.02 of the text build's.  Prints "N passed, N failed".
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
+
+HEADER = "個人情報保護管理運営会議資料"
+
+# Long enough that the value cells wrap inside their cells, and that the
+# last paragraph runs over the end of page 1.
+TABLE_TEXT = """個人情報保護管理運営会議 付議事項
+
+件名	健康診査・がん検診等の印字等業務に係る外部結合等について（一部変更）
+保有課(担当課)	健康づくり課
+委託に伴い事業者に処理させる情報項目(だれの、どのような項目か)	郵便番号、住所、氏名、受診番号、受診券整理番号、被保険者証等記号番号、生年月日、性別、生活保護等受給の有無、電話番号、肝炎受診歴、自己負担金額
+委託先	TOPPANエッジ株式会社(プライバシーマーク取得事業者)
+委託の開始時期及び期限	令和7年4月1日から令和8年3月31日まで
+
+""" + "\n".join("第%d項 個人情報を外部へ持ち出さないよう指導する。" % i
+                for i in range(1, 26)) + """
+区では、新宿区医師会等に健康診査、各種がん検診、肝炎ウイルス検診の業務を委託し、実施している。健康診査のデータ入力、健診の検体検査業務については、再委託している。また、受診券の印字封入封かん業務については、対象者データをLGWAN回線で委託事業者に送付ができるようになっている。
+以上
+"""
+
+COLUMN_TEXT = "\n".join(
+    "（%d）第%d段落。区は、受託事業者に対して、個人情報の適正な取扱いを確保するため、"
+    "必要な措置を講じさせるとともに、定期的に報告を求める。" % (i, i)
+    for i in range(1, 41)) + "\n"
+
+
+def run(args, **kw):
+    return subprocess.run(args, capture_output=True, text=True, **kw)
+
+
+def lines_of(text):
+    """Non-empty lines, spaces around TABs and runs of spaces folded."""
+    out = []
+    for line in text.split("\n"):
+        line = re.sub(r" *\t *", "\t", re.sub(r"[ \u3000]+", " ", line))
+        if line.strip():
+            out.append(line.strip())
+    return out
+
+
+def make_pdf(mkpdf, work, name, text, *opts):
+    src = os.path.join(work, name + ".txt")
+    pdf = os.path.join(work, name + ".pdf")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write(text)
+    subprocess.run([mkpdf, *opts, src, pdf], check=True)
+    os.unlink(src)
+    return pdf
+
+
+def check_table(t, bin_, mkpdf, work):
+    pdf = make_pdf(mkpdf, work, "table", TABLE_TEXT, "--header", HEADER)
+    pages = run(["pdfinfo", pdf]).stdout if shutil.which("pdfinfo") else ""
+    got = run([bin_, "text", pdf])
+    t.check(got.returncode == 0 and got.stderr == "",
+            "table: text exits 0 silently (%s)" % got.stderr.strip())
+    t.check(lines_of(got.stdout) == lines_of(TABLE_TEXT),
+            "table: the PDF's text is the source's lines\n" + "\n".join(
+                "  %r" % l for l in lines_of(got.stdout)[:12]))
+    t.check(HEADER not in got.stdout and "- 1 -" not in got.stdout,
+            "table: running header and page numbers dropped")
+    if "Pages:" in pages:
+        t.check(int(re.search(r"Pages:\s+(\d+)", pages).group(1)) >= 2,
+                "table: the fixture has 2 pages or more")
+    where = run([bin_, "text", "--lines", pdf]).stdout
+    last = [l for l in where.split("\n") if "以上" in l]
+    t.check(len(last) == 1 and re.match(r".*table\.pdf:2:\d+: 以上$", last[0])
+            is not None, "table: --lines puts the last line on page 2: %r"
+            % last)
+    broken = [l for l in where.split("\n") if "区では、新宿区医師会等" in l]
+    t.check(len(broken) == 1 and broken[0].endswith("送付ができるようになっている。")
+            and ":1:" in broken[0],
+            "table: the paragraph broken by the page break is one line, "
+            "on page 1 where it starts")
+
+
+def check_columns(t, bin_, mkpdf, work):
+    pdf = make_pdf(mkpdf, work, "columns", COLUMN_TEXT, "--columns", "2")
+    got = run([bin_, "text", pdf])
+    t.check(lines_of(got.stdout) == lines_of(COLUMN_TEXT),
+            "two columns: paragraphs in reading order\n" + "\n".join(
+                "  %r" % l for l in lines_of(got.stdout)[:6]))
+
+
+def check_bad_pdfs(t, bin_, mkpdf, root, work):
+    corpus = os.path.join(work, "bad")
+    os.makedirs(corpus)
+    sample = os.path.join(root, "corpus", "003_b4788fab34e93419.txt")
+    good = os.path.join(corpus, "good.pdf")
+    subprocess.run([mkpdf, "--header", HEADER, sample, good], check=True)
+    subprocess.run([mkpdf, "--scan-page", "2", sample,
+                    os.path.join(corpus, "onescan.pdf")], check=True)
+    subprocess.run([mkpdf, "--scan-page", "0", sample,
+                    os.path.join(corpus, "scanned.pdf")], check=True)
+    subprocess.run(["qpdf", "--encrypt", "user", "owner", "256", "--", good,
+                    os.path.join(corpus, "encrypted.pdf")], check=True)
+    with open(good, "rb") as f:
+        data = f.read()
+    with open(os.path.join(corpus, "cut.pdf"), "wb") as f:
+        f.write(data[:len(data) // 50])
+    with open(os.path.join(corpus, "garbage.pdf"), "wb") as f:
+        f.write(b"%PDF-1.7\n" + bytes(range(256)) * 20)
+    index = os.path.join(work, "bad.db")
+    got = run([bin_, "build", "-q", "--no-site", "-c", corpus, "--index",
+               index])
+    t.check(got.returncode == 0, "bad PDFs: the build succeeds: "
+            + got.stderr)
+    diags = [l for l in got.stderr.split("\n") if l]
+    want = {"scanned.pdf": "no text layer (scanned pages?); OCR it first",
+            "encrypted.pdf": "encrypted PDF",
+            "cut.pdf": "damaged PDF",
+            "garbage.pdf": "damaged PDF",
+            "onescan.pdf": "page 2 has no text layer"}
+    for name, reason in want.items():
+        mine = [l for l in diags if l.startswith(os.path.join(corpus, name)
+                                                 + ": ")]
+        t.check(len(mine) == 1 and reason in mine[0],
+                "bad PDFs: %s: one diagnostic saying %r: %r"
+                % (name, reason, mine))
+    t.check(len(diags) == len(want), "bad PDFs: no other diagnostic: %r"
+            % diags)
+    cases = [json.loads(l) for l in run([bin_, "export", "--index", index])
+             .stdout.split("\n") if l]
+    sources = sorted({c["source"] for c in cases})
+    t.check(sources == ["good.pdf", "onescan.pdf"],
+            "bad PDFs: the readable PDFs are indexed: %r" % sources)
+
+
+def fields(case):
+    return {k: v for k, v in case.items() if k not in ("id", "source")}
+
+
+def check_fields(t, bin_, mkpdf, root, work):
+    text_dir = os.path.join(work, "txt")
+    pdf_dir = os.path.join(work, "pdf")
+    os.makedirs(text_dir)
+    os.makedirs(pdf_dir)
+    name = "003_b4788fab34e93419"
+    shutil.copy(os.path.join(root, "corpus", name + ".txt"), text_dir)
+    subprocess.run([mkpdf, "--header", HEADER,
+                    os.path.join(text_dir, name + ".txt"),
+                    os.path.join(pdf_dir, name + ".pdf")], check=True)
+    exports = {}
+    for d in (text_dir, pdf_dir):
+        index = d + ".db"
+        got = run([bin_, "build", "-q", "-c", d, "--index", index,
+                   "-o", d + ".site"])
+        t.check(got.returncode == 0 and got.stderr == "",
+                "fields: %s builds silently: %s" % (d, got.stderr))
+        exports[d] = [json.loads(l) for l in run(
+            [bin_, "export", "--index", index]).stdout.split("\n") if l]
+    a, b = exports[text_dir], exports[pdf_dir]
+    t.check(len(a) == len(b) and all(fields(x) == fields(y)
+                                     for x, y in zip(a, b)),
+            "fields: the PDF builds to the text's fields")
+    index, site = pdf_dir + ".db", pdf_dir + ".site"
+    cid = b[0]["id"] if b else ""
+    shown = run([bin_, "show", "--index", index, cid]).stdout
+    t.check(re.search(r"\(%s\.pdf:\d+:\d+\)" % name, shown) is not None,
+            "fields: show gives file.pdf:page:line")
+    t.check(run([bin_, "check", "--index", index, "-o", site]).returncode
+            == 0, "fields: picorpus check passes")
+    page = os.path.join(site, "case", cid + ".html")
+    html = open(page, encoding="utf-8").read() if os.path.exists(page) \
+        else ""
+    links = re.findall(r'href="([0-9a-f]{16}\.pdf)#page=(\d+)"', html)
+    t.check(len({p for _, p in links}) >= 2,
+            "fields: the case page links pages of the PDF")
+    t.check(all(os.path.exists(os.path.join(site, "case", f))
+                for f, _ in links) and links != [],
+            "fields: the PDF is copied next to the case page")
+    copy = os.path.join(site, "case", links[0][0]) if links else ""
+    t.check(copy and open(copy, "rb").read() == open(os.path.join(
+        pdf_dir, name + ".pdf"), "rb").read(), "fields: the copy is the PDF")
+    harness.check_page(page, html, t.check)
+
+
+def score(scorer, gold, export):
+    out = run([scorer, gold, export]).stdout
+    m = re.search(r"extraction soft F1 ([0-9.]+) strict F1 ([0-9.]+)", out)
+    return (float(m.group(1)), float(m.group(2))) if m else (0.0, 0.0)
+
+
+def check_score(t, bin_, mkpdf, root, work):
+    scorer = os.path.join(root, "..", "shared", "tools", "score-extraction")
+    gold = os.path.join(root, "..", "shared", "gold", "seeds.json")
+    if not os.access(scorer, os.X_OK):
+        print("no %s: PDF score skipped" % scorer)
+        return
+    pdfs = os.path.join(work, "corpus-pdf")
+    subprocess.run([sys.executable, os.path.join(root, "tools", "pdf-corpus"),
+                    mkpdf, os.path.join(root, "corpus"), pdfs], check=True)
+    with open(gold, encoding="utf-8") as f:
+        text = f.read()
+    pdf_gold = os.path.join(work, "gold-pdf.json")
+    with open(pdf_gold, "w", encoding="utf-8") as f:
+        f.write(re.sub(r'\.txt"', '.pdf"', text))
+    result = {}
+    for name, corpus, g in (("text", os.path.join(root, "corpus"), gold),
+                            ("pdf", pdfs, pdf_gold)):
+        index = os.path.join(work, name + "-score.db")
+        export = index + ".jsonl"
+        run([bin_, "build", "-q", "--no-site", "-c", corpus, "--index",
+             index])
+        with open(export, "w") as f:
+            f.write(run([bin_, "export", "--index", index]).stdout)
+        result[name] = score(scorer, g, export)
+    print("extraction soft/strict F1: text %.3f/%.3f, PDF %.3f/%.3f" %
+          (*result["text"], *result["pdf"]))
+    t.check(result["pdf"][0] >= result["text"][0] - 0.02,
+            "score: PDF soft F1 within 0.02 of the text's")
+
+
+def main():
+    bin_, mkpdf, root = (os.path.abspath(a) for a in sys.argv[1:4])
+    t = harness.Tally()
+    with tempfile.TemporaryDirectory() as work:
+        check_table(t, bin_, mkpdf, work)
+        check_columns(t, bin_, mkpdf, work)
+        check_bad_pdfs(t, bin_, mkpdf, root, work)
+        check_fields(t, bin_, mkpdf, root, work)
+        check_score(t, bin_, mkpdf, root, work)
+    return t.report()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

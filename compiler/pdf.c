@@ -727,13 +727,17 @@ continues(const struct doc *d, const struct row *r, size_t i,
  * The cell of row r that line b belongs to: one it continues, or, in a
  * table row, the value cell (not the first) right above it at the same
  * edge — a new paragraph inside the cell; -1 when b starts a new row.
+ * *wrap tells which: b continues a wrapped line.
  */
 static ssize_t
-cell_for(const struct doc *d, const struct row *r, const struct line *b)
+cell_for(const struct doc *d, const struct row *r, const struct line *b,
+    int *wrap)
 {
+	*wrap = 1;
 	for (size_t i = r->n; i-- > 0;)
 		if (continues(d, r, i, b))
 			return (ssize_t)i;
+	*wrap = 0;
 	for (size_t i = r->n; i-- > 1;)
 		if (same_edge(r->cells[i].last, b) &&
 		    right_below(d, r->cells[i].last, b))
@@ -834,6 +838,7 @@ assemble(const struct doc *d, struct output *o)
 {
 	struct row r = { 0 };
 	ssize_t k;
+	int wrap;
 
 	for (size_t i = 0; i < d->n; i++) {
 		const struct line *b = &d->lines[i];
@@ -842,9 +847,8 @@ assemble(const struct doc *d, struct output *o)
 			continue;
 		if (r.n > 0 && beside(&r, b))
 			new_cell(&r, d, b);
-		else if (r.n > 0 && (k = cell_for(d, &r, b)) >= 0)
-			cell_append(&r.cells[k], d, b,
-			    continues(d, &r, (size_t)k, b));
+		else if (r.n > 0 && (k = cell_for(d, &r, b, &wrap)) >= 0)
+			cell_append(&r.cells[k], d, b, wrap);
 		else {
 			const struct line *low = r.n > 0 ? row_bottom(&r) : NULL;
 

@@ -57,7 +57,6 @@ text_of(const char *file, int lines, struct diag *d)
 {
 	char *dir = xstrdup(file), *base = xstrdup(file);
 	struct source src;
-	unsigned before = d->count;
 	int rc = 0;
 
 	if (name_format(file) == -1) {
@@ -65,8 +64,8 @@ text_of(const char *file, int lines, struct diag *d)
 		    "(.txt .md .html .htm .pdf)");
 		rc = -1;
 	} else if (ingest_read(dirname(dir), basename(base), NULL, &src,
-	    d) == -1 && d->count > before)
-		rc = -1;
+	    d) == -1)
+		rc = -1;	/* ingest_read() said why */
 	else {
 		print_text(file, &src, lines);
 		source_free(&src);

@@ -14,6 +14,7 @@
 
 #include "extract_int.h"
 #include "normalize.h"
+#include "rows.h"
 
 int
 is_blank(const struct node *k)
@@ -334,11 +335,20 @@ finish_case(const struct ctx *x, const struct doc *d, struct pcase *c,
 	c->body = case_body(d, c->line_start, c->line_end);
 }
 
-/* Set up x for document d (its tree built), or tear it down. */
+/*
+ * Set up x for document d, or tear it down.  With rows, the tree is
+ * built from d's lines with every label/value pairing made a row
+ * (rows.h), as the layout-independent reader takes them; the family
+ * readers take the lines as they are.
+ */
 static void
-ctx_open(struct ctx *x, const struct doc *d)
+ctx_open(struct ctx *x, const struct doc *d, int rows)
 {
 	memset(x, 0, sizeof(*x));
+	if (rows) {
+		rows_normalise(d, &x->rows);
+		d = &x->rows;
+	}
 	tree_build(d, &x->tree);
 	x->k = x->tree.nodes;
 	x->n = x->tree.n;
@@ -348,6 +358,7 @@ static void
 ctx_close(struct ctx *x)
 {
 	tree_free(&x->tree);
+	doc_free(&x->rows);
 	free(x->municipality);
 }
 
@@ -357,43 +368,116 @@ detect_layout(const struct doc *d)
 	struct ctx x;
 	enum layout l;
 
-	ctx_open(&x, d);
+	ctx_open(&x, d, 0);
 	l = detect(&x);
 	ctx_close(&x);
 	return l;
 }
 
+/* How much a reading says: the fields it filled, over all its cases. */
+static size_t
+richness(const struct case_list *l, size_t from)
+{
+	size_t r = 0;
+
+	for (size_t i = from; i < l->n; i++) {
+		const struct pcase *c = l->v[i];
+
+		r += (c->number.value != NULL) + (c->title.value != NULL) +
+		    (c->date.value != NULL) + (c->department.value != NULL) +
+		    (c->legal_basis.n > 0) + (c->subjects_count >= 0);
+		for (size_t j = 0; j < c->nprocs; j++) {
+			const struct procedure *p = &c->procs[j];
+
+			r += 1 + (p->title.value != NULL) +
+			    (p->partner.value != NULL) +
+			    (p->period_start.value != NULL) +
+			    (p->period_end.value != NULL) +
+			    (p->consignees.n > 0) + (p->subcontractors.n > 0) +
+			    (p->data_items.n > 0);
+		}
+	}
+	return r;
+}
+
+/* Did the reading find structure, or only a document's first line? */
+static int
+found_structure(const struct case_list *l, size_t from)
+{
+	for (size_t i = from; i < l->n; i++) {
+		const struct pcase *c = l->v[i];
+
+		if (c->nprocs > 0 || c->number.value != NULL ||
+		    c->department.value != NULL || c->legal_basis.n > 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The family reader of layout l over x; appends to out. */
+static size_t
+read_family(struct ctx *x, enum layout l, struct case_list *out)
+{
+	switch (l) {
+	case LAYOUT_ASSESSMENT:
+		return extract_assessment(x, out);
+	case LAYOUT_CONSULTATION:
+		return extract_consultations(x, out);
+	case LAYOUT_SHEET:
+		return extract_sheets(x, out);
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Read d twice: by the reader of the layout family it looks like (the
+ * seeds' forms, tuned to them) and by the layout-independent reader
+ * (extract_labelled.c) over its rows; keep the reading that says more.
+ * When neither finds structure the document is still one case.
+ */
 size_t
 extract_cases(const struct source *src, const struct doc *d,
     struct segmenter *seg, struct case_list *out, struct diag *dg)
 {
-	struct ctx x;
-	size_t first = out->n, added = 0;
+	struct ctx x, y;
+	struct case_list family = { NULL, 0 }, labelled = { NULL, 0 }, *pick;
+	size_t first = out->n;
 
-	ctx_open(&x, d);
+	ctx_open(&x, d, 0);
 	x.seg = seg;
 	x.src = src;
 	x.dg = dg;
 	find_municipality(&x);
-	switch (detect(&x)) {
-	case LAYOUT_ASSESSMENT:
-		added = extract_assessment(&x, out);
-		break;
-	case LAYOUT_CONSULTATION:
-		added = extract_consultations(&x, out);
-		break;
-	case LAYOUT_SHEET:
-		added = extract_sheets(&x, out);
-		break;
-	default:
-		added = extract_generic(&x, out);
+	read_family(&x, detect(&x), &family);
+	ctx_open(&y, d, 1);
+	y.seg = seg;
+	y.src = src;
+	y.dg = dg;
+	y.municipality = x.municipality ? xstrdup(x.municipality) : NULL;
+	y.municipality_line = x.municipality_line;
+	extract_labelled(&y, &labelled);
+	pick = richness(&labelled, 0) > richness(&family, 0) ||
+	    family.n == 0 ? &labelled : &family;
+	if (pick->n == 0 && next_nonblank(&x, 0) < x.n)
+		extract_generic(&x, pick);
+	for (size_t i = 0; i < pick->n; i++) {
+		out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
+		out->v[out->n++] = pick->v[i];
 	}
+	pick->n = 0;
 	for (size_t i = first; i < out->n; i++)
 		finish_case(&x, d, out->v[i], i - first + 1);
-	if (added == 0)
+	if (out->n == first)
 		diag_report(dg, src->path, 0, "no case found (empty text)");
+	else if (!found_structure(out, first))
+		diag_report(dg, src->path, 0, "no structured case recognised; "
+		    "indexed as one document");
+	case_list_free(&family);
+	case_list_free(&labelled);
+	ctx_close(&y);
 	ctx_close(&x);
-	return added;
+	return out->n - first;
 }
 
 void

@@ -267,7 +267,7 @@ cover_subjects(const struct ctx *x, struct pcase *c, size_t from, size_t to)
  * A count of people in a line: "約18万人", "（約１８万人）" or a line that
  * is only a count ("約12,000人").  -1 when there is none.
  */
-static long long
+long long
 people_count(const char *key)
 {
 	const char *p = strstr(key, "約"), *q;

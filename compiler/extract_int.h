@@ -20,6 +20,7 @@
  */
 struct ctx {
 	const struct source	*src;
+	struct doc		 rows;		/* the lines, pairings as rows */
 	struct tree		 tree;
 	struct node		**k;		/* = tree.nodes */
 	size_t			 n;
@@ -61,6 +62,7 @@ void	consultation_subjects(const struct ctx *x, struct pcase *c,
 	    size_t from, size_t to);
 void	subjects_in_lines(const struct ctx *x, size_t from, size_t to,
 	    struct pcase *c);
+long long	people_count(const char *key);
 void	cite_lines(const struct ctx *x, size_t from, size_t to,
 	    const char *marker, const char *default_law, const char *only_law,
 	    struct pcase *c);
@@ -74,5 +76,8 @@ void	organisations_in_prose(const struct ctx *x, struct procedure *p,
 size_t	extract_sheets(struct ctx *x, struct case_list *out);
 size_t	extract_consultations(struct ctx *x, struct case_list *out);
 size_t	extract_assessment(struct ctx *x, struct case_list *out);
+/* Any layout: labelled facts, cases and procedures from structure
+ * (extract_labelled.c; x built over rows_normalise()d lines). */
+size_t	extract_labelled(struct ctx *x, struct case_list *out);
 
 #endif

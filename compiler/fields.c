@@ -15,28 +15,42 @@ extern const char labels_tsv[];
 struct label {
 	enum field_id	 field;
 	char		*text;	/* NFKC, no white space */
+	int		 suffix; /* "*text": a label that ends with text */
 };
 
 static struct label	*labels;
 static size_t		 nlabels;
 static pthread_once_t	 labels_once = PTHREAD_ONCE_INIT;
 
+static const struct { const char *name; enum field_id id; } field_names[] = {
+	{ "ignore", FIELD_IGNORE }, { "partner", FIELD_PARTNER },
+	{ "consignees", FIELD_CONSIGNEES },
+	{ "subcontractors", FIELD_SUBCONTRACTORS },
+	{ "period", FIELD_PERIOD }, { "items", FIELD_ITEMS },
+	{ "subjects", FIELD_SUBJECTS }, { "subject", FIELD_SUBJECT },
+	{ "work", FIELD_WORK }, { "department", FIELD_DEPARTMENT },
+	{ "basis", FIELD_BASIS },
+};
+
+#define NFIELD_NAMES (sizeof(field_names) / sizeof(field_names[0]))
+
 static enum field_id
 field_from_name(const char *s, size_t n)
 {
-	static const struct { const char *name; enum field_id id; } names[] = {
-		{ "ignore", FIELD_IGNORE }, { "partner", FIELD_PARTNER },
-		{ "consignees", FIELD_CONSIGNEES },
-		{ "subcontractors", FIELD_SUBCONTRACTORS },
-		{ "period", FIELD_PERIOD }, { "items", FIELD_ITEMS },
-		{ "subjects", FIELD_SUBJECTS },
-	};
-
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strlen(names[i].name) == n &&
-		    strncmp(names[i].name, s, n) == 0)
-			return names[i].id;
+	for (size_t i = 0; i < NFIELD_NAMES; i++)
+		if (strlen(field_names[i].name) == n &&
+		    strncmp(field_names[i].name, s, n) == 0)
+			return field_names[i].id;
 	return FIELD_NONE;
+}
+
+const char *
+field_name(enum field_id f)
+{
+	for (size_t i = 0; i < NFIELD_NAMES; i++)
+		if (field_names[i].id == f)
+			return field_names[i].name;
+	return "none";
 }
 
 static void
@@ -57,6 +71,9 @@ load_labels(void)
 		if ((f = field_from_name(s, (size_t)(tab - s))) == FIELD_NONE)
 			continue;
 		labels = xrealloc(labels, (nlabels + 1) * sizeof(*labels));
+		labels[nlabels].suffix = tab[1] == '*';
+		if (labels[nlabels].suffix)
+			tab++;
 		nf = norm_nfkc(tab + 1, (size_t)(nl - tab - 1));
 		labels[nlabels].field = f;
 		labels[nlabels].text = norm_strip_space(nf, strlen(nf));
@@ -80,28 +97,75 @@ label_ends(const char *rest)
 	return 0;
 }
 
-enum field_id
-label_field(const char *label)
+/* Length of key without a trailing note in brackets ("委託先(参考)"). */
+static size_t
+without_note(const char *key)
 {
-	char *nf = norm_nfkc(label, strlen(label));
-	char *key = norm_strip_space(nf, strlen(nf));
-	const char *k = skip_numbering(key);
-	enum field_id best = FIELD_NONE;
-	size_t bestlen = 0;
+	size_t n = strlen(key);
+	const char *open;
 
-	pthread_once(&labels_once, load_labels);
+	if (n > 0 && key[n - 1] == ')')
+		open = strrchr(key, '(');
+	else if (str_has_suffix(key, "】"))
+		open = strstr(key, "【");
+	else
+		return n;
+	return open != NULL && open > key ? (size_t)(open - key) : n;
+}
+
+/* The field of the longest label k starts with (or, for "*" patterns,
+ * ends with); FIELD_NONE when none. */
+static enum field_id
+match_label(const char *k)
+{
+	enum field_id best = FIELD_NONE, best_suffix = FIELD_NONE;
+	size_t bestlen = 0, best_suffix_len = 0, base = without_note(k);
+
 	for (size_t i = 0; i < nlabels; i++) {
 		size_t n = strlen(labels[i].text);
 
-		if (n > bestlen && strncmp(k, labels[i].text, n) == 0 &&
+		if (labels[i].suffix) {
+			if (n > best_suffix_len && n <= base &&
+			    strncmp(k + base - n, labels[i].text, n) == 0) {
+				best_suffix = labels[i].field;
+				best_suffix_len = n;
+			}
+		} else if (n > bestlen && strncmp(k, labels[i].text, n) == 0 &&
 		    label_ends(k + n)) {
 			best = labels[i].field;
 			bestlen = n;
 		}
 	}
+	return best != FIELD_NONE ? best : best_suffix;
+}
+
+enum field_id
+label_field(const char *label)
+{
+	char *nf = norm_nfkc(label, strlen(label));
+	char *key = norm_strip_space(nf, strlen(nf));
+	enum field_id f;
+
+	pthread_once(&labels_once, load_labels);
+	f = match_label(skip_numbering(key));
 	free(nf);
 	free(key);
-	return best;
+	return f;
+}
+
+int
+label_is_prefix(const char *key)
+{
+	size_t n = strlen(key);
+
+	pthread_once(&labels_once, load_labels);
+	if (n == 0)
+		return 0;
+	for (size_t i = 0; i < nlabels; i++)
+		if (!labels[i].suffix && strlen(labels[i].text) > n &&
+		    strncmp(labels[i].text, key, n) == 0)
+			return 1;
+	return 0;
 }
 
 const char *

@@ -17,11 +17,23 @@ enum field_id {
 	FIELD_SUBCONTRACTORS,
 	FIELD_PERIOD,
 	FIELD_ITEMS,
-	FIELD_SUBJECTS
+	FIELD_SUBJECTS,
+	FIELD_SUBJECT,		/* 件名: a case's or a sheet's title */
+	FIELD_WORK,		/* 委託業務名, 事務の名称: a procedure's title */
+	FIELD_DEPARTMENT,	/* 担当課, 所管 */
+	FIELD_BASIS		/* 根拠, 諮問の根拠: legal basis */
 };
 
-/* The field a row label fills (longest matching label of labels.tsv). */
+/*
+ * The field a row label fills: the longest label of labels.tsv that the
+ * label equals or starts with (a note in brackets may follow), else the
+ * longest "*suffix" pattern it ends with (a trailing note aside).
+ */
 enum field_id	label_field(const char *label);
+/* Is key (NFKC, no white space) a proper beginning of a known label? */
+int		label_is_prefix(const char *key);
+/* Name of a field as labels.tsv spells it ("items"), for provenance. */
+const char	*field_name(enum field_id f);
 
 /*
  * Strip leading numbering from a key (NFKC, no white space):

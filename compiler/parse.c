@@ -3,6 +3,7 @@
  * by line, HTML through libxml2 (fragments inside lines and whole
  * pages), Markdown through cmark; letter-spacing through normalize.c.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmark.h>
@@ -83,6 +84,20 @@ struct page {
 	int		 lineno;	/* its source line */
 	int		 in_cell;	/* inside <td>/<th>: blocks break lines
 					   within the row, not the row */
+	int		 heading;	/* level of the <hN> being read, or 0 */
+	struct spans	*spans;		/* rowspan cells of the open table */
+};
+
+/*
+ * Cells of a table that span rows: each column's text and how many more
+ * rows it covers, so that the rows below get the cell too.
+ */
+#define MAX_SPAN_COLS 32
+
+struct spans {
+	char	*text[MAX_SPAN_COLS];	/* owned, or NULL */
+	int	 left[MAX_SPAN_COLS];	/* rows still covered */
+	int	 col;			/* column of the next cell in the row */
 };
 
 static void
@@ -91,17 +106,111 @@ page_flush(struct page *pg)
 	while (pg->line.len > 0 && (pg->line.data[pg->line.len - 1] == ' ' ||
 	    pg->line.data[pg->line.len - 1] == '\t'))
 		buf_truncate(&pg->line, pg->line.len - 1);
-	if (pg->line.len > 0)
+	if (pg->line.len > 0) {
 		add_line(pg->d, pg->cap, pg->line.data, pg->line.len,
 		    pg->lineno);
+		pg->d->lines[pg->d->n - 1].heading = pg->heading;
+	}
 	buf_truncate(&pg->line, 0);
+}
+
+static int
+heading_level(const xmlChar *name)
+{
+	if ((name[0] == 'h' || name[0] == 'H') && name[1] >= '1' &&
+	    name[1] <= '6' && name[2] == '\0')
+		return name[1] - '0';
+	return 0;
+}
+
+static int
+is_named(const xmlNode *n, const char *name)
+{
+	return xmlStrcasecmp(n->name, (const xmlChar *)name) == 0;
+}
+
+/* Put the cells that rows above span at the row's next columns. */
+static void
+put_spanned(struct page *pg)
+{
+	struct spans *sp = pg->spans;
+
+	while (sp->col < MAX_SPAN_COLS && sp->left[sp->col] > 0) {
+		if (pg->line.len > 0)
+			buf_putc(&pg->line, '\t');
+		buf_puts(&pg->line, sp->text[sp->col]);
+		sp->left[sp->col]--;
+		sp->col++;
+	}
+}
+
+/* After a cell with rowspan="N": remember its text for the next rows. */
+static void
+note_span(struct page *pg, xmlNode *cell, size_t cell_start)
+{
+	struct spans *sp = pg->spans;
+	xmlChar *attr = xmlGetProp(cell, (const xmlChar *)"rowspan");
+	int rows = attr ? atoi((const char *)attr) : 1;
+
+	xmlFree(attr);
+	if (sp->col < MAX_SPAN_COLS && rows > 1) {
+		free(sp->text[sp->col]);
+		sp->text[sp->col] = xstrndup(pg->line.data + cell_start,
+		    pg->line.len - cell_start);
+		sp->left[sp->col] = rows > 1000 ? 1000 : rows - 1;
+	}
+	sp->col++;
+}
+
+static void
+spans_free(struct spans *sp)
+{
+	for (int i = 0; i < MAX_SPAN_COLS; i++)
+		free(sp->text[i]);
+	free(sp);
+}
+
+static void	page_walk(struct page *pg, xmlNode *n, int depth);
+
+/* A <table> of a whole page: rows know the cells spanned from above. */
+static void
+walk_table(struct page *pg, xmlNode *n, int depth)
+{
+	struct spans *outer = pg->spans;
+
+	pg->spans = xcalloc(1, sizeof(*pg->spans));
+	page_flush(pg);
+	page_walk(pg, n->children, depth + 1);
+	page_flush(pg);
+	spans_free(pg->spans);
+	pg->spans = outer;
+}
+
+/* One <td>/<th> of a whole page's table row. */
+static void
+walk_cell(struct page *pg, xmlNode *n, int depth)
+{
+	size_t start;
+
+	if (pg->spans != NULL)
+		put_spanned(pg);
+	if (pg->line.len > 0)
+		buf_putc(&pg->line, '\t');
+	else
+		pg->lineno = (int)xmlGetLineNo(n);
+	start = pg->line.len;
+	pg->in_cell++;
+	page_walk(pg, n->children, depth + 1);
+	pg->in_cell--;
+	if (pg->spans != NULL)
+		note_span(pg, n, start);
 }
 
 static void
 page_walk(struct page *pg, xmlNode *n, int depth)
 {
-	for (; n != NULL; n = n->next) {
-		int block, cell, inline_blocks;
+	for (; n != NULL && depth < 256; n = n->next) {
+		int block, cell, inline_blocks, level;
 
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			if (pg->line.len == 0)
@@ -109,34 +218,47 @@ page_walk(struct page *pg, xmlNode *n, int depth)
 			put_text(&pg->line, (const char *)n->content);
 			continue;
 		}
-		if (n->type != XML_ELEMENT_NODE ||
-		    xmlStrcasecmp(n->name, (const xmlChar *)"script") == 0 ||
-		    xmlStrcasecmp(n->name, (const xmlChar *)"style") == 0)
+		if (n->type != XML_ELEMENT_NODE || is_named(n, "script") ||
+		    is_named(n, "style"))
 			continue;
-		if (xmlStrcasecmp(n->name, (const xmlChar *)"input") == 0) {
+		if (is_named(n, "input")) {
 			put_checkbox(&pg->line, n);
 			continue;
 		}
-		cell = xmlStrcasecmp(n->name, (const xmlChar *)"td") == 0 ||
-		    xmlStrcasecmp(n->name, (const xmlChar *)"th") == 0;
-		block = is_block(n->name) && !cell;
+		cell = is_named(n, "td") || is_named(n, "th");
 		inline_blocks = pg->in_cell || pg->d == NULL;
+		if (!inline_blocks && is_named(n, "table")) {
+			walk_table(pg, n, depth);
+			continue;
+		}
+		if (!inline_blocks && cell) {
+			walk_cell(pg, n, depth);
+			continue;
+		}
+		block = is_block(n->name) && !cell;
+		level = inline_blocks ? 0 : heading_level(n->name);
 		if (block && inline_blocks)
 			break_line(&pg->line);
 		else if (block)
 			page_flush(pg);
 		else if (cell && pg->line.len > 0)
-			buf_putc(&pg->line, pg->d ? '\t' : ' ');
+			buf_putc(&pg->line, ' ');
 		if (pg->line.len == 0)
 			pg->lineno = (int)xmlGetLineNo(n);
+		if (!inline_blocks && is_named(n, "tr") && pg->spans != NULL)
+			pg->spans->col = 0;
+		pg->heading = level ? level : pg->heading;
 		pg->in_cell += cell;
-		if (depth < 256)
-			page_walk(pg, n->children, depth + 1);
+		page_walk(pg, n->children, depth + 1);
 		pg->in_cell -= cell;
+		if (!inline_blocks && is_named(n, "tr") && pg->spans != NULL)
+			put_spanned(pg);
 		if (block && inline_blocks)
 			break_line(&pg->line);
 		else if (block)
 			page_flush(pg);
+		if (level)
+			pg->heading = 0;
 	}
 }
 
@@ -157,7 +279,7 @@ walk_html(struct page *pg, const char *html, size_t len)
 char *
 html_flatten(const char *html, size_t len)
 {
-	struct page pg = { NULL, NULL, BUF_INIT, 1, 0 };
+	struct page pg = { NULL, NULL, BUF_INIT, 1, 0, 0, NULL };
 
 	walk_html(&pg, html, len);
 	while (pg.line.len > 0 && (pg.line.data[pg.line.len - 1] == '\n' ||
@@ -211,6 +333,7 @@ push_line(struct doc *d, size_t *cap, char *text, int lineno)
 	}
 	d->lines[d->n].text = text;
 	d->lines[d->n].lineno = lineno;
+	d->lines[d->n].heading = 0;
 	d->n++;
 }
 
@@ -278,7 +401,7 @@ add_line(struct doc *d, size_t *cap, const char *text, size_t n, int lineno)
 static void
 parse_html_page(const char *text, size_t len, struct doc *d)
 {
-	struct page pg = { d, NULL, BUF_INIT, 1, 0 };
+	struct page pg = { d, NULL, BUF_INIT, 1, 0, 0, NULL };
 	size_t cap = 0;
 
 	pg.cap = &cap;

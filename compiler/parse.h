@@ -8,7 +8,9 @@
  * "[○]" and an unchecked one "[ ]".  PDF letter-spacing is repaired.
  * A label<TAB>value row keeps its first TAB so callers can split it.
  * Whole .html files are flattened the same way, line numbers coming from
- * the parser.
+ * the parser; a cell that spans rows (rowspan) is repeated in the rows
+ * it spans, so every row of a table has all its cells.  Headings of
+ * HTML and Markdown keep their level.
  */
 #ifndef PICORPUS_PARSE_H
 #define PICORPUS_PARSE_H
@@ -22,11 +24,13 @@
  * re-derive case bodies with it (index/sqlfunc.h) and refuse to be read
  * by a binary of other rules.
  */
-#define PARSE_RULES_VERSION "1"
+#define PARSE_RULES_VERSION "2"
 
 struct doc_line {
 	char	*text;		/* flattened text, no trailing newline */
 	int	 lineno;	/* 1-based source line */
+	int	 heading;	/* 1-6 for an HTML <hN> or Markdown heading,
+				   else 0 */
 };
 
 struct doc {

@@ -199,9 +199,17 @@ form_rank(enum number_form f)
 		[NUM_NONE] = 99, [NUM_DAI] = 1, [NUM_ARABIC] = 2,
 		[NUM_PAREN] = 3, [NUM_KANA] = 4, [NUM_PAREN_KANA] = 5,
 		[NUM_CIRCLED] = 6, [NUM_BRACKET] = 7, [NUM_MARK] = 7,
+		[NUM_LEVEL] = 0,
 	};
 
 	return rank[f];
+}
+
+/* Rank of a heading node: HTML/Markdown levels rank above 第1. */
+static int
+node_rank(const struct node *n)
+{
+	return n->form == NUM_LEVEL ? n->number - 10 : form_rank(n->form);
 }
 
 /*
@@ -209,10 +217,9 @@ form_rank(enum number_form f)
  * higher rank (open headings of the same or a deeper rank are closed).
  */
 static struct node *
-heading_parent(struct node *open, enum number_form f)
+heading_parent(struct node *open, const struct node *n)
 {
-	while (open->kind == NODE_HEADING &&
-	    form_rank(open->form) >= form_rank(f))
+	while (open->kind == NODE_HEADING && node_rank(open) >= node_rank(n))
 		open = open->parent;
 	return open;
 }
@@ -233,7 +240,12 @@ make_node(const struct doc_line *dl, size_t index)
 		n->kind = NODE_BLANK;
 	else if (strchr(n->text, '\t') != NULL)
 		n->kind = NODE_ROW;
-	else if ((n->form = number_form_of(n->key, n->text, &n->number,
+	else if (dl->heading > 0) {
+		n->kind = NODE_HEADING;
+		n->form = NUM_LEVEL;
+		n->number = dl->heading;
+		n->label = n->key;
+	} else if ((n->form = number_form_of(n->key, n->text, &n->number,
 	    &label_at)) != NUM_NONE) {
 		n->kind = NODE_HEADING;
 		n->label = n->key + label_at;
@@ -257,7 +269,7 @@ tree_build(const struct doc *d, struct tree *t)
 
 		t->nodes[i] = n;
 		if (n->kind == NODE_HEADING) {
-			append_child(heading_parent(open, n->form), n);
+			append_child(heading_parent(open, n), n);
 			open = n;
 		} else
 			append_child(open, n);

@@ -3,7 +3,8 @@
  * (parse.h) becomes a node, classified as a heading (with the form and
  * value of its number), a label/value row, text, or a blank; headings
  * nest by the order their numbering forms appear, as the genre nests
- * 第1 › 1 › (1) › ア › (ア).  Extractors read structure from here —
+ * 第1 › 1 › (1) › ア › (ア), below the levels of HTML and Markdown
+ * headings (h1 › h2 › … above all numbered ones).  Extractors read structure from here —
  * kinds, number forms, spans of sections — instead of re-parsing text.
  *
  * Ownership: a struct tree owns its nodes; tree_free() releases them and
@@ -34,6 +35,7 @@ enum number_form {
 	NUM_PAREN_KANA,	/* (ア) */
 	NUM_BRACKET,	/* 【報告】, 《事業の概要》 */
 	NUM_MARK,	/* ■ 事業の概要, ● 対象者 */
+	NUM_LEVEL,	/* an HTML <hN> or Markdown heading: number = N */
 	NUM__MAX
 };
 

@@ -6,17 +6,23 @@
  * comes from: "file:line:" or, for a PDF, "file:page:line:".
  */
 #include <libgen.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "ingest.h"
+#include "parse.h"
 #include "pdf.h"
+#include "rows.h"
 
 static const char usage[] =
-"usage: picorpus text [--lines] FILE...\n\n"
+"usage: picorpus text [--lines] [--rows] FILE...\n\n"
 "Print the text picorpus reads from each FILE (.txt .md .html .pdf).\n"
-"--lines prefixes each line with FILE:LINE: (FILE:PAGE:LINE: for a PDF).\n";
+"--lines prefixes each line with FILE:LINE: (FILE:PAGE:LINE: for a PDF).\n"
+"--rows prints the lines the extractor reads instead: the document parsed,\n"
+"       every label/value pairing as LABEL<TAB>VALUE (line breaks inside a\n"
+"       value shown as \\n), headings of HTML and Markdown marked #N.\n";
 
 /* "file:line: " or "file:page:line: " for text line n of src. */
 static void
@@ -51,6 +57,35 @@ print_text(const char *file, const struct source *src, int lines)
 	}
 }
 
+/* The lines the extractor reads: parsed, pairings made rows. */
+static void
+print_rows(const char *file, const struct source *src)
+{
+	struct doc d, rows;
+	struct buf err = BUF_INIT;
+
+	if (doc_parse(src, &d, &err) == -1) {
+		fprintf(stderr, "%s: %s\n", file, err.data);
+		buf_free(&err);
+		return;
+	}
+	rows_normalise(&d, &rows);
+	for (size_t i = 0; i < rows.n; i++) {
+		printf("%s:%d: ", file, rows.lines[i].lineno);
+		if (rows.lines[i].heading)
+			printf("#%d ", rows.lines[i].heading);
+		for (const char *p = rows.lines[i].text; *p; p++)
+			if (*p == '\n')
+				fputs("\\n", stdout);
+			else
+				putchar(*p);
+		putchar('\n');
+	}
+	doc_free(&rows);
+	doc_free(&d);
+	buf_free(&err);
+}
+
 /* Read one file; 0, or -1 after its diagnostic. */
 static int
 text_of(const char *file, int lines, struct diag *d)
@@ -67,7 +102,10 @@ text_of(const char *file, int lines, struct diag *d)
 	    d) == -1)
 		rc = -1;	/* ingest_read() said why */
 	else {
-		print_text(file, &src, lines);
+		if (lines == 2)
+			print_rows(file, &src);
+		else
+			print_text(file, &src, lines);
 		source_free(&src);
 	}
 	free(dir);
@@ -78,9 +116,10 @@ text_of(const char *file, int lines, struct diag *d)
 int
 cmd_text(int argc, char **argv)
 {
-	int lines = 0, npos, rc = EXIT_OK;
+	int lines = 0, rows = 0, npos, rc = EXIT_OK;
 	struct opt opts[] = {
-		{ "lines", 0, NULL, &lines }, { NULL, 0, NULL, NULL }
+		{ "lines", 0, NULL, &lines }, { "rows", 0, NULL, &rows },
+		{ NULL, 0, NULL, NULL }
 	};
 	struct diag d = { cli_print_diag, NULL, 0 };
 
@@ -92,7 +131,7 @@ cmd_text(int argc, char **argv)
 	}
 	pdf_init();
 	for (int i = 0; i < npos; i++)
-		if (text_of(argv[i], lines, &d) == -1)
+		if (text_of(argv[i], rows ? 2 : lines, &d) == -1)
 			rc = EXIT_RUNTIME;
 	return rc;
 }

@@ -1,0 +1,1546 @@
+/*
+ * extract_labelled.c — the layout-independent reader: cases and
+ * procedures from a document's structure, fields from its labelled facts,
+ * whatever the form.  It reads the tree of rows_normalise()d lines, where
+ * every label/value pairing is a "label<TAB>value" row.
+ *
+ * 1. Facts: every row, every numbered heading whose label is known with
+ *    the lines under it, and every record of a table (a list table whose
+ *    header row names fields: one record per row; a table whose header
+ *    row is 委託事項1, 委託事项2 …: one record per column) become
+ *    (field, label, value, line) facts through compiler/labels.tsv.
+ * 2. Cases: one per file, or one per 諮問第N号 (答申第N号, 報告第N号 …:
+ *    the first such word of the file) with a new number, or per heading
+ *    of the same level as those headers whose section has a 件名, or per
+ *    record of a table with a 件名 column.  Lines before the first case
+ *    (a page's head, a covering letter) are read by every case.
+ * 3. Procedures: table records; else sections whose heading names a
+ *    procedure (業務委託の内容, 再委託について, 外部提供 …) and that hold a
+ *    fact; else sheets, each starting at a 件名 row after the cover's;
+ *    else, when the case states procedure facts, one procedure.  A
+ *    再委託 chosen on a form ([再委託する]) or stated in prose (…に再委託
+ *    する) is a procedure of its own.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "citation.h"
+#include "extract_int.h"
+#include "normalize.h"
+#include "rows.h"
+
+/* ---- facts ---- */
+
+struct fact {
+	enum field_id	 field;
+	char		*label;	/* as written */
+	char		*value;	/* as written, lines joined by '\n' */
+	size_t		 at;	/* node index it was read at */
+	int		 line;	/* source line */
+	int		 record;	/* table record it belongs to, or -1 */
+};
+
+struct record {
+	size_t		 at;	/* node of the row (or header) */
+	size_t		 end;	/* first node after the table */
+	int		 is_case; /* a table of cases, not of procedures */
+};
+
+struct facts {
+	struct fact	*v;
+	size_t		 n;
+	struct record	*rec;
+	size_t		 nrec;
+};
+
+static void
+add_fact(struct facts *fs, enum field_id f, const char *label,
+    const char *value, size_t at, int line, int record)
+{
+	struct fact *ft;
+
+	fs->v = xrealloc(fs->v, (fs->n + 1) * sizeof(*fs->v));
+	ft = &fs->v[fs->n++];
+	ft->field = f;
+	ft->label = xstrdup(label);
+	ft->value = xstrdup(value);
+	ft->at = at;
+	ft->line = line;
+	ft->record = record;
+}
+
+static void
+facts_free(struct facts *fs)
+{
+	for (size_t i = 0; i < fs->n; i++) {
+		free(fs->v[i].label);
+		free(fs->v[i].value);
+	}
+	free(fs->v);
+	free(fs->rec);
+	memset(fs, 0, sizeof(*fs));
+}
+
+/* The cells of a row's text, split at TAB (each trimmed). */
+static void
+row_cells(const char *text, struct strlist *cells)
+{
+	const char *p = text, *tab;
+
+	for (;;) {
+		char *cell;
+
+		tab = strchr(p, '\t');
+		cell = xstrndup(p, tab ? (size_t)(tab - p) : strlen(p));
+		strlist_push(cells, cell);
+		free(cell);
+		if (tab == NULL)
+			break;
+		p = tab + 1;
+	}
+}
+
+static size_t
+cell_count(const struct node *k)
+{
+	size_t n = 1;
+
+	for (const char *p = k->text; *p; p++)
+		n += *p == '\t';
+	return n;
+}
+
+static enum field_id
+fact_field(const char *label)
+{
+	char *key = strip_ws(label);
+	enum field_id f = FIELD_NONE;
+
+	if (key[0] != '\0' && strlen(key) <= 3 * 30 && !strstr(key, "。"))
+		f = label_field(key);
+	free(key);
+	return f;
+}
+
+/* Fields a header cell of a list table names. */
+static int
+header_fields(const struct strlist *cells, enum field_id *f)
+{
+	int known = 0;
+
+	for (size_t j = 0; j < cells->n; j++) {
+		f[j] = fact_field(cells->v[j]);
+		known += f[j] > FIELD_IGNORE;
+	}
+	return known;
+}
+
+static int
+new_record(struct facts *fs, size_t at, size_t end, int is_case)
+{
+	fs->rec = xrealloc(fs->rec, (fs->nrec + 1) * sizeof(*fs->rec));
+	fs->rec[fs->nrec].at = at;
+	fs->rec[fs->nrec].end = end;
+	fs->rec[fs->nrec].is_case = is_case;
+	return (int)fs->nrec++;
+}
+
+/* Does a header cell name a case number column (諮問番号, 番号)? */
+static int
+is_number_header(const char *cell)
+{
+	return strstr(cell, "番号") != NULL && strlen(cell) <= 3 * 6;
+}
+
+/*
+ * A list table at node h: a header row naming at least two fields, then
+ * rows of the same width.  Each row is a record (a case when the header
+ * has a 件名 column, else a procedure).  Returns the node after it.
+ */
+static size_t
+list_table(const struct ctx *x, size_t h, struct facts *fs)
+{
+	struct strlist head = STRLIST_INIT;
+	enum field_id f[64];
+	size_t ncell = cell_count(x->k[h]), i, end;
+	int is_case = 0, items_only;
+
+	if (ncell < 3 || ncell > 64)
+		return h;
+	row_cells(x->k[h]->text, &head);
+	items_only = header_fields(&head, f) == 1;
+	for (size_t j = 0; j < ncell; j++)
+		if (f[j] == FIELD_ITEMS)
+			items_only &= 1;
+	if (header_fields(&head, f) < 2 && !items_only) {
+		strlist_free(&head);
+		return h;
+	}
+	for (end = h + 1; end < x->n && x->k[end]->kind == NODE_ROW &&
+	    cell_count(x->k[end]) == ncell; end++)
+		;
+	for (size_t j = 0; j < ncell; j++)
+		is_case |= f[j] == FIELD_SUBJECT;
+	for (i = h + 1; i < end; i++) {
+		struct strlist cells = STRLIST_INIT;
+		int rec = items_only ? -1 : new_record(fs, i, end, is_case);
+
+		row_cells(x->k[i]->text, &cells);
+		for (size_t j = 0; j < ncell; j++) {
+			if (f[j] <= FIELD_IGNORE && !(is_case &&
+			    is_number_header(head.v[j])))
+				continue;
+			add_fact(fs, f[j] > FIELD_IGNORE ? f[j] : FIELD_NONE,
+			    head.v[j], cells.v[j], items_only ? h : i,
+			    x->k[i]->line, rec);
+		}
+		strlist_free(&cells);
+	}
+	strlist_free(&head);
+	return end > h + 1 ? end : h;
+}
+
+/* "委託事項1", "委託事項2": cells that differ only in a trailing number. */
+static int
+numbered_columns(const struct strlist *cells)
+{
+	size_t stem = 0;
+
+	if (cells->n < 3)
+		return 0;
+	for (size_t j = 1; j < cells->n; j++) {
+		char *k = strip_ws(cells->v[j]);
+		size_t n = strlen(k), s = n;
+		char *nf = norm_nfkc(k, n);
+
+		s = strlen(nf);
+		while (s > 0 && isdigit((unsigned char)nf[s - 1]))
+			s--;
+		if (s == strlen(nf) || s == 0 || (stem != 0 && stem != s)) {
+			free(k);
+			free(nf);
+			return 0;
+		}
+		stem = s;
+		free(k);
+		free(nf);
+	}
+	return 1;
+}
+
+/*
+ * A table of records in columns at node h: "項目 | 委託事項1 | 委託事項2",
+ * then rows "label | value 1 | value 2".  Returns the node after it.
+ */
+static size_t
+column_table(const struct ctx *x, size_t h, struct facts *fs)
+{
+	struct strlist head = STRLIST_INIT;
+	size_t ncell = cell_count(x->k[h]), end;
+	int first;
+
+	row_cells(x->k[h]->text, &head);
+	if (!numbered_columns(&head)) {
+		strlist_free(&head);
+		return h;
+	}
+	for (end = h + 1; end < x->n && x->k[end]->kind == NODE_ROW &&
+	    cell_count(x->k[end]) == ncell; end++)
+		;
+	first = (int)fs->nrec;
+	for (size_t j = 1; j < ncell; j++)
+		new_record(fs, h, end, 0);
+	for (size_t i = h + 1; i < end; i++) {
+		struct strlist cells = STRLIST_INIT;
+		enum field_id f;
+
+		row_cells(x->k[i]->text, &cells);
+		f = fact_field(cells.v[0]);
+		if (f == FIELD_NONE && strstr(cells.v[0], "委託事項") != NULL)
+			f = FIELD_WORK;
+		for (size_t j = 1; j < ncell && f > FIELD_IGNORE; j++)
+			add_fact(fs, f, cells.v[0], cells.v[j], h + j - 1 < end ?
+			    i : i, x->k[i]->line, first + (int)j - 1);
+		/* an unmapped row still matters for 再委託: keep it */
+		for (size_t j = 1; j < ncell && f <= FIELD_IGNORE; j++)
+			add_fact(fs, FIELD_NONE, cells.v[0], cells.v[j], i,
+			    x->k[i]->line, first + (int)j - 1);
+		strlist_free(&cells);
+	}
+	strlist_free(&head);
+	return end;
+}
+
+/* Was node i's line cut at the width of the text? */
+static int
+node_wrapped(const struct ctx *x, size_t i, size_t widest)
+{
+	size_t n = strlen(x->k[i]->key);
+
+	return widest >= 3 * 30 && n + 6 >= widest &&
+	    !str_has_suffix(x->k[i]->key, "。");
+}
+
+/* The value under a heading with a known label: its section's lines. */
+static void
+heading_value(const struct ctx *x, size_t h, size_t widest, struct buf *v)
+{
+	size_t end = node_span_end(x->k[h]);
+
+	for (size_t i = h + 1; i < end && i < h + 40; i++) {
+		const struct node *k = x->k[i];
+
+		if (k->kind == NODE_HEADING || k->kind == NODE_ROW)
+			break;
+		if (k->kind == NODE_BLANK) {
+			if (v->len > 0)
+				break;
+			continue;
+		}
+		if (v->len > 0 && !node_wrapped(x, i - 1, widest))
+			buf_putc(v, '\n');
+		{
+			char *t = strip_ws(k->text);
+
+			buf_puts(v, t);
+			free(t);
+		}
+	}
+}
+
+static size_t
+widest_key(const struct ctx *x)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < x->n; i++) {
+		size_t n = strlen(x->k[i]->key);
+
+		if (n > w && n < 3 * 100)
+			w = n;
+	}
+	return w;
+}
+
+/* Rows, labelled headings and tables of the whole document. */
+static void
+read_facts(const struct ctx *x, struct facts *fs)
+{
+	size_t widest = widest_key(x);
+
+	for (size_t i = 0; i < x->n; i++) {
+		const struct node *k = x->k[i];
+		size_t after;
+
+		if (k->kind == NODE_ROW && cell_count(k) >= 3) {
+			if ((after = list_table(x, i, fs)) == i)
+				after = column_table(x, i, fs);
+			if (after > i) {
+				i = after - 1;
+				continue;
+			}
+		}
+		if (k->kind == NODE_ROW) {
+			char *label, *value;
+			enum field_id f;
+
+			if (!row_at(x, i, &label, &value))
+				continue;
+			f = fact_field(label);
+			if (*strip_ws(label) == '\0' && fs->n > 0 &&
+			    fs->v[fs->n - 1].at + 1 >= i) {
+				/* an empty label cell: the value goes on */
+				struct fact *last = &fs->v[fs->n - 1];
+				size_t n = strlen(last->value);
+
+				last->value = xrealloc(last->value, n +
+				    strlen(value) + 2);
+				sprintf(last->value + n, "\n%s", value);
+				last->at = i;
+			} else
+				add_fact(fs, f, label, value, i, k->line, -1);
+			free(label);
+			free(value);
+		} else if (k->kind == NODE_HEADING && k->label != NULL) {
+			enum field_id f = fact_field(k->label);
+			struct buf v = BUF_INIT;
+
+			if (f <= FIELD_IGNORE)
+				continue;
+			heading_value(x, i, widest, &v);
+			if (v.len > 0)
+				add_fact(fs, f, k->label, v.data, i, k->line,
+				    -1);
+			buf_free(&v);
+		}
+	}
+}
+
+/* ---- cases ---- */
+
+struct span {
+	size_t	 from, to;	/* nodes [from, to) */
+	char	*number;	/* the header's number, or NULL */
+	int	 record;	/* a table record that is the case, or -1 */
+};
+
+struct spans {
+	struct span	*v;
+	size_t		 n;
+	size_t		 head_end;	/* lines [0, head_end) are every
+					   case's head */
+	const char	*word;		/* 諮問, 答申 … of the headers */
+};
+
+static const char *const header_words[] = { "諮問", "答申", "報告", "付議",
+    NULL };
+
+/* "諮問第48号…" at the start of a key: the word and the number. */
+static const char *
+case_header(const char *key, char **number)
+{
+	for (int w = 0; header_words[w]; w++) {
+		const char *p = key;
+		char *num;
+
+		if (!str_has_prefix(p, header_words[w]))
+			continue;
+		p += strlen(header_words[w]);
+		if (!str_has_prefix(p, "第"))
+			continue;
+		p += strlen("第");
+		if ((num = digits_at(p)) == NULL)
+			continue;
+		if (!str_has_prefix(p + strlen(num), "号")) {
+			free(num);
+			continue;
+		}
+		*number = num;
+		return header_words[w];
+	}
+	return NULL;
+}
+
+static void
+add_span(struct spans *sp, size_t from, char *number, int record)
+{
+	sp->v = xrealloc(sp->v, (sp->n + 1) * sizeof(*sp->v));
+	sp->v[sp->n].from = from;
+	sp->v[sp->n].to = 0;
+	sp->v[sp->n].number = number;
+	sp->v[sp->n].record = record;
+	sp->n++;
+}
+
+/* Does the section of heading h hold a 件名 fact? */
+static int
+section_has_subject(const struct ctx *x, const struct facts *fs, size_t h)
+{
+	size_t end = node_span_end(x->k[h]);
+
+	for (size_t i = 0; i < fs->n; i++)
+		if (fs->v[i].field == FIELD_SUBJECT && fs->v[i].at > h &&
+		    fs->v[i].at < end)
+			return 1;
+	return 0;
+}
+
+/* Case starts at numbered headers (and headings of their level). */
+static void
+header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
+{
+	char *number, *cur = NULL;
+	int level = 0;
+
+	for (size_t i = 0; i < x->n; i++) {
+		const char *w = case_header(x->k[i]->key, &number);
+
+		if (w == NULL) {
+			if (level > 0 && x->k[i]->kind == NODE_HEADING &&
+			    x->k[i]->form == NUM_LEVEL &&
+			    x->k[i]->number == level &&
+			    section_has_subject(x, fs, i)) {
+				add_span(sp, i, NULL, -1);
+				free(cur);
+				cur = NULL;
+			}
+			continue;
+		}
+		if (sp->word == NULL)
+			sp->word = w;
+		if (w != sp->word || (cur != NULL && strcmp(cur, number) == 0)) {
+			free(number);
+			continue;
+		}
+		if (x->k[i]->kind == NODE_HEADING && x->k[i]->form == NUM_LEVEL)
+			level = x->k[i]->number;
+		free(cur);
+		cur = xstrdup(number);
+		add_span(sp, i, number, -1);
+	}
+	free(cur);
+}
+
+/* Where the last case ends: a heading above the cases' level. */
+static size_t
+last_case_end(const struct ctx *x, const struct spans *sp)
+{
+	const struct node *first = x->k[sp->v[0].from];
+
+	if (first->kind != NODE_HEADING || first->form != NUM_LEVEL)
+		return x->n;
+	for (size_t i = sp->v[sp->n - 1].from + 1; i < x->n; i++)
+		if (x->k[i]->kind == NODE_HEADING && x->k[i]->form == NUM_LEVEL &&
+		    x->k[i]->number < first->number)
+			return i;
+	return x->n;
+}
+
+static void
+find_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
+{
+	memset(sp, 0, sizeof(*sp));
+	for (size_t r = 0; r < fs->nrec; r++)
+		if (fs->rec[r].is_case)
+			add_span(sp, fs->rec[r].at, NULL, (int)r);
+	if (sp->n == 0)
+		header_cases(x, fs, sp);
+	if (sp->n == 0) {
+		add_span(sp, 0, NULL, -1);
+		sp->v[0].to = x->n;
+		return;
+	}
+	sp->head_end = sp->v[0].from;
+	for (size_t c = 0; c + 1 < sp->n; c++)
+		sp->v[c].to = sp->v[c + 1].from;
+	sp->v[sp->n - 1].to = sp->v[sp->n - 1].record >= 0 ?
+	    sp->v[sp->n - 1].from + 1 : last_case_end(x, sp);
+	if (sp->n == 1 && sp->v[0].record < 0) {
+		sp->v[0].from = 0;	/* one case: the letter is its own */
+		sp->head_end = 0;
+	}
+}
+
+static void
+spans_free(struct spans *sp)
+{
+	for (size_t i = 0; i < sp->n; i++)
+		free(sp->v[i].number);
+	free(sp->v);
+}
+
+/* ---- the facts of a case ---- */
+
+/* Is fact i inside [from, to) or the head, and of record rec (-1 any)? */
+static int
+fact_in(const struct fact *ft, size_t from, size_t to, int rec)
+{
+	if (rec >= 0)
+		return ft->record == rec;
+	return ft->at >= from && ft->at < to;
+}
+
+static const struct fact *
+first_fact(const struct facts *fs, enum field_id f, size_t from, size_t to,
+    int rec)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (fs->v[i].field == f && fact_in(&fs->v[i], from, to, rec))
+			return &fs->v[i];
+	return NULL;
+}
+
+/* The first line of a value (a department's second line is a note). */
+static char *
+first_line(const char *v)
+{
+	size_t n = strcspn(v, "\n");
+	char *line = xstrndup(v, n), *s = strip_ws(line);
+
+	free(line);
+	return s;
+}
+
+/* ---- kind, number, title, date ---- */
+
+struct marker {
+	const char	*word;
+	const char	*kind;
+};
+
+static const char *
+kind_in_lines(const struct ctx *x, size_t from, size_t to)
+{
+	static const struct marker strong[] = {
+		{ "答申第", "その他" }, { "(答申)", "その他" },
+		{ "評価書番号", "評価書" }, { "特定個人情報保護評価書", "評価書" },
+		{ "全項目評価書", "評価書" }, { "基礎項目評価書", "評価書" },
+		{ "重点項目評価書", "評価書" }, { NULL, NULL } };
+	static const struct marker weak[] = {
+		{ "付議", "付議" }, { "諮問第", "諮問" }, { "諮問します", "諮問" },
+		{ "諮問書", "諮問" }, { "(諮問)", "諮問" }, { "諮問事項", "諮問" },
+		{ "報告第", "報告" }, { "報告します", "報告" }, { "(報告)", "報告" },
+		{ "報告書", "報告" }, { "報告資料", "報告" }, { "報告事項", "報告" },
+		{ "の報告", "報告" }, { "【報告】", "報告" }, { "諮問", "諮問" },
+		{ "報告", "報告" }, { NULL, NULL } };
+
+	for (size_t i = from; i < to && i < from + 30; i++)
+		for (int m = 0; strong[m].word; m++)
+			if (strstr(x->k[i]->key, strong[m].word))
+				return strong[m].kind;
+	for (int m = 0; weak[m].word; m++)
+		for (size_t i = from; i < to && i < from + 30; i++)
+			if (strstr(x->k[i]->key, weak[m].word))
+				return weak[m].kind;
+	return NULL;
+}
+
+static const char *
+case_kind(const struct ctx *x, const struct spans *sp, const struct span *s,
+    const struct facts *fs)
+{
+	const char *k;
+	size_t at = s->record >= 0 ? fs->rec[s->record].at : s->from;
+
+	if (s->number != NULL && sp->word != NULL)
+		return strcmp(sp->word, "答申") == 0 ? "その他" : sp->word;
+	for (size_t i = 0; i < fs->n && s->record >= 0; i++) {
+		char *n = NULL, *key;
+		const char *w;
+
+		if (fs->v[i].record != s->record)
+			continue;
+		key = strip_ws(fs->v[i].value);
+		w = case_header(key, &n);
+		free(n);
+		free(key);
+		if (w != NULL)
+			return strcmp(w, "答申") == 0 ? "その他" : w;
+	}
+	if ((k = kind_in_lines(x, at, s->record >= 0 ? at + 1 : s->to)) != NULL)
+		return k;
+	if ((k = kind_in_lines(x, 0, sp->head_end)) != NULL)
+		return k;
+	if ((k = kind_in_lines(x, 0, x->n)) != NULL)
+		return k;
+	return "その他";
+}
+
+static int
+ends_title(const char *key)
+{
+	static const char *const ends[] = { "について", "の件", "に関する報告",
+	    "に関する諮問", NULL };
+	char *bare = clean_title(key, 1);
+	int yes = 0;
+
+	for (int i = 0; ends[i] && !yes; i++)
+		yes = str_has_suffix(bare, ends[i]);
+	free(bare);
+	return yes;
+}
+
+/* A title written as a line of its own (…について（報告）). */
+static char *
+title_line(const struct ctx *x, size_t from, size_t to, int *line)
+{
+	for (size_t i = from; i < to && i < from + 60; i++) {
+		const char *k = x->k[i]->key;
+		size_t j = next_nonblank(x, i + 1);
+
+		if (x->k[i]->kind == NODE_ROW || strlen(k) > 3 * 70 ||
+		    strstr(k, "。") != NULL)
+			continue;
+		if (ends_title(k)) {
+			*line = x->k[i]->line;
+			return xstrdup(k);
+		}
+		/* broken over two lines: "…取扱いについ" / "て" */
+		if (j < to && j == i + 1 && strlen(x->k[j]->key) < 3 * 8 &&
+		    x->k[j]->kind == NODE_TEXT) {
+			struct buf b = BUF_INIT;
+
+			buf_printf(&b, "%s%s", k, x->k[j]->key);
+			if (ends_title(b.data) && strstr(b.data, "。") == NULL) {
+				*line = x->k[i]->line;
+				return buf_detach(&b);
+			}
+			buf_free(&b);
+		}
+	}
+	return NULL;
+}
+
+/* The line after "記", if it reads as a title. */
+static char *
+title_after_memo(const struct ctx *x, size_t from, size_t to, int *line)
+{
+	for (size_t i = from; i < to; i++)
+		if (strcmp(x->k[i]->key, "記") == 0)
+			return title_line(x, i + 1, next_nonblank(x, i + 1) + 2,
+			    line);
+	return NULL;
+}
+
+static void
+case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
+    struct pcase *c)
+{
+	const struct fact *f = first_fact(fs, FIELD_SUBJECT, s->from, s->to,
+	    s->record);
+	char *raw = NULL, *title;
+	int line = 0;
+	size_t h = s->from;
+
+	if (f != NULL) {
+		raw = first_line(f->value);
+		line = f->line;
+	} else if ((raw = title_after_memo(x, s->from, s->to, &line)) == NULL &&
+	    (raw = title_line(x, s->from, s->to, &line)) == NULL) {
+		if (x->k[h]->kind == NODE_HEADING || s->number != NULL) {
+			char *n = NULL;
+			const char *k = x->k[h]->key;
+
+			if (case_header(k, &n) != NULL)
+				k = strstr(k, "号") + strlen("号");
+			free(n);
+			if (*k != '\0')
+				raw = xstrdup(k);
+			line = x->k[h]->line;
+		}
+		if (raw == NULL) {
+			size_t t = next_nonblank(x, s->from);
+
+			if (t >= s->to)
+				return;
+			raw = xstrdup(x->k[t]->key);
+			line = x->k[t]->line;
+		}
+	}
+	title = clean_title(raw, 1);
+	if (strlen(title) > 300)
+		title[str_cut_at(title, 300)] = '\0';
+	field_set(&c->title, title, line);
+	free(raw);
+	free(title);
+}
+
+/* The case's number from a record's number cell or a 評価書番号. */
+static void
+case_number(const struct ctx *x, const struct span *s,
+    const struct facts *fs, struct pcase *c)
+{
+	for (size_t i = 0; i < fs->n && s->record >= 0; i++) {
+		char *n = NULL, *key;
+
+		if (fs->v[i].record != s->record ||
+		    !is_number_header(fs->v[i].label))
+			continue;
+		key = strip_ws(fs->v[i].value);
+		if (case_header(key, &n) == NULL) {
+			char *nf = norm_nfkc(key, strlen(key));
+
+			n = digits_at(nf);
+			free(nf);
+		}
+		if (n != NULL)
+			field_set(&c->number, n, fs->v[i].line);
+		free(n);
+		free(key);
+		return;
+	}
+	for (size_t i = s->from; i < s->to && s->record < 0; i++) {
+		const char *k = x->k[i]->key;
+		size_t v;
+		char *num;
+
+		if (!str_has_prefix(k, "評価書番号"))
+			continue;
+		k += strlen("評価書番号");
+		if (*k == ':')
+			k++;
+		v = i;
+		if (*k == '\0' && (v = next_nonblank(x, i + 1)) < s->to)
+			k = x->k[v]->key;
+		if ((num = digits_at(k)) != NULL) {
+			field_set(&c->number, num, x->k[v]->line);
+			free(num);
+		}
+		return;
+	}
+}
+
+/* Set f to the date of a value; 0 when it holds none. */
+static int
+date_in_text(const char *value, int line, struct field *f)
+{
+	char iso[11];
+
+	if (norm_date_iso(value, strlen(value), iso) != 0)
+		return 0;
+	field_set(f, iso, line);
+	return 1;
+}
+
+/* A date line of the letter: the line is (nearly) only a date. */
+static int
+date_line(const struct ctx *x, size_t i, struct field *f)
+{
+	const char *k = x->k[i]->key;
+	char iso[11];
+
+	if (strlen(k) > 3 * 14 || strstr(k, "開催") || strstr(k, "更新") ||
+	    strstr(k, "から") || strstr(k, "まで") || strstr(k, "～"))
+		return 0;
+	if (norm_date_iso(k, strlen(k), iso) != 0)
+		return 0;
+	field_set(f, iso, x->k[i]->line);
+	return 1;
+}
+
+static void
+case_date(const struct ctx *x, const struct spans *sp, const struct span *s,
+    const struct facts *fs, struct pcase *c)
+{
+	static const char *const labels[] = { "公表日", "日付", "作成日",
+	    "提出日", "諮問日", "報告日", "答申日", NULL };
+
+	for (size_t i = 0; i < fs->n; i++)
+		for (int l = 0; labels[l]; l++)
+			if (fact_in(&fs->v[i], s->from, s->to, s->record) &&
+			    strstr(fs->v[i].label, labels[l]) &&
+			    date_in_text(fs->v[i].value, fs->v[i].line,
+			    &c->date))
+				return;
+	if (s->record >= 0)
+		return;
+	for (size_t i = s->from, seen = 0; i < s->to && seen < 14; i++) {
+		if (x->k[i]->kind == NODE_BLANK)
+			continue;
+		if (date_line(x, i, &c->date))
+			return;
+		seen++;
+	}
+	for (size_t i = 0, seen = 0; i < sp->head_end && seen < 14; i++) {
+		if (x->k[i]->kind == NODE_BLANK)
+			continue;
+		if (date_line(x, i, &c->date))
+			return;
+		seen++;
+	}
+}
+
+/* ---- department, basis, count ---- */
+
+/* "（担当　X課）", "（所管課：X）", "(担当)X": a department in prose. */
+static int
+department_in_text(const struct ctx *x, size_t from, size_t to,
+    struct field *f)
+{
+	static const char *const marks[] = { "(担当:", "(担当)", "(所管課:",
+	    "(担当課:", "(担当部課:", "(所管:", "(担当", NULL };
+
+	for (size_t i = from; i < to && i < x->n; i++)
+		for (int m = 0; marks[m]; m++) {
+			const char *p = strstr(x->k[i]->key, marks[m]), *e;
+			char *v;
+
+			if (p == NULL)
+				continue;
+			p += strlen(marks[m]);
+			e = strstr(p, ")");
+			v = xstrndup(p, e ? (size_t)(e - p) : strlen(p));
+			if (*v != '\0' && (str_has_suffix(v, "課") ||
+			    str_has_suffix(v, "室") || str_has_suffix(v, "部") ||
+			    str_has_suffix(v, "係") || str_has_suffix(v, "担当") ||
+			    str_has_suffix(v, "グループ"))) {
+				field_set(f, v, x->k[i]->line);
+				free(v);
+				return 1;
+			}
+			free(v);
+		}
+	return 0;
+}
+
+static void
+case_department(const struct ctx *x, const struct spans *sp,
+    const struct span *s, const struct facts *fs, struct pcase *c)
+{
+	const struct fact *f = first_fact(fs, FIELD_DEPARTMENT, s->from, s->to,
+	    s->record);
+
+	if (f == NULL && s->record < 0 && sp->head_end > 0)
+		f = first_fact(fs, FIELD_DEPARTMENT, 0, sp->head_end, -1);
+	if (f != NULL) {
+		char *v = first_line(f->value), *paren;
+
+		/* "保育課（電話 …）": a note after the name */
+		if ((paren = strstr(v, "(")) != NULL && paren > v)
+			*paren = '\0';
+		if ((paren = strstr(v, "（")) != NULL && paren > v)
+			*paren = '\0';
+		field_set(&c->department, v, f->line);
+		free(v);
+		return;
+	}
+	if (s->record >= 0)
+		return;
+	if (!department_in_text(x, s->from, s->to, &c->department))
+		department_in_text(x, 0, sp->head_end, &c->department);
+}
+
+/* The law a basis label implies: 要綱の根拠 → 要綱. */
+static const char *
+law_of_label(const char *label)
+{
+	if (strstr(label, "要綱"))
+		return "要綱";
+	if (strstr(label, "条例"))
+		return "条例";
+	if (strstr(label, "法令"))
+		return "番号法";
+	return NULL;
+}
+
+/* "…条例第6条の規定に基づき": citations of a letter's paragraphs. */
+static void
+basis_in_prose(const struct ctx *x, size_t from, size_t to, struct pcase *c)
+{
+	struct buf para = BUF_INIT;
+	int line = 0;
+
+	for (size_t i = from; i <= to && i <= x->n; i++) {
+		int ends = i == to || i == x->n || x->k[i]->kind != NODE_TEXT;
+
+		if (!ends) {
+			if (para.len == 0)
+				line = x->k[i]->line;
+			buf_puts(&para, x->k[i]->key);
+			continue;
+		}
+		if (para.len > 0) {
+			const char *rule = strstr(para.data, "の規定");
+
+			if (rule != NULL) {
+				para.data[rule - para.data] = '\0';
+				cite_scan(para.data, NULL, NULL,
+				    &c->legal_basis);
+				set_line(&c->legal_basis_line, &c->legal_basis,
+				    line);
+			}
+		}
+		buf_truncate(&para, 0);
+		if (c->legal_basis.n > 0)
+			break;
+	}
+	buf_free(&para);
+}
+
+static void
+case_basis(const struct ctx *x, const struct spans *sp, const struct span *s,
+    const struct facts *fs, struct pcase *c)
+{
+	for (int pass = 0; pass < 2 && c->legal_basis.n == 0; pass++) {
+		size_t from = pass ? 0 : s->from, to = pass ? sp->head_end : s->to;
+		int rec = pass ? -1 : s->record;
+
+		for (size_t i = 0; i < fs->n; i++) {
+			const struct fact *f = &fs->v[i];
+
+			if (f->field != FIELD_BASIS || !fact_in(f, from, to, rec))
+				continue;
+			cite_scan(f->value, law_of_label(f->label), NULL,
+			    &c->legal_basis);
+			set_line(&c->legal_basis_line, &c->legal_basis,
+			    f->line);
+		}
+	}
+	if (c->legal_basis.n > 0 || s->record >= 0)
+		return;
+	basis_in_prose(x, s->from, s->to, c);
+	if (c->legal_basis.n == 0)
+		basis_in_prose(x, 0, sp->head_end, c);
+}
+
+static void
+case_count(const struct ctx *x, const struct span *s, const struct facts *fs,
+    struct pcase *c)
+{
+	const struct fact *f = first_fact(fs, FIELD_SUBJECTS, s->from, s->to,
+	    s->record);
+
+	if (f != NULL) {
+		long long n = people_count(f->value);
+		char *k = strip_ws(f->value);
+
+		if (n < 0)
+			n = people_count(k);
+		if (n < 0)
+			n = norm_parse_count(k, strlen(k));
+		free(k);
+		if (n >= 0) {
+			c->subjects_count = n;
+			c->subjects_line = f->line;
+			return;
+		}
+	}
+	if (s->record < 0)
+		consultation_subjects(x, c, s->from, s->to);
+}
+
+/* ---- procedures ---- */
+
+/* The type a section heading names, or -1 when it names none. */
+static int
+section_type(const char *label)
+{
+	static const char *const not_procedures[] = { "理由", "選定", "必要",
+	    "経過", "措置", "禁止", "予定", "方法", "目的", "効果", "根拠",
+	    "結論", "意見", "判断", "経緯", "概要の", "審議", "対策", "リスク",
+	    "留意", "条件", "事項の", NULL };
+	static const char *const words[] = { "委託", "結合", "目的外",
+	    "提供", "本人外", "本人以外", "記録", NULL };
+	int any = 0;
+
+	if (strlen(label) > 3 * 40)
+		return -1;
+	for (int i = 0; not_procedures[i]; i++)
+		if (strstr(label, not_procedures[i]))
+			return -1;
+	for (int i = 0; words[i]; i++)
+		any |= strstr(label, words[i]) != NULL;
+	if (!any || (strstr(label, "委託先") && !strstr(label, "再委託")))
+		return -1;
+	if (strstr(label, "外部への提供") || strstr(label, "提供"))
+		return strstr(label, "委託") && !strstr(label, "提供の") ?
+		    (int)type_from_words(label) : PROC_PROVISION;
+	return (int)type_from_words(label);
+}
+
+/* A procedure fact (not a case's). */
+static int
+is_procedure_field(enum field_id f)
+{
+	return f == FIELD_PARTNER || f == FIELD_CONSIGNEES ||
+	    f == FIELD_SUBCONTRACTORS || f == FIELD_PERIOD ||
+	    f == FIELD_ITEMS || f == FIELD_WORK;
+}
+
+struct proc_span {
+	size_t		 from, to;	/* nodes */
+	int		 type;		/* enum proc_type */
+	int		 record;	/* or -1 */
+	const char	*heading;	/* the section's label, or NULL */
+	size_t		 title_at;	/* a sheet's 件名 row, or 0 */
+};
+
+struct proc_spans {
+	struct proc_span	*v;
+	size_t			 n;
+};
+
+static void
+add_proc_span(struct proc_spans *ps, size_t from, size_t to, int type,
+    int record, const char *heading)
+{
+	ps->v = xrealloc(ps->v, (ps->n + 1) * sizeof(*ps->v));
+	ps->v[ps->n].from = from;
+	ps->v[ps->n].to = to;
+	ps->v[ps->n].type = type;
+	ps->v[ps->n].record = record;
+	ps->v[ps->n].heading = heading;
+	ps->v[ps->n].title_at = 0;
+	ps->n++;
+}
+
+static int
+span_has_fact(const struct facts *fs, size_t from, size_t to)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (is_procedure_field(fs->v[i].field) && fs->v[i].record < 0 &&
+		    fs->v[i].at >= from && fs->v[i].at < to)
+			return 1;
+	return 0;
+}
+
+static int
+span_says(const struct ctx *x, size_t from, size_t to, const char *word)
+{
+	for (size_t i = from; i < to && i < x->n; i++)
+		if (strstr(x->k[i]->key, word))
+			return 1;
+	return 0;
+}
+
+/* Sections whose heading names a procedure and that state one. */
+static void
+section_procedures(const struct ctx *x, const struct facts *fs,
+    size_t from, size_t to, struct proc_spans *ps)
+{
+	for (size_t i = from; i < to; i++) {
+		const struct node *k = x->k[i];
+		size_t end;
+		int t;
+
+		if (k->kind != NODE_HEADING || k->label == NULL ||
+		    (t = section_type(k->label)) < 0)
+			continue;
+		end = node_span_end(k);
+		if (end > to)
+			end = to;
+		if (span_has_fact(fs, i + 1, end) ||
+		    (t == PROC_SUBCONTRACT && span_says(x, i + 1, end,
+		    "再委託"))) {
+			add_proc_span(ps, i, end, t, -1, k->label);
+			/* nested sections are read on their own */
+		}
+	}
+}
+
+/* Sheets: each 件名 row after the case's first starts a procedure. */
+static void
+sheet_procedures(const struct facts *fs, size_t from, size_t to,
+    struct proc_spans *ps)
+{
+	size_t starts[256], n = 0;
+
+	for (size_t i = 0; i < fs->n && n < 256; i++)
+		if (fs->v[i].field == FIELD_SUBJECT && fs->v[i].record < 0 &&
+		    fs->v[i].at >= from && fs->v[i].at < to)
+			starts[n++] = fs->v[i].at;
+	for (size_t s = 1; s < n; s++) {
+		size_t end = s + 1 < n ? starts[s + 1] : to;
+
+		if (!span_has_fact(fs, starts[s], end))
+			continue;
+		add_proc_span(ps, starts[s], end, -1, -1, NULL);
+		ps->v[ps->n - 1].title_at = starts[s];
+	}
+}
+
+/* The type of a procedure from its facts' labels and title. */
+static int
+type_of_facts(const struct facts *fs, const struct proc_span *p,
+    const char *title)
+{
+	int t = title ? (int)type_from_words(title) : PROC_OTHER;
+
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct fact *f = &fs->v[i];
+
+		if (!(p->record >= 0 ? f->record == p->record :
+		    f->record < 0 && f->at >= p->from && f->at < p->to))
+			continue;
+		if (f->field == FIELD_PARTNER && strstr(f->label, "結合"))
+			return PROC_LINK;
+		if (f->field == FIELD_PARTNER && strstr(f->label, "提供") &&
+		    (t == PROC_OTHER || t == PROC_OUTSOURCE))
+			return PROC_PROVISION;
+		if (f->field == FIELD_CONSIGNEES && t == PROC_OTHER)
+			t = PROC_OUTSOURCE;
+		if (f->field == FIELD_ITEMS && strstr(f->label, "記録") &&
+		    t == PROC_OTHER)
+			t = PROC_RECORD;
+	}
+	return t;
+}
+
+/* "（再委託先：X）" or "再委託先はX" inside a value. */
+static void
+subcontractor_in_value(const char *value, struct strlist *out)
+{
+	static const char *const marks[] = { "再委託先:", "再委託先：",
+	    "再委託先は", NULL };
+
+	for (int m = 0; marks[m]; m++) {
+		const char *p = strstr(value, marks[m]), *e;
+		char *name, *clean;
+
+		if (p == NULL)
+			continue;
+		p += strlen(marks[m]);
+		e = p + strcspn(p, ")）、。\n");
+		name = xstrndup(p, (size_t)(e - p));
+		clean = clean_organisation(name);
+		if (*clean)
+			strlist_push_unique(out, clean);
+		free(name);
+		free(clean);
+		return;
+	}
+}
+
+/* "取り扱わせる個人情報は、A、B及びCに限る": items stated in prose. */
+static void
+items_in_prose(const char *text, struct strlist *out)
+{
+	static const char *const leads[] = { "個人情報は、", "個人情報は",
+	    "項目は、", "項目は", NULL };
+	static const char *const ends[] = { "に限る", "とする", "である",
+	    "です", "。", NULL };
+
+	for (int l = 0; leads[l]; l++) {
+		const char *p = strstr(text, leads[l]), *e = NULL;
+		char *list;
+
+		if (p == NULL)
+			continue;
+		p += strlen(leads[l]);
+		for (int k = 0; ends[k]; k++) {
+			const char *f = strstr(p, ends[k]);
+
+			if (f != NULL && (e == NULL || f < e))
+				e = f;
+		}
+		if (e == NULL || e - p > 3 * 120)
+			continue;
+		list = xstrndup(p, (size_t)(e - p));
+		parse_items(list, out);
+		free(list);
+		return;
+	}
+}
+
+/* The text of lines [from, to) joined (keys, no white space). */
+static char *
+joined_text(const struct ctx *x, size_t from, size_t to)
+{
+	struct buf b = BUF_INIT;
+
+	for (size_t i = from; i < to && i < x->n; i++)
+		if (x->k[i]->kind != NODE_HEADING)
+			buf_puts(&b, x->k[i]->key);
+	return buf_detach(&b);
+}
+
+/* 再委託 stated in prose: "…の一部を株式会社〇〇に再委託する". */
+static void
+subcontract_from_prose(const struct ctx *x, size_t from, size_t to,
+    struct procedure *p)
+{
+	char *text = joined_text(x, from, to);
+	struct procedure tmp;
+	char start[11], end[11];
+	const char *period;
+
+	memset(&tmp, 0, sizeof(tmp));
+	if (p->subcontractors.n == 0) {
+		organisations_in_prose(x, &tmp, from, to);
+		for (size_t i = 0; i < tmp.consignees.n; i++)
+			strlist_push_unique(&p->subcontractors,
+			    tmp.consignees.v[i]);
+		strlist_free(&tmp.consignees);
+		if (p->subcontractors.n > 0)
+			p->subcontractors_line = x->k[from]->line;
+	}
+	if (p->data_items.n == 0)
+		items_in_prose(text, &p->data_items);
+	if (p->period_start.value == NULL &&
+	    (period = strstr(text, "期間は")) != NULL) {
+		parse_period(period, start, end);
+		if (start[0])
+			field_set(&p->period_start, start, x->k[from]->line);
+		if (end[0])
+			field_set(&p->period_end, end, x->k[from]->line);
+	}
+	free(text);
+}
+
+/*
+ * Items kept in an annex the value points to ("別表のとおり", "別紙１
+ * のとおり"): the lines under the annex's own heading further on.
+ */
+static void
+annex_items_of(const struct ctx *x, const char *value, struct procedure *p,
+    size_t after)
+{
+	static const char *const names[] = { "別表", "別紙", NULL };
+
+	for (int n = 0; names[n]; n++) {
+		const char *ref = strstr(value, names[n]);
+		char *name;
+		size_t len;
+
+		if (ref == NULL)
+			continue;
+		len = strlen(names[n]);
+		while (isdigit((unsigned char)ref[len]) ||
+		    str_has_prefix(ref + len, "第"))
+			len += isdigit((unsigned char)ref[len]) ? 1 : 3;
+		name = norm_strip_space(ref, len);
+		for (size_t i = after + 1; i < x->n; i++) {
+			struct buf list = BUF_INIT;
+
+			if (!str_has_prefix(x->k[i]->key, name) ||
+			    strstr(x->k[i]->key, "のとおり"))
+				continue;
+			for (size_t j = i + 1; j < x->n && j < i + 60; j++) {
+				const char *k = x->k[j]->key;
+				const char *t = x->k[j]->text;
+				int col = 0;
+
+				(void)col;
+				if (*k == '\0') {
+					if (list.len > 0)
+						break;
+					continue;
+				}
+				if (str_has_prefix(k, "(") || str_has_prefix(k, "※"))
+					continue;	/* (対象者：…), notes */
+				if (strstr(k, "。") || strlen(k) > 3 * 60)
+					break;
+				while (*t == ' ' || *t == '\t' ||
+				    str_has_prefix(t, "\xe3\x80\x80"))
+					t += *t == ' ' || *t == '\t' ? 1 : 3;
+				t += numbering_len(t);
+				buf_printf(&list, "%s%s", list.len ? "\n" : "", t);
+			}
+			if (list.len > 0) {
+				parse_items(list.data, &p->data_items);
+				set_line(&p->data_items_line, &p->data_items,
+				    x->k[i]->line);
+			}
+			buf_free(&list);
+			break;
+		}
+		free(name);
+		if (p->data_items.n > 0)
+			return;
+	}
+}
+
+/* Does a fact choose 再委託 on a form ("[再委託する]", "有")? */
+static int
+chooses_subcontract(const struct fact *f)
+{
+	char *k;
+	int yes;
+
+	if (strstr(f->label, "再委託") == NULL)
+		return 0;
+	k = strip_ws(f->value);
+	yes = strstr(k, "再委託する") != NULL && strstr(k, "再委託しない") ==
+	    NULL;
+	yes |= (strcmp(k, "有") == 0 || strcmp(k, "あり") == 0 ||
+	    str_has_prefix(k, "有(") || str_has_prefix(k, "あり("));
+	free(k);
+	return yes;
+}
+
+/* Fill p from the facts of its span (or record). */
+static void
+fill_procedure(const struct ctx *x, const struct facts *fs,
+    const struct proc_span *ps, const struct proc_spans *all,
+    struct pcase *c, size_t pi, int *subcontract)
+{
+	struct procedure *p = &c->procs[pi];
+
+	*subcontract = 0;
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct fact *f = &fs->v[i];
+		int inner = 0;
+
+		if (ps->record >= 0 ? f->record != ps->record :
+		    f->record >= 0 || f->at < ps->from || f->at >= ps->to)
+			continue;
+		/* a fact of a nested procedure section is that one's */
+		for (size_t j = 0; j < all->n && ps->record < 0; j++)
+			if (&all->v[j] != ps && all->v[j].record < 0 &&
+			    all->v[j].from > ps->from && f->at >= all->v[j].from &&
+			    f->at < all->v[j].to)
+				inner = 1;
+		if (inner)
+			continue;
+		if (chooses_subcontract(f))
+			*subcontract = 1;
+		if (f->field == FIELD_WORK && p->title.value == NULL) {
+			char *t = first_line(f->value), *ct = clean_title(t, 0);
+
+			field_set(&p->title, ct, f->line);
+			free(t);
+			free(ct);
+		} else if (f->field == FIELD_SUBJECT && p->title.value == NULL &&
+		    (ps->title_at == f->at || (ps->record < 0 &&
+		    f->at > ps->from))) {
+			char *t = first_line(f->value), *ct = clean_title(t, 0);
+
+			field_set(&p->title, ct, f->line);
+			free(t);
+			free(ct);
+		} else if (f->field == FIELD_SUBCONTRACTORS ||
+		    (f->field == FIELD_NONE && strstr(f->label, "再委託"))) {
+			if (f->field == FIELD_SUBCONTRACTORS)
+				apply_row(c, p, f->label, f->value, f->line);
+			subcontractor_in_value(f->value, &p->subcontractors);
+			set_line(&p->subcontractors_line, &p->subcontractors,
+			    f->line);
+		} else if (f->field == FIELD_ITEMS && (strstr(f->value,
+		    "別表") || strstr(f->value, "別紙")) && strstr(f->value,
+		    "とおり")) {
+			annex_items_of(x, f->value, p, f->at);
+		} else if (f->field == FIELD_SUBJECTS) {
+			continue;	/* the case's */
+		} else
+			apply_row(c, p, f->label, f->value, f->line);
+		p = &c->procs[pi];
+	}
+	if (ps->record < 0 && (p->type == PROC_OUTSOURCE ||
+	    p->type == PROC_SUBCONTRACT) && p->consignees.n == 0 &&
+	    p->type != PROC_SUBCONTRACT)
+		organisations_in_prose(x, p, ps->from, ps->to);
+	if (ps->record < 0 && p->type == PROC_SUBCONTRACT)
+		subcontract_from_prose(x, ps->from + 1, ps->to, p);
+}
+
+/* A 再委託 beside procedure p: its consignees, its own subcontractors. */
+static void
+add_subcontract(struct pcase *c, size_t pi)
+{
+	struct procedure *sub = case_add_procedure(c, PROC_SUBCONTRACT);
+	struct procedure *p = &c->procs[pi];
+
+	sub->line = p->line;
+	field_set(&sub->title, p->title.value, p->title.line);
+	for (size_t j = 0; j < p->consignees.n; j++)
+		strlist_push(&sub->consignees, p->consignees.v[j]);
+	sub->consignees_line = p->consignees_line;
+	for (size_t j = 0; j < p->subcontractors.n; j++)
+		strlist_push(&sub->subcontractors, p->subcontractors.v[j]);
+	sub->subcontractors_line = p->subcontractors_line;
+}
+
+/* A 再委託 inherits the consignees of the 委託 before it. */
+static void
+inherit_consignees(struct pcase *c)
+{
+	for (size_t i = 1; i < c->nprocs; i++) {
+		struct procedure *p = &c->procs[i];
+
+		if (p->type != PROC_SUBCONTRACT || p->consignees.n > 0)
+			continue;
+		for (size_t j = i; j-- > 0; )
+			if (c->procs[j].type == PROC_OUTSOURCE &&
+			    c->procs[j].consignees.n > 0) {
+				for (size_t m = 0; m < c->procs[j].consignees.n;
+				    m++)
+					strlist_push(&p->consignees,
+					    c->procs[j].consignees.v[m]);
+				p->consignees_line = c->procs[j].consignees_line;
+				break;
+			}
+	}
+}
+
+static int
+has_facts(const struct procedure *p)
+{
+	return p->consignees.n > 0 || p->subcontractors.n > 0 ||
+	    p->data_items.n > 0 || p->partner.value != NULL ||
+	    p->period_start.value != NULL || p->title.value != NULL;
+}
+
+static void
+case_procedures(const struct ctx *x, const struct facts *fs,
+    const struct span *s, struct pcase *c)
+{
+	struct proc_spans ps = { NULL, 0 };
+
+	if (s->record >= 0)
+		add_proc_span(&ps, s->from, s->to, -1, s->record, NULL);
+	for (size_t r = 0; r < fs->nrec && s->record < 0; r++)
+		if (!fs->rec[r].is_case && fs->rec[r].at >= s->from &&
+		    fs->rec[r].at < s->to)
+			add_proc_span(&ps, fs->rec[r].at, fs->rec[r].end, -1,
+			    (int)r, NULL);
+	if (ps.n == 0 && s->record < 0)
+		section_procedures(x, fs, s->from, s->to, &ps);
+	if (ps.n == 0 && s->record < 0)
+		sheet_procedures(fs, s->from, s->to, &ps);
+	if (ps.n == 0 && span_has_fact(fs, s->from, s->to))
+		add_proc_span(&ps, s->from, s->to, -1, -1, NULL);
+	for (size_t i = 0; i < ps.n; i++) {
+		struct proc_span *sp = &ps.v[i];
+		struct procedure *p;
+		size_t pi;
+		int sub;
+
+		if (sp->type < 0)
+			sp->type = type_of_facts(fs, sp, sp->heading ?
+			    sp->heading : c->title.value);
+		if (sp->type == PROC_OTHER && sp->record >= 0)
+			sp->type = type_of_facts(fs, sp, c->title.value);
+		pi = c->nprocs;
+		p = case_add_procedure(c, (enum proc_type)sp->type);
+		p->line = x->k[sp->from < x->n ? sp->from : x->n - 1]->line;
+		fill_procedure(x, fs, sp, &ps, c, pi, &sub);
+		p = &c->procs[pi];
+		if (p->title.value == NULL && ps.n == 1)
+			field_set(&p->title, c->title.value, c->title.line);
+		else if (p->title.value == NULL && sp->heading != NULL &&
+		    p->type != PROC_SUBCONTRACT) {
+			char *t = clean_title(skip_numbering(sp->heading), 0);
+
+			field_set(&p->title, t, p->line);
+			free(t);
+		}
+		if (sub && p->type == PROC_OUTSOURCE)
+			add_subcontract(c, pi);
+		if (!has_facts(&c->procs[pi]) && c->procs[pi].type == PROC_OTHER)
+			c->nprocs--;	/* nothing stated: not a procedure */
+	}
+	inherit_consignees(c);
+	free(ps.v);
+}
+
+/* ---- driver ---- */
+
+static struct pcase *
+read_case(struct ctx *x, const struct spans *sp, const struct span *s,
+    const struct facts *fs)
+{
+	size_t last = s->to > s->from ? s->to : s->from + 1;
+	struct pcase *c;
+
+	if (last > x->n)
+		last = x->n;
+	c = new_case(x, case_kind(x, sp, s, fs), s->from, last);
+	if (s->record >= 0)
+		c->line_start = x->k[fs->rec[s->record].at]->line;
+	if (s->number != NULL)
+		field_set(&c->number, s->number, x->k[s->from]->line);
+	case_title(x, s, fs, c);
+	if (s->number == NULL)
+		case_number(x, s, fs, c);
+	case_date(x, sp, s, fs, c);
+	case_department(x, sp, s, fs, c);
+	case_basis(x, sp, s, fs, c);
+	case_count(x, s, fs, c);
+	case_procedures(x, fs, s, c);
+	return c;
+}
+
+size_t
+extract_labelled(struct ctx *x, struct case_list *out)
+{
+	struct facts fs = { NULL, 0, NULL, 0 };
+	struct spans sp;
+	size_t added = 0;
+
+	if (next_nonblank(x, 0) >= x->n)
+		return 0;
+	read_facts(x, &fs);
+	find_cases(x, &fs, &sp);
+	for (size_t i = 0; i < sp.n; i++) {
+		struct pcase *c = read_case(x, &sp, &sp.v[i], &fs);
+
+		out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
+		out->v[out->n++] = c;
+		added++;
+	}
+	spans_free(&sp);
+	facts_free(&fs);
+	return added;
+}

@@ -1,0 +1,803 @@
+/*
+ * rows.c — every label/value pairing as "label<TAB>value" (see rows.h).
+ *
+ * The pass reads each line as [indent] [numbering] [mark] label
+ * [separator] [value], where the separator is a colon, a 【】 pair, or a
+ * gap of two columns or more (two spaces, a full-width space).  Where the
+ * value is missing it is gathered from the lines below; where the value
+ * sits in a column, lines starting in that column continue it.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "fields.h"
+#include "normalize.h"
+#include "rows.h"
+
+#define LABEL_MAX_COLS	40	/* a label is at most 20 wide characters */
+#define GATHER_MAX	40	/* value lines gathered below a label */
+
+/* ---- columns ---- */
+
+/* Bytes and display columns of the character at s (1 and 1 at NUL). */
+static int
+char_at(const char *s, int *cols)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1,
+	    &cp);
+
+	if (n <= 0) {
+		*cols = 1;
+		return 1;
+	}
+	*cols = cp == '\t' ? 2 : utf8proc_charwidth(cp);
+	if (*cols < 1)
+		*cols = 1;
+	return (int)n;
+}
+
+static int
+is_space_at(const char *s)
+{
+	return *s == ' ' || *s == '\t' || str_has_prefix(s, "\xe3\x80\x80");
+}
+
+static int
+space_bytes(const char *s)
+{
+	return *s == ' ' || *s == '\t' ? 1 : 3;
+}
+
+/* Display width of s[0, n). */
+static int
+width_of(const char *s, size_t n)
+{
+	int w = 0, c;
+
+	for (size_t i = 0; i < n && s[i]; ) {
+		i += (size_t)char_at(s + i, &c);
+		w += c;
+	}
+	return w;
+}
+
+/* Skip white space at s, adding its columns to *col. */
+static const char *
+skip_space(const char *s, int *col)
+{
+	while (is_space_at(s)) {
+		*col += *s == ' ' ? 1 : 2;
+		s += space_bytes(s);
+	}
+	return s;
+}
+
+/*
+ * The end of the first word of s: the first run of white space at
+ * least two columns wide (a single ASCII space joins Latin words).
+ * *gap receives the bytes of that run (0 at the end of the line).
+ */
+static const char *
+word_end(const char *s, size_t *gap)
+{
+	for (const char *p = s; *p; ) {
+		if (is_space_at(p)) {
+			const char *q = p;
+			int cols = 0;
+
+			q = skip_space(q, &cols);
+			if (cols >= 2 || *p != ' ') {
+				*gap = (size_t)(q - p);
+				return p;
+			}
+			p = q;
+		} else {
+			int c;
+
+			p += char_at(p, &c);
+		}
+	}
+	*gap = 0;
+	return s + strlen(s);
+}
+
+/* ---- numbering ---- */
+
+static int
+is_digit_at(const char *s, int *bytes)
+{
+	if (*s >= '0' && *s <= '9') {
+		*bytes = 1;
+		return 1;
+	}
+	if ((unsigned char)s[0] == 0xef && (unsigned char)s[1] == 0xbc &&
+	    (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x99) {
+		*bytes = 3;	/* ０-９ */
+		return 1;
+	}
+	return 0;
+}
+
+static size_t
+digits_len(const char *s)
+{
+	size_t n = 0;
+	int b, count = 0;
+
+	while (count < 3 && is_digit_at(s + n, &b))
+		n += (size_t)b, count++;
+	return n;
+}
+
+static size_t
+prefix_of(const char *s, const char *const *marks)
+{
+	for (int i = 0; marks[i]; i++)
+		if (str_has_prefix(s, marks[i]))
+			return strlen(marks[i]);
+	return 0;
+}
+
+static const char *const kana_marks[] = { "ア", "イ", "ウ", "エ", "オ",
+    "カ", "キ", "ク", "ケ", "コ", "サ", "シ", "ス", "セ", "ソ", NULL };
+
+/* The mark itself, without the space after it; 0 when none. */
+static size_t
+mark_len(const char *s, int *needs_space)
+{
+	static const char *const open[] = { "(", "（", NULL };
+	static const char *const close[] = { ")", "）", NULL };
+	static const char *const after_digits[] = { ".", "．", "、", ")",
+	    "）", NULL };
+	static const char *const circled[] = { "①", "②", "③", "④", "⑤",
+	    "⑥", "⑦", "⑧", "⑨", "⑩", "⑪", "⑫", "⑬", "⑭", "⑮", "⑯", "⑰",
+	    "⑱", "⑲", "⑳", NULL };
+	size_t n, o, d, c;
+
+	*needs_space = 0;
+	if ((n = prefix_of(s, circled)) > 0)
+		return n;
+	if ((o = prefix_of(s, open)) > 0) {
+		if ((d = digits_len(s + o)) == 0)
+			d = prefix_of(s + o, kana_marks);
+		if (d > 0 && (c = prefix_of(s + o + d, close)) > 0)
+			return o + d + c;
+		return 0;
+	}
+	if (str_has_prefix(s, "第") && (d = digits_len(s + 3)) > 0) {
+		*needs_space = 1;
+		return 3 + d;
+	}
+	if ((d = digits_len(s)) > 0) {
+		if ((n = prefix_of(s + d, after_digits)) > 0)
+			return d + n;
+		*needs_space = 1;
+		return d;
+	}
+	if ((n = prefix_of(s, kana_marks)) > 0) {
+		*needs_space = 1;
+		return n;
+	}
+	return 0;
+}
+
+size_t
+numbering_len(const char *s)
+{
+	int needs_space, col = 0;
+	size_t n = mark_len(s, &needs_space);
+	const char *after;
+
+	if (n == 0)
+		return 0;
+	after = skip_space(s + n, &col);
+	if (needs_space && col == 0)
+		return 0;
+	if (*after == '\0')
+		return 0;
+	return (size_t)(after - s);
+}
+
+/* ---- labels ---- */
+
+/* A label's text: NFKC, no white space, no trailing colon. */
+static char *
+label_key(const char *s, size_t n)
+{
+	char *nf = norm_nfkc(s, n), *k = norm_strip_space(nf, strlen(nf));
+	size_t len = strlen(k);
+
+	free(nf);
+	while (len > 0 && k[len - 1] == ':')
+		k[--len] = '\0';
+	return k;
+}
+
+/* Could key be a label at all: short, no sentence, no list. */
+static int
+label_shaped(const char *key)
+{
+	return key[0] != '\0' && width_of(key, strlen(key)) <= LABEL_MAX_COLS &&
+	    strstr(key, "。") == NULL && strstr(key, "、") == NULL &&
+	    strchr(key, ',') == NULL;
+}
+
+static int
+known_label(const char *key)
+{
+	enum field_id f;
+
+	if (!label_shaped(key))
+		return 0;
+	f = label_field(key);
+	return f != FIELD_NONE;
+}
+
+/* A bracket opened and not closed: the label goes on below. */
+static int
+unclosed(const char *key)
+{
+	int depth = 0;
+
+	for (const char *p = key; *p; p++)
+		depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+	return depth > 0;
+}
+
+/* ---- one line, read ---- */
+
+enum sep {
+	SEP_NONE = 0,	/* not a label line */
+	SEP_COLON,	/* label：value */
+	SEP_BRACKET,	/* 【label】value */
+	SEP_GAP,	/* label　　value */
+	SEP_ALONE	/* label, the value below */
+};
+
+struct reading {
+	enum sep	 sep;
+	char		*label;		/* as written, trimmed (owned) */
+	const char	*value;		/* into the line; "" when alone */
+	int		 value_col;	/* column where the value starts */
+	int		 label_col;	/* column where the label starts */
+	int		 numbered;	/* a numbering mark before the label */
+};
+
+static void
+reading_free(struct reading *r)
+{
+	free(r->label);
+	memset(r, 0, sizeof(*r));
+}
+
+static const char *
+skip_marks(const char *s, int *col)
+{
+	static const char *const marks[] = { "■", "□", "●", "○", "◆", "◇",
+	    "◎", "▼", "▽", "・", "〇", NULL };
+	size_t n;
+
+	while ((n = prefix_of(s, marks)) > 0) {
+		*col += 2;
+		s = skip_space(s + n, col);
+	}
+	return s;
+}
+
+/* Trimmed copy of s[0, n) (trailing white space and colons dropped). */
+static char *
+trimmed(const char *s, size_t n)
+{
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == ':'))
+		n--;
+	while (n >= 3 && (memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0 ||
+	    memcmp(s + n - 3, "：", 3) == 0))
+		n -= 3;
+	return xstrndup(s, n);
+}
+
+/* "label：value" with the colon within the label's reach. */
+static int
+read_colon(const char *s, int col, struct reading *r)
+{
+	const char *c = NULL;
+	int w = 0, cc;
+	char *key;
+
+	for (const char *p = s; *p && w <= LABEL_MAX_COLS + 8; ) {
+		if (*p == ':' || str_has_prefix(p, "：")) {
+			c = p;
+			break;
+		}
+		p += char_at(p, &cc);
+		w += cc;
+	}
+	if (c == NULL || c == s)
+		return 0;
+	key = label_key(s, (size_t)(c - s));
+	if (!known_label(key) || (c > s && is_digit_at(c - 1, &cc) &&
+	    is_digit_at(c + (*c == ':' ? 1 : 3), &cc))) {
+		free(key);
+		return 0;
+	}
+	free(key);
+	r->label = trimmed(s, (size_t)(c - s));
+	r->value = c + (*c == ':' ? 1 : 3);
+	r->value_col = col + width_of(s, (size_t)(r->value - s));
+	r->value = skip_space(r->value, &r->value_col);
+	r->sep = *r->value ? SEP_COLON : SEP_ALONE;
+	return 1;
+}
+
+/* "【label】value". */
+static int
+read_bracket(const char *s, int col, struct reading *r)
+{
+	const char *close;
+	char *key;
+
+	if (!str_has_prefix(s, "【") || (close = strstr(s, "】")) == NULL)
+		return 0;
+	key = label_key(s + 3, (size_t)(close - s - 3));
+	if (!known_label(key)) {
+		free(key);
+		return 0;
+	}
+	free(key);
+	r->label = trimmed(s + 3, (size_t)(close - s - 3));
+	r->value = close + 3;
+	r->value_col = col + width_of(s, (size_t)(r->value - s));
+	r->value = skip_space(r->value, &r->value_col);
+	if (*r->value == ':' || str_has_prefix(r->value, "："))
+		r->value = skip_space(r->value + (*r->value == ':' ? 1 : 3),
+		    &r->value_col);
+	r->sep = *r->value ? SEP_BRACKET : SEP_ALONE;
+	return 1;
+}
+
+/*
+ * "label　　value": the first word is a known label, or the value starts
+ * in a column that the document's form uses (form_col).
+ */
+static int
+read_gap(const char *s, int col, int form_col, struct reading *r)
+{
+	size_t gap;
+	const char *end = word_end(s, &gap);
+	char *key;
+	int vcol;
+
+	if (gap == 0)
+		return 0;
+	key = label_key(s, (size_t)(end - s));
+	vcol = col + width_of(s, (size_t)(end + gap - s));
+	if (!label_shaped(key) || (!known_label(key) &&
+	    (form_col < 0 || abs(vcol - form_col) > 1))) {
+		free(key);
+		return 0;
+	}
+	free(key);
+	r->label = trimmed(s, (size_t)(end - s));
+	r->value = end + gap;
+	r->value_col = vcol;
+	r->sep = SEP_GAP;
+	return 1;
+}
+
+/* The whole rest of the line is a known label ("担当部課"). */
+static int
+read_alone(const char *s, struct reading *r)
+{
+	char *key = label_key(s, strlen(s));
+	int ok = known_label(key);
+
+	free(key);
+	if (!ok)
+		return 0;
+	r->label = trimmed(s, strlen(s));
+	r->value = "";
+	r->sep = SEP_ALONE;
+	return 1;
+}
+
+/*
+ * Read line s.  form_col is the value column the document's form uses
+ * (or -1).  Lines with a TAB are rows already and read as nothing.
+ */
+static void
+read_line(const char *s, int form_col, struct reading *r)
+{
+	int col = 0;
+	size_t num;
+
+	memset(r, 0, sizeof(*r));
+	if (strchr(s, '\t') != NULL)
+		return;
+	s = skip_space(s, &col);
+	if ((num = numbering_len(s)) > 0) {
+		col += width_of(s, num);
+		s += num;
+		r->numbered = 1;
+	}
+	s = skip_marks(s, &col);
+	r->label_col = col;
+	if (read_bracket(s, col, r) || read_colon(s, col, r) ||
+	    read_gap(s, col, form_col, r))
+		return;
+	if (!r->numbered)
+		read_alone(s, r);
+}
+
+/* ---- the document's form column ---- */
+
+/*
+ * The value column most lines of a `pdftotext -layout` form share: the
+ * column after a short first word and a wide gap, when at least three
+ * lines agree.  -1 when there is none.
+ */
+static int
+form_column(const struct doc *d)
+{
+	enum { MAXCOL = 160 };
+	int count[MAXCOL] = { 0 }, best = -1;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const char *s = d->lines[i].text, *end;
+		int col = 0;
+		size_t gap, num;
+		char *key;
+
+		if (strchr(s, '\t') != NULL)
+			continue;
+		s = skip_space(s, &col);
+		if ((num = numbering_len(s)) > 0)
+			col += width_of(s, num), s += num;
+		end = word_end(s, &gap);
+		if (gap == 0 || width_of(s, (size_t)(end - s)) > 24)
+			continue;
+		key = label_key(s, (size_t)(end - s));
+		col += width_of(s, (size_t)(end + gap - s));
+		if (label_shaped(key) && col < MAXCOL)
+			count[col]++;
+		free(key);
+	}
+	for (int c = 0; c < MAXCOL; c++)
+		if (count[c] >= 3 && (best < 0 || count[c] > count[best]))
+			best = c;
+	return best;
+}
+
+/* The widest line (in columns): where a page or column wraps text. */
+static int
+wrap_width(const struct doc *d)
+{
+	int w = 0;
+
+	for (size_t i = 0; i < d->n; i++) {
+		int lw = width_of(d->lines[i].text, strlen(d->lines[i].text));
+
+		if (lw > w && lw <= 200)
+			w = lw;
+	}
+	return w;
+}
+
+/* ---- gathering values ---- */
+
+struct pass {
+	const struct doc	*in;
+	struct doc		*out;
+	size_t			 cap;
+	int			 form_col;
+	int			 wrap;	/* widest line */
+};
+
+static int
+line_width(const struct pass *ps, size_t i)
+{
+	const char *s = ps->in->lines[i].text;
+
+	return width_of(s, strlen(s));
+}
+
+/* Was line i cut at the width of the text (so the next continues it)? */
+static int
+is_wrapped(const struct pass *ps, size_t i)
+{
+	const char *s = ps->in->lines[i].text;
+	size_t n = strlen(s);
+
+	if (ps->wrap < 30 || n == 0 || str_has_suffix(s, "。"))
+		return 0;
+	return line_width(ps, i) >= ps->wrap - 4;
+}
+
+static int
+is_blank_line(const char *s)
+{
+	int col = 0;
+
+	return *skip_space(s, &col) == '\0';
+}
+
+/* Append a value piece, glued when the last piece was wrapped. */
+static void
+put_piece(struct buf *v, const char *piece, int glue)
+{
+	int col = 0;
+
+	piece = skip_space(piece, &col);
+	if (v->len > 0 && !glue)
+		buf_putc(v, '\n');
+	buf_puts(v, piece);
+	while (v->len > 0 && (v->data[v->len - 1] == ' ' ||
+	    v->data[v->len - 1] == '\t'))
+		buf_truncate(v, v->len - 1);
+	if (v->len >= 3 && memcmp(v->data + v->len - 3, "\xe3\x80\x80", 3)
+	    == 0)
+		buf_truncate(v, v->len - 3);
+}
+
+/* Does line i start with text in the value column (a continuation)?
+ * Text at the label's column before it continues the label. */
+static int
+continues_column(const struct pass *ps, size_t i, int vcol, int lcol,
+    struct buf *label_more, const char **piece)
+{
+	const char *s = ps->in->lines[i].text, *end;
+	int col = 0;
+	size_t gap;
+
+	if (strchr(s, '\t') != NULL)
+		return 0;
+	s = skip_space(s, &col);
+	if (*s == '\0')
+		return 0;
+	if (abs(col - vcol) <= 1) {
+		*piece = s;
+		return 1;
+	}
+	if (col != lcol)
+		return 0;
+	end = word_end(s, &gap);
+	if (gap == 0 || width_of(s, (size_t)(end - s)) > 8 ||
+	    abs(col + width_of(s, (size_t)(end + gap - s)) - vcol) > 1)
+		return 0;
+	buf_put(label_more, s, (size_t)(end - s));	/* "目" of a wrapped label */
+	*piece = end + gap;
+	return 1;
+}
+
+/* Lines continuing a value that started in column vcol; returns the
+ * first line not taken. */
+static size_t
+gather_column(const struct pass *ps, size_t i, int vcol, int lcol,
+    struct buf *label, struct buf *v)
+{
+	const char *piece;
+
+	for (; i < ps->in->n; i++) {
+		struct buf more = BUF_INIT;
+
+		if (!continues_column(ps, i, vcol, lcol, &more, &piece)) {
+			buf_free(&more);
+			break;
+		}
+		buf_puts(label, more.data ? more.data : "");
+		buf_free(&more);
+		put_piece(v, piece, is_wrapped(ps, i - 1) ||
+		    (vcol > 0 && !is_blank_line(piece) && *piece != '(' &&
+		    !str_has_prefix(piece, "（") && !str_has_prefix(piece, "《") &&
+		    !str_has_prefix(piece, "・") && v->len > 0 &&
+		    !str_has_suffix(v->data, "。") && !str_has_suffix(v->data, "、") &&
+		    ps->form_col == vcol));
+	}
+	return i;
+}
+
+static int
+is_label_line(const struct pass *ps, size_t i)
+{
+	struct reading r;
+	int yes;
+
+	read_line(ps->in->lines[i].text, ps->form_col, &r);
+	yes = r.sep != SEP_NONE;
+	reading_free(&r);
+	return yes;
+}
+
+/* A field that holds a list: its value may run over many lines. */
+static int
+is_list_field(enum field_id f)
+{
+	return f == FIELD_ITEMS || f == FIELD_CONSIGNEES ||
+	    f == FIELD_SUBCONTRACTORS || f == FIELD_BASIS;
+}
+
+/*
+ * The value of a label alone on line i, from the lines below: one
+ * logical line (wrapped pieces glued) for a single value, lines up to a
+ * blank or the next label for a list.  Returns the first line not taken.
+ */
+static size_t
+gather_below(const struct pass *ps, size_t i, enum field_id f, struct buf *v)
+{
+	size_t first = i, blanks = 0;
+
+	for (; i < ps->in->n && i < first + GATHER_MAX; i++) {
+		const char *s = ps->in->lines[i].text;
+		int glue = i > first && is_wrapped(ps, i - 1);
+
+		if (is_blank_line(s)) {
+			if (v->len > 0 || ++blanks > 1)
+				break;
+			continue;
+		}
+		if (strchr(s, '\t') != NULL || ps->in->lines[i].heading ||
+		    is_label_line(ps, i))
+			break;
+		if (v->len > 0 && !glue && !is_list_field(f))
+			break;
+		if (v->len > 0 && !glue && numbering_len(s) > 0 &&
+		    width_of(s, strlen(s)) > 60)
+			break;
+		put_piece(v, s, glue);
+	}
+	return i;
+}
+
+/* ---- output ---- */
+
+static void
+emit(struct pass *ps, const struct doc_line *dl, const char *text)
+{
+	if (ps->out->n == ps->cap) {
+		ps->cap = ps->cap ? ps->cap * 2 : 256;
+		ps->out->lines = xrealloc(ps->out->lines, ps->cap *
+		    sizeof(*ps->out->lines));
+	}
+	ps->out->lines[ps->out->n].text = xstrdup(text);
+	ps->out->lines[ps->out->n].lineno = dl->lineno;
+	ps->out->lines[ps->out->n].heading = dl->heading;
+	ps->out->n++;
+}
+
+static void
+emit_row(struct pass *ps, const struct doc_line *dl, const char *label,
+    const char *value)
+{
+	struct buf row = BUF_INIT;
+
+	buf_printf(&row, "%s\t%s", label, value);
+	emit(ps, dl, row.data);
+	buf_free(&row);
+}
+
+/* "| a | b |" → "a<TAB>b"; a rule "|---|---|" → NULL. */
+static char *
+pipe_row(const char *s)
+{
+	int col = 0;
+	const char *p = skip_space(s, &col), *end;
+	struct buf b = BUF_INIT;
+
+	if (*p != '|')
+		return NULL;
+	end = p + strlen(p);
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	if (end - p < 2 || end[-1] != '|')
+		return NULL;
+	if (strspn(p, "|-: ") == (size_t)(end - p))
+		return xstrdup("");
+	for (p++; p < end; ) {
+		const char *bar = memchr(p, '|', (size_t)(end - p));
+		char *cell = trimmed(skip_space(p, &col), (size_t)(bar -
+		    skip_space(p, &col)));
+
+		if (b.len > 0 || p > s + 1)
+			buf_putc(&b, '\t');
+		buf_puts(&b, cell);
+		free(cell);
+		p = bar + 1;
+	}
+	if (b.len > 0 && b.data[0] == '\t')
+		memmove(b.data, b.data + 1, b.len--);
+	return buf_detach(&b);
+}
+
+/* A label broken over two lines: join the next line to it. */
+static char *
+wrapped_label(const struct pass *ps, size_t i)
+{
+	const char *s = ps->in->lines[i].text, *next;
+	char *key, *joined_key;
+	struct buf joined = BUF_INIT;
+	int col = 0, ok;
+
+	if (i + 1 >= ps->in->n || strchr(s, '\t') != NULL ||
+	    numbering_len(skip_space(s, &col)) > 0)
+		return NULL;
+	next = ps->in->lines[i + 1].text;
+	key = label_key(s, strlen(s));
+	if (!label_shaped(key) || is_blank_line(next) ||
+	    width_of(next, strlen(next)) > 30 || strchr(next, '\t') != NULL ||
+	    !(unclosed(key) || label_is_prefix(key))) {
+		free(key);
+		return NULL;
+	}
+	buf_puts(&joined, skip_space(s, &col));
+	buf_puts(&joined, skip_space(next, &col));
+	joined_key = label_key(joined.data, joined.len);
+	ok = known_label(joined_key) && !unclosed(joined_key);
+	free(key);
+	free(joined_key);
+	if (!ok) {
+		buf_free(&joined);
+		return NULL;
+	}
+	return buf_detach(&joined);
+}
+
+/* Rewrite line i (and what it absorbs); returns the next line to read. */
+static size_t
+normalise_line(struct pass *ps, size_t i)
+{
+	const struct doc_line *dl = &ps->in->lines[i];
+	struct reading r;
+	struct buf label = BUF_INIT, value = BUF_INIT;
+	char *joined, *cells;
+	size_t next = i + 1;
+
+	if ((cells = pipe_row(dl->text)) != NULL) {
+		if (*cells)
+			emit(ps, dl, cells);
+		free(cells);
+		return next;
+	}
+	read_line(dl->text, ps->form_col, &r);
+	if (r.sep == SEP_NONE && dl->heading == 0 &&
+	    (joined = wrapped_label(ps, i)) != NULL) {
+		read_alone(joined, &r);
+		free(joined);
+		next = i + 2;
+	}
+	if (r.sep == SEP_NONE || (r.sep == SEP_ALONE && dl->heading > 0 &&
+	    label_field(r.label) == FIELD_NONE)) {
+		reading_free(&r);
+		emit(ps, dl, dl->text);
+		return next;
+	}
+	buf_puts(&label, r.label);
+	if (r.sep == SEP_ALONE)
+		next = gather_below(ps, next, label_field(r.label), &value);
+	else {
+		put_piece(&value, r.value, 0);
+		next = gather_column(ps, next, r.value_col, r.label_col, &label,
+		    &value);
+	}
+	if (value.len == 0 && r.sep == SEP_ALONE) {
+		emit(ps, dl, dl->text);	/* a label with nothing under it */
+		next = i + 1;
+	} else
+		emit_row(ps, dl, label.data, value.data);
+	reading_free(&r);
+	buf_free(&label);
+	buf_free(&value);
+	return next;
+}
+
+void
+rows_normalise(const struct doc *in, struct doc *out)
+{
+	struct pass ps = { in, out, 0, -1, 0 };
+
+	memset(out, 0, sizeof(*out));
+	ps.form_col = form_column(in);
+	ps.wrap = wrap_width(in);
+	for (size_t i = 0; i < in->n; )
+		i = normalise_line(&ps, i);
+}

@@ -374,32 +374,6 @@ detect_layout(const struct doc *d)
 	return l;
 }
 
-/* How much a reading says: the fields it filled, over all its cases. */
-static size_t
-richness(const struct case_list *l, size_t from)
-{
-	size_t r = 0;
-
-	for (size_t i = from; i < l->n; i++) {
-		const struct pcase *c = l->v[i];
-
-		r += (c->number.value != NULL) + (c->title.value != NULL) +
-		    (c->date.value != NULL) + (c->department.value != NULL) +
-		    (c->legal_basis.n > 0) + (c->subjects_count >= 0);
-		for (size_t j = 0; j < c->nprocs; j++) {
-			const struct procedure *p = &c->procs[j];
-
-			r += 1 + (p->title.value != NULL) +
-			    (p->partner.value != NULL) +
-			    (p->period_start.value != NULL) +
-			    (p->period_end.value != NULL) +
-			    (p->consignees.n > 0) + (p->subcontractors.n > 0) +
-			    (p->data_items.n > 0);
-		}
-	}
-	return r;
-}
-
 /* Did the reading find structure, or only a document's first line? */
 static int
 found_structure(const struct case_list *l, size_t from)
@@ -412,6 +386,60 @@ found_structure(const struct case_list *l, size_t from)
 			return 1;
 	}
 	return 0;
+}
+
+/* Numbered sections (1 委託先, (2) 対象者数) whose label names a
+ * procedure's field: the consultation family's form. */
+static size_t
+field_sections(const struct ctx *x)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < x->n; i++) {
+		enum field_id f;
+
+		if (x->k[i]->kind != NODE_HEADING || x->k[i]->form != NUM_ARABIC)
+			continue;
+		f = label_field(x->k[i]->label);
+		n += (f >= FIELD_PARTNER && f <= FIELD_SUBJECTS) || f == FIELD_WORK;
+	}
+	return n;
+}
+
+static size_t
+procedures_of(const struct case_list *l)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		n += l->v[i]->nprocs;
+	return n;
+}
+
+/*
+ * Is the document in the form its family reader was made for?  Then that
+ * reader, tuned to the form, is trusted over the general one: an
+ * assessment report whose 委託事項 rows it read, a sheet (a 件名<TAB>
+ * cover), a consultation whose numbered sections are labelled with
+ * fields; and it found as many cases as the document's structure
+ * shows.  Anything else is read by the layout-independent reader.
+ */
+static int
+family_confirmed(const struct ctx *x, enum layout l,
+    const struct case_list *family, const struct case_list *labelled)
+{
+	if (family->n == 0 || family->n < labelled->n)
+		return 0;	/* it missed cases the structure shows */
+	switch (l) {
+	case LAYOUT_ASSESSMENT:
+		return procedures_of(family) > 0;
+	case LAYOUT_SHEET:
+		return 1;
+	case LAYOUT_CONSULTATION:
+		return field_sections(x) >= 2;
+	default:
+		return 0;
+	}
 }
 
 /* The family reader of layout l over x; appends to out. */
@@ -443,13 +471,15 @@ extract_cases(const struct source *src, const struct doc *d,
 	struct ctx x, y;
 	struct case_list family = { NULL, 0 }, labelled = { NULL, 0 }, *pick;
 	size_t first = out->n;
+	enum layout layout;
 
 	ctx_open(&x, d, 0);
 	x.seg = seg;
 	x.src = src;
 	x.dg = dg;
 	find_municipality(&x);
-	read_family(&x, detect(&x), &family);
+	layout = detect(&x);
+	read_family(&x, layout, &family);
 	ctx_open(&y, d, 1);
 	y.seg = seg;
 	y.src = src;
@@ -457,8 +487,13 @@ extract_cases(const struct source *src, const struct doc *d,
 	y.municipality = x.municipality ? xstrdup(x.municipality) : NULL;
 	y.municipality_line = x.municipality_line;
 	extract_labelled(&y, &labelled);
-	pick = richness(&labelled, 0) > richness(&family, 0) ||
-	    family.n == 0 ? &labelled : &family;
+	pick = family_confirmed(&x, layout, &family, &labelled) ? &family : &labelled;
+	if (getenv("PICORPUS_DEBUG_FACTS"))
+		fprintf(stderr, "reader %s: %s %s\n", src->path,
+		    layout_name(layout), pick == &family ? "family" : "labelled");
+	if (getenv("PICORPUS_READER"))
+		pick = strcmp(getenv("PICORPUS_READER"), "family") == 0 ?
+		    &family : &labelled;
 	if (pick->n == 0 && next_nonblank(&x, 0) < x.n)
 		extract_generic(&x, pick);
 	for (size_t i = 0; i < pick->n; i++) {

@@ -165,16 +165,16 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 	struct strlist head = STRLIST_INIT;
 	enum field_id f[64];
 	size_t ncell = cell_count(x->k[h]), i, end;
-	int is_case = 0, items_only;
+	int is_case = 0, items_only, known;
 
 	if (ncell < 3 || ncell > 64)
 		return h;
 	row_cells(x->k[h]->text, &head);
-	items_only = header_fields(&head, f) == 1;
+	known = header_fields(&head, f);
+	items_only = 0;
 	for (size_t j = 0; j < ncell; j++)
-		if (f[j] == FIELD_ITEMS)
-			items_only &= 1;
-	if (header_fields(&head, f) < 2 && !items_only) {
+		items_only |= known == 1 && f[j] == FIELD_ITEMS;
+	if (known < 2 && !items_only) {
 		strlist_free(&head);
 		return h;
 	}
@@ -1008,7 +1008,9 @@ section_type(const char *label)
 	if (strlen(label) > 3 * 40)
 		return -1;
 	for (int i = 0; not_procedures[i]; i++)
-		if (strstr(label, not_procedures[i]))
+		if (strstr(label, not_procedures[i]) &&
+		    !(strcmp(not_procedures[i], "目的") == 0 &&
+		    strstr(label, "目的外")))
 			return -1;
 	for (int i = 0; words[i]; i++)
 		any |= strstr(label, words[i]) != NULL;
@@ -1100,6 +1102,40 @@ section_procedures(const struct ctx *x, const struct facts *fs,
 	}
 }
 
+/* Procedure facts of [from, to) in none of the spans of ps? */
+static int
+uncovered_facts(const struct facts *fs, const struct proc_spans *ps,
+    size_t from, size_t to)
+{
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct fact *f = &fs->v[i];
+		int covered = 0;
+
+		if (!is_procedure_field(f->field) || f->record >= 0 ||
+		    f->at < from || f->at >= to)
+			continue;
+		for (size_t j = 0; j < ps->n && !covered; j++)
+			covered = f->at >= ps->v[j].from && f->at < ps->v[j].to;
+		if (!covered)
+			return 1;
+	}
+	return 0;
+}
+
+/* A procedure of the facts outside the sections, read first. */
+static void
+implicit_first(struct proc_spans *ps, size_t from, size_t to)
+{
+	add_proc_span(ps, from, to, -1, -1, NULL);
+	memmove(ps->v + 1, ps->v, (ps->n - 1) * sizeof(*ps->v));
+	ps->v[0].from = from;
+	ps->v[0].to = to;
+	ps->v[0].type = -1;
+	ps->v[0].record = -1;
+	ps->v[0].heading = NULL;
+	ps->v[0].title_at = 0;
+}
+
 /* Sheets: each 件名 row after the case's first starts a procedure. */
 static void
 sheet_procedures(const struct facts *fs, size_t from, size_t to,
@@ -1119,6 +1155,16 @@ sheet_procedures(const struct facts *fs, size_t from, size_t to,
 		add_proc_span(ps, starts[s], end, -1, -1, NULL);
 		ps->v[ps->n - 1].title_at = starts[s];
 	}
+}
+
+/* The value of the first fact read at node at. */
+static const char *
+fact_value_at(const struct facts *fs, size_t at)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (fs->v[i].at == at)
+			return fs->v[i].value;
+	return NULL;
 }
 
 /* The type of a procedure from its facts' labels and title. */
@@ -1456,9 +1502,12 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 			add_proc_span(&ps, fs->rec[r].at, fs->rec[r].end, -1,
 			    (int)r, NULL);
 	if (ps.n == 0 && s->record < 0)
-		section_procedures(x, fs, s->from, s->to, &ps);
-	if (ps.n == 0 && s->record < 0)
 		sheet_procedures(fs, s->from, s->to, &ps);
+	if (ps.n == 0 && s->record < 0) {
+		section_procedures(x, fs, s->from, s->to, &ps);
+		if (ps.n > 0 && uncovered_facts(fs, &ps, s->from, s->to))
+			implicit_first(&ps, s->from, s->to);
+	}
 	if (ps.n == 0 && span_has_fact(fs, s->from, s->to))
 		add_proc_span(&ps, s->from, s->to, -1, -1, NULL);
 	for (size_t i = 0; i < ps.n; i++) {
@@ -1469,7 +1518,8 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 
 		if (sp->type < 0)
 			sp->type = type_of_facts(fs, sp, sp->heading ?
-			    sp->heading : c->title.value);
+			    sp->heading : sp->title_at ? fact_value_at(fs,
+			    sp->title_at) : c->title.value);
 		if (sp->type == PROC_OTHER && sp->record >= 0)
 			sp->type = type_of_facts(fs, sp, c->title.value);
 		pi = c->nprocs;
@@ -1532,6 +1582,11 @@ extract_labelled(struct ctx *x, struct case_list *out)
 	if (next_nonblank(x, 0) >= x->n)
 		return 0;
 	read_facts(x, &fs);
+	if (getenv("PICORPUS_DEBUG_FACTS"))
+		for (size_t i = 0; i < fs.n; i++)
+			fprintf(stderr, "fact %s:%d %s [%s] = %s (rec %d)\n",
+			    x->src->path, fs.v[i].line, field_name(fs.v[i].field),
+			    fs.v[i].label, fs.v[i].value, fs.v[i].record);
 	find_cases(x, &fs, &sp);
 	for (size_t i = 0; i < sp.n; i++) {
 		struct pcase *c = read_case(x, &sp, &sp.v[i], &fs);

@@ -418,6 +418,7 @@ struct md {
 	struct buf	 line;
 	int		 lineno;
 	int		 item_no;	/* number of the ordered item, or 0 */
+	int		 heading;	/* level of the heading being read */
 };
 
 static void
@@ -429,6 +430,7 @@ md_flush(struct md *m)
 		    xstrdup(m->line.data);
 
 		add_line(m->d, m->cap, flat, strlen(flat), m->lineno);
+		m->d->lines[m->d->n - 1].heading = m->heading;
 		free(flat);
 	}
 	buf_truncate(&m->line, 0);
@@ -453,6 +455,17 @@ md_literal(struct md *m, cmark_node *n)
 	}
 }
 
+/* "担当: 保育課": an entry that pairs a label with a value. */
+static int
+has_label_colon(const char *s)
+{
+	const char *c = strstr(s, ":"), *wide = strstr(s, "：");
+
+	if (c == NULL || (wide != NULL && wide < c))
+		c = wide;
+	return c != NULL && c > s && c - s <= 3 * 16;
+}
+
 /*
  * A bullet list of short entries (氏名 / 住所 / …) is an item list: it
  * becomes one line joined by 、, as the documents write such lists.
@@ -466,7 +479,8 @@ md_join_list(struct doc *d, size_t first)
 		return;
 	for (size_t i = first; i < d->n; i++)
 		if (strlen(d->lines[i].text) > 3 * 40 ||
-		    strstr(d->lines[i].text, "。") != NULL)
+		    strstr(d->lines[i].text, "。") != NULL ||
+		    has_label_colon(d->lines[i].text))
 			return;
 	for (size_t i = first; i < d->n; i++) {
 		buf_printf(&joined, "%s%s", i > first ? "、" : "",
@@ -489,6 +503,8 @@ md_enter(struct md *m, cmark_node *n, size_t *list_first)
 	case CMARK_NODE_HEADING:
 	case CMARK_NODE_PARAGRAPH:
 		m->lineno = cmark_node_get_start_line(n);
+		m->heading = cmark_node_get_type(n) == CMARK_NODE_HEADING ?
+		    cmark_node_get_heading_level(n) : 0;
 		parent = cmark_node_parent(n);
 		if (m->item_no > 0 && parent != NULL &&
 		    cmark_node_get_type(parent) == CMARK_NODE_ITEM &&
@@ -527,7 +543,7 @@ parse_markdown(const char *text, size_t len, struct doc *d)
 {
 	cmark_node *root = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
 	cmark_iter *it = cmark_iter_new(root);
-	struct md m = { d, NULL, BUF_INIT, 1, 0 };
+	struct md m = { d, NULL, BUF_INIT, 1, 0, 0 };
 	cmark_event_type ev;
 	size_t cap = 0, list_first = 0;
 

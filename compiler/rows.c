@@ -215,13 +215,41 @@ label_key(const char *s, size_t n)
 	return k;
 }
 
-/* Could key be a label at all: short, no sentence, no list. */
+/* "福岡市長(所管課": a bracket opened inside a label and not closed. */
+static int
+unclosed_at_start(const char *key)
+{
+	const char *open = strrchr(key, '(');
+
+	return open != NULL && open > key && strchr(open, ')') == NULL &&
+	    strlen(open) < 3 * 6;
+}
+
+/* Does s hold a 、 or , outside brackets (a list, not a label)? */
+static int
+lists_outside_brackets(const char *s)
+{
+	int depth = 0;
+
+	for (const char *p = s; *p; p++) {
+		depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+		if (depth <= 0 && (*p == ',' || str_has_prefix(p, "、")))
+			return 1;
+	}
+	return 0;
+}
+
+/* Could key be a label at all: short (a note in brackets aside), no
+ * sentence, no list. */
 static int
 label_shaped(const char *key)
 {
-	return key[0] != '\0' && width_of(key, strlen(key)) <= LABEL_MAX_COLS &&
-	    strstr(key, "。") == NULL && strstr(key, "、") == NULL &&
-	    strchr(key, ',') == NULL;
+	const char *note = strchr(key, '(');
+	size_t n = note && note > key ? (size_t)(note - key) : strlen(key);
+
+	return key[0] != '\0' && width_of(key, n) <= LABEL_MAX_COLS &&
+	    strlen(key) <= 3 * 60 && !unclosed_at_start(key) &&
+	    strstr(key, "。") == NULL && !lists_outside_brackets(key);
 }
 
 static int
@@ -263,6 +291,7 @@ struct reading {
 	int		 value_col;	/* column where the value starts */
 	int		 label_col;	/* column where the label starts */
 	int		 numbered;	/* a numbering mark before the label */
+	int		 trim_close;	/* the value ends in a closing （…） */
 };
 
 static void
@@ -296,6 +325,18 @@ trimmed(const char *s, size_t n)
 	    memcmp(s + n - 3, "：", 3) == 0))
 		n -= 3;
 	return xstrndup(s, n);
+}
+
+/* Is the whole of s inside full-width brackets: "（…）"? */
+static int
+enclosed(const char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n > 6 && str_has_prefix(s, "（") &&
+	    memcmp(s + n - 3, "）", 3) == 0 && strstr(s + 3, "（") == NULL;
 }
 
 /* "label：value" with the colon within the label's reach. */
@@ -390,8 +431,15 @@ read_gap(const char *s, int col, int form_col, struct reading *r)
 static int
 read_alone(const char *s, struct reading *r)
 {
-	char *key = label_key(s, strlen(s));
-	int ok = known_label(key);
+	size_t gap;
+	char *key;
+	int ok;
+
+	word_end(s, &gap);
+	if (gap > 0)
+		return 0;	/* "別表　…の項目": a heading, not a label */
+	key = label_key(s, strlen(s));
+	ok = known_label(key);
 
 	free(key);
 	if (!ok)
@@ -416,6 +464,22 @@ read_line(const char *s, int form_col, struct reading *r)
 	if (strchr(s, '\t') != NULL)
 		return;
 	s = skip_space(s, &col);
+	if (enclosed(s)) {
+		/* "（担当　国民健康保険課）": the brackets hold the pair */
+		char *inner = xstrndup(s + 3, strlen(s) - 6);
+
+		read_line(inner, -1, r);
+		if (r->sep != SEP_NONE && r->sep != SEP_ALONE) {
+			r->value = s + 3 + (r->value - inner);
+			r->value_col += col + 2;
+			r->label_col += col + 2;
+			/* the value ends before the closing bracket */
+			r->trim_close = 1;
+		} else
+			reading_free(r);
+		free(inner);
+		return;
+	}
 	if ((num = numbering_len(s)) > 0) {
 		col += width_of(s, num);
 		s += num;
@@ -502,16 +566,33 @@ line_width(const struct pass *ps, size_t i)
 	return width_of(s, strlen(s));
 }
 
-/* Was line i cut at the width of the text (so the next continues it)? */
+/*
+ * Was line i cut at the width of its text, so that the next line goes
+ * on with the same word?  It reaches the right edge of its block (the
+ * widest of the lines around it, block_max) and is long by the page's
+ * measure; a sentence's end is never a cut.
+ */
 static int
-is_wrapped(const struct pass *ps, size_t i)
+is_wrapped(const struct pass *ps, size_t i, int block_max)
 {
 	const char *s = ps->in->lines[i].text;
-	size_t n = strlen(s);
+	int w = line_width(ps, i);
 
-	if (ps->wrap < 30 || n == 0 || str_has_suffix(s, "。"))
+	if (ps->wrap < 30 || *s == '\0' || str_has_suffix(s, "。"))
 		return 0;
-	return line_width(ps, i) >= ps->wrap - 4;
+	return w >= block_max - 4 && w * 10 >= ps->wrap * 6;
+}
+
+/* The widest of lines [from, to). */
+static int
+block_width(const struct pass *ps, size_t from, size_t to)
+{
+	int w = 0;
+
+	for (size_t i = from; i < to && i < ps->in->n; i++)
+		if (line_width(ps, i) > w)
+			w = line_width(ps, i);
+	return w;
 }
 
 static int
@@ -577,24 +658,29 @@ gather_column(const struct pass *ps, size_t i, int vcol, int lcol,
     struct buf *label, struct buf *v)
 {
 	const char *piece;
+	size_t end = i;
+	int bmax;
 
-	for (; i < ps->in->n; i++) {
+	for (; end < ps->in->n; end++) {
+		struct buf more = BUF_INIT;
+		int yes = continues_column(ps, end, vcol, lcol, &more, &piece);
+
+		buf_free(&more);
+		if (!yes)
+			break;
+	}
+	bmax = block_width(ps, i - 1, end);
+	for (; i < end; i++) {
 		struct buf more = BUF_INIT;
 
-		if (!continues_column(ps, i, vcol, lcol, &more, &piece)) {
-			buf_free(&more);
-			break;
-		}
+		continues_column(ps, i, vcol, lcol, &more, &piece);
 		buf_puts(label, more.data ? more.data : "");
 		buf_free(&more);
-		put_piece(v, piece, is_wrapped(ps, i - 1) ||
-		    (vcol > 0 && !is_blank_line(piece) && *piece != '(' &&
-		    !str_has_prefix(piece, "（") && !str_has_prefix(piece, "《") &&
-		    !str_has_prefix(piece, "・") && v->len > 0 &&
-		    !str_has_suffix(v->data, "。") && !str_has_suffix(v->data, "、") &&
-		    ps->form_col == vcol));
+		put_piece(v, piece, is_wrapped(ps, i - 1, bmax) &&
+		    *piece != '(' && !str_has_prefix(piece, "（") &&
+		    !str_has_prefix(piece, "《") && !str_has_prefix(piece, "・"));
 	}
-	return i;
+	return end;
 }
 
 static int
@@ -607,6 +693,17 @@ is_label_line(const struct pass *ps, size_t i)
 	yes = r.sep != SEP_NONE;
 	reading_free(&r);
 	return yes;
+}
+
+static char	*wrapped_label(const struct pass *ps, size_t i);
+
+static int
+starts_wrapped_label(const struct pass *ps, size_t i)
+{
+	char *l = wrapped_label(ps, i);
+
+	free(l);
+	return l != NULL;
 }
 
 /* A field that holds a list: its value may run over many lines. */
@@ -625,11 +722,17 @@ is_list_field(enum field_id f)
 static size_t
 gather_below(const struct pass *ps, size_t i, enum field_id f, struct buf *v)
 {
-	size_t first = i, blanks = 0;
+	size_t first = i, blanks = 0, end = i;
+	int bmax;
 
+	while (end < ps->in->n && end < first + GATHER_MAX &&
+	    (end == first || !is_blank_line(ps->in->lines[end].text)) &&
+	    strchr(ps->in->lines[end].text, '\t') == NULL)
+		end++;
+	bmax = block_width(ps, first, end);
 	for (; i < ps->in->n && i < first + GATHER_MAX; i++) {
 		const char *s = ps->in->lines[i].text;
-		int glue = i > first && is_wrapped(ps, i - 1);
+		int glue = i > first && is_wrapped(ps, i - 1, bmax);
 
 		if (is_blank_line(s)) {
 			if (v->len > 0 || ++blanks > 1)
@@ -637,7 +740,7 @@ gather_below(const struct pass *ps, size_t i, enum field_id f, struct buf *v)
 			continue;
 		}
 		if (strchr(s, '\t') != NULL || ps->in->lines[i].heading ||
-		    is_label_line(ps, i))
+		    is_label_line(ps, i) || starts_wrapped_label(ps, i))
 			break;
 		if (v->len > 0 && !glue && !is_list_field(f))
 			break;
@@ -709,6 +812,16 @@ pipe_row(const char *s)
 	return buf_detach(&b);
 }
 
+static int
+unclosed_label(const struct reading *r)
+{
+	char *key = label_key(r->label, strlen(r->label));
+	int yes = unclosed(key);
+
+	free(key);
+	return yes;
+}
+
 /* A label broken over two lines: join the next line to it. */
 static char *
 wrapped_label(const struct pass *ps, size_t i)
@@ -724,7 +837,7 @@ wrapped_label(const struct pass *ps, size_t i)
 	next = ps->in->lines[i + 1].text;
 	key = label_key(s, strlen(s));
 	if (!label_shaped(key) || is_blank_line(next) ||
-	    width_of(next, strlen(next)) > 30 || strchr(next, '\t') != NULL ||
+	    width_of(next, strlen(next)) > LABEL_MAX_COLS || strchr(next, '\t') != NULL ||
 	    !(unclosed(key) || label_is_prefix(key))) {
 		free(key);
 		return NULL;
@@ -759,19 +872,35 @@ normalise_line(struct pass *ps, size_t i)
 		return next;
 	}
 	read_line(dl->text, ps->form_col, &r);
-	if (r.sep == SEP_NONE && dl->heading == 0 &&
-	    (joined = wrapped_label(ps, i)) != NULL) {
+	if ((r.sep == SEP_NONE || (r.sep == SEP_ALONE && unclosed_label(&r))) &&
+	    dl->heading == 0 && (joined = wrapped_label(ps, i)) != NULL) {
+		reading_free(&r);
 		read_alone(joined, &r);
 		free(joined);
 		next = i + 2;
 	}
-	if (r.sep == SEP_NONE || (r.sep == SEP_ALONE && dl->heading > 0 &&
-	    label_field(r.label) == FIELD_NONE)) {
+	if (r.sep == SEP_NONE || (dl->heading > 0 &&
+	    label_field(r.label) <= FIELD_IGNORE)) {
 		reading_free(&r);
 		emit(ps, dl, dl->text);
 		return next;
 	}
 	buf_puts(&label, r.label);
+	if (r.trim_close) {
+		char *v = xstrdup(r.value);
+		size_t n = strlen(v);
+
+		while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+			n--;
+		v[n >= 3 ? n - 3 : 0] = '\0';
+		put_piece(&value, v, 0);
+		free(v);
+		emit_row(ps, dl, label.data, value.data);
+		reading_free(&r);
+		buf_free(&label);
+		buf_free(&value);
+		return next;
+	}
 	if (r.sep == SEP_ALONE)
 		next = gather_below(ps, next, label_field(r.label), &value);
 	else {

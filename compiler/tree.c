@@ -108,7 +108,7 @@ number_form_of(const char *key, const char *text, int *number,
 {
 	const char *p = key;
 	enum number_form f;
-	int v;
+	int v, dotted = 0;
 
 	*number = 0;
 	*label_at = 0;
@@ -168,8 +168,9 @@ number_form_of(const char *key, const char *text, int *number,
 	if ((v = read_digits(&p)) < 0)
 		return NUM_NONE;
 	if (*p == '.' && !isdigit((unsigned char)p[1]))
-		p++;
-	if (starts_with_unit(p) || *p == '.' || !is_heading_label(p))
+		p++, dotted = 1;	/* "1.件名": a number, not "1件" */
+	if ((!dotted && starts_with_unit(p)) || *p == '.' ||
+	    !is_heading_label(p))
 		return NUM_NONE;
 	*number = v;
 	*label_at = (size_t)(p - key);
@@ -240,15 +241,16 @@ make_node(const struct doc_line *dl, size_t index)
 		n->kind = NODE_BLANK;
 	else if (strchr(n->text, '\t') != NULL)
 		n->kind = NODE_ROW;
-	else if (dl->heading > 0) {
+	else if ((n->form = number_form_of(n->key, n->text, &n->number,
+	    &label_at)) != NUM_NONE) {
+		/* numbered, whether or not marked up as a heading ("## 1 …") */
+		n->kind = NODE_HEADING;
+		n->label = n->key + label_at;
+	} else if (dl->heading > 0) {
 		n->kind = NODE_HEADING;
 		n->form = NUM_LEVEL;
 		n->number = dl->heading;
 		n->label = n->key;
-	} else if ((n->form = number_form_of(n->key, n->text, &n->number,
-	    &label_at)) != NUM_NONE) {
-		n->kind = NODE_HEADING;
-		n->label = n->key + label_at;
 	} else
 		n->kind = NODE_TEXT;
 	return n;

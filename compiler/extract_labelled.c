@@ -1376,6 +1376,125 @@ chooses_subcontract(const struct fact *f)
 	return yes;
 }
 
+/* A bracketed sub-label at the start of s: "（対象者）", "【項目】". */
+static size_t
+sublabel_len(const char *s, char **label)
+{
+	static const char *const pairs[][2] = { { "(", ")" }, { "（", "）" },
+	    { "【", "】" }, { "[", "]" }, { "〔", "〕" } };
+
+	*label = NULL;
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		const char *close;
+
+		if (!str_has_prefix(s, pairs[i][0]) ||
+		    (close = strstr(s, pairs[i][1])) == NULL ||
+		    close - s > 3 * 12 + 3)
+			continue;
+		*label = xstrndup(s + strlen(pairs[i][0]), (size_t)(close - s) -
+		    strlen(pairs[i][0]));
+		return (size_t)(close - s) + strlen(pairs[i][1]);
+	}
+	return 0;
+}
+
+/* A line that introduces a list rather than being part of it. */
+static int
+is_list_intro(const char *line)
+{
+	static const char *const ends[] = { "次の項目", "次のとおり",
+	    "以下のとおり", "下記のとおり", "とおり", "次のもの", NULL };
+	char *bare = strip_ws(line);
+	size_t n = strlen(bare);
+	int yes = 0;
+
+	if (n >= 3 && strcmp(bare + n - 3, "。") == 0)
+		bare[n - 3] = '\0';
+	for (int i = 0; ends[i] && !yes; i++)
+		yes = str_has_suffix(bare, ends[i]);
+	free(bare);
+	return yes;
+}
+
+static const char *
+skip_bullet(const char *s)
+{
+	static const char *const marks[] = { "●", "・", "○", "■", "□", "◆",
+	    "◇", "-", "*", "＊", NULL };
+
+	for (;;) {
+		int moved = 0;
+
+		while (*s == ' ' || str_has_prefix(s, "\xe3\x80\x80"))
+			s += *s == ' ' ? 1 : 3, moved = 1;
+		for (int i = 0; marks[i]; i++)
+			if (str_has_prefix(s, marks[i])) {
+				s += strlen(marks[i]);
+				moved = 1;
+				break;
+			}
+		if (!moved)
+			return s;
+	}
+}
+
+/*
+ * A list value cleaned of what is not in the list: bullets and
+ * numbering, lines that introduce it (…次の項目), notes (※…), sentences,
+ * sub-labels that say whom it is about (（対象者）…) — one that says
+ * 項目 is dropped and its line kept — and a line that is only a note in
+ * brackets goes with the line before it.  New string.
+ */
+static char *
+clean_list(const char *value, enum field_id f)
+{
+	struct buf out = BUF_INIT;
+	const char *p = value;
+	size_t lines = 1;
+
+	for (const char *q = value; *q; q++)
+		lines += *q == '\n';
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		char *line = xstrndup(p, n), *label;
+		const char *s = skip_bullet(line);
+		size_t sl;
+
+		s += numbering_len(s);
+		sl = sublabel_len(s, &label);
+		if (label != NULL && f == FIELD_ITEMS &&
+		    strstr(label, "項目") == NULL) {
+			if (strstr(label, "対象") || strstr(label, "範囲") ||
+			    strstr(label, "媒体") || strstr(label, "件数"))
+				s = "";
+		} else if (label != NULL && f == FIELD_ITEMS && s[sl] != '\0')
+			s += sl;	/* "（項目）世帯番号、…" */
+		if (f == FIELD_CONSIGNEES && out.len > 0 &&
+		    !is_organisation_like(s) && !(s[0] == '(' ||
+		    str_has_prefix(s, "（"))) {
+			free(line);
+			free(label);
+			break;	/* the names have ended ("再委託", "なし") */
+		}
+		if (lines > 1 && (*s == '\0' || str_has_prefix(s, "※") ||
+		    is_list_intro(s) || (f == FIELD_ITEMS &&
+		    str_has_suffix(s, "。")))) {
+			free(line);
+			free(label);
+			p += n + (p[n] == '\n');
+			continue;
+		}
+		if (out.len > 0 && !(sl > 0 && s[sl] == '\0' &&
+		    (str_has_prefix(s, "(") || str_has_prefix(s, "（"))))
+			buf_putc(&out, '\n');
+		buf_puts(&out, s);
+		free(line);
+		free(label);
+		p += n + (p[n] == '\n');
+	}
+	return buf_detach(&out);
+}
+
 /* Fill p from the facts of its span (or record). */
 static void
 fill_procedure(const struct ctx *x, const struct facts *fs,
@@ -1429,6 +1548,12 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 			annex_items_of(x, f->value, p, f->at);
 		} else if (f->field == FIELD_SUBJECTS) {
 			continue;	/* the case's */
+		} else if (f->field == FIELD_ITEMS ||
+		    f->field == FIELD_CONSIGNEES) {
+			char *v = clean_list(f->value, f->field);
+
+			apply_row(c, p, f->label, v, f->line);
+			free(v);
 		} else
 			apply_row(c, p, f->label, f->value, f->line);
 		p = &c->procs[pi];
@@ -1439,6 +1564,40 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 		organisations_in_prose(x, p, ps->from, ps->to);
 	if (ps->record < 0 && p->type == PROC_SUBCONTRACT)
 		subcontract_from_prose(x, ps->from + 1, ps->to, p);
+}
+
+/*
+ * A procedure's title from its section heading: "（２）外部提供　食物
+ * アレルギー…への提供" names the type, then the subject after a gap.
+ */
+static void
+heading_title(const struct node *h, struct procedure *p)
+{
+	const char *t = h->text, *gap;
+	char *title;
+
+	while (*t == ' ' || str_has_prefix(t, "\xe3\x80\x80"))
+		t += *t == ' ' ? 1 : 3;
+	t += numbering_len(t);
+	gap = strstr(t, "\xe3\x80\x80");
+	if (gap == NULL)
+		gap = strstr(t, "  ");
+	if (gap != NULL && gap > t) {
+		char *first = xstrndup(t, (size_t)(gap - t));
+		int names_type = section_type(first) >= 0;
+
+		free(first);
+		if (names_type) {
+			while (*gap == ' ' || str_has_prefix(gap,
+			    "\xe3\x80\x80"))
+				gap += *gap == ' ' ? 1 : 3;
+			t = gap;
+		}
+	}
+	title = clean_title(t, 0);
+	if (*title)
+		field_set(&p->title, title, h->line);
+	free(title);
 }
 
 /* A 再委託 beside procedure p: its consignees, its own subcontractors. */
@@ -1530,12 +1689,8 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		if (p->title.value == NULL && ps.n == 1)
 			field_set(&p->title, c->title.value, c->title.line);
 		else if (p->title.value == NULL && sp->heading != NULL &&
-		    p->type != PROC_SUBCONTRACT) {
-			char *t = clean_title(skip_numbering(sp->heading), 0);
-
-			field_set(&p->title, t, p->line);
-			free(t);
-		}
+		    p->type != PROC_SUBCONTRACT)
+			heading_title(x->k[sp->from], p);
 		if (sub && p->type == PROC_OUTSOURCE)
 			add_subcontract(c, pi);
 		if (!has_facts(&c->procs[pi]) && c->procs[pi].type == PROC_OTHER)

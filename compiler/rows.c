@@ -215,14 +215,25 @@ label_key(const char *s, size_t n)
 	return k;
 }
 
-/* "福岡市長(所管課": a bracket opened inside a label and not closed. */
+static int	known_label(const char *key);
+
+/*
+ * "福岡市長(所管課": a bracket opened and not closed after words that
+ * are no label: the label is inside the bracket, not this.
+ */
 static int
-unclosed_at_start(const char *key)
+label_inside_bracket(const char *key)
 {
 	const char *open = strrchr(key, '(');
+	char *before;
+	int yes;
 
-	return open != NULL && open > key && strchr(open, ')') == NULL &&
-	    strlen(open) < 3 * 6;
+	if (open == NULL || open == key || strchr(open, ')') != NULL)
+		return 0;
+	before = xstrndup(key, (size_t)(open - key));
+	yes = !known_label(before);
+	free(before);
+	return yes;
 }
 
 /* Does s hold a 、 or , outside brackets (a list, not a label)? */
@@ -248,7 +259,7 @@ label_shaped(const char *key)
 	size_t n = note && note > key ? (size_t)(note - key) : strlen(key);
 
 	return key[0] != '\0' && width_of(key, n) <= LABEL_MAX_COLS &&
-	    strlen(key) <= 3 * 60 && !unclosed_at_start(key) &&
+	    strlen(key) <= 3 * 60 &&
 	    strstr(key, "。") == NULL && !lists_outside_brackets(key);
 }
 
@@ -358,7 +369,8 @@ read_colon(const char *s, int col, struct reading *r)
 	if (c == NULL || c == s)
 		return 0;
 	key = label_key(s, (size_t)(c - s));
-	if (!known_label(key) || (c > s && is_digit_at(c - 1, &cc) &&
+	if (!known_label(key) || label_inside_bracket(key) ||
+	    (c > s && is_digit_at(c - 1, &cc) &&
 	    is_digit_at(c + (*c == ':' ? 1 : 3), &cc))) {
 		free(key);
 		return 0;
@@ -487,8 +499,10 @@ read_line(const char *s, int form_col, struct reading *r)
 	}
 	s = skip_marks(s, &col);
 	r->label_col = col;
+	/* a numbered line with an unknown first word is a heading with
+	   its subject ("（１）目的外利用　就学援助…"), not a row */
 	if (read_bracket(s, col, r) || read_colon(s, col, r) ||
-	    read_gap(s, col, form_col, r))
+	    read_gap(s, col, r->numbered ? -1 : form_col, r))
 		return;
 	if (!r->numbered)
 		read_alone(s, r);
@@ -643,7 +657,7 @@ continues_column(const struct pass *ps, size_t i, int vcol, int lcol,
 	if (col != lcol)
 		return 0;
 	end = word_end(s, &gap);
-	if (gap == 0 || width_of(s, (size_t)(end - s)) > 8 ||
+	if (gap == 0 || width_of(s, (size_t)(end - s)) > LABEL_MAX_COLS ||
 	    abs(col + width_of(s, (size_t)(end + gap - s)) - vcol) > 1)
 		return 0;
 	buf_put(label_more, s, (size_t)(end - s));	/* "目" of a wrapped label */

@@ -190,8 +190,9 @@ append_child(struct node *parent, struct node *n)
 
 /*
  * Depth of each numbering form in the conventional order of official
- * documents (公用文): 第1 › 1 › (1) › ア › (ア) › ①; bracketed headings
- * (【報告】, 《事業の概要》) are closed by any numbered heading.
+ * documents (公用文): 第1 › 1 › (1) › ア › (ア) › ① › ■ marks;
+ * bracketed headings (【報告】, 《事業の概要》) sit under a ■ heading and
+ * are closed by any numbered or marked one.
  */
 static int
 form_rank(enum number_form f)
@@ -199,7 +200,7 @@ form_rank(enum number_form f)
 	static const int rank[NUM__MAX] = {
 		[NUM_NONE] = 99, [NUM_DAI] = 1, [NUM_ARABIC] = 2,
 		[NUM_PAREN] = 3, [NUM_KANA] = 4, [NUM_PAREN_KANA] = 5,
-		[NUM_CIRCLED] = 6, [NUM_BRACKET] = 7, [NUM_MARK] = 7,
+		[NUM_CIRCLED] = 6, [NUM_MARK] = 7, [NUM_BRACKET] = 8,
 		[NUM_LEVEL] = 0,
 	};
 

@@ -113,11 +113,13 @@ read_table(const char **p, struct buf *b)
 		s += strlen("第");
 	while (isdigit((unsigned char)s[n]))
 		n++;
-	if (n > 0 && str_has_prefix(s + n, "項")) {
+	if (n > 0 && (str_has_prefix(s + n, "項") ||
+	    str_has_prefix(s + n, "の項"))) {
 		buf_puts(b, "第");
 		buf_put(b, s, n);
 		buf_puts(b, "項");
-		s += n + strlen("項");
+		s += n + (str_has_prefix(s + n, "項") ? strlen("項") :
+		    strlen("の項"));
 	}
 	*p = s;
 	return 1;
@@ -138,6 +140,82 @@ read_article(const char **p, struct buf *b)
 	}
 	buf_truncate(b, 0);
 	return 0;
+}
+
+/*
+ * "…第1項第2号及び第3号": a chain element that names only a 項 or 号
+ * keeps the article (and 項) of the one before it.  prev is the
+ * previous normalized article; the result goes to b.
+ */
+static int
+read_partial(const char **p, const char *prev, struct buf *b)
+{
+	const char *s = *p, *cut;
+	struct buf part = BUF_INIT;
+	int ok = 0;
+
+	if (read_numbered(&s, "項", &part)) {
+		read_numbered(&s, "号", &part);
+		cut = strstr(prev, "条");
+		ok = cut != NULL && strncmp(prev, "別表", strlen("別表")) != 0;
+		if (ok) {
+			buf_truncate(b, 0);
+			buf_put(b, prev, (size_t)(cut - prev) + strlen("条"));
+		}
+	} else if (read_numbered(&s, "号", &part)) {
+		cut = strstr(prev, "号");
+		if (cut != NULL) {
+			const char *d = cut;
+
+			while (d > prev && !str_has_prefix(d, "第"))
+				d--;
+			ok = 1;
+			buf_truncate(b, 0);
+			buf_put(b, prev, (size_t)(d - prev));
+		} else if ((cut = strstr(prev, "条")) != NULL) {
+			ok = 1;
+			buf_truncate(b, 0);
+			buf_puts(b, prev);
+		}
+	}
+	if (ok) {
+		buf_puts(b, part.data);
+		*p = s;
+	}
+	buf_free(&part);
+	return ok;
+}
+
+/*
+ * 漢数字 after 第 or in a table's "の十六の項" made digits: 第十一条 →
+ * 第11条, 別表第一の十六の項 → 別表第1の16の項.  New string.
+ */
+static char *
+kanji_articles(const char *s)
+{
+	struct buf b = BUF_INIT;
+
+	while (*s) {
+		int after = b.len >= 3 && (memcmp(b.data + b.len - 3, "第", 3)
+		    == 0 || memcmp(b.data + b.len - 3, "の", 3) == 0);
+		size_t used = 0;
+		long long v = -1;
+
+		if (after && !isdigit((unsigned char)*s))
+			v = norm_parse_number(s, strlen(s), &used);
+		if (v >= 0 && used > 0 && (str_has_prefix(s + used, "条") ||
+		    str_has_prefix(s + used, "項") ||
+		    str_has_prefix(s + used, "号") ||
+		    str_has_prefix(s + used, "の") ||
+		    str_has_prefix(s + used, "第") ||
+		    str_has_prefix(s + used, "及") ||
+		    str_has_prefix(s + used, "、") || s[used] == '\0')) {
+			buf_printf(&b, "%lld", v);
+			s += used;
+		} else
+			buf_putc(&b, *s++);
+	}
+	return buf_detach(&b);
 }
 
 static const char *
@@ -169,12 +247,14 @@ cite_scan(const char *text, const char *default_law, const char *only_law,
     struct strlist *out)
 {
 	char *nf = norm_nfkc(text, strlen(text));
-	char *s = norm_strip_space(nf, strlen(nf));
-	struct buf art = BUF_INIT;
+	char *bare = norm_strip_space(nf, strlen(nf));
+	char *s = kanji_articles(bare);
+	struct buf art = BUF_INIT, prev = BUF_INIT;
 	const char *p = s, *law, *next;
 	int added = 0;
 
 	free(nf);
+	free(bare);
 	while (*p) {
 		if (!str_has_prefix(p, "第") && !str_has_prefix(p, "別表")) {
 			p++;
@@ -189,14 +269,21 @@ cite_scan(const char *text, const char *default_law, const char *only_law,
 		}
 		added += emit(out, law, only_law, &art);
 		/* the chain: 、第17条第4項及び第18条 / 及び別表第2の136項 */
-		while (((next = skip_joiner(p)) != NULL ||
-		    (str_has_prefix(p, "別表") && (next = p) != NULL)) &&
-		    read_article(&next, &art)) {
+		for (;;) {
+			buf_truncate(&prev, 0);
+			buf_puts(&prev, art.data);
+			if (!((next = skip_joiner(p)) != NULL ||
+			    (str_has_prefix(p, "別表") && (next = p) != NULL)))
+				break;
+			if (!read_article(&next, &art) &&
+			    !read_partial(&next, prev.data, &art))
+				break;
 			added += emit(out, law, only_law, &art);
 			p = next;
 		}
 	}
 	buf_free(&art);
+	buf_free(&prev);
 	free(s);
 	return added;
 }

@@ -324,6 +324,31 @@ widest_key(const struct ctx *x)
 	return w;
 }
 
+/* A cell that heads a column of values rather than holding one. */
+static int
+is_header_word(const char *cell)
+{
+	static const char *const words[] = { "内容", "記載内容", "記載事項",
+	    "説明", "摘要", "値", "概要", NULL };
+	char *k = strip_ws(cell);
+	int yes = 0;
+
+	for (int i = 0; words[i] && !yes; i++)
+		yes = strcmp(k, words[i]) == 0;
+	free(k);
+	return yes;
+}
+
+static int
+is_blank_cell(const char *cell)
+{
+	char *k = strip_ws(cell);
+	int yes = *k == '\0';
+
+	free(k);
+	return yes;
+}
+
 /* Rows, labelled headings and tables of the whole document. */
 static void
 read_facts(const struct ctx *x, struct facts *fs)
@@ -349,7 +374,12 @@ read_facts(const struct ctx *x, struct facts *fs)
 			if (!row_at(x, i, &label, &value))
 				continue;
 			f = fact_field(label);
-			if (*strip_ws(label) == '\0' && fs->n > 0 &&
+			if (is_header_word(value)) {
+				free(label);	/* "項目 | 内容": a table's head */
+				free(value);
+				continue;
+			}
+			if (is_blank_cell(label) && fs->n > 0 &&
 			    fs->v[fs->n - 1].at + 1 >= i) {
 				/* an empty label cell: the value goes on */
 				struct fact *last = &fs->v[fs->n - 1];
@@ -397,10 +427,31 @@ struct spans {
 static const char *const header_words[] = { "諮問", "答申", "報告", "付議",
     NULL };
 
-/* "諮問第48号…" at the start of a key: the word and the number. */
+/* "議題1", "案件2": an agenda item's own number before its header. */
+static const char *
+after_agenda_number(const char *key)
+{
+	static const char *const words[] = { "議題", "案件", "議案", NULL };
+
+	for (int i = 0; words[i]; i++)
+		if (str_has_prefix(key, words[i])) {
+			const char *p = key + strlen(words[i]);
+
+			if (!isdigit((unsigned char)*p))
+				continue;
+			while (isdigit((unsigned char)*p))
+				p++;
+			return p;
+		}
+	return key;
+}
+
+/* "諮問第48号…" at the start of a key (after "議題1"): the word and the
+ * number. */
 static const char *
 case_header(const char *key, char **number)
 {
+	key = after_agenda_number(key);
 	for (int w = 0; header_words[w]; w++) {
 		const char *p = key;
 		char *num;
@@ -834,6 +885,31 @@ case_date(const struct ctx *x, const struct spans *sp, const struct span *s,
 
 /* ---- department, basis, count ---- */
 
+/*
+ * A department's name from a value: its first line, or its first two
+ * when a cell broke "健康部" / "健康づくり課" apart.
+ */
+static char *
+department_lines(const char *v)
+{
+	char *first = first_line(v), *second;
+	const char *nl = strchr(v, '\n');
+	struct buf b = BUF_INIT;
+
+	if (nl == NULL || !(str_has_suffix(first, "部") ||
+	    str_has_suffix(first, "局")))
+		return first;
+	second = first_line(nl + 1);
+	if (str_has_suffix(second, "課") || str_has_suffix(second, "室") ||
+	    str_has_suffix(second, "係") || str_has_suffix(second, "担当")) {
+		buf_printf(&b, "%s%s", first, second);
+		free(first);
+		first = buf_detach(&b);
+	}
+	free(second);
+	return first;
+}
+
 /* "（担当　X課）", "（所管課：X）", "(担当)X": a department in prose. */
 static int
 department_in_text(const struct ctx *x, size_t from, size_t to,
@@ -875,7 +951,7 @@ case_department(const struct ctx *x, const struct spans *sp,
 	if (f == NULL && s->record < 0 && sp->head_end > 0)
 		f = first_fact(fs, FIELD_DEPARTMENT, 0, sp->head_end, -1);
 	if (f != NULL) {
-		char *v = first_line(f->value), *paren;
+		char *v = department_lines(f->value), *paren;
 
 		/* "保育課（電話 …）": a note after the name */
 		if ((paren = strstr(v, "(")) != NULL && paren > v)
@@ -958,9 +1034,10 @@ case_basis(const struct ctx *x, const struct spans *sp, const struct span *s,
 			    f->line);
 		}
 	}
-	if (c->legal_basis.n > 0 || s->record >= 0)
+	if (c->legal_basis.n > 0)
 		return;
-	basis_in_prose(x, s->from, s->to, c);
+	if (s->record < 0)
+		basis_in_prose(x, s->from, s->to, c);
 	if (c->legal_basis.n == 0)
 		basis_in_prose(x, 0, sp->head_end, c);
 }
@@ -1134,6 +1211,61 @@ implicit_first(struct proc_spans *ps, size_t from, size_t to)
 	ps->v[0].record = -1;
 	ps->v[0].heading = NULL;
 	ps->v[0].title_at = 0;
+}
+
+/* "委託事項1 …", "委託事項２：…": a line that starts an entrustment. */
+static int
+is_block_start(const struct node *k)
+{
+	const char *p = k->key;
+
+	if (!str_has_prefix(p, "委託事項"))
+		return 0;
+	p += strlen("委託事項");
+	return isdigit((unsigned char)*p);
+}
+
+/*
+ * Entrustments listed as blocks (委託事項1 … 委託事項2 …): each block is
+ * a procedure up to the next one, the last one up to the end of the
+ * section that holds them.
+ */
+static void
+block_procedures(const struct ctx *x, size_t from, size_t to,
+    struct proc_spans *ps)
+{
+	size_t first = ps->n;
+
+	for (size_t i = from; i < to; i++) {
+		size_t end;
+
+		if (!is_block_start(x->k[i]))
+			continue;
+		if (ps->n > first)
+			ps->v[ps->n - 1].to = i;
+		end = x->k[i]->parent != NULL && x->k[i]->parent->kind ==
+		    NODE_HEADING ? node_span_end(x->k[i]->parent) : to;
+		add_proc_span(ps, i, end < to ? end : to, PROC_OUTSOURCE, -1,
+		    NULL);
+		ps->v[ps->n - 1].title_at = i;
+	}
+}
+
+/* The title a block's first line gives: "委託事項1　…の業務". */
+static void
+block_title(const struct node *k, struct procedure *p)
+{
+	const char *t = k->key + strlen("委託事項");
+	char *title;
+
+	while (isdigit((unsigned char)*t))
+		t++;
+	if (*t == ':')
+		t++;
+	title = clean_title(t, 0);
+	if (*title)
+		field_set(&p->title, title, k->line);
+	free(title);
 }
 
 /* Sheets: each 件名 row after the case's first starts a procedure. */
@@ -1566,6 +1698,25 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 		subcontract_from_prose(x, ps->from + 1, ps->to, p);
 }
 
+/* Text after a leading "諮問第31号" and the space after it. */
+static const char *
+after_case_header(const char *t)
+{
+	char *nf = norm_nfkc(t, strlen(t)), *num;
+	const char *w = case_header(nf, &num), *p = t;
+
+	free(nf);
+	if (w == NULL)
+		return t;
+	free(num);
+	if ((p = strstr(t, "号")) == NULL)
+		return t;
+	p += strlen("号");
+	while (*p == ' ' || str_has_prefix(p, "\xe3\x80\x80"))
+		p += *p == ' ' ? 1 : 3;
+	return p;
+}
+
 /*
  * A procedure's title from its section heading: "（２）外部提供　食物
  * アレルギー…への提供" names the type, then the subject after a gap.
@@ -1579,6 +1730,7 @@ heading_title(const struct node *h, struct procedure *p)
 	while (*t == ' ' || str_has_prefix(t, "\xe3\x80\x80"))
 		t += *t == ' ' ? 1 : 3;
 	t += numbering_len(t);
+	t = after_case_header(t);
 	gap = strstr(t, "\xe3\x80\x80");
 	if (gap == NULL)
 		gap = strstr(t, "  ");
@@ -1661,6 +1813,8 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 			add_proc_span(&ps, fs->rec[r].at, fs->rec[r].end, -1,
 			    (int)r, NULL);
 	if (ps.n == 0 && s->record < 0)
+		block_procedures(x, s->from, s->to, &ps);
+	if (ps.n == 0 && s->record < 0)
 		sheet_procedures(fs, s->from, s->to, &ps);
 	if (ps.n == 0 && s->record < 0) {
 		section_procedures(x, fs, s->from, s->to, &ps);
@@ -1684,6 +1838,8 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		pi = c->nprocs;
 		p = case_add_procedure(c, (enum proc_type)sp->type);
 		p->line = x->k[sp->from < x->n ? sp->from : x->n - 1]->line;
+		if (sp->title_at > 0 && is_block_start(x->k[sp->title_at]))
+			block_title(x->k[sp->title_at], &c->procs[pi]);
 		fill_procedure(x, fs, sp, &ps, c, pi, &sub);
 		p = &c->procs[pi];
 		if (p->title.value == NULL && ps.n == 1)

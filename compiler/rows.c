@@ -635,11 +635,23 @@ put_piece(struct buf *v, const char *piece, int glue)
 		buf_truncate(v, v->len - 3);
 }
 
+/* A label that is not complete yet: a bracket open, or the beginning
+ * of a known label, or no label at all. */
+static int
+label_goes_on(const char *label)
+{
+	char *key = label_key(label, strlen(label));
+	int yes = unclosed(key) || label_is_prefix(key) || !known_label(key);
+
+	free(key);
+	return yes;
+}
+
 /* Does line i start with text in the value column (a continuation)?
  * Text at the label's column before it continues the label. */
 static int
 continues_column(const struct pass *ps, size_t i, int vcol, int lcol,
-    struct buf *label_more, const char **piece)
+    const char *label_so_far, struct buf *label_more, const char **piece)
 {
 	const char *s = ps->in->lines[i].text, *end;
 	int col = 0;
@@ -654,7 +666,7 @@ continues_column(const struct pass *ps, size_t i, int vcol, int lcol,
 		*piece = s;
 		return 1;
 	}
-	if (col != lcol)
+	if (col != lcol || !label_goes_on(label_so_far))
 		return 0;
 	end = word_end(s, &gap);
 	if (gap == 0 || width_of(s, (size_t)(end - s)) > LABEL_MAX_COLS ||
@@ -677,7 +689,8 @@ gather_column(const struct pass *ps, size_t i, int vcol, int lcol,
 
 	for (; end < ps->in->n; end++) {
 		struct buf more = BUF_INIT;
-		int yes = continues_column(ps, end, vcol, lcol, &more, &piece);
+		int yes = continues_column(ps, end, vcol, lcol, label->data ?
+		    label->data : "", &more, &piece);
 
 		buf_free(&more);
 		if (!yes)
@@ -687,7 +700,8 @@ gather_column(const struct pass *ps, size_t i, int vcol, int lcol,
 	for (; i < end; i++) {
 		struct buf more = BUF_INIT;
 
-		continues_column(ps, i, vcol, lcol, &more, &piece);
+		continues_column(ps, i, vcol, lcol, label->data ? label->data :
+		    "", &more, &piece);
 		buf_puts(label, more.data ? more.data : "");
 		buf_free(&more);
 		put_piece(v, piece, is_wrapped(ps, i - 1, bmax) &&

@@ -406,6 +406,17 @@ field_sections(const struct ctx *x)
 	return n;
 }
 
+/* Did the reading find every case's cover: its department or basis? */
+static int
+read_cover(const struct case_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i]->department.value == NULL &&
+		    l->v[i]->legal_basis.n == 0)
+			return 0;
+	return 1;
+}
+
 static size_t
 procedures_of(const struct case_list *l)
 {
@@ -420,7 +431,7 @@ procedures_of(const struct case_list *l)
  * Is the document in the form its family reader was made for?  Then that
  * reader, tuned to the form, is trusted over the general one: an
  * assessment report whose 委託事項 rows it read, a sheet (a 件名<TAB>
- * cover), a consultation whose numbered sections are labelled with
+ * cover whose department or basis it read), a consultation whose numbered sections are labelled with
  * fields; and it found as many cases as the document's structure
  * shows.  Anything else is read by the layout-independent reader.
  */
@@ -434,7 +445,7 @@ family_confirmed(const struct ctx *x, enum layout l,
 	case LAYOUT_ASSESSMENT:
 		return procedures_of(family) > 0;
 	case LAYOUT_SHEET:
-		return 1;
+		return read_cover(family);
 	case LAYOUT_CONSULTATION:
 		return field_sections(x) >= 2;
 	default:

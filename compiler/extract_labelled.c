@@ -154,6 +154,22 @@ is_number_header(const char *cell)
 	return strstr(cell, "番号") != NULL && strlen(cell) <= 3 * 6;
 }
 
+/* Do rows [from, to) start with known labels (a sheet, not a list)? */
+static int
+labels_in_first_column(const struct ctx *x, size_t from, size_t to)
+{
+	size_t labels = 0;
+
+	for (size_t i = from; i < to; i++) {
+		struct strlist cells = STRLIST_INIT;
+
+		row_cells(x->k[i]->text, &cells);
+		labels += fact_field(cells.v[0]) > FIELD_IGNORE;
+		strlist_free(&cells);
+	}
+	return to > from && labels * 10 >= (to - from) * 3;
+}
+
 /*
  * A list table at node h: a header row naming at least two fields, then
  * rows of the same width.  Each row is a record (a case when the header
@@ -181,6 +197,10 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 	for (end = h + 1; end < x->n && x->k[end]->kind == NODE_ROW &&
 	    cell_count(x->k[end]) == ncell; end++)
 		;
+	if (labels_in_first_column(x, h + 1, end)) {
+		strlist_free(&head);
+		return h;	/* label | value | remark rows, not a list */
+	}
 	for (size_t j = 0; j < ncell; j++)
 		is_case |= f[j] == FIELD_SUBJECT;
 	for (i = h + 1; i < end; i++) {
@@ -373,6 +393,10 @@ read_facts(const struct ctx *x, struct facts *fs)
 
 			if (!row_at(x, i, &label, &value))
 				continue;
+			if (cell_count(k) >= 3) {
+				/* label | value | remark: the value is one cell */
+				value[strcspn(value, "\t")] = '\0';
+			}
 			f = fact_field(label);
 			if (is_header_word(value)) {
 				free(label);	/* "項目 | 内容": a table's head */
@@ -413,6 +437,7 @@ read_facts(const struct ctx *x, struct facts *fs)
 struct span {
 	size_t	 from, to;	/* nodes [from, to) */
 	char	*number;	/* the header's number, or NULL */
+	const char *word;	/* the header's word (諮問, 報告 …), or NULL */
 	int	 record;	/* a table record that is the case, or -1 */
 };
 
@@ -481,6 +506,7 @@ add_span(struct spans *sp, size_t from, char *number, int record)
 	sp->v[sp->n].from = from;
 	sp->v[sp->n].to = 0;
 	sp->v[sp->n].number = number;
+	sp->v[sp->n].word = NULL;
 	sp->v[sp->n].record = record;
 	sp->n++;
 }
@@ -521,7 +547,10 @@ header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 		}
 		if (sp->word == NULL)
 			sp->word = w;
-		if (w != sp->word || (cur != NULL && strcmp(cur, number) == 0)) {
+		/* the headers of the first word delimit cases; an agenda item
+		   (議題3 報告第2号) is one whatever its word */
+		if ((w != sp->word && after_agenda_number(x->k[i]->key) ==
+		    x->k[i]->key) || (cur != NULL && strcmp(cur, number) == 0)) {
 			free(number);
 			continue;
 		}
@@ -530,6 +559,7 @@ header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 		free(cur);
 		cur = xstrdup(number);
 		add_span(sp, i, number, -1);
+		sp->v[sp->n - 1].word = w;
 	}
 	free(cur);
 }
@@ -655,8 +685,8 @@ case_kind(const struct ctx *x, const struct spans *sp, const struct span *s,
 	const char *k;
 	size_t at = s->record >= 0 ? fs->rec[s->record].at : s->from;
 
-	if (s->number != NULL && sp->word != NULL)
-		return strcmp(sp->word, "答申") == 0 ? "その他" : sp->word;
+	if (s->number != NULL && s->word != NULL)
+		return strcmp(s->word, "答申") == 0 ? "その他" : s->word;
 	for (size_t i = 0; i < fs->n && s->record >= 0; i++) {
 		char *n = NULL, *key;
 		const char *w;
@@ -667,6 +697,10 @@ case_kind(const struct ctx *x, const struct spans *sp, const struct span *s,
 		w = case_header(key, &n);
 		free(n);
 		free(key);
+		for (int h = 0; w == NULL && header_words[h]; h++)
+			if (is_number_header(fs->v[i].label) &&
+			    strstr(fs->v[i].label, header_words[h]))
+				w = header_words[h];	/* 諮問番号 | 第42号 */
 		if (w != NULL)
 			return strcmp(w, "答申") == 0 ? "その他" : w;
 	}
@@ -793,7 +827,7 @@ case_number(const struct ctx *x, const struct span *s,
 		if (case_header(key, &n) == NULL) {
 			char *nf = norm_nfkc(key, strlen(key));
 
-			n = digits_at(nf);
+			n = digits_at(nf + (str_has_prefix(nf, "第") ? 3 : 0));
 			free(nf);
 		}
 		if (n != NULL)

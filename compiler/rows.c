@@ -635,15 +635,26 @@ put_piece(struct buf *v, const char *piece, int glue)
 		buf_truncate(v, v->len - 3);
 }
 
-/* A label that is not complete yet: a bracket open, or the beginning
- * of a known label, or no label at all. */
+/*
+ * Does text[0, n) at the label's column go on with label: the label is
+ * not complete yet (a bracket open, no known label) or the two make a
+ * known label?  "委託先" then "委託内容" are two labels.
+ */
 static int
-label_goes_on(const char *label)
+label_goes_on(const char *label, const char *text, size_t n)
 {
 	char *key = label_key(label, strlen(label));
-	int yes = unclosed(key) || label_is_prefix(key) || !known_label(key);
+	struct buf joined = BUF_INIT;
+	char *jkey;
+	int yes;
 
+	buf_puts(&joined, label);
+	buf_put(&joined, text, n);
+	jkey = label_key(joined.data, joined.len);
+	yes = unclosed(key) || !known_label(key) || known_label(jkey);
 	free(key);
+	free(jkey);
+	buf_free(&joined);
 	return yes;
 }
 
@@ -666,11 +677,12 @@ continues_column(const struct pass *ps, size_t i, int vcol, int lcol,
 		*piece = s;
 		return 1;
 	}
-	if (col != lcol || !label_goes_on(label_so_far))
+	if (col != lcol)
 		return 0;
 	end = word_end(s, &gap);
 	if (gap == 0 || width_of(s, (size_t)(end - s)) > LABEL_MAX_COLS ||
-	    abs(col + width_of(s, (size_t)(end + gap - s)) - vcol) > 1)
+	    abs(col + width_of(s, (size_t)(end + gap - s)) - vcol) > 1 ||
+	    !label_goes_on(label_so_far, s, (size_t)(end - s)))
 		return 0;
 	buf_put(label_more, s, (size_t)(end - s));	/* "目" of a wrapped label */
 	*piece = end + gap;

@@ -441,6 +441,9 @@ family_confirmed(const struct ctx *x, enum layout l,
 {
 	if (family->n == 0 || family->n < labelled->n)
 		return 0;	/* it missed cases the structure shows */
+	for (size_t i = 0; i < family->n; i++)
+		if (family->v[i]->title.value == NULL)
+			return 0;	/* it did not find what a case is */
 	switch (l) {
 	case LAYOUT_ASSESSMENT:
 		return procedures_of(family) > 0;

@@ -154,6 +154,18 @@ is_number_header(const char *cell)
 	return strstr(cell, "番号") != NULL && strlen(cell) <= 3 * 6;
 }
 
+/* A cell that can head a column: short, no list, no sentence. */
+static int
+is_header_cell(const char *cell)
+{
+	char *k = strip_ws(cell);
+	int yes = strlen(k) <= 3 * 20 && strstr(k, "、") == NULL &&
+	    strstr(k, "。") == NULL;
+
+	free(k);
+	return yes;
+}
+
 /* Do rows [from, to) start with known labels (a sheet, not a list)? */
 static int
 labels_in_first_column(const struct ctx *x, size_t from, size_t to)
@@ -186,6 +198,11 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 	if (ncell < 3 || ncell > 64)
 		return h;
 	row_cells(x->k[h]->text, &head);
+	for (size_t j = 0; j < ncell; j++)
+		if (!is_header_cell(head.v[j])) {
+			strlist_free(&head);
+			return h;	/* a row of values, not a head */
+		}
 	known = header_fields(&head, f);
 	items_only = 0;
 	for (size_t j = 0; j < ncell; j++)
@@ -1857,6 +1874,10 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 	}
 	if (ps.n == 0 && span_has_fact(fs, s->from, s->to))
 		add_proc_span(&ps, s->from, s->to, -1, -1, NULL);
+	for (size_t i = 0; i < ps.n && getenv("PICORPUS_DEBUG_FACTS"); i++)
+		fprintf(stderr, "span %s: lines %d-%d type %d record %d\n",
+		    x->src->path, x->k[ps.v[i].from]->line,
+		    x->k[ps.v[i].to - 1]->line, ps.v[i].type, ps.v[i].record);
 	for (size_t i = 0; i < ps.n; i++) {
 		struct proc_span *sp = &ps.v[i];
 		struct procedure *p;

@@ -192,7 +192,8 @@ append_child(struct node *parent, struct node *n)
  * Depth of each numbering form in the conventional order of official
  * documents (公用文): 第1 › 1 › (1) › ア › (ア) › ① › ■ marks;
  * bracketed headings (【報告】, 《事業の概要》) sit under a ■ heading and
- * are closed by any numbered or marked one.
+ * are closed by any numbered or marked one; ● and ○ lines are bullets
+ * under all of them.
  */
 static int
 form_rank(enum number_form f)
@@ -211,6 +212,9 @@ form_rank(enum number_form f)
 static int
 node_rank(const struct node *n)
 {
+	if (n->form == NUM_MARK && (str_has_prefix(n->key, "●") ||
+	    str_has_prefix(n->key, "○")))
+		return 9;	/* ● is a bullet under the ■ and 【】 headings */
 	return n->form == NUM_LEVEL ? n->number - 10 : form_rank(n->form);
 }
 

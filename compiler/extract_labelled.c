@@ -120,6 +120,8 @@ fact_field(const char *label)
 
 	if (key[0] != '\0' && strlen(key) <= 3 * 30 && !strstr(key, "。"))
 		f = label_field(key);
+	if (f > FIELD_IGNORE && (strstr(key, "対象外") || strstr(key, "除く")))
+		f = FIELD_IGNORE;	/* "既存の項目（今回の対象外）" */
 	free(key);
 	return f;
 }
@@ -1133,8 +1135,8 @@ section_type(const char *label)
 	    "提供", "本人外", "本人以外", "記録", NULL };
 	int any = 0;
 
-	if (strlen(label) > 3 * 40)
-		return -1;
+	if (strlen(label) > 3 * 40 || fact_field(label) > FIELD_IGNORE)
+		return -1;	/* "追加する記録項目": a field, not a procedure */
 	for (int i = 0; not_procedures[i]; i++)
 		if (strstr(label, not_procedures[i]) &&
 		    !(strcmp(not_procedures[i], "目的") == 0 &&
@@ -1478,6 +1480,19 @@ subcontract_from_prose(const struct ctx *x, size_t from, size_t to,
 	free(text);
 }
 
+static const char	*skip_bullet(const char *s);
+
+/* A line of a list: short, no sentence, no label, no note. */
+static int
+is_list_line(const struct node *k)
+{
+	const char *key = k->key;
+
+	return k->kind != NODE_ROW && strlen(key) <= 3 * 40 &&
+	    strstr(key, "。") == NULL && strchr(key, ':') == NULL &&
+	    !str_has_prefix(key, "※") && !str_has_prefix(key, "(");
+}
+
 /*
  * Items kept in an annex the value points to ("別表のとおり", "別紙１
  * のとおり"): the lines under the annex's own heading further on.
@@ -1509,21 +1524,13 @@ annex_items_of(const struct ctx *x, const char *value, struct procedure *p,
 			for (size_t j = i + 1; j < x->n && j < i + 60; j++) {
 				const char *k = x->k[j]->key;
 				const char *t = x->k[j]->text;
-				int col = 0;
 
-				(void)col;
-				if (*k == '\0') {
+				if (*k == '\0' || !is_list_line(x->k[j])) {
 					if (list.len > 0)
 						break;
-					continue;
+					continue;	/* a title, (対象者：…) */
 				}
-				if (str_has_prefix(k, "(") || str_has_prefix(k, "※"))
-					continue;	/* (対象者：…), notes */
-				if (strstr(k, "。") || strlen(k) > 3 * 60)
-					break;
-				while (*t == ' ' || *t == '\t' ||
-				    str_has_prefix(t, "\xe3\x80\x80"))
-					t += *t == ' ' || *t == '\t' ? 1 : 3;
+				t = skip_bullet(t);
 				t += numbering_len(t);
 				buf_printf(&list, "%s%s", list.len ? "\n" : "", t);
 			}
@@ -1685,6 +1692,7 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
     struct pcase *c, size_t pi, int *subcontract)
 {
 	struct procedure *p = &c->procs[pi];
+	int title_from_work = 0;
 
 	*subcontract = 0;
 	for (size_t i = 0; i < fs->n; i++) {
@@ -1704,20 +1712,24 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 			continue;
 		if (chooses_subcontract(f))
 			*subcontract = 1;
-		if (f->field == FIELD_WORK && p->title.value == NULL) {
+		if (f->field == FIELD_WORK && (p->title.value == NULL ||
+		    !title_from_work)) {
 			char *t = first_line(f->value), *ct = clean_title(t, 0);
 
 			field_set(&p->title, ct, f->line);
 			free(t);
 			free(ct);
-		} else if (f->field == FIELD_SUBJECT && p->title.value == NULL &&
-		    (ps->title_at == f->at || (ps->record < 0 &&
+			title_from_work = 1;
+		} else if (f->field == FIELD_SUBJECT && (ps->title_at == f->at ||
+		    (p->title.value == NULL && ps->record < 0 &&
 		    f->at > ps->from))) {
 			char *t = first_line(f->value), *ct = clean_title(t, 0);
 
 			field_set(&p->title, ct, f->line);
 			free(t);
 			free(ct);
+			/* a sheet's own 件名 is its title */
+			title_from_work |= ps->title_at == f->at;
 		} else if (f->field == FIELD_SUBCONTRACTORS ||
 		    (f->field == FIELD_NONE && strstr(f->label, "再委託"))) {
 			if (f->field == FIELD_SUBCONTRACTORS)

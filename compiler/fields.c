@@ -372,7 +372,9 @@ static int
 is_not_item(const char *s)
 {
 	return *s == '\0' || strstr(s, "のとおり") != NULL ||
-	    strstr(s, "資料") != NULL || strcmp(s, "なし") == 0 ||
+	    str_has_prefix(s, "資料") || strstr(s, "添付資料") != NULL ||
+	    strstr(s, "別添資料") != NULL || strstr(s, "参考資料") != NULL ||
+	    strcmp(s, "なし") == 0 ||
 	    strstr(s, "範囲") != NULL || strlen(s) > 3 * 250;
 }
 

@@ -645,13 +645,16 @@ label_goes_on(const char *label, const char *text, size_t n)
 {
 	char *key = label_key(label, strlen(label));
 	struct buf joined = BUF_INIT;
-	char *jkey;
+	char *jkey, *piece;
 	int yes;
 
 	buf_puts(&joined, label);
 	buf_put(&joined, text, n);
 	jkey = label_key(joined.data, joined.len);
-	yes = unclosed(key) || !known_label(key) || known_label(jkey);
+	piece = label_key(text, n);
+	yes = unclosed(key) || known_label(jkey) ||
+	    (!known_label(key) && !known_label(piece));
+	free(piece);
 	free(key);
 	free(jkey);
 	buf_free(&joined);
@@ -746,6 +749,31 @@ starts_wrapped_label(const struct pass *ps, size_t i)
 	return l != NULL;
 }
 
+/* A list written on one line with 、, or under 《…》/【…】 heads. */
+static int
+is_comma_list(const char *s)
+{
+	int col = 0;
+
+	s = skip_space(s, &col);
+	return strstr(s, "、") != NULL || str_has_prefix(s, "《") ||
+	    str_has_prefix(s, "【") || str_has_prefix(s, "（") ||
+	    str_has_prefix(s, "(");
+}
+
+/* A value that cannot end here: "令和7年12月1日から", "…及び". */
+static int
+ends_unfinished(const char *v)
+{
+	static const char *const ends[] = { "から", "及び", "並びに", "又は",
+	    "、", NULL };
+
+	for (int i = 0; ends[i]; i++)
+		if (str_has_suffix(v, ends[i]))
+			return 1;
+	return 0;
+}
+
 /* A field that holds a list: its value may run over many lines. */
 static int
 is_list_field(enum field_id f)
@@ -782,11 +810,15 @@ gather_below(const struct pass *ps, size_t i, enum field_id f, struct buf *v)
 		if (strchr(s, '\t') != NULL || ps->in->lines[i].heading ||
 		    is_label_line(ps, i) || starts_wrapped_label(ps, i))
 			break;
-		if (v->len > 0 && !glue && !is_list_field(f))
+		if (v->len > 0 && !glue && !is_list_field(f) &&
+		    !ends_unfinished(v->data))
 			break;
 		if (v->len > 0 && !glue && numbering_len(s) > 0 &&
 		    width_of(s, strlen(s)) > 60)
 			break;
+		if (v->len > 0 && !glue && is_comma_list(v->data) &&
+		    !is_comma_list(s))
+			break;	/* "氏名、住所…" then "委託理由": a label */
 		put_piece(v, s, glue);
 	}
 	return i;

@@ -399,8 +399,8 @@ read_facts(const struct ctx *x, struct facts *fs)
 		size_t after;
 
 		if (k->kind == NODE_ROW && cell_count(k) >= 3) {
-			if ((after = list_table(x, i, fs)) == i)
-				after = column_table(x, i, fs);
+			if ((after = column_table(x, i, fs)) == i)
+				after = list_table(x, i, fs);
 			if (after > i) {
 				i = after - 1;
 				continue;

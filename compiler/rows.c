@@ -140,6 +140,9 @@ prefix_of(const char *s, const char *const *marks)
 	return 0;
 }
 
+static const char *const roman_marks[] = { "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ",
+    "Ⅵ", "Ⅶ", "Ⅷ", "Ⅸ", "Ⅹ", NULL };
+
 static const char *const kana_marks[] = { "ア", "イ", "ウ", "エ", "オ",
     "カ", "キ", "ク", "ケ", "コ", "サ", "シ", "ス", "セ", "ソ", NULL };
 
@@ -176,7 +179,8 @@ mark_len(const char *s, int *needs_space)
 		*needs_space = 1;
 		return d;
 	}
-	if ((n = prefix_of(s, kana_marks)) > 0) {
+	if ((n = prefix_of(s, kana_marks)) > 0 ||
+	    (n = prefix_of(s, roman_marks)) > 0) {
 		*needs_space = 1;
 		return n;
 	}
@@ -749,6 +753,16 @@ starts_wrapped_label(const struct pass *ps, size_t i)
 	return l != NULL;
 }
 
+/* Columns of white space before the text of s. */
+static int
+indent_of(const char *s)
+{
+	int col = 0;
+
+	skip_space(s, &col);
+	return col;
+}
+
 /* A list written on one line with 、, or under 《…》/【…】 heads. */
 static int
 is_comma_list(const char *s)
@@ -788,10 +802,11 @@ is_list_field(enum field_id f)
  * blank or the next label for a list.  Returns the first line not taken.
  */
 static size_t
-gather_below(const struct pass *ps, size_t i, enum field_id f, struct buf *v)
+gather_below(const struct pass *ps, size_t i, enum field_id f, int indent,
+    struct buf *v)
 {
 	size_t first = i, blanks = 0, end = i;
-	int bmax;
+	int bmax, col = 0;
 
 	while (end < ps->in->n && end < first + GATHER_MAX &&
 	    (end == first || !is_blank_line(ps->in->lines[end].text)) &&
@@ -813,9 +828,11 @@ gather_below(const struct pass *ps, size_t i, enum field_id f, struct buf *v)
 		if (v->len > 0 && !glue && !is_list_field(f) &&
 		    !ends_unfinished(v->data))
 			break;
-		if (v->len > 0 && !glue && numbering_len(s) > 0 &&
-		    width_of(s, strlen(s)) > 60)
-			break;
+		if (indent_of(s) < indent)
+			break;	/* back out of the label's block */
+		if (v->len > 0 && !glue && numbering_len(skip_space(s, &col))
+		    > 0 && (f != FIELD_ITEMS || width_of(s, strlen(s)) > 60))
+			break;	/* a numbered heading, not a list line */
 		if (v->len > 0 && !glue && is_comma_list(v->data) &&
 		    !is_comma_list(s))
 			break;	/* "氏名、住所…" then "委託理由": a label */
@@ -974,7 +991,8 @@ normalise_line(struct pass *ps, size_t i)
 		return next;
 	}
 	if (r.sep == SEP_ALONE)
-		next = gather_below(ps, next, label_field(r.label), &value);
+		next = gather_below(ps, next, label_field(r.label),
+		    indent_of(dl->text), &value);
 	else {
 		put_piece(&value, r.value, 0);
 		next = gather_column(ps, next, r.value_col, r.label_col, &label,

@@ -269,6 +269,19 @@ numbered_columns(const struct strlist *cells)
 	return 1;
 }
 
+/* "委託事項", "①委託事項": the label of an entrustment's name. */
+static int
+names_entrustment(const char *label)
+{
+	char *k = strip_ws(label);
+	char *nf = norm_nfkc(k, strlen(k));
+	int yes = str_has_prefix(skip_numbering(nf), "委託事項");
+
+	free(k);
+	free(nf);
+	return yes;
+}
+
 /*
  * A table of records in columns at node h: "項目 | 委託事項1 | 委託事項2",
  * then rows "label | value 1 | value 2".  Returns the node after it.
@@ -297,8 +310,8 @@ column_table(const struct ctx *x, size_t h, struct facts *fs)
 
 		row_cells(x->k[i]->text, &cells);
 		f = fact_field(cells.v[0]);
-		if (f == FIELD_NONE && strstr(cells.v[0], "委託事項") != NULL)
-			f = FIELD_WORK;
+		if (f == FIELD_NONE && names_entrustment(cells.v[0]))
+			f = FIELD_WORK;	/* the row naming each column's work */
 		for (size_t j = 1; j < ncell && f > FIELD_IGNORE; j++)
 			add_fact(fs, f, cells.v[0], cells.v[j], h + j - 1 < end ?
 			    i : i, x->k[i]->line, first + (int)j - 1);
@@ -1370,8 +1383,9 @@ type_of_facts(const struct facts *fs, const struct proc_span *p,
 		if (f->field == FIELD_PARTNER && strstr(f->label, "提供") &&
 		    (t == PROC_OTHER || t == PROC_OUTSOURCE))
 			return PROC_PROVISION;
-		if (f->field == FIELD_CONSIGNEES && t == PROC_OTHER)
-			t = PROC_OUTSOURCE;
+		if (f->field == FIELD_CONSIGNEES && (t == PROC_OTHER ||
+		    t == PROC_ASSESSMENT))
+			t = PROC_OUTSOURCE;	/* a report's 委託事項 */
 		if (f->field == FIELD_ITEMS && strstr(f->label, "記録") &&
 		    t == PROC_OTHER)
 			t = PROC_RECORD;

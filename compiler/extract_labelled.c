@@ -1585,7 +1585,7 @@ static size_t
 sublabel_len(const char *s, char **label)
 {
 	static const char *const pairs[][2] = { { "(", ")" }, { "（", "）" },
-	    { "【", "】" }, { "[", "]" }, { "〔", "〕" } };
+	    { "【", "】" }, { "[", "]" }, { "〔", "〕" }, { "《", "》" } };
 
 	*label = NULL;
 	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
@@ -1600,6 +1600,17 @@ sublabel_len(const char *s, char **label)
 		return (size_t)(close - s) + strlen(pairs[i][1]);
 	}
 	return 0;
+}
+
+/* A line that is only a note in brackets: "（プライバシーマーク…）". */
+static int
+is_note_line(const char *s)
+{
+	size_t n = strlen(s);
+
+	return (s[0] == '(' && n > 1 && s[n - 1] == ')' &&
+	    strchr(s + 1, '(') == NULL) || (str_has_prefix(s, "（") &&
+	    str_has_suffix(s, "）") && strstr(s + 3, "（") == NULL);
 }
 
 /* A line that introduces a list rather than being part of it. */
@@ -1671,8 +1682,9 @@ clean_list(const char *value, enum field_id f)
 			if (strstr(label, "対象") || strstr(label, "範囲") ||
 			    strstr(label, "媒体") || strstr(label, "件数"))
 				s = "";
-		} else if (label != NULL && f == FIELD_ITEMS && s[sl] != '\0')
-			s += sl;	/* "（項目）世帯番号、…" */
+		} else if (label != NULL && f == FIELD_ITEMS && s[sl] != '\0' &&
+		    !str_has_prefix(s, "《"))
+			s += sl;	/* "（項目）世帯番号、…" (《項目》 stays) */
 		if (f == FIELD_CONSIGNEES && out.len > 0 &&
 		    !is_organisation_like(s) && !(s[0] == '(' ||
 		    str_has_prefix(s, "（"))) {
@@ -1688,8 +1700,7 @@ clean_list(const char *value, enum field_id f)
 			p += n + (p[n] == '\n');
 			continue;
 		}
-		if (out.len > 0 && !(sl > 0 && s[sl] == '\0' &&
-		    (str_has_prefix(s, "(") || str_has_prefix(s, "（"))))
+		if (out.len > 0 && !is_note_line(s))
 			buf_putc(&out, '\n');
 		buf_puts(&out, s);
 		free(line);

@@ -456,6 +456,66 @@ family_confirmed(const struct ctx *x, enum layout l,
 	}
 }
 
+static void
+fill_field(struct field *to, const struct field *from)
+{
+	if (to->value == NULL && from->value != NULL)
+		field_set(to, from->value, from->line);
+}
+
+static void
+fill_list(struct strlist *to, int *to_line, const struct strlist *from,
+    int from_line)
+{
+	if (to->n > 0 || from->n == 0)
+		return;
+	for (size_t i = 0; i < from->n; i++)
+		strlist_push(to, from->v[i]);
+	*to_line = from_line;
+}
+
+/*
+ * What the family reading left unstated and the labelled reading of the
+ * same cases found: a department in a letter's "（担当 …）", items in an
+ * annex.  Only gaps are filled, case by case and procedure by procedure
+ * when both readings agree on how many there are.
+ */
+static void
+fill_gaps(struct case_list *family, const struct case_list *labelled)
+{
+	if (family->n != labelled->n)
+		return;
+	for (size_t i = 0; i < family->n; i++) {
+		struct pcase *c = family->v[i];
+		const struct pcase *l = labelled->v[i];
+
+		fill_field(&c->department, &l->department);
+		fill_field(&c->date, &l->date);
+		fill_list(&c->legal_basis, &c->legal_basis_line,
+		    &l->legal_basis, l->legal_basis_line);
+		if (c->subjects_count < 0 && l->subjects_count >= 0) {
+			c->subjects_count = l->subjects_count;
+			c->subjects_line = l->subjects_line;
+		}
+		if (c->nprocs != l->nprocs)
+			continue;
+		for (size_t j = 0; j < c->nprocs; j++) {
+			struct procedure *p = &c->procs[j];
+			const struct procedure *q = &l->procs[j];
+
+			if (p->type != q->type)
+				continue;
+			fill_list(&p->data_items, &p->data_items_line,
+			    &q->data_items, q->data_items_line);
+			fill_list(&p->consignees, &p->consignees_line,
+			    &q->consignees, q->consignees_line);
+			fill_field(&p->partner, &q->partner);
+			fill_field(&p->period_start, &q->period_start);
+			fill_field(&p->period_end, &q->period_end);
+		}
+	}
+}
+
 /* The family reader of layout l over x; appends to out. */
 static size_t
 read_family(struct ctx *x, enum layout l, struct case_list *out)
@@ -501,7 +561,10 @@ extract_cases(const struct source *src, const struct doc *d,
 	y.municipality = x.municipality ? xstrdup(x.municipality) : NULL;
 	y.municipality_line = x.municipality_line;
 	extract_labelled(&y, &labelled);
-	pick = family_confirmed(&x, layout, &family, &labelled) ? &family : &labelled;
+	pick = family_confirmed(&x, layout, &family, &labelled) ? &family :
+	    &labelled;
+	if (pick == &family)
+		fill_gaps(&family, &labelled);
 	if (getenv("PICORPUS_DEBUG_FACTS"))
 		fprintf(stderr, "reader %s: %s %s\n", src->path,
 		    layout_name(layout), pick == &family ? "family" : "labelled");

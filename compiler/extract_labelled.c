@@ -1052,7 +1052,7 @@ static void
 basis_in_prose(const struct ctx *x, size_t from, size_t to, struct pcase *c)
 {
 	struct buf para = BUF_INIT;
-	int line = 0;
+	int line = 0, found = 0;
 
 	for (size_t i = from; i <= to && i <= x->n; i++) {
 		int ends = i == to || i == x->n || x->k[i]->kind != NODE_TEXT;
@@ -1067,6 +1067,7 @@ basis_in_prose(const struct ctx *x, size_t from, size_t to, struct pcase *c)
 			const char *rule = strstr(para.data, "の規定");
 
 			if (rule != NULL) {
+				found = 1;
 				para.data[rule - para.data] = '\0';
 				cite_scan(para.data, NULL, NULL,
 				    &c->legal_basis);
@@ -1075,7 +1076,7 @@ basis_in_prose(const struct ctx *x, size_t from, size_t to, struct pcase *c)
 			}
 		}
 		buf_truncate(&para, 0);
-		if (c->legal_basis.n > 0)
+		if (found)
 			break;
 	}
 	buf_free(&para);
@@ -1100,8 +1101,7 @@ case_basis(const struct ctx *x, const struct spans *sp, const struct span *s,
 			    f->line);
 		}
 	}
-	if (c->legal_basis.n > 0)
-		return;
+	/* and the letter's "…の規定に基づき" */
 	if (s->record < 0)
 		basis_in_prose(x, s->from, s->to, c);
 	if (c->legal_basis.n == 0)

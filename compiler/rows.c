@@ -656,8 +656,8 @@ label_goes_on(const char *label, const char *text, size_t n)
 	buf_put(&joined, text, n);
 	jkey = label_key(joined.data, joined.len);
 	piece = label_key(text, n);
-	yes = unclosed(key) || known_label(jkey) ||
-	    (!known_label(piece) && width_of(text, n) <= 6);
+	yes = unclosed(key) || (!known_label(piece) && (known_label(jkey) ||
+	    width_of(text, n) <= 6));
 	free(piece);
 	free(key);
 	free(jkey);

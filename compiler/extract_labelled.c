@@ -1143,7 +1143,7 @@ section_type(const char *label)
 	static const char *const not_procedures[] = { "理由", "選定", "必要",
 	    "経過", "措置", "禁止", "予定", "方法", "目的", "効果", "根拠",
 	    "結論", "意見", "判断", "経緯", "概要の", "審議", "対策", "リスク",
-	    "留意", "条件", "事項の", NULL };
+	    "留意", "条件", "事項の", "有無", NULL };
 	static const char *const words[] = { "委託", "結合", "目的外",
 	    "提供", "本人外", "本人以外", "記録", NULL };
 	int any = 0;
@@ -1672,7 +1672,12 @@ clean_list(const char *value, enum field_id f)
 	while (*p) {
 		size_t n = strcspn(p, "\n");
 		char *line = xstrndup(p, n), *label;
-		const char *s = skip_bullet(line);
+		const char *s;
+		size_t len = n;
+
+		while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+			line[--len] = '\0';
+		s = skip_bullet(line);
 		size_t sl;
 
 		s += numbering_len(s);

@@ -503,6 +503,26 @@ after_agenda_number(const char *key)
 	return key;
 }
 
+/* "議題3…": a line that starts an agenda item. */
+static int
+is_agenda_item(const char *key)
+{
+	return after_agenda_number(key) != key && strlen(key) < 3 * 80 &&
+	    strstr(key, "。") == NULL;
+}
+
+/* The kind word (諮問, 報告 …) an agenda line names, or NULL. */
+static const char *
+kind_word(const char *key)
+{
+	const char *rest = after_agenda_number(key);
+
+	for (int w = 0; header_words[w]; w++)
+		if (str_has_prefix(rest, header_words[w]))
+			return header_words[w];
+	return NULL;
+}
+
 /* "諮問第48号…" at the start of a key (after "議題1"): the word and the
  * number. */
 static const char *
@@ -566,6 +586,14 @@ header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 	for (size_t i = 0; i < x->n; i++) {
 		const char *w = case_header(x->k[i]->key, &number);
 
+		if (w == NULL && is_agenda_item(x->k[i]->key)) {
+			/* "議題3　報告事項　…": an item without a number */
+			add_span(sp, i, NULL, -1);
+			sp->v[sp->n - 1].word = kind_word(x->k[i]->key);
+			free(cur);
+			cur = NULL;
+			continue;
+		}
 		if (w == NULL) {
 			if (level > 0 && x->k[i]->kind == NODE_HEADING &&
 			    x->k[i]->form == NUM_LEVEL &&
@@ -717,7 +745,7 @@ case_kind(const struct ctx *x, const struct spans *sp, const struct span *s,
 	const char *k;
 	size_t at = s->record >= 0 ? fs->rec[s->record].at : s->from;
 
-	if (s->number != NULL && s->word != NULL)
+	if (s->word != NULL)
 		return strcmp(s->word, "答申") == 0 ? "その他" : s->word;
 	for (size_t i = 0; i < fs->n && s->record >= 0; i++) {
 		char *n = NULL, *key;
@@ -801,6 +829,25 @@ title_after_memo(const struct ctx *x, size_t from, size_t to, int *line)
 	return NULL;
 }
 
+/* A title without "議題1", "諮問第9号", "報告事項" before it. */
+static const char *
+title_without_header(const char *raw)
+{
+	static const char *const kinds[] = { "報告事項", "諮問事項", "付議事項",
+	    "審議事項", NULL };
+	const char *t = raw;
+	char *n = NULL;
+
+	t = after_agenda_number(t);
+	if (case_header(t, &n) != NULL && strstr(t, "号") != NULL)
+		t = strstr(t, "号") + strlen("号");
+	free(n);
+	for (int k = 0; kinds[k]; k++)
+		if (str_has_prefix(t, kinds[k]))
+			t += strlen(kinds[k]);
+	return *t ? t : raw;
+}
+
 static void
 case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
     struct pcase *c)
@@ -836,7 +883,7 @@ case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
 			line = x->k[t]->line;
 		}
 	}
-	title = clean_title(raw, 1);
+	title = clean_title(title_without_header(raw), 1);
 	if (strlen(title) > 300)
 		title[str_cut_at(title, 300)] = '\0';
 	field_set(&c->title, title, line);
@@ -1007,6 +1054,28 @@ department_in_text(const struct ctx *x, size_t from, size_t to,
 	return 0;
 }
 
+/* Minutes: "財務部納税課から資料1に基づき説明があった". */
+static void
+department_explaining(const struct ctx *x, size_t from, size_t to,
+    struct field *f)
+{
+	for (size_t i = from; i < to && i < from + 12; i++) {
+		const char *k = x->k[i]->key, *at = strstr(k, "から");
+		char *v;
+
+		if (at == NULL || at - k > 3 * 30 || strstr(k, "説明") == NULL)
+			continue;
+		v = xstrndup(k, (size_t)(at - k));
+		if (str_has_suffix(v, "課") || str_has_suffix(v, "室") ||
+		    str_has_suffix(v, "担当")) {
+			field_set(f, v, x->k[i]->line);
+			free(v);
+			return;
+		}
+		free(v);
+	}
+}
+
 static void
 case_department(const struct ctx *x, const struct spans *sp,
     const struct span *s, const struct facts *fs, struct pcase *c)
@@ -1030,8 +1099,9 @@ case_department(const struct ctx *x, const struct spans *sp,
 	}
 	if (s->record >= 0)
 		return;
-	if (!department_in_text(x, s->from, s->to, &c->department))
-		department_in_text(x, 0, sp->head_end, &c->department);
+	if (!department_in_text(x, s->from, s->to, &c->department) &&
+	    !department_in_text(x, 0, sp->head_end, &c->department))
+		department_explaining(x, s->from, s->to, &c->department);
 }
 
 /* The law a basis label implies: 要綱の根拠 → 要綱. */
@@ -1180,6 +1250,7 @@ struct proc_span {
 	int		 record;	/* or -1 */
 	const char	*heading;	/* the section's label, or NULL */
 	size_t		 title_at;	/* a sheet's 件名 row, or 0 */
+	int		 prose;		/* stated in sentences only */
 };
 
 struct proc_spans {
@@ -1198,6 +1269,7 @@ add_proc_span(struct proc_spans *ps, size_t from, size_t to, int type,
 	ps->v[ps->n].record = record;
 	ps->v[ps->n].heading = heading;
 	ps->v[ps->n].title_at = 0;
+	ps->v[ps->n].prose = 0;
 	ps->n++;
 }
 
@@ -1277,6 +1349,7 @@ implicit_first(struct proc_spans *ps, size_t from, size_t to)
 	ps->v[0].record = -1;
 	ps->v[0].heading = NULL;
 	ps->v[0].title_at = 0;
+	ps->v[0].prose = 0;
 }
 
 /* "委託事項1 …", "委託事項２：…": a line that starts an entrustment. */
@@ -1423,9 +1496,9 @@ static void
 items_in_prose(const char *text, struct strlist *out)
 {
 	static const char *const leads[] = { "個人情報は、", "個人情報は",
-	    "項目は、", "項目は", NULL };
-	static const char *const ends[] = { "に限る", "とする", "である",
-	    "です", "。", NULL };
+	    "項目は、", "項目は", "情報は、", NULL };
+	static const char *const ends[] = { "に限る", "に限り", "に限られ",
+	    "とする", "である", "です", "。", NULL };
 
 	for (int l = 0; leads[l]; l++) {
 		const char *p = strstr(text, leads[l]), *e = NULL;
@@ -1459,6 +1532,48 @@ joined_text(const struct ctx *x, size_t from, size_t to)
 		if (x->k[i]->kind != NODE_HEADING)
 			buf_puts(&b, x->k[i]->key);
 	return buf_detach(&b);
+}
+
+/* "令和7年10月1日から令和10年9月30日まで" in running text. */
+static void
+period_in_prose(const char *text, int line, struct procedure *p)
+{
+	struct norm_date d;
+	size_t len = strlen(text), start, end, at = 0;
+	char from[11], to[11];
+
+	while (at < len && norm_find_date(text + at, len - at, &d, &start,
+	    &end) == 0) {
+		if (str_has_prefix(text + at + end, "から")) {
+			parse_period(text + at + start, from, to);
+			if (from[0])
+				field_set(&p->period_start, from, line);
+			if (to[0])
+				field_set(&p->period_end, to, line);
+			return;
+		}
+		at += end;
+	}
+}
+
+/*
+ * A procedure stated in sentences only (minutes, a letter): "…を株式会社
+ * 〇〇に委託しようとするもの", "閲覧できる情報は、A、B及びCに限られ",
+ * "令和7年10月1日から…まで".
+ */
+static void
+procedure_from_prose(const struct ctx *x, size_t from, size_t to,
+    struct procedure *p)
+{
+	char *text = joined_text(x, from, to);
+
+	if (p->data_items.n == 0) {
+		items_in_prose(text, &p->data_items);
+		set_line(&p->data_items_line, &p->data_items, x->k[from]->line);
+	}
+	if (p->period_start.value == NULL)
+		period_in_prose(text, x->k[from]->line, p);
+	free(text);
 }
 
 /* 再委託 stated in prose: "…の一部を株式会社〇〇に再委託する". */
@@ -1789,6 +1904,8 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 		organisations_in_prose(x, p, ps->from, ps->to);
 	if (ps->record < 0 && p->type == PROC_SUBCONTRACT)
 		subcontract_from_prose(x, ps->from + 1, ps->to, p);
+	else if (ps->prose)
+		procedure_from_prose(x, ps->from + 1, ps->to, &c->procs[pi]);
 }
 
 /* Text after a leading "諮問第31号" and the space after it. */
@@ -1916,6 +2033,14 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 	}
 	if (ps.n == 0 && span_has_fact(fs, s->from, s->to))
 		add_proc_span(&ps, s->from, s->to, -1, -1, NULL);
+	if (ps.n == 0 && s->record < 0 && c->title.value != NULL &&
+	    type_from_words(c->title.value) != PROC_OTHER &&
+	    type_from_words(c->title.value) != PROC_ASSESSMENT) {
+		/* no labelled fact: the title names it, sentences state it */
+		add_proc_span(&ps, s->from, s->to,
+		    (int)type_from_words(c->title.value), -1, NULL);
+		ps.v[0].prose = 1;
+	}
 	for (size_t i = 0; i < ps.n && getenv("PICORPUS_DEBUG_FACTS"); i++)
 		fprintf(stderr, "span %s: lines %d-%d type %d record %d\n",
 		    x->src->path, x->k[ps.v[i].from]->line,

@@ -40,7 +40,9 @@ static void
 field_free(struct field *f)
 {
 	free(f->value);
+	free(f->from);
 	f->value = NULL;
+	f->from = NULL;
 }
 
 static void
@@ -53,6 +55,9 @@ procedure_free(struct procedure *p)
 	strlist_free(&p->consignees);
 	strlist_free(&p->subcontractors);
 	strlist_free(&p->data_items);
+	free(p->consignees_from);
+	free(p->subcontractors_from);
+	free(p->data_items_from);
 }
 
 void
@@ -70,6 +75,8 @@ case_free(struct pcase *c)
 	field_free(&c->date);
 	field_free(&c->department);
 	strlist_free(&c->legal_basis);
+	free(c->legal_basis_from);
+	free(c->subjects_from);
 	for (size_t i = 0; i < c->nprocs; i++)
 		procedure_free(&c->procs[i]);
 	free(c->procs);
@@ -94,6 +101,22 @@ field_setn(struct field *f, const char *value, size_t n, int line)
 	free(f->value);
 	f->value = value ? xstrndup(value, n) : NULL;
 	f->line = value ? line : 0;
+	if (value == NULL)
+		field_from(f, NULL);
+}
+
+void
+field_from(struct field *f, const char *from)
+{
+	free(f->from);
+	f->from = from && f->value ? xstrdup(from) : NULL;
+}
+
+void
+list_from(char **at, const struct strlist *l, const char *from)
+{
+	if (*at == NULL && l->n > 0 && from != NULL)
+		*at = xstrdup(from);
 }
 
 void
@@ -120,29 +143,35 @@ json_strlist(const struct strlist *l)
 	return a;
 }
 
+/* "key_line" and "key_from" of a stated value. */
 static void
-put_field(json_t *o, const char *key, const struct field *f, int provenance)
+put_origin(json_t *o, const char *key, int line, const char *from)
 {
-	json_object_set_new(o, key, json_str_or_null(f->value));
-	if (provenance && f->value != NULL) {
-		char k[64];
+	char k[64];
 
-		snprintf(k, sizeof(k), "%s_line", key);
-		json_object_set_new(o, k, json_integer(f->line));
+	snprintf(k, sizeof(k), "%s_line", key);
+	json_object_set_new(o, k, json_integer(line));
+	if (from != NULL) {
+		snprintf(k, sizeof(k), "%s_from", key);
+		json_object_set_new(o, k, json_string(from));
 	}
 }
 
 static void
+put_field(json_t *o, const char *key, const struct field *f, int provenance)
+{
+	json_object_set_new(o, key, json_str_or_null(f->value));
+	if (provenance && f->value != NULL)
+		put_origin(o, key, f->line, f->from);
+}
+
+static void
 put_list(json_t *o, const char *key, const struct strlist *l, int line,
-    int provenance)
+    const char *from, int provenance)
 {
 	json_object_set_new(o, key, json_strlist(l));
-	if (provenance && l->n > 0 && line > 0) {
-		char k[64];
-
-		snprintf(k, sizeof(k), "%s_line", key);
-		json_object_set_new(o, k, json_integer(line));
-	}
+	if (provenance && l->n > 0 && line > 0)
+		put_origin(o, key, line, from);
 }
 
 static json_t *
@@ -153,12 +182,12 @@ procedure_to_json(const struct procedure *p, int provenance)
 	json_object_set_new(o, "type", json_string(proc_type_name(p->type)));
 	put_field(o, "title", &p->title, provenance);
 	put_list(o, "consignees", &p->consignees, p->consignees_line,
-	    provenance);
+	    p->consignees_from, provenance);
 	put_list(o, "subcontractors", &p->subcontractors,
-	    p->subcontractors_line, provenance);
+	    p->subcontractors_line, p->subcontractors_from, provenance);
 	put_field(o, "partner", &p->partner, provenance);
 	put_list(o, "data_items", &p->data_items, p->data_items_line,
-	    provenance);
+	    p->data_items_from, provenance);
 	put_field(o, "period_start", &p->period_start, provenance);
 	put_field(o, "period_end", &p->period_end, provenance);
 	if (provenance)
@@ -180,12 +209,12 @@ case_to_json(const struct pcase *c, int provenance)
 	put_field(o, "date", &c->date, provenance);
 	put_field(o, "department", &c->department, provenance);
 	put_list(o, "legal_basis", &c->legal_basis, c->legal_basis_line,
-	    provenance);
+	    c->legal_basis_from, provenance);
 	json_object_set_new(o, "subjects_count", c->subjects_count >= 0 ?
 	    json_integer(c->subjects_count) : json_null());
 	if (provenance && c->subjects_count >= 0)
-		json_object_set_new(o, "subjects_count_line",
-		    json_integer(c->subjects_line));
+		put_origin(o, "subjects_count", c->subjects_line,
+		    c->subjects_from);
 	for (size_t i = 0; i < c->nprocs; i++)
 		json_array_append_new(procs,
 		    procedure_to_json(&c->procs[i], provenance));
@@ -207,6 +236,17 @@ get_field(const json_t *o, const char *key, struct field *f)
 
 	snprintf(k, sizeof(k), "%s_line", key);
 	field_set(f, s, (int)json_integer_value(json_object_get(o, k)));
+	snprintf(k, sizeof(k), "%s_from", key);
+	field_from(f, json_string_value(json_object_get(o, k)));
+}
+
+/* The "key_from" of a list, or NULL (new string). */
+static char *
+from_of(const json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+
+	return s ? xstrdup(s) : NULL;
 }
 
 static int
@@ -244,6 +284,9 @@ procedure_from_json(const json_t *o, struct pcase *c)
 	p->consignees_line = line_of(o, "consignees_line");
 	p->subcontractors_line = line_of(o, "subcontractors_line");
 	p->data_items_line = line_of(o, "data_items_line");
+	p->consignees_from = from_of(o, "consignees_from");
+	p->subcontractors_from = from_of(o, "subcontractors_from");
+	p->data_items_from = from_of(o, "data_items_from");
 	p->line = (int)json_integer_value(json_object_get(o, "line"));
 }
 
@@ -271,6 +314,8 @@ case_from_json(const json_t *o)
 	get_field(o, "department", &c->department);
 	get_strlist(o, "legal_basis", &c->legal_basis);
 	c->legal_basis_line = line_of(o, "legal_basis_line");
+	c->legal_basis_from = from_of(o, "legal_basis_from");
+	c->subjects_from = from_of(o, "subjects_count_from");
 	n = json_object_get(o, "subjects_count");
 	c->subjects_count = json_is_integer(n) ? json_integer_value(n) : -1;
 	c->subjects_line = (int)json_integer_value(json_object_get(o,

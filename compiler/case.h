@@ -20,6 +20,8 @@
 struct field {
 	char	*value;	/* UTF-8, or NULL when not stated */
 	int	 line;	/* 1-based source line, 0 when unknown */
+	char	*from;	/* the label it was read under ("委託先") or the
+			   rule that found it ("（担当 …）"), or NULL */
 };
 
 /* Procedure types of SPEC §3 (exact strings from proc_type_name()). */
@@ -46,6 +48,9 @@ struct procedure {
 	int		 consignees_line;	/* row the consignees came from */
 	int		 subcontractors_line;	/* row of the subcontractors */
 	int		 data_items_line;	/* row of the first item list */
+	char		*consignees_from;	/* label or rule of each list, */
+	char		*subcontractors_from;	/* as struct field's from */
+	char		*data_items_from;
 	struct field	 period_start;	/* ISO date the procedure starts */
 	struct field	 period_end;	/* ISO date it ends */
 	int		 line;		/* line where the procedure starts */
@@ -62,8 +67,10 @@ struct pcase {
 	struct field	 department;	/* 担当部課 as written */
 	struct strlist	 legal_basis;	/* normalized citations */
 	int		 legal_basis_line; /* line of the first citation */
+	char		*legal_basis_from; /* label or rule of the citations */
 	long long	 subjects_count; /* 対象者数, -1 when not stated */
 	int		 subjects_line;	/* line of subjects_count */
+	char		*subjects_from;	/* label or rule of subjects_count */
 	struct procedure *procs;	/* procedures, in document order */
 	size_t		 nprocs;	/* how many */
 	int		 line_start;	/* first source line of the case */
@@ -80,13 +87,19 @@ void		 case_free(struct pcase *c);
 /* Append a zeroed procedure of type t and return it. */
 struct procedure *case_add_procedure(struct pcase *c, enum proc_type t);
 
-/* Set a field's value (copied; NULL clears) and line. */
+/* Set a field's value (copied; NULL clears, with its from) and line. */
 void	field_set(struct field *f, const char *value, int line);
 void	field_setn(struct field *f, const char *value, size_t n, int line);
+/* Say what a field was read by (copied; NULL clears). */
+void	field_from(struct field *f, const char *from);
+/* The same for a list whose from is *at, kept once set and only for a
+   list that holds something. */
+void	list_from(char **at, const struct strlist *l, const char *from);
 
 /*
  * The SPEC §4.2 object for c (without "related").  With provenance,
- * extra "*_line" keys carry each field's source line.  New reference.
+ * extra "*_line" keys carry each field's source line and "*_from" keys
+ * the label or rule it was read by.  New reference.
  */
 json_t	*case_to_json(const struct pcase *c, int provenance);
 

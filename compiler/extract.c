@@ -153,6 +153,19 @@ static const char *const municipality_followers[] = {
 	"長", "個人情報", "情報公開", "情報セキュリティ", "は", "議会", NULL
 };
 
+/* A kanji that ends the word before a name: 第3回|練馬区, 年度|… */
+static int
+ends_other_word(const char *s)
+{
+	static const char *const ends[] = { "回", "度", "年", "月", "日", "号",
+	    "第", "条", "項", NULL };
+
+	for (int i = 0; ends[i]; i++)
+		if (str_has_prefix(s, ends[i]))
+			return 1;
+	return 0;
+}
+
 static void
 count_municipalities(const char *key, struct strlist *names)
 {
@@ -173,7 +186,8 @@ count_municipalities(const char *key, struct strlist *names)
 				if (!str_has_prefix(after, word))
 					continue;
 				while (nk < 4 && start - 3 >= key &&
-				    is_kanji_at(start - 3))
+				    is_kanji_at(start - 3) &&
+				    !ends_other_word(start - 3))
 					start -= 3, nk++;
 				if (nk >= 1 && nk <= 3)
 					strlist_pushn(names, start,
@@ -516,6 +530,38 @@ fill_gaps(struct case_list *family, const struct case_list *labelled)
 	}
 }
 
+/*
+ * Every value a reader set without saying by what: "rule the sheet
+ * reader" (the family readers know their forms' places, not labels).
+ */
+static void
+mark_readers(struct pcase *c, const char *reader)
+{
+	struct field *fields[] = { &c->municipality, &c->kind, &c->number,
+	    &c->title, &c->date, &c->department };
+	char rule[64];
+
+	snprintf(rule, sizeof(rule), "rule the %s reader", reader);
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		if (fields[i]->value != NULL && fields[i]->from == NULL)
+			field_from(fields[i], rule);
+	list_from(&c->legal_basis_from, &c->legal_basis, rule);
+	if (c->subjects_count >= 0 && c->subjects_from == NULL)
+		c->subjects_from = xstrdup(rule);
+	for (size_t j = 0; j < c->nprocs; j++) {
+		struct procedure *p = &c->procs[j];
+		struct field *pf[] = { &p->title, &p->partner,
+		    &p->period_start, &p->period_end };
+
+		for (size_t i = 0; i < sizeof(pf) / sizeof(pf[0]); i++)
+			if (pf[i]->value != NULL && pf[i]->from == NULL)
+				field_from(pf[i], rule);
+		list_from(&p->consignees_from, &p->consignees, rule);
+		list_from(&p->subcontractors_from, &p->subcontractors, rule);
+		list_from(&p->data_items_from, &p->data_items, rule);
+	}
+}
+
 /* The family reader of layout l over x; appends to out. */
 static size_t
 read_family(struct ctx *x, enum layout l, struct case_list *out)
@@ -574,6 +620,8 @@ extract_cases(const struct source *src, const struct doc *d,
 	if (pick->n == 0 && next_nonblank(&x, 0) < x.n)
 		extract_generic(&x, pick);
 	for (size_t i = 0; i < pick->n; i++) {
+		mark_readers(pick->v[i], pick == &family ?
+		    layout_name(layout) : "labelled");
 		out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
 		out->v[out->n++] = pick->v[i];
 	}

@@ -21,6 +21,8 @@ new_case(struct ctx *x, const char *kind, size_t first, size_t last)
 
 	c->source = xstrdup(x->src->path);
 	field_set(&c->municipality, x->municipality, x->municipality_line);
+	field_from(&c->municipality, "rule the name most often with 長, "
+	    "議会 or 個人情報");
 	field_set(&c->kind, kind, x->k[first]->line);
 	c->line_start = x->k[first]->line;
 	c->line_end = x->k[last > first ? last - 1 : first]->line;
@@ -160,26 +162,50 @@ row_at(const struct ctx *x, size_t i, char **label, char **value)
 	return 1;
 }
 
+/* "label 委託先": what a value read under a row label says of it. */
+char *
+label_origin(const char *label)
+{
+	struct buf b = BUF_INIT;
+	char *key = strip_ws(label);
+
+	buf_printf(&b, "label %s", key);
+	free(key);
+	return buf_detach(&b);
+}
+
+/* Set f from a label row, unless something set it before. */
 static void
-fill_period(struct procedure *p, const char *value, int line)
+set_by_label(struct field *f, const char *value, int line, const char *from)
+{
+	if (f->value != NULL)
+		return;
+	field_set(f, value, line);
+	field_from(f, from);
+}
+
+static void
+fill_period(struct procedure *p, const char *value, int line,
+    const char *from)
 {
 	char start[11], end[11];
 
 	parse_period(value, start, end);
-	if (start[0] && p->period_start.value == NULL)
-		field_set(&p->period_start, start, line);
-	if (end[0] && p->period_end.value == NULL)
-		field_set(&p->period_end, end, line);
+	if (start[0])
+		set_by_label(&p->period_start, start, line, from);
+	if (end[0])
+		set_by_label(&p->period_end, end, line, from);
 }
 
 static void
-fill_partner(struct procedure *p, const char *value, int line)
+fill_partner(struct procedure *p, const char *value, int line,
+    const char *from)
 {
 	struct strlist orgs = STRLIST_INIT;
 
 	parse_organisations(value, NULL, &orgs);
-	if (orgs.n > 0 && p->partner.value == NULL)
-		field_set(&p->partner, orgs.v[0], line);
+	if (orgs.n > 0)
+		set_by_label(&p->partner, orgs.v[0], line, from);
 	strlist_free(&orgs);
 }
 
@@ -196,13 +222,16 @@ void
 apply_row(struct pcase *c, struct procedure *p, const char *label,
     const char *value, int line)
 {
+	char *from = label_origin(label);
+
 	switch (label_field(label)) {
 	case FIELD_PARTNER:
-		fill_partner(p, value, line);
+		fill_partner(p, value, line, from);
 		break;
 	case FIELD_CONSIGNEES:
 		parse_organisations(value, "委託先", &p->consignees);
 		set_line(&p->consignees_line, &p->consignees, line);
+		list_from(&p->consignees_from, &p->consignees, from);
 		break;
 	case FIELD_SUBCONTRACTORS:
 		if (strstr(value, "【") != NULL)
@@ -210,23 +239,29 @@ apply_row(struct pcase *c, struct procedure *p, const char *label,
 		parse_organisations(value, "再委託先", &p->subcontractors);
 		set_line(&p->consignees_line, &p->consignees, line);
 		set_line(&p->subcontractors_line, &p->subcontractors, line);
+		list_from(&p->consignees_from, &p->consignees, from);
+		list_from(&p->subcontractors_from, &p->subcontractors, from);
 		break;
 	case FIELD_PERIOD:
-		fill_period(p, value, line);
+		fill_period(p, value, line, from);
 		break;
 	case FIELD_ITEMS:
 		parse_items(value, &p->data_items);
 		set_line(&p->data_items_line, &p->data_items, line);
+		list_from(&p->data_items_from, &p->data_items, from);
 		break;
 	case FIELD_SUBJECTS:
 		if (c->subjects_count < 0 &&
 		    (c->subjects_count = norm_parse_count(value,
-		    strlen(value))) >= 0)
+		    strlen(value))) >= 0) {
 			c->subjects_line = line;
+			c->subjects_from = xstrdup(from);
+		}
 		break;
 	default:
 		break;
 	}
+	free(from);
 }
 
 /* Apply every label/value row of lines [from, to) to p. */
@@ -480,5 +515,7 @@ organisations_in_prose(const struct ctx *x, struct procedure *p,
 				    &p->consignees);
 		set_line(&p->consignees_line, &p->consignees,
 		    x->k[i]->line);
+		list_from(&p->consignees_from, &p->consignees,
+		    "rule …に委託 in prose");
 	}
 }

@@ -52,6 +52,7 @@ void	department_in_lines(const struct ctx *x, size_t from, size_t to,
 	    struct field *f);
 int	row_at(const struct ctx *x, size_t i, char **label, char **value);
 void	set_line(int *at, const struct strlist *l, int line);
+char *	label_origin(const char *label);
 void	apply_row(struct pcase *c, struct procedure *p, const char *label,
 	    const char *value, int line);
 void	apply_rows(const struct ctx *x, struct pcase *c, struct procedure *p,

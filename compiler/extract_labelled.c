@@ -854,15 +854,21 @@ case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
 {
 	const struct fact *f = first_fact(fs, FIELD_SUBJECT, s->from, s->to,
 	    s->record);
-	char *raw = NULL, *title;
+	char *raw = NULL, *title, *origin = NULL;
+	const char *by;
 	int line = 0;
 	size_t h = s->from;
 
 	if (f != NULL) {
 		raw = first_line(f->value);
 		line = f->line;
-	} else if ((raw = title_after_memo(x, s->from, s->to, &line)) == NULL &&
-	    (raw = title_line(x, s->from, s->to, &line)) == NULL) {
+		by = origin = label_origin(f->label);
+	} else if ((raw = title_after_memo(x, s->from, s->to, &line)) != NULL)
+		by = "rule the line after 記";
+	else if ((raw = title_line(x, s->from, s->to, &line)) != NULL)
+		by = "rule a line ending in について";
+	else {
+		by = "rule the case's heading";
 		if (x->k[h]->kind == NODE_HEADING || s->number != NULL) {
 			char *n = NULL;
 			const char *k = x->k[h]->key;
@@ -881,14 +887,17 @@ case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
 				return;
 			raw = xstrdup(x->k[t]->key);
 			line = x->k[t]->line;
+			by = "rule the first line";
 		}
 	}
 	title = clean_title(title_without_header(raw), 1);
 	if (strlen(title) > 300)
 		title[str_cut_at(title, 300)] = '\0';
 	field_set(&c->title, title, line);
+	field_from(&c->title, by);
 	free(raw);
 	free(title);
+	free(origin);
 }
 
 /* The case's number from a record's number cell or a 評価書番号. */
@@ -909,8 +918,13 @@ case_number(const struct ctx *x, const struct span *s,
 			n = digits_at(nf + (str_has_prefix(nf, "第") ? 3 : 0));
 			free(nf);
 		}
-		if (n != NULL)
+		if (n != NULL) {
+			char *by = label_origin(fs->v[i].label);
+
 			field_set(&c->number, n, fs->v[i].line);
+			field_from(&c->number, by);
+			free(by);
+		}
 		free(n);
 		free(key);
 		return;
@@ -930,6 +944,7 @@ case_number(const struct ctx *x, const struct span *s,
 			k = x->k[v]->key;
 		if ((num = digits_at(k)) != NULL) {
 			field_set(&c->number, num, x->k[v]->line);
+			field_from(&c->number, "label 評価書番号");
 			free(num);
 		}
 		return;
@@ -938,13 +953,14 @@ case_number(const struct ctx *x, const struct span *s,
 
 /* Set f to the date of a value; 0 when it holds none. */
 static int
-date_in_text(const char *value, int line, struct field *f)
+date_in_text(const char *value, int line, struct field *f, const char *by)
 {
 	char iso[11];
 
 	if (norm_date_iso(value, strlen(value), iso) != 0)
 		return 0;
 	field_set(f, iso, line);
+	field_from(f, by);
 	return 1;
 }
 
@@ -961,6 +977,7 @@ date_line(const struct ctx *x, size_t i, struct field *f)
 	if (norm_date_iso(k, strlen(k), iso) != 0)
 		return 0;
 	field_set(f, iso, x->k[i]->line);
+	field_from(f, "rule a line that is a date");
 	return 1;
 }
 
@@ -976,7 +993,7 @@ case_date(const struct ctx *x, const struct spans *sp, const struct span *s,
 			if (fact_in(&fs->v[i], s->from, s->to, s->record) &&
 			    strstr(fs->v[i].label, labels[l]) &&
 			    date_in_text(fs->v[i].value, fs->v[i].line,
-			    &c->date))
+			    &c->date, labels[l]))
 				return;
 	if (s->record >= 0)
 		return;
@@ -1046,6 +1063,7 @@ department_in_text(const struct ctx *x, size_t from, size_t to,
 			    str_has_suffix(v, "係") || str_has_suffix(v, "担当") ||
 			    str_has_suffix(v, "グループ"))) {
 				field_set(f, v, x->k[i]->line);
+				field_from(f, "rule （担当 …） in the letter");
 				free(v);
 				return 1;
 			}
@@ -1069,6 +1087,7 @@ department_explaining(const struct ctx *x, size_t from, size_t to,
 		if (str_has_suffix(v, "課") || str_has_suffix(v, "室") ||
 		    str_has_suffix(v, "担当")) {
 			field_set(f, v, x->k[i]->line);
+			field_from(f, "rule …課から説明 in minutes");
 			free(v);
 			return;
 		}
@@ -1086,7 +1105,7 @@ case_department(const struct ctx *x, const struct spans *sp,
 	if (f == NULL && s->record < 0 && sp->head_end > 0)
 		f = first_fact(fs, FIELD_DEPARTMENT, 0, sp->head_end, -1);
 	if (f != NULL) {
-		char *v = department_lines(f->value), *paren;
+		char *v = department_lines(f->value), *paren, *by;
 
 		/* "保育課（電話 …）": a note after the name */
 		if ((paren = strstr(v, "(")) != NULL && paren > v)
@@ -1094,6 +1113,9 @@ case_department(const struct ctx *x, const struct spans *sp,
 		if ((paren = strstr(v, "（")) != NULL && paren > v)
 			*paren = '\0';
 		field_set(&c->department, v, f->line);
+		by = label_origin(f->label);
+		field_from(&c->department, by);
+		free(by);
 		free(v);
 		return;
 	}
@@ -1143,6 +1165,8 @@ basis_in_prose(const struct ctx *x, size_t from, size_t to, struct pcase *c)
 				    &c->legal_basis);
 				set_line(&c->legal_basis_line, &c->legal_basis,
 				    line);
+				list_from(&c->legal_basis_from, &c->legal_basis,
+				    "rule …の規定に基づき");
 			}
 		}
 		buf_truncate(&para, 0);
@@ -1162,6 +1186,7 @@ case_basis(const struct ctx *x, const struct spans *sp, const struct span *s,
 
 		for (size_t i = 0; i < fs->n; i++) {
 			const struct fact *f = &fs->v[i];
+			char *by;
 
 			if (f->field != FIELD_BASIS || !fact_in(f, from, to, rec))
 				continue;
@@ -1169,6 +1194,9 @@ case_basis(const struct ctx *x, const struct spans *sp, const struct span *s,
 			    &c->legal_basis);
 			set_line(&c->legal_basis_line, &c->legal_basis,
 			    f->line);
+			by = label_origin(f->label);
+			list_from(&c->legal_basis_from, &c->legal_basis, by);
+			free(by);
 		}
 	}
 	/* and the letter's "…の規定に基づき" */
@@ -1197,11 +1225,14 @@ case_count(const struct ctx *x, const struct span *s, const struct facts *fs,
 		if (n >= 0) {
 			c->subjects_count = n;
 			c->subjects_line = f->line;
+			c->subjects_from = label_origin(f->label);
 			return;
 		}
 	}
 	if (s->record < 0)
 		consultation_subjects(x, c, s->from, s->to);
+	if (c->subjects_count >= 0)
+		c->subjects_from = xstrdup("rule 約N人 in the text");
 }
 
 /* ---- procedures ---- */
@@ -1402,8 +1433,10 @@ block_title(const struct node *k, struct procedure *p)
 	if (*t == ':')
 		t++;
 	title = clean_title(t, 0);
-	if (*title)
+	if (*title) {
 		field_set(&p->title, title, k->line);
+		field_from(&p->title, "label 委託事項N");
+	}
 	free(title);
 }
 
@@ -1550,6 +1583,8 @@ period_in_prose(const char *text, int line, struct procedure *p)
 				field_set(&p->period_start, from, line);
 			if (to[0])
 				field_set(&p->period_end, to, line);
+			field_from(&p->period_start, "rule …から…まで in prose");
+			field_from(&p->period_end, "rule …から…まで in prose");
 			return;
 		}
 		at += end;
@@ -1570,6 +1605,8 @@ procedure_from_prose(const struct ctx *x, size_t from, size_t to,
 	if (p->data_items.n == 0) {
 		items_in_prose(text, &p->data_items);
 		set_line(&p->data_items_line, &p->data_items, x->k[from]->line);
+		list_from(&p->data_items_from, &p->data_items,
+		    "rule 個人情報は、… in prose");
 	}
 	if (p->period_start.value == NULL)
 		period_in_prose(text, x->k[from]->line, p);
@@ -1830,6 +1867,16 @@ clean_list(const char *value, enum field_id f)
 	return buf_detach(&out);
 }
 
+/* A field's from: the label it was read under. */
+static void
+set_origin(struct field *f, const char *label)
+{
+	char *by = label_origin(label);
+
+	field_from(f, by);
+	free(by);
+}
+
 /* Fill p from the facts of its span (or record). */
 static void
 fill_procedure(const struct ctx *x, const struct facts *fs,
@@ -1862,6 +1909,7 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 			char *t = first_line(f->value), *ct = clean_title(t, 0);
 
 			field_set(&p->title, ct, f->line);
+			set_origin(&p->title, f->label);
 			free(t);
 			free(ct);
 			title_from_work = 1;
@@ -1871,6 +1919,7 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 			char *t = first_line(f->value), *ct = clean_title(t, 0);
 
 			field_set(&p->title, ct, f->line);
+			set_origin(&p->title, f->label);
 			free(t);
 			free(ct);
 			/* a sheet's own 件名 is its title */
@@ -1957,8 +2006,10 @@ heading_title(const struct node *h, struct procedure *p)
 		}
 	}
 	title = clean_title(t, 0);
-	if (*title)
+	if (*title) {
 		field_set(&p->title, title, h->line);
+		field_from(&p->title, "rule the section's heading");
+	}
 	free(title);
 }
 
@@ -2064,8 +2115,10 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 			block_title(x->k[sp->title_at], &c->procs[pi]);
 		fill_procedure(x, fs, sp, &ps, c, pi, &sub);
 		p = &c->procs[pi];
-		if (p->title.value == NULL && ps.n == 1)
+		if (p->title.value == NULL && ps.n == 1) {
 			field_set(&p->title, c->title.value, c->title.line);
+			field_from(&p->title, "rule the case's title");
+		}
 		else if (p->title.value == NULL && sp->heading != NULL &&
 		    p->type != PROC_SUBCONTRACT)
 			heading_title(x->k[sp->from], p);
@@ -2092,8 +2145,10 @@ read_case(struct ctx *x, const struct spans *sp, const struct span *s,
 	c = new_case(x, case_kind(x, sp, s, fs), s->from, last);
 	if (s->record >= 0)
 		c->line_start = x->k[fs->rec[s->record].at]->line;
-	if (s->number != NULL)
+	if (s->number != NULL) {
 		field_set(&c->number, s->number, x->k[s->from]->line);
+		field_from(&c->number, "rule 諮問第N号 header");
+	}
 	case_title(x, s, fs, c);
 	if (s->number == NULL)
 		case_number(x, s, fs, c);

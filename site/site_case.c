@@ -97,7 +97,7 @@ facts(struct buf *b, const char *label, const struct strlist *l,
 static void
 case_facts(struct buf *b, const struct pcase *c)
 {
-	struct field count = { NULL, c->subjects_line };
+	struct field count = { NULL, c->subjects_line, c->subjects_from };
 	char n[32];
 
 	if (c->subjects_count >= 0) {

@@ -13,8 +13,9 @@
 
 static const char usage[] =
 "usage: picorpus show [--json] [--index FILE] CASE_ID\n\n"
-"Print one case: its facts, each with source:line, and its procedures.\n"
-"--json prints the export object with provenance (*_line keys).\n";
+"Print one case: its facts, each with source:line and the label (or the\n"
+"rule) it was read by, and its procedures.\n"
+"--json prints the export object with provenance (*_line and *_from keys).\n";
 
 /* The document a case came from: its path and, for a PDF, page map. */
 struct where {
@@ -37,28 +38,41 @@ at(const struct where *w, int line)
 	return s;
 }
 
+/* "  (src:line, label 委託先)": where a value was read, and by what. */
+static void
+show_origin(const struct where *w, int line, const char *from)
+{
+	if (line <= 0)
+		return;
+	printf("  (%s", at(w, line));
+	if (from != NULL)
+		printf(", %s", from);
+	putchar(')');
+}
+
 static void
 show_field(const char *label, const struct field *f, const struct where *w)
 {
-	if (f->value == NULL)
+	if (f->value == NULL) {
 		printf("%-16s -\n", label);
-	else if (f->line > 0)
-		printf("%-16s %s  (%s)\n", label, f->value, at(w, f->line));
-	else
-		printf("%-16s %s\n", label, f->value);
+		return;
+	}
+	printf("%-16s %s", label, f->value);
+	show_origin(w, f->line, f->from);
+	putchar('\n');
 }
 
 static void
 show_list(const char *label, const struct strlist *l, int line,
-    const struct where *src)
+    const char *from, const struct where *src)
 {
 	printf("%-16s ", label);
 	if (l->n == 0)
 		fputs("-", stdout);
 	for (size_t i = 0; i < l->n; i++)
 		printf("%s%s", i ? "、" : "", l->v[i]);
-	if (l->n > 0 && line > 0)
-		printf("  (%s)", at(src, line));
+	if (l->n > 0)
+		show_origin(src, line, from);
 	putchar('\n');
 }
 
@@ -68,11 +82,13 @@ show_procedure(const struct procedure *p, size_t i, const struct where *src)
 	printf("\n[%zu] %s  (%s)\n", i + 1, proc_type_name(p->type),
 	    at(src, p->line));
 	show_field("  title", &p->title, src);
-	show_list("  consignees", &p->consignees, p->consignees_line, src);
+	show_list("  consignees", &p->consignees, p->consignees_line,
+	    p->consignees_from, src);
 	show_list("  subcontractors", &p->subcontractors,
-	    p->subcontractors_line, src);
+	    p->subcontractors_line, p->subcontractors_from, src);
 	show_field("  partner", &p->partner, src);
-	show_list("  data_items", &p->data_items, p->data_items_line, src);
+	show_list("  data_items", &p->data_items, p->data_items_line,
+	    p->data_items_from, src);
 	show_field("  period_start", &p->period_start, src);
 	show_field("  period_end", &p->period_end, src);
 }
@@ -111,10 +127,13 @@ show_text(sqlite3 *db, const struct pcase *c)
 	show_field("title", &c->title, src);
 	show_field("date", &c->date, src);
 	show_field("department", &c->department, src);
-	show_list("legal_basis", &c->legal_basis, c->legal_basis_line, src);
-	if (c->subjects_count >= 0)
-		printf("%-16s %lld  (%s)\n", "subjects_count", c->subjects_count,
-		    at(src, c->subjects_line));
+	show_list("legal_basis", &c->legal_basis, c->legal_basis_line,
+	    c->legal_basis_from, src);
+	if (c->subjects_count >= 0) {
+		printf("%-16s %lld", "subjects_count", c->subjects_count);
+		show_origin(src, c->subjects_line, c->subjects_from);
+		putchar('\n');
+	}
 	for (size_t i = 0; i < c->nprocs; i++)
 		show_procedure(&c->procs[i], i, src);
 	free(w.pages);

@@ -495,7 +495,8 @@ fill_list(struct strlist *to, int *to_line, const struct strlist *from,
  * when both readings agree on how many there are.
  */
 static void
-fill_gaps(struct case_list *family, const struct case_list *labelled)
+fill_gaps(struct case_list *family, const struct case_list *labelled,
+    enum layout layout)
 {
 	if (family->n != labelled->n)
 		return;
@@ -511,8 +512,9 @@ fill_gaps(struct case_list *family, const struct case_list *labelled)
 			c->subjects_count = l->subjects_count;
 			c->subjects_line = l->subjects_line;
 		}
-		if (c->nprocs != l->nprocs)
-			continue;
+		if (c->nprocs != l->nprocs || layout != LAYOUT_CONSULTATION)
+			continue;	/* the other forms' procedures are read
+					   whole by their readers */
 		for (size_t j = 0; j < c->nprocs; j++) {
 			struct procedure *p = &c->procs[j];
 			const struct procedure *q = &l->procs[j];
@@ -610,7 +612,7 @@ extract_cases(const struct source *src, const struct doc *d,
 	pick = family_confirmed(&x, layout, &family, &labelled) ? &family :
 	    &labelled;
 	if (pick == &family)
-		fill_gaps(&family, &labelled);
+		fill_gaps(&family, &labelled, layout);
 	if (getenv("PICORPUS_DEBUG_FACTS"))
 		fprintf(stderr, "reader %s: %s %s\n", src->path,
 		    layout_name(layout), pick == &family ? "family" : "labelled");

@@ -1213,6 +1213,8 @@ case_count(const struct ctx *x, const struct span *s, const struct facts *fs,
 	const struct fact *f = first_fact(fs, FIELD_SUBJECTS, s->from, s->to,
 	    s->record);
 
+	if (f != NULL && (strstr(f->value, "以上") || strstr(f->value, "未満")))
+		f = NULL;	/* "［10万人以上30万人未満］": a range, no count */
 	if (f != NULL) {
 		long long n = people_count(f->value);
 		char *k = strip_ws(f->value);

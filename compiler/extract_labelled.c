@@ -1501,10 +1501,28 @@ type_of_facts(const struct facts *fs, const struct proc_span *p,
 	return t;
 }
 
+/* The first of the strings ends in s, or the end of s (UTF-8 safe,
+ * unlike strcspn() on multibyte characters). */
+static const char *
+first_of(const char *s, const char *const *ends)
+{
+	const char *first = s + strlen(s);
+
+	for (int i = 0; ends[i]; i++) {
+		const char *f = strstr(s, ends[i]);
+
+		if (f != NULL && f < first)
+			first = f;
+	}
+	return first;
+}
+
 /* "（再委託先：X）" or "再委託先はX" inside a value. */
 static void
 subcontractor_in_value(const char *value, struct strlist *out)
 {
+	static const char *const ends[] = { ")", "）", "、", "。", "\n",
+	    NULL };
 	static const char *const marks[] = { "再委託先:", "再委託先：",
 	    "再委託先は", NULL };
 
@@ -1515,7 +1533,7 @@ subcontractor_in_value(const char *value, struct strlist *out)
 		if (p == NULL)
 			continue;
 		p += strlen(marks[m]);
-		e = p + strcspn(p, ")）、。\n");
+		e = first_of(p, ends);
 		name = xstrndup(p, (size_t)(e - p));
 		clean = clean_organisation(name);
 		if (*clean)

@@ -17,6 +17,8 @@
 
 #define LABEL_MAX_COLS	40	/* a label is at most 20 wide characters */
 #define GATHER_MAX	40	/* value lines gathered below a label */
+#define FORM_GAP	4	/* columns between a form's label and value
+				   (a heading's subject is one space away) */
 
 /* ---- columns ---- */
 
@@ -101,6 +103,17 @@ word_end(const char *s, size_t *gap)
 	}
 	*gap = 0;
 	return s + strlen(s);
+}
+
+/* Columns of the white space s[0, n). */
+static int
+gap_width(const char *s, size_t n)
+{
+	int w = 0;
+
+	for (size_t i = 0; i < n; i += (size_t)space_bytes(s + i))
+		w += s[i] == ' ' ? 1 : 2;
+	return w;
 }
 
 /* ---- numbering ---- */
@@ -388,14 +401,15 @@ read_colon(const char *s, int col, struct reading *r)
 	return 1;
 }
 
-/* "【label】value". */
+/* "【label】value", "「label」value". */
 static int
 read_bracket(const char *s, int col, struct reading *r)
 {
 	const char *close;
 	char *key;
 
-	if (!str_has_prefix(s, "【") || (close = strstr(s, "】")) == NULL)
+	if (!(str_has_prefix(s, "【") && (close = strstr(s, "】")) != NULL) &&
+	    !(str_has_prefix(s, "「") && (close = strstr(s, "」")) != NULL))
 		return 0;
 	key = label_key(s + 3, (size_t)(close - s - 3));
 	if (!known_label(key)) {
@@ -431,7 +445,8 @@ read_gap(const char *s, int col, int form_col, struct reading *r)
 	key = label_key(s, (size_t)(end - s));
 	vcol = col + width_of(s, (size_t)(end + gap - s));
 	if (!label_shaped(key) || (!known_label(key) &&
-	    (form_col < 0 || abs(vcol - form_col) > 1))) {
+	    (form_col < 0 || abs(vcol - form_col) > 1 ||
+	    gap_width(end, gap) < FORM_GAP))) {
 		free(key);
 		return 0;
 	}
@@ -506,7 +521,7 @@ read_line(const char *s, int form_col, struct reading *r)
 	/* a numbered line with an unknown first word is a heading with
 	   its subject ("（１）目的外利用　就学援助…"), not a row */
 	if (read_bracket(s, col, r) || read_colon(s, col, r) ||
-	    read_gap(s, col, r->numbered ? -1 : form_col, r))
+	    read_gap(s, col, form_col, r))
 		return;
 	if (!r->numbered)
 		read_alone(s, r);
@@ -537,7 +552,8 @@ form_column(const struct doc *d)
 		if ((num = numbering_len(s)) > 0)
 			col += width_of(s, num), s += num;
 		end = word_end(s, &gap);
-		if (gap == 0 || width_of(s, (size_t)(end - s)) > 24)
+		if (gap == 0 || width_of(s, (size_t)(end - s)) > 24 ||
+		    gap_width(end, gap) < FORM_GAP)
 			continue;
 		key = label_key(s, (size_t)(end - s));
 		col += width_of(s, (size_t)(end + gap - s));
@@ -1009,14 +1025,194 @@ normalise_line(struct pass *ps, size_t i)
 	return next;
 }
 
-void
-rows_normalise(const struct doc *in, struct doc *out)
-{
-	struct pass ps = { in, out, 0, -1, 0 };
+/* ---- tables drawn with characters, and CSV ---- */
 
+static const char *const box_rules = "─━┄┅┈┉═";
+static const char *const box_walls[] = { "│", "┃", "║", "├", "┤", "┣", "┫",
+    "┠", "┨", "┼", "╋", "┿", "╂", "┌", "┐", "└", "┘", "┏", "┓", "┗", "┛",
+    "┬", "┴", "┯", "┷", "┳", "┻", "╔", "╗", "╚", "╝", "╠", "╣", "╤", "╧",
+    "╟", "╢", NULL };
+
+/* Is the character at s one of a drawn table's walls or rules? */
+static size_t
+box_char(const char *s)
+{
+	size_t n = prefix_of(s, box_walls);
+
+	if (n > 0)
+		return n;
+	for (const char *r = box_rules; *r; r += 3)
+		if (strncmp(s, r, 3) == 0)
+			return 3;
+	return 0;
+}
+
+/*
+ * A table drawn with box characters ("┃①委託先　│株式会社…"): walls
+ * become white space of their width, so that the label and value
+ * columns line up as text printed with -layout does; a line of rules
+ * only ("┠──┼──") becomes an empty line, ending the row above.  NULL
+ * when the line draws nothing.
+ */
+static char *
+unbox(const char *s)
+{
+	struct buf b = BUF_INIT;
+	int drawn = 0, text = 0;
+
+	for (const char *p = s; *p; ) {
+		size_t n = box_char(p);
+
+		if (n > 0) {
+			buf_puts(&b, "\xe3\x80\x80");
+			drawn = 1;
+			p += n;
+		} else {
+			text |= !is_space_at(p);
+			buf_putc(&b, *p++);
+		}
+	}
+	if (!drawn) {
+		buf_free(&b);
+		return NULL;
+	}
+	if (!text)
+		buf_truncate(&b, 0);
+	return buf_detach(&b);
+}
+
+/*
+ * A line of comma-separated values with at least two commas: its
+ * fields joined by TAB ("\"No\",\"担当課\"" → "No<TAB>担当課"), quotes
+ * undone (RFC 4180).  NULL when the line is not such a record.
+ */
+static char *
+csv_row(const char *s)
+{
+	struct buf b = BUF_INIT;
+	int fields = 1, quoted_any = 0;
+
+	if (*s != '"')
+		return NULL;	/* only quoted exports: prose has commas */
+	for (const char *p = s; *p; ) {
+		if (*p == '"') {
+			quoted_any = 1;
+			for (p++; *p; p++) {
+				if (*p == '"' && p[1] == '"')
+					buf_putc(&b, *p++);
+				else if (*p == '"')
+					break;
+				else
+					buf_putc(&b, *p);
+			}
+			if (*p == '"')
+				p++;
+		} else if (*p == ',') {
+			buf_putc(&b, '\t');
+			fields++;
+			p++;
+		} else
+			buf_putc(&b, *p++);
+	}
+	if (!quoted_any || fields < 2) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
+/*
+ * TABs that align text rather than part cells: a line that starts with
+ * one, holds two in a row, or whose first cell is only a numbering mark
+ * ("１．<TAB>委託先"), in a document where at least two lines show
+ * that use.  Such a line has its TABs expanded to spaces (to the next
+ * multiple of eight columns); NULL when its TABs are cells.
+ */
+/* Is s up to end only a numbering mark with punctuation ("１．",
+ * "（２）", "③"), not a bare number (a list table's No column)? */
+static int
+punctuated_mark(const char *s, const char *end)
+{
+	int needs_space;
+	size_t n = mark_len(s, &needs_space);
+
+	return n > 0 && !needs_space && s + n == end;
+}
+
+/* A run of TABs with text after it, or a numbering mark as first cell:
+ * TABs that align. */
+static int
+aligns_with_tabs(const char *s)
+{
+	const char *run = strstr(s, "\t\t"), *tab = strchr(s, '\t');
+
+	if (run != NULL && run[strspn(run, "\t")] != '\0')
+		return 1;
+	return tab != NULL && tab > s && punctuated_mark(s, tab);
+}
+
+static char *
+detab(const char *s)
+{
+	const char *tab = strchr(s, '\t');
+	struct buf b = BUF_INIT;
+	int col = 0;
+
+	if (tab == NULL || !(tab == s || aligns_with_tabs(s)))
+		return NULL;
+	for (const char *p = s; *p; ) {
+		if (*p == '\t') {
+			do
+				buf_putc(&b, ' ');
+			while (++col % 8 != 0);
+			p++;
+		} else {
+			int c, n = char_at(p, &c);
+
+			buf_put(&b, p, (size_t)n);
+			col += c;
+			p += n;
+		}
+	}
+	return buf_detach(&b);
+}
+
+/* The lines with drawn tables undrawn and CSV records as TAB rows. */
+static void
+untable(const struct doc *in, struct doc *out)
+{
+	size_t aligned = 0;
+
+	for (size_t i = 0; i < in->n; i++)
+		aligned += aligns_with_tabs(in->lines[i].text);
+	memset(out, 0, sizeof(*out));
+	out->lines = xcalloc(in->n ? in->n : 1, sizeof(*out->lines));
+	for (size_t i = 0; i < in->n; i++) {
+		char *t = unbox(in->lines[i].text);
+
+		if (t == NULL)
+			t = csv_row(in->lines[i].text);
+		if (t == NULL && aligned >= 2)
+			t = detab(in->lines[i].text);
+		out->lines[i] = in->lines[i];
+		out->lines[i].text = t ? t : xstrdup(in->lines[i].text);
+	}
+	out->n = in->n;
+}
+
+void
+rows_normalise(const struct doc *in_doc, struct doc *out)
+{
+	struct doc in_lines;
+	const struct doc *in = &in_lines;
+	struct pass ps = { NULL, out, 0, -1, 0 };
+
+	untable(in_doc, &in_lines);
+	ps.in = in;
 	memset(out, 0, sizeof(*out));
 	ps.form_col = form_column(in);
 	ps.wrap = wrap_width(in);
 	for (size_t i = 0; i < in->n; )
 		i = normalise_line(&ps, i);
+	doc_free(&in_lines);
 }

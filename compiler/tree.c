@@ -155,9 +155,10 @@ number_form_of(const char *key, const char *text, int *number,
 		*label_at = (size_t)(p + 3 - key);
 		return is_heading_label(p + 3) ? NUM_MARK : NUM_NONE;
 	}
-	if (str_has_prefix(p, "【") || str_has_prefix(p, "《")) {
-		const char *close = strstr(p, str_has_prefix(p, "【") ?
-		    "】" : "》");
+	if (str_has_prefix(p, "【") || str_has_prefix(p, "《") ||
+	    str_has_prefix(p, "「")) {
+		const char *close = strstr(p, str_has_prefix(p, "【") ? "】" :
+		    str_has_prefix(p, "《") ? "》" : "」");
 
 		if (close != NULL && close[3] == '\0') {
 			*label_at = (size_t)(p + 3 - key);

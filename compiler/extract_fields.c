@@ -184,6 +184,14 @@ set_by_label(struct field *f, const char *value, int line, const char *from)
 	field_from(f, from);
 }
 
+/* Does a period's label name its end (委託終了, 終期, 満了日)? */
+static int
+names_period_end(const char *label)
+{
+	return strstr(label, "終了") != NULL || strstr(label, "終期") != NULL ||
+	    strstr(label, "満了") != NULL;
+}
+
 static void
 fill_period(struct procedure *p, const char *value, int line,
     const char *from)
@@ -191,6 +199,10 @@ fill_period(struct procedure *p, const char *value, int line,
 	char start[11], end[11];
 
 	parse_period(value, start, end);
+	if (start[0] && !end[0] && names_period_end(from)) {
+		set_by_label(&p->period_end, start, line, from);
+		return;	/* "委託終了 2026/03/31": one date, the end */
+	}
 	if (start[0])
 		set_by_label(&p->period_start, start, line, from);
 	if (end[0])

@@ -337,13 +337,22 @@ node_wrapped(const struct ctx *x, size_t i, size_t widest)
 
 /* The value under a heading with a known label: its section's lines. */
 static void
-heading_value(const struct ctx *x, size_t h, size_t widest, struct buf *v)
+heading_value(const struct ctx *x, size_t h, size_t widest, enum field_id f,
+    struct buf *v)
 {
 	size_t end = node_span_end(x->k[h]);
 
 	for (size_t i = h + 1; i < end && i < h + 40; i++) {
 		const struct node *k = x->k[i];
 
+		/* a list's lines may be numbered: "（１）氏名" */
+		if (k->kind == NODE_HEADING && f == FIELD_ITEMS &&
+		    k->label != NULL && strlen(k->key) <= 3 * 30 &&
+		    fact_field(k->label) == FIELD_NONE && v->len > 0) {
+			buf_putc(v, '\n');
+			buf_puts(v, k->label);
+			continue;
+		}
 		if (k->kind == NODE_HEADING || k->kind == NODE_ROW)
 			break;
 		if (k->kind == NODE_BLANK) {
@@ -455,7 +464,7 @@ read_facts(const struct ctx *x, struct facts *fs)
 
 			if (f <= FIELD_IGNORE)
 				continue;
-			heading_value(x, i, widest, &v);
+			heading_value(x, i, widest, f, &v);
 			if (v.len > 0)
 				add_fact(fs, f, k->label, v.data, i, k->line,
 				    -1);
@@ -536,6 +545,8 @@ case_header(const char *key, char **number)
 		if (!str_has_prefix(p, header_words[w]))
 			continue;
 		p += strlen(header_words[w]);
+		if (str_has_prefix(p, "事項第"))
+			p += strlen("事項");	/* 付議事項第5号 */
 		if (!str_has_prefix(p, "第"))
 			continue;
 		p += strlen("第");
@@ -985,16 +996,17 @@ static void
 case_date(const struct ctx *x, const struct spans *sp, const struct span *s,
     const struct facts *fs, struct pcase *c)
 {
-	static const char *const labels[] = { "公表日", "日付", "作成日",
-	    "提出日", "諮問日", "報告日", "答申日", NULL };
-
 	for (size_t i = 0; i < fs->n; i++)
-		for (int l = 0; labels[l]; l++)
-			if (fact_in(&fs->v[i], s->from, s->to, s->record) &&
-			    strstr(fs->v[i].label, labels[l]) &&
-			    date_in_text(fs->v[i].value, fs->v[i].line,
-			    &c->date, labels[l]))
+		if (fs->v[i].field == FIELD_DATE &&
+		    fact_in(&fs->v[i], s->from, s->to, s->record)) {
+			char *by = label_origin(fs->v[i].label);
+			int found = date_in_text(fs->v[i].value, fs->v[i].line,
+			    &c->date, by);
+
+			free(by);
+			if (found)
 				return;
+		}
 	if (s->record >= 0)
 		return;
 	for (size_t i = s->from, seen = 0; i < s->to && seen < 14; i++) {

@@ -29,7 +29,7 @@ static const struct { const char *name; enum field_id id; } field_names[] = {
 	{ "period", FIELD_PERIOD }, { "items", FIELD_ITEMS },
 	{ "subjects", FIELD_SUBJECTS }, { "subject", FIELD_SUBJECT },
 	{ "work", FIELD_WORK }, { "department", FIELD_DEPARTMENT },
-	{ "basis", FIELD_BASIS },
+	{ "basis", FIELD_BASIS }, { "date", FIELD_DATE },
 };
 
 #define NFIELD_NAMES (sizeof(field_names) / sizeof(field_names[0]))

@@ -21,7 +21,8 @@ enum field_id {
 	FIELD_SUBJECT,		/* 件名: a case's or a sheet's title */
 	FIELD_WORK,		/* 委託業務名, 事務の名称: a procedure's title */
 	FIELD_DEPARTMENT,	/* 担当課, 所管 */
-	FIELD_BASIS		/* 根拠, 諮問の根拠: legal basis */
+	FIELD_BASIS,		/* 根拠, 諮問の根拠: legal basis */
+	FIELD_DATE		/* 報告日, 公表日: the document's date */
 };
 
 /*

@@ -473,6 +473,8 @@ read_facts(const struct ctx *x, struct facts *fs)
 	}
 }
 
+static int	is_procedure_field(enum field_id f);
+
 /* ---- cases ---- */
 
 struct span {
@@ -788,7 +790,7 @@ static int
 ends_title(const char *key)
 {
 	static const char *const ends[] = { "について", "の件", "に関する報告",
-	    "に関する諮問", NULL };
+	    "に関する諮問", "報告書", "諮問書", "届出書", NULL };
 	char *bare = clean_title(key, 1);
 	int yes = 0;
 
@@ -840,6 +842,27 @@ title_after_memo(const struct ctx *x, size_t from, size_t to, int *line)
 	return NULL;
 }
 
+/*
+ * The case's 件名: a subject fact before any fact of a procedure (a 件名
+ * inside a 委託の内容 block names the procedure, not the case).
+ */
+static const struct fact *
+cover_subject(const struct facts *fs, const struct span *s)
+{
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct fact *f = &fs->v[i];
+
+		if (!fact_in(f, s->from, s->to, s->record))
+			continue;
+		if (f->field == FIELD_SUBJECT)
+			return f;
+		if (s->record < 0 && f->field != FIELD_WORK &&
+		    is_procedure_field(f->field))
+			return NULL;
+	}
+	return NULL;
+}
+
 /* A title without "議題1", "諮問第9号", "報告事項" before it. */
 static const char *
 title_without_header(const char *raw)
@@ -863,8 +886,7 @@ static void
 case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
     struct pcase *c)
 {
-	const struct fact *f = first_fact(fs, FIELD_SUBJECT, s->from, s->to,
-	    s->record);
+	const struct fact *f = cover_subject(fs, s);
 	char *raw = NULL, *title, *origin = NULL;
 	const char *by;
 	int line = 0;
@@ -1362,7 +1384,11 @@ section_procedures(const struct ctx *x, const struct facts *fs,
 	}
 }
 
-/* Procedure facts of [from, to) in none of the spans of ps? */
+/*
+ * Facts of [from, to) in none of the spans of ps that say who or when
+ * (a contractor, partner or period): a procedure of their own.  Items
+ * alone outside every procedure describe a file, not a handing over.
+ */
 static int
 uncovered_facts(const struct facts *fs, const struct proc_spans *ps,
     size_t from, size_t to)
@@ -1371,7 +1397,9 @@ uncovered_facts(const struct facts *fs, const struct proc_spans *ps,
 		const struct fact *f = &fs->v[i];
 		int covered = 0;
 
-		if (!is_procedure_field(f->field) || f->record >= 0 ||
+		if ((f->field != FIELD_CONSIGNEES && f->field != FIELD_PARTNER &&
+		    f->field != FIELD_PERIOD &&
+		    f->field != FIELD_SUBCONTRACTORS) || f->record >= 0 ||
 		    f->at < from || f->at >= to)
 			continue;
 		for (size_t j = 0; j < ps->n && !covered; j++)

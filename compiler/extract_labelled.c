@@ -1927,6 +1927,28 @@ clean_list(const char *value, enum field_id f)
 	return buf_detach(&out);
 }
 
+/* Facts of a 再委託 within a 委託's block ("再委託先の名称", "再委託の
+ *期間", "再委託する業務"): the 再委託 procedure's, when it has one. */
+#define MAX_SUB_FACTS 32
+
+struct sub_facts {
+	size_t	v[MAX_SUB_FACTS];	/* indices into the facts */
+	size_t	n;
+};
+
+static int
+of_subcontract(const struct fact *f)
+{
+	char *k = strip_ws(f->label), *nf = norm_nfkc(k, strlen(k));
+	int yes = str_has_prefix(skip_numbering(nf), "再委託") &&
+	    (f->field == FIELD_WORK || f->field == FIELD_ITEMS ||
+	    f->field == FIELD_PERIOD || f->field == FIELD_SUBCONTRACTORS);
+
+	free(k);
+	free(nf);
+	return yes;
+}
+
 /* A field's from: the label it was read under. */
 static void
 set_origin(struct field *f, const char *label)
@@ -1941,12 +1963,13 @@ set_origin(struct field *f, const char *label)
 static void
 fill_procedure(const struct ctx *x, const struct facts *fs,
     const struct proc_span *ps, const struct proc_spans *all,
-    struct pcase *c, size_t pi, int *subcontract)
+    struct pcase *c, size_t pi, int *subcontract, struct sub_facts *sub_facts)
 {
 	struct procedure *p = &c->procs[pi];
 	int title_from_work = 0;
 
 	*subcontract = 0;
+	sub_facts->n = 0;
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct fact *f = &fs->v[i];
 		int inner = 0;
@@ -1964,6 +1987,12 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 			continue;
 		if (chooses_subcontract(f))
 			*subcontract = 1;
+		if (p->type != PROC_SUBCONTRACT && of_subcontract(f) &&
+		    sub_facts->n < MAX_SUB_FACTS) {
+			sub_facts->v[sub_facts->n++] = i;	/* 再委託の期間 … */
+			if (f->field != FIELD_SUBCONTRACTORS)
+				continue;
+		}
 		if (f->field == FIELD_WORK && (p->title.value == NULL ||
 		    !title_from_work)) {
 			char *t = first_line(f->value), *ct = clean_title(t, 0);
@@ -2073,15 +2102,39 @@ heading_title(const struct node *h, struct procedure *p)
 	free(title);
 }
 
-/* A 再委託 beside procedure p: its consignees, its own subcontractors. */
+/*
+ * A 再委託 beside procedure p: its consignees, its own subcontractors,
+ * and what the 再委託's own labels say (its work, items, period).
+ */
 static void
-add_subcontract(struct pcase *c, size_t pi)
+add_subcontract(struct pcase *c, size_t pi, const struct facts *fs,
+    const struct sub_facts *sf)
 {
 	struct procedure *sub = case_add_procedure(c, PROC_SUBCONTRACT);
 	struct procedure *p = &c->procs[pi];
 
 	sub->line = p->line;
-	field_set(&sub->title, p->title.value, p->title.line);
+	for (size_t i = 0; i < sf->n; i++) {
+		const struct fact *f = &fs->v[sf->v[i]];
+
+		if (f->field == FIELD_WORK && sub->title.value == NULL) {
+			char *t = first_line(f->value);
+
+			field_set(&sub->title, t, f->line);
+			set_origin(&sub->title, f->label);
+			free(t);
+		} else if (f->field != FIELD_SUBCONTRACTORS) {
+			char *v = f->field == FIELD_ITEMS ?
+			    clean_list(f->value, f->field) : xstrdup(f->value);
+
+			apply_row(c, sub, f->label, v, f->line);
+			free(v);
+		}
+	}
+	if (sub->title.value == NULL) {
+		field_set(&sub->title, p->title.value, p->title.line);
+		field_from(&sub->title, p->title.from);
+	}
 	for (size_t j = 0; j < p->consignees.n; j++)
 		strlist_push(&sub->consignees, p->consignees.v[j]);
 	sub->consignees_line = p->consignees_line;
@@ -2158,6 +2211,7 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		    x->k[ps.v[i].to - 1]->line, ps.v[i].type, ps.v[i].record);
 	for (size_t i = 0; i < ps.n; i++) {
 		struct proc_span *sp = &ps.v[i];
+		struct sub_facts sub_facts;
 		struct procedure *p;
 		size_t pi;
 		int sub;
@@ -2173,7 +2227,7 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		p->line = x->k[sp->from < x->n ? sp->from : x->n - 1]->line;
 		if (sp->title_at > 0 && is_block_start(x->k[sp->title_at]))
 			block_title(x->k[sp->title_at], &c->procs[pi]);
-		fill_procedure(x, fs, sp, &ps, c, pi, &sub);
+		fill_procedure(x, fs, sp, &ps, c, pi, &sub, &sub_facts);
 		p = &c->procs[pi];
 		if (p->title.value == NULL && ps.n == 1) {
 			field_set(&p->title, c->title.value, c->title.line);
@@ -2183,7 +2237,7 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		    p->type != PROC_SUBCONTRACT)
 			heading_title(x->k[sp->from], p);
 		if (sub && p->type == PROC_OUTSOURCE)
-			add_subcontract(c, pi);
+			add_subcontract(c, pi, fs, &sub_facts);
 		if (!has_facts(&c->procs[pi]) && c->procs[pi].type == PROC_OTHER)
 			c->nprocs--;	/* nothing stated: not a procedure */
 	}

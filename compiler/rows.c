@@ -647,12 +647,29 @@ put_piece(struct buf *v, const char *piece, int glue)
 	if (v->len > 0 && !glue)
 		buf_putc(v, '\n');
 	buf_puts(v, piece);
-	while (v->len > 0 && (v->data[v->len - 1] == ' ' ||
-	    v->data[v->len - 1] == '\t'))
-		buf_truncate(v, v->len - 1);
-	if (v->len >= 3 && memcmp(v->data + v->len - 3, "\xe3\x80\x80", 3)
-	    == 0)
-		buf_truncate(v, v->len - 3);
+	for (;;) {
+		if (v->len > 0 && (v->data[v->len - 1] == ' ' ||
+		    v->data[v->len - 1] == '\t'))
+			buf_truncate(v, v->len - 1);
+		else if (v->len >= 3 && memcmp(v->data + v->len - 3,
+		    "\xe3\x80\x80", 3) == 0)
+			buf_truncate(v, v->len - 3);
+		else
+			break;
+	}
+}
+
+/* "取り扱わせる個人情報の": a label cut after a particle goes on. */
+static int
+ends_in_particle(const char *key)
+{
+	static const char *const ends[] = { "の", "に", "を", "及び", "並びに",
+	    "、", "・", "する", "させる", NULL };
+
+	for (int i = 0; ends[i]; i++)
+		if (str_has_suffix(key, ends[i]))
+			return 1;
+	return 0;
 }
 
 /*
@@ -672,7 +689,8 @@ label_goes_on(const char *label, const char *text, size_t n)
 	buf_put(&joined, text, n);
 	jkey = label_key(joined.data, joined.len);
 	piece = label_key(text, n);
-	yes = unclosed(key) || (!known_label(piece) && (known_label(jkey) ||
+	yes = unclosed(key) || (ends_in_particle(key) && known_label(jkey)) ||
+	    (!known_label(piece) && (known_label(jkey) ||
 	    width_of(text, n) <= 6));
 	free(piece);
 	free(key);

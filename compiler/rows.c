@@ -592,12 +592,22 @@ struct pass {
 	int			 wrap;	/* widest line */
 };
 
+/* Width of line i without the white space that pads it to a wall. */
 static int
 line_width(const struct pass *ps, size_t i)
 {
 	const char *s = ps->in->lines[i].text;
+	size_t n = strlen(s);
 
-	return width_of(s, strlen(s));
+	for (;;) {
+		if (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		else if (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0)
+			n -= 3;
+		else
+			break;
+	}
+	return width_of(s, n);
 }
 
 /*
@@ -718,8 +728,8 @@ continues_column(const struct pass *ps, size_t i, int vcol, int lcol,
 		*piece = s;
 		return 1;
 	}
-	if (col != lcol)
-		return 0;
+	if (abs(col - lcol) > 2)
+		return 0;	/* not under the label (its number aside) */
 	end = word_end(s, &gap);
 	if (gap == 0 || width_of(s, (size_t)(end - s)) > LABEL_MAX_COLS ||
 	    abs(col + width_of(s, (size_t)(end + gap - s)) - vcol) > 1 ||

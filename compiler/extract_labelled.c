@@ -1074,28 +1074,52 @@ department_lines(const char *v)
 	return first;
 }
 
-/* "（担当　X課）", "（所管課：X）", "(担当)X": a department in prose. */
+/* Does v end as a department's name does? */
+static int
+is_department_name(const char *v)
+{
+	static const char *const ends[] = { "課", "室", "部", "係", "担当",
+	    "グループ", "センター", NULL };
+
+	for (int i = 0; *v && ends[i]; i++)
+		if (str_has_suffix(v, ends[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * "（担当　X課）", "（事務担当 X）", "（所管課：X）", "(担当)X": a
+ * department in brackets after a word of charge (担当, 所管).
+ */
 static int
 department_in_text(const struct ctx *x, size_t from, size_t to,
     struct field *f)
 {
-	static const char *const marks[] = { "(担当:", "(担当)", "(所管課:",
-	    "(担当課:", "(担当部課:", "(所管:", "(担当", NULL };
+	static const char *const words[] = { "担当部課", "担当課", "所管課",
+	    "担当", "所管", NULL };
 
-	for (size_t i = from; i < to && i < x->n; i++)
-		for (int m = 0; marks[m]; m++) {
-			const char *p = strstr(x->k[i]->key, marks[m]), *e;
+	for (size_t i = from; i < to && i < x->n; i++) {
+		const char *k = x->k[i]->key;
+
+		for (const char *open = strchr(k, '('); open != NULL;
+		    open = strchr(open + 1, '(')) {
+			const char *close = strchr(open, ')'), *p = NULL;
 			char *v;
 
+			for (int w = 0; words[w] && p == NULL; w++) {
+				const char *hit = strstr(open, words[w]);
+
+				if (hit != NULL && (close == NULL || hit < close) &&
+				    hit - open <= 3 * 4 + 1)
+					p = hit + strlen(words[w]);
+			}
 			if (p == NULL)
 				continue;
-			p += strlen(marks[m]);
-			e = strstr(p, ")");
-			v = xstrndup(p, e ? (size_t)(e - p) : strlen(p));
-			if (*v != '\0' && (str_has_suffix(v, "課") ||
-			    str_has_suffix(v, "室") || str_has_suffix(v, "部") ||
-			    str_has_suffix(v, "係") || str_has_suffix(v, "担当") ||
-			    str_has_suffix(v, "グループ"))) {
+			if (*p == ':' || *p == ')')
+				p++;
+			close = strchr(p, ')');
+			v = xstrndup(p, close ? (size_t)(close - p) : strlen(p));
+			if (is_department_name(v)) {
 				field_set(f, v, x->k[i]->line);
 				field_from(f, "rule （担当 …） in the letter");
 				free(v);
@@ -1103,6 +1127,7 @@ department_in_text(const struct ctx *x, size_t from, size_t to,
 			}
 			free(v);
 		}
+	}
 	return 0;
 }
 

@@ -227,8 +227,13 @@ page_walk(struct page *pg, xmlNode *n, int depth)
 		}
 		cell = is_named(n, "td") || is_named(n, "th");
 		inline_blocks = pg->in_cell || pg->d == NULL;
-		if (!inline_blocks && is_named(n, "table")) {
+		if (pg->d != NULL && is_named(n, "table")) {
+			/* a table, or one nested in a cell: its own rows */
+			int outer = pg->in_cell;
+
+			pg->in_cell = 0;
 			walk_table(pg, n, depth);
+			pg->in_cell = outer;
 			continue;
 		}
 		if (!inline_blocks && cell) {

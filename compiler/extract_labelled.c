@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "citation.h"
 #include "extract_int.h"
@@ -46,6 +47,7 @@ struct record {
 	size_t		 at;	/* node of the row (or header) */
 	size_t		 end;	/* first node after the table */
 	int		 is_case; /* a table of cases, not of procedures */
+	char		*key;	/* its No cell, which other tables cite */
 };
 
 struct facts {
@@ -79,6 +81,8 @@ facts_free(struct facts *fs)
 		free(fs->v[i].value);
 	}
 	free(fs->v);
+	for (size_t i = 0; i < fs->nrec; i++)
+		free(fs->rec[i].key);
 	free(fs->rec);
 	memset(fs, 0, sizeof(*fs));
 }
@@ -146,6 +150,7 @@ new_record(struct facts *fs, size_t at, size_t end, int is_case)
 	fs->rec[fs->nrec].at = at;
 	fs->rec[fs->nrec].end = end;
 	fs->rec[fs->nrec].is_case = is_case;
+	fs->rec[fs->nrec].key = NULL;
 	return (int)fs->nrec++;
 }
 
@@ -153,7 +158,14 @@ new_record(struct facts *fs, size_t at, size_t end, int is_case)
 static int
 is_number_header(const char *cell)
 {
-	return strstr(cell, "番号") != NULL && strlen(cell) <= 3 * 6;
+	char *k = strip_ws(cell), *nf = norm_nfkc(k, strlen(k));
+	int yes = (strstr(nf, "番号") != NULL && strlen(nf) <= 3 * 6) ||
+	    strcasecmp(nf, "No") == 0 || strcasecmp(nf, "No.") == 0 ||
+	    strcmp(nf, "通番") == 0 || strcmp(nf, "№") == 0;
+
+	free(k);
+	free(nf);
+	return yes;
 }
 
 /* A cell that can head a column: short, no list, no sentence. */
@@ -227,6 +239,8 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 		int rec = items_only ? -1 : new_record(fs, i, end, is_case);
 
 		row_cells(x->k[i]->text, &cells);
+		if (rec >= 0 && is_number_header(head.v[0]))
+			fs->rec[rec].key = strip_ws(cells.v[0]);
 		for (size_t j = 0; j < ncell; j++) {
 			if (f[j] <= FIELD_IGNORE && !(is_case &&
 			    is_number_header(head.v[j])))
@@ -237,6 +251,52 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 		}
 		strlist_free(&cells);
 	}
+	strlist_free(&head);
+	return end > h + 1 ? end : h;
+}
+
+/* The record whose No is key, or -1. */
+static int
+record_of_key(const struct facts *fs, const char *key)
+{
+	for (size_t r = 0; r < fs->nrec; r++)
+		if (fs->rec[r].key != NULL && strcmp(fs->rec[r].key, key) == 0)
+			return (int)r;
+	return -1;
+}
+
+/*
+ * A table of details by No ("No | 項目", then "1 | 請求者の氏名"): each
+ * row's value goes to the record of a list table above with that No, as
+ * an export that keeps items in a table of their own does.  Returns the
+ * node after it, or h when it is no such table.
+ */
+static size_t
+detail_table(const struct ctx *x, size_t h, struct facts *fs)
+{
+	struct strlist head = STRLIST_INIT;
+	enum field_id f;
+	size_t end = h;
+
+	if (fs->nrec == 0 || cell_count(x->k[h]) != 2)
+		return h;
+	row_cells(x->k[h]->text, &head);
+	f = fact_field(head.v[1]);
+	if (is_number_header(head.v[0]) && f > FIELD_IGNORE)
+		for (end = h + 1; end < x->n && x->k[end]->kind == NODE_ROW &&
+		    cell_count(x->k[end]) == 2; end++) {
+			struct strlist cells = STRLIST_INIT;
+			char *key;
+			int rec;
+
+			row_cells(x->k[end]->text, &cells);
+			key = strip_ws(cells.v[0]);
+			if ((rec = record_of_key(fs, key)) >= 0)
+				add_fact(fs, f, head.v[1], cells.v[1], end,
+				    x->k[end]->line, rec);
+			free(key);
+			strlist_free(&cells);
+		}
 	strlist_free(&head);
 	return end > h + 1 ? end : h;
 }
@@ -427,6 +487,10 @@ read_facts(const struct ctx *x, struct facts *fs)
 				i = after - 1;
 				continue;
 			}
+		}
+		if (k->kind == NODE_ROW && (after = detail_table(x, i, fs)) > i) {
+			i = after - 1;
+			continue;
 		}
 		if (k->kind == NODE_ROW) {
 			char *label, *value;

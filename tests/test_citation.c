@@ -34,6 +34,31 @@ START_TEST(chain_after_ordinance)
 }
 END_TEST
 
+START_TEST(kanji_numerals)
+{
+	ASSERT_CITES("番号法第九条第一項及び別表第一の十六の項", NULL, NULL,
+	    "番号法第9条第1項|番号法別表第1第16項");
+	ASSERT_CITES("品川区個人情報保護条例（以下「条例」という。）第十一条第二項"
+	    "第五号", NULL, NULL, "条例第11条第2項第5号");
+}
+END_TEST
+
+START_TEST(table_items_written_no_kou)
+{
+	ASSERT_CITES("番号法第１９条第８号　別表第２の５７の項", NULL, NULL,
+	    "番号法第19条第8号|番号法別表第2第57項");
+}
+END_TEST
+
+START_TEST(chains_of_paragraphs_and_items_keep_the_article)
+{
+	ASSERT_CITES("条例第８条第１項第２号及び第３号", NULL, NULL,
+	    "条例第8条第1項第2号|条例第8条第1項第3号");
+	ASSERT_CITES("条例第12条第1項及び第2項", NULL, NULL,
+	    "条例第12条第1項|条例第12条第2項");
+}
+END_TEST
+
 START_TEST(spaced_and_fullwidth_digits)
 {
 	ASSERT_CITES("条例第 1 2 条の規定", NULL, NULL, "条例第12条");
@@ -92,6 +117,9 @@ citation_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, chain_after_ordinance);
+	tcase_add_test(tc, kanji_numerals);
+	tcase_add_test(tc, table_items_written_no_kou);
+	tcase_add_test(tc, chains_of_paragraphs_and_items_keep_the_article);
 	tcase_add_test(tc, spaced_and_fullwidth_digits);
 	tcase_add_test(tc, bare_articles_take_the_default_law);
 	tcase_add_test(tc, number_act_long_name_and_tables);

@@ -199,6 +199,218 @@ START_TEST(unknown_layout_gives_one_generic_case)
 }
 END_TEST
 
+
+/* ---- the layout-independent reader (extract_labelled.c) ---- */
+
+/* Diagnostics said while parsing, one per line. */
+static void
+keep_diag(void *arg, const char *line)
+{
+	buf_printf(arg, "%s\n", line);
+}
+
+static const char list_report[] =
+"令和６年１１月１２日\n\n札幌市個人情報保護審議会\n\n"
+"件名　個人情報取扱事務の委託状況の報告（令和６年度上半期分）\n\n"
+"所管　総務局行政部行政情報課\n\n"
+"番号\t事務の名称\t委託先\t取り扱う個人情報の項目\t委託期間\n"
+"1\t入力業務\t株式会社Ａ\t氏名、住所\t令和６年４月１日から令和７年３月３１日まで\n"
+"2\t印刷業務\t株式会社Ｂ\t氏名\t令和６年７月１０日から令和６年９月３０日まで\n";
+
+START_TEST(list_table_rows_are_procedures)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "list.txt", list_report);
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->kind.value, "報告");
+	ck_assert_str_eq(c->title.value, "個人情報取扱事務の委託状況の報告");
+	ck_assert_str_eq(c->department.value, "総務局行政部行政情報課");
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_str_eq(c->procs[1].title.value, "印刷業務");
+	ck_assert_str_eq(c->procs[1].consignees.v[0], "株式会社Ｂ");
+	ck_assert_str_eq(c->procs[1].period_end.value, "2024-09-30");
+	ck_assert_str_eq(c->procs[1].consignees_from, "label 委託先");
+	parsed_free(&p);
+}
+END_TEST
+
+static const char web_page[] =
+"<html><body><div id=\"nav\">ホーム 船橋市</div>\n<h2>審議事項</h2>\n"
+"<p>船橋市個人情報の保護に関する法律施行条例第5条の規定に基づく諮問です。</p>\n"
+"<h3>諮問第21号　データ入力業務の委託について</h3>\n<table>\n"
+"<tr><th>件名</th><td>データ入力業務の委託について</td></tr>\n"
+"<tr><th>担当課</th><td>保育認定課</td></tr>\n"
+"<tr><th>委託先</th><td>株式会社Ｃ</td></tr>\n</table>\n"
+"<h3>（継続審議）電子申請の委託について</h3>\n<table>\n"
+"<tr><th>件名</th><td>電子申請の委託について</td></tr>\n"
+"<tr><th>委託先</th><td>株式会社Ｄ</td></tr>\n</table>\n"
+"<h2>お問い合わせ</h2><p>総務部行政管理課</p></body></html>\n";
+
+START_TEST(cases_from_headers_and_headings)
+{
+	struct parsed p;
+
+	parse_text(&p, "page.html", web_page);
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "21");
+	ck_assert_ptr_null(p.cases.v[1]->number.value);
+	ck_assert_str_eq(p.cases.v[1]->title.value, "電子申請の委託について");
+	ck_assert_str_eq(p.cases.v[1]->procs[0].consignees.v[0], "株式会社Ｄ");
+	/* the page's prose before the cases is each case's */
+	ck_assert_str_eq(p.cases.v[1]->legal_basis.v[0], "条例第5条");
+	parsed_free(&p);
+}
+END_TEST
+
+static const char memo[] =
+"　　　　　　　　　　　　　　令和７年２月１４日\n\n　さいたま市長\n"
+"　（担当　保健福祉局国民健康保険課）\n\n"
+"　　資格確認書の発送業務の委託について（報告）\n\n記\n\n"
+"１　委託業務名　　資格確認書作成業務\n"
+"２　委託先　　　　株式会社Ｅ（プライバシーマーク取得事業者）\n"
+"３　委託期間　　　令和７年４月１日から令和８年３月３１日まで\n"
+"４　再委託\n"
+"（１）再委託業務名　　封入業務\n"
+"（２）再委託先　　　　株式会社Ｆ\n";
+
+START_TEST(memo_items_and_a_subcontract_section)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "memo.txt", memo);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->kind.value, "報告");
+	ck_assert_str_eq(c->date.value, "2025-02-14");
+	ck_assert_str_eq(c->title.value, "資格確認書の発送業務の委託について");
+	ck_assert_str_eq(c->department.value, "保健福祉局国民健康保険課");
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq(c->procs[0].type, PROC_OUTSOURCE);
+	ck_assert_str_eq(c->procs[0].consignees.v[0], "株式会社Ｅ");
+	ck_assert_int_eq(c->procs[1].type, PROC_SUBCONTRACT);
+	ck_assert_str_eq(c->procs[1].title.value, "封入業務");
+	ck_assert_str_eq(c->procs[1].subcontractors.v[0], "株式会社Ｆ");
+	/* a 再委託 inherits its 委託's contractor */
+	ck_assert_str_eq(c->procs[1].consignees.v[0], "株式会社Ｅ");
+	parsed_free(&p);
+}
+END_TEST
+
+static const char columns[] =
+"特定個人情報保護評価書（全項目評価書）\n評価書番号　２３\n\n"
+"項目\t委託事項1\t委託事項2\n"
+"委託事項\t入力業務\t保守業務\n"
+"委託先名\t株式会社Ｇ\t株式会社Ｈ\n"
+"再委託の有無\t［再委託しない］\t［再委託する］\n"
+"再委託事項\t―\t監視業務（再委託先：株式会社Ｉ）\n";
+
+START_TEST(column_table_entrustments)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "hyoka.txt", columns);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->kind.value, "評価書");
+	ck_assert_str_eq(c->number.value, "23");
+	ck_assert_int_eq((int)c->nprocs, 3);
+	ck_assert_str_eq(c->procs[0].title.value, "入力業務");
+	ck_assert_int_eq(c->procs[1].type, PROC_OUTSOURCE);
+	ck_assert_int_eq(c->procs[2].type, PROC_SUBCONTRACT);
+	ck_assert_str_eq(c->procs[2].consignees.v[0], "株式会社Ｈ");
+	ck_assert_str_eq(c->procs[2].subcontractors.v[0], "株式会社Ｉ");
+	parsed_free(&p);
+}
+END_TEST
+
+static const char annex[] =
+"件名　受付業務の委託について\n\n委託先：株式会社Ｊ\n"
+"取扱項目：取り扱う個人情報の項目は別表のとおり\n\n"
+"別表　委託に伴い取り扱う個人情報の項目\n（対象者：申請者）\n"
+"　１　児童の氏名\n　２　保護者の勤務先及び就労時間\n※個人番号は取り扱わせない。\n";
+
+START_TEST(items_from_an_annex)
+{
+	struct parsed p;
+	const struct procedure *pr;
+
+	parse_text(&p, "annex.txt", annex);
+	pr = &p.cases.v[0]->procs[0];
+	ck_assert_int_eq((int)pr->data_items.n, 2);
+	ck_assert_str_eq(pr->data_items.v[0], "児童の氏名");
+	ck_assert_str_eq(pr->data_items.v[1], "保護者の勤務先及び就労時間");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(prose_subcontract)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "prose.txt", "件名　納付勧奨業務の委託について\n"
+	    "委託先　株式会社Ｋ\n委託期間　令和６年１２月１日から令和８年３月３１日まで\n"
+	    "（３）再委託について\n受託者は、業務の一部を株式会社ミナミに再委託する。"
+	    "再委託先に取り扱わせる個人情報は、氏名、住所に限るものとし、"
+	    "再委託の期間は令和７年１月６日から令和８年３月３１日までとする。\n");
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq(c->procs[1].type, PROC_SUBCONTRACT);
+	ck_assert_str_eq(c->procs[1].subcontractors.v[0], "株式会社ミナミ");
+	ck_assert_int_eq((int)c->procs[1].data_items.n, 2);
+	ck_assert_str_eq(c->procs[1].period_start.value, "2025-01-06");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(unrecognised_document_is_one_case_with_a_warning)
+{
+	struct parsed p;
+	struct buf said = BUF_INIT;
+	struct diag d = { keep_diag, &said, 0 };
+	struct buf err = BUF_INIT;
+
+	memset(&p, 0, sizeof(p));
+	p.src.path = xstrdup("notes.txt");
+	p.src.text = xstrdup("打合せの記録\n\n出席者は五名であった。\n");
+	p.src.len = strlen(p.src.text);
+	ck_assert_int_eq(doc_parse(&p.src, &p.doc, &err), 0);
+	ck_assert_int_eq((int)extract_cases(&p.src, &p.doc, seg, &p.cases, &d),
+	    1);
+	ck_assert_str_eq(p.cases.v[0]->kind.value, "その他");
+	ck_assert_str_eq(p.cases.v[0]->title.value, "打合せの記録");
+	ck_assert_str_eq(said.data, "notes.txt: no structured case recognised; "
+	    "indexed as one document\n");
+	buf_free(&said);
+	buf_free(&err);
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(empty_text_is_no_case)
+{
+	struct parsed p;
+	struct buf said = BUF_INIT;
+	struct diag d = { keep_diag, &said, 0 };
+	struct buf err = BUF_INIT;
+
+	memset(&p, 0, sizeof(p));
+	p.src.path = xstrdup("blank.txt");
+	p.src.text = xstrdup("\n　\n\n");
+	p.src.len = strlen(p.src.text);
+	ck_assert_int_eq(doc_parse(&p.src, &p.doc, &err), 0);
+	ck_assert_int_eq((int)extract_cases(&p.src, &p.doc, seg, &p.cases, &d),
+	    0);
+	ck_assert_str_eq(said.data, "blank.txt: no case found (empty text)\n");
+	buf_free(&said);
+	buf_free(&err);
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(ids_are_stable_and_url_safe)
 {
 	struct parsed p;
@@ -324,6 +536,14 @@ extract_suite(void)
 	tcase_add_test(tc, assessment_fields);
 	tcase_add_test(tc, unknown_layout_gives_one_generic_case);
 	tcase_add_test(tc, ids_are_stable_and_url_safe);
+	tcase_add_test(tc, list_table_rows_are_procedures);
+	tcase_add_test(tc, cases_from_headers_and_headings);
+	tcase_add_test(tc, memo_items_and_a_subcontract_section);
+	tcase_add_test(tc, column_table_entrustments);
+	tcase_add_test(tc, items_from_an_annex);
+	tcase_add_test(tc, prose_subcontract);
+	tcase_add_test(tc, unrecognised_document_is_one_case_with_a_warning);
+	tcase_add_test(tc, empty_text_is_no_case);
 	tcase_add_test(tc, html_fragments_are_flattened);
 	tcase_add_test(tc, markdown_consultation);
 	tcase_add_test(tc, html_page_sheet);

@@ -40,6 +40,30 @@ START_TEST(labels_match_whole_words_only)
 }
 END_TEST
 
+START_TEST(label_endings_map_labels_written_other_ways)
+{
+	ck_assert_int_eq(label_field("委託業務の委託先"), FIELD_CONSIGNEES);
+	ck_assert_int_eq(label_field("再委託先の名称"), FIELD_SUBCONTRACTORS);
+	ck_assert_int_eq(label_field("取り扱わせる個人情報"), FIELD_ITEMS);
+	ck_assert_int_eq(label_field("提供期間"), FIELD_PERIOD);
+	ck_assert_int_eq(label_field("委託先（参考）"), FIELD_CONSIGNEES);
+	ck_assert_int_eq(label_field("委託先の選定"), FIELD_NONE);
+	ck_assert_int_eq(label_field("保存期間"), FIELD_IGNORE);
+	ck_assert_int_eq(label_field("担当所属"), FIELD_DEPARTMENT);
+	ck_assert_int_eq(label_field("諮問の根拠"), FIELD_BASIS);
+	ck_assert_int_eq(label_field("件名"), FIELD_SUBJECT);
+}
+END_TEST
+
+START_TEST(beginnings_of_labels)
+{
+	ck_assert(label_is_prefix("委託に伴い事業者に処理させる情報"));
+	ck_assert(!label_is_prefix("委託に伴い事業者に処理させる情報項目"));
+	ck_assert(!label_is_prefix("本日は晴天"));
+	ck_assert_str_eq(field_name(FIELD_ITEMS), "items");
+}
+END_TEST
+
 START_TEST(organisations_lose_notes_and_work_names)
 {
 	struct strlist l = STRLIST_INIT;
@@ -140,6 +164,8 @@ fields_suite(void)
 
 	tcase_add_test(tc, labels_map_variants_to_fields);
 	tcase_add_test(tc, labels_match_whole_words_only);
+	tcase_add_test(tc, label_endings_map_labels_written_other_ways);
+	tcase_add_test(tc, beginnings_of_labels);
 	tcase_add_test(tc, organisations_lose_notes_and_work_names);
 	tcase_add_test(tc, organisations_by_role);
 	tcase_add_test(tc, items_keep_parenthesised_notes);

@@ -55,6 +55,44 @@ START_TEST(number_forms)
 }
 END_TEST
 
+START_TEST(a_dotted_number_before_a_unit_word_is_a_heading)
+{
+	ck_assert_int_eq(form("1.件名"), NUM_ARABIC);	/* not "1件" */
+	ck_assert_int_eq(form("1件名"), NUM_NONE);
+	ck_assert_int_eq(form("「事務の名称」"), NUM_BRACKET);
+}
+END_TEST
+
+START_TEST(bullets_sit_under_marked_headings)
+{
+	build("■委託の内容\n【業務内容】\n●受付\n●入力\n委託先\t株式会社Ａ\n"
+	    "■保護対策\n");
+	/* ■ › 【】 › ●: the row is still in the ■ section */
+	ck_assert_uint_eq(node_span_end(tree.nodes[0]), 5);
+	ck_assert_ptr_eq(tree.nodes[2]->parent, tree.nodes[1]);
+}
+END_TEST
+
+START_TEST(markup_headings_rank_by_level)
+{
+	struct source src = { 0 };
+	struct buf err = BUF_INIT;
+
+	src.path = "t.html";
+	src.format = FORMAT_HTML;
+	src.text = "<h2>審議事項</h2><h3>諮問第21号</h3><p>本文</p>"
+	    "<h3>諮問第22号</h3><h2>お問い合わせ</h2>";
+	src.len = strlen(src.text);
+	ck_assert_int_eq(doc_parse(&src, &doc, &err), 0);
+	tree_build(&doc, &tree);
+	buf_free(&err);
+	ck_assert_int_eq(tree.nodes[1]->form, NUM_LEVEL);
+	ck_assert_ptr_eq(tree.nodes[1]->parent, tree.nodes[0]);
+	ck_assert_ptr_eq(tree.nodes[3]->parent, tree.nodes[0]);
+	ck_assert_ptr_eq(tree.nodes[4]->parent, &tree.root);
+}
+END_TEST
+
 START_TEST(quantities_are_not_headings)
 {
 	ck_assert_int_eq(form("13,300件/年"), NUM_NONE);
@@ -137,6 +175,9 @@ tree_suite(void)
 
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, number_forms);
+	tcase_add_test(tc, a_dotted_number_before_a_unit_word_is_a_heading);
+	tcase_add_test(tc, bullets_sit_under_marked_headings);
+	tcase_add_test(tc, markup_headings_rank_by_level);
 	tcase_add_test(tc, quantities_are_not_headings);
 	tcase_add_test(tc, kana_and_circled_forms_read_the_raw_text);
 	tcase_add_test(tc, headings_nest_by_rank);

@@ -1,0 +1,291 @@
+/*
+ * test_rows.c — rows_normalise(): every way a document pairs a label with
+ * its value comes out as one "label<TAB>value" line, on small texts
+ * written here, one layout per test.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "rows.h"
+
+/* The lines text reads as, after rows_normalise(). */
+struct rows {
+	struct source	src;
+	struct doc	doc;
+	struct doc	rows;
+};
+
+static void
+rows_of(struct rows *r, const char *text, enum source_format format)
+{
+	struct buf err = BUF_INIT;
+
+	memset(r, 0, sizeof(*r));
+	r->src.path = xstrdup("t.txt");
+	r->src.text = xstrdup(text);
+	r->src.len = strlen(text);
+	r->src.format = format;
+	ck_assert_int_eq(doc_parse(&r->src, &r->doc, &err), 0);
+	rows_normalise(&r->doc, &r->rows);
+	buf_free(&err);
+}
+
+static void
+rows_free(struct rows *r)
+{
+	doc_free(&r->rows);
+	doc_free(&r->doc);
+	source_free(&r->src);
+}
+
+/* The row whose label is label: its text, or NULL. */
+static const char *
+row(const struct rows *r, const char *label, int *lineno)
+{
+	size_t n = strlen(label);
+
+	for (size_t i = 0; i < r->rows.n; i++)
+		if (strncmp(r->rows.lines[i].text, label, n) == 0 &&
+		    r->rows.lines[i].text[n] == '\t') {
+			if (lineno != NULL)
+				*lineno = r->rows.lines[i].lineno;
+			return r->rows.lines[i].text + n + 1;
+		}
+	return NULL;
+}
+
+START_TEST(colon_pairs_become_rows)
+{
+	struct rows r;
+
+	rows_of(&r, "担当　　　：保育課\n委託先:株式会社Ａ\n受付時間：9:00\n",
+	    FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "担当", NULL), "保育課");
+	ck_assert_str_eq(row(&r, "委託先", NULL), "株式会社Ａ");
+	ck_assert_ptr_null(row(&r, "受付時間", NULL));	/* no known label */
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(bracket_labels_become_rows)
+{
+	struct rows r;
+
+	rows_of(&r, "【件名】　保育の委託について\n「委託先」株式会社Ｂ\n",
+	    FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "件名", NULL), "保育の委託について");
+	ck_assert_str_eq(row(&r, "委託先", NULL), "株式会社Ｂ");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(memo_items_after_their_number)
+{
+	struct rows r;
+
+	rows_of(&r, "１　委託業務名　　印刷業務\n２　委託先　　　　株式会社Ｃ\n",
+	    FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "委託業務名", NULL), "印刷業務");
+	ck_assert_str_eq(row(&r, "委託先", NULL), "株式会社Ｃ");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(label_alone_takes_the_lines_below)
+{
+	struct rows r;
+	int line = 0;
+
+	rows_of(&r, "担当部課\n子ども家庭課\n事業の概要\n委託先\n株式会社Ｄ\n"
+	    "株式会社Ｅ\n\n次の段落\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "担当部課", &line), "子ども家庭課");
+	ck_assert_int_eq(line, 1);	/* the label's line */
+	/* a list goes on to the blank line; a single value stops */
+	ck_assert_str_eq(row(&r, "委託先", NULL), "株式会社Ｄ\n株式会社Ｅ");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(numbered_heading_label_is_left_to_the_tree)
+{
+	struct rows r;
+
+	rows_of(&r, "１．件名\n保育の委託について\n", FORMAT_TEXT);
+	ck_assert_ptr_null(row(&r, "件名", NULL));
+	ck_assert_str_eq(r.rows.lines[0].text, "１．件名");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(label_broken_over_two_lines_is_joined)
+{
+	struct rows r;
+
+	rows_of(&r, "結合される情報項目（だれの、どのような\n項目か）\n"
+	    "氏名、住所\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "結合される情報項目（だれの、どのような項目か）",
+	    NULL), "氏名、住所");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(layout_columns_continue_and_wrap)
+{
+	struct rows r;
+
+	/* pdftotext -layout: values wrap under their column, a label
+	   under its own; three rows share the value column */
+	rows_of(&r,
+	    "    件名                      国民健康保険料の納付勧奨業務の委託に伴う\n"
+	    "                              取扱いについて\n"
+	    "    担当所属                  保険年金課\n"
+	    "    取り扱う個人情報の項      世帯主の氏名、住所、電話番号、被保険\n"
+	    "    目                        者証の記号番号\n"
+	    "    委託期間                  令和6年12月1日から\n", FORMAT_TEXT);
+	ck_assert_ptr_nonnull(row(&r, "件名", NULL));
+	ck_assert_str_eq(row(&r, "担当所属", NULL), "保険年金課");
+	ck_assert_str_eq(row(&r, "取り扱う個人情報の項目", NULL),
+	    "世帯主の氏名、住所、電話番号、被保険者証の記号番号");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(two_labels_in_a_column_stay_two_rows)
+{
+	struct rows r;
+
+	rows_of(&r, "　　委託先　　　　株式会社Ｆ\n"
+	    "　　委託内容　　　印刷\n"
+	    "　　再委託の有無　［再委託する］\n"
+	    "　　再委託先　　　有限会社Ｇ\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "委託先", NULL), "株式会社Ｆ");
+	ck_assert_str_eq(row(&r, "再委託先", NULL), "有限会社Ｇ");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(drawn_tables_read_as_columns)
+{
+	struct rows r;
+
+	rows_of(&r,
+	    "┏━━━━━━━━┯━━━━━━━━━━┓\n"
+	    "┃委託先　　　　│株式会社Ｈ　　　　　┃\n"
+	    "┠────────┼──────────┨\n"
+	    "┃委託の期間　　│令和7年4月1日から　 ┃\n"
+	    "┠────────┼──────────┨\n"
+	    "┃対象者数　　　│約100人　　　　　　 ┃\n"
+	    "┗━━━━━━━━┷━━━━━━━━━━┛\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "委託先", NULL), "株式会社Ｈ");
+	ck_assert_str_eq(row(&r, "委託の期間", NULL), "令和7年4月1日から");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(quoted_csv_records_become_rows)
+{
+	struct rows r;
+
+	rows_of(&r, "\"No\",\"委託先\",\"備考\"\n\"1\",\"株式会社\"\"Ｉ\"\"\",\"\"\n"
+	    "本文には、読点が、あります。\n", FORMAT_TEXT);
+	ck_assert_str_eq(r.rows.lines[0].text, "No\t委託先\t備考");
+	ck_assert_str_eq(r.rows.lines[1].text, "1\t株式会社\"Ｉ\"\t");
+	ck_assert_str_eq(r.rows.lines[2].text, "本文には、読点が、あります。");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(aligning_tabs_are_spaces)
+{
+	struct rows r;
+
+	rows_of(&r, "１．\t委託先\n\t\t株式会社Ｊ\n２．\t委託期間\t令和7年4月1日\n",
+	    FORMAT_TEXT);
+	/* the TABs aligned text: no cell starts with "１．" */
+	for (size_t i = 0; i < r.rows.n; i++)
+		ck_assert(strncmp(r.rows.lines[i].text, "１．\t",
+		    strlen("１．\t")) != 0);
+	ck_assert_str_eq(row(&r, "委託期間", NULL), "令和7年4月1日");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(markdown_pipe_tables_and_bullets)
+{
+	struct rows r;
+
+	rows_of(&r, "- **担当部課**: 保育課\n- **委託先**: 株式会社Ｋ\n\n"
+	    "| 項目名 | 備考 |\n|---|---|\n| 氏名 | 必須 |\n", FORMAT_MARKDOWN);
+	ck_assert_str_eq(row(&r, "担当部課", NULL), "保育課");
+	ck_assert_str_eq(row(&r, "項目名", NULL), "備考");
+	ck_assert_str_eq(row(&r, "氏名", NULL), "必須");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(html_rowspan_cells_are_repeated)
+{
+	struct rows r;
+
+	rows_of(&r, "<table><tr><th>担当課</th><th>委託先</th><th>期間</th></tr>"
+	    "<tr><td rowspan=\"2\">保険年金課</td><td>Ａ社</td><td>1年</td></tr>"
+	    "<tr><td>Ｂ社</td><td>2年</td></tr></table>", FORMAT_HTML);
+	ck_assert_str_eq(r.rows.lines[1].text, "保険年金課\tＡ社\t1年");
+	ck_assert_str_eq(r.rows.lines[2].text, "保険年金課\tＢ社\t2年");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(html_headings_keep_their_level)
+{
+	struct rows r;
+
+	rows_of(&r, "<h2>審議事項</h2><h3>諮問第21号</h3><p>本文</p>",
+	    FORMAT_HTML);
+	ck_assert_int_eq(r.rows.lines[0].heading, 2);
+	ck_assert_int_eq(r.rows.lines[1].heading, 3);
+	ck_assert_int_eq(r.rows.lines[2].heading, 0);
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(numbering_marks)
+{
+	ck_assert_uint_eq(numbering_len("１．件名"), strlen("１．"));
+	ck_assert_uint_eq(numbering_len("（２）委託先"), strlen("（２）"));
+	ck_assert_uint_eq(numbering_len("ア　件名"), strlen("ア　"));
+	ck_assert_uint_eq(numbering_len("Ⅱ　概要"), strlen("Ⅱ　"));
+	ck_assert_uint_eq(numbering_len("2019年"), 0);
+	ck_assert_uint_eq(numbering_len("アクセス"), 0);
+}
+END_TEST
+
+static Suite *
+rows_suite(void)
+{
+	Suite *s = suite_create("rows");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, colon_pairs_become_rows);
+	tcase_add_test(tc, bracket_labels_become_rows);
+	tcase_add_test(tc, memo_items_after_their_number);
+	tcase_add_test(tc, label_alone_takes_the_lines_below);
+	tcase_add_test(tc, numbered_heading_label_is_left_to_the_tree);
+	tcase_add_test(tc, label_broken_over_two_lines_is_joined);
+	tcase_add_test(tc, layout_columns_continue_and_wrap);
+	tcase_add_test(tc, two_labels_in_a_column_stay_two_rows);
+	tcase_add_test(tc, drawn_tables_read_as_columns);
+	tcase_add_test(tc, quoted_csv_records_become_rows);
+	tcase_add_test(tc, aligning_tabs_are_spaces);
+	tcase_add_test(tc, markdown_pipe_tables_and_bullets);
+	tcase_add_test(tc, html_rowspan_cells_are_repeated);
+	tcase_add_test(tc, html_headings_keep_their_level);
+	tcase_add_test(tc, numbering_marks);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+#include "check_main.h"
+CHECK_MAIN(rows_suite)

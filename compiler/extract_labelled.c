@@ -1749,8 +1749,11 @@ static void
 procedure_from_prose(const struct ctx *x, size_t from, size_t to,
     struct procedure *p)
 {
-	char *text = joined_text(x, from, to);
+	char *text;
 
+	if (from >= to || from >= x->n)
+		return;
+	text = joined_text(x, from, to);
 	if (p->data_items.n == 0) {
 		items_in_prose(text, &p->data_items);
 		set_line(&p->data_items_line, &p->data_items, x->k[from]->line);
@@ -1767,11 +1770,14 @@ static void
 subcontract_from_prose(const struct ctx *x, size_t from, size_t to,
     struct procedure *p)
 {
-	char *text = joined_text(x, from, to);
+	char *text;
 	struct procedure tmp;
 	char start[11], end[11];
 	const char *period;
 
+	if (from >= to || from >= x->n)
+		return;
+	text = joined_text(x, from, to);
 	memset(&tmp, 0, sizeof(tmp));
 	if (p->subcontractors.n == 0) {
 		organisations_in_prose(x, &tmp, from, to);

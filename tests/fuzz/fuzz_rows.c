@@ -1,0 +1,93 @@
+/*
+ * fuzz_rows.c — the layout-independent reading: rows_normalise() over the
+ * input parsed as text, Markdown and HTML, then the labelled reader over
+ * its tree.  Invariants: every row keeps a source line of the document,
+ * in order, each within the document; no row is empty but a blank line;
+ * every row's text is well-formed UTF-8 and NUL-free; the labelled
+ * reader's cases lie inside the document and name their procedures with
+ * known types.
+ */
+#include <string.h>
+
+#include "buf.h"
+#include "extract.h"
+#include "fuzz.h"
+#include "parse.h"
+#include "rows.h"
+
+static void
+check_rows(const struct doc *d, const struct doc *rows)
+{
+	int last = 0, max = d->n ? d->lines[d->n - 1].lineno : 0;
+
+	FUZZ_ASSERT(rows->n <= d->n + 1);
+	for (size_t i = 0; i < rows->n; i++) {
+		const struct doc_line *l = &rows->lines[i];
+
+		FUZZ_ASSERT(l->lineno >= last && l->lineno <= max);
+		FUZZ_ASSERT(fuzz_valid_utf8(l->text, strlen(l->text)));
+		FUZZ_ASSERT(l->heading >= 0 && l->heading <= 6);
+		last = l->lineno;
+	}
+}
+
+static void
+check_cases(const struct case_list *l, const struct doc *d)
+{
+	int max = d->n ? d->lines[d->n - 1].lineno : 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct pcase *c = l->v[i];
+
+		FUZZ_ASSERT(c->line_start >= 1 && c->line_start <= max);
+		FUZZ_ASSERT(c->line_end >= c->line_start - 1 &&
+		    c->line_end <= max);
+		FUZZ_ASSERT(c->kind.value != NULL);
+		for (size_t j = 0; j < c->nprocs; j++)
+			FUZZ_ASSERT(c->procs[j].type < PROC__MAX);
+		if (c->title.value != NULL)
+			FUZZ_ASSERT(fuzz_valid_utf8(c->title.value,
+			    strlen(c->title.value)));
+	}
+}
+
+static void
+read_as(const char *text, size_t len, enum source_format format)
+{
+	struct source src;
+	struct doc d, rows;
+	struct buf err = BUF_INIT;
+	struct case_list cases = { NULL, 0 };
+
+	memset(&src, 0, sizeof(src));
+	src.path = "fuzz.txt";
+	src.text = (char *)text;
+	src.len = len;
+	src.format = format;
+	if (doc_parse(&src, &d, &err) != 0) {
+		buf_free(&err);
+		return;
+	}
+	rows_normalise(&d, &rows);
+	check_rows(&d, &rows);
+	extract_cases(&src, &d, NULL, &cases, NULL);
+	check_cases(&cases, &d);
+	case_list_free(&cases);
+	doc_free(&rows);
+	doc_free(&d);
+	buf_free(&err);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *text = fuzz_string(data, size);
+
+	if (fuzz_valid_utf8(text, size) && memchr(data, 0, size) == NULL) {
+		read_as(text, size, FORMAT_TEXT);
+		read_as(text, size, FORMAT_MARKDOWN);
+		read_as(text, size, FORMAT_HTML);
+	}
+	free(text);
+	return 0;
+}

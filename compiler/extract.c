@@ -350,20 +350,20 @@ finish_case(const struct ctx *x, const struct doc *d, struct pcase *c,
 }
 
 /*
- * Set up x for document d, or tear it down.  With rows, the tree is
- * built from d's lines with every label/value pairing made a row
- * (rows.h), as the layout-independent reader takes them; the family
- * readers take the lines as they are.
+ * Set up x for document d, or tear it down.  With lines (the context of
+ * the same document's lines as they are, which the family readers take),
+ * the tree is built from d's lines with every label/value pairing made a
+ * row (rows.h), as the layout-independent reader takes them.
  */
 static void
-ctx_open(struct ctx *x, const struct doc *d, int rows)
+ctx_open(struct ctx *x, const struct doc *d, const struct ctx *lines)
 {
 	memset(x, 0, sizeof(*x));
-	if (rows) {
+	if (lines != NULL) {
 		rows_normalise(d, &x->rows);
-		d = &x->rows;
-	}
-	tree_build(d, &x->tree);
+		tree_build_from(&x->rows, &lines->tree, &x->tree);
+	} else
+		tree_build(d, &x->tree);
 	x->k = x->tree.nodes;
 	x->n = x->tree.n;
 }
@@ -382,7 +382,7 @@ detect_layout(const struct doc *d)
 	struct ctx x;
 	enum layout l;
 
-	ctx_open(&x, d, 0);
+	ctx_open(&x, d, NULL);
 	l = detect(&x);
 	ctx_close(&x);
 	return l;
@@ -442,6 +442,29 @@ procedures_of(const struct case_list *l)
 }
 
 /*
+ * Did a family reading leave unstated what the labelled reading would
+ * look for: a case's department or legal basis, or a consultation's
+ * contractor or items?
+ */
+static int
+has_gaps(const struct case_list *family, enum layout l)
+{
+	for (size_t i = 0; i < family->n; i++) {
+		const struct pcase *c = family->v[i];
+
+		if (c->department.value == NULL || c->legal_basis.n == 0)
+			return 1;
+		for (size_t j = 0; j < c->nprocs && l == LAYOUT_CONSULTATION;
+		    j++)
+			if (c->procs[j].type == PROC_OUTSOURCE &&
+			    (c->procs[j].consignees.n == 0 ||
+			    c->procs[j].data_items.n == 0))
+				return 1;
+	}
+	return 0;
+}
+
+/*
  * Is the document in the form its family reader was made for?  Then that
  * reader, tuned to the form, is trusted over the general one: an
  * assessment report whose 委託事項 rows it read, a sheet (a 件名<TAB>
@@ -453,7 +476,8 @@ static int
 family_confirmed(const struct ctx *x, enum layout l,
     const struct case_list *family, const struct case_list *labelled)
 {
-	if (family->n == 0 || family->n < labelled->n)
+	if (family->n == 0 || (labelled != NULL && family->n < labelled->n) ||
+	    family->n < count_case_headers(x))
 		return 0;	/* it missed cases the structure shows */
 	for (size_t i = 0; i < family->n; i++)
 		if (family->v[i]->title.value == NULL)
@@ -595,24 +619,32 @@ extract_cases(const struct source *src, const struct doc *d,
 	size_t first = out->n;
 	enum layout layout;
 
-	ctx_open(&x, d, 0);
+	ctx_open(&x, d, NULL);
 	x.seg = seg;
 	x.src = src;
 	x.dg = dg;
 	find_municipality(&x);
 	layout = detect(&x);
 	read_family(&x, layout, &family);
-	ctx_open(&y, d, 1);
-	y.seg = seg;
-	y.src = src;
-	y.dg = dg;
-	y.municipality = x.municipality ? xstrdup(x.municipality) : NULL;
-	y.municipality_line = x.municipality_line;
-	extract_labelled(&y, &labelled);
-	pick = family_confirmed(&x, layout, &family, &labelled) ? &family :
-	    &labelled;
-	if (pick == &family)
-		fill_gaps(&family, &labelled, layout);
+	/* the labelled reading, unless the family reader recognised its
+	   form and left nothing for it to find */
+	memset(&y, 0, sizeof(y));
+	if (!family_confirmed(&x, layout, &family, NULL) ||
+	    has_gaps(&family, layout)) {
+		ctx_open(&y, d, &x);
+		y.seg = seg;
+		y.src = src;
+		y.dg = dg;
+		y.municipality = x.municipality ? xstrdup(x.municipality) :
+		    NULL;
+		y.municipality_line = x.municipality_line;
+		extract_labelled(&y, &labelled);
+		pick = family_confirmed(&x, layout, &family, &labelled) ?
+		    &family : &labelled;
+		if (pick == &family)
+			fill_gaps(&family, &labelled, layout);
+	} else
+		pick = &family;
 	if (getenv("PICORPUS_DEBUG_FACTS"))
 		fprintf(stderr, "reader %s: %s %s\n", src->path,
 		    layout_name(layout), pick == &family ? "family" : "labelled");

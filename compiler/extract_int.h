@@ -80,5 +80,10 @@ size_t	extract_assessment(struct ctx *x, struct case_list *out);
 /* Any layout: labelled facts, cases and procedures from structure
  * (extract_labelled.c; x built over rows_normalise()d lines). */
 size_t	extract_labelled(struct ctx *x, struct case_list *out);
+/* "諮問第48号…" at the start of key: the word (諮問, 答申, 報告, 付議)
+ * and the number (new string in *number); NULL when none. */
+const char	*case_header(const char *key, char **number);
+/* How many distinct case headers (諮問第N号 …) the lines of x hold. */
+size_t	count_case_headers(const struct ctx *x);
 
 #endif

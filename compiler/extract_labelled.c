@@ -541,6 +541,29 @@ static int	is_procedure_field(enum field_id f);
 
 /* ---- cases ---- */
 
+size_t
+count_case_headers(const struct ctx *x)
+{
+	struct strlist seen = STRLIST_INIT;
+	size_t n;
+
+	for (size_t i = 0; i < x->n; i++) {
+		char *number;
+		const char *w = case_header(x->k[i]->key, &number);
+		struct buf b = BUF_INIT;
+
+		if (w == NULL)
+			continue;
+		buf_printf(&b, "%s%s", w, number);
+		strlist_push_unique(&seen, b.data);
+		buf_free(&b);
+		free(number);
+	}
+	n = seen.n;
+	strlist_free(&seen);
+	return n;
+}
+
 struct span {
 	size_t	 from, to;	/* nodes [from, to) */
 	char	*number;	/* the header's number, or NULL */
@@ -600,7 +623,7 @@ kind_word(const char *key)
 
 /* "諮問第48号…" at the start of a key (after "議題1"): the word and the
  * number. */
-static const char *
+const char *
 case_header(const char *key, char **number)
 {
 	key = after_agenda_number(key);

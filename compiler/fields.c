@@ -15,6 +15,7 @@ extern const char labels_tsv[];
 struct label {
 	enum field_id	 field;
 	char		*text;	/* NFKC, no white space */
+	size_t		 len;	/* strlen(text) */
 	int		 suffix; /* "*text": a label that ends with text */
 };
 
@@ -77,6 +78,7 @@ load_labels(void)
 		nf = norm_nfkc(tab + 1, (size_t)(nl - tab - 1));
 		labels[nlabels].field = f;
 		labels[nlabels].text = norm_strip_space(nf, strlen(nf));
+		labels[nlabels].len = strlen(labels[nlabels].text);
 		nlabels++;
 		free(nf);
 	}
@@ -122,7 +124,7 @@ match_label(const char *k)
 	size_t bestlen = 0, best_suffix_len = 0, base = without_note(k);
 
 	for (size_t i = 0; i < nlabels; i++) {
-		size_t n = strlen(labels[i].text);
+		size_t n = labels[i].len;
 
 		if (labels[i].suffix) {
 			if (n > best_suffix_len && n <= base &&
@@ -162,7 +164,7 @@ label_is_prefix(const char *key)
 	if (n == 0)
 		return 0;
 	for (size_t i = 0; i < nlabels; i++)
-		if (!labels[i].suffix && strlen(labels[i].text) > n &&
+		if (!labels[i].suffix && labels[i].len > n &&
 		    strncmp(labels[i].text, key, n) == 0)
 			return 1;
 	return 0;

@@ -16,6 +16,7 @@
 #include "rows.h"
 
 #define LABEL_MAX_COLS	40	/* a label is at most 20 wide characters */
+#define LABEL_MAX_BYTES	(3 * 60 + 24)	/* with a note, and its padding */
 #define GATHER_MAX	40	/* value lines gathered below a label */
 #define FORM_GAP	4	/* columns between a form's label and value
 				   (a heading's subject is one space away) */
@@ -302,6 +303,23 @@ unclosed(const char *key)
 	return depth > 0;
 }
 
+/*
+ * Could the whole of s be a label, judged without normalising it: short
+ * before any note in brackets, no sentence's end.  (Most lines of a
+ * document are prose; this spares them the label dictionary.)
+ */
+static int
+may_be_label(const char *s)
+{
+	const char *note = strstr(s, "（"), *open = strchr(s, '(');
+
+	if (open != NULL && (note == NULL || open < note))
+		note = open;
+	return strlen(s) <= LABEL_MAX_BYTES && strstr(s, "。") == NULL &&
+	    width_of(s, note ? (size_t)(note - s) : strlen(s)) <=
+	    LABEL_MAX_COLS + 8;
+}
+
 /* ---- one line, read ---- */
 
 enum sep {
@@ -466,6 +484,8 @@ read_alone(const char *s, struct reading *r)
 	char *key;
 	int ok;
 
+	if (!may_be_label(s))
+		return 0;	/* a sentence, not a label */
 	word_end(s, &gap);
 	if (gap > 0)
 		return 0;	/* "別表　…の項目": a heading, not a label */
@@ -590,6 +610,10 @@ struct pass {
 	size_t			 cap;
 	int			 form_col;
 	int			 wrap;	/* widest line */
+	signed char		*is_label;	/* per line: -1 not asked yet,
+						   else is_label_line() */
+	signed char		*wraps_label;	/* per line: the same for
+						   starts_wrapped_label() */
 };
 
 /* Width of line i without the white space that pads it to a wall. */
@@ -774,16 +798,18 @@ gather_column(const struct pass *ps, size_t i, int vcol, int lcol,
 	return end;
 }
 
+/* Does line i pair a label with a value (asked once per line)? */
 static int
 is_label_line(const struct pass *ps, size_t i)
 {
 	struct reading r;
-	int yes;
 
-	read_line(ps->in->lines[i].text, ps->form_col, &r);
-	yes = r.sep != SEP_NONE;
-	reading_free(&r);
-	return yes;
+	if (ps->is_label[i] < 0) {
+		read_line(ps->in->lines[i].text, ps->form_col, &r);
+		ps->is_label[i] = r.sep != SEP_NONE;
+		reading_free(&r);
+	}
+	return ps->is_label[i];
 }
 
 static char	*wrapped_label(const struct pass *ps, size_t i);
@@ -791,10 +817,13 @@ static char	*wrapped_label(const struct pass *ps, size_t i);
 static int
 starts_wrapped_label(const struct pass *ps, size_t i)
 {
-	char *l = wrapped_label(ps, i);
+	if (ps->wraps_label[i] < 0) {
+		char *l = wrapped_label(ps, i);
 
-	free(l);
-	return l != NULL;
+		ps->wraps_label[i] = l != NULL;
+		free(l);
+	}
+	return ps->wraps_label[i];
 }
 
 /* Columns of white space before the text of s. */
@@ -965,6 +994,7 @@ wrapped_label(const struct pass *ps, size_t i)
 	int col = 0, ok;
 
 	if (i + 1 >= ps->in->n || strchr(s, '\t') != NULL ||
+	    !may_be_label(skip_space(s, &col)) ||
 	    numbering_len(skip_space(s, &col)) > 0)
 		return NULL;
 	next = ps->in->lines[i + 1].text;
@@ -1055,24 +1085,17 @@ normalise_line(struct pass *ps, size_t i)
 
 /* ---- tables drawn with characters, and CSV ---- */
 
-static const char *const box_rules = "─━┄┅┈┉═";
-static const char *const box_walls[] = { "│", "┃", "║", "├", "┤", "┣", "┫",
-    "┠", "┨", "┼", "╋", "┿", "╂", "┌", "┐", "└", "┘", "┏", "┓", "┗", "┛",
-    "┬", "┴", "┯", "┷", "┳", "┻", "╔", "╗", "╚", "╝", "╠", "╣", "╤", "╧",
-    "╟", "╢", NULL };
-
-/* Is the character at s one of a drawn table's walls or rules? */
+/*
+ * Bytes of a box-drawing character at s (U+2500-U+257F: walls, rules and
+ * corners, UTF-8 E2 94 80 - E2 95 BF), or 0.
+ */
 static size_t
 box_char(const char *s)
 {
-	size_t n = prefix_of(s, box_walls);
+	const unsigned char *u = (const unsigned char *)s;
 
-	if (n > 0)
-		return n;
-	for (const char *r = box_rules; *r; r += 3)
-		if (strncmp(s, r, 3) == 0)
-			return 3;
-	return 0;
+	return u[0] == 0xe2 && (u[1] == 0x94 || u[1] == 0x95) &&
+	    u[2] >= 0x80 && u[2] <= 0xbf ? 3 : 0;
 }
 
 /*
@@ -1087,6 +1110,9 @@ unbox(const char *s)
 {
 	struct buf b = BUF_INIT;
 	int drawn = 0, text = 0;
+
+	if (strstr(s, "\xe2\x94") == NULL && strstr(s, "\xe2\x95") == NULL)
+		return NULL;	/* the common case: nothing drawn */
 
 	for (const char *p = s; *p; ) {
 		size_t n = box_char(p);
@@ -1233,14 +1259,20 @@ rows_normalise(const struct doc *in_doc, struct doc *out)
 {
 	struct doc in_lines;
 	const struct doc *in = &in_lines;
-	struct pass ps = { NULL, out, 0, -1, 0 };
+	struct pass ps = { NULL, out, 0, -1, 0, NULL, NULL };
 
 	untable(in_doc, &in_lines);
 	ps.in = in;
 	memset(out, 0, sizeof(*out));
 	ps.form_col = form_column(in);
 	ps.wrap = wrap_width(in);
+	ps.is_label = xmalloc(in->n + 1);
+	ps.wraps_label = xmalloc(in->n + 1);
+	memset(ps.is_label, -1, in->n + 1);
+	memset(ps.wraps_label, -1, in->n + 1);
 	for (size_t i = 0; i < in->n; )
 		i = normalise_line(&ps, i);
+	free(ps.is_label);
+	free(ps.wraps_label);
 	doc_free(&in_lines);
 }

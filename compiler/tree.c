@@ -231,18 +231,27 @@ heading_parent(struct node *open, const struct node *n)
 	return open;
 }
 
+/* The key of text: NFKC, no white space (new string). */
+static char *
+key_of(const char *text)
+{
+	char *nf = norm_nfkc(text, strlen(text));
+	char *key = norm_strip_space(nf, strlen(nf));
+
+	free(nf);
+	return key;
+}
+
 static struct node *
-make_node(const struct doc_line *dl, size_t index)
+make_node(const struct doc_line *dl, size_t index, const char *known_key)
 {
 	struct node *n = xcalloc(1, sizeof(*n));
-	char *nf = norm_nfkc(dl->text, strlen(dl->text));
 	size_t label_at;
 
 	n->line = dl->lineno;
 	n->index = index;
 	n->text = xstrdup(dl->text);
-	n->key = norm_strip_space(nf, strlen(nf));
-	free(nf);
+	n->key = known_key ? xstrdup(known_key) : key_of(dl->text);
 	if (n->key[0] == '\0')
 		n->kind = NODE_BLANK;
 	else if (strchr(n->text, '\t') != NULL)
@@ -262,10 +271,36 @@ make_node(const struct doc_line *dl, size_t index)
 	return n;
 }
 
+/*
+ * The key another tree already made of the same text on the same source
+ * line, or NULL; *j walks that tree's nodes in step with d's lines.
+ */
+static const char *
+key_made(const struct tree *other, size_t *j, const struct doc_line *dl)
+{
+	if (other == NULL)
+		return NULL;
+	while (*j < other->n && other->nodes[*j]->line < dl->lineno)
+		(*j)++;
+	for (size_t k = *j; k < other->n && other->nodes[k]->line ==
+	    dl->lineno; k++)
+		if (strcmp(other->nodes[k]->text, dl->text) == 0)
+			return other->nodes[k]->key;
+	return NULL;
+}
+
 void
 tree_build(const struct doc *d, struct tree *t)
 {
+	tree_build_from(d, NULL, t);
+}
+
+void
+tree_build_from(const struct doc *d, const struct tree *other,
+    struct tree *t)
+{
 	struct node *open;
+	size_t j = 0;
 
 	memset(t, 0, sizeof(*t));
 	t->root.kind = NODE_DOCUMENT;
@@ -273,7 +308,8 @@ tree_build(const struct doc *d, struct tree *t)
 	t->n = d->n;
 	open = &t->root;
 	for (size_t i = 0; i < d->n; i++) {
-		struct node *n = make_node(&d->lines[i], i);
+		struct node *n = make_node(&d->lines[i], i,
+		    key_made(other, &j, &d->lines[i]));
 
 		t->nodes[i] = n;
 		if (n->kind == NODE_HEADING) {

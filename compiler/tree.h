@@ -63,6 +63,10 @@ struct tree {
 
 /* Build the tree of d.  Never fails (aborts on out of memory). */
 void	tree_build(const struct doc *d, struct tree *t);
+/* The same, taking the keys of lines that other (a tree of the same
+ * document, or NULL) already holds instead of normalising them again. */
+void	tree_build_from(const struct doc *d, const struct tree *other,
+	    struct tree *t);
 void	tree_free(struct tree *t);
 
 /* The heading form of a key (NFKC, no spaces) and raw text; the number

@@ -887,16 +887,39 @@ ends_title(const char *key)
 	return yes;
 }
 
+/*
+ * Could line k be a case's title: no row, no numbered section ("3
+ * 再委託について" heads a part), no sentence, no list of clauses.
+ */
+static int
+is_title_shaped(const struct node *k)
+{
+	const char *key = k->key;
+	const char *comma = strstr(key, "、");
+
+	return k->kind != NODE_ROW && strlen(key) <= 3 * 70 &&
+	    strstr(key, "。") == NULL && !(k->kind == NODE_HEADING &&
+	    k->form != NUM_LEVEL && k->form != NUM_BRACKET) &&
+	    (comma == NULL || strstr(comma + 3, "、") == NULL);
+}
+
 /* A title written as a line of its own (…について（報告）). */
 static char *
 title_line(const struct ctx *x, size_t from, size_t to, int *line)
 {
+	/* a page's own headings first (<h1>, #), then any line */
+	for (size_t i = from; i < to && i < from + 200; i++)
+		if (x->k[i]->kind == NODE_HEADING && x->k[i]->form == NUM_LEVEL &&
+		    x->k[i]->number <= 2 && is_title_shaped(x->k[i]) &&
+		    ends_title(x->k[i]->key)) {
+			*line = x->k[i]->line;
+			return xstrdup(x->k[i]->key);
+		}
 	for (size_t i = from; i < to && i < from + 60; i++) {
 		const char *k = x->k[i]->key;
 		size_t j = next_nonblank(x, i + 1);
 
-		if (x->k[i]->kind == NODE_ROW || strlen(k) > 3 * 70 ||
-		    strstr(k, "。") != NULL)
+		if (!is_title_shaped(x->k[i]))
 			continue;
 		if (ends_title(k)) {
 			*line = x->k[i]->line;
@@ -1837,6 +1860,23 @@ is_list_line(const struct node *k)
 	    !str_has_prefix(key, "※") && !str_has_prefix(key, "(");
 }
 
+/* Does a value point to an annex: "別表のとおり", "付表1に掲げる…"? */
+static int
+refers_to_annex(const char *v)
+{
+	static const char *const names[] = { "別表", "別紙", "付表", "別添",
+	    NULL };
+	static const char *const verbs[] = { "とおり", "に掲げる", "に記載",
+	    "を参照", "参照", NULL };
+	int name = 0, verb = 0;
+
+	for (int i = 0; names[i]; i++)
+		name |= strstr(v, names[i]) != NULL;
+	for (int i = 0; verbs[i]; i++)
+		verb |= strstr(v, verbs[i]) != NULL;
+	return name && verb;
+}
+
 /*
  * Items kept in an annex the value points to ("別表のとおり", "別紙１
  * のとおり"): the lines under the annex's own heading further on.
@@ -1845,10 +1885,13 @@ static void
 annex_items_of(const struct ctx *x, const char *value, struct procedure *p,
     size_t after)
 {
-	static const char *const names[] = { "別表", "別紙", NULL };
+	static const char *const names[] = { "別表", "別紙", "付表", "別添",
+	    NULL };
+
+	char *nf = norm_nfkc(value, strlen(value));
 
 	for (int n = 0; names[n]; n++) {
-		const char *ref = strstr(value, names[n]);
+		const char *ref = strstr(nf, names[n]);
 		char *name;
 		size_t len;
 
@@ -1861,9 +1904,13 @@ annex_items_of(const struct ctx *x, const char *value, struct procedure *p,
 		name = norm_strip_space(ref, len);
 		for (size_t i = after + 1; i < x->n; i++) {
 			struct buf list = BUF_INIT;
+			const char *k = x->k[i]->key;
 
-			if (!str_has_prefix(x->k[i]->key, name) ||
-			    strstr(x->k[i]->key, "のとおり"))
+			/* the annex's own heading: its name, then no digit
+			   (付表1 is not 付表12), not a reference to it */
+			if (!str_has_prefix(k, name) ||
+			    isdigit((unsigned char)k[strlen(name)]) ||
+			    refers_to_annex(k))
 				continue;
 			for (size_t j = i + 1; j < x->n && j < i + 60; j++) {
 				const char *k = x->k[j]->key;
@@ -1888,8 +1935,9 @@ annex_items_of(const struct ctx *x, const char *value, struct procedure *p,
 		}
 		free(name);
 		if (p->data_items.n > 0)
-			return;
+			break;
 	}
+	free(nf);
 }
 
 /* Does a fact choose 再委託 on a form ("[再委託する]", "有")? */
@@ -2138,9 +2186,7 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 			subcontractor_in_value(f->value, &p->subcontractors);
 			set_line(&p->subcontractors_line, &p->subcontractors,
 			    f->line);
-		} else if (f->field == FIELD_ITEMS && (strstr(f->value,
-		    "別表") || strstr(f->value, "別紙")) && strstr(f->value,
-		    "とおり")) {
+		} else if (f->field == FIELD_ITEMS && refers_to_annex(f->value)) {
 			annex_items_of(x, f->value, p, f->at);
 		} else if (f->field == FIELD_SUBJECTS) {
 			continue;	/* the case's */

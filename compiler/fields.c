@@ -89,7 +89,7 @@ static int
 label_ends(const char *rest)
 {
 	static const char *const ok[] = { "(", "（", "【", "《", "<", "※",
-	    "[", ":", "：", "】", "」", "》", NULL };
+	    "[", ":", "：", "】", "」", "》", "≫", "〕", NULL };
 
 	if (*rest == '\0')
 		return 1;

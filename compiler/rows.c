@@ -419,15 +419,20 @@ read_colon(const char *s, int col, struct reading *r)
 	return 1;
 }
 
-/* "【label】value", "「label」value". */
+/* "【label】value", "「label」value", "≪label≫value", "〔label〕value". */
 static int
 read_bracket(const char *s, int col, struct reading *r)
 {
-	const char *close;
+	static const char *const pairs[][2] = { { "【", "】" }, { "「", "」" },
+	    { "≪", "≫" }, { "〔", "〕" } };
+	const char *close = NULL;
 	char *key;
 
-	if (!(str_has_prefix(s, "【") && (close = strstr(s, "】")) != NULL) &&
-	    !(str_has_prefix(s, "「") && (close = strstr(s, "」")) != NULL))
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]) &&
+	    close == NULL; i++)
+		if (str_has_prefix(s, pairs[i][0]))
+			close = strstr(s, pairs[i][1]);
+	if (close == NULL)
 		return 0;
 	key = label_key(s + 3, (size_t)(close - s - 3));
 	if (!known_label(key)) {

@@ -102,6 +102,19 @@ form_of_text(const char *text, int *number)
 	return NUM_NONE;
 }
 
+/* The closing bracket of a heading's opening one at p, or NULL. */
+static const char *
+bracket_close(const char *p)
+{
+	static const char *const pairs[][2] = { { "【", "】" }, { "《", "》" },
+	    { "「", "」" }, { "≪", "≫" }, { "〔", "〕" } };
+
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if (str_has_prefix(p, pairs[i][0]))
+			return pairs[i][1];
+	return NULL;
+}
+
 enum number_form
 number_form_of(const char *key, const char *text, int *number,
     size_t *label_at)
@@ -155,10 +168,8 @@ number_form_of(const char *key, const char *text, int *number,
 		*label_at = (size_t)(p + 3 - key);
 		return is_heading_label(p + 3) ? NUM_MARK : NUM_NONE;
 	}
-	if (str_has_prefix(p, "【") || str_has_prefix(p, "《") ||
-	    str_has_prefix(p, "「")) {
-		const char *close = strstr(p, str_has_prefix(p, "【") ? "】" :
-		    str_has_prefix(p, "《") ? "》" : "」");
+	if (bracket_close(p) != NULL) {
+		const char *close = strstr(p, bracket_close(p));
 
 		if (close != NULL && close[3] == '\0') {
 			*label_at = (size_t)(p + 3 - key);

@@ -33,7 +33,7 @@ enum number_form {
 	NUM_CIRCLED,	/* ①事務の名称 */
 	NUM_KANA,	/* ア 区から委託先へ提供するもの */
 	NUM_PAREN_KANA,	/* (ア) */
-	NUM_BRACKET,	/* 【報告】, 《事業の概要》, 「事務の名称」 */
+	NUM_BRACKET,	/* 【報告】, 《事業の概要》, 「事務の名称」, ≪担当課≫ */
 	NUM_MARK,	/* ■ 事業の概要, ● 対象者 */
 	NUM_LEVEL,	/* an HTML <hN> or Markdown heading: number = N */
 	NUM__MAX

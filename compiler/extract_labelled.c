@@ -952,12 +952,26 @@ title_after_memo(const struct ctx *x, size_t from, size_t to, int *line)
 	return NULL;
 }
 
+static int	section_type(const char *label);
+
+/* Is there a heading naming a procedure among nodes [from, to)? */
+static int
+procedure_heading_before(const struct ctx *x, size_t from, size_t to)
+{
+	for (size_t i = from; i < to && i < x->n; i++)
+		if (x->k[i]->kind == NODE_HEADING && x->k[i]->label != NULL &&
+		    section_type(x->k[i]->label) >= 0)
+			return 1;
+	return 0;
+}
+
 /*
  * The case's 件名: a subject fact before any fact of a procedure (a 件名
  * inside a 委託の内容 block names the procedure, not the case).
  */
 static const struct fact *
-cover_subject(const struct facts *fs, const struct span *s)
+cover_subject(const struct ctx *x, const struct facts *fs,
+    const struct span *s)
 {
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct fact *f = &fs->v[i];
@@ -965,7 +979,8 @@ cover_subject(const struct facts *fs, const struct span *s)
 		if (!fact_in(f, s->from, s->to, s->record))
 			continue;
 		if (f->field == FIELD_SUBJECT)
-			return f;
+			return s->record < 0 && procedure_heading_before(x,
+			    s->from, f->at) ? NULL : f;
 		if (s->record < 0 && f->field != FIELD_WORK &&
 		    is_procedure_field(f->field))
 			return NULL;
@@ -996,7 +1011,7 @@ static void
 case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
     struct pcase *c)
 {
-	const struct fact *f = cover_subject(fs, s);
+	const struct fact *f = cover_subject(x, fs, s);
 	char *raw = NULL, *title, *origin = NULL;
 	const char *by;
 	int line = 0;
@@ -1991,6 +2006,18 @@ is_note_line(const char *s)
 	    str_has_suffix(s, "）") && strstr(s + 3, "（") == NULL);
 }
 
+/* "児童に関する項目", "[^1]: …": a list's group heading or footnote. */
+static int
+is_list_furniture(const char *line)
+{
+	char *bare = strip_ws(line);
+	int yes = str_has_suffix(bare, "に関する項目") ||
+	    str_has_suffix(bare, "に係る項目") || str_has_prefix(bare, "[^");
+
+	free(bare);
+	return yes;
+}
+
 /* A line that introduces a list rather than being part of it. */
 static int
 is_list_intro(const char *line)
@@ -2077,7 +2104,7 @@ clean_list(const char *value, enum field_id f)
 		}
 		if (lines > 1 && (*s == '\0' || str_has_prefix(s, "※") ||
 		    is_list_intro(s) || (f == FIELD_ITEMS &&
-		    str_has_suffix(s, "。")))) {
+		    (str_has_suffix(s, "。") || is_list_furniture(s))))) {
 			free(line);
 			free(label);
 			p += n + (p[n] == '\n');

@@ -676,6 +676,14 @@ is_blank_line(const char *s)
 	return *skip_space(s, &col) == '\0';
 }
 
+/* ":   value", "：value": a definition list's value line. */
+static int
+is_definition(const char *s)
+{
+	return (*s == ':' && (s[1] == ' ' || s[1] == '\t')) ||
+	    str_has_prefix(s, "：");
+}
+
 /* Append a value piece, glued when the last piece was wrapped. */
 static void
 put_piece(struct buf *v, const char *piece, int glue)
@@ -683,6 +691,8 @@ put_piece(struct buf *v, const char *piece, int glue)
 	int col = 0;
 
 	piece = skip_space(piece, &col);
+	if (is_definition(piece))	/* ":   value" of a definition list */
+		piece = skip_space(piece + (*piece == ':' ? 1 : 3), &col);
 	if (v->len > 0 && !glue)
 		buf_putc(v, '\n');
 	buf_puts(v, piece);
@@ -989,6 +999,18 @@ unclosed_label(const struct reading *r)
 	return yes;
 }
 
+/* Is line i a term that the next line defines (":   value")? */
+static int
+defines_term(const struct pass *ps, size_t i)
+{
+	int col = 0;
+	const char *s = skip_space(ps->in->lines[i].text, &col);
+
+	return i + 1 < ps->in->n && *s != '\0' && may_be_label(s) &&
+	    strchr(s, '\t') == NULL &&
+	    is_definition(skip_space(ps->in->lines[i + 1].text, &col));
+}
+
 /* A label broken over two lines: join the next line to it. */
 static char *
 wrapped_label(const struct pass *ps, size_t i)
@@ -1040,6 +1062,15 @@ normalise_line(struct pass *ps, size_t i)
 		return next;
 	}
 	read_line(dl->text, ps->form_col, &r);
+	if (r.sep == SEP_NONE && defines_term(ps, i)) {
+		/* "term" then ":   value": the markup pairs them */
+		int col = 0;
+
+		r.label = trimmed(skip_space(dl->text, &col),
+		    strlen(skip_space(dl->text, &col)));
+		r.value = "";
+		r.sep = SEP_ALONE;
+	}
 	if ((r.sep == SEP_NONE || (r.sep == SEP_ALONE && unclosed_label(&r))) &&
 	    dl->heading == 0 && (joined = wrapped_label(ps, i)) != NULL) {
 		reading_free(&r);

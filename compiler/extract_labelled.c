@@ -877,7 +877,8 @@ static int
 ends_title(const char *key)
 {
 	static const char *const ends[] = { "について", "の件", "に関する報告",
-	    "に関する諮問", "報告書", "諮問書", "届出書", NULL };
+	    "に関する諮問", "報告書", "諮問書", "届出書", "に諮問します",
+	    "に報告します", NULL };
 	char *bare = clean_title(key, 1);
 	int yes = 0;
 
@@ -908,13 +909,15 @@ static char *
 title_line(const struct ctx *x, size_t from, size_t to, int *line)
 {
 	/* a page's own headings first (<h1>, #), then any line */
-	for (size_t i = from; i < to && i < from + 200; i++)
-		if (x->k[i]->kind == NODE_HEADING && x->k[i]->form == NUM_LEVEL &&
-		    x->k[i]->number <= 2 && is_title_shaped(x->k[i]) &&
-		    ends_title(x->k[i]->key)) {
-			*line = x->k[i]->line;
-			return xstrdup(x->k[i]->key);
-		}
+	for (int level = 1; level <= 2; level++)
+		for (size_t i = from; i < to && i < from + 200; i++)
+			if (x->k[i]->kind == NODE_HEADING &&
+			    x->k[i]->form == NUM_LEVEL &&
+			    x->k[i]->number == level &&
+			    is_title_shaped(x->k[i]) && ends_title(x->k[i]->key)) {
+				*line = x->k[i]->line;
+				return xstrdup(x->k[i]->key);
+			}
 	for (size_t i = from; i < to && i < from + 60; i++) {
 		const char *k = x->k[i]->key;
 		size_t j = next_nonblank(x, i + 1);
@@ -1086,6 +1089,26 @@ case_number(const struct ctx *x, const struct span *s,
 		free(n);
 		free(key);
 		return;
+	}
+	for (size_t i = 0; i < fs->n && s->record < 0; i++) {
+		const struct fact *f = &fs->v[i];
+		char *n = NULL, *key;
+
+		if (!fact_in(f, s->from, s->to, -1) ||
+		    !is_number_header(f->label))
+			continue;
+		key = strip_ws(f->value);
+		if (case_header(key, &n) != NULL) {
+			char *by = label_origin(f->label);
+
+			field_set(&c->number, n, f->line);	/* 諮問番号 | 諮問第8号 */
+			field_from(&c->number, by);
+			free(by);
+		}
+		free(n);
+		free(key);
+		if (c->number.value != NULL)
+			return;
 	}
 	for (size_t i = s->from; i < s->to && s->record < 0; i++) {
 		const char *k = x->k[i]->key;
@@ -1632,10 +1655,11 @@ block_title(const struct node *k, struct procedure *p)
 	free(title);
 }
 
-/* Sheets: each 件名 row after the case's first starts a procedure. */
+/* Sheets: each 件名 row after the cover's (when the case has a cover
+ * 件名) starts a procedure. */
 static void
 sheet_procedures(const struct facts *fs, size_t from, size_t to,
-    struct proc_spans *ps)
+    int has_cover, struct proc_spans *ps)
 {
 	size_t starts[256], n = 0;
 
@@ -1643,7 +1667,7 @@ sheet_procedures(const struct facts *fs, size_t from, size_t to,
 		if (fs->v[i].field == FIELD_SUBJECT && fs->v[i].record < 0 &&
 		    fs->v[i].at >= from && fs->v[i].at < to)
 			starts[n++] = fs->v[i].at;
-	for (size_t s = 1; s < n; s++) {
+	for (size_t s = has_cover ? 1 : 0; s < n; s++) {
 		size_t end = s + 1 < n ? starts[s + 1] : to;
 
 		if (!span_has_fact(fs, starts[s], end))
@@ -2380,7 +2404,8 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 	if (ps.n == 0 && s->record < 0)
 		block_procedures(x, s->from, s->to, &ps);
 	if (ps.n == 0 && s->record < 0)
-		sheet_procedures(fs, s->from, s->to, &ps);
+		sheet_procedures(fs, s->from, s->to,
+		    cover_subject(x, fs, s) != NULL, &ps);
 	if (ps.n == 0 && s->record < 0) {
 		section_procedures(x, fs, s->from, s->to, &ps);
 		if (ps.n > 0 && uncovered_facts(fs, &ps, s->from, s->to))

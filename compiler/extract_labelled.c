@@ -1061,6 +1061,15 @@ case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
 	free(origin);
 }
 
+/* s after its leading white space. */
+static const char *
+skip_ws_prefix(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	return s;
+}
+
 /* The case's number from a record's number cell or a 評価書番号. */
 static void
 case_number(const struct ctx *x, const struct span *s,
@@ -1097,8 +1106,8 @@ case_number(const struct ctx *x, const struct span *s,
 		if (!fact_in(f, s->from, s->to, -1) ||
 		    !is_number_header(f->label))
 			continue;
-		key = strip_ws(f->value);
-		if (case_header(key, &n) != NULL) {
+		key = norm_nfkc(f->value, strlen(f->value));
+		if (case_header(skip_ws_prefix(key), &n) != NULL) {
 			char *by = label_origin(f->label);
 
 			field_set(&c->number, n, f->line);	/* 諮問番号 | 諮問第8号 */
@@ -1532,6 +1541,16 @@ span_says(const struct ctx *x, size_t from, size_t to, const char *word)
 	return 0;
 }
 
+static int	states_in_prose(const struct ctx *x, size_t from, size_t to);
+static int	only_subcontracts(const struct proc_spans *ps);
+static int	facts_outside(const struct facts *fs,
+		    const struct proc_spans *ps, size_t from, size_t to);
+static void	prose_sections(const struct ctx *x, size_t from, size_t to,
+		    struct proc_spans *ps);
+static int	is_list_line(const struct node *k);
+static const char	*skip_bullet(const char *s);
+static char	*clean_list(const char *value, enum field_id f);
+
 /* Sections whose heading names a procedure and that state one. */
 static void
 section_procedures(const struct ctx *x, const struct facts *fs,
@@ -1555,6 +1574,79 @@ section_procedures(const struct ctx *x, const struct facts *fs,
 			/* nested sections are read on their own */
 		}
 	}
+	if (only_subcontracts(ps) && !facts_outside(fs, ps, from, to))
+		prose_sections(x, from, to, ps);
+}
+
+/* Procedure facts of [from, to) outside every span of ps? */
+static int
+facts_outside(const struct facts *fs, const struct proc_spans *ps,
+    size_t from, size_t to)
+{
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct fact *f = &fs->v[i];
+		int in = 0;
+
+		if (!is_procedure_field(f->field) || f->record >= 0 ||
+		    f->at < from || f->at >= to)
+			continue;
+		for (size_t j = 0; j < ps->n && !in; j++)
+			in = f->at >= ps->v[j].from && f->at < ps->v[j].to;
+		if (!in)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Where no section states a procedure in labels: sections whose heading
+ * names one and whose sentences hand something over ("…に委託します").
+ */
+static void
+prose_sections(const struct ctx *x, size_t from, size_t to,
+    struct proc_spans *ps)
+{
+	size_t first = ps->n;
+
+	for (size_t i = from; i < to; i++) {
+		const struct node *k = x->k[i];
+		size_t end;
+		int t;
+
+		if (k->kind != NODE_HEADING || k->label == NULL ||
+		    (t = section_type(k->label)) < 0 || t == PROC_OTHER ||
+		    t == PROC_SUBCONTRACT)
+			continue;
+		end = node_span_end(k);
+		if (end > to)
+			end = to;
+		if (states_in_prose(x, i + 1, end)) {
+			add_proc_span(ps, i, end, t, -1, k->label);
+			ps->v[ps->n - 1].prose = 1;
+		}
+	}
+	/* in document order, before the 再委託 sections found already */
+	if (ps->n > first && first > 0) {
+		struct proc_span *tmp = xcalloc(ps->n, sizeof(*tmp));
+
+		memcpy(tmp, ps->v + first, (ps->n - first) * sizeof(*tmp));
+		memcpy(tmp + (ps->n - first), ps->v, first * sizeof(*tmp));
+		memcpy(ps->v, tmp, ps->n * sizeof(*tmp));
+		free(tmp);
+	}
+}
+
+/* Do sentences of [from, to) hand something over: "…に委託する". */
+static int
+states_in_prose(const struct ctx *x, size_t from, size_t to)
+{
+	static const char *const verbs[] = { "に委託", "へ委託", "に提供",
+	    "と結合", "に接続", NULL };
+
+	for (int v = 0; verbs[v]; v++)
+		if (span_says(x, from, to, verbs[v]))
+			return 1;
+	return 0;
 }
 
 /*
@@ -1653,6 +1745,16 @@ block_title(const struct node *k, struct procedure *p)
 		field_from(&p->title, "label 委託事項N");
 	}
 	free(title);
+}
+
+/* Are all spans found 再委託 sections? */
+static int
+only_subcontracts(const struct proc_spans *ps)
+{
+	for (size_t i = 0; i < ps->n; i++)
+		if (ps->v[i].type != PROC_SUBCONTRACT)
+			return 0;
+	return 1;
 }
 
 /* Sheets: each 件名 row after the cover's (when the case has a cover
@@ -1826,6 +1928,69 @@ period_in_prose(const char *text, int line, struct procedure *p)
 }
 
 /*
+ * "…個人情報は、次のとおりです。" followed by one item a line: the
+ * lines after the sentence, up to the next sentence or heading.
+ */
+static void
+items_listed_after(const struct ctx *x, size_t from, size_t to,
+    struct procedure *p)
+{
+	for (size_t i = from; i < to && i < x->n; i++) {
+		const char *k = x->k[i]->key;
+		struct buf list = BUF_INIT;
+
+		if (!(strstr(k, "個人情報") || strstr(k, "項目")) ||
+		    !strstr(k, "次のとおり"))
+			continue;
+		for (size_t j = i + 1; j < to && j < x->n; j++) {
+			if (x->k[j]->kind == NODE_BLANK && list.len == 0)
+				continue;
+			if (!is_list_line(x->k[j]))
+				break;
+			buf_printf(&list, "%s%s", list.len ? "\n" : "",
+			    skip_bullet(x->k[j]->text));
+		}
+		if (list.len > 0) {
+			char *clean = clean_list(list.data, FIELD_ITEMS);
+
+			parse_items(clean, &p->data_items);
+			set_line(&p->data_items_line, &p->data_items,
+			    x->k[i]->line);
+			list_from(&p->data_items_from, &p->data_items,
+			    "rule the list after 次のとおり");
+			free(clean);
+		}
+		buf_free(&list);
+		if (p->data_items.n > 0)
+			return;
+	}
+}
+
+/* "業務の名称は「市営住宅家賃等納付案内業務」": a work named in prose. */
+static void
+quoted_work_name(const char *text, int line, struct procedure *p)
+{
+	static const char *const leads[] = { "名称は「", "業務名は「",
+	    "件名は「", NULL };
+
+	for (int l = 0; leads[l]; l++) {
+		const char *q = strstr(text, leads[l]), *e;
+		char *name;
+
+		if (q == NULL)
+			continue;
+		q += strlen(leads[l]);
+		if ((e = strstr(q, "」")) == NULL || e - q > 3 * 60)
+			continue;
+		name = xstrndup(q, (size_t)(e - q));
+		field_set(&p->title, name, line);
+		field_from(&p->title, "rule 名称は「…」 in prose");
+		free(name);
+		return;
+	}
+}
+
+/*
  * A procedure stated in sentences only (minutes, a letter): "…を株式会社
  * 〇〇に委託しようとするもの", "閲覧できる情報は、A、B及びCに限られ",
  * "令和7年10月1日から…まで".
@@ -1839,6 +2004,10 @@ procedure_from_prose(const struct ctx *x, size_t from, size_t to,
 	if (from >= to || from >= x->n)
 		return;
 	text = joined_text(x, from, to);
+	if (p->data_items.n == 0)
+		items_listed_after(x, from, to, p);
+	if (p->title.value == NULL)
+		quoted_work_name(text, x->k[from]->line, p);
 	if (p->data_items.n == 0) {
 		items_in_prose(text, &p->data_items);
 		set_line(&p->data_items_line, &p->data_items, x->k[from]->line);
@@ -1886,15 +2055,14 @@ subcontract_from_prose(const struct ctx *x, size_t from, size_t to,
 	free(text);
 }
 
-static const char	*skip_bullet(const char *s);
-
 /* A line of a list: short, no sentence, no label, no note. */
 static int
 is_list_line(const struct node *k)
 {
 	const char *key = k->key;
 
-	return k->kind != NODE_ROW && strlen(key) <= 3 * 40 &&
+	return k->kind != NODE_ROW && strlen(key) <= 3 * 100 &&
+	    !(k->kind == NODE_HEADING && k->form == NUM_LEVEL) &&
 	    strstr(key, "。") == NULL && strchr(key, ':') == NULL &&
 	    !str_has_prefix(key, "※") && !str_has_prefix(key, "(");
 }
@@ -1965,7 +2133,10 @@ annex_items_of(const struct ctx *x, const char *value, struct procedure *p,
 				buf_printf(&list, "%s%s", list.len ? "\n" : "", t);
 			}
 			if (list.len > 0) {
-				parse_items(list.data, &p->data_items);
+				char *clean = clean_list(list.data, FIELD_ITEMS);
+
+				parse_items(clean, &p->data_items);
+				free(clean);
 				set_line(&p->data_items_line, &p->data_items,
 				    x->k[i]->line);
 			}
@@ -2419,6 +2590,13 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		/* no labelled fact: the title names it, sentences state it */
 		add_proc_span(&ps, s->from, s->to,
 		    (int)type_from_words(c->title.value), -1, NULL);
+		ps.v[0].prose = 1;
+	}
+	if (ps.n > 0 && s->record < 0 && only_subcontracts(&ps) &&
+	    c->title.value != NULL && strstr(c->title.value, "委託")) {
+		/* a 再委託 is of a 委託: the case's, stated in sentences */
+		implicit_first(&ps, s->from, s->to);
+		ps.v[0].type = PROC_OUTSOURCE;
 		ps.v[0].prose = 1;
 	}
 	for (size_t i = 0; i < ps.n && getenv("PICORPUS_DEBUG_FACTS"); i++)

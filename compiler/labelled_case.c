@@ -1,0 +1,881 @@
+/*
+ * labelled_case.c — the labelled reader's cases (see labelled.h): where
+ * a file's cases begin (諮問第N号 … headers, agenda items, headings of
+ * their level, records of a table of cases), and each case's own fields:
+ * kind, number, title, date, department, legal basis, count of persons.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "citation.h"
+#include "labelled.h"
+#include "normalize.h"
+#include "rows.h"
+
+/* ---- cases ---- */
+
+size_t
+count_case_headers(const struct ctx *x)
+{
+	struct strlist seen = STRLIST_INIT;
+	size_t n;
+
+	for (size_t i = 0; i < x->n; i++) {
+		char *number;
+		const char *w = case_header(x->k[i]->key, &number);
+		struct buf b = BUF_INIT;
+
+		if (w == NULL)
+			continue;
+		buf_printf(&b, "%s%s", w, number);
+		strlist_push_unique(&seen, b.data);
+		buf_free(&b);
+		free(number);
+	}
+	n = seen.n;
+	strlist_free(&seen);
+	return n;
+}
+
+static const char *const header_words[] = { "諮問", "答申", "報告", "付議",
+    NULL };
+
+/* "議題1", "案件2": an agenda item's own number before its header. */
+static const char *
+after_agenda_number(const char *key)
+{
+	static const char *const words[] = { "議題", "案件", "議案", NULL };
+
+	for (int i = 0; words[i]; i++)
+		if (str_has_prefix(key, words[i])) {
+			const char *p = key + strlen(words[i]);
+
+			if (!isdigit((unsigned char)*p))
+				continue;
+			while (isdigit((unsigned char)*p))
+				p++;
+			return p;
+		}
+	return key;
+}
+
+/* "議題3…": a line that starts an agenda item. */
+static int
+is_agenda_item(const char *key)
+{
+	return after_agenda_number(key) != key && strlen(key) < 3 * 80 &&
+	    strstr(key, "。") == NULL;
+}
+
+/* The kind word (諮問, 報告 …) an agenda line names, or NULL. */
+static const char *
+kind_word(const char *key)
+{
+	const char *rest = after_agenda_number(key);
+
+	for (int w = 0; header_words[w]; w++)
+		if (str_has_prefix(rest, header_words[w]))
+			return header_words[w];
+	return NULL;
+}
+
+/* "諮問第48号…" at the start of a key (after "議題1"): the word and the
+ * number. */
+const char *
+case_header(const char *key, char **number)
+{
+	key = after_agenda_number(key);
+	for (int w = 0; header_words[w]; w++) {
+		const char *p = key;
+		char *num;
+
+		if (!str_has_prefix(p, header_words[w]))
+			continue;
+		p += strlen(header_words[w]);
+		if (str_has_prefix(p, "事項第"))
+			p += strlen("事項");	/* 付議事項第5号 */
+		if (!str_has_prefix(p, "第"))
+			continue;
+		p += strlen("第");
+		if ((num = digits_at(p)) == NULL)
+			continue;
+		if (!str_has_prefix(p + strlen(num), "号")) {
+			free(num);
+			continue;
+		}
+		*number = num;
+		return header_words[w];
+	}
+	return NULL;
+}
+
+static void
+add_span(struct spans *sp, size_t from, char *number, int record)
+{
+	sp->v = xrealloc(sp->v, (sp->n + 1) * sizeof(*sp->v));
+	sp->v[sp->n].from = from;
+	sp->v[sp->n].to = 0;
+	sp->v[sp->n].number = number;
+	sp->v[sp->n].word = NULL;
+	sp->v[sp->n].record = record;
+	sp->n++;
+}
+
+/* Does the section of heading h hold a 件名 fact? */
+static int
+section_has_subject(const struct ctx *x, const struct facts *fs, size_t h)
+{
+	size_t end = node_span_end(x->k[h]);
+
+	for (size_t i = 0; i < fs->n; i++)
+		if (fs->v[i].field == FIELD_SUBJECT && fs->v[i].at > h &&
+		    fs->v[i].at < end)
+			return 1;
+	return 0;
+}
+
+/* Case starts at numbered headers (and headings of their level). */
+static void
+header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
+{
+	char *number, *cur = NULL;
+	int level = 0;
+
+	for (size_t i = 0; i < x->n; i++) {
+		const char *w = case_header(x->k[i]->key, &number);
+
+		if (w == NULL && is_agenda_item(x->k[i]->key)) {
+			/* "議題3　報告事項　…": an item without a number */
+			add_span(sp, i, NULL, -1);
+			sp->v[sp->n - 1].word = kind_word(x->k[i]->key);
+			free(cur);
+			cur = NULL;
+			continue;
+		}
+		if (w == NULL) {
+			if (level > 0 && x->k[i]->kind == NODE_HEADING &&
+			    x->k[i]->form == NUM_LEVEL &&
+			    x->k[i]->number == level &&
+			    section_has_subject(x, fs, i)) {
+				add_span(sp, i, NULL, -1);
+				free(cur);
+				cur = NULL;
+			}
+			continue;
+		}
+		if (sp->word == NULL)
+			sp->word = w;
+		/* the headers of the first word delimit cases; an agenda item
+		   (議題3 報告第2号) is one whatever its word */
+		if ((w != sp->word && after_agenda_number(x->k[i]->key) ==
+		    x->k[i]->key) || (cur != NULL && strcmp(cur, number) == 0)) {
+			free(number);
+			continue;
+		}
+		if (x->k[i]->kind == NODE_HEADING && x->k[i]->form == NUM_LEVEL)
+			level = x->k[i]->number;
+		free(cur);
+		cur = xstrdup(number);
+		add_span(sp, i, number, -1);
+		sp->v[sp->n - 1].word = w;
+	}
+	free(cur);
+}
+
+/* Where the last case ends: a heading above the cases' level. */
+static size_t
+last_case_end(const struct ctx *x, const struct spans *sp)
+{
+	const struct node *first = x->k[sp->v[0].from];
+
+	if (first->kind != NODE_HEADING || first->form != NUM_LEVEL)
+		return x->n;
+	for (size_t i = sp->v[sp->n - 1].from + 1; i < x->n; i++)
+		if (x->k[i]->kind == NODE_HEADING && x->k[i]->form == NUM_LEVEL &&
+		    x->k[i]->number < first->number)
+			return i;
+	return x->n;
+}
+
+void
+find_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
+{
+	memset(sp, 0, sizeof(*sp));
+	for (size_t r = 0; r < fs->nrec; r++)
+		if (fs->rec[r].is_case)
+			add_span(sp, fs->rec[r].at, NULL, (int)r);
+	if (sp->n == 0)
+		header_cases(x, fs, sp);
+	if (sp->n == 0) {
+		add_span(sp, 0, NULL, -1);
+		sp->v[0].to = x->n;
+		return;
+	}
+	sp->head_end = sp->v[0].from;
+	for (size_t c = 0; c + 1 < sp->n; c++)
+		sp->v[c].to = sp->v[c + 1].from;
+	sp->v[sp->n - 1].to = sp->v[sp->n - 1].record >= 0 ?
+	    sp->v[sp->n - 1].from + 1 : last_case_end(x, sp);
+	if (sp->n == 1 && sp->v[0].record < 0) {
+		sp->v[0].from = 0;	/* one case: the letter is its own */
+		sp->head_end = 0;
+	}
+}
+
+void
+spans_free(struct spans *sp)
+{
+	for (size_t i = 0; i < sp->n; i++)
+		free(sp->v[i].number);
+	free(sp->v);
+}
+
+/* ---- kind, number, title, date ---- */
+
+struct marker {
+	const char	*word;
+	const char	*kind;
+};
+
+static const char *
+kind_in_lines(const struct ctx *x, size_t from, size_t to)
+{
+	static const struct marker strong[] = {
+		{ "答申第", "その他" }, { "(答申)", "その他" },
+		{ "評価書番号", "評価書" }, { "特定個人情報保護評価書", "評価書" },
+		{ "全項目評価書", "評価書" }, { "基礎項目評価書", "評価書" },
+		{ "重点項目評価書", "評価書" }, { NULL, NULL } };
+	static const struct marker weak[] = {
+		{ "付議", "付議" }, { "諮問第", "諮問" }, { "諮問します", "諮問" },
+		{ "諮問書", "諮問" }, { "(諮問)", "諮問" }, { "諮問事項", "諮問" },
+		{ "報告第", "報告" }, { "報告します", "報告" }, { "(報告)", "報告" },
+		{ "報告書", "報告" }, { "報告資料", "報告" }, { "報告事項", "報告" },
+		{ "の報告", "報告" }, { "【報告】", "報告" }, { "諮問", "諮問" },
+		{ "報告", "報告" }, { NULL, NULL } };
+
+	for (size_t i = from; i < to && i < from + 30; i++)
+		for (int m = 0; strong[m].word; m++)
+			if (strstr(x->k[i]->key, strong[m].word))
+				return strong[m].kind;
+	for (int m = 0; weak[m].word; m++)
+		for (size_t i = from; i < to && i < from + 30; i++)
+			if (strstr(x->k[i]->key, weak[m].word))
+				return weak[m].kind;
+	return NULL;
+}
+
+const char *
+case_kind(const struct ctx *x, const struct spans *sp, const struct span *s,
+    const struct facts *fs)
+{
+	const char *k;
+	size_t at = s->record >= 0 ? fs->rec[s->record].at : s->from;
+
+	if (s->word != NULL)
+		return strcmp(s->word, "答申") == 0 ? "その他" : s->word;
+	for (size_t i = 0; i < fs->n && s->record >= 0; i++) {
+		char *n = NULL, *key;
+		const char *w;
+
+		if (fs->v[i].record != s->record)
+			continue;
+		key = strip_ws(fs->v[i].value);
+		w = case_header(key, &n);
+		free(n);
+		free(key);
+		for (int h = 0; w == NULL && header_words[h]; h++)
+			if (is_number_header(fs->v[i].label) &&
+			    strstr(fs->v[i].label, header_words[h]))
+				w = header_words[h];	/* 諮問番号 | 第42号 */
+		if (w != NULL)
+			return strcmp(w, "答申") == 0 ? "その他" : w;
+	}
+	if ((k = kind_in_lines(x, at, s->record >= 0 ? at + 1 : s->to)) != NULL)
+		return k;
+	if ((k = kind_in_lines(x, 0, sp->head_end)) != NULL)
+		return k;
+	if ((k = kind_in_lines(x, 0, x->n)) != NULL)
+		return k;
+	return "その他";
+}
+
+static int
+ends_title(const char *key)
+{
+	static const char *const ends[] = { "について", "の件", "に関する報告",
+	    "に関する諮問", "報告書", "諮問書", "届出書", "に諮問します",
+	    "に報告します", NULL };
+	char *bare = clean_title(key, 1);
+	int yes = 0;
+
+	for (int i = 0; ends[i] && !yes; i++)
+		yes = str_has_suffix(bare, ends[i]);
+	free(bare);
+	return yes;
+}
+
+/*
+ * Could line k be a case's title: no row, no numbered section ("3
+ * 再委託について" heads a part), no sentence, no list of clauses.
+ */
+static int
+is_title_shaped(const struct node *k)
+{
+	const char *key = k->key;
+	const char *comma = strstr(key, "、");
+
+	return k->kind != NODE_ROW && strlen(key) <= 3 * 70 &&
+	    strstr(key, "。") == NULL && !(k->kind == NODE_HEADING &&
+	    k->form != NUM_LEVEL && k->form != NUM_BRACKET) &&
+	    (comma == NULL || strstr(comma + 3, "、") == NULL);
+}
+
+/* A title written as a line of its own (…について（報告）). */
+static char *
+title_line(const struct ctx *x, size_t from, size_t to, int *line)
+{
+	/* a page's own headings first (<h1>, #), then any line */
+	for (int level = 1; level <= 2; level++)
+		for (size_t i = from; i < to && i < from + 200; i++)
+			if (x->k[i]->kind == NODE_HEADING &&
+			    x->k[i]->form == NUM_LEVEL &&
+			    x->k[i]->number == level &&
+			    is_title_shaped(x->k[i]) && ends_title(x->k[i]->key)) {
+				*line = x->k[i]->line;
+				return xstrdup(x->k[i]->key);
+			}
+	for (size_t i = from; i < to && i < from + 60; i++) {
+		const char *k = x->k[i]->key;
+		size_t j = next_nonblank(x, i + 1);
+
+		if (!is_title_shaped(x->k[i]))
+			continue;
+		if (ends_title(k)) {
+			*line = x->k[i]->line;
+			return xstrdup(k);
+		}
+		/* broken over two lines: "…取扱いについ" / "て" */
+		if (j < to && j == i + 1 && strlen(x->k[j]->key) < 3 * 8 &&
+		    x->k[j]->kind == NODE_TEXT) {
+			struct buf b = BUF_INIT;
+
+			buf_printf(&b, "%s%s", k, x->k[j]->key);
+			if (ends_title(b.data) && strstr(b.data, "。") == NULL) {
+				*line = x->k[i]->line;
+				return buf_detach(&b);
+			}
+			buf_free(&b);
+		}
+	}
+	return NULL;
+}
+
+/* The line after "記", if it reads as a title. */
+static char *
+title_after_memo(const struct ctx *x, size_t from, size_t to, int *line)
+{
+	for (size_t i = from; i < to; i++)
+		if (strcmp(x->k[i]->key, "記") == 0)
+			return title_line(x, i + 1, next_nonblank(x, i + 1) + 2,
+			    line);
+	return NULL;
+}
+
+/* Is there a heading naming a procedure among nodes [from, to)? */
+static int
+procedure_heading_before(const struct ctx *x, size_t from, size_t to)
+{
+	for (size_t i = from; i < to && i < x->n; i++)
+		if (x->k[i]->kind == NODE_HEADING && x->k[i]->label != NULL &&
+		    section_type(x->k[i]->label) >= 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The case's 件名: a subject fact before any fact of a procedure (a 件名
+ * inside a 委託の内容 block names the procedure, not the case).
+ */
+const struct fact *
+cover_subject(const struct ctx *x, const struct facts *fs,
+    const struct span *s)
+{
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct fact *f = &fs->v[i];
+
+		if (!fact_in(f, s->from, s->to, s->record))
+			continue;
+		if (f->field == FIELD_SUBJECT)
+			return s->record < 0 && procedure_heading_before(x,
+			    s->from, f->at) ? NULL : f;
+		if (s->record < 0 && f->field != FIELD_WORK &&
+		    is_procedure_field(f->field))
+			return NULL;
+	}
+	return NULL;
+}
+
+/* A title without "議題1", "諮問第9号", "報告事項" before it. */
+static const char *
+title_without_header(const char *raw)
+{
+	static const char *const kinds[] = { "報告事項", "諮問事項", "付議事項",
+	    "審議事項", NULL };
+	const char *t = raw;
+	char *n = NULL;
+
+	t = after_agenda_number(t);
+	if (case_header(t, &n) != NULL && strstr(t, "号") != NULL)
+		t = strstr(t, "号") + strlen("号");
+	free(n);
+	for (int k = 0; kinds[k]; k++)
+		if (str_has_prefix(t, kinds[k]))
+			t += strlen(kinds[k]);
+	return *t ? t : raw;
+}
+
+void
+case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
+    struct pcase *c)
+{
+	const struct fact *f = cover_subject(x, fs, s);
+	char *raw = NULL, *title, *origin = NULL;
+	const char *by;
+	int line = 0;
+	size_t h = s->from;
+
+	if (f != NULL) {
+		raw = first_line(f->value);
+		line = f->line;
+		by = origin = label_origin(f->label);
+	} else if ((raw = title_after_memo(x, s->from, s->to, &line)) != NULL)
+		by = "rule the line after 記";
+	else if ((raw = title_line(x, s->from, s->to, &line)) != NULL)
+		by = "rule a line ending in について";
+	else {
+		by = "rule the case's heading";
+		if (x->k[h]->kind == NODE_HEADING || s->number != NULL) {
+			char *n = NULL;
+			const char *k = x->k[h]->key;
+
+			if (case_header(k, &n) != NULL)
+				k = strstr(k, "号") + strlen("号");
+			free(n);
+			if (*k != '\0')
+				raw = xstrdup(k);
+			line = x->k[h]->line;
+		}
+		if (raw == NULL) {
+			size_t t = next_nonblank(x, s->from);
+
+			if (t >= s->to)
+				return;
+			raw = xstrdup(x->k[t]->key);
+			line = x->k[t]->line;
+			by = "rule the first line";
+		}
+	}
+	title = clean_title(title_without_header(raw), 1);
+	if (strlen(title) > 300)
+		title[str_cut_at(title, 300)] = '\0';
+	field_set(&c->title, title, line);
+	field_from(&c->title, by);
+	free(raw);
+	free(title);
+	free(origin);
+}
+
+/* s after its leading white space. */
+static const char *
+skip_ws_prefix(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	return s;
+}
+
+/* The case's number from a record's number cell or a 評価書番号. */
+void
+case_number(const struct ctx *x, const struct span *s,
+    const struct facts *fs, struct pcase *c)
+{
+	for (size_t i = 0; i < fs->n && s->record >= 0; i++) {
+		char *n = NULL, *key;
+
+		if (fs->v[i].record != s->record ||
+		    !is_number_header(fs->v[i].label))
+			continue;
+		key = strip_ws(fs->v[i].value);
+		if (case_header(key, &n) == NULL) {
+			char *nf = norm_nfkc(key, strlen(key));
+
+			n = digits_at(nf + (str_has_prefix(nf, "第") ? 3 : 0));
+			free(nf);
+		}
+		if (n != NULL) {
+			char *by = label_origin(fs->v[i].label);
+
+			field_set(&c->number, n, fs->v[i].line);
+			field_from(&c->number, by);
+			free(by);
+		}
+		free(n);
+		free(key);
+		return;
+	}
+	for (size_t i = 0; i < fs->n && s->record < 0; i++) {
+		const struct fact *f = &fs->v[i];
+		char *n = NULL, *key;
+
+		if (!fact_in(f, s->from, s->to, -1) ||
+		    !is_number_header(f->label))
+			continue;
+		key = norm_nfkc(f->value, strlen(f->value));
+		if (case_header(skip_ws_prefix(key), &n) != NULL) {
+			char *by = label_origin(f->label);
+
+			field_set(&c->number, n, f->line);	/* 諮問番号 | 諮問第8号 */
+			field_from(&c->number, by);
+			free(by);
+		}
+		free(n);
+		free(key);
+		if (c->number.value != NULL)
+			return;
+	}
+	for (size_t i = s->from; i < s->to && s->record < 0; i++) {
+		const char *k = x->k[i]->key;
+		size_t v;
+		char *num;
+
+		if (!str_has_prefix(k, "評価書番号"))
+			continue;
+		k += strlen("評価書番号");
+		if (*k == ':')
+			k++;
+		v = i;
+		if (*k == '\0' && (v = next_nonblank(x, i + 1)) < s->to)
+			k = x->k[v]->key;
+		if ((num = digits_at(k)) != NULL) {
+			field_set(&c->number, num, x->k[v]->line);
+			field_from(&c->number, "label 評価書番号");
+			free(num);
+		}
+		return;
+	}
+}
+
+/* Set f to the date of a value; 0 when it holds none. */
+static int
+date_in_text(const char *value, int line, struct field *f, const char *by)
+{
+	char iso[11];
+
+	if (norm_date_iso(value, strlen(value), iso) != 0)
+		return 0;
+	field_set(f, iso, line);
+	field_from(f, by);
+	return 1;
+}
+
+/* A date line of the letter: the line is (nearly) only a date. */
+static int
+date_line(const struct ctx *x, size_t i, struct field *f)
+{
+	const char *k = x->k[i]->key;
+	char iso[11];
+
+	if (strlen(k) > 3 * 14 || strstr(k, "開催") || strstr(k, "更新") ||
+	    strstr(k, "から") || strstr(k, "まで") || strstr(k, "～"))
+		return 0;
+	if (norm_date_iso(k, strlen(k), iso) != 0)
+		return 0;
+	field_set(f, iso, x->k[i]->line);
+	field_from(f, "rule a line that is a date");
+	return 1;
+}
+
+void
+case_date(const struct ctx *x, const struct spans *sp, const struct span *s,
+    const struct facts *fs, struct pcase *c)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (fs->v[i].field == FIELD_DATE &&
+		    fact_in(&fs->v[i], s->from, s->to, s->record)) {
+			char *by = label_origin(fs->v[i].label);
+			int found = date_in_text(fs->v[i].value, fs->v[i].line,
+			    &c->date, by);
+
+			free(by);
+			if (found)
+				return;
+		}
+	if (s->record >= 0)
+		return;
+	for (size_t i = s->from, seen = 0; i < s->to && seen < 14; i++) {
+		if (x->k[i]->kind == NODE_BLANK)
+			continue;
+		if (date_line(x, i, &c->date))
+			return;
+		seen++;
+	}
+	for (size_t i = 0, seen = 0; i < sp->head_end && seen < 14; i++) {
+		if (x->k[i]->kind == NODE_BLANK)
+			continue;
+		if (date_line(x, i, &c->date))
+			return;
+		seen++;
+	}
+}
+
+/* ---- department, basis, count ---- */
+
+/*
+ * A department's name from a value: its first line, or its first two
+ * when a cell broke "健康部" / "健康づくり課" apart.
+ */
+static char *
+department_lines(const char *v)
+{
+	char *first = first_line(v), *second;
+	const char *nl = strchr(v, '\n');
+	struct buf b = BUF_INIT;
+
+	if (nl == NULL || !(str_has_suffix(first, "部") ||
+	    str_has_suffix(first, "局")))
+		return first;
+	second = first_line(nl + 1);
+	if (str_has_suffix(second, "課") || str_has_suffix(second, "室") ||
+	    str_has_suffix(second, "係") || str_has_suffix(second, "担当")) {
+		buf_printf(&b, "%s%s", first, second);
+		free(first);
+		first = buf_detach(&b);
+	}
+	free(second);
+	return first;
+}
+
+/* Does v end as a department's name does? */
+static int
+is_department_name(const char *v)
+{
+	static const char *const ends[] = { "課", "室", "部", "係", "担当",
+	    "グループ", "センター", NULL };
+
+	for (int i = 0; *v && ends[i]; i++)
+		if (str_has_suffix(v, ends[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * "（担当　X課）", "（事務担当 X）", "（所管課：X）", "(担当)X": a
+ * department in brackets after a word of charge (担当, 所管).
+ */
+static int
+department_in_text(const struct ctx *x, size_t from, size_t to,
+    struct field *f)
+{
+	static const char *const words[] = { "担当部課", "担当課", "所管課",
+	    "担当", "所管", NULL };
+
+	for (size_t i = from; i < to && i < x->n; i++) {
+		const char *k = x->k[i]->key;
+
+		for (const char *open = strchr(k, '('); open != NULL;
+		    open = strchr(open + 1, '(')) {
+			const char *close = strchr(open, ')'), *p = NULL;
+			char *v;
+
+			for (int w = 0; words[w] && p == NULL; w++) {
+				const char *hit = strstr(open, words[w]);
+
+				if (hit != NULL && (close == NULL || hit < close) &&
+				    hit - open <= 3 * 4 + 1)
+					p = hit + strlen(words[w]);
+			}
+			if (p == NULL)
+				continue;
+			if (*p == ':' || *p == ')')
+				p++;
+			close = strchr(p, ')');
+			v = xstrndup(p, close ? (size_t)(close - p) : strlen(p));
+			if (is_department_name(v)) {
+				field_set(f, v, x->k[i]->line);
+				field_from(f, "rule （担当 …） in the letter");
+				free(v);
+				return 1;
+			}
+			free(v);
+		}
+	}
+	return 0;
+}
+
+/* Minutes: "財務部納税課から資料1に基づき説明があった". */
+static void
+department_explaining(const struct ctx *x, size_t from, size_t to,
+    struct field *f)
+{
+	for (size_t i = from; i < to && i < from + 12; i++) {
+		const char *k = x->k[i]->key, *at = strstr(k, "から");
+		char *v;
+
+		if (at == NULL || at - k > 3 * 30 || strstr(k, "説明") == NULL)
+			continue;
+		v = xstrndup(k, (size_t)(at - k));
+		if (str_has_suffix(v, "課") || str_has_suffix(v, "室") ||
+		    str_has_suffix(v, "担当")) {
+			field_set(f, v, x->k[i]->line);
+			field_from(f, "rule …課から説明 in minutes");
+			free(v);
+			return;
+		}
+		free(v);
+	}
+}
+
+void
+case_department(const struct ctx *x, const struct spans *sp,
+    const struct span *s, const struct facts *fs, struct pcase *c)
+{
+	const struct fact *f = first_fact(fs, FIELD_DEPARTMENT, s->from, s->to,
+	    s->record);
+
+	if (f == NULL && s->record < 0 && sp->head_end > 0)
+		f = first_fact(fs, FIELD_DEPARTMENT, 0, sp->head_end, -1);
+	if (f != NULL) {
+		char *v = department_lines(f->value), *paren, *by;
+
+		/* "保育課（電話 …）": a note after the name */
+		if ((paren = strstr(v, "(")) != NULL && paren > v)
+			*paren = '\0';
+		if ((paren = strstr(v, "（")) != NULL && paren > v)
+			*paren = '\0';
+		field_set(&c->department, v, f->line);
+		by = label_origin(f->label);
+		field_from(&c->department, by);
+		free(by);
+		free(v);
+		return;
+	}
+	if (s->record >= 0)
+		return;
+	if (!department_in_text(x, s->from, s->to, &c->department) &&
+	    !department_in_text(x, 0, sp->head_end, &c->department))
+		department_explaining(x, s->from, s->to, &c->department);
+}
+
+/* The law a basis label implies: 要綱の根拠 → 要綱. */
+static const char *
+law_of_label(const char *label)
+{
+	if (strstr(label, "要綱"))
+		return "要綱";
+	if (strstr(label, "条例"))
+		return "条例";
+	if (strstr(label, "法令"))
+		return "番号法";
+	return NULL;
+}
+
+/* "…条例第6条の規定に基づき": citations of a letter's paragraphs. */
+static void
+basis_in_prose(const struct ctx *x, size_t from, size_t to, struct pcase *c)
+{
+	struct buf para = BUF_INIT;
+	int line = 0, found = 0;
+
+	for (size_t i = from; i <= to && i <= x->n; i++) {
+		int ends = i == to || i == x->n || x->k[i]->kind != NODE_TEXT;
+
+		if (!ends) {
+			if (para.len == 0)
+				line = x->k[i]->line;
+			buf_puts(&para, x->k[i]->key);
+			continue;
+		}
+		if (para.len > 0) {
+			const char *rule = strstr(para.data, "の規定");
+
+			if (rule != NULL) {
+				found = 1;
+				para.data[rule - para.data] = '\0';
+				cite_scan(para.data, NULL, NULL,
+				    &c->legal_basis);
+				set_line(&c->legal_basis_line, &c->legal_basis,
+				    line);
+				list_from(&c->legal_basis_from, &c->legal_basis,
+				    "rule …の規定に基づき");
+			}
+		}
+		buf_truncate(&para, 0);
+		if (found)
+			break;
+	}
+	buf_free(&para);
+}
+
+void
+case_basis(const struct ctx *x, const struct spans *sp, const struct span *s,
+    const struct facts *fs, struct pcase *c)
+{
+	for (int pass = 0; pass < 2 && c->legal_basis.n == 0; pass++) {
+		size_t from = pass ? 0 : s->from, to = pass ? sp->head_end : s->to;
+		int rec = pass ? -1 : s->record;
+
+		for (size_t i = 0; i < fs->n; i++) {
+			const struct fact *f = &fs->v[i];
+			char *by;
+
+			if (f->field != FIELD_BASIS || !fact_in(f, from, to, rec))
+				continue;
+			cite_scan(f->value, law_of_label(f->label), NULL,
+			    &c->legal_basis);
+			set_line(&c->legal_basis_line, &c->legal_basis,
+			    f->line);
+			by = label_origin(f->label);
+			list_from(&c->legal_basis_from, &c->legal_basis, by);
+			free(by);
+		}
+	}
+	/* and the letter's "…の規定に基づき" */
+	if (s->record < 0)
+		basis_in_prose(x, s->from, s->to, c);
+	if (c->legal_basis.n == 0)
+		basis_in_prose(x, 0, sp->head_end, c);
+}
+
+void
+case_count(const struct ctx *x, const struct span *s, const struct facts *fs,
+    struct pcase *c)
+{
+	const struct fact *f = first_fact(fs, FIELD_SUBJECTS, s->from, s->to,
+	    s->record);
+
+	if (f != NULL && (strstr(f->value, "以上") || strstr(f->value, "未満")))
+		f = NULL;	/* "［10万人以上30万人未満］": a range, no count */
+	if (f != NULL) {
+		long long n = people_count(f->value);
+		char *k = strip_ws(f->value);
+
+		if (n < 0)
+			n = people_count(k);
+		if (n < 0)
+			n = norm_parse_count(k, strlen(k));
+		free(k);
+		if (n >= 0) {
+			c->subjects_count = n;
+			c->subjects_line = f->line;
+			c->subjects_from = label_origin(f->label);
+			return;
+		}
+	}
+	if (s->record < 0)
+		consultation_subjects(x, c, s->from, s->to);
+	if (c->subjects_count >= 0)
+		c->subjects_from = xstrdup("rule 約N人 in the text");
+}

@@ -1,0 +1,530 @@
+/*
+ * labelled_facts.c — the labelled reader's facts (see labelled.h): every
+ * row of the rows' tree, every numbered heading whose label names a field
+ * with the lines under it, and every record of a table — a list table
+ * (one record per row, or per case when it has a 件名 column), a table of
+ * entrustments in columns (委託事項1 | 委託事項2), a table of details by
+ * No joined to the list above it — as (field, label, value, line).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "citation.h"
+#include "labelled.h"
+#include "normalize.h"
+#include "rows.h"
+
+static void
+add_fact(struct facts *fs, enum field_id f, const char *label,
+    const char *value, size_t at, int line, int record)
+{
+	struct fact *ft;
+
+	fs->v = xrealloc(fs->v, (fs->n + 1) * sizeof(*fs->v));
+	ft = &fs->v[fs->n++];
+	ft->field = f;
+	ft->label = xstrdup(label);
+	ft->value = xstrdup(value);
+	ft->at = at;
+	ft->line = line;
+	ft->record = record;
+}
+
+void
+facts_free(struct facts *fs)
+{
+	for (size_t i = 0; i < fs->n; i++) {
+		free(fs->v[i].label);
+		free(fs->v[i].value);
+	}
+	free(fs->v);
+	for (size_t i = 0; i < fs->nrec; i++)
+		free(fs->rec[i].key);
+	free(fs->rec);
+	memset(fs, 0, sizeof(*fs));
+}
+
+/* The cells of a row's text, split at TAB (each trimmed). */
+static void
+row_cells(const char *text, struct strlist *cells)
+{
+	const char *p = text, *tab;
+
+	for (;;) {
+		char *cell;
+
+		tab = strchr(p, '\t');
+		cell = xstrndup(p, tab ? (size_t)(tab - p) : strlen(p));
+		strlist_push(cells, cell);
+		free(cell);
+		if (tab == NULL)
+			break;
+		p = tab + 1;
+	}
+}
+
+static size_t
+cell_count(const struct node *k)
+{
+	size_t n = 1;
+
+	for (const char *p = k->text; *p; p++)
+		n += *p == '\t';
+	return n;
+}
+
+enum field_id
+fact_field(const char *label)
+{
+	char *key = strip_ws(label);
+	enum field_id f = FIELD_NONE;
+
+	if (key[0] != '\0' && strlen(key) <= 3 * 30 && !strstr(key, "。"))
+		f = label_field(key);
+	if (f > FIELD_IGNORE && (strstr(key, "対象外") || strstr(key, "除く")))
+		f = FIELD_IGNORE;	/* "既存の項目（今回の対象外）" */
+	free(key);
+	return f;
+}
+
+/* Fields a header cell of a list table names. */
+static int
+header_fields(const struct strlist *cells, enum field_id *f)
+{
+	int known = 0;
+
+	for (size_t j = 0; j < cells->n; j++) {
+		f[j] = fact_field(cells->v[j]);
+		known += f[j] > FIELD_IGNORE;
+	}
+	return known;
+}
+
+static int
+new_record(struct facts *fs, size_t at, size_t end, int is_case)
+{
+	fs->rec = xrealloc(fs->rec, (fs->nrec + 1) * sizeof(*fs->rec));
+	fs->rec[fs->nrec].at = at;
+	fs->rec[fs->nrec].end = end;
+	fs->rec[fs->nrec].is_case = is_case;
+	fs->rec[fs->nrec].key = NULL;
+	return (int)fs->nrec++;
+}
+
+/* Does a header cell name a case number column (諮問番号, 番号)? */
+int
+is_number_header(const char *cell)
+{
+	char *k = strip_ws(cell), *nf = norm_nfkc(k, strlen(k));
+	int yes = (strstr(nf, "番号") != NULL && strlen(nf) <= 3 * 6) ||
+	    strcasecmp(nf, "No") == 0 || strcasecmp(nf, "No.") == 0 ||
+	    strcmp(nf, "通番") == 0 || strcmp(nf, "№") == 0;
+
+	free(k);
+	free(nf);
+	return yes;
+}
+
+/* A cell that can head a column: short, no list, no sentence. */
+static int
+is_header_cell(const char *cell)
+{
+	char *k = strip_ws(cell);
+	int yes = strlen(k) <= 3 * 20 && strstr(k, "、") == NULL &&
+	    strstr(k, "。") == NULL;
+
+	free(k);
+	return yes;
+}
+
+/* Do rows [from, to) start with known labels (a sheet, not a list)? */
+static int
+labels_in_first_column(const struct ctx *x, size_t from, size_t to)
+{
+	size_t labels = 0;
+
+	for (size_t i = from; i < to; i++) {
+		struct strlist cells = STRLIST_INIT;
+
+		row_cells(x->k[i]->text, &cells);
+		labels += fact_field(cells.v[0]) > FIELD_IGNORE;
+		strlist_free(&cells);
+	}
+	return to > from && labels * 10 >= (to - from) * 3;
+}
+
+/*
+ * A list table at node h: a header row naming at least two fields, then
+ * rows of the same width.  Each row is a record (a case when the header
+ * has a 件名 column, else a procedure).  Returns the node after it.
+ */
+static size_t
+list_table(const struct ctx *x, size_t h, struct facts *fs)
+{
+	struct strlist head = STRLIST_INIT;
+	enum field_id f[64];
+	size_t ncell = cell_count(x->k[h]), i, end;
+	int is_case = 0, items_only, known;
+
+	if (ncell < 3 || ncell > 64)
+		return h;
+	row_cells(x->k[h]->text, &head);
+	for (size_t j = 0; j < ncell; j++)
+		if (!is_header_cell(head.v[j])) {
+			strlist_free(&head);
+			return h;	/* a row of values, not a head */
+		}
+	known = header_fields(&head, f);
+	items_only = 0;
+	for (size_t j = 0; j < ncell; j++)
+		items_only |= known == 1 && f[j] == FIELD_ITEMS;
+	if (known < 2 && !items_only) {
+		strlist_free(&head);
+		return h;
+	}
+	for (end = h + 1; end < x->n && x->k[end]->kind == NODE_ROW &&
+	    cell_count(x->k[end]) == ncell; end++)
+		;
+	if (labels_in_first_column(x, h + 1, end)) {
+		strlist_free(&head);
+		return h;	/* label | value | remark rows, not a list */
+	}
+	for (size_t j = 0; j < ncell; j++)
+		is_case |= f[j] == FIELD_SUBJECT;
+	for (i = h + 1; i < end; i++) {
+		struct strlist cells = STRLIST_INIT;
+		int rec = items_only ? -1 : new_record(fs, i, end, is_case);
+
+		row_cells(x->k[i]->text, &cells);
+		if (rec >= 0 && is_number_header(head.v[0]))
+			fs->rec[rec].key = strip_ws(cells.v[0]);
+		for (size_t j = 0; j < ncell; j++) {
+			if (f[j] <= FIELD_IGNORE && !(is_case &&
+			    is_number_header(head.v[j])))
+				continue;
+			add_fact(fs, f[j] > FIELD_IGNORE ? f[j] : FIELD_NONE,
+			    head.v[j], cells.v[j], items_only ? h : i,
+			    x->k[i]->line, rec);
+		}
+		strlist_free(&cells);
+	}
+	strlist_free(&head);
+	return end > h + 1 ? end : h;
+}
+
+/* The record whose No is key, or -1. */
+static int
+record_of_key(const struct facts *fs, const char *key)
+{
+	for (size_t r = 0; r < fs->nrec; r++)
+		if (fs->rec[r].key != NULL && strcmp(fs->rec[r].key, key) == 0)
+			return (int)r;
+	return -1;
+}
+
+/*
+ * A table of details by No ("No | 項目", then "1 | 請求者の氏名"): each
+ * row's value goes to the record of a list table above with that No, as
+ * an export that keeps items in a table of their own does.  Returns the
+ * node after it, or h when it is no such table.
+ */
+static size_t
+detail_table(const struct ctx *x, size_t h, struct facts *fs)
+{
+	struct strlist head = STRLIST_INIT;
+	enum field_id f;
+	size_t end = h;
+
+	if (fs->nrec == 0 || cell_count(x->k[h]) != 2)
+		return h;
+	row_cells(x->k[h]->text, &head);
+	f = fact_field(head.v[1]);
+	if (is_number_header(head.v[0]) && f > FIELD_IGNORE)
+		for (end = h + 1; end < x->n && x->k[end]->kind == NODE_ROW &&
+		    cell_count(x->k[end]) == 2; end++) {
+			struct strlist cells = STRLIST_INIT;
+			char *key;
+			int rec;
+
+			row_cells(x->k[end]->text, &cells);
+			key = strip_ws(cells.v[0]);
+			if ((rec = record_of_key(fs, key)) >= 0)
+				add_fact(fs, f, head.v[1], cells.v[1], end,
+				    x->k[end]->line, rec);
+			free(key);
+			strlist_free(&cells);
+		}
+	strlist_free(&head);
+	return end > h + 1 ? end : h;
+}
+
+/* "委託事項1", "委託事項2": cells that differ only in a trailing number. */
+static int
+numbered_columns(const struct strlist *cells)
+{
+	size_t stem = 0;
+
+	if (cells->n < 3)
+		return 0;
+	for (size_t j = 1; j < cells->n; j++) {
+		char *k = strip_ws(cells->v[j]);
+		size_t n = strlen(k), s = n;
+		char *nf = norm_nfkc(k, n);
+
+		s = strlen(nf);
+		while (s > 0 && isdigit((unsigned char)nf[s - 1]))
+			s--;
+		if (s == strlen(nf) || s == 0 || (stem != 0 && stem != s)) {
+			free(k);
+			free(nf);
+			return 0;
+		}
+		stem = s;
+		free(k);
+		free(nf);
+	}
+	return 1;
+}
+
+/* "委託事項", "①委託事項": the label of an entrustment's name. */
+static int
+names_entrustment(const char *label)
+{
+	char *k = strip_ws(label);
+	char *nf = norm_nfkc(k, strlen(k));
+	int yes = str_has_prefix(skip_numbering(nf), "委託事項");
+
+	free(k);
+	free(nf);
+	return yes;
+}
+
+/*
+ * A table of records in columns at node h: "項目 | 委託事項1 | 委託事項2",
+ * then rows "label | value 1 | value 2".  Returns the node after it.
+ */
+static size_t
+column_table(const struct ctx *x, size_t h, struct facts *fs)
+{
+	struct strlist head = STRLIST_INIT;
+	size_t ncell = cell_count(x->k[h]), end;
+	int first;
+
+	row_cells(x->k[h]->text, &head);
+	if (!numbered_columns(&head)) {
+		strlist_free(&head);
+		return h;
+	}
+	for (end = h + 1; end < x->n && x->k[end]->kind == NODE_ROW &&
+	    cell_count(x->k[end]) == ncell; end++)
+		;
+	first = (int)fs->nrec;
+	for (size_t j = 1; j < ncell; j++)
+		new_record(fs, h, end, 0);
+	for (size_t i = h + 1; i < end; i++) {
+		struct strlist cells = STRLIST_INIT;
+		enum field_id f;
+
+		row_cells(x->k[i]->text, &cells);
+		f = fact_field(cells.v[0]);
+		if (f == FIELD_NONE && names_entrustment(cells.v[0]))
+			f = FIELD_WORK;	/* the row naming each column's work */
+		for (size_t j = 1; j < ncell && f > FIELD_IGNORE; j++)
+			add_fact(fs, f, cells.v[0], cells.v[j], h + j - 1 < end ?
+			    i : i, x->k[i]->line, first + (int)j - 1);
+		/* an unmapped row still matters for 再委託: keep it */
+		for (size_t j = 1; j < ncell && f <= FIELD_IGNORE; j++)
+			add_fact(fs, FIELD_NONE, cells.v[0], cells.v[j], i,
+			    x->k[i]->line, first + (int)j - 1);
+		strlist_free(&cells);
+	}
+	strlist_free(&head);
+	return end;
+}
+
+/* Was node i's line cut at the width of the text? */
+static int
+node_wrapped(const struct ctx *x, size_t i, size_t widest)
+{
+	size_t n = strlen(x->k[i]->key);
+
+	return widest >= 3 * 30 && n + 6 >= widest &&
+	    !str_has_suffix(x->k[i]->key, "。");
+}
+
+/* The value under a heading with a known label: its section's lines. */
+static void
+heading_value(const struct ctx *x, size_t h, size_t widest, enum field_id f,
+    struct buf *v)
+{
+	size_t end = node_span_end(x->k[h]);
+
+	for (size_t i = h + 1; i < end && i < h + 40; i++) {
+		const struct node *k = x->k[i];
+
+		/* a list's lines may be numbered: "（１）氏名" */
+		if (k->kind == NODE_HEADING && f == FIELD_ITEMS &&
+		    k->label != NULL && strlen(k->key) <= 3 * 30 &&
+		    fact_field(k->label) == FIELD_NONE && v->len > 0) {
+			buf_putc(v, '\n');
+			buf_puts(v, k->label);
+			continue;
+		}
+		if (k->kind == NODE_HEADING || k->kind == NODE_ROW)
+			break;
+		if (k->kind == NODE_BLANK) {
+			if (v->len > 0)
+				break;
+			continue;
+		}
+		if (v->len > 0 && !node_wrapped(x, i - 1, widest))
+			buf_putc(v, '\n');
+		{
+			char *t = strip_ws(k->text);
+
+			buf_puts(v, t);
+			free(t);
+		}
+	}
+}
+
+static size_t
+widest_key(const struct ctx *x)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < x->n; i++) {
+		size_t n = strlen(x->k[i]->key);
+
+		if (n > w && n < 3 * 100)
+			w = n;
+	}
+	return w;
+}
+
+/* A cell that heads a column of values rather than holding one. */
+static int
+is_header_word(const char *cell)
+{
+	static const char *const words[] = { "内容", "記載内容", "記載事項",
+	    "説明", "摘要", "値", "概要", NULL };
+	char *k = strip_ws(cell);
+	int yes = 0;
+
+	for (int i = 0; words[i] && !yes; i++)
+		yes = strcmp(k, words[i]) == 0;
+	free(k);
+	return yes;
+}
+
+static int
+is_blank_cell(const char *cell)
+{
+	char *k = strip_ws(cell);
+	int yes = *k == '\0';
+
+	free(k);
+	return yes;
+}
+
+/* Rows, labelled headings and tables of the whole document. */
+void
+read_facts(const struct ctx *x, struct facts *fs)
+{
+	size_t widest = widest_key(x);
+
+	for (size_t i = 0; i < x->n; i++) {
+		const struct node *k = x->k[i];
+		size_t after;
+
+		if (k->kind == NODE_ROW && cell_count(k) >= 3) {
+			if ((after = column_table(x, i, fs)) == i)
+				after = list_table(x, i, fs);
+			if (after > i) {
+				i = after - 1;
+				continue;
+			}
+		}
+		if (k->kind == NODE_ROW && (after = detail_table(x, i, fs)) > i) {
+			i = after - 1;
+			continue;
+		}
+		if (k->kind == NODE_ROW) {
+			char *label, *value;
+			enum field_id f;
+
+			if (!row_at(x, i, &label, &value))
+				continue;
+			if (cell_count(k) >= 3) {
+				/* label | value | remark: the value is one cell */
+				value[strcspn(value, "\t")] = '\0';
+			}
+			f = fact_field(label);
+			if (is_header_word(value)) {
+				free(label);	/* "項目 | 内容": a table's head */
+				free(value);
+				continue;
+			}
+			if (is_blank_cell(label) && fs->n > 0 &&
+			    fs->v[fs->n - 1].at + 1 >= i) {
+				/* an empty label cell: the value goes on */
+				struct fact *last = &fs->v[fs->n - 1];
+				size_t n = strlen(last->value);
+
+				last->value = xrealloc(last->value, n +
+				    strlen(value) + 2);
+				sprintf(last->value + n, "\n%s", value);
+				last->at = i;
+			} else
+				add_fact(fs, f, label, value, i, k->line, -1);
+			free(label);
+			free(value);
+		} else if (k->kind == NODE_HEADING && k->label != NULL) {
+			enum field_id f = fact_field(k->label);
+			struct buf v = BUF_INIT;
+
+			if (f <= FIELD_IGNORE)
+				continue;
+			heading_value(x, i, widest, f, &v);
+			if (v.len > 0)
+				add_fact(fs, f, k->label, v.data, i, k->line,
+				    -1);
+			buf_free(&v);
+		}
+	}
+}
+
+/* ---- the facts of a case ---- */
+
+/* Is fact i inside [from, to) or the head, and of record rec (-1 any)? */
+int
+fact_in(const struct fact *ft, size_t from, size_t to, int rec)
+{
+	if (rec >= 0)
+		return ft->record == rec;
+	return ft->at >= from && ft->at < to;
+}
+
+const struct fact *
+first_fact(const struct facts *fs, enum field_id f, size_t from, size_t to,
+    int rec)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (fs->v[i].field == f && fact_in(&fs->v[i], from, to, rec))
+			return &fs->v[i];
+	return NULL;
+}
+
+/* The first line of a value (a department's second line is a note). */
+char *
+first_line(const char *v)
+{
+	size_t n = strcspn(v, "\n");
+	char *line = xstrndup(v, n), *s = strip_ws(line);
+
+	free(line);
+	return s;
+}

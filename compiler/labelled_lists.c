@@ -1,0 +1,298 @@
+/*
+ * labelled_lists.c — lists of names and items as the labelled reader
+ * takes them (see labelled.h): a value cleaned of what is not in its list
+ * (bullets, numbering, lines that introduce it, notes, sub-labels of whom
+ * it is about), items kept in an annex the value refers to (別表のとおり),
+ * and items listed after a sentence (…次のとおり).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "citation.h"
+#include "labelled.h"
+#include "normalize.h"
+#include "rows.h"
+
+/* A line of a list: short, no sentence, no label, no note. */
+static int
+is_list_line(const struct node *k)
+{
+	const char *key = k->key;
+
+	return k->kind != NODE_ROW && strlen(key) <= 3 * 100 &&
+	    !(k->kind == NODE_HEADING && k->form == NUM_LEVEL) &&
+	    strstr(key, "。") == NULL && strchr(key, ':') == NULL &&
+	    !str_has_prefix(key, "※") && !str_has_prefix(key, "(");
+}
+
+/* A line that introduces a list rather than being part of it. */
+static int
+is_list_intro(const char *line)
+{
+	static const char *const ends[] = { "次の項目", "次のとおり",
+	    "以下のとおり", "下記のとおり", "とおり", "次のもの", NULL };
+	char *bare = strip_ws(line);
+	size_t n = strlen(bare);
+	int yes = 0;
+
+	if (n >= 3 && strcmp(bare + n - 3, "。") == 0)
+		bare[n - 3] = '\0';
+	for (int i = 0; ends[i] && !yes; i++)
+		yes = str_has_suffix(bare, ends[i]);
+	free(bare);
+	return yes;
+}
+
+static const char *
+skip_bullet(const char *s)
+{
+	static const char *const marks[] = { "●", "・", "○", "■", "□", "◆",
+	    "◇", "-", "*", "＊", NULL };
+
+	for (;;) {
+		int moved = 0;
+
+		while (*s == ' ' || str_has_prefix(s, "\xe3\x80\x80"))
+			s += *s == ' ' ? 1 : 3, moved = 1;
+		for (int i = 0; marks[i]; i++)
+			if (str_has_prefix(s, marks[i])) {
+				s += strlen(marks[i]);
+				moved = 1;
+				break;
+			}
+		if (!moved)
+			return s;
+	}
+}
+
+/*
+ * "…個人情報は、次のとおりです。" followed by one item a line: the
+ * lines after the sentence, up to the next sentence or heading.
+ */
+void
+items_listed_after(const struct ctx *x, size_t from, size_t to,
+    struct procedure *p)
+{
+	for (size_t i = from; i < to && i < x->n; i++) {
+		const char *k = x->k[i]->key;
+		struct buf list = BUF_INIT;
+
+		if (!(strstr(k, "個人情報") || strstr(k, "項目")) ||
+		    !strstr(k, "次のとおり"))
+			continue;
+		for (size_t j = i + 1; j < to && j < x->n; j++) {
+			if (x->k[j]->kind == NODE_BLANK && list.len == 0)
+				continue;
+			if (!is_list_line(x->k[j]))
+				break;
+			buf_printf(&list, "%s%s", list.len ? "\n" : "",
+			    skip_bullet(x->k[j]->text));
+		}
+		if (list.len > 0) {
+			char *clean = clean_list(list.data, FIELD_ITEMS);
+
+			parse_items(clean, &p->data_items);
+			set_line(&p->data_items_line, &p->data_items,
+			    x->k[i]->line);
+			list_from(&p->data_items_from, &p->data_items,
+			    "rule the list after 次のとおり");
+			free(clean);
+		}
+		buf_free(&list);
+		if (p->data_items.n > 0)
+			return;
+	}
+}
+
+/* Does a value point to an annex: "別表のとおり", "付表1に掲げる…"? */
+int
+refers_to_annex(const char *v)
+{
+	static const char *const names[] = { "別表", "別紙", "付表", "別添",
+	    NULL };
+	static const char *const verbs[] = { "とおり", "に掲げる", "に記載",
+	    "を参照", "参照", NULL };
+	int name = 0, verb = 0;
+
+	for (int i = 0; names[i]; i++)
+		name |= strstr(v, names[i]) != NULL;
+	for (int i = 0; verbs[i]; i++)
+		verb |= strstr(v, verbs[i]) != NULL;
+	return name && verb;
+}
+
+/*
+ * Items kept in an annex the value points to ("別表のとおり", "別紙１
+ * のとおり"): the lines under the annex's own heading further on.
+ */
+void
+annex_items_of(const struct ctx *x, const char *value, struct procedure *p,
+    size_t after)
+{
+	static const char *const names[] = { "別表", "別紙", "付表", "別添",
+	    NULL };
+
+	char *nf = norm_nfkc(value, strlen(value));
+
+	for (int n = 0; names[n]; n++) {
+		const char *ref = strstr(nf, names[n]);
+		char *name;
+		size_t len;
+
+		if (ref == NULL)
+			continue;
+		len = strlen(names[n]);
+		while (isdigit((unsigned char)ref[len]) ||
+		    str_has_prefix(ref + len, "第"))
+			len += isdigit((unsigned char)ref[len]) ? 1 : 3;
+		name = norm_strip_space(ref, len);
+		for (size_t i = after + 1; i < x->n; i++) {
+			struct buf list = BUF_INIT;
+			const char *k = x->k[i]->key;
+
+			/* the annex's own heading: its name, then no digit
+			   (付表1 is not 付表12), not a reference to it */
+			if (!str_has_prefix(k, name) ||
+			    isdigit((unsigned char)k[strlen(name)]) ||
+			    refers_to_annex(k))
+				continue;
+			for (size_t j = i + 1; j < x->n && j < i + 60; j++) {
+				const char *k = x->k[j]->key;
+				const char *t = x->k[j]->text;
+
+				if (*k == '\0' || !is_list_line(x->k[j])) {
+					if (list.len > 0)
+						break;
+					continue;	/* a title, (対象者：…) */
+				}
+				t = skip_bullet(t);
+				t += numbering_len(t);
+				buf_printf(&list, "%s%s", list.len ? "\n" : "", t);
+			}
+			if (list.len > 0) {
+				char *clean = clean_list(list.data, FIELD_ITEMS);
+
+				parse_items(clean, &p->data_items);
+				free(clean);
+				set_line(&p->data_items_line, &p->data_items,
+				    x->k[i]->line);
+			}
+			buf_free(&list);
+			break;
+		}
+		free(name);
+		if (p->data_items.n > 0)
+			break;
+	}
+	free(nf);
+}
+
+/* A bracketed sub-label at the start of s: "（対象者）", "【項目】". */
+static size_t
+sublabel_len(const char *s, char **label)
+{
+	static const char *const pairs[][2] = { { "(", ")" }, { "（", "）" },
+	    { "【", "】" }, { "[", "]" }, { "〔", "〕" }, { "《", "》" } };
+
+	*label = NULL;
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		const char *close;
+
+		if (!str_has_prefix(s, pairs[i][0]) ||
+		    (close = strstr(s, pairs[i][1])) == NULL ||
+		    close - s > 3 * 12 + 3)
+			continue;
+		*label = xstrndup(s + strlen(pairs[i][0]), (size_t)(close - s) -
+		    strlen(pairs[i][0]));
+		return (size_t)(close - s) + strlen(pairs[i][1]);
+	}
+	return 0;
+}
+
+/* A line that is only a note in brackets: "（プライバシーマーク…）". */
+static int
+is_note_line(const char *s)
+{
+	size_t n = strlen(s);
+
+	return (s[0] == '(' && n > 1 && s[n - 1] == ')' &&
+	    strchr(s + 1, '(') == NULL) || (str_has_prefix(s, "（") &&
+	    str_has_suffix(s, "）") && strstr(s + 3, "（") == NULL);
+}
+
+/* "児童に関する項目", "[^1]: …": a list's group heading or footnote. */
+static int
+is_list_furniture(const char *line)
+{
+	char *bare = strip_ws(line);
+	int yes = str_has_suffix(bare, "に関する項目") ||
+	    str_has_suffix(bare, "に係る項目") || str_has_prefix(bare, "[^");
+
+	free(bare);
+	return yes;
+}
+
+/*
+ * A list value cleaned of what is not in the list: bullets and
+ * numbering, lines that introduce it (…次の項目), notes (※…), sentences,
+ * sub-labels that say whom it is about (（対象者）…) — one that says
+ * 項目 is dropped and its line kept — and a line that is only a note in
+ * brackets goes with the line before it.  New string.
+ */
+char *
+clean_list(const char *value, enum field_id f)
+{
+	struct buf out = BUF_INIT;
+	const char *p = value;
+	size_t lines = 1;
+
+	for (const char *q = value; *q; q++)
+		lines += *q == '\n';
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		char *line = xstrndup(p, n), *label;
+		const char *s;
+		size_t len = n;
+
+		while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+			line[--len] = '\0';
+		s = skip_bullet(line);
+		size_t sl;
+
+		s += numbering_len(s);
+		sl = sublabel_len(s, &label);
+		if (label != NULL && f == FIELD_ITEMS &&
+		    strstr(label, "項目") == NULL) {
+			if (strstr(label, "対象") || strstr(label, "範囲") ||
+			    strstr(label, "媒体") || strstr(label, "件数"))
+				s = "";
+		} else if (label != NULL && f == FIELD_ITEMS && s[sl] != '\0' &&
+		    !str_has_prefix(s, "《"))
+			s += sl;	/* "（項目）世帯番号、…" (《項目》 stays) */
+		if (f == FIELD_CONSIGNEES && out.len > 0 &&
+		    !is_organisation_like(s) && !(s[0] == '(' ||
+		    str_has_prefix(s, "（"))) {
+			free(line);
+			free(label);
+			break;	/* the names have ended ("再委託", "なし") */
+		}
+		if (lines > 1 && (*s == '\0' || str_has_prefix(s, "※") ||
+		    is_list_intro(s) || (f == FIELD_ITEMS &&
+		    (str_has_suffix(s, "。") || is_list_furniture(s))))) {
+			free(line);
+			free(label);
+			p += n + (p[n] == '\n');
+			continue;
+		}
+		if (out.len > 0 && !is_note_line(s))
+			buf_putc(&out, '\n');
+		buf_puts(&out, s);
+		free(line);
+		free(label);
+		p += n + (p[n] == '\n');
+	}
+	return buf_detach(&out);
+}

@@ -1,0 +1,227 @@
+/*
+ * labelled_prose.c — procedures stated in sentences (see labelled.h):
+ * "…の一部を株式会社〇〇に再委託する", "取り扱わせる個人情報は、A、B
+ * に限る", "令和7年10月1日から…まで", "業務の名称は「…」".
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "citation.h"
+#include "labelled.h"
+#include "normalize.h"
+#include "rows.h"
+
+/* Do sentences of [from, to) hand something over: "…に委託する". */
+int
+states_in_prose(const struct ctx *x, size_t from, size_t to)
+{
+	static const char *const verbs[] = { "に委託", "へ委託", "に提供",
+	    "と結合", "に接続", NULL };
+
+	for (int v = 0; verbs[v]; v++)
+		if (span_says(x, from, to, verbs[v]))
+			return 1;
+	return 0;
+}
+
+/* The first of the strings ends in s, or the end of s (UTF-8 safe,
+ * unlike strcspn() on multibyte characters). */
+static const char *
+first_of(const char *s, const char *const *ends)
+{
+	const char *first = s + strlen(s);
+
+	for (int i = 0; ends[i]; i++) {
+		const char *f = strstr(s, ends[i]);
+
+		if (f != NULL && f < first)
+			first = f;
+	}
+	return first;
+}
+
+/* "（再委託先：X）" or "再委託先はX" inside a value. */
+void
+subcontractor_in_value(const char *value, struct strlist *out)
+{
+	static const char *const ends[] = { ")", "）", "、", "。", "\n",
+	    NULL };
+	static const char *const marks[] = { "再委託先:", "再委託先：",
+	    "再委託先は", NULL };
+
+	for (int m = 0; marks[m]; m++) {
+		const char *p = strstr(value, marks[m]), *e;
+		char *name, *clean;
+
+		if (p == NULL)
+			continue;
+		p += strlen(marks[m]);
+		e = first_of(p, ends);
+		name = xstrndup(p, (size_t)(e - p));
+		clean = clean_organisation(name);
+		if (*clean)
+			strlist_push_unique(out, clean);
+		free(name);
+		free(clean);
+		return;
+	}
+}
+
+/* "取り扱わせる個人情報は、A、B及びCに限る": items stated in prose. */
+static void
+items_in_prose(const char *text, struct strlist *out)
+{
+	static const char *const leads[] = { "個人情報は、", "個人情報は",
+	    "項目は、", "項目は", "情報は、", NULL };
+	static const char *const ends[] = { "に限る", "に限り", "に限られ",
+	    "とする", "である", "です", "。", NULL };
+
+	for (int l = 0; leads[l]; l++) {
+		const char *p = strstr(text, leads[l]), *e = NULL;
+		char *list;
+
+		if (p == NULL)
+			continue;
+		p += strlen(leads[l]);
+		for (int k = 0; ends[k]; k++) {
+			const char *f = strstr(p, ends[k]);
+
+			if (f != NULL && (e == NULL || f < e))
+				e = f;
+		}
+		if (e == NULL || e - p > 3 * 120)
+			continue;
+		list = xstrndup(p, (size_t)(e - p));
+		parse_items(list, out);
+		free(list);
+		return;
+	}
+}
+
+/* The text of lines [from, to) joined (keys, no white space). */
+static char *
+joined_text(const struct ctx *x, size_t from, size_t to)
+{
+	struct buf b = BUF_INIT;
+
+	for (size_t i = from; i < to && i < x->n; i++)
+		if (x->k[i]->kind != NODE_HEADING)
+			buf_puts(&b, x->k[i]->key);
+	return buf_detach(&b);
+}
+
+/* "令和7年10月1日から令和10年9月30日まで" in running text. */
+static void
+period_in_prose(const char *text, int line, struct procedure *p)
+{
+	struct norm_date d;
+	size_t len = strlen(text), start, end, at = 0;
+	char from[11], to[11];
+
+	while (at < len && norm_find_date(text + at, len - at, &d, &start,
+	    &end) == 0) {
+		if (str_has_prefix(text + at + end, "から")) {
+			parse_period(text + at + start, from, to);
+			if (from[0])
+				field_set(&p->period_start, from, line);
+			if (to[0])
+				field_set(&p->period_end, to, line);
+			field_from(&p->period_start, "rule …から…まで in prose");
+			field_from(&p->period_end, "rule …から…まで in prose");
+			return;
+		}
+		at += end;
+	}
+}
+
+/* "業務の名称は「市営住宅家賃等納付案内業務」": a work named in prose. */
+static void
+quoted_work_name(const char *text, int line, struct procedure *p)
+{
+	static const char *const leads[] = { "名称は「", "業務名は「",
+	    "件名は「", NULL };
+
+	for (int l = 0; leads[l]; l++) {
+		const char *q = strstr(text, leads[l]), *e;
+		char *name;
+
+		if (q == NULL)
+			continue;
+		q += strlen(leads[l]);
+		if ((e = strstr(q, "」")) == NULL || e - q > 3 * 60)
+			continue;
+		name = xstrndup(q, (size_t)(e - q));
+		field_set(&p->title, name, line);
+		field_from(&p->title, "rule 名称は「…」 in prose");
+		free(name);
+		return;
+	}
+}
+
+/*
+ * A procedure stated in sentences only (minutes, a letter): "…を株式会社
+ * 〇〇に委託しようとするもの", "閲覧できる情報は、A、B及びCに限られ",
+ * "令和7年10月1日から…まで".
+ */
+void
+procedure_from_prose(const struct ctx *x, size_t from, size_t to,
+    struct procedure *p)
+{
+	char *text;
+
+	if (from >= to || from >= x->n)
+		return;
+	text = joined_text(x, from, to);
+	if (p->data_items.n == 0)
+		items_listed_after(x, from, to, p);
+	if (p->title.value == NULL)
+		quoted_work_name(text, x->k[from]->line, p);
+	if (p->data_items.n == 0) {
+		items_in_prose(text, &p->data_items);
+		set_line(&p->data_items_line, &p->data_items, x->k[from]->line);
+		list_from(&p->data_items_from, &p->data_items,
+		    "rule 個人情報は、… in prose");
+	}
+	if (p->period_start.value == NULL)
+		period_in_prose(text, x->k[from]->line, p);
+	free(text);
+}
+
+/* 再委託 stated in prose: "…の一部を株式会社〇〇に再委託する". */
+void
+subcontract_from_prose(const struct ctx *x, size_t from, size_t to,
+    struct procedure *p)
+{
+	char *text;
+	struct procedure tmp;
+	char start[11], end[11];
+	const char *period;
+
+	if (from >= to || from >= x->n)
+		return;
+	text = joined_text(x, from, to);
+	memset(&tmp, 0, sizeof(tmp));
+	if (p->subcontractors.n == 0) {
+		organisations_in_prose(x, &tmp, from, to);
+		for (size_t i = 0; i < tmp.consignees.n; i++)
+			strlist_push_unique(&p->subcontractors,
+			    tmp.consignees.v[i]);
+		strlist_free(&tmp.consignees);
+		if (p->subcontractors.n > 0)
+			p->subcontractors_line = x->k[from]->line;
+	}
+	if (p->data_items.n == 0)
+		items_in_prose(text, &p->data_items);
+	if (p->period_start.value == NULL &&
+	    (period = strstr(text, "期間は")) != NULL) {
+		parse_period(period, start, end);
+		if (start[0])
+			field_set(&p->period_start, start, x->k[from]->line);
+		if (end[0])
+			field_set(&p->period_end, end, x->k[from]->line);
+	}
+	free(text);
+}

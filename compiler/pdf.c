@@ -10,6 +10,7 @@
  */
 #include <math.h>
 #include <poppler.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <sys/types.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "buf.h"
 #include "encoding.h"
 #include "pdf.h"
+#include "pdf_grid.h"
 
 #define GAP_CELL	1.5	/* a gap of this many em inside a line: new cell */
 #define GAP_SOFT	0.5	/* one of this many: new cell at a column edge */
@@ -29,6 +31,9 @@
 #define WRAP_SLACK	1.2	/* kinsoku: a wrapped line may end this short */
 #define SPACE_GAP	0.15	/* a gap of this many em inside a line: a space */
 #define EDGE_SLACK	2.0	/* lines of a column start within 2 pt */
+#define STEPS		400	/* baseline steps counted, half a point each */
+#define TABLE_BLANK	0.85	/* leadings between a table's line and the
+				   text beside it that show an empty line */
 
 /* A piece of text poppler put on one line, between two wide gaps. */
 struct line {
@@ -45,6 +50,12 @@ struct line {
 	int	 soft;		/* cut from the line before at a narrow gap:
 				   glued back unless it starts at a column
 				   edge; its text starts after a space */
+	int	 cell;		/* while a page is read: the ruled table
+				   cell it is in (page-wide number), or -1 */
+	int	 fields;	/* a row of a ruled table, made whole from
+				   its cells: its fields; 0 for a line */
+	unsigned full;		/* bit i: field i's text reaches the bottom
+				   of its cell (it may go on overleaf) */
 };
 
 struct doc {
@@ -54,6 +65,8 @@ struct doc {
 	double		*page_h;	/* height of each page */
 	double		*page_w;	/* width of each page */
 	double		 leading;	/* usual baseline distance in paragraphs */
+	int		 steps[STEPS];	/* baseline steps seen in paragraphs and
+					   cells, by half points */
 	float		 edge[EDGE_BUCKETS]; /* widest right edge per left edge */
 };
 
@@ -106,6 +119,7 @@ new_line(struct doc *d, int page)
 	memset(l, 0, sizeof(*l));
 	l->off = d->chars.len;
 	l->page = page;
+	l->cell = -1;
 	return l;
 }
 
@@ -132,6 +146,7 @@ is_word_char(uint32_t c)
 /* The line being read from a page, and what comes before its next char. */
 struct reader {
 	struct doc	*d;
+	const struct page_grids *g;	/* the page's ruled tables */
 	struct line	*cur;	/* NULL between lines */
 	int		 page;
 	int		 space;	/* poppler put a space before the next char */
@@ -149,9 +164,10 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 
 	double gap = l != NULL ? r->x1 - l->x1 : 0, unit = l != NULL &&
 	    l->em > w ? l->em : w;
-	int soft = 0;
+	int soft = 0, table, in, cell = rd->g->n == 0 ? -1 : grids_cell_at(rd->g,
+	    (r->x1 + r->x2) / 2, (r->y1 + r->y2) / 2, &table, &in);
 
-	if (l != NULL && (gap > GAP_CELL * unit ||
+	if (l != NULL && (gap > GAP_CELL * unit || cell != l->cell ||
 	    (r->y1 + r->y2) / 2 > l->bottom || (r->y1 + r->y2) / 2 < l->top))
 		end_line(d, &rd->cur), l = NULL;
 	else if (l != NULL && gap > GAP_SOFT * unit) {
@@ -162,6 +178,7 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 	if (l == NULL) {
 		l = rd->cur = new_line(d, rd->page);
 		l->soft = soft;
+		l->cell = cell;
 		l->x0 = r->x1;
 		l->top = r->y1;
 		l->bottom = r->y2;
@@ -187,14 +204,15 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 }
 
 /*
- * Cut one page's text into lines.  poppler gives one box per character
- * of its text, newlines included; a page whose boxes do not match its
- * text is read without them as far as they go.
+ * Cut one page's text into lines, and find its ruled tables (*g): a
+ * line stays inside one of their cells.  poppler gives one box per
+ * character of its text, newlines included; a page whose boxes do not
+ * match its text is read without them as far as they go.
  */
 static void
-read_page(struct doc *d, PopplerPage *pg, int page)
+read_page(struct doc *d, PopplerPage *pg, int page, struct page_grids *g)
 {
-	struct reader rd = { d, NULL, page, 0, 0 };
+	struct reader rd = { d, g, NULL, page, 0, 0 };
 	PopplerRectangle *r = NULL;
 	guint nr = 0;
 	char *text = poppler_page_get_text(pg);
@@ -204,6 +222,8 @@ read_page(struct doc *d, PopplerPage *pg, int page)
 
 	if (text == NULL || !poppler_page_get_text_layout(pg, &r, &nr))
 		goto out;
+	if (len > 0)
+		grids_find(pg, d->page_w[page], d->page_h[page], r, nr, g);
 	for (size_t i = 0; i < len && k < nr; i += step, k++) {
 		if ((step = utf8_next(s + i, len - i, &c)) == 0) {
 			step = 1;
@@ -247,7 +267,7 @@ glue_fragments(struct doc *d, size_t a, size_t z)
 	for (size_t i = a; i < z; i++) {
 		struct line *l = &d->lines[i];
 
-		if (l->soft && out > a &&
+		if (l->soft && out > a && d->lines[out - 1].cell == l->cell &&
 		    starting_at(d, a, z, l->x0) < EDGE_LINES) {
 			struct line *p = &d->lines[out - 1];
 
@@ -262,6 +282,211 @@ glue_fragments(struct doc *d, size_t a, size_t z)
 		d->lines[out++] = *l;
 	}
 	d->n = out;	/* [a, z) were the last lines read */
+}
+
+/* ---- ruled tables: a row of cells as one line ---- */
+
+/*
+ * The lines read inside the cells of one table on a page, and the
+ * text each cell gets: its lines top to bottom, a line that wraps (it
+ * reached the cell's right edge) glued to the next with no separator
+ * (a space between two Latin letters or digits), other lines and
+ * pieces of one visual line joined by a space.
+ */
+struct table_text {
+	const struct grid *t;
+	struct buf	*text;	/* [cell] */
+	size_t		*last;	/* [cell]: index of its last line, or SIZE_MAX */
+	double		*pad;	/* [cell]: from its left line to its text */
+	double		 em;	/* widest character of the table */
+};
+
+static int
+cmp_line_pos(const void *a, const void *b)
+{
+	const struct line *x = *(struct line *const *)a;
+	const struct line *y = *(struct line *const *)b;
+
+	if (fabs(x->top - y->top) >= height(x) / 3)
+		return x->top < y->top ? -1 : 1;
+	return (x->x0 > y->x0) - (x->x0 < y->x0);
+}
+
+/* One more step from a line's baseline to the next's (measure_leading). */
+static void
+count_step(struct doc *d, double step)
+{
+	if (step > 0 && step * 2 < STEPS)
+		d->steps[(int)(step * 2)]++;
+}
+
+/* Does l, in cell k, reach the cell's right edge before next? */
+static int
+wraps_in_cell(const struct table_text *tt, int k, const struct line *l,
+    const struct line *next)
+{
+	const struct grid_cell *c = &tt->t->cells[k];
+	double edge = tt->t->xs[c->c1] - tt->pad[k];
+
+	return edge - l->x1 < next->first_w + WRAP_SLACK * em(l);
+}
+
+static void
+cell_add(struct table_text *tt, struct doc *d, int k, size_t li)
+{
+	const struct line *l = &d->lines[li], *p;
+	struct buf *b = &tt->text[k];
+	const char *s = d->chars.data + l->off;
+
+	if (tt->last[k] != SIZE_MAX) {
+		p = &d->lines[tt->last[k]];
+		count_step(d, l->bottom - p->bottom);
+		if (fabs(l->top - p->top) < height(p) / 3 ||
+		    !wraps_in_cell(tt, k, p, l) ||
+		    (b->len > 0 && is_word_char((unsigned char)b->data[b->len - 1])
+		    && is_word_char((unsigned char)s[0])))
+			buf_putc(b, ' ');
+	}
+	buf_put(b, s, l->len);
+	tt->last[k] = li;
+	if (l->em > tt->em)
+		tt->em = l->em;
+}
+
+/* Fill tt with the text of the lines in [a, z) that are in table t. */
+static void
+gather_cells(struct table_text *tt, struct doc *d, size_t a, size_t z)
+{
+	const struct grid *t = tt->t;
+	struct line **v = xcalloc(z - a + 1, sizeof(*v));
+	size_t n = 0;
+
+	for (size_t i = a; i < z; i++) {
+		struct line *l = &d->lines[i];
+		int k = l->cell - t->first;
+
+		if (l->cell < 0 || k < 0 || k >= t->ncells)
+			continue;
+		v[n++] = l;
+		if (l->x0 - t->xs[t->cells[k].c0] < tt->pad[k])
+			tt->pad[k] = l->x0 - t->xs[t->cells[k].c0];
+	}
+	for (int k = 0; k < t->ncells; k++)
+		if (tt->pad[k] > 12 || tt->pad[k] < 0)
+			tt->pad[k] = tt->pad[k] < 0 ? 0 : 12;
+	qsort(v, n, sizeof(*v), cmp_line_pos);
+	for (size_t i = 0; i < n; i++)
+		cell_add(tt, d, v[i]->cell - t->first, (size_t)(v[i] - d->lines));
+	free(v);
+}
+
+/* Does the text of cell k reach down to the cell's bottom line? */
+static int
+cell_full(const struct table_text *tt, const struct doc *d, int k)
+{
+	const struct line *l;
+
+	if (tt->last[k] == SIZE_MAX)
+		return 0;
+	l = &d->lines[tt->last[k]];
+	return tt->t->ys[tt->t->cells[k].r1] - l->bottom < em(l);
+}
+
+/*
+ * Row r of the table as "field<TAB>field" into out, *full its fields
+ * whose text reaches their cell's bottom; returns its fields, or 0 when
+ * they are all empty.  A cell spanning several rows gives its text to
+ * the first; to the others too when cells follow it in the row (a label
+ * over several values), an empty field otherwise.
+ */
+static int
+row_text(const struct table_text *tt, const struct doc *d, int r,
+    struct buf *out, unsigned *full)
+{
+	const struct grid *t = tt->t;
+	int cols = t->nx - 1, fields = 0, text = 0;
+
+	*full = 0;
+	for (int c = 0; c < cols; c = t->cells[t->at[r * cols + c]].c1) {
+		int k = t->at[r * cols + c];
+		const struct grid_cell *g = &t->cells[k];
+
+		if (fields++ > 0)
+			buf_putc(out, '\t');
+		if (g->r0 == r || g->c1 < cols) {
+			buf_put(out, tt->text[k].data, tt->text[k].len);
+			text |= tt->text[k].len > 0;
+		}
+		if (fields <= 32 && cell_full(tt, d, k))
+			*full |= 1u << (fields - 1);
+	}
+	return text ? fields : 0;
+}
+
+/* Append the rows of table t as lines of page `page`. */
+static void
+emit_rows(struct doc *d, const struct table_text *tt, int page)
+{
+	const struct grid *t = tt->t;
+	struct buf row = BUF_INIT;
+
+	for (int r = 0; r + 1 < t->ny; r++) {
+		int fields;
+		unsigned full;
+		struct line *l;
+
+		buf_truncate(&row, 0);
+		if ((fields = row_text(tt, d, r, &row, &full)) == 0)
+			continue;
+		l = new_line(d, page);
+		l->full = full;
+		buf_put(&d->chars, row.data, row.len);
+		l->len = row.len;
+		l->fields = fields;
+		l->x0 = t->xs[0];
+		l->x1 = t->xs[t->nx - 1];
+		l->top = t->ys[r];
+		l->bottom = t->ys[r + 1];
+		l->em = tt->em;
+	}
+	buf_free(&row);
+}
+
+/*
+ * Replace the lines of page lines [a, d->n) that are in ruled table
+ * cells of g by one line per table row.
+ */
+static void
+table_rows(struct doc *d, size_t a, const struct page_grids *g)
+{
+	size_t z = d->n, out = a;
+	int page = z > a ? d->lines[a].page : 0;
+
+	if (g->n == 0 || z == a)
+		return;
+	for (int i = 0; i < g->n; i++) {
+		const struct grid *t = &g->t[i];
+		struct table_text tt = { t, NULL, NULL, NULL, 0 };
+
+		tt.text = xcalloc((size_t)t->ncells, sizeof(*tt.text));
+		tt.last = xmalloc((size_t)t->ncells * sizeof(*tt.last));
+		tt.pad = xmalloc((size_t)t->ncells * sizeof(*tt.pad));
+		for (int k = 0; k < t->ncells; k++) {
+			tt.last[k] = SIZE_MAX;
+			tt.pad[k] = 1e9;
+		}
+		gather_cells(&tt, d, a, z);
+		emit_rows(d, &tt, page);
+		for (int k = 0; k < t->ncells; k++)
+			buf_free(&tt.text[k]);
+		free(tt.text);
+		free(tt.last);
+		free(tt.pad);
+	}
+	for (size_t i = a; i < d->n; i++)
+		if (i >= z || d->lines[i].cell < 0)
+			d->lines[out++] = d->lines[i];
+	d->n = out;
 }
 
 /* ---- running headers, footers and page numbers ---- */
@@ -358,7 +583,7 @@ drop_running_lines(struct doc *d, int npages)
 	for (size_t i = 0; i < d->n; i++) {
 		struct line *l = &d->lines[i];
 
-		if (band(d, l) == 0)
+		if (band(d, l) == 0 || l->fields > 0)
 			continue;
 		if (is_page_number(d->chars.data + l->off, l->len))
 			l->drop = 1;
@@ -393,7 +618,7 @@ measure_edges(struct doc *d)
 		const struct line *l = &d->lines[i];
 		size_t b = bucket(l->x0);
 
-		if (!l->drop && l->x1 > d->edge[b])
+		if (!l->drop && l->fields == 0 && l->x1 > d->edge[b])
 			d->edge[b] = (float)l->x1;
 	}
 }
@@ -432,7 +657,7 @@ next_in_stack(const struct doc *d, size_t i)
 
 		if (b->page != l->page)
 			break;
-		if (!b->drop && b->x0 > l->x0 - EDGE_SLACK &&
+		if (!b->drop && b->fields == 0 && b->x0 > l->x0 - EDGE_SLACK &&
 		    b->x0 < l->x0 + EDGE_SLACK && right_below(d, l, b))
 			return j;
 	}
@@ -446,7 +671,8 @@ measure_stacks(struct doc *d)
 		double edge = 0;
 		int len = 0;
 
-		if (d->lines[i].chain_len != 0 || d->lines[i].drop)
+		if (d->lines[i].chain_len != 0 || d->lines[i].drop ||
+		    d->lines[i].fields > 0)
 			continue;
 		for (size_t j = i; len == 0 || j != 0; j = next_in_stack(d, j)) {
 			if (d->lines[j].x1 > edge)
@@ -647,6 +873,93 @@ order_pages(struct doc *d)
 	}
 }
 
+/* ---- table rows broken by a page break ---- */
+
+/* Field i of the TAB-separated text s (n bytes): *len bytes at the result. */
+static const char *
+field(const char *s, size_t n, int i, size_t *len)
+{
+	const char *end = s + n, *p = s, *tab;
+
+	for (; i > 0 && p < end; i--) {
+		tab = memchr(p, '\t', (size_t)(end - p));
+		p = tab != NULL ? tab + 1 : end;
+	}
+	tab = memchr(p, '\t', (size_t)(end - p));
+	*len = (size_t)((tab != NULL ? tab : end) - p);
+	return p;
+}
+
+/*
+ * Is b the rest of table row l, broken at the end of l's page?  It is
+ * the first line of the next page, a row of as many fields, one of
+ * which is empty where l's is not (a cell that ended on l's page), and
+ * its other fields go on from fields of l whose text reached the bottom.
+ */
+static int
+row_goes_on(const struct doc *d, const struct line *l, const struct line *b)
+{
+	size_t la, ba;
+	int ended = 0;
+
+	if (l->fields == 0 || b->fields != l->fields || b->page != l->page + 1)
+		return 0;
+	for (int i = 0; i < l->fields; i++) {
+		field(d->chars.data + l->off, l->len, i, &la);
+		field(d->chars.data + b->off, b->len, i, &ba);
+		if (la > 0 && ba == 0)
+			ended = 1;
+		if (ba > 0 && i < 32 && !(l->full & 1u << i))
+			return 0;
+	}
+	return ended;
+}
+
+/* Glue the fields of b to those of l (b goes on where l stopped). */
+static void
+join_row(struct doc *d, struct line *l, const struct line *b)
+{
+	struct buf t = BUF_INIT;
+
+	for (int i = 0; i < l->fields; i++) {
+		size_t na, nb;
+		const char *a = field(d->chars.data + l->off, l->len, i, &na);
+		const char *z = field(d->chars.data + b->off, b->len, i, &nb);
+
+		if (i > 0)
+			buf_putc(&t, '\t');
+		buf_put(&t, a, na);
+		if (na > 0 && nb > 0 && is_word_char((unsigned char)a[na - 1]) &&
+		    is_word_char((unsigned char)z[0]))
+			buf_putc(&t, ' ');
+		buf_put(&t, z, nb);
+	}
+	l->off = d->chars.len;
+	l->len = t.len;
+	buf_put(&d->chars, t.data, t.len);
+	buf_free(&t);
+}
+
+static void
+join_split_rows(struct doc *d)
+{
+	struct line *prev = NULL;
+
+	for (size_t i = 0; i < d->n; i++) {
+		struct line *b = &d->lines[i];
+
+		if (b->drop)
+			continue;
+		if (prev != NULL && row_goes_on(d, prev, b)) {
+			join_row(d, prev, b);
+			b->drop = 1;
+			prev = NULL;	/* what follows b cannot go on prev */
+			continue;
+		}
+		prev = b;
+	}
+}
+
 /* ---- assembling rows ---- */
 
 /* Does b start at the left edge of c's last line (or a wrap of it)? */
@@ -676,10 +989,8 @@ right_below(const struct doc *d, const struct line *l, const struct line *b)
 static void
 measure_leading(struct doc *d)
 {
-	enum { STEPS = 400 };
-	int count[STEPS] = { 0 }, best = 0;
+	int best = 0;
 
-	d->leading = 0;
 	for (size_t i = 0; i + 1 < d->n; i++) {
 		const struct line *l = &d->lines[i];
 
@@ -688,18 +999,20 @@ measure_leading(struct doc *d)
 			double step = b->bottom - l->bottom;
 
 			if (b->page != l->page || b->drop || l->drop ||
-			    step > 3 * height(l))
+			    b->fields > 0 || l->fields > 0 || step > 3 * height(l))
 				break;
-			if (step > 0 && fabs(b->x0 - l->x0) < EDGE_SLACK &&
-			    step * 2 < STEPS) {
-				if (++count[(int)(step * 2)] > best) {
-					best = count[(int)(step * 2)];
-					d->leading = (int)(step * 2) / 2.0 + 0.25;
-				}
+			if (step > 0 && fabs(b->x0 - l->x0) < EDGE_SLACK) {
+				count_step(d, step);
 				break;
 			}
 		}
 	}
+	d->leading = 0;
+	for (int i = 0; i < STEPS; i++)
+		if (d->steps[i] > best) {
+			best = d->steps[i];
+			d->leading = i / 2.0 + 0.25;
+		}
 	if (d->leading == 0)
 		d->leading = 1.2 * (d->n > 0 ? height(&d->lines[0]) : 12);
 }
@@ -833,32 +1146,55 @@ row_bottom(const struct row *r)
 	return low;
 }
 
+/*
+ * Is there an empty line between line l and line b below it?  Between
+ * lines of text, when b's baseline is BLANK leadings below l's or more;
+ * beside a table, where a row's top or bottom is its ruling line, when
+ * the space between them is TABLE_BLANK leadings or more.
+ */
+static int
+blank_between(const struct doc *d, const struct line *l, const struct line *b)
+{
+	if (b->page != l->page)
+		return 0;
+	if (l->fields > 0 || b->fields > 0)
+		return b->top - l->bottom > TABLE_BLANK * d->leading;
+	return b->bottom - l->bottom > BLANK * d->leading;
+}
+
 static void
 assemble(const struct doc *d, struct output *o)
 {
 	struct row r = { 0 };
+	const struct line *last = NULL;	/* of the last table row written */
 	ssize_t k;
 	int wrap;
 
 	for (size_t i = 0; i < d->n; i++) {
 		const struct line *b = &d->lines[i];
 
+		int lines = r.n > 0 && r.cells[0].last->fields == 0 &&
+		    b->fields == 0;
+
 		if (b->drop)
 			continue;
-		if (r.n > 0 && beside(&r, b))
+		if (lines && beside(&r, b))
 			new_cell(&r, d, b);
-		else if (r.n > 0 && (k = cell_for(d, &r, b, &wrap)) >= 0)
+		else if (lines && (k = cell_for(d, &r, b, &wrap)) >= 0)
 			cell_append(&r.cells[k], d, b, wrap);
 		else {
-			const struct line *low = r.n > 0 ? row_bottom(&r) : NULL;
+			const struct line *low = r.n > 0 ? row_bottom(&r) : last;
 
 			flush_row(&r, o);
-			if (low != NULL && b->page == low->page &&
-			    b->bottom - low->bottom > BLANK * d->leading) {
+			if (low != NULL && blank_between(d, low, b)) {
 				buf_putc(&o->text, '\n');
 				o->lines++;
 			}
 			new_cell(&r, d, b);
+			if (b->fields > 0) {	/* a table row stands alone */
+				flush_row(&r, o);
+				last = b;
+			}
 		}
 	}
 	flush_row(&r, o);
@@ -895,6 +1231,7 @@ read_pages(PopplerDocument *pdf, struct doc *d, struct pdf_text *out)
 {
 	for (int p = 0; p < out->npages; p++) {
 		PopplerPage *pg = poppler_document_get_page(pdf, p);
+		struct page_grids g = { 0 };
 		size_t before = d->n;
 		double w = 0, h = 0;
 
@@ -903,8 +1240,10 @@ read_pages(PopplerDocument *pdf, struct doc *d, struct pdf_text *out)
 		poppler_page_get_size(pg, &w, &h);
 		d->page_h[p] = h;
 		d->page_w[p] = w;
-		read_page(d, pg, p);
+		read_page(d, pg, p, &g);
 		glue_fragments(d, before, d->n);
+		table_rows(d, before, &g);
+		grids_free(&g);
 		if (d->n == before && has_image(pg) && out->scanned++ == 0)
 			out->first_scanned = p + 1;
 		g_object_unref(pg);
@@ -948,6 +1287,7 @@ pdf_read(const void *data, size_t n, struct pdf_text *out, const char **why)
 	}
 	drop_running_lines(&d, out->npages);
 	order_pages(&d);
+	join_split_rows(&d);
 	measure_leading(&d);
 	measure_edges(&d);
 	measure_stacks(&d);

@@ -1,0 +1,509 @@
+/*
+ * pdf_grid.c — find a page's ruled tables (see pdf_grid.h).  The page
+ * is drawn by poppler into a cairo image at SCALE pixels per point;
+ * a ruling line is a run of dark pixels at least MIN_RULE points long
+ * and at most MAX_THICK points thick (a glyph's stroke is shorter, a
+ * filled box or picture thicker), found row by row for horizontal
+ * lines and column by column for vertical ones, as the lattice mode of
+ * table extractors does.  Lines crossing each other (within TOL) are
+ * one table; its distinct x and y positions are its column and row
+ * lines, and the cells of that lattice are merged where the line
+ * between them is not drawn.
+ */
+#include <cairo.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "pdf_grid.h"
+
+#define SCALE		2.0	/* pixels per point */
+#define MAX_SIDE	3000	/* pixels: huge pages are drawn smaller */
+#define DARK		170	/* luminance (0-255) below which a pixel is ink */
+#define MIN_RULE	12.0	/* points: shortest ruling line */
+#define MAX_THICK	3.0	/* points: thickest ruling line */
+#define RUN_GAP		1	/* pixels: gap a faint line may have */
+#define TOL		2.5	/* points: lines this close meet or coincide */
+#define MAX_RULES	1000	/* per direction and page */
+#define MAX_LINES	400	/* column or row lines of one table */
+
+/* A ruling line, in points: at y (horizontal) or x (vertical). */
+struct rule {
+	double	 at, from, to;
+};
+
+struct rules {
+	struct rule	*v;
+	size_t		 n, cap;
+};
+
+static void
+rules_add(struct rules *r, double at, double from, double to)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 64;
+		r->v = xrealloc(r->v, r->cap * sizeof(*r->v));
+	}
+	r->v[r->n++] = (struct rule){ at, from, to };
+}
+
+/* ---- drawing the page ---- */
+
+/* The page as ink (1) or not (0), w x h pixels, s pixels per point. */
+struct ink {
+	unsigned char	*px;
+	int		 w, h;
+	double		 s;
+};
+
+static int
+draw_page(PopplerPage *pg, double pw, double ph, struct ink *ink)
+{
+	double s = SCALE;
+	cairo_surface_t *sf;
+	cairo_t *cr;
+	const unsigned char *data;
+	int stride;
+
+	if (!(pw > 1 && ph > 1 && pw < 1e5 && ph < 1e5))
+		return -1;
+	if (pw * s > MAX_SIDE)
+		s = MAX_SIDE / pw;
+	if (ph * s > MAX_SIDE)
+		s = MAX_SIDE / ph;
+	ink->s = s;
+	ink->w = (int)ceil(pw * s);
+	ink->h = (int)ceil(ph * s);
+	sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, ink->w, ink->h);
+	if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(sf);
+		return -1;
+	}
+	cr = cairo_create(sf);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, s, s);
+	poppler_page_render(pg, cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(sf);
+	data = cairo_image_surface_get_data(sf);
+	stride = cairo_image_surface_get_stride(sf);
+	ink->px = xmalloc((size_t)ink->w * (size_t)ink->h);
+	for (int y = 0; y < ink->h; y++) {
+		const uint32_t *row = (const uint32_t *)(data + (size_t)y * stride);
+
+		for (int x = 0; x < ink->w; x++) {
+			uint32_t p = row[x];
+			unsigned lum = (((p >> 16) & 0xff) * 3 +
+			    ((p >> 8) & 0xff) * 6 + (p & 0xff)) / 10;
+
+			ink->px[(size_t)y * ink->w + x] = lum < DARK;
+		}
+	}
+	cairo_surface_destroy(sf);
+	return 0;
+}
+
+/* ---- runs of ink into ruling lines ---- */
+
+/* A line being traced across rows of pixels: along [a0, a1], rows [b0, b1]. */
+struct trace {
+	int	 a0, a1, b0, b1;
+};
+
+struct scan {
+	const struct ink *ink;
+	int		 horizontal;
+	struct trace	*open;		/* traces the previous row reached */
+	size_t		 nopen, cap;
+	struct rules	*out;
+};
+
+static int
+inked(const struct ink *ink, int horizontal, int row, int along)
+{
+	return horizontal ? ink->px[(size_t)row * ink->w + along] :
+	    ink->px[(size_t)along * ink->w + row];
+}
+
+/* A trace that ended: a ruling line if thin and long enough. */
+static void
+close_trace(struct scan *sc, const struct trace *t)
+{
+	double s = sc->ink->s;
+
+	if (sc->out->n >= MAX_RULES || (t->b1 - t->b0 + 1) > MAX_THICK * s ||
+	    (t->a1 - t->a0 + 1) < MIN_RULE * s)
+		return;
+	rules_add(sc->out, (t->b0 + t->b1 + 1) / 2.0 / s, t->a0 / s,
+	    (t->a1 + 1) / s);
+}
+
+/* Continue an open trace with run [a0, a1] of row b, or open one. */
+static void
+extend(struct scan *sc, int a0, int a1, int b)
+{
+	for (size_t i = 0; i < sc->nopen; i++) {
+		struct trace *t = &sc->open[i];
+		int lo = a0 > t->a0 ? a0 : t->a0, hi = a1 < t->a1 ? a1 : t->a1;
+		int shorter = a1 - a0 < t->a1 - t->a0 ? a1 - a0 : t->a1 - t->a0;
+
+		if (t->b1 == b - 1 && hi - lo >= shorter * 4 / 5) {
+			t->a0 = a0 < t->a0 ? a0 : t->a0;
+			t->a1 = a1 > t->a1 ? a1 : t->a1;
+			t->b1 = b;
+			return;
+		}
+	}
+	if (sc->nopen == sc->cap) {
+		sc->cap = sc->cap ? sc->cap * 2 : 32;
+		sc->open = xrealloc(sc->open, sc->cap * sizeof(*sc->open));
+	}
+	sc->open[sc->nopen++] = (struct trace){ a0, a1, b, b };
+}
+
+/* Close the traces that row b did not reach (all when b is past the end). */
+static void
+close_stale(struct scan *sc, int b)
+{
+	size_t keep = 0;
+
+	for (size_t i = 0; i < sc->nopen; i++)
+		if (sc->open[i].b1 < b - 1)
+			close_trace(sc, &sc->open[i]);
+		else
+			sc->open[keep++] = sc->open[i];
+	sc->nopen = keep;
+}
+
+/* Every ruling line of one direction. */
+static void
+find_rules(const struct ink *ink, int horizontal, struct rules *out)
+{
+	struct scan sc = { ink, horizontal, NULL, 0, 0, out };
+	int rows = horizontal ? ink->h : ink->w, len = horizontal ? ink->w :
+	    ink->h, min = (int)(MIN_RULE * ink->s);
+
+	for (int b = 0; b < rows; b++) {
+		for (int a = 0; a < len;) {
+			int start, end, gap;
+
+			if (!inked(ink, horizontal, b, a)) {
+				a++;
+				continue;
+			}
+			for (start = end = a, gap = 0; a < len && gap <= RUN_GAP;
+			    a++)
+				if (inked(ink, horizontal, b, a))
+					end = a, gap = 0;
+				else
+					gap++;
+			if (end - start + 1 >= min)
+				extend(&sc, start, end, b);
+		}
+		close_stale(&sc, b);
+	}
+	close_stale(&sc, rows + 2);
+	free(sc.open);
+}
+
+/*
+ * Drop the lines that run through the middle of characters for half
+ * their length or more: strokes of glyphs side by side ("一一", "――"),
+ * not rules (a rule may graze a character box that overhangs its cell).
+ */
+static void
+drop_strokes(struct rules *r, int horizontal, const PopplerRectangle *ch,
+    unsigned nch)
+{
+	size_t keep = 0;
+
+	for (size_t i = 0; i < r->n; i++) {
+		const struct rule *u = &r->v[i];
+		double crossed = 0;
+
+		for (unsigned k = 0; k < nch; k++) {
+			const PopplerRectangle *c = &ch[k];
+			double cx = (c->x1 + c->x2) / 2, cy = (c->y1 + c->y2) / 2;
+			double ax = (c->x2 - c->x1) / 4, ay = (c->y2 - c->y1) / 4;
+
+			if (horizontal && u->at > cy - ay && u->at < cy + ay &&
+			    cx > u->from && cx < u->to)
+				crossed += 4 * ax;
+			else if (!horizontal && u->at > cx - ax && u->at < cx + ax
+			    && cy > u->from && cy < u->to)
+				crossed += 4 * ay;
+		}
+		if (crossed < (u->to - u->from) / 2)
+			r->v[keep++] = *u;
+	}
+	r->n = keep;
+}
+
+/* ---- ruling lines into tables ---- */
+
+static int
+find_root(int *up, int i)
+{
+	while (up[i] != i)
+		i = up[i] = up[up[i]];
+	return i;
+}
+
+static void
+join(int *up, int a, int b)
+{
+	a = find_root(up, a);
+	b = find_root(up, b);
+	if (a != b)
+		up[a > b ? a : b] = a < b ? a : b;
+}
+
+/* Does horizontal line h cross vertical line v (within TOL)? */
+static int
+crosses(const struct rule *h, const struct rule *v)
+{
+	return v->at > h->from - TOL && v->at < h->to + TOL &&
+	    h->at > v->from - TOL && h->at < v->to + TOL;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The distinct positions of lines (within TOL), sorted, into *out. */
+static int
+positions(const struct rule *const *r, int n, double **out)
+{
+	double *v = xmalloc((size_t)(n ? n : 1) * sizeof(*v));
+	int m = 0;
+
+	for (int i = 0; i < n; i++)
+		v[i] = r[i]->at;
+	qsort(v, (size_t)n, sizeof(*v), cmp_double);
+	for (int i = 0; i < n; i++)
+		if (m == 0 || v[i] - v[m - 1] > TOL)
+			v[m++] = v[i];
+	*out = v;
+	return m;
+}
+
+/* Is a line drawn at position p across point q (along it)? */
+static int
+drawn(const struct rule *const *r, int n, double p, double q)
+{
+	for (int i = 0; i < n; i++)
+		if (fabs(r[i]->at - p) <= TOL && q > r[i]->from - TOL &&
+		    q < r[i]->to + TOL)
+			return 1;
+	return 0;
+}
+
+/* The cells of table t from its lines: lattice cells merged where no
+ * line parts them.  Returns the number of cells. */
+static int
+make_cells(struct grid *t, const struct rule *const *h, int nh,
+    const struct rule *const *v, int nv)
+{
+	int cols = t->nx - 1, rows = t->ny - 1, n = rows * cols, k = 0;
+	int *up = xmalloc((size_t)n * sizeof(int)), *num;
+
+	for (int i = 0; i < n; i++)
+		up[i] = i;
+	for (int r = 0; r < rows; r++)
+		for (int c = 0; c < cols; c++) {
+			double ym = (t->ys[r] + t->ys[r + 1]) / 2;
+			double xm = (t->xs[c] + t->xs[c + 1]) / 2;
+
+			if (c + 1 < cols && !drawn(v, nv, t->xs[c + 1], ym))
+				join(up, r * cols + c, r * cols + c + 1);
+			if (r + 1 < rows && !drawn(h, nh, t->ys[r + 1], xm))
+				join(up, r * cols + c, (r + 1) * cols + c);
+		}
+	num = xmalloc((size_t)n * sizeof(int));
+	t->at = xmalloc((size_t)n * sizeof(int));
+	t->cells = xmalloc((size_t)n * sizeof(*t->cells));
+	for (int i = 0; i < n; i++) {
+		int root = find_root(up, i), r = i / cols, c = i % cols;
+		struct grid_cell *g;
+
+		if (root == i) {
+			num[i] = k;
+			t->cells[k++] = (struct grid_cell){ r, r + 1, c, c + 1 };
+		}
+		t->at[i] = num[root];	/* the root comes first: lowest index */
+		g = &t->cells[num[root]];
+		g->r1 = r + 1 > g->r1 ? r + 1 : g->r1;
+		g->c0 = c < g->c0 ? c : g->c0;
+		g->c1 = c + 1 > g->c1 ? c + 1 : g->c1;
+	}
+	free(num);
+	free(up);
+	return t->ncells = k;
+}
+
+static void
+grid_free(struct grid *t)
+{
+	free(t->xs);
+	free(t->ys);
+	free(t->at);
+	free(t->cells);
+}
+
+/* Is line position p drawn along the whole of [from, to]? */
+static int
+drawn_along(const struct rule *const *r, int n, double p, double from,
+    double to)
+{
+	for (int i = 0; i < n; i++)
+		if (fabs(r[i]->at - p) <= TOL && r[i]->from < from + TOL &&
+		    r[i]->to > to - TOL)
+			return 1;
+	return 0;
+}
+
+/* Is t closed by a frame: its outer lines drawn end to end? */
+static int
+framed(const struct grid *t, const struct rule *const *h, int nh,
+    const struct rule *const *v, int nv)
+{
+	double x0 = t->xs[0], x1 = t->xs[t->nx - 1];
+	double y0 = t->ys[0], y1 = t->ys[t->ny - 1];
+
+	return drawn_along(h, nh, y0, x0, x1) && drawn_along(h, nh, y1, x0, x1)
+	    && drawn_along(v, nv, x0, y0, y1) && drawn_along(v, nv, x1, y0, y1);
+}
+
+/* The table made of the lines of one group, or -1 when it is none. */
+static int
+make_table(struct grid *t, const struct rule *const *h, int nh,
+    const struct rule *const *v, int nv)
+{
+	memset(t, 0, sizeof(*t));
+	if (nh < 2 || nv < 2)
+		return -1;
+	t->nx = positions(v, nv, &t->xs);
+	t->ny = positions(h, nh, &t->ys);
+	if (t->nx < 2 || t->ny < 2 || t->nx > MAX_LINES || t->ny > MAX_LINES ||
+	    !framed(t, h, nh, v, nv) || make_cells(t, h, nh, v, nv) < 2) {
+		grid_free(t);
+		return -1;
+	}
+	return 0;
+}
+
+/* Group the lines that cross into tables, into out. */
+static void
+make_tables(const struct rules *hr, const struct rules *vr,
+    struct page_grids *out)
+{
+	size_t nh = hr->n, n = hr->n + vr->n;
+	int *up = xmalloc((n ? n : 1) * sizeof(int));
+	const struct rule **h = xmalloc((nh ? nh : 1) * sizeof(*h));
+	const struct rule **v = xmalloc((vr->n ? vr->n : 1) * sizeof(*v));
+
+	for (size_t i = 0; i < n; i++)
+		up[i] = (int)i;
+	for (size_t i = 0; i < nh; i++)
+		for (size_t j = 0; j < vr->n; j++)
+			if (crosses(&hr->v[i], &vr->v[j]))
+				join(up, (int)i, (int)(nh + j));
+	for (size_t g = 0; g < nh; g++) {
+		int ch = 0, cv = 0;
+
+		if (find_root(up, (int)g) != (int)g)
+			continue;
+		for (size_t i = 0; i < nh; i++)
+			if (find_root(up, (int)i) == (int)g)
+				h[ch++] = &hr->v[i];
+		for (size_t j = 0; j < vr->n; j++)
+			if (find_root(up, (int)(nh + j)) == (int)g)
+				v[cv++] = &vr->v[j];
+		out->t = xrealloc(out->t, (size_t)(out->n + 1) * sizeof(*out->t));
+		if (make_table(&out->t[out->n], h, ch, v, cv) == 0) {
+			out->t[out->n].first = out->ncells;
+			out->ncells += out->t[out->n].ncells;
+			out->n++;
+		}
+	}
+	free(h);
+	free(v);
+	free(up);
+}
+
+int
+grids_find(PopplerPage *pg, double w, double h, const PopplerRectangle *ch,
+    unsigned nch, struct page_grids *out)
+{
+	struct ink ink = { 0 };
+	struct rules hr = { 0 }, vr = { 0 };
+
+	memset(out, 0, sizeof(*out));
+	if (draw_page(pg, w, h, &ink) != 0)
+		return 0;
+	find_rules(&ink, 1, &hr);
+	find_rules(&ink, 0, &vr);
+	free(ink.px);
+	drop_strokes(&hr, 1, ch, nch);
+	drop_strokes(&vr, 0, ch, nch);
+	if (hr.n >= 2 && vr.n >= 2)
+		make_tables(&hr, &vr, out);
+	free(hr.v);
+	free(vr.v);
+	return out->n;
+}
+
+/* The last of the n sorted positions at or before p (0 .. n - 2). */
+static int
+slot(const double *v, int n, double p)
+{
+	int lo = 0, hi = n - 2;
+
+	while (lo < hi) {
+		int mid = (lo + hi + 1) / 2;
+
+		if (v[mid] <= p)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+int
+grids_cell_at(const struct page_grids *g, double x, double y, int *table,
+    int *cell)
+{
+	for (int i = 0; i < g->n; i++) {
+		const struct grid *t = &g->t[i];
+		int r, c;
+
+		if (x < t->xs[0] || x > t->xs[t->nx - 1] || y < t->ys[0] ||
+		    y > t->ys[t->ny - 1])
+			continue;
+		r = slot(t->ys, t->ny, y);
+		c = slot(t->xs, t->nx, x);
+		*table = i;
+		*cell = t->at[r * (t->nx - 1) + c];
+		return t->first + *cell;
+	}
+	return -1;
+}
+
+void
+grids_free(struct page_grids *g)
+{
+	if (g == NULL)
+		return;
+	for (int i = 0; i < g->n; i++)
+		grid_free(&g->t[i]);
+	free(g->t);
+	memset(g, 0, sizeof(*g));
+}

@@ -31,6 +31,8 @@
 #define WRAP_SLACK	1.2	/* kinsoku: a wrapped line may end this short */
 #define SPACE_GAP	0.15	/* a gap of this many em inside a line: a space */
 #define EDGE_SLACK	2.0	/* lines of a column start within 2 pt */
+#define FONT_OF_BOX	0.6	/* a character box's height to its font's
+				   size, at least */
 #define STEPS		400	/* baseline steps counted, half a point each */
 #define TABLE_BLANK	0.85	/* leadings between a table's line and the
 				   text beside it that show an empty line */
@@ -160,13 +162,14 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 {
 	struct doc *d = rd->d;
 	struct line *l = rd->cur;
-	double w = r->x2 - r->x1;
-
+	double w = r->x2 - r->x1, font = FONT_OF_BOX * (r->y2 - r->y1);
 	double gap = l != NULL ? r->x1 - l->x1 : 0, unit = l != NULL &&
 	    l->em > w ? l->em : w;
 	int soft = 0, table, in, cell = rd->g->n == 0 ? -1 : grids_cell_at(rd->g,
 	    (r->x1 + r->x2) / 2, (r->y1 + r->y2) / 2, &table, &in);
 
+	if (unit < font)	/* narrow glyphs: "- (1)" is not two cells */
+		unit = font;
 	if (l != NULL && (gap > GAP_CELL * unit || cell != l->cell ||
 	    (r->y1 + r->y2) / 2 > l->bottom || (r->y1 + r->y2) / 2 < l->top))
 		end_line(d, &rd->cur), l = NULL;
@@ -389,7 +392,7 @@ cell_full(const struct table_text *tt, const struct doc *d, int k)
 	if (tt->last[k] == SIZE_MAX)
 		return 0;
 	l = &d->lines[tt->last[k]];
-	return tt->t->ys[tt->t->cells[k].r1] - l->bottom < em(l);
+	return tt->t->ys[tt->t->cells[k].r1] - l->bottom < em(l) / 2;
 }
 
 /*
@@ -891,28 +894,33 @@ field(const char *s, size_t n, int i, size_t *len)
 }
 
 /*
- * Is b the rest of table row l, broken at the end of l's page?  It is
- * the first line of the next page, a row of as many fields, one of
- * which is empty where l's is not (a cell that ended on l's page), and
- * its other fields go on from fields of l whose text reached the bottom.
+ * Is b the rest of table row l, broken at the end of l's page (g is the
+ * part of l on that page: l itself, or the last part joined to it)?  b
+ * is the first line of the next page, a row of as many fields whose
+ * text goes on from fields of g that reached their cells' bottom, and
+ * either one of its fields is empty where l's is not (a cell that ended
+ * on g's page), or g, two lines tall or more, ends at the bottom of the
+ * body (the lowest line of any page).
  */
 static int
-row_goes_on(const struct doc *d, const struct line *l, const struct line *b)
+row_goes_on(const struct doc *d, const struct line *l, const struct line *g,
+    const struct line *b, double body_bottom)
 {
 	size_t la, ba;
 	int ended = 0;
 
-	if (l->fields == 0 || b->fields != l->fields || b->page != l->page + 1)
+	if (l->fields == 0 || b->fields != l->fields || b->page != g->page + 1)
 		return 0;
 	for (int i = 0; i < l->fields; i++) {
 		field(d->chars.data + l->off, l->len, i, &la);
 		field(d->chars.data + b->off, b->len, i, &ba);
 		if (la > 0 && ba == 0)
 			ended = 1;
-		if (ba > 0 && i < 32 && !(l->full & 1u << i))
+		if (ba > 0 && i < 32 && !(g->full & 1u << i))
 			return 0;
 	}
-	return ended;
+	return ended || (g->bottom - g->top > 2 * d->leading &&
+	    g->bottom > body_bottom - d->leading / 2);
 }
 
 /* Glue the fields of b to those of l (b goes on where l stopped). */
@@ -943,20 +951,25 @@ join_row(struct doc *d, struct line *l, const struct line *b)
 static void
 join_split_rows(struct doc *d)
 {
-	struct line *prev = NULL;
+	size_t prev = SIZE_MAX, part = SIZE_MAX;
+	double body_bottom = 0;
 
+	for (size_t i = 0; i < d->n; i++)
+		if (!d->lines[i].drop && d->lines[i].bottom > body_bottom)
+			body_bottom = d->lines[i].bottom;
 	for (size_t i = 0; i < d->n; i++) {
 		struct line *b = &d->lines[i];
 
 		if (b->drop)
 			continue;
-		if (prev != NULL && row_goes_on(d, prev, b)) {
-			join_row(d, prev, b);
+		if (prev != SIZE_MAX && row_goes_on(d, &d->lines[prev],
+		    &d->lines[part], b, body_bottom)) {
+			join_row(d, &d->lines[prev], b);
 			b->drop = 1;
-			prev = NULL;	/* what follows b cannot go on prev */
+			part = i;
 			continue;
 		}
-		prev = b;
+		prev = part = i;
 	}
 }
 
@@ -1287,8 +1300,8 @@ pdf_read(const void *data, size_t n, struct pdf_text *out, const char **why)
 	}
 	drop_running_lines(&d, out->npages);
 	order_pages(&d);
-	join_split_rows(&d);
 	measure_leading(&d);
+	join_split_rows(&d);
 	measure_edges(&d);
 	measure_stacks(&d);
 	o.npages = out->npages;

@@ -369,30 +369,58 @@ drawn_along(const struct rule *const *r, int n, double p, double from,
 	return 0;
 }
 
-/* Is t closed by a frame: its outer lines drawn end to end? */
+/*
+ * Is t closed by a frame: its outer lines drawn end to end?  A table
+ * wider than the page has no line at its right (or left) edge, where
+ * the page ends.
+ */
 static int
 framed(const struct grid *t, const struct rule *const *h, int nh,
-    const struct rule *const *v, int nv)
+    const struct rule *const *v, int nv, double pw)
 {
 	double x0 = t->xs[0], x1 = t->xs[t->nx - 1];
 	double y0 = t->ys[0], y1 = t->ys[t->ny - 1];
 
 	return drawn_along(h, nh, y0, x0, x1) && drawn_along(h, nh, y1, x0, x1)
-	    && drawn_along(v, nv, x0, y0, y1) && drawn_along(v, nv, x1, y0, y1);
+	    && (x0 < TOL || drawn_along(v, nv, x0, y0, y1))
+	    && (x1 > pw - TOL || drawn_along(v, nv, x1, y0, y1));
+}
+
+/* Column lines where the page cuts the table's rows short. */
+static void
+page_edges(struct grid *t, const struct rule *const *h, int nh, double pw)
+{
+	double lo = t->xs[0], hi = t->xs[t->nx - 1];
+
+	for (int i = 0; i < nh; i++) {
+		lo = h[i]->from < lo ? h[i]->from : lo;
+		hi = h[i]->to > hi ? h[i]->to : hi;
+	}
+	if (hi > pw - TOL && hi > t->xs[t->nx - 1] + MIN_RULE) {
+		t->xs = xrealloc(t->xs, (size_t)(t->nx + 1) * sizeof(*t->xs));
+		t->xs[t->nx++] = hi;
+	}
+	if (lo < TOL && lo < t->xs[0] - MIN_RULE) {
+		t->xs = xrealloc(t->xs, (size_t)(t->nx + 1) * sizeof(*t->xs));
+		memmove(t->xs + 1, t->xs, (size_t)t->nx * sizeof(*t->xs));
+		t->xs[0] = lo;
+		t->nx++;
+	}
 }
 
 /* The table made of the lines of one group, or -1 when it is none. */
 static int
 make_table(struct grid *t, const struct rule *const *h, int nh,
-    const struct rule *const *v, int nv)
+    const struct rule *const *v, int nv, double pw)
 {
 	memset(t, 0, sizeof(*t));
 	if (nh < 2 || nv < 2)
 		return -1;
 	t->nx = positions(v, nv, &t->xs);
 	t->ny = positions(h, nh, &t->ys);
+	page_edges(t, h, nh, pw);
 	if (t->nx < 2 || t->ny < 2 || t->nx > MAX_LINES || t->ny > MAX_LINES ||
-	    !framed(t, h, nh, v, nv) || make_cells(t, h, nh, v, nv) < 2) {
+	    !framed(t, h, nh, v, nv, pw) || make_cells(t, h, nh, v, nv) < 2) {
 		grid_free(t);
 		return -1;
 	}
@@ -401,7 +429,7 @@ make_table(struct grid *t, const struct rule *const *h, int nh,
 
 /* Group the lines that cross into tables, into out. */
 static void
-make_tables(const struct rules *hr, const struct rules *vr,
+make_tables(const struct rules *hr, const struct rules *vr, double pw,
     struct page_grids *out)
 {
 	size_t nh = hr->n, n = hr->n + vr->n;
@@ -427,7 +455,7 @@ make_tables(const struct rules *hr, const struct rules *vr,
 			if (find_root(up, (int)(nh + j)) == (int)g)
 				v[cv++] = &vr->v[j];
 		out->t = xrealloc(out->t, (size_t)(out->n + 1) * sizeof(*out->t));
-		if (make_table(&out->t[out->n], h, ch, v, cv) == 0) {
+		if (make_table(&out->t[out->n], h, ch, v, cv, pw) == 0) {
 			out->t[out->n].first = out->ncells;
 			out->ncells += out->t[out->n].ncells;
 			out->n++;
@@ -454,7 +482,7 @@ grids_find(PopplerPage *pg, double w, double h, const PopplerRectangle *ch,
 	drop_strokes(&hr, 1, ch, nch);
 	drop_strokes(&vr, 0, ch, nch);
 	if (hr.n >= 2 && vr.n >= 2)
-		make_tables(&hr, &vr, out);
+		make_tables(&hr, &vr, w, out);
 	free(hr.v);
 	free(vr.v);
 	return out->n;

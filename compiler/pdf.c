@@ -31,6 +31,9 @@
 #define WRAP_SLACK	1.2	/* kinsoku: a wrapped line may end this short */
 #define SPACE_GAP	0.15	/* a gap of this many em inside a line: a space */
 #define EDGE_SLACK	2.0	/* lines of a column start within 2 pt */
+#define AUTOSPACE	0.212	/* ems between Japanese and Latin that are no
+				   space (LibreOffice puts 0.2; a typed space
+				   is wider) */
 #define FONT_OF_BOX	0.6	/* a character box's height to its font's
 				   size, at least */
 #define STEPS		400	/* baseline steps counted, half a point each */
@@ -58,6 +61,7 @@ struct line {
 				   its cells: its fields; 0 for a line */
 	unsigned full;		/* bit i: field i's text reaches the bottom
 				   of its cell (it may go on overleaf) */
+	unsigned cut;		/* bit i: and its right edge (it goes on) */
 };
 
 struct doc {
@@ -153,7 +157,25 @@ struct reader {
 	int		 page;
 	int		 space;	/* poppler put a space before the next char */
 	int		 first_open; /* still inside the line's first word */
+	uint32_t	 last_c;	/* the line's last character */
+	double		 last_w;	/* and its width */
 };
+
+/*
+ * Is a gap of gap points before character c (w wide) only the space an
+ * office suite puts between Japanese and Latin letters or digits
+ * ("第 3 条", "LGWAN 回線"), not a typed space?  It is narrower than
+ * AUTOSPACE of the Japanese character's width (a full em).
+ */
+static int
+autospace(const struct reader *rd, uint32_t c, double gap, double w)
+{
+	int wide = c >= 0x3000, last_wide = rd->last_c >= 0x3000;
+
+	if (wide == last_wide)
+		return 0;
+	return gap < AUTOSPACE * (wide ? w : rd->last_w);
+}
 
 /* Add character c (bytes p, n) with box r to the line being read. */
 static void
@@ -188,7 +210,8 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 		l->first_w = r->x2 - r->x1;
 		rd->first_open = is_word_char(c);
 	} else {
-		if (rd->space || r->x1 - l->x1 > SPACE_GAP * em(l))
+		if ((rd->space || r->x1 - l->x1 > SPACE_GAP * em(l)) &&
+		    !autospace(rd, c, r->x1 - l->x1, w))
 			buf_putc(&d->chars, ' ');
 		if (rd->first_open && !rd->space && is_word_char(c))
 			l->first_w = r->x2 - l->x0;
@@ -196,6 +219,8 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 			rd->first_open = 0;
 	}
 	rd->space = 0;
+	rd->last_c = c;
+	rd->last_w = w;
 	buf_put(&d->chars, p, n);
 	l->x1 = r->x2;
 	if (w > l->em)
@@ -215,7 +240,7 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 static void
 read_page(struct doc *d, PopplerPage *pg, int page, struct page_grids *g)
 {
-	struct reader rd = { d, g, NULL, page, 0, 0 };
+	struct reader rd = { .d = d, .g = g, .page = page };
 	PopplerRectangle *r = NULL;
 	guint nr = 0;
 	char *text = poppler_page_get_text(pg);
@@ -383,33 +408,41 @@ gather_cells(struct table_text *tt, struct doc *d, size_t a, size_t z)
 	free(v);
 }
 
-/* Does the text of cell k reach down to the cell's bottom line? */
+/*
+ * Does the text of cell k reach down to the cell's bottom line (1), and
+ * its last line to the right edge too, cut short there (2)?  0 if not.
+ */
 static int
 cell_full(const struct table_text *tt, const struct doc *d, int k)
 {
+	const struct grid_cell *c = &tt->t->cells[k];
 	const struct line *l;
 
 	if (tt->last[k] == SIZE_MAX)
 		return 0;
 	l = &d->lines[tt->last[k]];
-	return tt->t->ys[tt->t->cells[k].r1] - l->bottom < em(l) / 2;
+	if (tt->t->ys[c->r1] - l->bottom >= em(l) / 2)
+		return 0;
+	return tt->t->xs[c->c1] - tt->pad[k] - l->x1 <
+	    (1 + WRAP_SLACK) * em(l) ? 2 : 1;
 }
 
 /*
  * Row r of the table as "field<TAB>field" into out, *full its fields
- * whose text reaches their cell's bottom; returns its fields, or 0 when
+ * whose text reaches their cell's bottom, *cut those whose text is cut
+ * short there (cell_full()); returns its fields, or 0 when
  * they are all empty.  A cell spanning several rows gives its text to
  * the first; to the others too when cells follow it in the row (a label
  * over several values), an empty field otherwise.
  */
 static int
 row_text(const struct table_text *tt, const struct doc *d, int r,
-    struct buf *out, unsigned *full)
+    struct buf *out, unsigned *full, unsigned *cut)
 {
 	const struct grid *t = tt->t;
-	int cols = t->nx - 1, fields = 0, text = 0;
+	int cols = t->nx - 1, fields = 0, text = 0, f;
 
-	*full = 0;
+	*full = *cut = 0;
 	for (int c = 0; c < cols; c = t->cells[t->at[r * cols + c]].c1) {
 		int k = t->at[r * cols + c];
 		const struct grid_cell *g = &t->cells[k];
@@ -420,8 +453,10 @@ row_text(const struct table_text *tt, const struct doc *d, int r,
 			buf_put(out, tt->text[k].data, tt->text[k].len);
 			text |= tt->text[k].len > 0;
 		}
-		if (fields <= 32 && cell_full(tt, d, k))
+		if (fields <= 32 && (f = cell_full(tt, d, k)) > 0) {
 			*full |= 1u << (fields - 1);
+			*cut |= f == 2 ? 1u << (fields - 1) : 0;
+		}
 	}
 	return text ? fields : 0;
 }
@@ -435,14 +470,15 @@ emit_rows(struct doc *d, const struct table_text *tt, int page)
 
 	for (int r = 0; r + 1 < t->ny; r++) {
 		int fields;
-		unsigned full;
+		unsigned full, cut;
 		struct line *l;
 
 		buf_truncate(&row, 0);
-		if ((fields = row_text(tt, d, r, &row, &full)) == 0)
+		if ((fields = row_text(tt, d, r, &row, &full, &cut)) == 0)
 			continue;
 		l = new_line(d, page);
 		l->full = full;
+		l->cut = cut;
 		buf_put(&d->chars, row.data, row.len);
 		l->len = row.len;
 		l->fields = fields;
@@ -897,30 +933,26 @@ field(const char *s, size_t n, int i, size_t *len)
  * Is b the rest of table row l, broken at the end of l's page (g is the
  * part of l on that page: l itself, or the last part joined to it)?  b
  * is the first line of the next page, a row of as many fields whose
- * text goes on from fields of g that reached their cells' bottom, and
- * either one of its fields is empty where l's is not (a cell that ended
- * on g's page), or g, two lines tall or more, ends at the bottom of the
- * body (the lowest line of any page).
+ * text goes on from fields of g that reached their cells' bottom, one
+ * of them cut short at its cell's right edge, in mid-sentence.
  */
 static int
 row_goes_on(const struct doc *d, const struct line *l, const struct line *g,
-    const struct line *b, double body_bottom)
+    const struct line *b)
 {
-	size_t la, ba;
-	int ended = 0;
+	size_t ba;
+	int cut = 0;
 
 	if (l->fields == 0 || b->fields != l->fields || b->page != g->page + 1)
 		return 0;
-	for (int i = 0; i < l->fields; i++) {
-		field(d->chars.data + l->off, l->len, i, &la);
+	for (int i = 0; i < b->fields && i < 32; i++) {
 		field(d->chars.data + b->off, b->len, i, &ba);
-		if (la > 0 && ba == 0)
-			ended = 1;
-		if (ba > 0 && i < 32 && !(g->full & 1u << i))
+		if (ba > 0 && !(g->full & 1u << i))
 			return 0;
+		if (ba > 0 && (g->cut & 1u << i))
+			cut = 1;
 	}
-	return ended || (g->bottom - g->top > 2 * d->leading &&
-	    g->bottom > body_bottom - d->leading / 2);
+	return cut;
 }
 
 /* Glue the fields of b to those of l (b goes on where l stopped). */
@@ -952,18 +984,14 @@ static void
 join_split_rows(struct doc *d)
 {
 	size_t prev = SIZE_MAX, part = SIZE_MAX;
-	double body_bottom = 0;
 
-	for (size_t i = 0; i < d->n; i++)
-		if (!d->lines[i].drop && d->lines[i].bottom > body_bottom)
-			body_bottom = d->lines[i].bottom;
 	for (size_t i = 0; i < d->n; i++) {
 		struct line *b = &d->lines[i];
 
 		if (b->drop)
 			continue;
 		if (prev != SIZE_MAX && row_goes_on(d, &d->lines[prev],
-		    &d->lines[part], b, body_bottom)) {
+		    &d->lines[part], b)) {
 			join_row(d, &d->lines[prev], b);
 			b->drop = 1;
 			part = i;

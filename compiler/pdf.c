@@ -71,6 +71,7 @@ struct doc {
 	double		*page_h;	/* height of each page */
 	double		*page_w;	/* width of each page */
 	double		 leading;	/* usual baseline distance in paragraphs */
+	double		 body_top;	/* the highest top of a page's first line */
 	int		 steps[STEPS];	/* baseline steps seen in paragraphs and
 					   cells, by half points */
 	float		 edge[EDGE_BUCKETS]; /* widest right edge per left edge */
@@ -980,6 +981,21 @@ join_row(struct doc *d, struct line *l, const struct line *b)
 	buf_free(&t);
 }
 
+/* Where the text of a page begins: the highest first line of a page. */
+static void
+measure_body_top(struct doc *d)
+{
+	int page = -1;
+
+	d->body_top = 1e9;
+	for (size_t i = 0; i < d->n; i++)
+		if (!d->lines[i].drop && d->lines[i].page != page) {
+			page = d->lines[i].page;
+			if (d->lines[i].top < d->body_top)
+				d->body_top = d->lines[i].top;
+		}
+}
+
 static void
 join_split_rows(struct doc *d)
 {
@@ -1068,8 +1084,10 @@ continues(const struct doc *d, const struct row *r, size_t i,
 
 	if (!wrapped(d, l, b, limit, r->n > 1))
 		return 0;
-	if (b->page == l->page + 1)	/* the same column, or right to left */
-		return same_edge(l, b) || (l->column == 2 && b->x0 < l->x0);
+	if (b->page == l->page + 1)	/* the same column, or right to left,
+					   with nothing above it */
+		return (same_edge(l, b) || (l->column == 2 && b->x0 < l->x0)) &&
+		    b->top < d->body_top + d->leading / 2;
 	if (b->page != l->page)
 		return 0;
 	if (b->top > l->top)	/* below: the next line of the column */
@@ -1329,6 +1347,7 @@ pdf_read(const void *data, size_t n, struct pdf_text *out, const char **why)
 	drop_running_lines(&d, out->npages);
 	order_pages(&d);
 	measure_leading(&d);
+	measure_body_top(&d);
 	join_split_rows(&d);
 	measure_edges(&d);
 	measure_stacks(&d);

@@ -158,6 +158,8 @@ struct reader {
 	int		 page;
 	int		 space;	/* poppler put a space before the next char */
 	int		 first_open; /* still inside the line's first word */
+	int		 ideo;	/* ideographic spaces (U+3000) before it */
+	double		 ideo_x;	/* where the last of them ends */
 	uint32_t	 last_c;	/* the line's last character */
 	double		 last_w;	/* and its width */
 };
@@ -186,7 +188,8 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 	struct doc *d = rd->d;
 	struct line *l = rd->cur;
 	double w = r->x2 - r->x1, font = FONT_OF_BOX * (r->y2 - r->y1);
-	double gap = l != NULL ? r->x1 - l->x1 : 0, unit = l != NULL &&
+	double gap = l != NULL ? r->x1 - (rd->ideo > 0 && rd->ideo_x > l->x1 ?
+	    rd->ideo_x : l->x1) : 0, unit = l != NULL &&
 	    l->em > w ? l->em : w;
 	int soft = 0, table, in, cell = rd->g->n == 0 ? -1 : grids_cell_at(rd->g,
 	    (r->x1 + r->x2) / 2, (r->y1 + r->y2) / 2, &table, &in);
@@ -211,15 +214,17 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 		l->first_w = r->x2 - r->x1;
 		rd->first_open = is_word_char(c);
 	} else {
-		if ((rd->space || r->x1 - l->x1 > SPACE_GAP * em(l)) &&
-		    !autospace(rd, c, r->x1 - l->x1, w))
+		for (int i = 0; i < rd->ideo; i++)
+			buf_puts(&d->chars, "\xe3\x80\x80");
+		if (rd->ideo == 0 && (rd->space || gap > SPACE_GAP * em(l)) &&
+		    !autospace(rd, c, gap, w))
 			buf_putc(&d->chars, ' ');
 		if (rd->first_open && !rd->space && is_word_char(c))
 			l->first_w = r->x2 - l->x0;
 		else
 			rd->first_open = 0;
 	}
-	rd->space = 0;
+	rd->space = rd->ideo = 0;
 	rd->last_c = c;
 	rd->last_w = w;
 	buf_put(&d->chars, p, n);
@@ -260,7 +265,10 @@ read_page(struct doc *d, PopplerPage *pg, int page, struct page_grids *g)
 		}
 		if (c == '\n')
 			end_line(d, &rd.cur);
-		else if (c == ' ' || c == '\t' || c == 0x3000)
+		else if (c == 0x3000 && rd.cur != NULL) {
+			rd.ideo++;	/* typed: kept, and no gap */
+			rd.ideo_x = r[k].x2;
+		} else if (c == ' ' || c == '\t' || c == 0x3000)
 			rd.space = rd.cur != NULL;
 		else if (c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0))
 			add_char(&rd, text + i, step, c, &r[k]);
@@ -1127,6 +1135,39 @@ beside(const struct row *r, const struct line *b)
 	    b->top > r->top - h / 3 && b->x0 > c->x1 - 0.5 * em(c->last);
 }
 
+/*
+ * Does b go on the last line of the last cell of r after a gap of a
+ * space or two, too narrow for a new cell (poppler ends its lines at
+ * wide spaces: "評価書番号　２３" is one line)?
+ */
+static int
+spaced(const struct row *r, const struct line *b)
+{
+	const struct line *l = r->cells[r->n - 1].last;
+	double gap = b->x0 - l->x1;
+
+	return b->page == l->page && fabs(b->top - l->top) < height(l) / 3 &&
+	    gap > 0 && gap < GAP_CELL * em(l);
+}
+
+/* The first or last character of s (n bytes) is Japanese (wide)? */
+static int
+wide_end(const char *s, size_t n, int last)
+{
+	uint32_t c = 0;
+	size_t i = last ? n : 0;
+
+	if (n == 0)
+		return 0;
+	if (last)
+		while (i > 0 && (s[i - 1] & 0xc0) == 0x80)
+			i--;
+	if (last && i > 0)
+		i--;
+	return utf8_next((const unsigned char *)s + i, n - i, &c) > 0 &&
+	    c >= 0x3000;
+}
+
 /* Add b's text to c: glued after a wrap, after a space otherwise. */
 static void
 cell_append(struct cell *c, const struct doc *d, const struct line *b,
@@ -1144,6 +1185,24 @@ cell_append(struct cell *c, const struct doc *d, const struct line *b,
 	if (b->x0 < c->x0)
 		c->x0 = b->x0;
 	c->last = b;
+}
+
+/* Add b to the last cell of r after the spaces its gap shows. */
+static void
+space_append(struct row *r, const struct doc *d, const struct line *b)
+{
+	struct cell *c = &r->cells[r->n - 1];
+	double gap = b->x0 - c->last->x1;
+	int n = (int)(gap / em(c->last) + 0.5);
+
+	if (wide_end(c->text.data, c->text.len, 1) ||
+	    wide_end(d->chars.data + b->off, b->len, 0))
+		do
+			buf_puts(&c->text, "\xe3\x80\x80");
+		while (--n > 0);
+	else
+		buf_putc(&c->text, ' ');
+	cell_append(c, d, b, 1);
 }
 
 static void
@@ -1237,7 +1296,9 @@ assemble(const struct doc *d, struct output *o)
 
 		if (b->drop)
 			continue;
-		if (lines && beside(&r, b))
+		if (lines && spaced(&r, b))
+			space_append(&r, d, b);
+		else if (lines && beside(&r, b))
 			new_cell(&r, d, b);
 		else if (lines && (k = cell_for(d, &r, b, &wrap)) >= 0)
 			cell_append(&r.cells[k], d, b, wrap);

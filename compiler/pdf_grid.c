@@ -19,7 +19,7 @@
 #include "buf.h"
 #include "pdf_grid.h"
 
-#define SCALE		2.0	/* pixels per point */
+#define SCALE		1.0	/* pixels per point */
 #define MAX_SIDE	3000	/* pixels: huge pages are drawn smaller */
 #define DARK		170	/* luminance (0-255) below which a pixel is ink */
 #define MIN_RULE	12.0	/* points: shortest ruling line */
@@ -115,18 +115,10 @@ struct trace {
 
 struct scan {
 	const struct ink *ink;
-	int		 horizontal;
 	struct trace	*open;		/* traces the previous row reached */
 	size_t		 nopen, cap;
 	struct rules	*out;
 };
-
-static int
-inked(const struct ink *ink, int horizontal, int row, int along)
-{
-	return horizontal ? ink->px[(size_t)row * ink->w + along] :
-	    ink->px[(size_t)along * ink->w + row];
-}
 
 /* A trace that ended: a ruling line if thin and long enough. */
 static void
@@ -178,25 +170,54 @@ close_stale(struct scan *sc, int b)
 	sc->nopen = keep;
 }
 
-/* Every ruling line of one direction. */
-static void
-find_rules(const struct ink *ink, int horizontal, struct rules *out)
+/* The first inked byte of row p (n bytes) from a, or n: 8 at a time. */
+static int
+next_ink(const unsigned char *p, int a, int n)
 {
-	struct scan sc = { ink, horizontal, NULL, 0, 0, out };
-	int rows = horizontal ? ink->h : ink->w, len = horizontal ? ink->w :
-	    ink->h, min = (int)(MIN_RULE * ink->s);
+	while (a < n && (a & 7) != 0 && !p[a])
+		a++;
+	while (a + 8 <= n) {
+		uint64_t v;
 
-	for (int b = 0; b < rows; b++) {
-		for (int a = 0; a < len;) {
-			int start, end, gap;
+		memcpy(&v, p + a, 8);
+		if (v != 0)
+			break;
+		a += 8;
+	}
+	while (a < n && !p[a])
+		a++;
+	return a;
+}
 
-			if (!inked(ink, horizontal, b, a)) {
-				a++;
-				continue;
-			}
-			for (start = end = a, gap = 0; a < len && gap <= RUN_GAP;
-			    a++)
-				if (inked(ink, horizontal, b, a))
+/* A vertical run of ink: column x, rows [y0, y1]. */
+struct run {
+	int	 x, y0, y1;
+};
+
+static int
+cmp_run(const void *a, const void *b)
+{
+	const struct run *p = a, *q = b;
+
+	return p->x != q->x ? (p->x > q->x) - (p->x < q->x) :
+	    (p->y0 > q->y0) - (p->y0 < q->y0);
+}
+
+/* Horizontal ruling lines: runs along each row of pixels, traced down. */
+static void
+find_horizontal(const struct ink *ink, struct rules *out)
+{
+	struct scan sc = { ink, NULL, 0, 0, out };
+	int len = ink->w, min = (int)(MIN_RULE * ink->s);
+
+	for (int b = 0; b < ink->h; b++) {
+		const unsigned char *p = ink->px + (size_t)b * (size_t)len;
+
+		for (int a = next_ink(p, 0, len); a < len; a = next_ink(p, a, len)) {
+			int start = a, end = a, gap = 0;
+
+			for (a++; a < len && gap <= RUN_GAP; a++)
+				if (p[a])
 					end = a, gap = 0;
 				else
 					gap++;
@@ -205,8 +226,95 @@ find_rules(const struct ink *ink, int horizontal, struct rules *out)
 		}
 		close_stale(&sc, b);
 	}
-	close_stale(&sc, rows + 2);
+	close_stale(&sc, ink->h + 2);
 	free(sc.open);
+}
+
+/*
+ * Vertical ruling lines: runs down each column, followed row by row
+ * (along memory: each column keeps its open run), then traced across.
+ */
+static void
+find_vertical(const struct ink *ink, struct rules *out)
+{
+	struct scan sc = { ink, NULL, 0, 0, out };
+	int w = ink->w, min = (int)(MIN_RULE * ink->s);
+	int *y0 = xmalloc((size_t)w * sizeof(int)), *y1 = xmalloc((size_t)w *
+	    sizeof(int));
+	struct run *v = NULL;
+	size_t n = 0, cap = 0;
+
+	for (int x = 0; x < w; x++)
+		y0[x] = y1[x] = -RUN_GAP - 2;
+	for (int y = 0; y <= ink->h; y++) {
+		const unsigned char *p = ink->px + (size_t)y * (size_t)w;
+
+		for (int x = y < ink->h ? next_ink(p, 0, w) : 0; x < w;
+		    x = y < ink->h ? next_ink(p, x + 1, w) : x + 1) {
+			if (y < ink->h && y - y1[x] <= RUN_GAP + 1) {
+				y1[x] = y;
+				continue;
+			}
+			if (y1[x] - y0[x] + 1 >= min) {
+				if (n == cap) {
+					cap = cap ? cap * 2 : 64;
+					v = xrealloc(v, cap * sizeof(*v));
+				}
+				v[n++] = (struct run){ x, y0[x], y1[x] };
+			}
+			y0[x] = y1[x] = y;
+		}
+	}
+	if (n > 0)
+		qsort(v, n, sizeof(*v), cmp_run);
+	for (size_t i = 0; i < n; i++) {
+		close_stale(&sc, v[i].x);
+		extend(&sc, v[i].y0, v[i].y1, v[i].x);
+	}
+	close_stale(&sc, w + 2);
+	free(sc.open);
+	free(v);
+	free(y0);
+	free(y1);
+}
+
+/* A character box seen across a line: centre, half-band, extent along. */
+struct across {
+	double	 c, half, a0, a1;
+};
+
+static int
+cmp_across(const void *a, const void *b)
+{
+	const struct across *x = a, *y = b;
+
+	return (x->c > y->c) - (x->c < y->c);
+}
+
+/* The boxes ch sorted by their centre across lines of one direction. */
+static struct across *
+boxes_across(const PopplerRectangle *ch, unsigned nch, int horizontal,
+    double *widest)
+{
+	struct across *v = xmalloc((nch ? nch : 1) * sizeof(*v));
+
+	*widest = 0;
+	for (unsigned k = 0; k < nch; k++) {
+		const PopplerRectangle *c = &ch[k];
+		double x0 = fmin(c->x1, c->x2), y0 = fmin(c->y1, c->y2);
+		double w = fabs(c->x2 - c->x1), h = fabs(c->y2 - c->y1);
+
+		if (horizontal)
+			v[k] = (struct across){ y0 + h / 2, h / 4, x0, x0 + w };
+		else
+			v[k] = (struct across){ x0 + w / 2, w / 4, y0, y0 + h };
+		if (!(v[k].half < 1e4))
+			v[k].half = 0;	/* NaN or absurd: ignored */
+		if (v[k].half > *widest)
+			*widest = v[k].half;
+	}
+	qsort(v, nch, sizeof(*v), cmp_across);
+	return v;
 }
 
 /*
@@ -218,28 +326,35 @@ static void
 drop_strokes(struct rules *r, int horizontal, const PopplerRectangle *ch,
     unsigned nch)
 {
+	double widest;
+	struct across *v = boxes_across(ch, nch, horizontal, &widest);
 	size_t keep = 0;
 
 	for (size_t i = 0; i < r->n; i++) {
 		const struct rule *u = &r->v[i];
 		double crossed = 0;
+		unsigned lo = 0, hi = nch;
 
-		for (unsigned k = 0; k < nch; k++) {
-			const PopplerRectangle *c = &ch[k];
-			double cx = (c->x1 + c->x2) / 2, cy = (c->y1 + c->y2) / 2;
-			double ax = (c->x2 - c->x1) / 4, ay = (c->y2 - c->y1) / 4;
+		while (lo < hi) {	/* the first box that may reach u */
+			unsigned mid = lo + (hi - lo) / 2;
 
-			if (horizontal && u->at > cy - ay && u->at < cy + ay &&
-			    cx > u->from && cx < u->to)
-				crossed += 4 * ax;
-			else if (!horizontal && u->at > cx - ax && u->at < cx + ax
-			    && cy > u->from && cy < u->to)
-				crossed += 4 * ay;
+			if (v[mid].c < u->at - widest)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (unsigned k = lo; k < nch && v[k].c <= u->at + widest; k++) {
+			double mid = (v[k].a0 + v[k].a1) / 2;
+
+			if (fabs(u->at - v[k].c) < v[k].half && mid > u->from &&
+			    mid < u->to)
+				crossed += v[k].a1 - v[k].a0;
 		}
 		if (crossed < (u->to - u->from) / 2)
 			r->v[keep++] = *u;
 	}
 	r->n = keep;
+	free(v);
 }
 
 /* ---- ruling lines into tables ---- */
@@ -476,8 +591,8 @@ grids_find(PopplerPage *pg, double w, double h, const PopplerRectangle *ch,
 	memset(out, 0, sizeof(*out));
 	if (draw_page(pg, w, h, &ink) != 0)
 		return 0;
-	find_rules(&ink, 1, &hr);
-	find_rules(&ink, 0, &vr);
+	find_horizontal(&ink, &hr);
+	find_vertical(&ink, &vr);
 	free(ink.px);
 	drop_strokes(&hr, 1, ch, nch);
 	drop_strokes(&vr, 0, ch, nch);

@@ -21,7 +21,7 @@
 
 #define SCALE		1.0	/* pixels per point */
 #define MAX_SIDE	3000	/* pixels: huge pages are drawn smaller */
-#define DARK		170	/* luminance (0-255) below which a pixel is ink */
+#define DARK		170	/* green (0-255) below which a pixel is ink */
 #define MIN_RULE	12.0	/* points: shortest ruling line */
 #define MAX_THICK	3.0	/* points: thickest ruling line */
 #define RUN_GAP		1	/* pixels: gap a faint line may have */
@@ -91,16 +91,13 @@ draw_page(PopplerPage *pg, double pw, double ph, struct ink *ink)
 	data = cairo_image_surface_get_data(sf);
 	stride = cairo_image_surface_get_stride(sf);
 	ink->px = xmalloc((size_t)ink->w * (size_t)ink->h);
-	for (int y = 0; y < ink->h; y++) {
-		const uint32_t *row = (const uint32_t *)(data + (size_t)y * stride);
+	for (int y = 0; y < ink->h; y++) {	/* green: dark on any colour */
+		const uint32_t *restrict row = (const uint32_t *)(data +
+		    (size_t)y * stride);
+		unsigned char *restrict out = ink->px + (size_t)y * (size_t)ink->w;
 
-		for (int x = 0; x < ink->w; x++) {
-			uint32_t p = row[x];
-			unsigned lum = (((p >> 16) & 0xff) * 3 +
-			    ((p >> 8) & 0xff) * 6 + (p & 0xff)) / 10;
-
-			ink->px[(size_t)y * ink->w + x] = lum < DARK;
-		}
+		for (int x = 0; x < ink->w; x++)
+			out[x] = ((row[x] >> 8) & 0xff) < DARK;
 	}
 	cairo_surface_destroy(sf);
 	return 0;
@@ -174,15 +171,12 @@ close_stale(struct scan *sc, int b)
 static int
 next_ink(const unsigned char *p, int a, int n)
 {
-	while (a < n && (a & 7) != 0 && !p[a])
-		a++;
-	while (a + 8 <= n) {
+	for (; a + 8 <= n; a += 8) {
 		uint64_t v;
 
 		memcpy(&v, p + a, 8);
 		if (v != 0)
 			break;
-		a += 8;
 	}
 	while (a < n && !p[a])
 		a++;

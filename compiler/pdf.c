@@ -1379,6 +1379,14 @@ doc_free(struct doc *d)
 	free(d->page_w);
 }
 
+/* Why a PDF without lines of text is not read. */
+static const char *
+no_text(const struct pdf_text *out)
+{
+	return out->scanned > 0 ? "no text layer (scanned pages?); OCR it first" :
+	    "no text in the PDF";
+}
+
 int
 pdf_read(const void *data, size_t n, struct pdf_text *out, const char **why)
 {
@@ -1401,8 +1409,7 @@ pdf_read(const void *data, size_t n, struct pdf_text *out, const char **why)
 	    sizeof(*d.page_w));
 	read_pages(pdf, &d, out);
 	if (d.n == 0) {
-		*why = out->scanned > 0 ? "no text layer (scanned pages?); "
-		    "OCR it first" : "no text in the PDF";
+		*why = no_text(out);
 		goto out;
 	}
 	drop_running_lines(&d, out->npages);
@@ -1415,6 +1422,12 @@ pdf_read(const void *data, size_t n, struct pdf_text *out, const char **why)
 	o.npages = out->npages;
 	o.page_line = xcalloc((size_t)o.npages + 1, sizeof(int));
 	assemble(&d, &o);
+	if (o.text.len == 0) {	/* only page numbers, or empty cells */
+		*why = no_text(out);
+		buf_free(&o.text);
+		free(o.page_line);
+		goto out;
+	}
 	out->page_line = o.page_line;
 	out->len = o.text.len;
 	out->text = buf_detach(&o.text);

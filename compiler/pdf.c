@@ -62,6 +62,9 @@ struct line {
 	unsigned full;		/* bit i: field i's text reaches the bottom
 				   of its cell (it may go on overleaf) */
 	unsigned cut;		/* bit i: and its right edge (it goes on) */
+	int	 band;		/* cells of one unruled row, their text
+				   centred (order_bands()); 0 for none */
+	double	 band_edge;	/* where the next cell of its band starts */
 };
 
 struct doc {
@@ -89,6 +92,7 @@ struct row {
 	size_t		 n, cap;
 	double		 top;		/* top of its first line */
 	int		 page;
+	int		 band;		/* of its first line */
 };
 
 int
@@ -890,9 +894,140 @@ order_visual_lines(struct keyed *k, size_t n)
 	}
 }
 
+/*
+ * Do lines a and b stand side by side (one wholly left of the other)
+ * and overlap vertically by a third of the lower one or more?
+ */
+static int
+linked(const struct line *a, const struct line *b)
+{
+	double over = fmin(a->bottom, b->bottom) - fmax(a->top, b->top);
+
+	return (a->x1 < b->x0 || b->x1 < a->x0) && a->fields == 0 &&
+	    b->fields == 0 && !a->drop && !b->drop &&
+	    over * 3 >= fmin(height(a), height(b));
+}
+
+static int
+cmp_band(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+
+	if (x->line.band != y->line.band)	/* column, for now */
+		return x->line.band - y->line.band;
+	return (x->line.top > y->line.top) - (x->line.top < y->line.top);
+}
+
+/*
+ * Read the lines k[a, z) of a band column by column: a cell of each,
+ * top to bottom, cells left to right; then mark them with band id.
+ */
+static void
+order_band(struct keyed *k, size_t a, size_t z, int id)
+{
+	int col = 0;
+	double right = 0;
+	size_t *by_x = xmalloc((z - a) * sizeof(*by_x));
+
+	for (size_t i = a; i < z; i++) {	/* by left edge */
+		size_t j = i - a;
+
+		while (j > 0 && k[a + by_x[j - 1]].line.x0 > k[i].line.x0) {
+			by_x[j] = by_x[j - 1];
+			j--;
+		}
+		by_x[j] = i - a;
+	}
+	for (size_t i = 0; i < z - a; i++) {
+		struct line *l = &k[a + by_x[i]].line;
+
+		if (i > 0 && l->x0 > right - em(l) / 2)
+			col++;
+		right = i == 0 || l->x1 > right ? l->x1 : right;
+		l->band = col;
+	}
+	free(by_x);
+	qsort(k + a, z - a, sizeof(*k), cmp_band);
+	for (size_t i = a; i < z; i++) {
+		k[i].line.band_edge = 0;
+		for (size_t j = a; j < z; j++)
+			if (k[j].line.band == k[i].line.band + 1 &&
+			    (k[i].line.band_edge == 0 ||
+			    k[j].line.x0 < k[i].line.band_edge))
+				k[i].line.band_edge = k[j].line.x0;
+	}
+	for (size_t i = a; i < z; i++)
+		k[i].line.band = id;
+}
+
+/* Is b the next line of a's cell or paragraph, right below it? */
+static int
+stacked(const struct line *a, const struct line *b)
+{
+	double gap = b->top - a->bottom;
+
+	return fabs(a->x0 - b->x0) < EDGE_SLACK && gap < 0.3 * height(a) &&
+	    gap > -0.5 * height(a) && a->fields == 0 && b->fields == 0 &&
+	    !a->drop && !b->drop;
+}
+
+/* Is line l linked to, or stacked below, a line of k[a, z)? 2, 1, 0. */
+static int
+joins_band(const struct keyed *k, size_t a, size_t z, const struct line *l)
+{
+	int stack = 0;
+
+	for (size_t i = a; i < z; i++) {
+		if (k[i].place != k[z].place)
+			return 0;
+		if (linked(&k[i].line, l))
+			return 2;
+		stack |= stacked(&k[i].line, l);
+	}
+	return stack;
+}
+
+/*
+ * The cells of an unruled table whose text is centred vertically: a
+ * one-line label beside the middle of a two-line value comes between
+ * the value's lines when lines are read top to bottom.  Lines linked
+ * side by side (linked()) are one band, with the lines stacked above or
+ * below them in their cells; a band of three lines or more, or of lines
+ * at different heights, is read cell by cell and then assembled as one
+ * row.
+ */
+static void
+order_bands(struct keyed *k, size_t n, int *next_id)
+{
+	size_t done = 0;
+
+	for (size_t a = 0, z; a < n; a = z) {
+		int links = 0, across = 0, j;
+		size_t start = a;
+
+		for (z = a + 1; z < n; z++) {
+			if ((j = joins_band(k, a, z, &k[z].line)) == 0 ||
+			    (j == 1 && links == 0))
+				break;
+			links += j == 2;
+			across |= j == 2 && k[z].line.top != k[a].line.top;
+		}
+		if (links == 0) {
+			z = a + 1;
+			continue;
+		}
+		while (start > done && k[start - 1].place == k[a].place &&
+		    stacked(&k[start - 1].line, &k[start].line))
+			start--;
+		if (across || z - start >= 3)
+			order_band(k, start, z, (*next_id)++);
+		done = z;
+	}
+}
+
 /* Put the lines of one page, l[0..n), in reading order. */
 static void
-order_page(struct line *l, size_t n, double width)
+order_page(struct line *l, size_t n, double width, int *bands)
 {
 	struct columns c = find_columns(l, n, width);
 	struct keyed *k = xcalloc(n ? n : 1, sizeof(*k));
@@ -903,6 +1038,7 @@ order_page(struct line *l, size_t n, double width)
 	}
 	qsort(k, n, sizeof(*k), cmp_keyed);
 	order_visual_lines(k, n);
+	order_bands(k, n, bands);
 	for (size_t i = 0; i < n; i++) {
 		l[i] = k[i].line;
 		l[i].column = k[i].place == LEFT ? 1 : k[i].place == RIGHT ? 2 : 0;
@@ -913,11 +1049,14 @@ order_page(struct line *l, size_t n, double width)
 static void
 order_pages(struct doc *d)
 {
+	int bands = 1;
+
 	for (size_t a = 0, z; a < d->n; a = z) {
 		for (z = a + 1; z < d->n && d->lines[z].page == d->lines[a].page;
 		    z++)
 			;
-		order_page(d->lines + a, z - a, d->page_w[d->lines[a].page]);
+		order_page(d->lines + a, z - a, d->page_w[d->lines[a].page],
+		    &bands);
 	}
 }
 
@@ -1088,9 +1227,10 @@ continues(const struct doc *d, const struct row *r, size_t i,
     const struct line *b)
 {
 	const struct line *l = r->cells[i].last;
-	double limit = i + 1 < r->n ? r->cells[i + 1].x0 : 1e9;
+	double limit = i + 1 < r->n ? r->cells[i + 1].x0 : l->band_edge > 0 ?
+	    l->band_edge : 1e9;
 
-	if (!wrapped(d, l, b, limit, r->n > 1))
+	if (!wrapped(d, l, b, limit, r->n > 1 || l->band_edge > 0))
 		return 0;
 	if (b->page == l->page + 1)	/* the same column, or right to left,
 					   with nothing above it */
@@ -1124,15 +1264,19 @@ cell_for(const struct doc *d, const struct row *r, const struct line *b,
 			return (ssize_t)i;
 	return -1;
 }
-/* Is b the next cell of row r: beside its last cell, on its first line? */
+/*
+ * Is b the next cell of row r: beside its last cell, on its first line
+ * or in its band?
+ */
 static int
 beside(const struct row *r, const struct line *b)
 {
 	const struct cell *c = &r->cells[r->n - 1];
 	double h = height(c->last);
 
-	return b->page == r->page && b->top < r->top + h / 3 &&
-	    b->top > r->top - h / 3 && b->x0 > c->x1 - 0.5 * em(c->last);
+	return b->page == r->page && ((b->top < r->top + h / 3 &&
+	    b->top > r->top - h / 3) || (b->band != 0 && b->band == r->band)) &&
+	    b->x0 > c->x1 - 0.5 * em(c->last);
 }
 
 /*
@@ -1221,6 +1365,7 @@ new_cell(struct row *r, const struct doc *d, const struct line *b)
 	if (r->n == 1) {
 		r->top = b->top;
 		r->page = b->page;
+		r->band = b->band;
 	}
 	cell_append(c, d, b, 1);
 }

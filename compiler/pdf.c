@@ -971,6 +971,16 @@ stacked(const struct line *a, const struct line *b)
 	    !a->drop && !b->drop;
 }
 
+/* Is line l stacked right above a line of k[a, z)? */
+static int
+stacked_above(const struct keyed *k, size_t a, size_t z, const struct line *l)
+{
+	for (size_t i = a; i < z; i++)
+		if (stacked(l, &k[i].line))
+			return 1;
+	return 0;
+}
+
 /* Is line l linked to, or stacked below, a line of k[a, z)? 2, 1, 0. */
 static int
 joins_band(const struct keyed *k, size_t a, size_t z, const struct line *l)
@@ -1017,7 +1027,7 @@ order_bands(struct keyed *k, size_t n, int *next_id)
 			continue;
 		}
 		while (start > done && k[start - 1].place == k[a].place &&
-		    stacked(&k[start - 1].line, &k[start].line))
+		    stacked_above(k, start, z, &k[start - 1].line))
 			start--;
 		if (across || z - start >= 3)
 			order_band(k, start, z, (*next_id)++);

@@ -34,13 +34,18 @@
  * and a half (a cell border of an unruled table); a gap of 0.2 em
  * between Japanese and Latin letters or digits is an office suite's
  * spacing, not a space ("第 3 条" is "第3条").
+ * Lines side by side that overlap vertically by a third of a line, with
+ * the lines stacked in their cells, are the cells of one row of an
+ * unruled table whose text is centred vertically (a label beside the
+ * middle of a wrapped value): they are read cell by cell, left to right.
  * Then, over the whole document:
  *   - a line in the top or bottom band of its page whose text, digits
  *     aside, repeats on half the pages or more (at least two), or that
  *     is a bare page number ("- 3 -", "3/12", "p.3"), is dropped;
- *   - a line beside the previous one on the same baseline is a new cell
- *     of the same row (TAB), unless only a space or two apart (joined
- *     by ideographic spaces: "評価書番号　２３");
+ *   - a line beside the previous one on the same baseline, or in the
+ *     same row of an unruled table, is a new cell of the same row (TAB),
+ *     unless only a space or two apart on the same baseline (joined by
+ *     ideographic spaces: "評価書番号　２３");
  *   - a line that continues the previous one is joined to it with no
  *     separator (Japanese wraps carry no hyphen; a space only between
  *     two Latin letters or digits): the previous line reaches its

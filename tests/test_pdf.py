@@ -29,7 +29,11 @@ cells wrap, vertically centred, Japanese and Latin spaced apart:
   - a table of 40 wrapping rows over three pages, rows broken by the
     page breaks: the source's rows, and rows on page 2;
   - a two-column sheet (label, value, label, value): the source's rows;
-  - corpus/ as LibreOffice PDFs scores soft F1 0.94 or more.
+  - corpus/ as LibreOffice PDFs scores soft F1 0.94 or more;
+  - the same without rules (lo-pdf --borderless: tables read from the
+    text's geometry, cells centred vertically): the table, sheet and
+    multi-page fixtures' rows (an empty last cell aside), and corpus/
+    scoring 0.94 or more too.
 Prints "N passed, N failed".
 """
 import json
@@ -350,6 +354,7 @@ def check_libreoffice(t, bin_, root, work):
         t.check(got == want, "LibreOffice: %s: the PDF's rows are the "
                 "source's\n" % stem + "\n".join(
                     ["  %r" % l for l in got if l not in want][:8]))
+    check_borderless(t, bin_, lo_pdf, src, work)
     where = text_of("multipage", "--lines")
     pages = {int(m) for m in re.findall(r"multipage\.pdf:(\d+):\d+: 第",
                                         where)}
@@ -358,32 +363,51 @@ def check_libreoffice(t, bin_, root, work):
     check_lo_score(t, bin_, root, work, lo_pdf)
 
 
+def check_borderless(t, bin_, lo_pdf, src, work):
+    out = os.path.join(work, "lo-borderless")
+    os.unlink(os.path.join(src, "rowspan.html"))
+    made = run([sys.executable, lo_pdf, "--corpus", "--borderless", src,
+                out])
+    t.check(made.returncode == 0, "LibreOffice, no rules: lo-pdf typesets "
+            "the fixtures: " + made.stderr.strip())
+    for stem, text in (("table", LO_TABLE_TEXT), ("sheet", LO_SHEET_TEXT),
+                       ("multipage", LO_MULTIPAGE_TEXT)):
+        got = run([bin_, "text", os.path.join(out, stem + ".pdf")]).stdout
+        got = [l.rstrip("\t") for l in lo_lines(got)]
+        want = [l.rstrip("\t") for l in lo_lines(text)]
+        t.check(got == want, "LibreOffice, no rules: %s: the PDF's rows "
+                "are the source's\n" % stem + "\n".join(
+                    ["  %r" % l for l in got if l not in want][:8]))
+
+
 def check_lo_score(t, bin_, root, work, lo_pdf):
     scorer = os.path.join(root, "..", "shared", "tools", "score-extraction")
     gold = os.path.join(root, "..", "shared", "gold", "seeds.json")
     if not os.access(scorer, os.X_OK):
         print("no %s: LibreOffice PDF score skipped" % scorer)
         return
-    pdfs = os.path.join(work, "corpus-lo")
-    made = run([sys.executable, lo_pdf, "--corpus",
-                os.path.join(root, "corpus"), pdfs])
-    t.check(made.returncode == 0, "LibreOffice: corpus typeset: "
-            + made.stderr.strip())
     with open(gold, encoding="utf-8") as f:
         text = f.read()
     pdf_gold = os.path.join(work, "gold-lo.json")
     with open(pdf_gold, "w", encoding="utf-8") as f:
         f.write(re.sub(r'\.txt"', '.pdf"', text))
-    index = os.path.join(work, "lo-score.db")
-    export = index + ".jsonl"
-    run([bin_, "build", "-q", "--no-site", "-c", pdfs, "--index", index])
-    with open(export, "w") as f:
-        f.write(run([bin_, "export", "--index", index]).stdout)
-    soft, strict = score(scorer, pdf_gold, export)
-    print("extraction soft/strict F1: LibreOffice PDF %.3f/%.3f" %
-          (soft, strict))
-    t.check(soft >= 0.94, "LibreOffice: corpus as PDFs scores soft F1 "
-            ">= 0.94 (%.3f)" % soft)
+    for name, opts in (("", []), (", no rules", ["--borderless"])):
+        pdfs = os.path.join(work, "corpus-lo" + "".join(opts))
+        made = run([sys.executable, lo_pdf, "--corpus", *opts,
+                    os.path.join(root, "corpus"), pdfs])
+        t.check(made.returncode == 0, "LibreOffice%s: corpus typeset: %s"
+                % (name, made.stderr.strip()))
+        index = pdfs + ".db"
+        export = index + ".jsonl"
+        run([bin_, "build", "-q", "--no-site", "-c", pdfs, "--index",
+             index])
+        with open(export, "w") as f:
+            f.write(run([bin_, "export", "--index", index]).stdout)
+        soft, strict = score(scorer, pdf_gold, export)
+        print("extraction soft/strict F1: LibreOffice PDF%s %.3f/%.3f" %
+              (name, soft, strict))
+        t.check(soft >= 0.94, "LibreOffice%s: corpus as PDFs scores soft "
+                "F1 >= 0.94 (%.3f)" % (name, soft))
 
 
 def main():

@@ -1446,16 +1446,17 @@ assemble(const struct doc *d, struct output *o)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct line *b = &d->lines[i];
 
-		int lines = r.n > 0 && r.cells[0].last->fields == 0 &&
+		/* text goes on a row of text, never on a ruled table's row */
+		int text = r.n > 0 && r.cells[0].last->fields == 0 &&
 		    b->fields == 0;
 
 		if (b->drop)
 			continue;
-		if (lines && spaced(&r, b))
+		if (text && spaced(&r, b))
 			space_append(&r, d, b);
-		else if (lines && beside(&r, b))
+		else if (text && beside(&r, b))
 			new_cell(&r, d, b);
-		else if (lines && (k = cell_for(d, &r, b, &wrap)) >= 0)
+		else if (text && (k = cell_for(d, &r, b, &wrap)) >= 0)
 			cell_append(&r.cells[k], d, b, wrap);
 		else {
 			const struct line *low = r.n > 0 ? row_bottom(&r) : last;

@@ -353,6 +353,14 @@ cmp_line_pos(const void *a, const void *b)
 	return (x->x0 > y->x0) - (x->x0 < y->x0);
 }
 
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
 /* One more step from a line's baseline to the next's (measure_leading). */
 static void
 count_step(struct doc *d, double step)
@@ -1138,19 +1146,34 @@ join_row(struct doc *d, struct line *l, const struct line *b)
 	buf_free(&t);
 }
 
-/* Where the text of a page begins: the highest first line of a page. */
+/*
+ * Where the text of a page begins: the top of the first line that most
+ * pages share (within EDGE_SLACK), the highest of those that tie (a
+ * first page without the running header of the others does not count).
+ */
 static void
 measure_body_top(struct doc *d)
 {
+	double *top = xmalloc((d->n ? d->n : 1) * sizeof(*top));
+	size_t n = 0, best = 0;
 	int page = -1;
 
-	d->body_top = 1e9;
 	for (size_t i = 0; i < d->n; i++)
 		if (!d->lines[i].drop && d->lines[i].page != page) {
 			page = d->lines[i].page;
-			if (d->lines[i].top < d->body_top)
-				d->body_top = d->lines[i].top;
+			top[n++] = d->lines[i].top;
 		}
+	qsort(top, n, sizeof(*top), cmp_double);
+	d->body_top = n > 0 ? top[0] : 0;
+	for (size_t a = 0, z = 0; a < n; a++) {
+		while (z < n && top[z] < top[a] + EDGE_SLACK)
+			z++;
+		if (z - a > best) {
+			best = z - a;
+			d->body_top = top[a];
+		}
+	}
+	free(top);
 }
 
 static void

@@ -10,6 +10,7 @@
  */
 #include <math.h>
 #include <poppler.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <sys/types.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "buf.h"
 #include "encoding.h"
 #include "pdf.h"
+#include "pdf_grid.h"
 
 #define GAP_CELL	1.5	/* a gap of this many em inside a line: new cell */
 #define GAP_SOFT	0.5	/* one of this many: new cell at a column edge */
@@ -29,6 +31,14 @@
 #define WRAP_SLACK	1.2	/* kinsoku: a wrapped line may end this short */
 #define SPACE_GAP	0.15	/* a gap of this many em inside a line: a space */
 #define EDGE_SLACK	2.0	/* lines of a column start within 2 pt */
+#define AUTOSPACE	0.212	/* ems between Japanese and Latin that are no
+				   space (LibreOffice puts 0.2; a typed space
+				   is wider) */
+#define FONT_OF_BOX	0.6	/* a character box's height to its font's
+				   size, at least */
+#define STEPS		400	/* baseline steps counted, half a point each */
+#define TABLE_BLANK	0.85	/* leadings between a table's line and the
+				   text beside it that show an empty line */
 
 /* A piece of text poppler put on one line, between two wide gaps. */
 struct line {
@@ -45,6 +55,16 @@ struct line {
 	int	 soft;		/* cut from the line before at a narrow gap:
 				   glued back unless it starts at a column
 				   edge; its text starts after a space */
+	int	 cell;		/* while a page is read: the ruled table
+				   cell it is in (page-wide number), or -1 */
+	int	 fields;	/* a row of a ruled table, made whole from
+				   its cells: its fields; 0 for a line */
+	unsigned full;		/* bit i: field i's text reaches the bottom
+				   of its cell (it may go on overleaf) */
+	unsigned cut;		/* bit i: and its right edge (it goes on) */
+	int	 band;		/* cells of one unruled row, their text
+				   centred (order_bands()); 0 for none */
+	double	 band_edge;	/* where the next cell of its band starts */
 };
 
 struct doc {
@@ -54,6 +74,9 @@ struct doc {
 	double		*page_h;	/* height of each page */
 	double		*page_w;	/* width of each page */
 	double		 leading;	/* usual baseline distance in paragraphs */
+	double		 body_top;	/* the highest top of a page's first line */
+	int		 steps[STEPS];	/* baseline steps seen in paragraphs and
+					   cells, by half points */
 	float		 edge[EDGE_BUCKETS]; /* widest right edge per left edge */
 };
 
@@ -69,6 +92,7 @@ struct row {
 	size_t		 n, cap;
 	double		 top;		/* top of its first line */
 	int		 page;
+	int		 band;		/* of its first line */
 };
 
 int
@@ -106,6 +130,7 @@ new_line(struct doc *d, int page)
 	memset(l, 0, sizeof(*l));
 	l->off = d->chars.len;
 	l->page = page;
+	l->cell = -1;
 	return l;
 }
 
@@ -132,11 +157,32 @@ is_word_char(uint32_t c)
 /* The line being read from a page, and what comes before its next char. */
 struct reader {
 	struct doc	*d;
+	const struct page_grids *g;	/* the page's ruled tables */
 	struct line	*cur;	/* NULL between lines */
 	int		 page;
 	int		 space;	/* poppler put a space before the next char */
 	int		 first_open; /* still inside the line's first word */
+	int		 ideo;	/* ideographic spaces (U+3000) before it */
+	double		 ideo_x;	/* where the last of them ends */
+	uint32_t	 last_c;	/* the line's last character */
+	double		 last_w;	/* and its width */
 };
+
+/*
+ * Is a gap of gap points before character c (w wide) only the space an
+ * office suite puts between Japanese and Latin letters or digits
+ * ("第 3 条", "LGWAN 回線"), not a typed space?  It is narrower than
+ * AUTOSPACE of the Japanese character's width (a full em).
+ */
+static int
+autospace(const struct reader *rd, uint32_t c, double gap, double w)
+{
+	int wide = c >= 0x3000, last_wide = rd->last_c >= 0x3000;
+
+	if (wide == last_wide)
+		return 0;
+	return gap < AUTOSPACE * (wide ? w : rd->last_w);
+}
 
 /* Add character c (bytes p, n) with box r to the line being read. */
 static void
@@ -145,13 +191,16 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 {
 	struct doc *d = rd->d;
 	struct line *l = rd->cur;
-	double w = r->x2 - r->x1;
-
-	double gap = l != NULL ? r->x1 - l->x1 : 0, unit = l != NULL &&
+	double w = r->x2 - r->x1, font = FONT_OF_BOX * (r->y2 - r->y1);
+	double gap = l != NULL ? r->x1 - (rd->ideo > 0 && rd->ideo_x > l->x1 ?
+	    rd->ideo_x : l->x1) : 0, unit = l != NULL &&
 	    l->em > w ? l->em : w;
-	int soft = 0;
+	int soft = 0, table, in, cell = rd->g->n == 0 ? -1 : grids_cell_at(rd->g,
+	    (r->x1 + r->x2) / 2, (r->y1 + r->y2) / 2, &table, &in);
 
-	if (l != NULL && (gap > GAP_CELL * unit ||
+	if (unit < font)	/* narrow glyphs: "- (1)" is not two cells */
+		unit = font;
+	if (l != NULL && (gap > GAP_CELL * unit || cell != l->cell ||
 	    (r->y1 + r->y2) / 2 > l->bottom || (r->y1 + r->y2) / 2 < l->top))
 		end_line(d, &rd->cur), l = NULL;
 	else if (l != NULL && gap > GAP_SOFT * unit) {
@@ -162,20 +211,26 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 	if (l == NULL) {
 		l = rd->cur = new_line(d, rd->page);
 		l->soft = soft;
+		l->cell = cell;
 		l->x0 = r->x1;
 		l->top = r->y1;
 		l->bottom = r->y2;
 		l->first_w = r->x2 - r->x1;
 		rd->first_open = is_word_char(c);
 	} else {
-		if (rd->space || r->x1 - l->x1 > SPACE_GAP * em(l))
+		for (int i = 0; i < rd->ideo; i++)
+			buf_puts(&d->chars, "\xe3\x80\x80");
+		if (rd->ideo == 0 && (rd->space || gap > SPACE_GAP * em(l)) &&
+		    !autospace(rd, c, gap, w))
 			buf_putc(&d->chars, ' ');
 		if (rd->first_open && !rd->space && is_word_char(c))
 			l->first_w = r->x2 - l->x0;
 		else
 			rd->first_open = 0;
 	}
-	rd->space = 0;
+	rd->space = rd->ideo = 0;
+	rd->last_c = c;
+	rd->last_w = w;
 	buf_put(&d->chars, p, n);
 	l->x1 = r->x2;
 	if (w > l->em)
@@ -187,14 +242,15 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 }
 
 /*
- * Cut one page's text into lines.  poppler gives one box per character
- * of its text, newlines included; a page whose boxes do not match its
- * text is read without them as far as they go.
+ * Cut one page's text into lines, and find its ruled tables (*g): a
+ * line stays inside one of their cells.  poppler gives one box per
+ * character of its text, newlines included; a page whose boxes do not
+ * match its text is read without them as far as they go.
  */
 static void
-read_page(struct doc *d, PopplerPage *pg, int page)
+read_page(struct doc *d, PopplerPage *pg, int page, struct page_grids *g)
 {
-	struct reader rd = { d, NULL, page, 0, 0 };
+	struct reader rd = { .d = d, .g = g, .page = page };
 	PopplerRectangle *r = NULL;
 	guint nr = 0;
 	char *text = poppler_page_get_text(pg);
@@ -204,6 +260,8 @@ read_page(struct doc *d, PopplerPage *pg, int page)
 
 	if (text == NULL || !poppler_page_get_text_layout(pg, &r, &nr))
 		goto out;
+	if (len > 0)
+		grids_find(pg, d->page_w[page], d->page_h[page], r, nr, g);
 	for (size_t i = 0; i < len && k < nr; i += step, k++) {
 		if ((step = utf8_next(s + i, len - i, &c)) == 0) {
 			step = 1;
@@ -211,7 +269,10 @@ read_page(struct doc *d, PopplerPage *pg, int page)
 		}
 		if (c == '\n')
 			end_line(d, &rd.cur);
-		else if (c == ' ' || c == '\t' || c == 0x3000)
+		else if (c == 0x3000 && rd.cur != NULL) {
+			rd.ideo++;	/* typed: kept, and no gap */
+			rd.ideo_x = r[k].x2;
+		} else if (c == ' ' || c == '\t' || c == 0x3000)
 			rd.space = rd.cur != NULL;
 		else if (c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0))
 			add_char(&rd, text + i, step, c, &r[k]);
@@ -247,7 +308,7 @@ glue_fragments(struct doc *d, size_t a, size_t z)
 	for (size_t i = a; i < z; i++) {
 		struct line *l = &d->lines[i];
 
-		if (l->soft && out > a &&
+		if (l->soft && out > a && d->lines[out - 1].cell == l->cell &&
 		    starting_at(d, a, z, l->x0) < EDGE_LINES) {
 			struct line *p = &d->lines[out - 1];
 
@@ -262,6 +323,230 @@ glue_fragments(struct doc *d, size_t a, size_t z)
 		d->lines[out++] = *l;
 	}
 	d->n = out;	/* [a, z) were the last lines read */
+}
+
+/* ---- ruled tables: a row of cells as one line ---- */
+
+/*
+ * The lines read inside the cells of one table on a page, and the
+ * text each cell gets: its lines top to bottom, a line that wraps (it
+ * reached the cell's right edge) glued to the next with no separator
+ * (a space between two Latin letters or digits), other lines and
+ * pieces of one visual line joined by a space.
+ */
+struct table_text {
+	const struct grid *t;
+	struct buf	*text;	/* [cell] */
+	size_t		*last;	/* [cell]: index of its last line, or SIZE_MAX */
+	double		*pad;	/* [cell]: from its left line to its text */
+	double		 em;	/* widest character of the table */
+};
+
+static int
+cmp_line_pos(const void *a, const void *b)
+{
+	const struct line *x = *(struct line *const *)a;
+	const struct line *y = *(struct line *const *)b;
+
+	if (fabs(x->top - y->top) >= height(x) / 3)
+		return x->top < y->top ? -1 : 1;
+	return (x->x0 > y->x0) - (x->x0 < y->x0);
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* One more step from a line's baseline to the next's (measure_leading). */
+static void
+count_step(struct doc *d, double step)
+{
+	if (step > 0 && step * 2 < STEPS)
+		d->steps[(int)(step * 2)]++;
+}
+
+/* Does l, in cell k, reach the cell's right edge before next? */
+static int
+wraps_in_cell(const struct table_text *tt, int k, const struct line *l,
+    const struct line *next)
+{
+	const struct grid_cell *c = &tt->t->cells[k];
+	double edge = tt->t->xs[c->c1] - tt->pad[k];
+
+	return edge - l->x1 < next->first_w + WRAP_SLACK * em(l);
+}
+
+static void
+cell_add(struct table_text *tt, struct doc *d, int k, size_t li)
+{
+	const struct line *l = &d->lines[li], *p;
+	struct buf *b = &tt->text[k];
+	const char *s = d->chars.data + l->off;
+
+	if (tt->last[k] != SIZE_MAX) {
+		p = &d->lines[tt->last[k]];
+		count_step(d, l->bottom - p->bottom);
+		if (fabs(l->top - p->top) < height(p) / 3 ||
+		    !wraps_in_cell(tt, k, p, l) ||
+		    (b->len > 0 && is_word_char((unsigned char)b->data[b->len - 1])
+		    && is_word_char((unsigned char)s[0])))
+			buf_putc(b, ' ');
+	}
+	buf_put(b, s, l->len);
+	tt->last[k] = li;
+	if (l->em > tt->em)
+		tt->em = l->em;
+}
+
+/* Fill tt with the text of the lines in [a, z) that are in table t. */
+static void
+gather_cells(struct table_text *tt, struct doc *d, size_t a, size_t z)
+{
+	const struct grid *t = tt->t;
+	struct line **v = xcalloc(z - a + 1, sizeof(*v));
+	size_t n = 0;
+
+	for (size_t i = a; i < z; i++) {
+		struct line *l = &d->lines[i];
+		int k = l->cell - t->first;
+
+		if (l->cell < 0 || k < 0 || k >= t->ncells)
+			continue;
+		v[n++] = l;
+		if (l->x0 - t->xs[t->cells[k].c0] < tt->pad[k])
+			tt->pad[k] = l->x0 - t->xs[t->cells[k].c0];
+	}
+	for (int k = 0; k < t->ncells; k++)
+		if (tt->pad[k] > 12 || tt->pad[k] < 0)
+			tt->pad[k] = tt->pad[k] < 0 ? 0 : 12;
+	qsort(v, n, sizeof(*v), cmp_line_pos);
+	for (size_t i = 0; i < n; i++)
+		cell_add(tt, d, v[i]->cell - t->first, (size_t)(v[i] - d->lines));
+	free(v);
+}
+
+/*
+ * Does the text of cell k reach down to the cell's bottom line (1), and
+ * its last line to the right edge too, cut short there (2)?  0 if not.
+ */
+static int
+cell_full(const struct table_text *tt, const struct doc *d, int k)
+{
+	const struct grid_cell *c = &tt->t->cells[k];
+	const struct line *l;
+
+	if (tt->last[k] == SIZE_MAX)
+		return 0;
+	l = &d->lines[tt->last[k]];
+	if (tt->t->ys[c->r1] - l->bottom >= em(l) / 2)
+		return 0;
+	return tt->t->xs[c->c1] - tt->pad[k] - l->x1 <
+	    (1 + WRAP_SLACK) * em(l) ? 2 : 1;
+}
+
+/*
+ * Row r of the table as "field<TAB>field" into out, *full its fields
+ * whose text reaches their cell's bottom, *cut those whose text is cut
+ * short there (cell_full()); returns its fields, or 0 when
+ * they are all empty.  A cell spanning several rows gives its text to
+ * the first; to the others too when cells follow it in the row (a label
+ * over several values), an empty field otherwise.
+ */
+static int
+row_text(const struct table_text *tt, const struct doc *d, int r,
+    struct buf *out, unsigned *full, unsigned *cut)
+{
+	const struct grid *t = tt->t;
+	int cols = t->nx - 1, fields = 0, text = 0, f;
+
+	*full = *cut = 0;
+	for (int c = 0; c < cols; c = t->cells[t->at[r * cols + c]].c1) {
+		int k = t->at[r * cols + c];
+		const struct grid_cell *g = &t->cells[k];
+
+		if (fields++ > 0)
+			buf_putc(out, '\t');
+		if (g->r0 == r || g->c1 < cols) {
+			buf_put(out, tt->text[k].data, tt->text[k].len);
+			text |= tt->text[k].len > 0;
+		}
+		if (fields <= 32 && (f = cell_full(tt, d, k)) > 0) {
+			*full |= 1u << (fields - 1);
+			*cut |= f == 2 ? 1u << (fields - 1) : 0;
+		}
+	}
+	return text ? fields : 0;
+}
+
+/* Append the rows of table t as lines of page `page`. */
+static void
+emit_rows(struct doc *d, const struct table_text *tt, int page)
+{
+	const struct grid *t = tt->t;
+	struct buf row = BUF_INIT;
+
+	for (int r = 0; r + 1 < t->ny; r++) {
+		int fields;
+		unsigned full, cut;
+		struct line *l;
+
+		buf_truncate(&row, 0);
+		if ((fields = row_text(tt, d, r, &row, &full, &cut)) == 0)
+			continue;
+		l = new_line(d, page);
+		l->full = full;
+		l->cut = cut;
+		buf_put(&d->chars, row.data, row.len);
+		l->len = row.len;
+		l->fields = fields;
+		l->x0 = t->xs[0];
+		l->x1 = t->xs[t->nx - 1];
+		l->top = t->ys[r];
+		l->bottom = t->ys[r + 1];
+		l->em = tt->em;
+	}
+	buf_free(&row);
+}
+
+/*
+ * Replace the lines of page lines [a, d->n) that are in ruled table
+ * cells of g by one line per table row.
+ */
+static void
+table_rows(struct doc *d, size_t a, const struct page_grids *g)
+{
+	size_t z = d->n, out = a;
+	int page = z > a ? d->lines[a].page : 0;
+
+	if (g->n == 0 || z == a)
+		return;
+	for (int i = 0; i < g->n; i++) {
+		const struct grid *t = &g->t[i];
+		struct table_text tt = { t, NULL, NULL, NULL, 0 };
+
+		tt.text = xcalloc((size_t)t->ncells, sizeof(*tt.text));
+		tt.last = xmalloc((size_t)t->ncells * sizeof(*tt.last));
+		tt.pad = xmalloc((size_t)t->ncells * sizeof(*tt.pad));
+		for (int k = 0; k < t->ncells; k++) {
+			tt.last[k] = SIZE_MAX;
+			tt.pad[k] = 1e9;
+		}
+		gather_cells(&tt, d, a, z);
+		emit_rows(d, &tt, page);
+		for (int k = 0; k < t->ncells; k++)
+			buf_free(&tt.text[k]);
+		free(tt.text);
+		free(tt.last);
+		free(tt.pad);
+	}
+	for (size_t i = a; i < d->n; i++)
+		if (i >= z || d->lines[i].cell < 0)
+			d->lines[out++] = d->lines[i];
+	d->n = out;
 }
 
 /* ---- running headers, footers and page numbers ---- */
@@ -358,7 +643,7 @@ drop_running_lines(struct doc *d, int npages)
 	for (size_t i = 0; i < d->n; i++) {
 		struct line *l = &d->lines[i];
 
-		if (band(d, l) == 0)
+		if (band(d, l) == 0 || l->fields > 0)
 			continue;
 		if (is_page_number(d->chars.data + l->off, l->len))
 			l->drop = 1;
@@ -393,7 +678,7 @@ measure_edges(struct doc *d)
 		const struct line *l = &d->lines[i];
 		size_t b = bucket(l->x0);
 
-		if (!l->drop && l->x1 > d->edge[b])
+		if (!l->drop && l->fields == 0 && l->x1 > d->edge[b])
 			d->edge[b] = (float)l->x1;
 	}
 }
@@ -432,7 +717,7 @@ next_in_stack(const struct doc *d, size_t i)
 
 		if (b->page != l->page)
 			break;
-		if (!b->drop && b->x0 > l->x0 - EDGE_SLACK &&
+		if (!b->drop && b->fields == 0 && b->x0 > l->x0 - EDGE_SLACK &&
 		    b->x0 < l->x0 + EDGE_SLACK && right_below(d, l, b))
 			return j;
 	}
@@ -446,7 +731,8 @@ measure_stacks(struct doc *d)
 		double edge = 0;
 		int len = 0;
 
-		if (d->lines[i].chain_len != 0 || d->lines[i].drop)
+		if (d->lines[i].chain_len != 0 || d->lines[i].drop ||
+		    d->lines[i].fields > 0)
 			continue;
 		for (size_t j = i; len == 0 || j != 0; j = next_in_stack(d, j)) {
 			if (d->lines[j].x1 > edge)
@@ -616,9 +902,150 @@ order_visual_lines(struct keyed *k, size_t n)
 	}
 }
 
+/*
+ * Do lines a and b stand side by side (one wholly left of the other)
+ * and overlap vertically by a third of the lower one or more?
+ */
+static int
+linked(const struct line *a, const struct line *b)
+{
+	double over = fmin(a->bottom, b->bottom) - fmax(a->top, b->top);
+
+	return (a->x1 < b->x0 || b->x1 < a->x0) && a->fields == 0 &&
+	    b->fields == 0 && !a->drop && !b->drop &&
+	    over * 3 >= fmin(height(a), height(b));
+}
+
+static int
+cmp_band(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+
+	if (x->line.band != y->line.band)	/* column, for now */
+		return x->line.band - y->line.band;
+	return (x->line.top > y->line.top) - (x->line.top < y->line.top);
+}
+
+/*
+ * Read the lines k[a, z) of a band column by column: a cell of each,
+ * top to bottom, cells left to right; then mark them with band id.
+ */
+static void
+order_band(struct keyed *k, size_t a, size_t z, int id)
+{
+	int col = 0;
+	double right = 0;
+	size_t *by_x = xmalloc((z - a) * sizeof(*by_x));
+
+	for (size_t i = a; i < z; i++) {	/* by left edge */
+		size_t j = i - a;
+
+		while (j > 0 && k[a + by_x[j - 1]].line.x0 > k[i].line.x0) {
+			by_x[j] = by_x[j - 1];
+			j--;
+		}
+		by_x[j] = i - a;
+	}
+	for (size_t i = 0; i < z - a; i++) {
+		struct line *l = &k[a + by_x[i]].line;
+
+		if (i > 0 && l->x0 > right - em(l) / 2)
+			col++;
+		right = i == 0 || l->x1 > right ? l->x1 : right;
+		l->band = col;
+	}
+	free(by_x);
+	qsort(k + a, z - a, sizeof(*k), cmp_band);
+	for (size_t i = a; i < z; i++) {
+		k[i].line.band_edge = 0;
+		for (size_t j = a; j < z; j++)
+			if (k[j].line.band == k[i].line.band + 1 &&
+			    (k[i].line.band_edge == 0 ||
+			    k[j].line.x0 < k[i].line.band_edge))
+				k[i].line.band_edge = k[j].line.x0;
+	}
+	for (size_t i = a; i < z; i++)
+		k[i].line.band = id;
+}
+
+/* Is b the next line of a's cell or paragraph, right below it? */
+static int
+stacked(const struct line *a, const struct line *b)
+{
+	double gap = b->top - a->bottom;
+
+	return fabs(a->x0 - b->x0) < EDGE_SLACK && gap < 0.3 * height(a) &&
+	    gap > -0.5 * height(a) && a->fields == 0 && b->fields == 0 &&
+	    !a->drop && !b->drop;
+}
+
+/* Is line l stacked right above a line of k[a, z)? */
+static int
+stacked_above(const struct keyed *k, size_t a, size_t z, const struct line *l)
+{
+	for (size_t i = a; i < z; i++)
+		if (stacked(l, &k[i].line))
+			return 1;
+	return 0;
+}
+
+/* Is line l linked to, or stacked below, a line of k[a, z)? 2, 1, 0. */
+static int
+joins_band(const struct keyed *k, size_t a, size_t z, const struct line *l)
+{
+	int stack = 0;
+
+	for (size_t i = a; i < z; i++) {
+		if (k[i].place != k[z].place)
+			return 0;
+		if (linked(&k[i].line, l))
+			return 2;
+		stack |= stacked(&k[i].line, l);
+	}
+	return stack;
+}
+
+/*
+ * The cells of an unruled table whose text is centred vertically: a
+ * one-line label beside the middle of a two-line value comes between
+ * the value's lines when lines are read top to bottom.  Lines linked
+ * side by side (linked()) are one band, with the lines stacked above or
+ * below them in their cells; a band of three lines or more, or of lines
+ * at different heights, is read cell by cell and then assembled as one
+ * row.
+ */
+static void
+order_bands(struct keyed *k, size_t n, int *next_id)
+{
+	size_t done = 0;
+
+	for (size_t a = 0, z; a < n; a = z) {
+		int links = 0, across = 0, j;
+		size_t start = a;
+
+		for (z = a + 1; z < n; z++) {
+			if ((j = joins_band(k, a, z, &k[z].line)) == 0 ||
+			    (j == 1 && links == 0))
+				break;
+			links += j == 2;
+			across |= j == 2 && k[z].line.top != k[a].line.top;
+		}
+		if (links == 0) {
+			z = a + 1;
+			continue;
+		}
+		while (start > done && k[start - 1].place == k[a].place &&
+		    stacked_above(k, start, z, &k[start - 1].line))
+			start--;
+		if (across || z - start >= 3)
+			order_band(k, start, z, (*next_id)++);
+		done = z;
+	}
+}
+
 /* Put the lines of one page, l[0..n), in reading order. */
 static void
-order_page(struct line *l, size_t n, double width)
+order_page(struct line *l, size_t n, double width, int *bands)
 {
 	struct columns c = find_columns(l, n, width);
 	struct keyed *k = xcalloc(n ? n : 1, sizeof(*k));
@@ -629,6 +1056,7 @@ order_page(struct line *l, size_t n, double width)
 	}
 	qsort(k, n, sizeof(*k), cmp_keyed);
 	order_visual_lines(k, n);
+	order_bands(k, n, bands);
 	for (size_t i = 0; i < n; i++) {
 		l[i] = k[i].line;
 		l[i].column = k[i].place == LEFT ? 1 : k[i].place == RIGHT ? 2 : 0;
@@ -639,11 +1067,133 @@ order_page(struct line *l, size_t n, double width)
 static void
 order_pages(struct doc *d)
 {
+	int bands = 1;
+
 	for (size_t a = 0, z; a < d->n; a = z) {
 		for (z = a + 1; z < d->n && d->lines[z].page == d->lines[a].page;
 		    z++)
 			;
-		order_page(d->lines + a, z - a, d->page_w[d->lines[a].page]);
+		order_page(d->lines + a, z - a, d->page_w[d->lines[a].page],
+		    &bands);
+	}
+}
+
+/* ---- table rows broken by a page break ---- */
+
+/* Field i of the TAB-separated text s (n bytes): *len bytes at the result. */
+static const char *
+field(const char *s, size_t n, int i, size_t *len)
+{
+	const char *end = s + n, *p = s, *tab;
+
+	for (; i > 0 && p < end; i--) {
+		tab = memchr(p, '\t', (size_t)(end - p));
+		p = tab != NULL ? tab + 1 : end;
+	}
+	tab = memchr(p, '\t', (size_t)(end - p));
+	*len = (size_t)((tab != NULL ? tab : end) - p);
+	return p;
+}
+
+/*
+ * Is b the rest of table row l, broken at the end of l's page (g is the
+ * part of l on that page: l itself, or the last part joined to it)?  b
+ * is the first line of the next page, a row of as many fields whose
+ * text goes on from fields of g that reached their cells' bottom, one
+ * of them cut short at its cell's right edge, in mid-sentence.
+ */
+static int
+row_goes_on(const struct doc *d, const struct line *l, const struct line *g,
+    const struct line *b)
+{
+	size_t ba;
+	int cut = 0;
+
+	if (l->fields == 0 || b->fields != l->fields || b->page != g->page + 1)
+		return 0;
+	for (int i = 0; i < b->fields && i < 32; i++) {
+		field(d->chars.data + b->off, b->len, i, &ba);
+		if (ba > 0 && !(g->full & 1u << i))
+			return 0;
+		if (ba > 0 && (g->cut & 1u << i))
+			cut = 1;
+	}
+	return cut;
+}
+
+/* Glue the fields of b to those of l (b goes on where l stopped). */
+static void
+join_row(struct doc *d, struct line *l, const struct line *b)
+{
+	struct buf t = BUF_INIT;
+
+	for (int i = 0; i < l->fields; i++) {
+		size_t na, nb;
+		const char *a = field(d->chars.data + l->off, l->len, i, &na);
+		const char *z = field(d->chars.data + b->off, b->len, i, &nb);
+
+		if (i > 0)
+			buf_putc(&t, '\t');
+		buf_put(&t, a, na);
+		if (na > 0 && nb > 0 && is_word_char((unsigned char)a[na - 1]) &&
+		    is_word_char((unsigned char)z[0]))
+			buf_putc(&t, ' ');
+		buf_put(&t, z, nb);
+	}
+	l->off = d->chars.len;
+	l->len = t.len;
+	buf_put(&d->chars, t.data, t.len);
+	buf_free(&t);
+}
+
+/*
+ * Where the text of a page begins: the top of the first line that most
+ * pages share (within EDGE_SLACK), the highest of those that tie (a
+ * first page without the running header of the others does not count).
+ */
+static void
+measure_body_top(struct doc *d)
+{
+	double *top = xmalloc((d->n ? d->n : 1) * sizeof(*top));
+	size_t n = 0, best = 0;
+	int page = -1;
+
+	for (size_t i = 0; i < d->n; i++)
+		if (!d->lines[i].drop && d->lines[i].page != page) {
+			page = d->lines[i].page;
+			top[n++] = d->lines[i].top;
+		}
+	qsort(top, n, sizeof(*top), cmp_double);
+	d->body_top = n > 0 ? top[0] : 0;
+	for (size_t a = 0, z = 0; a < n; a++) {
+		while (z < n && top[z] < top[a] + EDGE_SLACK)
+			z++;
+		if (z - a > best) {
+			best = z - a;
+			d->body_top = top[a];
+		}
+	}
+	free(top);
+}
+
+static void
+join_split_rows(struct doc *d)
+{
+	size_t prev = SIZE_MAX, part = SIZE_MAX;
+
+	for (size_t i = 0; i < d->n; i++) {
+		struct line *b = &d->lines[i];
+
+		if (b->drop)
+			continue;
+		if (prev != SIZE_MAX && row_goes_on(d, &d->lines[prev],
+		    &d->lines[part], b)) {
+			join_row(d, &d->lines[prev], b);
+			b->drop = 1;
+			part = i;
+			continue;
+		}
+		prev = part = i;
 	}
 }
 
@@ -676,10 +1226,8 @@ right_below(const struct doc *d, const struct line *l, const struct line *b)
 static void
 measure_leading(struct doc *d)
 {
-	enum { STEPS = 400 };
-	int count[STEPS] = { 0 }, best = 0;
+	int best = 0;
 
-	d->leading = 0;
 	for (size_t i = 0; i + 1 < d->n; i++) {
 		const struct line *l = &d->lines[i];
 
@@ -688,18 +1236,20 @@ measure_leading(struct doc *d)
 			double step = b->bottom - l->bottom;
 
 			if (b->page != l->page || b->drop || l->drop ||
-			    step > 3 * height(l))
+			    b->fields > 0 || l->fields > 0 || step > 3 * height(l))
 				break;
-			if (step > 0 && fabs(b->x0 - l->x0) < EDGE_SLACK &&
-			    step * 2 < STEPS) {
-				if (++count[(int)(step * 2)] > best) {
-					best = count[(int)(step * 2)];
-					d->leading = (int)(step * 2) / 2.0 + 0.25;
-				}
+			if (step > 0 && fabs(b->x0 - l->x0) < EDGE_SLACK) {
+				count_step(d, step);
 				break;
 			}
 		}
 	}
+	d->leading = 0;
+	for (int i = 0; i < STEPS; i++)
+		if (d->steps[i] > best) {
+			best = d->steps[i];
+			d->leading = i / 2.0 + 0.25;
+		}
 	if (d->leading == 0)
 		d->leading = 1.2 * (d->n > 0 ? height(&d->lines[0]) : 12);
 }
@@ -710,12 +1260,15 @@ continues(const struct doc *d, const struct row *r, size_t i,
     const struct line *b)
 {
 	const struct line *l = r->cells[i].last;
-	double limit = i + 1 < r->n ? r->cells[i + 1].x0 : 1e9;
+	double limit = i + 1 < r->n ? r->cells[i + 1].x0 : l->band_edge > 0 ?
+	    l->band_edge : 1e9;
 
-	if (!wrapped(d, l, b, limit, r->n > 1))
+	if (!wrapped(d, l, b, limit, r->n > 1 || l->band_edge > 0))
 		return 0;
-	if (b->page == l->page + 1)	/* the same column, or right to left */
-		return same_edge(l, b) || (l->column == 2 && b->x0 < l->x0);
+	if (b->page == l->page + 1)	/* the same column, or right to left,
+					   with nothing above it */
+		return (same_edge(l, b) || (l->column == 2 && b->x0 < l->x0)) &&
+		    b->top < d->body_top + d->leading / 2;
 	if (b->page != l->page)
 		return 0;
 	if (b->top > l->top)	/* below: the next line of the column */
@@ -744,15 +1297,52 @@ cell_for(const struct doc *d, const struct row *r, const struct line *b,
 			return (ssize_t)i;
 	return -1;
 }
-/* Is b the next cell of row r: beside its last cell, on its first line? */
+/*
+ * Is b the next cell of row r: beside its last cell, on its first line
+ * or in its band?
+ */
 static int
 beside(const struct row *r, const struct line *b)
 {
 	const struct cell *c = &r->cells[r->n - 1];
 	double h = height(c->last);
 
-	return b->page == r->page && b->top < r->top + h / 3 &&
-	    b->top > r->top - h / 3 && b->x0 > c->x1 - 0.5 * em(c->last);
+	return b->page == r->page && ((b->top < r->top + h / 3 &&
+	    b->top > r->top - h / 3) || (b->band != 0 && b->band == r->band)) &&
+	    b->x0 > c->x1 - 0.5 * em(c->last);
+}
+
+/*
+ * Does b go on the last line of the last cell of r after a gap of a
+ * space or two, too narrow for a new cell (poppler ends its lines at
+ * wide spaces: "評価書番号　２３" is one line)?
+ */
+static int
+spaced(const struct row *r, const struct line *b)
+{
+	const struct line *l = r->cells[r->n - 1].last;
+	double gap = b->x0 - l->x1;
+
+	return b->page == l->page && fabs(b->top - l->top) < height(l) / 3 &&
+	    gap > 0 && gap < GAP_CELL * em(l);
+}
+
+/* The first or last character of s (n bytes) is Japanese (wide)? */
+static int
+wide_end(const char *s, size_t n, int last)
+{
+	uint32_t c = 0;
+	size_t i = last ? n : 0;
+
+	if (n == 0)
+		return 0;
+	if (last)
+		while (i > 0 && (s[i - 1] & 0xc0) == 0x80)
+			i--;
+	if (last && i > 0)
+		i--;
+	return utf8_next((const unsigned char *)s + i, n - i, &c) > 0 &&
+	    c >= 0x3000;
 }
 
 /* Add b's text to c: glued after a wrap, after a space otherwise. */
@@ -774,6 +1364,24 @@ cell_append(struct cell *c, const struct doc *d, const struct line *b,
 	c->last = b;
 }
 
+/* Add b to the last cell of r after the spaces its gap shows. */
+static void
+space_append(struct row *r, const struct doc *d, const struct line *b)
+{
+	struct cell *c = &r->cells[r->n - 1];
+	double gap = b->x0 - c->last->x1;
+	int n = (int)(gap / em(c->last) + 0.5);
+
+	if (wide_end(c->text.data, c->text.len, 1) ||
+	    wide_end(d->chars.data + b->off, b->len, 0))
+		do
+			buf_puts(&c->text, "\xe3\x80\x80");
+		while (--n > 0);
+	else
+		buf_putc(&c->text, ' ');
+	cell_append(c, d, b, 1);
+}
+
 static void
 new_cell(struct row *r, const struct doc *d, const struct line *b)
 {
@@ -790,6 +1398,7 @@ new_cell(struct row *r, const struct doc *d, const struct line *b)
 	if (r->n == 1) {
 		r->top = b->top;
 		r->page = b->page;
+		r->band = b->band;
 	}
 	cell_append(c, d, b, 1);
 }
@@ -833,32 +1442,58 @@ row_bottom(const struct row *r)
 	return low;
 }
 
+/*
+ * Is there an empty line between line l and line b below it?  Between
+ * lines of text, when b's baseline is BLANK leadings below l's or more;
+ * beside a table, where a row's top or bottom is its ruling line, when
+ * the space between them is TABLE_BLANK leadings or more.
+ */
+static int
+blank_between(const struct doc *d, const struct line *l, const struct line *b)
+{
+	if (b->page != l->page)
+		return 0;
+	if (l->fields > 0 || b->fields > 0)
+		return b->top - l->bottom > TABLE_BLANK * d->leading;
+	return b->bottom - l->bottom > BLANK * d->leading;
+}
+
 static void
 assemble(const struct doc *d, struct output *o)
 {
 	struct row r = { 0 };
+	const struct line *last = NULL;	/* of the last table row written */
 	ssize_t k;
 	int wrap;
 
 	for (size_t i = 0; i < d->n; i++) {
 		const struct line *b = &d->lines[i];
 
+		/* text goes on a row of text, never on a ruled table's row */
+		int text = r.n > 0 && r.cells[0].last->fields == 0 &&
+		    b->fields == 0;
+
 		if (b->drop)
 			continue;
-		if (r.n > 0 && beside(&r, b))
+		if (text && spaced(&r, b))
+			space_append(&r, d, b);
+		else if (text && beside(&r, b))
 			new_cell(&r, d, b);
-		else if (r.n > 0 && (k = cell_for(d, &r, b, &wrap)) >= 0)
+		else if (text && (k = cell_for(d, &r, b, &wrap)) >= 0)
 			cell_append(&r.cells[k], d, b, wrap);
 		else {
-			const struct line *low = r.n > 0 ? row_bottom(&r) : NULL;
+			const struct line *low = r.n > 0 ? row_bottom(&r) : last;
 
 			flush_row(&r, o);
-			if (low != NULL && b->page == low->page &&
-			    b->bottom - low->bottom > BLANK * d->leading) {
+			if (low != NULL && blank_between(d, low, b)) {
 				buf_putc(&o->text, '\n');
 				o->lines++;
 			}
 			new_cell(&r, d, b);
+			if (b->fields > 0) {	/* a table row stands alone */
+				flush_row(&r, o);
+				last = b;
+			}
 		}
 	}
 	flush_row(&r, o);
@@ -895,6 +1530,7 @@ read_pages(PopplerDocument *pdf, struct doc *d, struct pdf_text *out)
 {
 	for (int p = 0; p < out->npages; p++) {
 		PopplerPage *pg = poppler_document_get_page(pdf, p);
+		struct page_grids g = { 0 };
 		size_t before = d->n;
 		double w = 0, h = 0;
 
@@ -903,8 +1539,10 @@ read_pages(PopplerDocument *pdf, struct doc *d, struct pdf_text *out)
 		poppler_page_get_size(pg, &w, &h);
 		d->page_h[p] = h;
 		d->page_w[p] = w;
-		read_page(d, pg, p);
+		read_page(d, pg, p, &g);
 		glue_fragments(d, before, d->n);
+		table_rows(d, before, &g);
+		grids_free(&g);
 		if (d->n == before && has_image(pg) && out->scanned++ == 0)
 			out->first_scanned = p + 1;
 		g_object_unref(pg);
@@ -918,6 +1556,14 @@ doc_free(struct doc *d)
 	free(d->lines);
 	free(d->page_h);
 	free(d->page_w);
+}
+
+/* Why a PDF without lines of text is not read. */
+static const char *
+no_text(const struct pdf_text *out)
+{
+	return out->scanned > 0 ? "no text layer (scanned pages?); OCR it first" :
+	    "no text in the PDF";
 }
 
 int
@@ -942,18 +1588,25 @@ pdf_read(const void *data, size_t n, struct pdf_text *out, const char **why)
 	    sizeof(*d.page_w));
 	read_pages(pdf, &d, out);
 	if (d.n == 0) {
-		*why = out->scanned > 0 ? "no text layer (scanned pages?); "
-		    "OCR it first" : "no text in the PDF";
+		*why = no_text(out);
 		goto out;
 	}
 	drop_running_lines(&d, out->npages);
 	order_pages(&d);
 	measure_leading(&d);
+	measure_body_top(&d);
+	join_split_rows(&d);
 	measure_edges(&d);
 	measure_stacks(&d);
 	o.npages = out->npages;
 	o.page_line = xcalloc((size_t)o.npages + 1, sizeof(int));
 	assemble(&d, &o);
+	if (o.text.len == 0) {	/* only page numbers, or empty cells */
+		*why = no_text(out);
+		buf_free(&o.text);
+		free(o.page_line);
+		goto out;
+	}
 	out->page_line = o.page_line;
 	out->len = o.text.len;
 	out->text = buf_detach(&o.text);

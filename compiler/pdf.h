@@ -7,22 +7,57 @@
  *
  * How the lines are made (pdf.c): poppler gives each page's characters
  * in its reading order (columns resolved) with one box per character.
- * They are cut into lines at poppler's line ends, and inside a line at
- * a gap wider than a character and a half (a table's cell border).
+ *
+ * Ruled tables first (pdf_grid.c): the page is rendered, and long thin
+ * runs of ink that cross one another inside a closed frame are a
+ * table's rules; the cells are the rectangles between them (a cell
+ * whose inner rule is not drawn spans the rows or columns on both
+ * sides).  A line of text never crosses a cell's border, and:
+ *   - each row of the table is one line: its cells left to right joined
+ *     by TAB, an empty cell an empty field;
+ *   - a cell's lines are joined top to bottom: with no separator after
+ *     a line that reaches the cell's right edge (a wrap; a space between
+ *     two Latin letters or digits), with a space otherwise;
+ *   - a cell spanning several rows gives its text to each row when
+ *     cells follow it (a label over several values), to the first only
+ *     when it ends the row;
+ *   - a row broken by a page break is joined back: the first row of the
+ *     next page, with as many fields, whose non-empty fields go on from
+ *     cells that reached their bottom, one of them cut short at its
+ *     right edge; a table going on over pages stays one table;
+ *   - a row is never a running header or footer, nor joined to text
+ *     outside the table; an empty line beside a table is a gap of a
+ *     leading between its rule and the text.
+ *
+ * Everything else (stream mode): the characters are cut into lines at
+ * poppler's line ends, and inside a line at a gap wider than a character
+ * and a half (a cell border of an unruled table); a gap of 0.2 em
+ * between Japanese and Latin letters or digits is an office suite's
+ * spacing, not a space ("第 3 条" is "第3条").
+ * Lines side by side that overlap vertically by a third of a line, with
+ * the lines stacked in their cells, are the cells of one row of an
+ * unruled table whose text is centred vertically (a label beside the
+ * middle of a wrapped value): they are read cell by cell, left to right.
  * Then, over the whole document:
  *   - a line in the top or bottom band of its page whose text, digits
  *     aside, repeats on half the pages or more (at least two), or that
  *     is a bare page number ("- 3 -", "3/12", "p.3"), is dropped;
- *   - a line beside the previous one on the same baseline is a new cell
- *     of the same row (TAB);
+ *   - a line beside the previous one on the same baseline, or in the
+ *     same row of an unruled table, is a new cell of the same row (TAB),
+ *     unless only a space or two apart on the same baseline (joined by
+ *     ideographic spaces: "評価書番号　２３");
  *   - a line that continues the previous one is joined to it with no
  *     separator (Japanese wraps carry no hyphen; a space only between
  *     two Latin letters or digits): the previous line reaches its
  *     column's right edge (the widest line starting where it starts,
  *     over the whole document), and this one starts at the same left
  *     edge right below it, at the top of the next column, or at the top
- *     of the next page;
+ *     of the next page's text;
  *   - anything else starts a new line of output.
+ *
+ * The page map (page_line) gives the page each output line starts on:
+ * a table row, or a paragraph, joined over a page break is on the page
+ * where it starts.
  *
  * Ownership: pdf_read() fills a struct pdf_text the caller releases
  * with pdf_text_free() (NULL and zeroed structs accepted).

@@ -3,7 +3,8 @@
 PICORPUS_PACKAGES="gcc meson ninja-build pkg-config python3 libsqlite3-dev
 libxml2-dev libmecab-dev mecab mecab-ipadic-utf8 libcmark-dev check
 libutf8proc-dev libjansson-dev zlib1g-dev chromium valgrind
-libpoppler-glib-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk qpdf"
+libpoppler-glib-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk qpdf
+libreoffice-writer-nogui poppler-utils"
 
 picorpus_install_deps() {
 	missing=""

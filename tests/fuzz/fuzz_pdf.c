@@ -1,8 +1,12 @@
 /*
- * fuzz_pdf.c — the PDF reader (pdf_read(), poppler-glib underneath):
+ * fuzz_pdf.c — the PDF reader (pdf_read(), poppler-glib underneath,
+ * and the ruled-table finder of pdf_grid.c, which renders each page):
  * any bytes either give NUL-free, well-formed UTF-8 lines with a page
  * map that only goes forward and stays inside the text, or are
  * rejected with a reason; pdf_locate() places every line on a page.
+ * Seeds (tests/fuzz/seeds/pdf/): a hand-written two-page PDF, and a
+ * LibreOffice table (tools/lo-pdf, streams uncompressed by qpdf so that
+ * mutations reach its rules and text).
  */
 #include <stdlib.h>
 #include <string.h>

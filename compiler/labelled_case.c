@@ -337,6 +337,8 @@ is_title_shaped(const struct node *k)
 static char *
 title_line(const struct ctx *x, size_t from, size_t to, int *line)
 {
+	if (to > x->n)
+		to = x->n;
 	/* a page's own headings first (<h1>, #), then any line */
 	for (int level = 1; level <= 2; level++)
 		for (size_t i = from; i < to && i < from + 200; i++)

@@ -312,6 +312,8 @@ sheet_procedures(const struct facts *fs, size_t from, size_t to,
 		if (fs->v[i].field == FIELD_SUBJECT && fs->v[i].record < 0 &&
 		    fs->v[i].at >= from && fs->v[i].at < to)
 			starts[n++] = fs->v[i].at;
+	if (has_cover && n > 1 && span_has_fact(fs, starts[0], starts[1]))
+		has_cover = 0;	/* the first 件名 heads a form of its own */
 	for (size_t s = has_cover ? 1 : 0; s < n; s++) {
 		size_t end = s + 1 < n ? starts[s + 1] : to;
 
@@ -332,12 +334,55 @@ fact_value_at(const struct facts *fs, size_t at)
 	return NULL;
 }
 
+/*
+ * The type a form's checked box names: "■オンライン結合による提供",
+ * "☑委託", "[○]外部提供"; -1 when none does.
+ */
+static int
+checked_type(const char *value)
+{
+	static const char *const marks[] = { "■", "☑", "[○]", "［○］", "●",
+	    NULL };
+
+	for (int m = 0; marks[m]; m++)
+		for (const char *p = strstr(value, marks[m]); p != NULL;
+		    p = strstr(p + 1, marks[m])) {
+			const char *q = p + strlen(marks[m]);
+			size_t n = 0;
+			char *option;
+			enum proc_type t;
+
+			while (q[n] && q[n] != '\n' && !str_has_prefix(q + n,
+			    "□") && !str_has_prefix(q + n, "\xe3\x80\x80") &&
+			    n < 3 * 20)
+				n += (q[n] & 0xc0) == 0xc0 ? 3 : 1;
+			option = xstrndup(q, n);
+			t = type_from_words(option);
+			free(option);
+			if (t != PROC_OTHER && t != PROC_ASSESSMENT)
+				return (int)t;
+		}
+	return -1;
+}
+
 /* The type of a procedure from its facts' labels and title. */
 static int
 type_of_facts(const struct facts *fs, const struct proc_span *p,
     const char *title)
 {
 	int t = title ? (int)type_from_words(title) : PROC_OTHER;
+
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct fact *f = &fs->v[i];
+		int checked;
+
+		if (!(p->record >= 0 ? f->record == p->record :
+		    f->record < 0 && f->at >= p->from && f->at < p->to))
+			continue;
+		if (f->field == FIELD_NONE && !strstr(f->label, "再委託") &&
+		    (checked = checked_type(f->value)) >= 0)
+			return checked;	/* the form says which */
+	}
 
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct fact *f = &fs->v[i];
@@ -446,7 +491,7 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 		}
 		if (f->field == FIELD_WORK && (p->title.value == NULL ||
 		    !title_from_work)) {
-			char *t = first_line(f->value), *ct = clean_title(t, 0);
+			char *t = title_value(f->value), *ct = clean_title(t, 0);
 
 			field_set(&p->title, ct, f->line);
 			set_origin(&p->title, f->label);
@@ -456,7 +501,7 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 		} else if (f->field == FIELD_SUBJECT && (ps->title_at == f->at ||
 		    (p->title.value == NULL && ps->record < 0 &&
 		    f->at > ps->from))) {
-			char *t = first_line(f->value), *ct = clean_title(t, 0);
+			char *t = title_value(f->value), *ct = clean_title(t, 0);
 
 			field_set(&p->title, ct, f->line);
 			set_origin(&p->title, f->label);
@@ -567,7 +612,7 @@ add_subcontract(struct pcase *c, size_t pi, const struct facts *fs,
 		const struct fact *f = &fs->v[sf->v[i]];
 
 		if (f->field == FIELD_WORK && sub->title.value == NULL) {
-			char *t = first_line(f->value);
+			char *t = title_value(f->value);
 
 			field_set(&sub->title, t, f->line);
 			set_origin(&sub->title, f->label);

@@ -93,6 +93,8 @@ first_fact(const struct facts *fs, enum field_id f, size_t from, size_t to,
 /* The first line of a value (a department's second line is a note). */
 char *
 first_line(const char *v);
+char *
+title_value(const char *v);
 
 /* ---- cases (labelled_case.c) ---- */
 void

@@ -450,7 +450,7 @@ case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
 	size_t h = s->from;
 
 	if (f != NULL) {
-		raw = first_line(f->value);
+		raw = title_value(f->value);
 		line = f->line;
 		by = origin = label_origin(f->label);
 	} else if ((raw = title_after_memo(x, s->from, s->to, &line)) != NULL)

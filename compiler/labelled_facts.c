@@ -528,3 +528,32 @@ first_line(const char *v)
 	free(line);
 	return s;
 }
+
+/*
+ * A title from a value: its lines joined (a title wraps in its cell,
+ * "…システムの利用" / "について"), up to a line that is only a note in
+ * brackets.  New string.
+ */
+char *
+title_value(const char *v)
+{
+	struct buf b = BUF_INIT;
+	char *t;
+
+	for (const char *p = v; *p; ) {
+		size_t n = strcspn(p, "\n");
+		char *line = xstrndup(p, n), *s = strip_ws(line);
+
+		free(line);
+		if (b.len > 0 && (s[0] == '(' || str_has_prefix(s, "（") ||
+		    str_has_suffix(b.data, "。"))) {
+			free(s);
+			break;
+		}
+		buf_puts(&b, s);
+		free(s);
+		p += n + (p[n] == '\n');
+	}
+	t = buf_detach(&b);
+	return t;
+}

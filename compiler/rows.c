@@ -708,17 +708,28 @@ put_piece(struct buf *v, const char *piece, int glue)
 	}
 }
 
-/* "取り扱わせる個人情報の": a label cut after a particle goes on. */
+/* "取り扱わせる個人情報の": a label cut after hiragana goes on. */
 static int
 ends_in_particle(const char *key)
 {
-	static const char *const ends[] = { "の", "に", "を", "及び", "並びに",
-	    "、", "・", "する", "させる", NULL };
+	size_t n = strlen(key);
 
-	for (int i = 0; ends[i]; i++)
-		if (str_has_suffix(key, ends[i]))
-			return 1;
-	return 0;
+	/* a label ends in a noun: one cut after hiragana ("…の",
+	   "委託に伴い取り") or a comma goes on */
+	return (n >= 3 && (unsigned char)key[n - 3] == 0xe3 &&
+	    (((unsigned char)key[n - 2] == 0x81 &&
+	    (unsigned char)key[n - 1] >= 0x81) ||
+	    ((unsigned char)key[n - 2] == 0x82 &&
+	    (unsigned char)key[n - 1] <= 0x96))) ||
+	    str_has_suffix(key, "、") || str_has_suffix(key, "・");
+}
+
+/* "及び人数": a label piece that joins the one above. */
+static int
+starts_as_conjunction(const char *key)
+{
+	return str_has_prefix(key, "及び") || str_has_prefix(key, "並びに") ||
+	    str_has_prefix(key, "又は") || str_has_prefix(key, "若しくは");
 }
 
 /*
@@ -738,7 +749,8 @@ label_goes_on(const char *label, const char *text, size_t n)
 	buf_put(&joined, text, n);
 	jkey = label_key(joined.data, joined.len);
 	piece = label_key(text, n);
-	yes = unclosed(key) || (ends_in_particle(key) && known_label(jkey)) ||
+	yes = unclosed(key) || ((ends_in_particle(key) ||
+	    starts_as_conjunction(piece)) && known_label(jkey)) ||
 	    (!known_label(piece) && (known_label(jkey) ||
 	    width_of(text, n) <= 6));
 	free(piece);

@@ -482,9 +482,23 @@ static void
 organisation_before(const struct ctx *x, const char *text, size_t at,
     struct strlist *out)
 {
-	size_t from = at > 3 * 40 ? at - 3 * 40 : 0;
+	size_t from, end = at;
 	struct noun_run r = { text, 0, 0, 0 };
 	char *name = NULL;
+
+	/* "株式会社Ａ（静岡市葵区）に委託": the name before its note */
+	if (end >= 3 && (memcmp(text + end - 3, "）", 3) == 0 ||
+	    text[end - 1] == ')')) {
+		size_t open = end;
+
+		while (open > 0 && memcmp(text + open - (open >= 3 ? 3 : open),
+		    "（", 3) != 0 && text[open - 1] != '(' && end - open < 3 * 30)
+			open--;
+		if (open > 3 && end - open < 3 * 30)
+			end = open - (text[open - 1] == '(' ? 1 : 3);
+	}
+	at = end;
+	from = at > 3 * 40 ? at - 3 * 40 : 0;
 
 	while (from > 0 && (text[from] & 0xc0) == 0x80)
 		from++;		/* start on a character boundary */

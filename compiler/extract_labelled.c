@@ -300,6 +300,19 @@ block_title(const struct node *k, struct procedure *p)
 	free(title);
 }
 
+/* Facts of who and what (contractors, partners, items) in [from, to)? */
+static int
+span_has_names(const struct facts *fs, size_t from, size_t to)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if ((fs->v[i].field == FIELD_CONSIGNEES ||
+		    fs->v[i].field == FIELD_PARTNER ||
+		    fs->v[i].field == FIELD_ITEMS) && fs->v[i].record < 0 &&
+		    fs->v[i].at >= from && fs->v[i].at < to)
+			return 1;
+	return 0;
+}
+
 /* Sheets: each 件名 row after the cover's (when the case has a cover
  * 件名) starts a procedure. */
 static void
@@ -312,7 +325,7 @@ sheet_procedures(const struct facts *fs, size_t from, size_t to,
 		if (fs->v[i].field == FIELD_SUBJECT && fs->v[i].record < 0 &&
 		    fs->v[i].at >= from && fs->v[i].at < to)
 			starts[n++] = fs->v[i].at;
-	if (has_cover && n > 1 && span_has_fact(fs, starts[0], starts[1]))
+	if (has_cover && n > 1 && span_has_names(fs, starts[0], starts[1]))
 		has_cover = 0;	/* the first 件名 heads a form of its own */
 	for (size_t s = has_cover ? 1 : 0; s < n; s++) {
 		size_t end = s + 1 < n ? starts[s + 1] : to;

@@ -397,6 +397,18 @@ procedure_heading_before(const struct ctx *x, size_t from, size_t to)
 	return 0;
 }
 
+/* A value that is running text, not a name: it ends a sentence or runs
+ * over clauses. */
+static int
+is_sentence(const char *v)
+{
+	const char *comma = strstr(v, "、");
+
+	return strstr(v, "。") != NULL || strlen(v) > 3 * 90 ||
+	    (comma != NULL && strstr(comma + 3, "、") != NULL &&
+	    strlen(v) > 3 * 50);
+}
+
 /*
  * The case's 件名: a subject fact before any fact of a procedure (a 件名
  * inside a 委託の内容 block names the procedure, not the case).
@@ -410,6 +422,8 @@ cover_subject(const struct ctx *x, const struct facts *fs,
 
 		if (!fact_in(f, s->from, s->to, s->record))
 			continue;
+		if (f->field == FIELD_SUBJECT && is_sentence(f->value))
+			continue;	/* "諮問事項: …を受けて…について、…。" */
 		if (f->field == FIELD_SUBJECT)
 			return s->record < 0 && procedure_heading_before(x,
 			    s->from, f->at) ? NULL : f;

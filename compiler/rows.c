@@ -77,6 +77,15 @@ skip_space(const char *s, int *col)
 	return s;
 }
 
+/* s after its leading white space. */
+static const char *
+skip_space_c(const char *s)
+{
+	int col = 0;
+
+	return skip_space(s, &col);
+}
+
 /*
  * The end of the first word of s: the first run of white space at
  * least two columns wide (a single ASCII space joins Latin words).
@@ -1280,17 +1289,188 @@ detab(const char *s)
 }
 
 /* The lines with drawn tables undrawn and CSV records as TAB rows. */
+/* ---- drawn tables of three columns or more ---- */
+
+static int
+is_wall(const char *s)
+{
+	return str_has_prefix(s, "│") || str_has_prefix(s, "┃") ||
+	    str_has_prefix(s, "║");
+}
+
+/* The cells of a drawn line between its walls (trimmed); their count. */
+static size_t
+drawn_cells(const char *s, struct strlist *cells)
+{
+	const char *p = s, *start = NULL;
+
+	for (; *p; ) {
+		if (is_wall(p)) {
+			if (start != NULL) {
+				char *c = trimmed(start, (size_t)(p - start));
+				int col = 0;
+				const char *t = skip_space(c, &col);
+
+				strlist_push(cells, t);
+				free(c);
+			}
+			p += 3;
+			start = p;
+		} else
+			p += (*p & 0xc0) == 0xc0 ? ((*p & 0xf0) == 0xf0 ? 4 :
+			    (*p & 0xe0) == 0xe0 ? 3 : 2) : 1;
+	}
+	return cells->n;
+}
+
+/* A line of rules only ("├──┼──┤"): a drawn table's row boundary. */
+static int
+is_rule_line(const char *s)
+{
+	int drawn = 0;
+
+	for (const char *p = s; *p; ) {
+		size_t n = box_char(p);
+
+		if (n > 0) {
+			drawn = 1;
+			p += n;
+		} else if (is_space_at(p))
+			p += space_bytes(p);
+		else
+			return 0;
+	}
+	return drawn;
+}
+
+/* "変更後" / "変更前" (新 / 旧): the columns of a table of changes. */
+static int
+change_column(const char *cell, int after)
+{
+	char *k = label_key(cell, strlen(cell));
+	int yes = after ? (strstr(k, "変更後") != NULL || strcmp(k, "新") == 0 ||
+	    strstr(k, "(新)") != NULL) : (strstr(k, "変更前") != NULL ||
+	    strcmp(k, "旧") == 0 || strstr(k, "(旧)") != NULL);
+
+	free(k);
+	return yes;
+}
+
+/*
+ * A drawn table of three columns or more, lines [from, to): each row
+ * (the lines between two rule lines) becomes one TAB line at its first
+ * line, each cell its lines glued (they wrap at the cell's width).  A
+ * table of changes (項目 | 変更後 | 変更前) gives each row its label and
+ * the value after the change (before it where the cell says 同左).
+ */
+static void
+drawn_table(const struct doc *in, size_t from, size_t to, struct doc *out)
+{
+	struct strlist row = STRLIST_INIT;
+	size_t first = from, ncol = 0;
+	int new_col = -1, old_col = -1;
+
+	for (size_t i = from; i <= to; i++) {
+		struct strlist cells = STRLIST_INIT;
+
+		if (i < to && !is_rule_line(in->lines[i].text)) {
+			drawn_cells(in->lines[i].text, &cells);
+			for (size_t j = 0; j < cells.n; j++) {
+				if (j >= row.n)
+					strlist_push(&row, "");
+				if (*cells.v[j]) {
+					struct buf b = BUF_INIT;
+
+					buf_printf(&b, "%s%s", row.v[j], cells.v[j]);
+					free(row.v[j]);
+					row.v[j] = buf_detach(&b);
+				}
+			}
+			strlist_free(&cells);
+			if (row.n > ncol)
+				ncol = row.n;
+			out->lines[i].text = xstrdup("");
+			continue;
+		}
+		if (i < to)
+			out->lines[i].text = xstrdup("");
+		if (row.n > 0) {
+			struct buf b = BUF_INIT;
+
+			if (new_col < 0)
+				for (size_t j = 0; j < row.n; j++) {
+					if (change_column(row.v[j], 1))
+						new_col = (int)j;
+					if (change_column(row.v[j], 0))
+						old_col = (int)j;
+				}
+			if (new_col > 0 && old_col > 0 && (size_t)new_col <
+			    row.n && (size_t)old_col < row.n) {
+				const char *v = row.v[new_col];
+
+				if (change_column(row.v[new_col], 1))
+					v = NULL;	/* the head row */
+				else if (strcmp(v, "同左") == 0 ||
+				    strcmp(v, "同上") == 0 || *v == '\0')
+					v = row.v[old_col];
+				if (v != NULL)
+					buf_printf(&b, "%s\t%s", row.v[0], v);
+			} else
+				for (size_t j = 0; j < row.n; j++)
+					buf_printf(&b, "%s%s", j ? "\t" : "",
+					    row.v[j]);
+			free(out->lines[first].text);
+			out->lines[first].text = buf_detach(&b);
+		}
+		strlist_free(&row);
+		first = i + 1;
+	}
+	(void)ncol;
+}
+
+/* Lines [i, *end) of a drawn table of three columns or more? */
+static int
+drawn_table_at(const struct doc *in, size_t i, size_t *end)
+{
+	size_t j = i, wide = 0;
+
+	while (j < in->n && (is_rule_line(in->lines[j].text) ||
+	    is_wall(skip_space_c(in->lines[j].text)))) {
+		struct strlist cells = STRLIST_INIT;
+
+		if (!is_rule_line(in->lines[j].text))
+			wide += drawn_cells(in->lines[j].text, &cells) >= 3;
+		strlist_free(&cells);
+		j++;
+	}
+	*end = j;
+	return wide >= 2;
+}
+
 static void
 untable(const struct doc *in, struct doc *out)
 {
-	size_t aligned = 0;
+	size_t aligned = 0, table_end = 0;
 
 	for (size_t i = 0; i < in->n; i++)
 		aligned += aligns_with_tabs(in->lines[i].text);
 	memset(out, 0, sizeof(*out));
 	out->lines = xcalloc(in->n ? in->n : 1, sizeof(*out->lines));
+	for (size_t i = 0; i < in->n; i++)
+		out->lines[i] = in->lines[i], out->lines[i].text = NULL;
 	for (size_t i = 0; i < in->n; i++) {
-		char *t = unbox(in->lines[i].text);
+		char *t;
+		size_t end;
+
+		if (i >= table_end && (is_rule_line(in->lines[i].text) ||
+		    is_wall(skip_space_c(in->lines[i].text))) &&
+		    drawn_table_at(in, i, &end)) {
+			drawn_table(in, i, end, out);
+			table_end = end;
+		}
+		if (out->lines[i].text != NULL)
+			continue;
+		t = unbox(in->lines[i].text);
 
 		if (t == NULL)
 			t = csv_row(in->lines[i].text);

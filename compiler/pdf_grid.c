@@ -91,12 +91,12 @@ draw_page(PopplerPage *pg, double pw, double ph, struct ink *ink)
 	data = cairo_image_surface_get_data(sf);
 	stride = cairo_image_surface_get_stride(sf);
 	ink->px = xmalloc((size_t)ink->w * (size_t)ink->h);
-	for (int y = 0; y < ink->h; y++) {	/* green: dark on any colour */
+	for (int y = 0, w = ink->w; y < ink->h; y++) {	/* green: any colour */
 		const uint32_t *restrict row = (const uint32_t *)(data +
 		    (size_t)y * stride);
-		unsigned char *restrict out = ink->px + (size_t)y * (size_t)ink->w;
+		unsigned char *restrict out = ink->px + (size_t)y * (size_t)w;
 
-		for (int x = 0; x < ink->w; x++)
+		for (int x = 0; x < w; x++)
 			out[x] = ((row[x] >> 8) & 0xff) < DARK;
 	}
 	cairo_surface_destroy(sf);

@@ -323,7 +323,8 @@ sheet_procedures(const struct facts *fs, size_t from, size_t to,
 
 	for (size_t i = 0; i < fs->n && n < 256; i++)
 		if (fs->v[i].field == FIELD_SUBJECT && fs->v[i].record < 0 &&
-		    fs->v[i].at >= from && fs->v[i].at < to)
+		    fs->v[i].at >= from && fs->v[i].at < to &&
+		    !is_sentence(fs->v[i].value))
 			starts[n++] = fs->v[i].at;
 	if (has_cover && n > 1 && span_has_names(fs, starts[0], starts[1]))
 		has_cover = 0;	/* the first 件名 heads a form of its own */

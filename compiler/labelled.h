@@ -97,6 +97,9 @@ char *
 title_value(const char *v);
 
 /* ---- cases (labelled_case.c) ---- */
+
+/* A value that is running text, not a name. */
+int	is_sentence(const char *v);
 void
 find_cases(const struct ctx *x, const struct facts *fs, struct spans *sp);
 void

@@ -200,6 +200,8 @@ last_case_end(const struct ctx *x, const struct spans *sp)
 	return x->n;
 }
 
+static size_t	before_reference(const struct ctx *x, size_t from, size_t to);
+
 void
 find_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 {
@@ -223,6 +225,29 @@ find_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 		sp->v[0].from = 0;	/* one case: the letter is its own */
 		sp->head_end = 0;
 	}
+	for (size_t c = 0; c < sp->n; c++)
+		if (sp->v[c].record < 0)
+			sp->v[c].to = before_reference(x, sp->v[c].from,
+			    sp->v[c].to);
+}
+
+/*
+ * Where a case's own text ends: at "参考　現行契約の概要" or "（参考）…",
+ * material given for reference (an earlier contract, the committee's
+ * members) whose facts are not the case's.
+ */
+static size_t
+before_reference(const struct ctx *x, size_t from, size_t to)
+{
+	for (size_t i = from + 1; i < to; i++) {
+		const char *k = x->k[i]->key;
+
+		if ((str_has_prefix(k, "参考") || str_has_prefix(k, "(参考)")) &&
+		    strlen(k) <= 3 * 40 && strstr(k, "。") == NULL &&
+		    x->k[i]->kind != NODE_ROW)
+			return i;
+	}
+	return to;
 }
 
 void
@@ -399,7 +424,7 @@ procedure_heading_before(const struct ctx *x, size_t from, size_t to)
 
 /* A value that is running text, not a name: it ends a sentence or runs
  * over clauses. */
-static int
+int
 is_sentence(const char *v)
 {
 	const char *comma = strstr(v, "、");

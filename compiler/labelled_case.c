@@ -202,6 +202,13 @@ last_case_end(const struct ctx *x, const struct spans *sp)
 
 static size_t	before_reference(const struct ctx *x, size_t from, size_t to);
 
+static int
+is_indented(const char *text)
+{
+	return *text == ' ' || *text == '\t' ||
+	    str_has_prefix(text, "\xe3\x80\x80");
+}
+
 void
 find_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 {
@@ -242,9 +249,11 @@ before_reference(const struct ctx *x, size_t from, size_t to)
 	for (size_t i = from + 1; i < to; i++) {
 		const char *k = x->k[i]->key;
 
+		/* at the margin: "　参考　…" in a list of attachments is
+		   not where the text ends */
 		if ((str_has_prefix(k, "参考") || str_has_prefix(k, "(参考)")) &&
 		    strlen(k) <= 3 * 40 && strstr(k, "。") == NULL &&
-		    x->k[i]->kind != NODE_ROW)
+		    x->k[i]->kind != NODE_ROW && !is_indented(x->k[i]->text))
 			return i;
 	}
 	return to;

@@ -474,6 +474,19 @@ phrase_before(const char *s, size_t n)
 	return xstrndup(s + start, n - start);
 }
 
+/* Does a name carry a legal entity's word (株式会社, 法人 …)? */
+static int
+names_entity(const char *s)
+{
+	static const char *const words[] = { "株式会社", "有限会社", "合同会社",
+	    "法人", "(株)", "（株）", "組合", NULL };
+
+	for (int i = 0; words[i]; i++)
+		if (strstr(s, words[i]) != NULL)
+			return 1;
+	return 0;
+}
+
 /*
  * "…を株式会社〇〇に委託する": the noun phrase right before に委託 when
  * it reads like an organisation.  Appends to out.
@@ -506,11 +519,21 @@ organisation_before(const struct ctx *x, const char *text, size_t at,
 	if (segmenter_words(x->seg, text + from, at - from, collect_noun,
 	    &r) == 0 && r.open && r.end == at - from)
 		name = xstrndup(text + from + r.start, r.end - r.start);
-	if (name == NULL || !is_organisation_like(name)) {
+	if (name == NULL || !is_organisation_like(name) ||
+	    !names_entity(name)) {
 		/* else the phrase since the last を, 、, 。 … (names that
-		   MeCab cuts, such as 株式会社としま総合サービス). */
-		free(name);
-		name = phrase_before(text + from, at - from);
+		   MeCab cuts, such as 株式会社としま総合サービス, or
+		   株式会社するがコンタクトセンター of which MeCab's nouns
+		   are the last word only). */
+		char *phrase = phrase_before(text + from, at - from);
+
+		if (name == NULL || !is_organisation_like(name) ||
+		    (names_entity(phrase) && is_organisation_like(phrase) &&
+		    str_has_suffix(phrase, name))) {
+			free(name);
+			name = phrase;
+		} else
+			free(phrase);
 	}
 	if (name != NULL && is_organisation_like(name) &&
 	    strcmp(name, "未定") != 0) {

@@ -396,6 +396,10 @@ type_of_facts(const struct facts *fs, const struct proc_span *p,
 		if (f->field == FIELD_NONE && !strstr(f->label, "再委託") &&
 		    (checked = checked_type(f->value)) >= 0)
 			return checked;	/* the form says which */
+		if (f->field == FIELD_NONE && names_kind_column(f->label) &&
+		    (checked = type_from_words(f->value)) != PROC_OTHER &&
+		    checked != PROC_ASSESSMENT)
+			return checked;	/* 区分: 外部結合 */
 	}
 
 	for (size_t i = 0; i < fs->n; i++) {
@@ -469,6 +473,16 @@ set_origin(struct field *f, const char *label)
 	free(by);
 }
 
+/* A list's from: the label it was read under. */
+static void
+set_origin_list(char **at, const struct strlist *l, const char *label)
+{
+	char *by = label_origin(label);
+
+	list_from(at, l, by);
+	free(by);
+}
+
 /* Fill p from the facts of its span (or record). */
 static void
 fill_procedure(const struct ctx *x, const struct facts *fs,
@@ -534,6 +548,17 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 			annex_items_of(x, f->value, p, f->at);
 		} else if (f->field == FIELD_SUBJECTS) {
 			continue;	/* the case's */
+		} else if (f->field == FIELD_PARTNER && strstr(f->label,
+		    "委託") && (p->type == PROC_OUTSOURCE ||
+		    p->type == PROC_SUBCONTRACT)) {
+			/* 相手方（委託先・結合先） of a 委託: its contractor */
+			char *v = clean_list(f->value, FIELD_CONSIGNEES);
+
+			parse_organisations(v, NULL, &p->consignees);
+			set_line(&p->consignees_line, &p->consignees, f->line);
+			set_origin_list(&p->consignees_from, &p->consignees,
+			    f->label);
+			free(v);
 		} else if (f->field == FIELD_ITEMS ||
 		    f->field == FIELD_CONSIGNEES) {
 			char *v = clean_list(f->value, f->field);

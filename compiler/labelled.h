@@ -96,6 +96,9 @@ first_line(const char *v);
 char *
 title_value(const char *v);
 
+/* "区分", "種別": a label saying what kind a procedure is. */
+int	names_kind_column(const char *label);
+
 /* ---- cases (labelled_case.c) ---- */
 
 /* A value that is running text, not a name. */

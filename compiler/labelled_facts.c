@@ -140,20 +140,56 @@ is_header_cell(const char *cell)
 	return yes;
 }
 
+/*
+ * The node after the rows of ncell cells that follow node h (blank lines
+ * between them allowed: a drawn table's rows stand apart).
+ */
+static size_t
+table_end(const struct ctx *x, size_t h, size_t ncell)
+{
+	size_t end = h + 1, last = h + 1;
+
+	for (; end < x->n; end++) {
+		if (x->k[end]->kind == NODE_BLANK)
+			continue;
+		if (x->k[end]->kind != NODE_ROW || cell_count(x->k[end]) != ncell)
+			break;
+		last = end + 1;
+	}
+	return last;
+}
+
 /* Do rows [from, to) start with known labels (a sheet, not a list)? */
 static int
 labels_in_first_column(const struct ctx *x, size_t from, size_t to)
 {
-	size_t labels = 0;
+	size_t labels = 0, rows = 0;
 
 	for (size_t i = from; i < to; i++) {
 		struct strlist cells = STRLIST_INIT;
+
+		if (x->k[i]->kind != NODE_ROW)
+			continue;
+		rows++;
 
 		row_cells(x->k[i]->text, &cells);
 		labels += fact_field(cells.v[0]) > FIELD_IGNORE;
 		strlist_free(&cells);
 	}
-	return to > from && labels * 10 >= (to - from) * 3;
+	return rows > 0 && labels * 10 >= rows * 3;
+}
+
+/* "区分", "種別": a column or label saying what kind a procedure is. */
+int
+names_kind_column(const char *label)
+{
+	char *k = strip_ws(label);
+	int yes = strcmp(k, "区分") == 0 || strcmp(k, "種別") == 0 ||
+	    strcmp(k, "種類") == 0 || strcmp(k, "事務の区分") == 0 ||
+	    strcmp(k, "報告の区分") == 0 || strcmp(k, "付議の区分") == 0;
+
+	free(k);
+	return yes;
 }
 
 /*
@@ -185,9 +221,7 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 		strlist_free(&head);
 		return h;
 	}
-	for (end = h + 1; end < x->n && x->k[end]->kind == NODE_ROW &&
-	    cell_count(x->k[end]) == ncell; end++)
-		;
+	end = table_end(x, h, ncell);
 	if (labels_in_first_column(x, h + 1, end)) {
 		strlist_free(&head);
 		return h;	/* label | value | remark rows, not a list */
@@ -196,14 +230,19 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 		is_case |= f[j] == FIELD_SUBJECT;
 	for (i = h + 1; i < end; i++) {
 		struct strlist cells = STRLIST_INIT;
-		int rec = items_only ? -1 : new_record(fs, i, end, is_case);
+		int rec;
+
+		if (x->k[i]->kind != NODE_ROW)
+			continue;	/* a blank between drawn rows */
+		rec = items_only ? -1 : new_record(fs, i, end, is_case);
 
 		row_cells(x->k[i]->text, &cells);
 		if (rec >= 0 && is_number_header(head.v[0]))
 			fs->rec[rec].key = strip_ws(cells.v[0]);
 		for (size_t j = 0; j < ncell; j++) {
 			if (f[j] <= FIELD_IGNORE && !(is_case &&
-			    is_number_header(head.v[j])))
+			    is_number_header(head.v[j])) &&
+			    !names_kind_column(head.v[j]))
 				continue;
 			add_fact(fs, f[j] > FIELD_IGNORE ? f[j] : FIELD_NONE,
 			    head.v[j], cells.v[j], items_only ? h : i,

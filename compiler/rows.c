@@ -1295,7 +1295,7 @@ static int
 is_wall(const char *s)
 {
 	return str_has_prefix(s, "│") || str_has_prefix(s, "┃") ||
-	    str_has_prefix(s, "║");
+	    str_has_prefix(s, "║") || *s == '|';
 }
 
 /* The cells of a drawn line between its walls (trimmed); their count. */
@@ -1314,7 +1314,7 @@ drawn_cells(const char *s, struct strlist *cells)
 				strlist_push(cells, t);
 				free(c);
 			}
-			p += 3;
+			p += *p == '|' ? 1 : 3;
 			start = p;
 		} else
 			p += (*p & 0xc0) == 0xc0 ? ((*p & 0xf0) == 0xf0 ? 4 :
@@ -1323,11 +1323,15 @@ drawn_cells(const char *s, struct strlist *cells)
 	return cells->n;
 }
 
-/* A line of rules only ("├──┼──┤"): a drawn table's row boundary. */
+/*
+ * A line of rules only: "├──┼──┤", or in ASCII "+----+====+" (a '+'
+ * where rules cross, so that a Markdown table's "|---|" is not one): a
+ * drawn table's row boundary.
+ */
 static int
 is_rule_line(const char *s)
 {
-	int drawn = 0;
+	int drawn = 0, ascii = 0, cross = 0;
 
 	for (const char *p = s; *p; ) {
 		size_t n = box_char(p);
@@ -1335,12 +1339,16 @@ is_rule_line(const char *s)
 		if (n > 0) {
 			drawn = 1;
 			p += n;
+		} else if (*p == '+' || *p == '-' || *p == '=') {
+			ascii = 1;
+			cross |= *p == '+';
+			p++;
 		} else if (is_space_at(p))
 			p += space_bytes(p);
 		else
 			return 0;
 	}
-	return drawn;
+	return drawn || (ascii && cross);
 }
 
 /* "変更後" / "変更前" (新 / 旧): the columns of a table of changes. */
@@ -1433,6 +1441,10 @@ static int
 drawn_table_at(const struct doc *in, size_t i, size_t *end)
 {
 	size_t j = i, wide = 0;
+
+	if (*skip_space_c(in->lines[i].text) == '|' &&
+	    !is_rule_line(in->lines[i].text))
+		return 0;	/* "| a | b |" without +---+ rules: Markdown */
 
 	while (j < in->n && (is_rule_line(in->lines[j].text) ||
 	    is_wall(skip_space_c(in->lines[j].text)))) {

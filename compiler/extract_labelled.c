@@ -539,8 +539,12 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 			title_from_work |= ps->title_at == f->at;
 		} else if (f->field == FIELD_SUBCONTRACTORS ||
 		    (f->field == FIELD_NONE && strstr(f->label, "再委託"))) {
-			if (f->field == FIELD_SUBCONTRACTORS)
-				apply_row(c, p, f->label, f->value, f->line);
+			if (f->field == FIELD_SUBCONTRACTORS) {
+				char *v = clean_list(f->value, FIELD_CONSIGNEES);
+
+				apply_row(c, p, f->label, v, f->line);
+				free(v);
+			}
 			subcontractor_in_value(f->value, &p->subcontractors);
 			set_line(&p->subcontractors_line, &p->subcontractors,
 			    f->line);
@@ -598,6 +602,27 @@ after_case_header(const char *t)
 	return p;
 }
 
+/* "提供先ごとの内容（１）社会福祉協議会への…": the text after a part's
+ * number in brackets, where the heading goes on after it. */
+static const char *
+after_part_number(const char *t)
+{
+	for (const char *p = strstr(t, "（"); p != NULL && p - t < 3 * 20;
+	    p = strstr(p + 3, "（")) {
+		const char *q = p + 3;
+
+		while ((unsigned char)q[0] == 0xef && (unsigned char)q[1] == 0xbc &&
+		    (unsigned char)q[2] >= 0x90 && (unsigned char)q[2] <= 0x99)
+			q += 3;		/* ０-９ */
+		while (isdigit((unsigned char)*q))
+			q++;
+		if (q > p + 3 && str_has_prefix(q, "）") && q[3] != '\0' &&
+		    p > t)
+			return q + 3;
+	}
+	return t;
+}
+
 /*
  * A procedure's title from its section heading: "（２）外部提供　食物
  * アレルギー…への提供" names the type, then the subject after a gap.
@@ -612,6 +637,7 @@ heading_title(const struct node *h, struct procedure *p)
 		t += *t == ' ' ? 1 : 3;
 	t += numbering_len(t);
 	t = after_case_header(t);
+	t = after_part_number(t);
 	gap = strstr(t, "\xe3\x80\x80");
 	if (gap == NULL)
 		gap = strstr(t, "  ");

@@ -212,6 +212,21 @@ sublabel_len(const char *s, char **label)
 	return 0;
 }
 
+/* "－", "―", "なし", "無", "該当なし": a cell that names nobody. */
+static int
+is_none_mark(const char *s)
+{
+	static const char *const marks[] = { "－", "―", "-", "ー", "なし", "無",
+	    "該当なし", "無し", "―――", NULL };
+	char *k = strip_ws(s);
+	int yes = 0;
+
+	for (int i = 0; marks[i] && !yes; i++)
+		yes = strcmp(k, marks[i]) == 0;
+	free(k);
+	return yes;
+}
+
 /* A line that is only a note in brackets: "（プライバシーマーク…）". */
 static int
 is_note_line(const char *s)
@@ -272,6 +287,12 @@ clean_list(const char *value, enum field_id f)
 		} else if (label != NULL && f == FIELD_ITEMS && s[sl] != '\0' &&
 		    !str_has_prefix(s, "《"))
 			s += sl;	/* "（項目）世帯番号、…" (《項目》 stays) */
+		if (is_none_mark(s)) {
+			free(line);	/* "－", "なし": nobody */
+			free(label);
+			p += n + (p[n] == '\n');
+			continue;
+		}
 		if (f == FIELD_CONSIGNEES && out.len > 0 &&
 		    !is_organisation_like(s) && !(s[0] == '(' ||
 		    str_has_prefix(s, "（"))) {

@@ -1365,75 +1365,115 @@ change_column(const char *cell, int after)
 }
 
 /*
+ * Write a drawn table's row (its cells glued over its lines) as one TAB
+ * line at line at.  A table of changes (項目 | 変更後 | 変更前) gives
+ * each row its label and the value after the change (before it where the
+ * cell says 同左); *new_col and *old_col find those columns in the head.
+ */
+static void
+emit_drawn_row(struct doc *out, size_t at, struct strlist *row, int *new_col,
+    int *old_col)
+{
+	struct buf b = BUF_INIT;
+
+	if (row->n == 0)
+		return;
+	if (*new_col < 0)
+		for (size_t j = 0; j < row->n; j++) {
+			if (change_column(row->v[j], 1))
+				*new_col = (int)j;
+			if (change_column(row->v[j], 0))
+				*old_col = (int)j;
+		}
+	if (*new_col > 0 && *old_col > 0 && (size_t)*new_col < row->n &&
+	    (size_t)*old_col < row->n) {
+		const char *v = row->v[*new_col];
+
+		if (change_column(v, 1))
+			v = NULL;	/* the head row */
+		else if (strcmp(v, "同左") == 0 || strcmp(v, "同上") == 0 ||
+		    *v == '\0')
+			v = row->v[*old_col];
+		if (v != NULL)
+			buf_printf(&b, "%s\t%s", row->v[0], v);
+	} else
+		for (size_t j = 0; j < row->n; j++)
+			buf_printf(&b, "%s%s", j ? "\t" : "", row->v[j]);
+	free(out->lines[at].text);
+	out->lines[at].text = buf_detach(&b);
+	strlist_free(row);
+}
+
+/*
+ * Does a drawn line whose first cell holds first start a row of its own,
+ * or go on with the row whose first cell is so_far?  A label wrapped in
+ * its cell ("取り扱う個人" / "情報の項目") goes on; a new name
+ * ("草津市" under "守山市", no rule between) starts a row.
+ */
+static int
+starts_drawn_row(const char *so_far, const char *first)
+{
+	struct buf joined = BUF_INIT;
+	char *k, *jk;
+	int starts;
+
+	if (*so_far == '\0' || *first == '\0')
+		return 0;
+	buf_printf(&joined, "%s%s", so_far, first);
+	k = label_key(so_far, strlen(so_far));
+	jk = label_key(joined.data, joined.len);
+	starts = !(unclosed(k) || ends_in_particle(k) ||
+	    (!known_label(k) && known_label(jk)));
+	free(k);
+	free(jk);
+	buf_free(&joined);
+	return starts;
+}
+
+/*
  * A drawn table of three columns or more, lines [from, to): each row
- * (the lines between two rule lines) becomes one TAB line at its first
- * line, each cell its lines glued (they wrap at the cell's width).  A
- * table of changes (項目 | 変更後 | 変更前) gives each row its label and
- * the value after the change (before it where the cell says 同左).
+ * (the lines between two rule lines, or from a line that starts a new
+ * row) becomes one TAB line at its first line, each cell its lines glued
+ * (they wrap at the cell's width); the lines it took become empty.
  */
 static void
 drawn_table(const struct doc *in, size_t from, size_t to, struct doc *out)
 {
 	struct strlist row = STRLIST_INIT;
-	size_t first = from, ncol = 0;
+	size_t first = from;
 	int new_col = -1, old_col = -1;
 
-	for (size_t i = from; i <= to; i++) {
+	for (size_t i = from; i < to; i++) {
 		struct strlist cells = STRLIST_INIT;
 
-		if (i < to && !is_rule_line(in->lines[i].text)) {
-			drawn_cells(in->lines[i].text, &cells);
-			for (size_t j = 0; j < cells.n; j++) {
-				if (j >= row.n)
-					strlist_push(&row, "");
-				if (*cells.v[j]) {
-					struct buf b = BUF_INIT;
-
-					buf_printf(&b, "%s%s", row.v[j], cells.v[j]);
-					free(row.v[j]);
-					row.v[j] = buf_detach(&b);
-				}
-			}
-			strlist_free(&cells);
-			if (row.n > ncol)
-				ncol = row.n;
-			out->lines[i].text = xstrdup("");
+		out->lines[i].text = xstrdup("");
+		if (is_rule_line(in->lines[i].text)) {
+			emit_drawn_row(out, first, &row, &new_col, &old_col);
+			first = i + 1;
 			continue;
 		}
-		if (i < to)
-			out->lines[i].text = xstrdup("");
-		if (row.n > 0) {
-			struct buf b = BUF_INIT;
-
-			if (new_col < 0)
-				for (size_t j = 0; j < row.n; j++) {
-					if (change_column(row.v[j], 1))
-						new_col = (int)j;
-					if (change_column(row.v[j], 0))
-						old_col = (int)j;
-				}
-			if (new_col > 0 && old_col > 0 && (size_t)new_col <
-			    row.n && (size_t)old_col < row.n) {
-				const char *v = row.v[new_col];
-
-				if (change_column(row.v[new_col], 1))
-					v = NULL;	/* the head row */
-				else if (strcmp(v, "同左") == 0 ||
-				    strcmp(v, "同上") == 0 || *v == '\0')
-					v = row.v[old_col];
-				if (v != NULL)
-					buf_printf(&b, "%s\t%s", row.v[0], v);
-			} else
-				for (size_t j = 0; j < row.n; j++)
-					buf_printf(&b, "%s%s", j ? "\t" : "",
-					    row.v[j]);
-			free(out->lines[first].text);
-			out->lines[first].text = buf_detach(&b);
+		drawn_cells(in->lines[i].text, &cells);
+		if (row.n > 0 && cells.n > 0 &&
+		    starts_drawn_row(row.v[0], cells.v[0])) {
+			emit_drawn_row(out, first, &row, &new_col, &old_col);
+			first = i;
 		}
-		strlist_free(&row);
-		first = i + 1;
+		for (size_t j = 0; j < cells.n; j++) {
+			if (j >= row.n)
+				strlist_push(&row, "");
+			if (*cells.v[j]) {
+				struct buf b = BUF_INIT;
+
+				buf_printf(&b, "%s%s", row.v[j], cells.v[j]);
+				free(row.v[j]);
+				row.v[j] = buf_detach(&b);
+			}
+		}
+		strlist_free(&cells);
 	}
-	(void)ncol;
+	if (first < to)
+		emit_drawn_row(out, first, &row, &new_col, &old_col);
+	strlist_free(&row);
 }
 
 /* Lines [i, *end) of a drawn table of three columns or more? */

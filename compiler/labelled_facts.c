@@ -304,28 +304,27 @@ detail_table(const struct ctx *x, size_t h, struct facts *fs)
 static int
 numbered_columns(const struct strlist *cells)
 {
-	size_t stem = 0;
+	char *stem = NULL;
+	int ok = cells->n >= 3;
 
-	if (cells->n < 3)
-		return 0;
-	for (size_t j = 1; j < cells->n; j++) {
+	for (size_t j = 1; j < cells->n && ok; j++) {
 		char *k = strip_ws(cells->v[j]);
-		size_t n = strlen(k), s = n;
-		char *nf = norm_nfkc(k, n);
+		char *nf = norm_nfkc(k, strlen(k));
+		size_t s = strlen(nf);
 
-		s = strlen(nf);
 		while (s > 0 && isdigit((unsigned char)nf[s - 1]))
 			s--;
-		if (s == strlen(nf) || s == 0 || (stem != 0 && stem != s)) {
-			free(k);
-			free(nf);
-			return 0;
-		}
-		stem = s;
+		/* a word, then a number: the same word in every column */
+		ok = s < strlen(nf) && s >= 3 && !isdigit((unsigned char)nf[0]) &&
+		    strchr(nf, ',') == NULL && (stem == NULL ||
+		    (strlen(stem) == s && strncmp(stem, nf, s) == 0));
+		if (ok && stem == NULL)
+			stem = xstrndup(nf, s);
 		free(k);
 		free(nf);
 	}
-	return 1;
+	free(stem);
+	return ok;
 }
 
 /* "委託事項", "①委託事項": the label of an entrustment's name. */

@@ -545,6 +545,8 @@ organisation_before(const struct ctx *x, const char *text, size_t at,
 	free(name);
 }
 
+static char	*paragraph_at(const struct ctx *x, size_t i, size_t to);
+
 void
 organisations_in_prose(const struct ctx *x, struct procedure *p,
     size_t from, size_t to)
@@ -555,16 +557,42 @@ organisations_in_prose(const struct ctx *x, struct procedure *p,
 	if (x->seg == NULL || p->consignees.n > 0)
 		return;
 	for (size_t i = from; i < to && i < x->n; i++) {
-		const char *text = x->k[i]->text;
+		char *text = paragraph_at(x, i, to);
 
 		for (int v = 0; verbs[v]; v++)
 			for (const char *q = strstr(text, verbs[v]); q != NULL;
 			    q = strstr(q + 1, verbs[v]))
 				organisation_before(x, text, (size_t)(q - text),
 				    &p->consignees);
+		free(text);
 		set_line(&p->consignees_line, &p->consignees,
 		    x->k[i]->line);
 		list_from(&p->consignees_from, &p->consignees,
 		    "rule …に委託 in prose");
 	}
+}
+
+/*
+ * Line i's text and, where a sentence runs on over the lines below
+ * (a line that does not end in 。 followed by text), those lines too,
+ * without their indentation: "…を株式会社とうかつドキュメント" /
+ * "サービスに委託" reads as one.  New string.
+ */
+static char *
+paragraph_at(const struct ctx *x, size_t i, size_t to)
+{
+	struct buf b = BUF_INIT;
+
+	buf_puts(&b, x->k[i]->text);
+	for (size_t j = i + 1; j < to && j < x->n && j < i + 4; j++) {
+		const char *t = x->k[j]->text;
+
+		if (x->k[i]->kind != NODE_TEXT || x->k[j]->kind != NODE_TEXT ||
+		    str_has_suffix(x->k[j - 1]->key, "。"))
+			break;
+		while (*t == ' ' || str_has_prefix(t, "\xe3\x80\x80"))
+			t += *t == ' ' ? 1 : 3;
+		buf_puts(&b, t);
+	}
+	return buf_detach(&b);
 }

@@ -137,6 +137,29 @@ period_in_prose(const char *text, int line, struct procedure *p)
 	}
 }
 
+/* "「要介護認定調査票等電子化業務」を…": a work named in quotes. */
+static void
+quoted_work(const char *text, int line, struct procedure *p)
+{
+	for (const char *q = strstr(text, "「"); q != NULL;
+	    q = strstr(q + 3, "「")) {
+		const char *e = strstr(q + 3, "」");
+		char *name;
+
+		if (e == NULL || e - q > 3 * 40)
+			continue;
+		name = xstrndup(q + 3, (size_t)(e - q - 3));
+		if (str_has_suffix(name, "業務") ||
+		    str_has_suffix(name, "業務委託")) {
+			field_set(&p->title, name, line);
+			field_from(&p->title, "rule 「…業務」 in prose");
+			free(name);
+			return;
+		}
+		free(name);
+	}
+}
+
 /* "業務の名称は「市営住宅家賃等納付案内業務」": a work named in prose. */
 static void
 quoted_work_name(const char *text, int line, struct procedure *p)
@@ -159,6 +182,7 @@ quoted_work_name(const char *text, int line, struct procedure *p)
 		free(name);
 		return;
 	}
+	quoted_work(text, line, p);
 }
 
 /*

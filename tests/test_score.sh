@@ -5,6 +5,8 @@
 #   corpus/ (the seeds)            soft F1 >= 0.95, strict >= 0.85
 #   tests/heldout/                 soft F1 >= 0.95, strict >= 0.85
 #   tests/forms/{a,b,c}/           soft F1 >= 0.85, strict >= 0.80
+#   tests/forms/{e,f}/             soft F1 >= 0.80, strict >= 0.75
+#     (e and f were hidden estimate sets, scored once unseen, then kept)
 #   ../shared/dev/set{3,4}/        soft F1 >= 0.85, strict >= 0.80
 # tests/forms/ holds documents in forms unlike the seeds with gold written
 # blind to the extractor; ../shared/dev/ is the team's shared development
@@ -38,6 +40,10 @@ check heldout "$root/tests/heldout" "$root/tests/heldout/gold.json" 0.95 0.85
 for set in a b c; do
 	check "forms-$set" "$root/tests/forms/$set/docs" \
 	    "$root/tests/forms/$set/gold.json" 0.85 0.80
+done
+for set in e f; do
+	check "forms-$set" "$root/tests/forms/$set/docs" \
+	    "$root/tests/forms/$set/gold.json" 0.80 0.75
 done
 for set in set3 set4; do
 	check "dev-$set" "$root/../shared/dev/$set/docs" \

@@ -175,6 +175,30 @@ prose_sections(const struct ctx *x, size_t from, size_t to,
 	}
 }
 
+/*
+ * A heading that holds sections of procedures of more than one kind is
+ * the case's title ("…回線結合等について" over "2. 回線結合", "3. 記録",
+ * "4. 業務委託"), not a procedure: its span goes.  (A 委託 section
+ * holding its 再委託 stays: that is one procedure and its part.)
+ */
+static void
+drop_containers(struct proc_spans *ps)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < ps->n; i++) {
+		int inner = 0;
+
+		for (size_t j = 0; j < ps->n; j++)
+			inner += j != i && ps->v[j].from > ps->v[i].from &&
+			    ps->v[j].to <= ps->v[i].to &&
+			    ps->v[j].type != PROC_SUBCONTRACT;
+		if (inner < 2)
+			ps->v[kept++] = ps->v[i];
+	}
+	ps->n = kept;
+}
+
 /* Sections whose heading names a procedure and that state one. */
 static void
 section_procedures(const struct ctx *x, const struct facts *fs,
@@ -198,6 +222,7 @@ section_procedures(const struct ctx *x, const struct facts *fs,
 			/* nested sections are read on their own */
 		}
 	}
+	drop_containers(ps);
 	if (only_subcontracts(ps) && !facts_outside(fs, ps, from, to))
 		prose_sections(x, from, to, ps);
 }

@@ -32,6 +32,8 @@
 #include "normalize.h"
 #include "rows.h"
 
+static int	in_spans(const struct proc_spans *ps, size_t i);
+
 
 /* ---- procedures ---- */
 
@@ -175,6 +177,73 @@ prose_sections(const struct ctx *x, size_t from, size_t to,
 	}
 }
 
+/* Where a procedure's own text begins: after its heading, or the row
+ * that states it. */
+static size_t
+body_from(const struct ctx *x, const struct proc_span *ps)
+{
+	return x->k[ps->from]->kind == NODE_ROW ? ps->from : ps->from + 1;
+}
+
+/*
+ * A row whose label names a procedure and whose value states it in
+ * sentences ("(3) 再委託について<TAB>…を株式会社〇〇に再委託する"): a
+ * procedure of that row.
+ */
+static void
+row_sections(const struct ctx *x, size_t from, size_t to,
+    struct proc_spans *ps)
+{
+	for (size_t i = from; i < to && i < x->n; i++) {
+		char *label, *value;
+		int t;
+
+		if (x->k[i]->kind != NODE_ROW || !row_at(x, i, &label, &value))
+			continue;
+		t = section_type(skip_numbering(label));
+		if (t == PROC_SUBCONTRACT && fact_field(label) <= FIELD_IGNORE &&
+		    strstr(value, "に再委託") != NULL &&
+		    !in_spans(ps, i)) {
+			add_proc_span(ps, i, i + 1, t, -1, NULL);
+			ps->v[ps->n - 1].prose = 1;
+		}
+		free(label);
+		free(value);
+	}
+}
+
+/* Is node i inside one of the spans of ps? */
+static int
+in_spans(const struct proc_spans *ps, size_t i)
+{
+	for (size_t j = 0; j < ps->n; j++)
+		if (i >= ps->v[j].from && i < ps->v[j].to)
+			return 1;
+	return 0;
+}
+
+/* Does a section say it is not done: "再委託は認めない", "なし"? */
+static int
+says_none(const struct ctx *x, size_t from, size_t to)
+{
+	static const char *const noes[] = { "認めない", "行わない", "しない",
+	    "禁止", "なし", "無し", "予定はない", "ありません", NULL };
+	size_t i = x->k[from]->kind == NODE_ROW ? from :
+	    next_nonblank(x, from + 1);
+	const char *k;
+
+	if (i >= to || i >= x->n)
+		return 0;
+	k = x->k[i]->kind == NODE_ROW ? strchr(x->k[i]->text, '\t') :
+	    x->k[i]->key;
+	if (k == NULL || strlen(k) > 3 * 40)
+		return 0;
+	for (int n = 0; noes[n]; n++)
+		if (strstr(k, noes[n]) != NULL)
+			return 1;
+	return 0;
+}
+
 /*
  * A heading that holds sections of procedures of more than one kind is
  * the case's title ("…回線結合等について" over "2. 回線結合", "3. 記録",
@@ -215,6 +284,8 @@ section_procedures(const struct ctx *x, const struct facts *fs,
 		end = node_span_end(k);
 		if (end > to)
 			end = to;
+		if (t == PROC_SUBCONTRACT && says_none(x, i, end))
+			continue;	/* "(6) 再委託 / 再委託は認めない。" */
 		if (span_has_fact(fs, i + 1, end) ||
 		    (t == PROC_SUBCONTRACT && span_says(x, i + 1, end,
 		    "再委託"))) {
@@ -222,6 +293,7 @@ section_procedures(const struct ctx *x, const struct facts *fs,
 			/* nested sections are read on their own */
 		}
 	}
+	row_sections(x, from, to, ps);
 	drop_containers(ps);
 	if (only_subcontracts(ps) && !facts_outside(fs, ps, from, to))
 		prose_sections(x, from, to, ps);
@@ -603,9 +675,10 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 	    p->type != PROC_SUBCONTRACT)
 		organisations_in_prose(x, p, ps->from, ps->to);
 	if (ps->record < 0 && p->type == PROC_SUBCONTRACT)
-		subcontract_from_prose(x, ps->from + 1, ps->to, p);
+		subcontract_from_prose(x, body_from(x, ps), ps->to, p);
 	else if (ps->prose)
-		procedure_from_prose(x, ps->from + 1, ps->to, &c->procs[pi]);
+		procedure_from_prose(x, body_from(x, ps), ps->to,
+		    &c->procs[pi]);
 }
 
 /* Text after a leading "諮問第31号" and the space after it. */

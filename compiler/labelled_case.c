@@ -43,11 +43,13 @@ count_case_headers(const struct ctx *x)
 static const char *const header_words[] = { "諮問", "答申", "報告", "付議",
     NULL };
 
-/* "議題1", "案件2": an agenda item's own number before its header. */
+/* "議題1", "案件2", "資料2": an agenda item's (or a paper's) own number
+ * before its header. */
 static const char *
 after_agenda_number(const char *key)
 {
-	static const char *const words[] = { "議題", "案件", "議案", NULL };
+	static const char *const words[] = { "議題", "案件", "議案", "資料",
+	    NULL };
 
 	for (int i = 0; words[i]; i++)
 		if (str_has_prefix(key, words[i])) {
@@ -66,8 +68,8 @@ after_agenda_number(const char *key)
 static int
 is_agenda_item(const char *key)
 {
-	return after_agenda_number(key) != key && strlen(key) < 3 * 80 &&
-	    strstr(key, "。") == NULL;
+	return after_agenda_number(key) != key && !str_has_prefix(key, "資料") &&
+	    strlen(key) < 3 * 80 && strstr(key, "。") == NULL;
 }
 
 /* The kind word (諮問, 報告 …) an agenda line names, or NULL. */

@@ -115,6 +115,26 @@ bracket_close(const char *p)
 	return NULL;
 }
 
+/* Does the raw text have white space right after its leading number? */
+static int
+spaced_after_number(const char *text)
+{
+	const char *t = skip_ws(text);
+	int digits = 0;
+
+	for (;;) {
+		if (isdigit((unsigned char)*t))
+			t++, digits++;
+		else if ((unsigned char)t[0] == 0xef && (unsigned char)t[1] ==
+		    0xbc && (unsigned char)t[2] >= 0x90 &&
+		    (unsigned char)t[2] <= 0x99)
+			t += 3, digits++;	/* ０-９ */
+		else
+			break;
+	}
+	return digits > 0 && skip_ws(t) != t;
+}
+
 enum number_form
 number_form_of(const char *key, const char *text, int *number,
     size_t *label_at)
@@ -181,8 +201,10 @@ number_form_of(const char *key, const char *text, int *number,
 		return NUM_NONE;
 	if (*p == '.' && !isdigit((unsigned char)p[1]))
 		p++, dotted = 1;	/* "1.件名": a number, not "1件" */
-	if ((!dotted && starts_with_unit(p)) || *p == '.' ||
-	    !is_heading_label(p))
+	/* "３  個人情報…": a number set apart from its words is one, not
+	   a quantity ("3個") */
+	if ((!dotted && !spaced_after_number(text) && starts_with_unit(p)) ||
+	    *p == '.' || !is_heading_label(p))
 		return NUM_NONE;
 	*number = v;
 	*label_at = (size_t)(p - key);

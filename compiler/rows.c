@@ -1066,6 +1066,19 @@ wrapped_label(const struct pass *ps, size_t i)
 	return buf_detach(&joined);
 }
 
+/* Can value be a value of field f: a period holds a date. */
+static int
+value_fits(enum field_id f, const char *value)
+{
+	struct norm_date d;
+	size_t start, end;
+
+	if (f == FIELD_PERIOD || f == FIELD_DATE)
+		return norm_find_date(value, strlen(value), &d, &start,
+		    &end) == 0;
+	return 1;
+}
+
 /* Rewrite line i (and what it absorbs); returns the next line to read. */
 static size_t
 normalise_line(struct pass *ps, size_t i)
@@ -1129,8 +1142,11 @@ normalise_line(struct pass *ps, size_t i)
 		next = gather_column(ps, next, r.value_col, r.label_col, &label,
 		    &value);
 	}
-	if (value.len == 0 && r.sep == SEP_ALONE) {
-		emit(ps, dl, dl->text);	/* a label with nothing under it */
+	if (r.sep == SEP_ALONE && (value.len == 0 ||
+	    !value_fits(label_field(r.label), value.data))) {
+		/* a label with nothing (fit) under it: "認定期間" in a list
+		   of items, not a period's label */
+		emit(ps, dl, dl->text);
 		next = i + 1;
 	} else
 		emit_row(ps, dl, label.data, value.data);

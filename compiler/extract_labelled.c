@@ -212,6 +212,77 @@ row_sections(const struct ctx *x, size_t from, size_t to,
 	}
 }
 
+/* The first cell of row i when it names a procedure that groups rows
+ * ("委託 | 業務名 | …"); NULL otherwise.  Free it. */
+static char *
+group_cell(const struct ctx *x, size_t i, int *type)
+{
+	char *label, *value, *group = NULL;
+	char *tab;
+
+	if (i >= x->n || x->k[i]->kind != NODE_ROW ||
+	    !row_at(x, i, &label, &value))
+		return NULL;
+	tab = strchr(value, '\t');
+	if (tab != NULL && (*type = section_type(label)) >= 0 &&
+	    fact_field(label) <= FIELD_IGNORE) {
+		*tab = '\0';
+		if (fact_field(value) > FIELD_IGNORE)
+			group = xstrdup(label);
+	}
+	free(label);
+	free(value);
+	return group;
+}
+
+/* Spans of type t holding nodes [from, to): a section whose rows group
+ * the same procedure more precisely goes. */
+static void
+drop_holders(struct proc_spans *ps, size_t from, size_t to, int t)
+{
+	size_t kept = 0;
+
+	for (size_t j = 0; j < ps->n; j++)
+		if (!(ps->v[j].type == t && ps->v[j].from <= from &&
+		    ps->v[j].to >= to))
+			ps->v[kept++] = ps->v[j];
+	ps->n = kept;
+}
+
+/* Runs of rows grouped under a procedure's name: a procedure each. */
+static void
+group_sections(const struct ctx *x, size_t from, size_t to,
+    struct proc_spans *ps)
+{
+	for (size_t i = from; i < to; ) {
+		int type;
+		char *group = group_cell(x, i, &type);
+		size_t end = i + 1;
+
+		if (group == NULL) {
+			free(group);
+			i++;
+			continue;
+		}
+		for (;;) {
+			int t;
+			char *next = group_cell(x, end, &t);
+			int same = next != NULL && strcmp(next, group) == 0;
+
+			free(next);
+			if (!same || end >= to)
+				break;
+			end++;
+		}
+		if (end - i >= 2) {
+			drop_holders(ps, i, end, type);
+			add_proc_span(ps, i, end, type, -1, NULL);
+		}
+		free(group);
+		i = end;
+	}
+}
+
 /* Is node i inside one of the spans of ps? */
 static int
 in_spans(const struct proc_spans *ps, size_t i)
@@ -294,6 +365,7 @@ section_procedures(const struct ctx *x, const struct facts *fs,
 		}
 	}
 	row_sections(x, from, to, ps);
+	group_sections(x, from, to, ps);
 	drop_containers(ps);
 	if (only_subcontracts(ps) && !facts_outside(fs, ps, from, to))
 		prose_sections(x, from, to, ps);

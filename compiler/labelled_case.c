@@ -84,12 +84,33 @@ kind_word(const char *key)
 	return NULL;
 }
 
+/* "諮問書(諮問第45号)": the header inside the brackets after a letter's
+ * name; else key. */
+static const char *
+inside_letter_name(const char *key)
+{
+	for (int w = 0; header_words[w]; w++) {
+		const char *p = key;
+
+		if (!str_has_prefix(p, header_words[w]))
+			continue;
+		p += strlen(header_words[w]);
+		if (str_has_prefix(p, "書"))
+			p += strlen("書");
+		if (*p == '(' && strchr(p, ')') != NULL &&
+		    strchr(p, ')')[1] == '\0')
+			return p + 1;
+	}
+	return key;
+}
+
 /* "諮問第48号…" at the start of a key (after "議題1"): the word and the
  * number. */
 const char *
 case_header(const char *key, char **number)
 {
 	key = after_agenda_number(key);
+	key = inside_letter_name(key);
 	for (int w = 0; header_words[w]; w++) {
 		const char *p = key;
 		char *num;
@@ -549,6 +570,25 @@ skip_ws_prefix(const char *s)
 	return s;
 }
 
+/* "諮問番号 | 第31号": the number a label naming a case's number gives,
+ * or NULL. */
+static char *
+label_case_number(const char *label, const char *value)
+{
+	char *k = strip_ws(label);
+	int names_case = 0;
+
+	for (int h = 0; header_words[h]; h++)
+		names_case |= strstr(k, header_words[h]) != NULL;
+	free(k);
+	value = skip_ws_prefix(value);
+	if (!names_case)
+		return NULL;
+	if (str_has_prefix(value, "第"))
+		value += strlen("第");
+	return digits_at(value);
+}
+
 /* The case's number from a record's number cell or a 評価書番号. */
 void
 case_number(const struct ctx *x, const struct span *s,
@@ -586,7 +626,8 @@ case_number(const struct ctx *x, const struct span *s,
 		    !is_number_header(f->label))
 			continue;
 		key = norm_nfkc(f->value, strlen(f->value));
-		if (case_header(skip_ws_prefix(key), &n) != NULL) {
+		if (case_header(skip_ws_prefix(key), &n) != NULL ||
+		    (n = label_case_number(f->label, key)) != NULL) {
 			char *by = label_origin(f->label);
 
 			field_set(&c->number, n, f->line);	/* 諮問番号 | 諮問第8号 */

@@ -468,6 +468,29 @@ is_blank_cell(const char *cell)
 	return yes;
 }
 
+/*
+ * "委託 | 業務名 | …", "再委託 | 期間 | …": the first cell names the
+ * procedure the rows under it (a rowspan) describe and the second is the
+ * label; label becomes that second cell and value what follows it.
+ */
+static void
+group_label(char **label, char **value)
+{
+	char *tab = strchr(*value, '\t'), *inner;
+
+	if (tab == NULL || section_type(*label) < 0 ||
+	    fact_field(*label) > FIELD_IGNORE)
+		return;
+	inner = xstrndup(*value, (size_t)(tab - *value));
+	if (fact_field(inner) <= FIELD_IGNORE) {
+		free(inner);
+		return;
+	}
+	memmove(*value, tab + 1, strlen(tab + 1) + 1);
+	free(*label);
+	*label = inner;
+}
+
 /* Rows, labelled headings and tables of the whole document. */
 void
 read_facts(const struct ctx *x, struct facts *fs)
@@ -496,6 +519,8 @@ read_facts(const struct ctx *x, struct facts *fs)
 
 			if (!row_at(x, i, &label, &value))
 				continue;
+			if (cell_count(k) >= 3)
+				group_label(&label, &value);
 			if (cell_count(k) >= 3) {
 				/* label | value | remark: the value is one cell */
 				value[strcspn(value, "\t")] = '\0';

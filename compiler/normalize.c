@@ -592,7 +592,8 @@ date_num(const struct view *w, size_t i, size_t *k)
 	return (int)v;
 }
 
-/* Skip "(2019年)" or "（令和元年）" after a year, if present. */
+/* Skip "(2019年)" or "（令和元年）" after a year, or "(2025)" before its
+ * 年, if present. */
 static size_t
 skip_paren(const struct view *w, size_t i)
 {
@@ -654,7 +655,7 @@ sep_month_day(const struct view *w, size_t i, struct norm_date *d)
 static size_t
 after_year(const struct view *w, size_t i, struct norm_date *d)
 {
-	size_t k, j = skip_spaces(w, i);
+	size_t k, j = skip_spaces(w, skip_paren(w, i));	/* 令和7(2025)年 */
 
 	if (match_lit(w, j, "年", &k))
 		return month_day(w, k, d);

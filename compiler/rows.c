@@ -464,6 +464,44 @@ read_bracket(const char *s, int col, struct reading *r)
  * "label　　value": the first word is a known label, or the value starts
  * in a column that the document's form uses (form_col).
  */
+/*
+ * "件　　名　　学校…", "所　管　課　…": a known label written one
+ * character at a time with spaces between; moves *end and *gap past its
+ * last character. Returns whether s starts with one.
+ */
+static int
+spaced_label_end(const char *s, const char **end, size_t *gap)
+{
+	const char *p = s, *best = NULL;
+	size_t best_gap = 0;
+	struct buf key = BUF_INIT;
+
+	for (int chars = 0; chars < 8; chars++) {
+		int cols, n = char_at(p, &cols);
+		const char *e;
+		size_t g;
+		char *k;
+
+		e = word_end(p, &g);
+		if (e != p + n || g == 0)
+			break;		/* a word of more than one letter */
+		buf_put(&key, p, (size_t)n);
+		k = label_key(key.data, key.len);
+		if (chars > 0 && known_label(k)) {
+			best = e;
+			best_gap = g;
+		}
+		free(k);
+		p = e + g;
+	}
+	buf_free(&key);
+	if (best == NULL)
+		return 0;
+	*end = best;
+	*gap = best_gap;
+	return 1;
+}
+
 static int
 read_gap(const char *s, int col, int form_col, struct reading *r)
 {
@@ -474,6 +512,7 @@ read_gap(const char *s, int col, int form_col, struct reading *r)
 
 	if (gap == 0)
 		return 0;
+	spaced_label_end(s, &end, &gap);
 	key = label_key(s, (size_t)(end - s));
 	vcol = col + width_of(s, (size_t)(end + gap - s));
 	if (!label_shaped(key) || (!known_label(key) &&

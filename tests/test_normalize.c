@@ -391,6 +391,12 @@ START_TEST(date_gregorian_kanji)
 }
 END_TEST
 
+START_TEST(date_western_year_before_nen)
+{
+	ASSERT_ISO("令和７（2025）年９月２日", "2025-09-02");
+}
+END_TEST
+
 START_TEST(date_parenthesised_year_without_day)
 {
 	ASSERT_DATE("平成31年(2019年)4月中旬", 2019, 4, 0);
@@ -627,6 +633,7 @@ normalize_suite(void)
 	tcase_add_test(tc, repair_replaces_invalid_bytes);
 	tcase_add_test(tc, strip_removes_ascii_and_ideographic_space);
 	tcase_add_test(tc, date_reiwa);
+	tcase_add_test(tc, date_western_year_before_nen);
 	tcase_add_test(tc, date_heisei);
 	tcase_add_test(tc, date_letter_spaced);
 	tcase_add_test(tc, date_partly_spaced);

@@ -625,6 +625,8 @@ form_column(const struct doc *d)
 		if ((num = numbering_len(s)) > 0)
 			col += width_of(s, num), s += num;
 		end = word_end(s, &gap);
+		if (gap != 0)
+			spaced_label_end(s, &end, &gap);
 		if (gap == 0 || width_of(s, (size_t)(end - s)) > 24 ||
 		    gap_width(end, gap) < FORM_GAP)
 			continue;

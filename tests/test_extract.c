@@ -505,6 +505,76 @@ static const char prose[] =
 "第2 外部委託について\n1 委託の件名\n清掃業務委託\n2 委託の内容\n"
 "庁舎の清掃は区内のシルバー人材センターに委託する。\n";
 
+static const char grouped_rows[] =
+"<html><body><h2>報告事項</h2>\n"
+"<h3>申告書のデータ入力業務の委託について</h3>\n<table>\n"
+"<tr><th colspan=\"2\">区分</th><th>内容</th></tr>\n"
+"<tr><th rowspan=\"3\">委託</th><th>業務名</th><td>入力業務</td></tr>\n"
+"<tr><th>委託先</th><td>株式会社Ｇ</td></tr>\n"
+"<tr><th>期間</th><td>令和8年1月5日～令和8年6月30日</td></tr>\n"
+"<tr><th rowspan=\"2\">再委託</th><th>業務名</th><td>パンチ入力業務</td></tr>\n"
+"<tr><th>再委託先</th><td>有限会社Ｈ</td></tr>\n"
+"</table></body></html>\n";
+
+START_TEST(rows_grouped_under_a_procedure_name)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "grouped.html", grouped_rows);
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq(c->procs[0].type, PROC_OUTSOURCE);
+	ck_assert_str_eq(c->procs[0].title.value, "入力業務");
+	ck_assert_str_eq(c->procs[0].period_end.value, "2026-06-30");
+	ck_assert_int_eq(c->procs[1].type, PROC_SUBCONTRACT);
+	ck_assert_str_eq(c->procs[1].title.value, "パンチ入力業務");
+	ck_assert_str_eq(c->procs[1].subcontractors.v[0], "有限会社Ｈ");
+	parsed_free(&p);
+}
+END_TEST
+
+static const char letters_in_one_file[] =
+"　　　　　　　　諮　問　書（諮問第４５号）\n\n"
+"　静岡県個人情報保護条例第８条第２項第５号の規定により、下記の事項について諮問します。\n\n記\n\n"
+"１　諮問事項\n　　課税情報の目的外利用について\n\n"
+"　　　　　　　　諮　問　書（諮問第４６号）\n\n"
+"　静岡県個人情報保護条例第８条第２項第６号の規定により、下記の事項について諮問します。\n\n記\n\n"
+"１　諮問事項\n　　検査情報の外部提供について\n";
+
+START_TEST(letter_name_with_its_number_starts_a_case)
+{
+	struct parsed p;
+
+	parse_text(&p, "letters.txt", letters_in_one_file);
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "45");
+	ck_assert_str_eq(p.cases.v[1]->number.value, "46");
+	ck_assert_str_eq(p.cases.v[1]->title.value, "検査情報の外部提供について");
+	parsed_free(&p);
+}
+END_TEST
+
+static const char numbered_by_row[] =
+"　　個人情報の取扱いに関する事項について（諮問）\n\n"
+"　諮問番号　　第３１号\n\n"
+"　件　　名　　口座振替事務の外部委託について\n\n"
+"　所管課　　　教育局学務課\n";
+
+START_TEST(number_and_title_from_letter_spaced_rows)
+{
+	struct parsed p;
+
+	parse_text(&p, "row.txt", numbered_by_row);
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "31");
+	ck_assert_str_eq(p.cases.v[0]->title.value,
+	    "口座振替事務の外部委託について");
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(organisation_named_in_prose)
 {
 	struct parsed p;
@@ -548,6 +618,9 @@ extract_suite(void)
 	tcase_add_test(tc, markdown_consultation);
 	tcase_add_test(tc, html_page_sheet);
 	tcase_add_test(tc, organisation_named_in_prose);
+	tcase_add_test(tc, rows_grouped_under_a_procedure_name);
+	tcase_add_test(tc, letter_name_with_its_number_starts_a_case);
+	tcase_add_test(tc, number_and_title_from_letter_spaced_rows);
 	suite_add_tcase(s, tc);
 	return s;
 }

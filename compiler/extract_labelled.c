@@ -872,6 +872,37 @@ add_subcontract(struct pcase *c, size_t pi, const struct facts *fs,
 	sub->subcontractors_line = p->subcontractors_line;
 }
 
+/*
+ * Items stated in a section of their own ("【3】受託者が取り扱う個人情報"),
+ * outside every procedure's section: the items of the one procedure
+ * that is not a 再委託, when it states none itself.
+ */
+static void
+adopt_stray_items(const struct facts *fs, const struct span *s,
+    const struct proc_spans *ps, struct pcase *c)
+{
+	size_t owner = c->nprocs, mains = 0;
+
+	for (size_t i = 0; i < c->nprocs; i++)
+		if (c->procs[i].type != PROC_SUBCONTRACT) {
+			mains++;
+			owner = i;
+		}
+	if (mains != 1 || c->procs[owner].data_items.n > 0)
+		return;
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct fact *f = &fs->v[i];
+		char *v;
+
+		if (f->field != FIELD_ITEMS || f->record >= 0 ||
+		    f->at < s->from || f->at >= s->to || in_spans(ps, f->at))
+			continue;
+		v = clean_list(f->value, f->field);
+		apply_row(c, &c->procs[owner], f->label, v, f->line);
+		free(v);
+	}
+}
+
 /* A 再委託 inherits the consignees of the 委託 before it. */
 static void
 inherit_consignees(struct pcase *c)
@@ -978,6 +1009,8 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		if (!has_facts(&c->procs[pi]) && c->procs[pi].type == PROC_OTHER)
 			c->nprocs--;	/* nothing stated: not a procedure */
 	}
+	if (s->record < 0)
+		adopt_stray_items(fs, s, &ps, c);
 	inherit_consignees(c);
 	free(ps.v);
 }

@@ -115,6 +115,20 @@ bracket_close(const char *p)
 	return NULL;
 }
 
+/* "相教学第1027号" after a year's digit: the rest of a letter's number,
+ * which ends in 第N号. */
+static int
+is_document_number(const char *p)
+{
+	const char *dai = strstr(p, "第");
+	const char *q;
+
+	if (dai == NULL)
+		return 0;
+	q = dai + strlen("第");
+	return read_digits(&q) >= 0 && strcmp(q, "号") == 0;
+}
+
 /* Does the raw text have white space right after its leading number? */
 static int
 spaced_after_number(const char *text)
@@ -190,6 +204,14 @@ number_form_of(const char *key, const char *text, int *number,
 	}
 	if (bracket_close(p) != NULL) {
 		const char *close = strstr(p, bracket_close(p));
+		const char *q = p + 3;
+
+		if ((v = read_digits(&q)) >= 0 && close == q &&
+		    is_heading_label(q + 3)) {
+			*number = v;	/* 【1】事務の現状と課題 */
+			*label_at = (size_t)(q + 3 - key);
+			return NUM_BRACKET_NUMBER;
+		}
 
 		if (close != NULL && close[3] == '\0') {
 			*label_at = (size_t)(p + 3 - key);
@@ -199,6 +221,8 @@ number_form_of(const char *key, const char *text, int *number,
 	}
 	if ((v = read_digits(&p)) < 0)
 		return NUM_NONE;
+	if (!spaced_after_number(text) && is_document_number(p))
+		return NUM_NONE;	/* 6相教学第1027号: a letter's number */
 	if (*p == '.' && !isdigit((unsigned char)p[1]))
 		p++, dotted = 1;	/* "1.件名": a number, not "1件" */
 	/* "３  個人情報…": a number set apart from its words is one, not
@@ -236,7 +260,7 @@ form_rank(enum number_form f)
 		[NUM_NONE] = 99, [NUM_DAI] = 1, [NUM_ARABIC] = 2,
 		[NUM_PAREN] = 3, [NUM_KANA] = 4, [NUM_PAREN_KANA] = 5,
 		[NUM_CIRCLED] = 6, [NUM_MARK] = 7, [NUM_BRACKET] = 8,
-		[NUM_LEVEL] = 0,
+		[NUM_LEVEL] = 0, [NUM_BRACKET_NUMBER] = 1,
 	};
 
 	return rank[f];

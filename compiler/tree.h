@@ -36,6 +36,7 @@ enum number_form {
 	NUM_BRACKET,	/* 【報告】, 《事業の概要》, 「事務の名称」, ≪担当課≫ */
 	NUM_MARK,	/* ■ 事業の概要, ● 対象者 */
 	NUM_LEVEL,	/* an HTML <hN> or Markdown heading: number = N */
+	NUM_BRACKET_NUMBER, /* 【1】事務の現状, ［2］委託の内容 */
 	NUM__MAX
 };
 

@@ -575,6 +575,36 @@ START_TEST(number_and_title_from_letter_spaced_rows)
 }
 END_TEST
 
+static const char items_apart[] =
+"　　口座振替事務の外部委託について（諮問）\n\n"
+"【１】委託の内容\n"
+"　（１）委託業務名\n　　　　口座振替事務委託\n"
+"　（２）受託者\n　　　　株式会社Ｊ\n\n"
+"【２】受託者が取り扱う個人情報\n"
+"　児童生徒に関する情報　　学校名、学年、児童生徒氏名\n"
+"　保護者に関する情報　　　保護者氏名、口座番号\n"
+"　徴収に関する情報　　　　振替金額\n\n"
+"【３】再委託\n"
+"　（１）再委託業務名\n　　　　読取業務\n"
+"　（２）再委託先\n　　　　株式会社Ｋ\n";
+
+START_TEST(items_in_a_section_of_their_own)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "apart.txt", items_apart);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq(c->procs[0].type, PROC_OUTSOURCE);
+	ck_assert_int_eq((int)c->procs[0].data_items.n, 6);
+	ck_assert_str_eq(c->procs[0].data_items.v[5], "振替金額");
+	ck_assert_int_eq(c->procs[1].type, PROC_SUBCONTRACT);
+	ck_assert_str_eq(c->procs[1].subcontractors.v[0], "株式会社Ｋ");
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(organisation_named_in_prose)
 {
 	struct parsed p;
@@ -619,6 +649,7 @@ extract_suite(void)
 	tcase_add_test(tc, html_page_sheet);
 	tcase_add_test(tc, organisation_named_in_prose);
 	tcase_add_test(tc, rows_grouped_under_a_procedure_name);
+	tcase_add_test(tc, items_in_a_section_of_their_own);
 	tcase_add_test(tc, letter_name_with_its_number_starts_a_case);
 	tcase_add_test(tc, number_and_title_from_letter_spaced_rows);
 	suite_add_tcase(s, tc);

@@ -52,6 +52,14 @@ START_TEST(number_forms)
 	ck_assert_int_eq(form("-(2)件数(見込み)"), NUM_PAREN);
 	ck_assert_int_eq(form("【報告】"), NUM_BRACKET);
 	ck_assert_int_eq(form("■事業の概要"), NUM_MARK);
+	ck_assert_int_eq(form("【1】事務の現状と課題"), NUM_BRACKET_NUMBER);
+}
+END_TEST
+
+START_TEST(a_letters_number_is_no_heading)
+{
+	ck_assert_int_eq(form("6相教学第1027号"), NUM_NONE);
+	ck_assert_int_eq(form("1相談の件数"), NUM_ARABIC);
 }
 END_TEST
 
@@ -175,6 +183,7 @@ tree_suite(void)
 
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, number_forms);
+	tcase_add_test(tc, a_letters_number_is_no_heading);
 	tcase_add_test(tc, a_dotted_number_before_a_unit_word_is_a_heading);
 	tcase_add_test(tc, bullets_sit_under_marked_headings);
 	tcase_add_test(tc, markup_headings_rank_by_level);

@@ -7,6 +7,7 @@
  * value is missing it is gathered from the lines below; where the value
  * sits in a column, lines starting in that column continue it.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -1120,6 +1121,93 @@ value_fits(enum field_id f, const char *value)
 	return 1;
 }
 
+/* ---- a row of labels over a row of values ---- */
+
+/* "評価書番号", "諮問番号": a label of a document's number. */
+static int
+is_number_label(const char *key)
+{
+	return str_has_suffix(key, "番号") && strlen(key) <= 3 * 8 &&
+	    strcmp(key, "個人番号") != 0;
+}
+
+#define HEAD_CELLS	6	/* labels side by side on one line, at most */
+
+/* A line's cells: text separated by gaps of two columns or more, with
+ * the column each starts at.  Returns the count (0 past HEAD_CELLS). */
+static int
+line_cells(const char *s, char *cell[], int start[])
+{
+	int col = 0, n = 0;
+
+	s = skip_space(s, &col);
+	while (*s) {
+		size_t gap;
+		const char *end = word_end(s, &gap);
+
+		if (n == HEAD_CELLS) {
+			while (n > 0)
+				free(cell[--n]);
+			return 0;
+		}
+		start[n] = col;
+		cell[n++] = trimmed(s, (size_t)(end - s));
+		col += width_of(s, (size_t)(end + gap - s));
+		s = end + gap;
+	}
+	return n;
+}
+
+static void
+free_cells(char *cell[], int n)
+{
+	while (n > 0)
+		free(cell[--n]);
+}
+
+/*
+ * "評価書番号      評価書名" over "３      後期高齢者…評価書": two or
+ * more known labels side by side, and under them as many values, each
+ * starting near its label's column.  Emits label<TAB>value per column
+ * and returns the line after the values, or i when line i is no such
+ * head.
+ */
+static size_t
+labels_over_values(struct pass *ps, size_t i)
+{
+	const struct doc_line *dl = &ps->in->lines[i];
+	char *head[HEAD_CELLS], *val[HEAD_CELLS];
+	int hcol[HEAD_CELLS], vcol[HEAD_CELLS], nh, nv = 0, ok = 1;
+	size_t v = i + 1;
+
+	if (strchr(dl->text, '\t') != NULL ||
+	    (nh = line_cells(dl->text, head, hcol)) < 2)
+		return i;
+	for (int c = 0; c < nh && ok; c++) {
+		char *k = label_key(head[c], strlen(head[c]));
+
+		ok = known_label(k) || is_number_label(k);
+		free(k);
+	}
+	while (ok && v < ps->in->n && is_blank_line(ps->in->lines[v].text) &&
+	    v < i + 2)
+		v++;
+	if (ok && v < ps->in->n && strchr(ps->in->lines[v].text, '\t') ==
+	    NULL)
+		nv = line_cells(ps->in->lines[v].text, val, vcol);
+	ok = ok && nv == nh;
+	for (int c = 0; c < nh && ok; c++)	/* under its label */
+		ok = vcol[c] < (c + 1 < nh ? hcol[c + 1] : INT_MAX) &&
+		    (c == 0 || vcol[c] >= vcol[c - 1]) &&
+		    abs(vcol[c] - hcol[c]) <= 2 * FORM_GAP + 4;
+	for (int c = 0; c < nh && ok; c++)
+		emit_row(ps, dl, head[c], val[c]);
+	free_cells(head, nh);
+	if (nv > 0)
+		free_cells(val, nv);
+	return ok ? v + 1 : i;
+}
+
 /* Rewrite line i (and what it absorbs); returns the next line to read. */
 static size_t
 normalise_line(struct pass *ps, size_t i)
@@ -1136,6 +1224,9 @@ normalise_line(struct pass *ps, size_t i)
 		free(cells);
 		return next;
 	}
+	if ((next = labels_over_values(ps, i)) > i)
+		return next;
+	next = i + 1;
 	read_line(dl->text, ps->form_col, &r);
 	if (r.sep == SEP_NONE && defines_term(ps, i)) {
 		/* "term" then ":   value": the markup pairs them */

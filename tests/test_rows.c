@@ -56,6 +56,34 @@ row(const struct rows *r, const char *label, int *lineno)
 	return NULL;
 }
 
+START_TEST(labels_side_by_side_over_their_values)
+{
+	struct rows r;
+	int line;
+
+	rows_of(&r, "     評価書番号          評価書名\n"
+	    "         ３              後期高齢者医療制度関係事務 重点項目評価書\n",
+	    FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "評価書番号", &line), "３");
+	ck_assert_int_eq(line, 1);
+	ck_assert_str_eq(row(&r, "評価書名", NULL),
+	    "後期高齢者医療制度関係事務 重点項目評価書");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(letter_spaced_label)
+{
+	struct rows r;
+
+	rows_of(&r, "　件　　名　　学校徴収金口座振替事務の外部委託について\n",
+	    FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "件　　名", NULL),
+	    "学校徴収金口座振替事務の外部委託について");
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(colon_pairs_become_rows)
 {
 	struct rows r;
@@ -283,6 +311,8 @@ rows_suite(void)
 	tcase_add_test(tc, html_rowspan_cells_are_repeated);
 	tcase_add_test(tc, html_headings_keep_their_level);
 	tcase_add_test(tc, numbering_marks);
+	tcase_add_test(tc, labels_side_by_side_over_their_values);
+	tcase_add_test(tc, letter_spaced_label);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -433,17 +433,18 @@ static void
 block_procedures(const struct ctx *x, size_t from, size_t to,
     struct proc_spans *ps)
 {
-	size_t first = ps->n;
+	size_t first = ps->n, end = to;
 
 	for (size_t i = from; i < to; i++) {
-		size_t end;
-
 		if (!is_block_start(x->k[i]))
 			continue;
 		if (ps->n > first)
 			ps->v[ps->n - 1].to = i;
-		end = x->k[i]->parent != NULL && x->k[i]->parent->kind ==
-		    NODE_HEADING ? node_span_end(x->k[i]->parent) : to;
+		/* the blocks end with the section of the first: a later one
+		   may sit under a numbered row of the one before it */
+		if (ps->n == first && x->k[i]->parent != NULL &&
+		    x->k[i]->parent->kind == NODE_HEADING)
+			end = node_span_end(x->k[i]->parent);
 		add_proc_span(ps, i, end < to ? end : to, PROC_OUTSOURCE, -1,
 		    NULL);
 		ps->v[ps->n - 1].title_at = i;
@@ -602,6 +603,8 @@ chooses_subcontract(const struct fact *f)
 	if (strstr(f->label, "再委託") == NULL)
 		return 0;
 	k = strip_ws(f->value);
+	if (strstr(k, "<選択肢>") != NULL)
+		*strstr(k, "<選択肢>") = '\0';	/* the form's own choices */
 	yes = strstr(k, "再委託する") != NULL && strstr(k, "再委託しない") ==
 	    NULL;
 	yes |= (strcmp(k, "有") == 0 || strcmp(k, "あり") == 0 ||

@@ -559,6 +559,28 @@ read_alone(const char *s, struct reading *r)
  * Read line s.  form_col is the value column the document's form uses
  * (or -1).  Lines with a TAB are rows already and read as nothing.
  */
+/*
+ * "委 ④再委託の有無": one letter of a label written down a column beside
+ * the rows ("再委託" in three lines), then a numbered row.  Skips the
+ * letter and the space after it.
+ */
+static const char *
+past_stray_letter(const char *s, int *col)
+{
+	int cols, n = char_at(s, &cols);
+	int c2 = *col + cols;
+	const char *p;
+
+	if (cols != 2 || !is_space_at(s + n))
+		return s;
+	p = skip_space(s + n, &c2);
+	if (numbering_len(p) == 0 || is_space_at(s) ||
+	    is_digit_at(s, &n))
+		return s;
+	*col = c2;
+	return p;
+}
+
 static void
 read_line(const char *s, int form_col, struct reading *r)
 {
@@ -585,6 +607,7 @@ read_line(const char *s, int form_col, struct reading *r)
 		free(inner);
 		return;
 	}
+	s = past_stray_letter(s, &col);
 	if ((num = numbering_len(s)) > 0) {
 		col += width_of(s, num);
 		s += num;

@@ -84,6 +84,17 @@ START_TEST(letter_spaced_label)
 }
 END_TEST
 
+START_TEST(letter_of_a_vertical_label_is_dropped)
+{
+	struct rows r;
+
+	rows_of(&r, "   ③委託先名            株式会社Ａ\n"
+	    "   再\n   委 ④再委託の有無 ※   [ 再委託する ]\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "再委託の有無 ※", NULL), "[ 再委託する ]");
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(colon_pairs_become_rows)
 {
 	struct rows r;
@@ -313,6 +324,7 @@ rows_suite(void)
 	tcase_add_test(tc, numbering_marks);
 	tcase_add_test(tc, labels_side_by_side_over_their_values);
 	tcase_add_test(tc, letter_spaced_label);
+	tcase_add_test(tc, letter_of_a_vertical_label_is_dropped);
 	suite_add_tcase(s, tc);
 	return s;
 }

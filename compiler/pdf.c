@@ -242,6 +242,31 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 }
 
 /*
+ * The boxes of the printed characters of text (len bytes), whose nr
+ * characters have boxes r: white space has a box too, spanning the gap
+ * it stands for (between two cells, across their rule), which must not
+ * count as ink over a rule.  Returns their number; *out to be freed.
+ */
+static unsigned
+glyph_boxes(const unsigned char *s, size_t len, const PopplerRectangle *r,
+    unsigned nr, PopplerRectangle **out)
+{
+	PopplerRectangle *v = xmalloc((nr ? nr : 1) * sizeof(*v));
+	unsigned n = 0, k = 0;
+	size_t step;
+	uint32_t c;
+
+	for (size_t i = 0; i < len && k < nr; i += step, k++) {
+		if ((step = utf8_next(s + i, len - i, &c)) == 0)
+			step = 1;
+		else if (c != '\n' && c != ' ' && c != '\t' && c != 0x3000)
+			v[n++] = r[k];
+	}
+	*out = v;
+	return n;
+}
+
+/*
  * Cut one page's text into lines, and find its ruled tables (*g): a
  * line stays inside one of their cells.  poppler gives one box per
  * character of its text, newlines included; a page whose boxes do not
@@ -260,8 +285,13 @@ read_page(struct doc *d, PopplerPage *pg, int page, struct page_grids *g)
 
 	if (text == NULL || !poppler_page_get_text_layout(pg, &r, &nr))
 		goto out;
-	if (len > 0)
-		grids_find(pg, d->page_w[page], d->page_h[page], r, nr, g);
+	if (len > 0) {
+		PopplerRectangle *ink;
+		unsigned n = glyph_boxes(s, len, r, nr, &ink);
+
+		grids_find(pg, d->page_w[page], d->page_h[page], ink, n, g);
+		free(ink);
+	}
 	for (size_t i = 0; i < len && k < nr; i += step, k++) {
 		if ((step = utf8_next(s + i, len - i, &c)) == 0) {
 			step = 1;

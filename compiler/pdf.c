@@ -45,7 +45,7 @@ struct line {
 	size_t	 off, len;	/* its text in struct doc's chars */
 	double	 x0, x1;	/* left and right edge */
 	double	 top, bottom;
-	double	 first_w;	/* width of its first character or word */
+	double	 first_w;	/* width of its first word (unbreakable) */
 	double	 em;		/* its widest character: the unit of widths */
 	double	 chain_edge;	/* widest of the lines stacked with it */
 	int	 chain_len;	/* how many lines are stacked with it */
@@ -154,6 +154,22 @@ is_word_char(uint32_t c)
 	return c < 0x80 && ((c | 0x20) - 'a' < 26 || c - '0' < 10);
 }
 
+/*
+ * Does c, after the last character (wide: a Japanese one) with no space
+ * between, go on the line's first word, which cannot be broken?  Latin
+ * letters, digits and punctuation after their like; after a Japanese
+ * character, what no line may start with ("し\",\"2025/04/01\"").
+ */
+static int
+goes_on_word(uint32_t c, uint32_t last)
+{
+	if (c <= ' ' || c >= 0x7f)
+		return 0;
+	if (last < 0x80)
+		return 1;
+	return strchr("\"'),.:;!?]}%", (int)c) != NULL;
+}
+
 /* The line being read from a page, and what comes before its next char. */
 struct reader {
 	struct doc	*d;
@@ -195,7 +211,7 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 	double gap = l != NULL ? r->x1 - (rd->ideo > 0 && rd->ideo_x > l->x1 ?
 	    rd->ideo_x : l->x1) : 0, unit = l != NULL &&
 	    l->em > w ? l->em : w;
-	int soft = 0, table, in, cell = rd->g->n == 0 ? -1 : grids_cell_at(rd->g,
+	int soft = 0, spaced, table, in, cell = rd->g->n == 0 ? -1 : grids_cell_at(rd->g,
 	    (r->x1 + r->x2) / 2, (r->y1 + r->y2) / 2, &table, &in);
 
 	if (unit < font)	/* narrow glyphs: "- (1)" is not two cells */
@@ -216,14 +232,14 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 		l->top = r->y1;
 		l->bottom = r->y2;
 		l->first_w = r->x2 - r->x1;
-		rd->first_open = is_word_char(c);
+		rd->first_open = 1;
 	} else {
 		for (int i = 0; i < rd->ideo; i++)
 			buf_puts(&d->chars, "\xe3\x80\x80");
-		if (rd->ideo == 0 && (rd->space || gap > SPACE_GAP * em(l)) &&
-		    !autospace(rd, c, gap, w))
+		spaced = rd->ideo > 0 || rd->space || gap > SPACE_GAP * em(l);
+		if (rd->ideo == 0 && spaced && !autospace(rd, c, gap, w))
 			buf_putc(&d->chars, ' ');
-		if (rd->first_open && !rd->space && is_word_char(c))
+		if (rd->first_open && !spaced && goes_on_word(c, rd->last_c))
 			l->first_w = r->x2 - l->x0;
 		else
 			rd->first_open = 0;

@@ -37,6 +37,8 @@
 #define FONT_OF_BOX	0.6	/* a character box's height to its font's
 				   size, at least */
 #define STEPS		400	/* baseline steps counted, half a point each */
+#define MARGIN_SHARE	0.1	/* of the lines start at the left margin */
+#define MAX_HANG	8.5	/* ems a first line may be indented by */
 #define TABLE_BLANK	0.85	/* leadings between a table's line and the
 				   text beside it that show an empty line */
 
@@ -57,6 +59,7 @@ struct line {
 				   edge; its text starts after a space */
 	int	 cell;		/* while a page is read: the ruled table
 				   cell it is in (page-wide number), or -1 */
+	int	 item;	/* only a list item's number or bullet: "(1)" */
 	int	 fields;	/* a row of a ruled table, made whole from
 				   its cells: its fields; 0 for a line */
 	unsigned full;		/* bit i: field i's text reaches the bottom
@@ -75,6 +78,8 @@ struct doc {
 	double		*page_w;	/* width of each page */
 	double		 leading;	/* usual baseline distance in paragraphs */
 	double		 body_top;	/* the highest top of a page's first line */
+	double		 margin;	/* the left edge of the text: where
+					   lines start that are not indented */
 	int		 steps[STEPS];	/* baseline steps seen in paragraphs and
 					   cells, by half points */
 	float		 edge[EDGE_BUCKETS]; /* widest right edge per left edge */
@@ -341,10 +346,84 @@ starting_at(const struct doc *d, size_t a, size_t z, double x)
 	return n;
 }
 
+static int
+is_digit(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19);
+}
+
+/* Is c a digit, or a letter, kana or circled number of a list item? */
+static int
+is_numeral(uint32_t c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 0x30a2 && c <= 0x30f3) || (c >= 0x2460 && c <= 0x2473) ||
+	    (c >= 0x2160 && c <= 0x217f);
+}
+
+/* Is c a list item's bullet: "•", "・", "○", "■"…? */
+static int
+is_bullet(uint32_t c)
+{
+	return c == 0x2022 || c == 0x30fb || c == 0xff65 || c == 0x25cb ||
+	    c == 0x25cf || c == 0x25a0 || c == 0x25a1 || c == 0x25c6 ||
+	    c == 0x25c7 || c == 0x25ce || c == 0x2023 || c == 0x2013;
+}
+
+/*
+ * Is s (n bytes) only the number of a list item or heading, or its
+ * bullet: "(1)", "3.", "ア", "①", "（２）", "•"?  What follows it a
+ * space away is its text, never a cell of a table.
+ */
+static int
+is_item_number(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t step;
+	int digits = 0, open = 0, close = 0;
+	uint32_t c;
+
+	if ((step = utf8_next(p, n, &c)) == n && is_bullet(c))
+		return 1;
+	for (size_t i = 0; i < n; i += step) {
+		if ((step = utf8_next(p + i, n - i, &c)) == 0 || close)
+			return 0;
+		if (digits == 0 && !open && (c == '(' || c == 0xff08))
+			open = 1;
+		else if (digits == 0 && is_numeral(c))
+			digits = is_digit(c) ? 1 : 3;
+		else if (digits > 0 && digits < 3 && is_digit(c))
+			digits++;
+		else if (digits > 0 && (c == ')' || c == 0xff09 ||
+		    (!open && (c == '.' || c == 0xff0e))))
+			close = 1;
+		else
+			return 0;
+	}
+	return digits > 0 && (!open || close);
+}
+
+/*
+ * Does s (n bytes) start with the number of a list item set apart by a
+ * space ("５　提供の方法", "(2) 利用する事務"), or is it only that
+ * number?  It starts an item: never the rest of a wrapped line.
+ */
+static int
+starts_item(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && i < 16 && s[i] != ' ' && !(n - i >= 3 &&
+	    memcmp(s + i, "\xe3\x80\x80", 3) == 0))
+		i++;
+	return i > 0 && (i == n || i < 16) && is_item_number(s, i);
+}
+
 /*
  * Glue each soft fragment of the lines [a, z) of one page back to the
  * line before it, unless several lines of the page start where it
- * starts: then it is a table cell beside a full one, not a wide space.
+ * starts: then it is a table cell beside a full one, not a wide space
+ * (but never beside a list item's number: "(1)　目的").
  */
 static void
 glue_fragments(struct doc *d, size_t a, size_t z)
@@ -355,7 +434,9 @@ glue_fragments(struct doc *d, size_t a, size_t z)
 		struct line *l = &d->lines[i];
 
 		if (l->soft && out > a && d->lines[out - 1].cell == l->cell &&
-		    starting_at(d, a, z, l->x0) < EDGE_LINES) {
+		    (starting_at(d, a, z, l->x0) < EDGE_LINES ||
+		    is_item_number(d->chars.data + d->lines[out - 1].off,
+		    d->lines[out - 1].len))) {
 			struct line *p = &d->lines[out - 1];
 
 			p->len = l->off + l->len - p->off;
@@ -369,6 +450,9 @@ glue_fragments(struct doc *d, size_t a, size_t z)
 		d->lines[out++] = *l;
 	}
 	d->n = out;	/* [a, z) were the last lines read */
+	for (size_t i = a; i < out; i++)
+		d->lines[i].item = is_item_number(d->chars.data +
+		    d->lines[i].off, d->lines[i].len);
 }
 
 /* ---- ruled tables: a row of cells as one line ---- */
@@ -729,6 +813,42 @@ measure_edges(struct doc *d)
 	}
 }
 
+/*
+ * The left margin of the text: the leftmost edge where MARGIN_SHARE of
+ * the lines outside ruled tables start, or two of them (0 if none).
+ */
+static void
+measure_margin(struct doc *d)
+{
+	int *count = xcalloc(EDGE_BUCKETS, sizeof(*count));
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->n; i++)
+		if (!d->lines[i].drop && d->lines[i].fields == 0 &&
+		    d->lines[i].column == 0) {
+			count[bucket(d->lines[i].x0)]++;
+			n++;
+		}
+	d->margin = 0;
+	for (size_t b = 1; b + 1 < EDGE_BUCKETS; b++) {
+		int near = count[b - 1] + count[b] + count[b + 1];
+
+		if (count[b] >= 2 && near >= n * MARGIN_SHARE) {
+			d->margin = (double)b + 0.5;
+			break;
+		}
+	}
+	free(count);
+}
+
+/* Does l start at the left margin of the text? */
+static int
+at_margin(const struct doc *d, const struct line *l)
+{
+	return d->margin > 0 && l->x0 > d->margin - EDGE_SLACK &&
+	    l->x0 < d->margin + EDGE_SLACK;
+}
+
 /* The right edge of the column l starts in: the widest line near it. */
 static double
 right_edge(const struct doc *d, const struct line *l)
@@ -949,6 +1069,19 @@ order_visual_lines(struct keyed *k, size_t n)
 }
 
 /*
+ * Is a the number or bullet of list item b: alone on its line, with b
+ * a space or so after it on the same line ("•　結合先…")?
+ */
+static int
+marks(const struct line *a, const struct line *b)
+{
+	double gap = b->x0 - a->x1, unit = em(a) > em(b) ? em(a) : em(b);
+
+	return a->item && gap > 0 && gap < GAP_CELL * unit &&
+	    fabs(a->top - b->top) < height(a) / 3;
+}
+
+/*
  * Do lines a and b stand side by side (one wholly left of the other)
  * and overlap vertically by a third of the lower one or more?
  */
@@ -958,6 +1091,7 @@ linked(const struct line *a, const struct line *b)
 	double over = fmin(a->bottom, b->bottom) - fmax(a->top, b->top);
 
 	return (a->x1 < b->x0 || b->x1 < a->x0) && a->fields == 0 &&
+	    !marks(a, b) && !marks(b, a) &&
 	    b->fields == 0 && !a->drop && !b->drop &&
 	    over * 3 >= fmin(height(a), height(b));
 }
@@ -1300,6 +1434,23 @@ measure_leading(struct doc *d)
 		d->leading = 1.2 * (d->n > 0 ? height(&d->lines[0]) : 12);
 }
 
+/*
+ * Does b, at the left margin, go on the indented first line of cell c
+ * ("　　　高齢者の医療の確保に…" wraps to the margin): c is that one
+ * line, indented by a few ems, and b's first word would have fit at
+ * the end of it on the margin's column.
+ */
+static int
+indent_wraps(const struct doc *d, const struct cell *c, const struct line *b)
+{
+	const struct line *l = c->last;
+	double indent = l->x0 - b->x0;
+
+	return at_margin(d, b) && c->x0 > l->x0 - EDGE_SLACK &&
+	    indent > 1.5 * em(l) && indent < MAX_HANG * em(l) &&
+	    right_edge(d, b) - l->x1 < b->first_w + WRAP_SLACK * em(l);
+}
+
 /* Does b go on where cell i of row r stopped? */
 static int
 continues(const struct doc *d, const struct row *r, size_t i,
@@ -1309,7 +1460,8 @@ continues(const struct doc *d, const struct row *r, size_t i,
 	double limit = i + 1 < r->n ? r->cells[i + 1].x0 : l->band_edge > 0 ?
 	    l->band_edge : 1e9;
 
-	if (!wrapped(d, l, b, limit, r->n > 1 || l->band_edge > 0))
+	if (!wrapped(d, l, b, limit, r->n > 1 || l->band_edge > 0) ||
+	    starts_item(d->chars.data + b->off, b->len))
 		return 0;
 	if (b->page == l->page + 1)	/* the same column, or right to left,
 					   with nothing above it */
@@ -1318,7 +1470,8 @@ continues(const struct doc *d, const struct row *r, size_t i,
 	if (b->page != l->page)
 		return 0;
 	if (b->top > l->top)	/* below: the next line of the column */
-		return same_edge(l, b) && right_below(d, l, b);
+		return (same_edge(l, b) || indent_wraps(d, &r->cells[i], b)) &&
+		    right_below(d, l, b);
 	return b->x0 > l->x1 && b->top < l->top - 2 * height(l); /* next column */
 }
 
@@ -1367,10 +1520,11 @@ static int
 spaced(const struct row *r, const struct line *b)
 {
 	const struct line *l = r->cells[r->n - 1].last;
-	double gap = b->x0 - l->x1;
+	double gap = b->x0 - l->x1, unit = l->item && em(b) > em(l) ? em(b) :
+	    em(l);
 
 	return b->page == l->page && fabs(b->top - l->top) < height(l) / 3 &&
-	    gap > 0 && gap < GAP_CELL * em(l);
+	    gap > 0 && gap < GAP_CELL * unit;
 }
 
 /* The first or last character of s (n bytes) is Japanese (wide)? */
@@ -1416,7 +1570,8 @@ space_append(struct row *r, const struct doc *d, const struct line *b)
 {
 	struct cell *c = &r->cells[r->n - 1];
 	double gap = b->x0 - c->last->x1;
-	int n = (int)(gap / em(c->last) + 0.5);
+	int n = (int)(gap / (c->last->item && em(b) > em(c->last) ? em(b) :
+	    em(c->last)) + 0.5);
 
 	if (wide_end(c->text.data, c->text.len, 1) ||
 	    wide_end(d->chars.data + b->off, b->len, 0))
@@ -1643,6 +1798,7 @@ pdf_read(const void *data, size_t n, struct pdf_text *out, const char **why)
 	measure_body_top(&d);
 	join_split_rows(&d);
 	measure_edges(&d);
+	measure_margin(&d);
 	measure_stacks(&d);
 	o.npages = out->npages;
 	o.page_line = xcalloc((size_t)o.npages + 1, sizeof(int));

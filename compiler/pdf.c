@@ -1186,13 +1186,35 @@ joins_band(const struct keyed *k, size_t a, size_t z, const struct line *l)
 }
 
 /*
+ * Do the columns of the band k[a, z) (lines starting at one edge) start
+ * at different heights: is the text of a cell centred beside a taller
+ * one, not at the top of the row as in rows of lines?
+ */
+static int
+centred(const struct keyed *k, size_t a, size_t z)
+{
+	double lo = 1e9, hi = -1e9;
+
+	for (size_t i = a; i < z; i++) {
+		double top = k[i].line.top;
+
+		for (size_t j = a; j < z; j++)
+			if (fabs(k[j].line.x0 - k[i].line.x0) < EDGE_SLACK)
+				top = fmin(top, k[j].line.top);
+		lo = fmin(lo, top);
+		hi = fmax(hi, top);
+	}
+	return hi - lo > height(&k[a].line) / 3;
+}
+
+/*
  * The cells of an unruled table whose text is centred vertically: a
  * one-line label beside the middle of a two-line value comes between
  * the value's lines when lines are read top to bottom.  Lines linked
  * side by side (linked()) are one band, with the lines stacked above or
  * below them in their cells; a band of three lines or more, or of lines
  * at different heights, is read cell by cell and then assembled as one
- * row.
+ * row (three lines when a cell is centred: centred()).
  */
 static void
 order_bands(struct keyed *k, size_t n, int *next_id)
@@ -1217,7 +1239,7 @@ order_bands(struct keyed *k, size_t n, int *next_id)
 		while (start > done && k[start - 1].place == k[a].place &&
 		    stacked_above(k, start, z, &k[start - 1].line))
 			start--;
-		if (across || z - start >= 3)
+		if (across || (z - start >= 3 && centred(k, start, z)))
 			order_band(k, start, z, (*next_id)++);
 		done = z;
 	}

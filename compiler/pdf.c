@@ -1473,6 +1473,29 @@ indent_wraps(const struct doc *d, const struct cell *c, const struct line *b)
 	    right_edge(d, b) - l->x1 < b->first_w + WRAP_SLACK * em(l);
 }
 
+static int	continues(const struct doc *, const struct row *, size_t,
+		    const struct line *);
+
+/*
+ * Line b, below cell i of row r, may go on that cell: unless the line
+ * beside it, at the edge of the next cell, does not go on the next cell
+ * ("担当　：…" then "根拠　：…": rows of a label and its value).
+ */
+static int
+next_goes_on(const struct doc *d, const struct row *r, size_t i,
+    const struct line *b)
+{
+	const struct line *n = b + 1, *end = d->lines + d->n;
+
+	while (n < end && n->drop)
+		n++;
+	if (i + 1 >= r->n || n >= end || n->page != b->page ||
+	    fabs(n->top - b->top) >= height(b) / 3 || n->fields > 0 ||
+	    fabs(n->x0 - r->cells[i + 1].x0) >= EDGE_SLACK)
+		return 1;
+	return continues(d, r, i + 1, n);
+}
+
 /* Does b go on where cell i of row r stopped? */
 static int
 continues(const struct doc *d, const struct row *r, size_t i,
@@ -1483,7 +1506,8 @@ continues(const struct doc *d, const struct row *r, size_t i,
 	    l->band_edge : 1e9;
 
 	if (!wrapped(d, l, b, limit, r->n > 1 || l->band_edge > 0) ||
-	    starts_item(d->chars.data + b->off, b->len))
+	    starts_item(d->chars.data + b->off, b->len) ||
+	    !next_goes_on(d, r, i, b))
 		return 0;
 	if (b->page == l->page + 1)	/* the same column, or right to left,
 					   with nothing above it */

@@ -29,6 +29,7 @@
 #define BAND		0.1	/* header/footer band, fraction of the page */
 #define EDGE_BUCKETS	4096	/* left edges, 1 pt each */
 #define WRAP_SLACK	1.2	/* kinsoku: a wrapped line may end this short */
+#define WRAP_TIGHT	0.3	/* ems short a line may end otherwise */
 #define SPACE_GAP	0.15	/* a gap of this many em inside a line: a space */
 #define EDGE_SLACK	2.0	/* lines of a column start within 2 pt */
 #define AUTOSPACE	0.212	/* ems between Japanese and Latin that are no
@@ -60,6 +61,9 @@ struct line {
 	int	 cell;		/* while a page is read: the ruled table
 				   cell it is in (page-wide number), or -1 */
 	int	 item;	/* only a list item's number or bullet: "(1)" */
+	int	 held;	/* starts with what no line may start with, or
+			   end with ("、", "）", "（"): the line before
+			   may end short of its edge (kinsoku) */
 	int	 fields;	/* a row of a ruled table, made whole from
 				   its cells: its fields; 0 for a line */
 	unsigned full;		/* bit i: field i's text reaches the bottom
@@ -153,6 +157,48 @@ end_line(struct doc *d, struct line **cur)
 		d->n--;
 }
 
+/* Does c, found in s, encode as UTF-8 in s (wide characters only)? */
+static int
+wide_in(uint32_t c, const char *s)
+{
+	char u[4];
+
+	if (c < 0x3000 || c > 0xffff)
+		return 0;
+	u[0] = (char)(0xe0 | (c >> 12));
+	u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+	u[2] = (char)(0x80 | (c & 0x3f));
+	u[3] = 0;
+	return strstr(s, u) != NULL;
+}
+
+/* May no line start with c: closing brackets, punctuation, small kana? */
+static int
+no_start(uint32_t c)
+{
+	if (c < 0x80)
+		return c != 0 && strchr("),.:;!?%]}", (int)c) != NULL;
+	return wide_in(c, "、。，．・：；？！ー）」』】〕〉》｝］"
+	    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜");
+}
+
+/* Is c an opening bracket, that no line may end with? */
+static int
+opening(uint32_t c)
+{
+	return c == '(' || c == '[' || wide_in(c, "（「『【〔〈《｛［");
+}
+
+/*
+ * How much short of its cell's edge a line may end when next follows
+ * it: a character or so when kinsoku held one back, less otherwise.
+ */
+static double
+slack(const struct line *l, const struct line *next)
+{
+	return (next->held ? WRAP_SLACK : WRAP_TIGHT) * em(l);
+}
+
 static int
 is_word_char(uint32_t c)
 {
@@ -237,6 +283,7 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 		l->top = r->y1;
 		l->bottom = r->y2;
 		l->first_w = r->x2 - r->x1;
+		l->held = no_start(c) || opening(c);
 		rd->first_open = 1;
 	} else {
 		for (int i = 0; i < rd->ideo; i++)
@@ -244,7 +291,8 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 		spaced = rd->ideo > 0 || rd->space || gap > SPACE_GAP * em(l);
 		if (rd->ideo == 0 && spaced && !autospace(rd, c, gap, w))
 			buf_putc(&d->chars, ' ');
-		if (rd->first_open && !spaced && goes_on_word(c, rd->last_c))
+		if (rd->first_open && !spaced && (goes_on_word(c, rd->last_c) ||
+		    no_start(c)))
 			l->first_w = r->x2 - l->x0;
 		else
 			rd->first_open = 0;
@@ -507,7 +555,7 @@ wraps_in_cell(const struct table_text *tt, int k, const struct line *l,
 	const struct grid_cell *c = &tt->t->cells[k];
 	double edge = tt->t->xs[c->c1] - tt->pad[k];
 
-	return edge - l->x1 < next->first_w + WRAP_SLACK * em(l);
+	return edge - l->x1 < next->first_w + slack(l, next);
 }
 
 static void
@@ -934,7 +982,8 @@ wrapped(const struct doc *d, const struct line *l, const struct line *next,
 		edge = limit - em(l) / 2;
 	room = edge - l->x1;
 
-	return room < next->first_w + WRAP_SLACK * em(l);
+	return room < next->first_w + (in_table ? slack(l, next) :
+	    WRAP_SLACK * em(l));
 }
 
 /* ---- reading order ---- */

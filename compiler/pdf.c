@@ -626,6 +626,25 @@ cell_full(const struct table_text *tt, const struct doc *d, int k)
 	    (1 + WRAP_SLACK) * em(l) ? 2 : 1;
 }
 
+/* s (*n bytes) without the spaces around it, ideographic ones too. */
+static const char *
+trim(const char *s, size_t *n)
+{
+	if (s == NULL)
+		return "";
+	for (;;)
+		if (*n > 0 && s[0] == ' ')
+			s++, --*n;
+		else if (*n >= 3 && memcmp(s, "\xe3\x80\x80", 3) == 0)
+			s += 3, *n -= 3;
+		else if (*n > 0 && s[*n - 1] == ' ')
+			--*n;
+		else if (*n >= 3 && memcmp(s + *n - 3, "\xe3\x80\x80", 3) == 0)
+			*n -= 3;
+		else
+			return s;
+}
+
 /*
  * Row r of the table as "field<TAB>field" into out, *full its fields
  * whose text reaches their cell's bottom, *cut those whose text is cut
@@ -649,8 +668,11 @@ row_text(const struct table_text *tt, const struct doc *d, int r,
 		if (fields++ > 0)
 			buf_putc(out, '\t');
 		if (g->r0 == r || g->c1 < cols) {
-			buf_put(out, tt->text[k].data, tt->text[k].len);
-			text |= tt->text[k].len > 0;
+			size_t n = tt->text[k].len;
+			const char *t = trim(tt->text[k].data, &n);
+
+			buf_put(out, t, n);
+			text |= n > 0;
 		}
 		if (fields <= 32 && (f = cell_full(tt, d, k)) > 0) {
 			*full |= 1u << (fields - 1);

@@ -1743,6 +1743,21 @@ struct output {
 	int		 pages_done;	/* page_line[0..pages_done) are set */
 };
 
+/*
+ * The bytes of the bullet an office suite draws before a list item
+ * ("•" and a space) at the start of s (n bytes), or 0: the list's
+ * markup, not its text (typed bullets are "・").
+ */
+static size_t
+bullet_len(const char *s, size_t n)
+{
+	if (n < 4 || memcmp(s, "\xe2\x80\xa2", 3) != 0)
+		return 0;
+	if (s[3] == ' ')
+		return 4;
+	return n >= 6 && memcmp(s + 3, "\xe3\x80\x80", 3) == 0 ? 6 : 0;
+}
+
 static void
 flush_row(struct row *r, struct output *o)
 {
@@ -1752,9 +1767,13 @@ flush_row(struct row *r, struct output *o)
 	while (o->pages_done <= r->page && o->pages_done < o->npages)
 		o->page_line[o->pages_done++] = o->lines;
 	for (size_t i = 0; i < r->n; i++) {
+		size_t skip = i == 0 ? bullet_len(r->cells[0].text.data,
+		    r->cells[0].text.len) : 0;
+
 		if (i > 0)
 			buf_putc(&o->text, '\t');
-		buf_put(&o->text, r->cells[i].text.data, r->cells[i].text.len);
+		buf_put(&o->text, r->cells[i].text.data + skip,
+		    r->cells[i].text.len - skip);
 		buf_free(&r->cells[i].text);
 	}
 	buf_putc(&o->text, '\n');

@@ -273,7 +273,10 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 		end_line(d, &rd->cur), l = NULL;
 	else if (l != NULL && gap > GAP_SOFT * unit) {
 		end_line(d, &rd->cur), l = NULL;
-		buf_putc(&d->chars, ' ');
+		if (c >= 0x3000 && rd->last_c >= 0x3000)	/* "１　委託" */
+			buf_puts(&d->chars, "\xe3\x80\x80");
+		else
+			buf_putc(&d->chars, ' ');
 		soft = 1;
 	}
 	if (l == NULL) {

@@ -38,7 +38,6 @@
 #define FONT_OF_BOX	0.6	/* a character box's height to its font's
 				   size, at least */
 #define STEPS		400	/* baseline steps counted, half a point each */
-#define FONT_LEADING	1.1	/* least leading of a line, to its height */
 #define MARGIN_SHARE	0.1	/* of the lines start at the left margin */
 #define MAX_HANG	8.5	/* ems a first line may be indented by */
 #define TABLE_BLANK	0.85	/* leadings between a table's line and the
@@ -1485,18 +1484,6 @@ same_edge(const struct line *l, const struct line *b)
 	return b->x0 > l->x0 - 1.5 * w && b->x0 < l->x0 + 0.5 * w;
 }
 
-/*
- * The leading of l's paragraph: the document's, or more for a larger
- * font (a heading), its lines as far apart for their height.
- */
-static double
-leading_of(const struct doc *d, const struct line *l)
-{
-	double h = FONT_LEADING * height(l);
-
-	return h > d->leading ? h : d->leading;
-}
-
 /* Is b right below l: the next line of a paragraph, not further down? */
 static int
 right_below(const struct doc *d, const struct line *l, const struct line *b)
@@ -1504,7 +1491,7 @@ right_below(const struct doc *d, const struct line *l, const struct line *b)
 	double step = b->bottom - l->bottom;
 
 	return b->page == l->page && step > d->leading / 2 &&
-	    step < STACKED * leading_of(d, l);
+	    step < STACKED * d->leading;
 }
 
 /*
@@ -1808,7 +1795,7 @@ blank_between(const struct doc *d, const struct line *l, const struct line *b)
 		return 0;
 	if (l->fields > 0 || b->fields > 0)
 		return b->top - l->bottom > TABLE_BLANK * d->leading;
-	return b->bottom - l->bottom > BLANK * leading_of(d, l);
+	return b->bottom - l->bottom > BLANK * d->leading;
 }
 
 static void

@@ -64,9 +64,8 @@
  *     over the whole document; in a row of cells, the next cell, within
  *     a fraction of an em unless kinsoku held a character back), and
  *     this one starts at the same left edge right below it (at the
- *     left margin below an indented first line; a line's leading grows
- *     with its font: headings), at the top of the next column, or at
- *     the top of the next page's text; never a line that starts with a
+ *     left margin below an indented first line), at the top of the next
+ *     column, or at the top of the next page's text; never a line that starts with a
  *     list item's number set apart by a space ("５　提供の方法"), nor
  *     one under a cell when the line beside it does not go on the next
  *     cell too (rows of a label and its value);

@@ -29,6 +29,7 @@
 #define BAND		0.1	/* header/footer band, fraction of the page */
 #define EDGE_BUCKETS	4096	/* left edges, 1 pt each */
 #define WRAP_SLACK	1.2	/* kinsoku: a wrapped line may end this short */
+#define WRAP_TIGHT	0.3	/* ems short a line may end otherwise */
 #define SPACE_GAP	0.15	/* a gap of this many em inside a line: a space */
 #define EDGE_SLACK	2.0	/* lines of a column start within 2 pt */
 #define AUTOSPACE	0.212	/* ems between Japanese and Latin that are no
@@ -37,6 +38,8 @@
 #define FONT_OF_BOX	0.6	/* a character box's height to its font's
 				   size, at least */
 #define STEPS		400	/* baseline steps counted, half a point each */
+#define MARGIN_SHARE	0.1	/* of the lines start at the left margin */
+#define MAX_HANG	8.5	/* ems a first line may be indented by */
 #define TABLE_BLANK	0.85	/* leadings between a table's line and the
 				   text beside it that show an empty line */
 
@@ -45,7 +48,7 @@ struct line {
 	size_t	 off, len;	/* its text in struct doc's chars */
 	double	 x0, x1;	/* left and right edge */
 	double	 top, bottom;
-	double	 first_w;	/* width of its first character or word */
+	double	 first_w;	/* width of its first word (unbreakable) */
 	double	 em;		/* its widest character: the unit of widths */
 	double	 chain_edge;	/* widest of the lines stacked with it */
 	int	 chain_len;	/* how many lines are stacked with it */
@@ -57,6 +60,10 @@ struct line {
 				   edge; its text starts after a space */
 	int	 cell;		/* while a page is read: the ruled table
 				   cell it is in (page-wide number), or -1 */
+	int	 item;	/* only a list item's number or bullet: "(1)" */
+	int	 held;	/* starts with what no line may start with, or
+			   end with ("、", "）", "（"): the line before
+			   may end short of its edge (kinsoku) */
 	int	 fields;	/* a row of a ruled table, made whole from
 				   its cells: its fields; 0 for a line */
 	unsigned full;		/* bit i: field i's text reaches the bottom
@@ -75,6 +82,8 @@ struct doc {
 	double		*page_w;	/* width of each page */
 	double		 leading;	/* usual baseline distance in paragraphs */
 	double		 body_top;	/* the highest top of a page's first line */
+	double		 margin;	/* the left edge of the text: where
+					   lines start that are not indented */
 	int		 steps[STEPS];	/* baseline steps seen in paragraphs and
 					   cells, by half points */
 	float		 edge[EDGE_BUCKETS]; /* widest right edge per left edge */
@@ -148,10 +157,68 @@ end_line(struct doc *d, struct line **cur)
 		d->n--;
 }
 
+/* Does c, found in s, encode as UTF-8 in s (wide characters only)? */
+static int
+wide_in(uint32_t c, const char *s)
+{
+	char u[4];
+
+	if (c < 0x3000 || c > 0xffff)
+		return 0;
+	u[0] = (char)(0xe0 | (c >> 12));
+	u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+	u[2] = (char)(0x80 | (c & 0x3f));
+	u[3] = 0;
+	return strstr(s, u) != NULL;
+}
+
+/* May no line start with c: closing brackets, punctuation, small kana? */
+static int
+no_start(uint32_t c)
+{
+	if (c < 0x80)
+		return c != 0 && strchr("),.:;!?%]}", (int)c) != NULL;
+	return wide_in(c, "、。，．・：；？！ー）」』】〕〉》｝］"
+	    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜");
+}
+
+/* Is c an opening bracket, that no line may end with? */
+static int
+opening(uint32_t c)
+{
+	return c == '(' || c == '[' || wide_in(c, "（「『【〔〈《｛［");
+}
+
+/*
+ * How much short of its cell's edge a line may end when next follows
+ * it: a character or so when kinsoku held one back, less otherwise.
+ */
+static double
+slack(const struct line *l, const struct line *next)
+{
+	return (next->held ? WRAP_SLACK : WRAP_TIGHT) * em(l);
+}
+
 static int
 is_word_char(uint32_t c)
 {
 	return c < 0x80 && ((c | 0x20) - 'a' < 26 || c - '0' < 10);
+}
+
+/*
+ * Does c, after the last character (wide: a Japanese one) with no space
+ * between, go on the line's first word, which cannot be broken?  Latin
+ * letters, digits and punctuation after their like; after a Japanese
+ * character, what no line may start with ("し\",\"2025/04/01\"").
+ */
+static int
+goes_on_word(uint32_t c, uint32_t last)
+{
+	if (c <= ' ' || c >= 0x7f)
+		return 0;
+	if (last < 0x80)
+		return 1;
+	return strchr("\"'),.:;!?]}%", (int)c) != NULL;
 }
 
 /* The line being read from a page, and what comes before its next char. */
@@ -195,7 +262,7 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 	double gap = l != NULL ? r->x1 - (rd->ideo > 0 && rd->ideo_x > l->x1 ?
 	    rd->ideo_x : l->x1) : 0, unit = l != NULL &&
 	    l->em > w ? l->em : w;
-	int soft = 0, table, in, cell = rd->g->n == 0 ? -1 : grids_cell_at(rd->g,
+	int soft = 0, spaced, table, in, cell = rd->g->n == 0 ? -1 : grids_cell_at(rd->g,
 	    (r->x1 + r->x2) / 2, (r->y1 + r->y2) / 2, &table, &in);
 
 	if (unit < font)	/* narrow glyphs: "- (1)" is not two cells */
@@ -205,7 +272,10 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 		end_line(d, &rd->cur), l = NULL;
 	else if (l != NULL && gap > GAP_SOFT * unit) {
 		end_line(d, &rd->cur), l = NULL;
-		buf_putc(&d->chars, ' ');
+		if (c >= 0x3000 && rd->last_c >= 0x3000)	/* "１　委託" */
+			buf_puts(&d->chars, "\xe3\x80\x80");
+		else
+			buf_putc(&d->chars, ' ');
 		soft = 1;
 	}
 	if (l == NULL) {
@@ -216,14 +286,16 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 		l->top = r->y1;
 		l->bottom = r->y2;
 		l->first_w = r->x2 - r->x1;
-		rd->first_open = is_word_char(c);
+		l->held = no_start(c) || opening(c);
+		rd->first_open = 1;
 	} else {
 		for (int i = 0; i < rd->ideo; i++)
 			buf_puts(&d->chars, "\xe3\x80\x80");
-		if (rd->ideo == 0 && (rd->space || gap > SPACE_GAP * em(l)) &&
-		    !autospace(rd, c, gap, w))
+		spaced = rd->ideo > 0 || rd->space || gap > SPACE_GAP * em(l);
+		if (rd->ideo == 0 && spaced && !autospace(rd, c, gap, w))
 			buf_putc(&d->chars, ' ');
-		if (rd->first_open && !rd->space && is_word_char(c))
+		if (rd->first_open && !spaced && (goes_on_word(c, rd->last_c) ||
+		    no_start(c)))
 			l->first_w = r->x2 - l->x0;
 		else
 			rd->first_open = 0;
@@ -239,6 +311,31 @@ add_char(struct reader *rd, const char *p, size_t n, uint32_t c,
 		l->top = r->y1;
 	if (r->y2 > l->bottom)
 		l->bottom = r->y2;
+}
+
+/*
+ * The boxes of the printed characters of text (len bytes), whose nr
+ * characters have boxes r: white space has a box too, spanning the gap
+ * it stands for (between two cells, across their rule), which must not
+ * count as ink over a rule.  Returns their number; *out to be freed.
+ */
+static unsigned
+glyph_boxes(const unsigned char *s, size_t len, const PopplerRectangle *r,
+    unsigned nr, PopplerRectangle **out)
+{
+	PopplerRectangle *v = xmalloc((nr ? nr : 1) * sizeof(*v));
+	unsigned n = 0, k = 0;
+	size_t step;
+	uint32_t c;
+
+	for (size_t i = 0; i < len && k < nr; i += step, k++) {
+		if ((step = utf8_next(s + i, len - i, &c)) == 0)
+			step = 1;
+		else if (c != '\n' && c != ' ' && c != '\t' && c != 0x3000)
+			v[n++] = r[k];
+	}
+	*out = v;
+	return n;
 }
 
 /*
@@ -260,8 +357,13 @@ read_page(struct doc *d, PopplerPage *pg, int page, struct page_grids *g)
 
 	if (text == NULL || !poppler_page_get_text_layout(pg, &r, &nr))
 		goto out;
-	if (len > 0)
-		grids_find(pg, d->page_w[page], d->page_h[page], r, nr, g);
+	if (len > 0) {
+		PopplerRectangle *ink;
+		unsigned n = glyph_boxes(s, len, r, nr, &ink);
+
+		grids_find(pg, d->page_w[page], d->page_h[page], ink, n, g);
+		free(ink);
+	}
 	for (size_t i = 0; i < len && k < nr; i += step, k++) {
 		if ((step = utf8_next(s + i, len - i, &c)) == 0) {
 			step = 1;
@@ -295,10 +397,84 @@ starting_at(const struct doc *d, size_t a, size_t z, double x)
 	return n;
 }
 
+static int
+is_digit(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19);
+}
+
+/* Is c a digit, or a letter, kana or circled number of a list item? */
+static int
+is_numeral(uint32_t c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 0x30a2 && c <= 0x30f3) || (c >= 0x2460 && c <= 0x2473) ||
+	    (c >= 0x2160 && c <= 0x217f);
+}
+
+/* Is c a list item's bullet: "•", "・", "○", "■"…? */
+static int
+is_bullet(uint32_t c)
+{
+	return c == 0x2022 || c == 0x30fb || c == 0xff65 || c == 0x25cb ||
+	    c == 0x25cf || c == 0x25a0 || c == 0x25a1 || c == 0x25c6 ||
+	    c == 0x25c7 || c == 0x25ce || c == 0x2023 || c == 0x2013;
+}
+
+/*
+ * Is s (n bytes) only the number of a list item or heading, or its
+ * bullet: "(1)", "3.", "ア", "①", "（２）", "•"?  What follows it a
+ * space away is its text, never a cell of a table.
+ */
+static int
+is_item_number(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t step;
+	int digits = 0, open = 0, close = 0;
+	uint32_t c;
+
+	if ((step = utf8_next(p, n, &c)) == n && is_bullet(c))
+		return 1;
+	for (size_t i = 0; i < n; i += step) {
+		if ((step = utf8_next(p + i, n - i, &c)) == 0 || close)
+			return 0;
+		if (digits == 0 && !open && (c == '(' || c == 0xff08))
+			open = 1;
+		else if (digits == 0 && is_numeral(c))
+			digits = is_digit(c) ? 1 : 3;
+		else if (digits > 0 && digits < 3 && is_digit(c))
+			digits++;
+		else if (digits > 0 && (c == ')' || c == 0xff09 ||
+		    (!open && (c == '.' || c == 0xff0e))))
+			close = 1;
+		else
+			return 0;
+	}
+	return digits > 0 && (!open || close);
+}
+
+/*
+ * Does s (n bytes) start with the number of a list item set apart by a
+ * space ("５　提供の方法", "(2) 利用する事務"), or is it only that
+ * number?  It starts an item: never the rest of a wrapped line.
+ */
+static int
+starts_item(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && i < 16 && s[i] != ' ' && !(n - i >= 3 &&
+	    memcmp(s + i, "\xe3\x80\x80", 3) == 0))
+		i++;
+	return i > 0 && (i == n || i < 16) && is_item_number(s, i);
+}
+
 /*
  * Glue each soft fragment of the lines [a, z) of one page back to the
  * line before it, unless several lines of the page start where it
- * starts: then it is a table cell beside a full one, not a wide space.
+ * starts: then it is a table cell beside a full one, not a wide space
+ * (but never beside a list item's number: "(1)　目的").
  */
 static void
 glue_fragments(struct doc *d, size_t a, size_t z)
@@ -309,7 +485,9 @@ glue_fragments(struct doc *d, size_t a, size_t z)
 		struct line *l = &d->lines[i];
 
 		if (l->soft && out > a && d->lines[out - 1].cell == l->cell &&
-		    starting_at(d, a, z, l->x0) < EDGE_LINES) {
+		    (starting_at(d, a, z, l->x0) < EDGE_LINES ||
+		    is_item_number(d->chars.data + d->lines[out - 1].off,
+		    d->lines[out - 1].len))) {
 			struct line *p = &d->lines[out - 1];
 
 			p->len = l->off + l->len - p->off;
@@ -323,6 +501,9 @@ glue_fragments(struct doc *d, size_t a, size_t z)
 		d->lines[out++] = *l;
 	}
 	d->n = out;	/* [a, z) were the last lines read */
+	for (size_t i = a; i < out; i++)
+		d->lines[i].item = is_item_number(d->chars.data +
+		    d->lines[i].off, d->lines[i].len);
 }
 
 /* ---- ruled tables: a row of cells as one line ---- */
@@ -377,7 +558,7 @@ wraps_in_cell(const struct table_text *tt, int k, const struct line *l,
 	const struct grid_cell *c = &tt->t->cells[k];
 	double edge = tt->t->xs[c->c1] - tt->pad[k];
 
-	return edge - l->x1 < next->first_w + WRAP_SLACK * em(l);
+	return edge - l->x1 < next->first_w + slack(l, next);
 }
 
 static void
@@ -448,6 +629,25 @@ cell_full(const struct table_text *tt, const struct doc *d, int k)
 	    (1 + WRAP_SLACK) * em(l) ? 2 : 1;
 }
 
+/* s (*n bytes) without the spaces around it, ideographic ones too. */
+static const char *
+trim(const char *s, size_t *n)
+{
+	if (s == NULL)
+		return "";
+	for (;;)
+		if (*n > 0 && s[0] == ' ')
+			s++, --*n;
+		else if (*n >= 3 && memcmp(s, "\xe3\x80\x80", 3) == 0)
+			s += 3, *n -= 3;
+		else if (*n > 0 && s[*n - 1] == ' ')
+			--*n;
+		else if (*n >= 3 && memcmp(s + *n - 3, "\xe3\x80\x80", 3) == 0)
+			*n -= 3;
+		else
+			return s;
+}
+
 /*
  * Row r of the table as "field<TAB>field" into out, *full its fields
  * whose text reaches their cell's bottom, *cut those whose text is cut
@@ -471,8 +671,11 @@ row_text(const struct table_text *tt, const struct doc *d, int r,
 		if (fields++ > 0)
 			buf_putc(out, '\t');
 		if (g->r0 == r || g->c1 < cols) {
-			buf_put(out, tt->text[k].data, tt->text[k].len);
-			text |= tt->text[k].len > 0;
+			size_t n = tt->text[k].len;
+			const char *t = trim(tt->text[k].data, &n);
+
+			buf_put(out, t, n);
+			text |= n > 0;
 		}
 		if (fields <= 32 && (f = cell_full(tt, d, k)) > 0) {
 			*full |= 1u << (fields - 1);
@@ -683,6 +886,42 @@ measure_edges(struct doc *d)
 	}
 }
 
+/*
+ * The left margin of the text: the leftmost edge where MARGIN_SHARE of
+ * the lines outside ruled tables start, or two of them (0 if none).
+ */
+static void
+measure_margin(struct doc *d)
+{
+	int *count = xcalloc(EDGE_BUCKETS, sizeof(*count));
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->n; i++)
+		if (!d->lines[i].drop && d->lines[i].fields == 0 &&
+		    d->lines[i].column == 0) {
+			count[bucket(d->lines[i].x0)]++;
+			n++;
+		}
+	d->margin = 0;
+	for (size_t b = 1; b + 1 < EDGE_BUCKETS; b++) {
+		int near = count[b - 1] + count[b] + count[b + 1];
+
+		if (count[b] >= 2 && near >= n * MARGIN_SHARE) {
+			d->margin = (double)b + 0.5;
+			break;
+		}
+	}
+	free(count);
+}
+
+/* Does l start at the left margin of the text? */
+static int
+at_margin(const struct doc *d, const struct line *l)
+{
+	return d->margin > 0 && l->x0 > d->margin - EDGE_SLACK &&
+	    l->x0 < d->margin + EDGE_SLACK;
+}
+
 /* The right edge of the column l starts in: the widest line near it. */
 static double
 right_edge(const struct doc *d, const struct line *l)
@@ -768,7 +1007,8 @@ wrapped(const struct doc *d, const struct line *l, const struct line *next,
 		edge = limit - em(l) / 2;
 	room = edge - l->x1;
 
-	return room < next->first_w + WRAP_SLACK * em(l);
+	return room < next->first_w + (in_table ? slack(l, next) :
+	    WRAP_SLACK * em(l));
 }
 
 /* ---- reading order ---- */
@@ -903,6 +1143,19 @@ order_visual_lines(struct keyed *k, size_t n)
 }
 
 /*
+ * Is a the number or bullet of list item b: alone on its line, with b
+ * a space or so after it on the same line ("•　結合先…")?
+ */
+static int
+marks(const struct line *a, const struct line *b)
+{
+	double gap = b->x0 - a->x1, unit = em(a) > em(b) ? em(a) : em(b);
+
+	return a->item && gap > 0 && gap < GAP_CELL * unit &&
+	    fabs(a->top - b->top) < height(a) / 3;
+}
+
+/*
  * Do lines a and b stand side by side (one wholly left of the other)
  * and overlap vertically by a third of the lower one or more?
  */
@@ -912,6 +1165,7 @@ linked(const struct line *a, const struct line *b)
 	double over = fmin(a->bottom, b->bottom) - fmax(a->top, b->top);
 
 	return (a->x1 < b->x0 || b->x1 < a->x0) && a->fields == 0 &&
+	    !marks(a, b) && !marks(b, a) &&
 	    b->fields == 0 && !a->drop && !b->drop &&
 	    over * 3 >= fmin(height(a), height(b));
 }
@@ -1006,13 +1260,35 @@ joins_band(const struct keyed *k, size_t a, size_t z, const struct line *l)
 }
 
 /*
+ * Do the columns of the band k[a, z) (lines starting at one edge) start
+ * at different heights: is the text of a cell centred beside a taller
+ * one, not at the top of the row as in rows of lines?
+ */
+static int
+centred(const struct keyed *k, size_t a, size_t z)
+{
+	double lo = 1e9, hi = -1e9;
+
+	for (size_t i = a; i < z; i++) {
+		double top = k[i].line.top;
+
+		for (size_t j = a; j < z; j++)
+			if (fabs(k[j].line.x0 - k[i].line.x0) < EDGE_SLACK)
+				top = fmin(top, k[j].line.top);
+		lo = fmin(lo, top);
+		hi = fmax(hi, top);
+	}
+	return hi - lo > height(&k[a].line) / 3;
+}
+
+/*
  * The cells of an unruled table whose text is centred vertically: a
  * one-line label beside the middle of a two-line value comes between
  * the value's lines when lines are read top to bottom.  Lines linked
  * side by side (linked()) are one band, with the lines stacked above or
  * below them in their cells; a band of three lines or more, or of lines
  * at different heights, is read cell by cell and then assembled as one
- * row.
+ * row (three lines when a cell is centred: centred()).
  */
 static void
 order_bands(struct keyed *k, size_t n, int *next_id)
@@ -1037,7 +1313,7 @@ order_bands(struct keyed *k, size_t n, int *next_id)
 		while (start > done && k[start - 1].place == k[a].place &&
 		    stacked_above(k, start, z, &k[start - 1].line))
 			start--;
-		if (across || z - start >= 3)
+		if (across || (z - start >= 3 && centred(k, start, z)))
 			order_band(k, start, z, (*next_id)++);
 		done = z;
 	}
@@ -1254,6 +1530,46 @@ measure_leading(struct doc *d)
 		d->leading = 1.2 * (d->n > 0 ? height(&d->lines[0]) : 12);
 }
 
+/*
+ * Does b, at the left margin, go on the indented first line of cell c
+ * ("　　　高齢者の医療の確保に…" wraps to the margin): c is that one
+ * line, indented by a few ems, and b's first word would have fit at
+ * the end of it on the margin's column.
+ */
+static int
+indent_wraps(const struct doc *d, const struct cell *c, const struct line *b)
+{
+	const struct line *l = c->last;
+	double indent = l->x0 - b->x0;
+
+	return at_margin(d, b) && c->x0 > l->x0 - EDGE_SLACK &&
+	    indent > 1.5 * em(l) && indent < MAX_HANG * em(l) &&
+	    right_edge(d, b) - l->x1 < b->first_w + WRAP_SLACK * em(l);
+}
+
+static int	continues(const struct doc *, const struct row *, size_t,
+		    const struct line *);
+
+/*
+ * Line b, below cell i of row r, may go on that cell: unless the line
+ * beside it, at the edge of the next cell, does not go on the next cell
+ * ("担当　：…" then "根拠　：…": rows of a label and its value).
+ */
+static int
+next_goes_on(const struct doc *d, const struct row *r, size_t i,
+    const struct line *b)
+{
+	const struct line *n = b + 1, *end = d->lines + d->n;
+
+	while (n < end && n->drop)
+		n++;
+	if (i + 1 >= r->n || n >= end || n->page != b->page ||
+	    fabs(n->top - b->top) >= height(b) / 3 || n->fields > 0 ||
+	    fabs(n->x0 - r->cells[i + 1].x0) >= EDGE_SLACK)
+		return 1;
+	return continues(d, r, i + 1, n);
+}
+
 /* Does b go on where cell i of row r stopped? */
 static int
 continues(const struct doc *d, const struct row *r, size_t i,
@@ -1263,7 +1579,9 @@ continues(const struct doc *d, const struct row *r, size_t i,
 	double limit = i + 1 < r->n ? r->cells[i + 1].x0 : l->band_edge > 0 ?
 	    l->band_edge : 1e9;
 
-	if (!wrapped(d, l, b, limit, r->n > 1 || l->band_edge > 0))
+	if (!wrapped(d, l, b, limit, r->n > 1 || l->band_edge > 0) ||
+	    starts_item(d->chars.data + b->off, b->len) ||
+	    !next_goes_on(d, r, i, b))
 		return 0;
 	if (b->page == l->page + 1)	/* the same column, or right to left,
 					   with nothing above it */
@@ -1272,7 +1590,8 @@ continues(const struct doc *d, const struct row *r, size_t i,
 	if (b->page != l->page)
 		return 0;
 	if (b->top > l->top)	/* below: the next line of the column */
-		return same_edge(l, b) && right_below(d, l, b);
+		return (same_edge(l, b) || indent_wraps(d, &r->cells[i], b)) &&
+		    right_below(d, l, b);
 	return b->x0 > l->x1 && b->top < l->top - 2 * height(l); /* next column */
 }
 
@@ -1321,10 +1640,11 @@ static int
 spaced(const struct row *r, const struct line *b)
 {
 	const struct line *l = r->cells[r->n - 1].last;
-	double gap = b->x0 - l->x1;
+	double gap = b->x0 - l->x1, unit = l->item && em(b) > em(l) ? em(b) :
+	    em(l);
 
 	return b->page == l->page && fabs(b->top - l->top) < height(l) / 3 &&
-	    gap > 0 && gap < GAP_CELL * em(l);
+	    gap > 0 && gap < GAP_CELL * unit;
 }
 
 /* The first or last character of s (n bytes) is Japanese (wide)? */
@@ -1370,7 +1690,8 @@ space_append(struct row *r, const struct doc *d, const struct line *b)
 {
 	struct cell *c = &r->cells[r->n - 1];
 	double gap = b->x0 - c->last->x1;
-	int n = (int)(gap / em(c->last) + 0.5);
+	int n = (int)(gap / (c->last->item && em(b) > em(c->last) ? em(b) :
+	    em(c->last)) + 0.5);
 
 	if (wide_end(c->text.data, c->text.len, 1) ||
 	    wide_end(d->chars.data + b->off, b->len, 0))
@@ -1412,6 +1733,21 @@ struct output {
 	int		 pages_done;	/* page_line[0..pages_done) are set */
 };
 
+/*
+ * The bytes of the bullet an office suite draws before a list item
+ * ("•" and a space) at the start of s (n bytes), or 0: the list's
+ * markup, not its text (typed bullets are "・").
+ */
+static size_t
+bullet_len(const char *s, size_t n)
+{
+	if (n < 4 || memcmp(s, "\xe2\x80\xa2", 3) != 0)
+		return 0;
+	if (s[3] == ' ')
+		return 4;
+	return n >= 6 && memcmp(s + 3, "\xe3\x80\x80", 3) == 0 ? 6 : 0;
+}
+
 static void
 flush_row(struct row *r, struct output *o)
 {
@@ -1421,9 +1757,13 @@ flush_row(struct row *r, struct output *o)
 	while (o->pages_done <= r->page && o->pages_done < o->npages)
 		o->page_line[o->pages_done++] = o->lines;
 	for (size_t i = 0; i < r->n; i++) {
+		size_t skip = i == 0 ? bullet_len(r->cells[0].text.data,
+		    r->cells[0].text.len) : 0;
+
 		if (i > 0)
 			buf_putc(&o->text, '\t');
-		buf_put(&o->text, r->cells[i].text.data, r->cells[i].text.len);
+		buf_put(&o->text, r->cells[i].text.data + skip,
+		    r->cells[i].text.len - skip);
 		buf_free(&r->cells[i].text);
 	}
 	buf_putc(&o->text, '\n');
@@ -1597,6 +1937,7 @@ pdf_read(const void *data, size_t n, struct pdf_text *out, const char **why)
 	measure_body_top(&d);
 	join_split_rows(&d);
 	measure_edges(&d);
+	measure_margin(&d);
 	measure_stacks(&d);
 	o.npages = out->npages;
 	o.page_line = xcalloc((size_t)o.npages + 1, sizeof(int));

@@ -12,12 +12,17 @@
  * runs of ink that cross one another inside a closed frame are a
  * table's rules; the cells are the rectangles between them (a cell
  * whose inner rule is not drawn spans the rows or columns on both
- * sides).  A line of text never crosses a cell's border, and:
+ * sides).  Only printed characters are ink over a rule: poppler's box
+ * for a space spans the gap it stands for, across the rule between two
+ * cells.  A line of text never crosses a cell's border, and:
  *   - each row of the table is one line: its cells left to right joined
  *     by TAB, an empty cell an empty field;
  *   - a cell's lines are joined top to bottom: with no separator after
- *     a line that reaches the cell's right edge (a wrap; a space between
- *     two Latin letters or digits), with a space otherwise;
+ *     a line that reaches the cell's right edge (a wrap: the next line's
+ *     first word, what cannot be broken, would not have fitted, with a
+ *     character more when kinsoku held one back; a space between two
+ *     Latin letters or digits), with a space otherwise; a cell's text
+ *     is trimmed of spaces;
  *   - a cell spanning several rows gives its text to each row when
  *     cells follow it (a label over several values), to the first only
  *     when it ends the row;
@@ -33,11 +38,17 @@
  * poppler's line ends, and inside a line at a gap wider than a character
  * and a half (a cell border of an unruled table); a gap of 0.2 em
  * between Japanese and Latin letters or digits is an office suite's
- * spacing, not a space ("第 3 条" is "第3条").
+ * spacing, not a space ("第 3 条" is "第3条"); a narrower gap of half
+ * an em or more is a space (an ideographic one between two Japanese
+ * characters), or a cell beside others starting at its edge — never
+ * after a list item's number or bullet ("(1)　目的", "ア　", "•").
  * Lines side by side that overlap vertically by a third of a line, with
  * the lines stacked in their cells, are the cells of one row of an
  * unruled table whose text is centred vertically (a label beside the
- * middle of a wrapped value): they are read cell by cell, left to right.
+ * middle of a wrapped value): they are read cell by cell, left to right
+ * — when a column starts lower than another (centred), not for rows of
+ * lines side by side at one height, and a number or bullet beside its
+ * item's text is no cell.
  * Then, over the whole document:
  *   - a line in the top or bottom band of its page whose text, digits
  *     aside, repeats on half the pages or more (at least two), or that
@@ -50,9 +61,16 @@
  *     separator (Japanese wraps carry no hyphen; a space only between
  *     two Latin letters or digits): the previous line reaches its
  *     column's right edge (the widest line starting where it starts,
- *     over the whole document), and this one starts at the same left
- *     edge right below it, at the top of the next column, or at the top
- *     of the next page's text;
+ *     over the whole document; in a row of cells, the next cell, within
+ *     a fraction of an em unless kinsoku held a character back), and
+ *     this one starts at the same left edge right below it (at the
+ *     left margin below an indented first line), at the top of the next
+ *     column, or at the top of the next page's text; never a line that starts with a
+ *     list item's number set apart by a space ("５　提供の方法"), nor
+ *     one under a cell when the line beside it does not go on the next
+ *     cell too (rows of a label and its value);
+ *   - a list item's bullet drawn by an office suite ("•" and a space)
+ *     is dropped: markup, not text;
  *   - anything else starts a new line of output.
  *
  * The page map (page_line) gives the page each output line starts on:

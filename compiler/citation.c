@@ -143,6 +143,39 @@ read_article(const char **p, struct buf *b)
 }
 
 /*
+ * "81の項" after "別表第2の80の項": another entry of the same table.  prev
+ * is the previous normalized article (別表第2第80項); the entry goes to b.
+ */
+static int
+table_entry(const char **p, const char *prev, struct buf *b)
+{
+	const char *s = *p, *last;
+	size_t n = 0;
+
+	if (strncmp(prev, "別表", strlen("別表")) != 0)
+		return 0;
+	while (isdigit((unsigned char)s[n]))
+		n++;
+	if (n == 0 || !(str_has_prefix(s + n, "項") ||
+	    str_has_prefix(s + n, "の項")))
+		return 0;
+	/* the table: prev up to its last "第" */
+	for (last = prev + strlen(prev); last > prev &&
+	    !str_has_prefix(last, "第"); last--)
+		;
+	if (last == prev || !str_has_suffix(prev, "項"))
+		return 0;
+	buf_truncate(b, 0);
+	buf_put(b, prev, (size_t)(last - prev));
+	buf_puts(b, "第");
+	buf_put(b, s, n);
+	buf_puts(b, "項");
+	*p = s + n + (str_has_prefix(s + n, "項") ? strlen("項") :
+	    strlen("の項"));
+	return 1;
+}
+
+/*
  * "…第1項第2号及び第3号": a chain element that names only a 項 or 号
  * keeps the article (and 項) of the one before it.  prev is the
  * previous normalized article; the result goes to b.
@@ -154,6 +187,11 @@ read_partial(const char **p, const char *prev, struct buf *b)
 	struct buf part = BUF_INIT;
 	int ok = 0;
 
+	if (table_entry(&s, prev, b)) {
+		*p = s;		/* 別表第2の80の項、81の項 */
+		buf_free(&part);
+		return 1;
+	}
 	if (read_numbered(&s, "項", &part)) {
 		read_numbered(&s, "号", &part);
 		cut = strstr(prev, "条");

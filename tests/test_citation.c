@@ -84,6 +84,13 @@ START_TEST(number_act_long_name_and_tables)
 }
 END_TEST
 
+START_TEST(further_entries_of_the_same_table)
+{
+	ASSERT_CITES("番号法第１９条第８号及び別表第二の８０の項、８１の項", NULL,
+	    NULL, "番号法第19条第8号|番号法別表第2第80項|番号法別表第2第81項");
+}
+END_TEST
+
 START_TEST(alias_in_brackets_and_adjacent_table)
 {
 	ASSERT_CITES("番号の利用等に関する法律（番号法）第９条第１項　別表第１　"
@@ -126,6 +133,7 @@ citation_suite(void)
 	tcase_add_test(tc, alias_in_brackets_and_adjacent_table);
 	tcase_add_test(tc, branch_articles);
 	tcase_add_test(tc, duplicates_are_dropped);
+	tcase_add_test(tc, further_entries_of_the_same_table);
 	tcase_add_test(tc, non_articles_are_ignored);
 	suite_add_tcase(s, tc);
 	return s;

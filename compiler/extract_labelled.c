@@ -875,6 +875,161 @@ add_subcontract(struct pcase *c, size_t pi, const struct facts *fs,
 	sub->subcontractors_line = p->subcontractors_line;
 }
 
+/* ---- a table of items marked per procedure ---- */
+
+#define MATRIX_COLS	16
+
+/* Row text split at its tabs into cell[], at most MATRIX_COLS; the
+ * count.  The cells point into a copy the caller frees (*copy). */
+static int
+split_cells(const char *text, char **copy, char *cell[])
+{
+	int n = 0;
+	char *p;
+
+	*copy = p = xstrdup(text);
+	while (n < MATRIX_COLS) {
+		cell[n++] = p;
+		if ((p = strchr(p, '\t')) == NULL)
+			break;
+		*p++ = '\0';
+	}
+	return n;
+}
+
+/* s without white space at either end (new string), or NULL when
+ * nothing is left. */
+static char *
+cell_trim(const char *s)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t' || str_has_prefix(s, "\xe3\x80\x80"))
+		s += *s == ' ' || *s == '\t' ? 1 : 3;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0)))
+		n -= s[n - 1] == ' ' || s[n - 1] == '\t' ? 1 : 3;
+	return n > 0 ? xstrndup(s, n) : NULL;
+}
+
+/* Does a cell mark its row as one of the column's: ○, ●, ✓, 有 …? */
+static int
+is_mark_cell(const char *cell)
+{
+	static const char *const marks[] = { "○", "◯", "〇", "●", "◎",
+	    "✓", "✔", "レ", "有", "あり", NULL };
+	char *k = strip_ws(cell);
+	int yes = 0;
+
+	for (int i = 0; marks[i] && !yes; i++)
+		yes = strcmp(k, marks[i]) == 0;
+	free(k);
+	return yes;
+}
+
+/*
+ * The head of a table of items marked per procedure ("No. | 項目 |
+ * (1)外部結合 | (2)業務委託"): the item column (*item) and each
+ * column's procedure type (type[], -1 for others).  Returns whether
+ * at least two columns name a procedure.
+ */
+static int
+matrix_head(char *cell[], int n, int *item, int type[])
+{
+	int procs = 0;
+
+	*item = -1;
+	for (int j = 0; j < n; j++) {
+		const char *key = skip_numbering(cell[j]);
+		int t = section_type(key);
+
+		type[j] = t >= 0 && t != PROC_OTHER && t != PROC_ASSESSMENT ?
+		    t : -1;
+		procs += type[j] >= 0;
+		if (type[j] < 0 && *item < 0 && (strstr(cell[j], "項目") ||
+		    fact_field(cell[j]) == FIELD_ITEMS))
+			*item = j;
+	}
+	return *item >= 0 && procs >= 2;
+}
+
+/* The k-th procedure of type t in c (k from 0), or NULL. */
+static struct procedure *
+nth_of_type(struct pcase *c, int t, int k)
+{
+	for (size_t i = 0; i < c->nprocs; i++)
+		if ((int)c->procs[i].type == t && k-- == 0)
+			return &c->procs[i];
+	return NULL;
+}
+
+/* Set p's items to those of column col marked in rows [from, to). */
+static void
+items_of_column(const struct ctx *x, size_t from, size_t to, int item,
+    int col, struct procedure *p)
+{
+	struct strlist items = STRLIST_INIT;
+
+	for (size_t i = from; i < to; i++) {
+		char *copy, *cell[MATRIX_COLS], *name;
+		int n = split_cells(x->k[i]->text, &copy, cell);
+
+		if (n > col && n > item && is_mark_cell(cell[col]) &&
+		    (name = cell_trim(cell[item])) != NULL) {
+			strlist_push(&items, name);
+			free(name);
+		}
+		free(copy);
+	}
+	if (items.n > 0) {
+		strlist_free(&p->data_items);
+		p->data_items = items;
+		free(p->data_items_from);
+		p->data_items_from = NULL;
+		list_from(&p->data_items_from, &p->data_items,
+		    "rule a table of items marked per procedure");
+		p->data_items_line = x->k[from]->line;
+	} else
+		strlist_free(&items);
+}
+
+/*
+ * "項目 | (1)外部結合 | (2)業務委託" over rows marked ○ or －: each
+ * procedure's items are the rows marked in its column.
+ */
+static void
+marked_items(const struct ctx *x, const struct span *s, struct pcase *c)
+{
+	for (size_t i = s->from; i < s->to && i < x->n; i++) {
+		char *copy, *cell[MATRIX_COLS];
+		int type[MATRIX_COLS], item, n, seen[PROC__MAX] = { 0 };
+		size_t end = i + 1;
+
+		if (x->k[i]->kind != NODE_ROW)
+			continue;
+		n = split_cells(x->k[i]->text, &copy, cell);
+		if (!matrix_head(cell, n, &item, type)) {
+			free(copy);
+			continue;
+		}
+		while (end < s->to && end < x->n &&
+		    x->k[end]->kind == NODE_ROW)
+			end++;
+		for (int j = 0; j < n; j++) {
+			struct procedure *p;
+
+			if (type[j] < 0)
+				continue;
+			if ((p = nth_of_type(c, type[j], seen[type[j]]++)) !=
+			    NULL)
+				items_of_column(x, i + 1, end, item, j, p);
+		}
+		free(copy);
+		i = end - 1;
+	}
+}
+
 /*
  * Items stated in a section of their own ("【3】受託者が取り扱う個人情報"),
  * outside every procedure's section: the items of the one procedure
@@ -1012,8 +1167,10 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		if (!has_facts(&c->procs[pi]) && c->procs[pi].type == PROC_OTHER)
 			c->nprocs--;	/* nothing stated: not a procedure */
 	}
-	if (s->record < 0)
+	if (s->record < 0) {
 		adopt_stray_items(fs, s, &ps, c);
+		marked_items(x, s, c);
+	}
 	inherit_consignees(c);
 	free(ps.v);
 }

@@ -605,6 +605,32 @@ START_TEST(items_in_a_section_of_their_own)
 }
 END_TEST
 
+static const char marked_table[] =
+"# 子育てアプリの外部結合及び業務委託について（諮問）\n\n"
+"## 1. 外部結合\n\n- 結合先: 株式会社Ｌ\n\n"
+"## 2. 業務委託\n\n- 委託先: 株式会社Ｍ\n\n"
+"## 3. 取り扱う個人情報の項目\n\n"
+"| No. | 項目 | (1)外部結合 | (2)業務委託 |\n|---|---|---|---|\n"
+"| 1 | 保護者氏名 | ○ | ○ |\n| 2 | 住所 | ○ | － |\n"
+"| 3 | 問合せ内容 | － | ○ |\n";
+
+START_TEST(items_marked_per_procedure)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "marked.md", marked_table);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq(c->procs[0].type, PROC_LINK);
+	ck_assert_int_eq((int)c->procs[0].data_items.n, 2);
+	ck_assert_str_eq(c->procs[0].data_items.v[1], "住所");
+	ck_assert_int_eq((int)c->procs[1].data_items.n, 2);
+	ck_assert_str_eq(c->procs[1].data_items.v[1], "問合せ内容");
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(organisation_named_in_prose)
 {
 	struct parsed p;
@@ -650,6 +676,7 @@ extract_suite(void)
 	tcase_add_test(tc, organisation_named_in_prose);
 	tcase_add_test(tc, rows_grouped_under_a_procedure_name);
 	tcase_add_test(tc, items_in_a_section_of_their_own);
+	tcase_add_test(tc, items_marked_per_procedure);
 	tcase_add_test(tc, letter_name_with_its_number_starts_a_case);
 	tcase_add_test(tc, number_and_title_from_letter_spaced_rows);
 	suite_add_tcase(s, tc);

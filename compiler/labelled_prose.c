@@ -234,6 +234,7 @@ subcontract_from_prose(const struct ctx *x, size_t from, size_t to,
 			strlist_push_unique(&p->subcontractors,
 			    tmp.consignees.v[i]);
 		strlist_free(&tmp.consignees);
+		free(tmp.consignees_from);
 		if (p->subcontractors.n > 0)
 			p->subcontractors_line = x->k[from]->line;
 	}

@@ -1203,9 +1203,12 @@ labels_over_values(struct pass *ps, size_t i)
 	int hcol[HEAD_CELLS], vcol[HEAD_CELLS], nh, nv = 0, ok = 1;
 	size_t v = i + 1;
 
-	if (strchr(dl->text, '\t') != NULL ||
-	    (nh = line_cells(dl->text, head, hcol)) < 2)
+	if (strchr(dl->text, '\t') != NULL)
 		return i;
+	if ((nh = line_cells(dl->text, head, hcol)) < 2) {
+		free_cells(head, nh);
+		return i;
+	}
 	for (int c = 0; c < nh && ok; c++) {
 		char *k = label_key(head[c], strlen(head[c]));
 

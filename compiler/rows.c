@@ -826,7 +826,7 @@ label_goes_on(const char *label, const char *text, size_t n)
 	yes = unclosed(key) || ((ends_in_particle(key) ||
 	    starts_as_conjunction(piece)) && known_label(jkey)) ||
 	    (!known_label(piece) && (known_label(jkey) ||
-	    width_of(text, n) <= 6));
+	    (width_of(text, n) <= 6 && !known_label(key))));
 	free(piece);
 	free(key);
 	free(jkey);
@@ -836,6 +836,24 @@ label_goes_on(const char *label, const char *text, size_t n)
 
 /* Does line i start with text in the value column (a continuation)?
  * Text at the label's column before it continues the label. */
+/* Does text make a known label of label_so_far, which is none? */
+static int
+completes_label(const char *label_so_far, const char *text)
+{
+	char *so_far = label_key(label_so_far, strlen(label_so_far));
+	struct buf joined = BUF_INIT;
+	char *jkey;
+	int yes;
+
+	buf_printf(&joined, "%s%s", label_so_far, text);
+	jkey = label_key(joined.data, joined.len);
+	yes = !known_label(so_far) && known_label(jkey);
+	free(so_far);
+	free(jkey);
+	buf_free(&joined);
+	return yes;
+}
+
 static int
 continues_column(const struct pass *ps, size_t i, int vcol, int lcol,
     const char *label_so_far, struct buf *label_more, const char **piece)
@@ -856,6 +874,14 @@ continues_column(const struct pass *ps, size_t i, int vcol, int lcol,
 	if (abs(col - lcol) > 2)
 		return 0;	/* not under the label (its number aside) */
 	end = word_end(s, &gap);
+	if (gap == 0 && width_of(s, strlen(s)) <= LABEL_MAX_COLS &&
+	    *label_so_far && (str_has_prefix(s, "の") ||
+	    completes_label(label_so_far, s))) {
+		/* "の保有課等": the label goes on below its value's end */
+		buf_puts(label_more, s);
+		*piece = end;
+		return 1;
+	}
 	if (gap == 0 || width_of(s, (size_t)(end - s)) > LABEL_MAX_COLS ||
 	    abs(col + width_of(s, (size_t)(end + gap - s)) - vcol) > 1 ||
 	    !label_goes_on(label_so_far, s, (size_t)(end - s)))
@@ -875,15 +901,20 @@ gather_column(const struct pass *ps, size_t i, int vcol, int lcol,
 	size_t end = i;
 	int bmax;
 
+	struct buf so_far = BUF_INIT;
+
+	buf_puts(&so_far, label->data ? label->data : "");
 	for (; end < ps->in->n; end++) {
 		struct buf more = BUF_INIT;
-		int yes = continues_column(ps, end, vcol, lcol, label->data ?
-		    label->data : "", &more, &piece);
+		int yes = continues_column(ps, end, vcol, lcol, so_far.data,
+		    &more, &piece);
 
+		buf_puts(&so_far, more.data ? more.data : "");
 		buf_free(&more);
 		if (!yes)
 			break;
 	}
+	buf_free(&so_far);
 	bmax = block_width(ps, i - 1, end);
 	for (; i < end; i++) {
 		struct buf more = BUF_INIT;
@@ -892,6 +923,8 @@ gather_column(const struct pass *ps, size_t i, int vcol, int lcol,
 		    "", &more, &piece);
 		buf_puts(label, more.data ? more.data : "");
 		buf_free(&more);
+		if (*piece == '\0')
+			continue;
 		put_piece(v, piece, is_wrapped(ps, i - 1, bmax) &&
 		    *piece != '(' && !str_has_prefix(piece, "（") &&
 		    !str_has_prefix(piece, "《") && !str_has_prefix(piece, "・"));

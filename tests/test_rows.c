@@ -95,6 +95,26 @@ START_TEST(letter_of_a_vertical_label_is_dropped)
 }
 END_TEST
 
+START_TEST(label_wrapped_past_its_value)
+{
+	struct rows r;
+
+	rows_of(&r, "　件　名　　　　　　自動車税課税情報の目的外利用\n"
+	    "　利用する　　　　　税務課が保有する\n"
+	    "　個人情報　　　　　個人情報\n"
+	    "　の保有課等\n"
+	    "　利用する個人　　　氏名、住所、自動車登録番号\n"
+	    "　情報の項目\n"
+	    "　対象者　　　　　　滞納者　約１，２５０人\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "利用する個人情報の保有課等", NULL),
+	    "税務課が保有する個人情報");
+	ck_assert_str_eq(row(&r, "利用する個人情報の項目", NULL),
+	    "氏名、住所、自動車登録番号");
+	ck_assert_str_eq(row(&r, "対象者", NULL), "滞納者　約１，２５０人");
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(colon_pairs_become_rows)
 {
 	struct rows r;
@@ -324,6 +344,7 @@ rows_suite(void)
 	tcase_add_test(tc, numbering_marks);
 	tcase_add_test(tc, labels_side_by_side_over_their_values);
 	tcase_add_test(tc, letter_spaced_label);
+	tcase_add_test(tc, label_wrapped_past_its_value);
 	tcase_add_test(tc, letter_of_a_vertical_label_is_dropped);
 	suite_add_tcase(s, tc);
 	return s;

@@ -877,26 +877,6 @@ add_subcontract(struct pcase *c, size_t pi, const struct facts *fs,
 
 /* ---- a table of items marked per procedure ---- */
 
-#define MATRIX_COLS	16
-
-/* Row text split at its tabs into cell[], at most MATRIX_COLS; the
- * count.  The cells point into a copy the caller frees (*copy). */
-static int
-split_cells(const char *text, char **copy, char *cell[])
-{
-	int n = 0;
-	char *p;
-
-	*copy = p = xstrdup(text);
-	while (n < MATRIX_COLS) {
-		cell[n++] = p;
-		if ((p = strchr(p, '\t')) == NULL)
-			break;
-		*p++ = '\0';
-	}
-	return n;
-}
-
 /* s without white space at either end (new string), or NULL when
  * nothing is left. */
 static char *
@@ -919,13 +899,8 @@ is_mark_cell(const char *cell)
 {
 	static const char *const marks[] = { "○", "◯", "〇", "●", "◎",
 	    "✓", "✔", "レ", "有", "あり", NULL };
-	char *k = strip_ws(cell);
-	int yes = 0;
 
-	for (int i = 0; marks[i] && !yes; i++)
-		yes = strcmp(k, marks[i]) == 0;
-	free(k);
-	return yes;
+	return cell_is_one_of(cell, marks);
 }
 
 /*
@@ -935,12 +910,13 @@ is_mark_cell(const char *cell)
  * at least two columns name a procedure.
  */
 static int
-matrix_head(char *cell[], int n, int *item, int type[])
+matrix_head(const struct strlist *cells, int *item, int type[])
 {
 	int procs = 0;
+	char **cell = cells->v;
 
 	*item = -1;
-	for (int j = 0; j < n; j++) {
+	for (int j = 0; j < (int)cells->n; j++) {
 		const char *key = skip_numbering(cell[j]);
 		int t = section_type(key);
 
@@ -972,15 +948,17 @@ items_of_column(const struct ctx *x, size_t from, size_t to, int item,
 	struct strlist items = STRLIST_INIT;
 
 	for (size_t i = from; i < to; i++) {
-		char *copy, *cell[MATRIX_COLS], *name;
-		int n = split_cells(x->k[i]->text, &copy, cell);
+		struct strlist cells = STRLIST_INIT;
+		char *name;
 
-		if (n > col && n > item && is_mark_cell(cell[col]) &&
-		    (name = cell_trim(cell[item])) != NULL) {
+		row_cells(x->k[i]->text, &cells);
+		if ((int)cells.n > col && (int)cells.n > item &&
+		    is_mark_cell(cells.v[col]) &&
+		    (name = cell_trim(cells.v[item])) != NULL) {
 			strlist_push(&items, name);
 			free(name);
 		}
-		free(copy);
+		strlist_free(&cells);
 	}
 	if (items.n > 0) {
 		strlist_free(&p->data_items);
@@ -1002,31 +980,30 @@ static void
 marked_items(const struct ctx *x, const struct span *s, struct pcase *c)
 {
 	for (size_t i = s->from; i < s->to && i < x->n; i++) {
-		char *copy, *cell[MATRIX_COLS];
-		int type[MATRIX_COLS], item, n, seen[PROC__MAX] = { 0 };
+		struct strlist cells = STRLIST_INIT;
+		int *type, item, seen[PROC__MAX] = { 0 };
 		size_t end = i + 1;
 
 		if (x->k[i]->kind != NODE_ROW)
 			continue;
-		n = split_cells(x->k[i]->text, &copy, cell);
-		if (!matrix_head(cell, n, &item, type)) {
-			free(copy);
-			continue;
-		}
-		while (end < s->to && end < x->n &&
-		    x->k[end]->kind == NODE_ROW)
-			end++;
-		for (int j = 0; j < n; j++) {
-			struct procedure *p;
+		row_cells(x->k[i]->text, &cells);
+		type = xcalloc(cells.n, sizeof(*type));
+		if (matrix_head(&cells, &item, type)) {
+			while (end < s->to && end < x->n &&
+			    x->k[end]->kind == NODE_ROW)
+				end++;
+			for (int j = 0; j < (int)cells.n; j++) {
+				struct procedure *p;
 
-			if (type[j] < 0)
-				continue;
-			if ((p = nth_of_type(c, type[j], seen[type[j]]++)) !=
-			    NULL)
-				items_of_column(x, i + 1, end, item, j, p);
+				if (type[j] >= 0 && (p = nth_of_type(c, type[j],
+				    seen[type[j]]++)) != NULL)
+					items_of_column(x, i + 1, end, item, j,
+					    p);
+			}
+			i = end - 1;
 		}
-		free(copy);
-		i = end - 1;
+		free(type);
+		strlist_free(&cells);
 	}
 }
 

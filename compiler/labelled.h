@@ -75,6 +75,13 @@ facts_free(struct facts *fs);
 enum field_id
 fact_field(const char *label);
 
+/* The cells of a row's text, split at its tabs, pushed onto cells. */
+void
+row_cells(const char *text, struct strlist *cells);
+/* Is the cell, white space aside, one of words (NULL-ended)? */
+int
+cell_is_one_of(const char *cell, const char *const words[]);
+
 /* Does a header cell name a case number column (諮問番号, 番号)? */
 int
 is_number_header(const char *cell);

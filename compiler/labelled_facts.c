@@ -48,7 +48,7 @@ facts_free(struct facts *fs)
 }
 
 /* The cells of a row's text, split at TAB (each trimmed). */
-static void
+void
 row_cells(const char *text, struct strlist *cells)
 {
 	const char *p = text, *tab;
@@ -443,12 +443,9 @@ widest_key(const struct ctx *x)
 	return w;
 }
 
-/* A cell that heads a column of values rather than holding one. */
-static int
-is_header_word(const char *cell)
+int
+cell_is_one_of(const char *cell, const char *const words[])
 {
-	static const char *const words[] = { "内容", "記載内容", "記載事項",
-	    "説明", "摘要", "値", "概要", NULL };
 	char *k = strip_ws(cell);
 	int yes = 0;
 
@@ -456,6 +453,16 @@ is_header_word(const char *cell)
 		yes = strcmp(k, words[i]) == 0;
 	free(k);
 	return yes;
+}
+
+/* A cell that heads a column of values rather than holding one. */
+static int
+is_header_word(const char *cell)
+{
+	static const char *const words[] = { "内容", "記載内容", "記載事項",
+	    "説明", "摘要", "値", "概要", NULL };
+
+	return cell_is_one_of(cell, words);
 }
 
 static int

@@ -218,13 +218,8 @@ is_none_mark(const char *s)
 {
 	static const char *const marks[] = { "－", "―", "-", "ー", "なし", "無",
 	    "該当なし", "無し", "―――", NULL };
-	char *k = strip_ws(s);
-	int yes = 0;
 
-	for (int i = 0; marks[i] && !yes; i++)
-		yes = strcmp(k, marks[i]) == 0;
-	free(k);
-	return yes;
+	return cell_is_one_of(s, marks);
 }
 
 /* A line that is only a note in brackets: "（プライバシーマーク…）". */

@@ -545,6 +545,24 @@ organisation_before(const struct ctx *x, const char *text, size_t at,
 	free(name);
 }
 
+/* "委託先は、入札の結果、株式会社〇〇に決定": does the sentence before
+ * at speak of the contractor? */
+static int
+names_contractor_before(const char *text, const char *at)
+{
+	const char *sentence = text;
+
+	for (const char *p = strstr(text, "。"); p != NULL && p < at;
+	    p = strstr(p + 1, "。"))
+		sentence = p + 3;
+	for (const char *p = strstr(sentence, "委託先"); p != NULL && p < at;
+	    p = strstr(p + 1, "委託先"))
+		if (!str_has_prefix(p, "委託先に") &&
+		    !str_has_prefix(p, "委託先の"))
+			return 1;
+	return 0;
+}
+
 static char	*paragraph_at(const struct ctx *x, size_t i, size_t to);
 
 void
@@ -562,6 +580,11 @@ organisations_in_prose(const struct ctx *x, struct procedure *p,
 		for (int v = 0; verbs[v]; v++)
 			for (const char *q = strstr(text, verbs[v]); q != NULL;
 			    q = strstr(q + 1, verbs[v]))
+				organisation_before(x, text, (size_t)(q - text),
+				    &p->consignees);
+		for (const char *q = strstr(text, "に決定"); q != NULL &&
+		    p->consignees.n == 0; q = strstr(q + 1, "に決定"))
+			if (names_contractor_before(text, q))
 				organisation_before(x, text, (size_t)(q - text),
 				    &p->consignees);
 		free(text);

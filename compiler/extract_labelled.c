@@ -177,12 +177,45 @@ prose_sections(const struct ctx *x, size_t from, size_t to,
 	}
 }
 
-/* Where a procedure's own text begins: after its heading, or the row
- * that states it. */
+/* Where a procedure's own text begins: after its heading, or at the
+ * row or sentence that states it. */
 static size_t
 body_from(const struct ctx *x, const struct proc_span *ps)
 {
-	return x->k[ps->from]->kind == NODE_ROW ? ps->from : ps->from + 1;
+	return x->k[ps->from]->kind == NODE_HEADING ? ps->from + 1 : ps->from;
+}
+
+/*
+ * Procedures enumerated in sentences (minutes, a letter): "一つ目の
+ * 「A」", "二つ目は「B」" — each from its sentence to the next, when at
+ * least two are named and each name says what kind it is.
+ */
+static void
+ordinal_procedures(const struct ctx *x, size_t from, size_t to,
+    struct proc_spans *ps)
+{
+	struct strlist names = STRLIST_INIT;
+	size_t first = ps->n;
+
+	for (size_t i = from; i < to && i < x->n; i++) {
+		char *name = ordinal_work(x->k[i]->key);
+		int t = name ? (int)type_from_words(name) : PROC_OTHER;
+
+		if (name == NULL || t == PROC_OTHER || t == PROC_ASSESSMENT ||
+		    strlist_contains(&names, name)) {
+			free(name);
+			continue;
+		}
+		strlist_push(&names, name);
+		free(name);
+		if (ps->n > first)
+			ps->v[ps->n - 1].to = i;
+		add_proc_span(ps, i, to, t, -1, NULL);
+		ps->v[ps->n - 1].prose = 1;
+	}
+	if (names.n < 2)
+		ps->n = first;
+	strlist_free(&names);
 }
 
 /*
@@ -1091,6 +1124,8 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		if (ps.n > 0 && uncovered_facts(fs, &ps, s->from, s->to))
 			implicit_first(&ps, s->from, s->to);
 	}
+	if (ps.n == 0 && s->record < 0)
+		ordinal_procedures(x, s->from, s->to, &ps);
 	if (ps.n == 0 && span_has_fact(fs, s->from, s->to))
 		add_proc_span(&ps, s->from, s->to, -1, -1, NULL);
 	if (ps.n == 0 && s->record < 0 && c->title.value != NULL &&

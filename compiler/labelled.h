@@ -42,6 +42,9 @@ struct span {
 	char	*number;	/* the header's number, or NULL */
 	const char *word;	/* the header's word (諮問, 報告 …), or NULL */
 	int	 record;	/* a table record that is the case, or -1 */
+	char	*title;		/* the title quoted after a header named in
+				   running text (諮問第32号「…」), or NULL */
+	int	 title_line;	/* the source line of that title */
 };
 
 /* The cases of a document. */
@@ -183,6 +186,10 @@ clean_list(const char *value, enum field_id f);
 /* Do sentences of [from, to) hand something over: "…に委託する". */
 int
 states_in_prose(const struct ctx *x, size_t from, size_t to);
+
+/* "一つ目の「…」", "２点目は「…」": the work an ordinal names, or NULL
+ * (new string). */
+char	*ordinal_work(const char *key);
 
 /* "（再委託先：X）" or "再委託先はX" inside a value. */
 void

@@ -144,6 +144,7 @@ add_span(struct spans *sp, size_t from, char *number, int record)
 	sp->v[sp->n].number = number;
 	sp->v[sp->n].word = NULL;
 	sp->v[sp->n].record = record;
+	sp->v[sp->n].title = NULL;
 	sp->n++;
 }
 
@@ -223,6 +224,74 @@ last_case_end(const struct ctx *x, const struct spans *sp)
 	return x->n;
 }
 
+/*
+ * "それでは、諮問第32号「…」を議題とします": a case named in running text
+ * (minutes, an 答申), with its title in the quotes after its number.
+ * Returns the header word and sets *number and *title, or NULL.
+ */
+static const char *
+mentioned_case(const char *key, char **number, char **title)
+{
+	for (int w = 0; header_words[w]; w++)
+		for (const char *p = strstr(key, header_words[w]); p != NULL;
+		    p = strstr(p + strlen(header_words[w]), header_words[w])) {
+			const char *q, *e;
+
+			if (case_header(p, number) == NULL)
+				continue;
+			q = strstr(p, "号") + strlen("号");
+			e = strstr(q, "」");
+			if (!str_has_prefix(q, "「") || e == NULL ||
+			    e - q > 3 * 80) {
+				free(*number);
+				*number = NULL;
+				continue;
+			}
+			q += strlen("「");
+			*title = xstrndup(q, (size_t)(e - q));
+			return header_words[w];
+		}
+	return NULL;
+}
+
+/* Cases named in running text, each from its first mention. */
+static void
+mention_cases(const struct ctx *x, struct spans *sp)
+{
+	struct strlist seen = STRLIST_INIT;
+
+	for (size_t i = 0; i < x->n; i++) {
+		char *number = NULL, *title = NULL;
+		const char *w = mentioned_case(x->k[i]->key, &number, &title);
+
+		if (w == NULL)
+			continue;
+		if (strlist_contains(&seen, number)) {
+			free(number);
+			free(title);
+			continue;
+		}
+		strlist_push(&seen, number);
+		add_span(sp, i, number, -1);
+		sp->v[sp->n - 1].word = w;
+		sp->v[sp->n - 1].title = title;
+		sp->v[sp->n - 1].title_line = x->k[i]->line;
+		if (sp->word == NULL)
+			sp->word = w;
+	}
+	strlist_free(&seen);
+}
+
+/* The end of the section of the nearest heading at or above line i. */
+static size_t
+section_end(const struct ctx *x, size_t i)
+{
+	for (size_t h = i + 1; h-- > 0;)
+		if (x->k[h]->kind == NODE_HEADING)
+			return node_span_end(x->k[h]);
+	return x->n;
+}
+
 static size_t	before_reference(const struct ctx *x, size_t from, size_t to);
 
 static int
@@ -241,6 +310,8 @@ find_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 			add_span(sp, fs->rec[r].at, NULL, (int)r);
 	if (sp->n == 0)
 		header_cases(x, fs, sp);
+	if (sp->n == 0)
+		mention_cases(x, sp);
 	if (sp->n == 0) {
 		add_span(sp, 0, NULL, -1);
 		sp->v[0].to = x->n;
@@ -251,6 +322,10 @@ find_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 		sp->v[c].to = sp->v[c + 1].from;
 	sp->v[sp->n - 1].to = sp->v[sp->n - 1].record >= 0 ?
 	    sp->v[sp->n - 1].from + 1 : last_case_end(x, sp);
+	for (size_t c = 0; c < sp->n; c++)
+		if (sp->v[c].title != NULL &&
+		    section_end(x, sp->v[c].from) < sp->v[c].to)
+			sp->v[c].to = section_end(x, sp->v[c].from);
 	if (sp->n == 1 && sp->v[0].record < 0) {
 		sp->v[0].from = 0;	/* one case: the letter is its own */
 		sp->head_end = 0;
@@ -285,8 +360,10 @@ before_reference(const struct ctx *x, size_t from, size_t to)
 void
 spans_free(struct spans *sp)
 {
-	for (size_t i = 0; i < sp->n; i++)
+	for (size_t i = 0; i < sp->n; i++) {
 		free(sp->v[i].number);
+		free(sp->v[i].title);
+	}
 	free(sp->v);
 }
 
@@ -520,7 +597,11 @@ case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
 	int line = 0;
 	size_t h = s->from;
 
-	if (f != NULL) {
+	if (s->title != NULL) {
+		raw = xstrdup(s->title);
+		line = s->title_line;
+		by = "rule 諮問第N号「…」 in running text";
+	} else if (f != NULL) {
 		raw = title_value(f->value);
 		line = f->line;
 		by = origin = label_origin(f->label);
@@ -691,6 +772,21 @@ date_line(const struct ctx *x, size_t i, struct field *f)
 	return 1;
 }
 
+/* Minutes bear the date of their meeting: "開催日時　令和7年8月22日（金）
+ * 午後2時…", the fallback when no other line is the document's date. */
+static void
+meeting_date(const struct ctx *x, size_t from, size_t to, struct field *f)
+{
+	for (size_t i = from; i < to && i < x->n && i < from + 30; i++) {
+		const char *k = x->k[i]->key;
+
+		if (str_has_prefix(k, "開催日") || str_has_prefix(k, "日時"))
+			if (date_in_text(k, x->k[i]->line, f,
+			    "rule the meeting's date (開催日時)"))
+				return;
+	}
+}
+
 void
 case_date(const struct ctx *x, const struct spans *sp, const struct span *s,
     const struct facts *fs, struct pcase *c)
@@ -722,6 +818,7 @@ case_date(const struct ctx *x, const struct spans *sp, const struct span *s,
 			return;
 		seen++;
 	}
+	meeting_date(x, sp->head_end > 0 ? 0 : s->from, s->to, &c->date);
 }
 
 /* ---- department, basis, count ---- */
@@ -809,7 +906,7 @@ department_in_text(const struct ctx *x, size_t from, size_t to,
 }
 
 /* Minutes: "財務部納税課から資料1に基づき説明があった". */
-static void
+static int
 department_explaining(const struct ctx *x, size_t from, size_t to,
     struct field *f)
 {
@@ -824,6 +921,38 @@ department_explaining(const struct ctx *x, size_t from, size_t to,
 		    str_has_suffix(v, "担当")) {
 			field_set(f, v, x->k[i]->line);
 			field_from(f, "rule …課から説明 in minutes");
+			free(v);
+			return 1;
+		}
+		free(v);
+	}
+	return 0;
+}
+
+/* "本件は、健康福祉局…障害政策課が所管する…事務について": the
+ * department a sentence puts in charge. */
+static void
+department_in_charge(const struct ctx *x, size_t from, size_t to,
+    struct field *f)
+{
+	for (size_t i = from; i < to && i < x->n; i++) {
+		const char *k = x->k[i]->key, *at = strstr(k, "が所管");
+		const char *start = k;
+		char *v;
+
+		if (at == NULL)
+			continue;
+		for (const char *p = strstr(k, "、"); p != NULL && p < at;
+		    p = strstr(p + 3, "、"))
+			start = p + 3;
+		for (const char *p = strstr(k, "。"); p != NULL && p < at;
+		    p = strstr(p + 3, "。"))
+			if (p + 3 > start)
+				start = p + 3;
+		v = xstrndup(start, (size_t)(at - start));
+		if (is_department_name(v) && strlen(v) <= 3 * 30) {
+			field_set(f, v, x->k[i]->line);
+			field_from(f, "rule …課が所管 in a sentence");
 			free(v);
 			return;
 		}
@@ -858,8 +987,9 @@ case_department(const struct ctx *x, const struct spans *sp,
 	if (s->record >= 0)
 		return;
 	if (!department_in_text(x, s->from, s->to, &c->department) &&
-	    !department_in_text(x, 0, sp->head_end, &c->department))
-		department_explaining(x, s->from, s->to, &c->department);
+	    !department_in_text(x, 0, sp->head_end, &c->department) &&
+	    !department_explaining(x, s->from, s->to, &c->department))
+		department_in_charge(x, s->from, s->to, &c->department);
 }
 
 /* The law a basis label implies: 要綱の根拠 → 要綱. */

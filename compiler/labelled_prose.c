@@ -77,7 +77,8 @@ items_in_prose(const char *text, struct strlist *out)
 	static const char *const leads[] = { "個人情報は、", "個人情報は",
 	    "項目は、", "項目は", "情報は、", NULL };
 	static const char *const ends[] = { "に限る", "に限り", "に限られ",
-	    "とする", "である", "です", "。", NULL };
+	    "とする", "である", "です", "でございます", "となります",
+	    "になります", "。", NULL };
 
 	for (int l = 0; leads[l]; l++) {
 		const char *p = strstr(text, leads[l]), *e = NULL;
@@ -101,6 +102,46 @@ items_in_prose(const char *text, struct strlist *out)
 	}
 }
 
+/*
+ * "A、B、C及びDの四項目を…": a list whose count is stated after it.  The
+ * count says where the list begins: the last N items before "のN項目".
+ */
+static void
+counted_items_in_prose(const char *text, struct strlist *out)
+{
+	for (const char *p = strstr(text, "の"); p != NULL;
+	    p = strstr(p + 1, "の")) {
+		size_t used;
+		long long n = norm_parse_number(p + 3, strlen(p + 3), &used);
+		const char *start = p;
+		struct strlist all = STRLIST_INIT;
+		char *list;
+		int commas = 0;
+
+		if (n < 2 || n > 40 || !str_has_prefix(p + 3 + used, "項目"))
+			continue;
+		/* back over n items, at most to the sentence's start */
+		while (start > text && commas < n) {
+			start--;
+			while (start > text && (*start & 0xc0) == 0x80)
+				start--;
+			if (str_has_prefix(start, "。"))
+				break;
+			commas += str_has_prefix(start, "、");
+		}
+		if (str_has_prefix(start, "。") || str_has_prefix(start, "、"))
+			start += 3;
+		list = xstrndup(start, (size_t)(p - start));
+		parse_items(list, &all);
+		for (size_t i = all.n > (size_t)n ? all.n - (size_t)n : 0;
+		    i < all.n; i++)
+			strlist_push_unique(out, all.v[i]);
+		strlist_free(&all);
+		free(list);
+		return;
+	}
+}
+
 /* The text of lines [from, to) joined (keys, no white space). */
 static char *
 joined_text(const struct ctx *x, size_t from, size_t to)
@@ -113,6 +154,23 @@ joined_text(const struct ctx *x, size_t from, size_t to)
 	return buf_detach(&b);
 }
 
+/* Does the date at text + at follow "開始は" (a start stated alone:
+ * "収集の開始は令和7年10月1日を予定")? */
+static int
+opens_period(const char *text, size_t at)
+{
+	static const char *const leads[] = { "開始は", "開始日は",
+	    "開始時期は", NULL };
+
+	for (int l = 0; leads[l]; l++) {
+		size_t n = strlen(leads[l]);
+
+		if (at >= n && memcmp(text + at - n, leads[l], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* "令和7年10月1日から令和10年9月30日まで" in running text. */
 static void
 period_in_prose(const char *text, int line, struct procedure *p)
@@ -123,6 +181,17 @@ period_in_prose(const char *text, int line, struct procedure *p)
 
 	while (at < len && norm_find_date(text + at, len - at, &d, &start,
 	    &end) == 0) {
+		if (!str_has_prefix(text + at + end, "から") &&
+		    opens_period(text, at + start)) {
+			char iso[11];
+
+			if (norm_format_iso(&d, iso) == 0) {
+				field_set(&p->period_start, iso, line);
+				field_from(&p->period_start,
+				    "rule 開始は… in prose");
+			}
+			return;
+		}
 		if (str_has_prefix(text + at + end, "から")) {
 			parse_period(text + at + start, from, to);
 			if (from[0])
@@ -160,6 +229,34 @@ quoted_work(const char *text, int line, struct procedure *p)
 	}
 }
 
+/*
+ * "一つ目の「…本人外収集」です", "２点目は「…業務委託」": a procedure
+ * named in quotes after an ordinal, in a sentence.  Returns the quoted
+ * name (new string) or NULL.
+ */
+char *
+ordinal_work(const char *key)
+{
+	static const char *const ordinals[] = { "つ目", "点目", "件目",
+	    NULL };
+
+	for (int o = 0; ordinals[o]; o++)
+		for (const char *p = strstr(key, ordinals[o]); p != NULL;
+		    p = strstr(p + 1, ordinals[o])) {
+			const char *q = p + strlen(ordinals[o]), *e;
+
+			if (str_has_prefix(q, "の") || str_has_prefix(q, "は") ||
+			    str_has_prefix(q, "が"))
+				q += 3;
+			if (!str_has_prefix(q, "「") ||
+			    (e = strstr(q, "」")) == NULL || e - q > 3 * 60)
+				continue;
+			q += strlen("「");
+			return xstrndup(q, (size_t)(e - q));
+		}
+	return NULL;
+}
+
 /* "業務の名称は「市営住宅家賃等納付案内業務」": a work named in prose. */
 static void
 quoted_work_name(const char *text, int line, struct procedure *p)
@@ -167,9 +264,10 @@ quoted_work_name(const char *text, int line, struct procedure *p)
 	static const char *const leads[] = { "名称は「", "業務名は「",
 	    "件名は「", NULL };
 
+	char *name;
+
 	for (int l = 0; leads[l]; l++) {
 		const char *q = strstr(text, leads[l]), *e;
-		char *name;
 
 		if (q == NULL)
 			continue;
@@ -179,6 +277,12 @@ quoted_work_name(const char *text, int line, struct procedure *p)
 		name = xstrndup(q, (size_t)(e - q));
 		field_set(&p->title, name, line);
 		field_from(&p->title, "rule 名称は「…」 in prose");
+		free(name);
+		return;
+	}
+	if ((name = ordinal_work(text)) != NULL) {
+		field_set(&p->title, name, line);
+		field_from(&p->title, "rule 一つ目の「…」 in prose");
 		free(name);
 		return;
 	}
@@ -205,6 +309,8 @@ procedure_from_prose(const struct ctx *x, size_t from, size_t to,
 		quoted_work_name(text, x->k[from]->line, p);
 	if (p->data_items.n == 0) {
 		items_in_prose(text, &p->data_items);
+		if (p->data_items.n == 0)
+			counted_items_in_prose(text, &p->data_items);
 		set_line(&p->data_items_line, &p->data_items, x->k[from]->line);
 		list_from(&p->data_items_from, &p->data_items,
 		    "rule 個人情報は、… in prose");

@@ -647,6 +647,116 @@ START_TEST(organisation_named_in_prose)
 }
 END_TEST
 
+/* Minutes: a case named in running text, procedures by ordinals. */
+static const char minutes[] =
+    "# 第3回個人情報保護審議会 会議録\n"
+    "\n"
+    "開催日時　令和8年2月5日（木）午前10時～正午\n"
+    "\n"
+    "## 1　開会\n"
+    "\n"
+    "○会長　開会します。\n"
+    "\n"
+    "## 2　諮問事項\n"
+    "\n"
+    "○会長　諮問第7号「保育料の収納に係る本人外収集及び業務委託について」"
+    "を議題とします。\n"
+    "○保育課長　本件は、こども部保育課が所管する事務について御意見を伺う"
+    "ものです。\n"
+    "○保育課長　一つ目の「転出先市町村からの本人外収集」です。"
+    "氏名、生年月日、所得額の三項目を収集いたします。"
+    "収集の開始は令和8年4月1日を予定しております。\n"
+    "○保育課長　二つ目は「保育料納付書作成業務委託」です。"
+    "委託先は、入札の結果、株式会社あおば帳票に決定しております。"
+    "委託先に渡す項目は、氏名、住所、保育料額でございます。\n"
+    "\n"
+    "## 3　閉会\n"
+    "\n"
+    "○会長　閉会します。\n";
+
+START_TEST(case_named_in_running_text)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "minutes.md", minutes);
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->number.value, "7");
+	ck_assert_str_eq(c->title.value,
+	    "保育料の収納に係る本人外収集及び業務委託について");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(minutes_bear_their_meeting_date)
+{
+	struct parsed p;
+
+	parse_text(&p, "minutes.md", minutes);
+	ck_assert_str_eq(p.cases.v[0]->date.value, "2026-02-05");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(department_put_in_charge_by_a_sentence)
+{
+	struct parsed p;
+
+	parse_text(&p, "minutes.md", minutes);
+	ck_assert_str_eq(p.cases.v[0]->department.value, "こども部保育課");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(procedures_enumerated_by_ordinals)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "minutes.md", minutes);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq(c->procs[0].type, PROC_INDIRECT);
+	ck_assert_str_eq(c->procs[0].title.value,
+	    "転出先市町村からの本人外収集");
+	ck_assert_int_eq(c->procs[1].type, PROC_OUTSOURCE);
+	ck_assert_str_eq(c->procs[1].title.value, "保育料納付書作成業務委託");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(items_counted_after_their_list)
+{
+	struct parsed p;
+	const struct procedure *pr;
+
+	parse_text(&p, "minutes.md", minutes);
+	pr = &p.cases.v[0]->procs[0];
+	ck_assert_int_eq((int)pr->data_items.n, 3);
+	ck_assert_str_eq(pr->data_items.v[0], "氏名");
+	ck_assert_str_eq(pr->data_items.v[2], "所得額");
+	ck_assert_str_eq(pr->period_start.value, "2026-04-01");
+	ck_assert_ptr_null(pr->period_end.value);
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(contractor_decided_in_a_sentence)
+{
+	struct parsed p;
+	const struct procedure *pr;
+
+	parse_text(&p, "minutes.md", minutes);
+	pr = &p.cases.v[0]->procs[1];
+	ck_assert_int_eq((int)pr->consignees.n, 1);
+	ck_assert_str_eq(pr->consignees.v[0], "株式会社あおば帳票");
+	ck_assert_int_eq((int)pr->data_items.n, 3);
+	ck_assert_str_eq(pr->data_items.v[2], "保育料額");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -679,6 +789,12 @@ extract_suite(void)
 	tcase_add_test(tc, items_marked_per_procedure);
 	tcase_add_test(tc, letter_name_with_its_number_starts_a_case);
 	tcase_add_test(tc, number_and_title_from_letter_spaced_rows);
+	tcase_add_test(tc, case_named_in_running_text);
+	tcase_add_test(tc, minutes_bear_their_meeting_date);
+	tcase_add_test(tc, department_put_in_charge_by_a_sentence);
+	tcase_add_test(tc, procedures_enumerated_by_ordinals);
+	tcase_add_test(tc, items_counted_after_their_list);
+	tcase_add_test(tc, contractor_decided_in_a_sentence);
 	suite_add_tcase(s, tc);
 	return s;
 }

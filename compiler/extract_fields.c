@@ -565,34 +565,84 @@ names_contractor_before(const char *text, const char *at)
 
 static char	*paragraph_at(const struct ctx *x, size_t i, size_t to);
 
-void
-organisations_in_prose(const struct ctx *x, struct procedure *p,
-    size_t from, size_t to)
+/* Does line i carry on the sentence of the line above it (a text line
+ * after one that does not end in 。)? */
+static int
+continues_sentence(const struct ctx *x, size_t i, size_t from)
 {
-	static const char *const verbs[] = { "に委託", "へ委託", "に再委託",
-	    NULL };
+	return i > from && x->k[i]->kind == NODE_TEXT &&
+	    x->k[i - 1]->kind == NODE_TEXT &&
+	    !str_has_suffix(x->k[i - 1]->key, "。");
+}
 
-	if (x->seg == NULL || p->consignees.n > 0)
-		return;
+/* The organisations before any of verbs in the sentences of [from, to),
+ * appended to out. */
+static void
+organisations_before_verbs(const struct ctx *x, const char *const *verbs,
+    size_t from, size_t to, struct strlist *out, size_t *line)
+{
 	for (size_t i = from; i < to && i < x->n; i++) {
-		char *text = paragraph_at(x, i, to);
+		char *text;
+		size_t had = out->n;
+
+		if (continues_sentence(x, i, from))
+			continue;	/* read with the line it goes on from */
+		text = paragraph_at(x, i, to);
 
 		for (int v = 0; verbs[v]; v++)
 			for (const char *q = strstr(text, verbs[v]); q != NULL;
 			    q = strstr(q + 1, verbs[v]))
 				organisation_before(x, text, (size_t)(q - text),
-				    &p->consignees);
+				    out);
+		free(text);
+		if (out->n > had && *line == 0)
+			*line = (size_t)x->k[i]->line;
+	}
+}
+
+void
+organisations_in_prose(const struct ctx *x, struct procedure *p,
+    size_t from, size_t to)
+{
+	static const char *const verbs[] = { "に委託", "へ委託", "に再委託",
+	    "を委託先と", "を委託先に", NULL };
+	size_t line = 0;
+
+	if (x->seg == NULL || p->consignees.n > 0)
+		return;
+	organisations_before_verbs(x, verbs, from, to, &p->consignees, &line);
+	for (size_t i = from; i < to && i < x->n && p->consignees.n == 0;
+	    i++) {
+		char *text = paragraph_at(x, i, to);
+
+		/* "委託先は、入札の結果、株式会社〇〇に決定" */
 		for (const char *q = strstr(text, "に決定"); q != NULL &&
 		    p->consignees.n == 0; q = strstr(q + 1, "に決定"))
 			if (names_contractor_before(text, q))
 				organisation_before(x, text, (size_t)(q - text),
 				    &p->consignees);
 		free(text);
-		set_line(&p->consignees_line, &p->consignees,
-		    x->k[i]->line);
-		list_from(&p->consignees_from, &p->consignees,
-		    "rule …に委託 in prose");
+		if (p->consignees.n > 0 && line == 0)
+			line = (size_t)x->k[i]->line;
 	}
+	if (p->consignees.n > 0)
+		p->consignees_line = (int)line;
+	list_from(&p->consignees_from, &p->consignees,
+	    "rule …に委託 in prose");
+}
+
+/* "委託先から株式会社〇〇へ再委託する": the subcontractors sentences of
+ * [from, to) name.  Returns the line of the first, or 0. */
+int
+subcontractors_in_prose(const struct ctx *x, size_t from, size_t to,
+    struct strlist *out)
+{
+	static const char *const verbs[] = { "に再委託", "へ再委託", NULL };
+	size_t line = 0;
+
+	if (x->seg != NULL)
+		organisations_before_verbs(x, verbs, from, to, out, &line);
+	return (int)line;
 }
 
 /*

@@ -72,6 +72,8 @@ void	cover_basis(const struct ctx *x, size_t from, size_t to,
 int	is_organisation_like(const char *s);
 void	organisations_in_prose(const struct ctx *x, struct procedure *p,
 	    size_t from, size_t to);
+int	subcontractors_in_prose(const struct ctx *x, size_t from, size_t to,
+	    struct strlist *out);
 
 /* The layout families: read every case of the document into out. */
 size_t	extract_sheets(struct ctx *x, struct case_list *out);

@@ -109,6 +109,16 @@ span_says(const struct ctx *x, size_t from, size_t to, const char *word)
 	return 0;
 }
 
+/* Is any span a 再委託 section? */
+static int
+has_subcontract_span(const struct proc_spans *ps)
+{
+	for (size_t i = 0; i < ps->n; i++)
+		if (ps->v[i].type == PROC_SUBCONTRACT)
+			return 1;
+	return 0;
+}
+
 /* Are all spans found 再委託 sections? */
 static int
 only_subcontracts(const struct proc_spans *ps)
@@ -1176,6 +1186,10 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 			heading_title(x->k[sp->from], p);
 		if (sub && p->type == PROC_OUTSOURCE)
 			add_subcontract(c, pi, fs, &sub_facts);
+		else if (sp->prose && p->type == PROC_OUTSOURCE &&
+		    !has_subcontract_span(&ps))
+			subcontract_in_sentences(x, body_from(x, sp), sp->to, c,
+			    pi);
 		if (!has_facts(&c->procs[pi]) && c->procs[pi].type == PROC_OTHER)
 			c->nprocs--;	/* nothing stated: not a procedure */
 	}

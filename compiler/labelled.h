@@ -187,6 +187,11 @@ clean_list(const char *value, enum field_id f);
 int
 states_in_prose(const struct ctx *x, size_t from, size_t to);
 
+/* A 再委託 stated in the sentences of a 委託 of [from, to): added to c
+ * after procedure pi. */
+void	subcontract_in_sentences(const struct ctx *x, size_t from, size_t to,
+	    struct pcase *c, size_t pi);
+
 /* "一つ目の「…」", "２点目は「…」": the work an ordinal names, or NULL
  * (new string). */
 char	*ordinal_work(const char *key);

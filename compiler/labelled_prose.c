@@ -262,7 +262,7 @@ static void
 quoted_work_name(const char *text, int line, struct procedure *p)
 {
 	static const char *const leads[] = { "名称は「", "業務名は「",
-	    "件名は「", NULL };
+	    "件名は「", "業務は「", NULL };
 
 	char *name;
 
@@ -305,8 +305,8 @@ procedure_from_prose(const struct ctx *x, size_t from, size_t to,
 	text = joined_text(x, from, to);
 	if (p->data_items.n == 0)
 		items_listed_after(x, from, to, p);
-	if (p->title.value == NULL)
-		quoted_work_name(text, x->k[from]->line, p);
+	/* a work the sentences name beats the cover's subject */
+	quoted_work_name(text, x->k[from]->line, p);
 	if (p->data_items.n == 0) {
 		items_in_prose(text, &p->data_items);
 		if (p->data_items.n == 0)
@@ -354,5 +354,68 @@ subcontract_from_prose(const struct ctx *x, size_t from, size_t to,
 		if (end[0])
 			field_set(&p->period_end, end, x->k[from]->line);
 	}
+	free(text);
+}
+
+/* The sentences of text that speak of 再委託, joined.  New string. */
+static char *
+subcontract_sentences(const char *text)
+{
+	struct buf b = BUF_INIT;
+	const char *s = text;
+
+	while (*s) {
+		const char *e = strstr(s, "。");
+		size_t n = e ? (size_t)(e - s) + 3 : strlen(s);
+		char *sentence = xstrndup(s, n);
+
+		if (strstr(sentence, "再委託"))
+			buf_puts(&b, sentence);
+		free(sentence);
+		s += n;
+	}
+	return buf_detach(&b);
+}
+
+/*
+ * A 委託 stated in sentences that also hands part of the work on:
+ * "…を委託先から株式会社〇〇へ再委託する", "再委託する業務は「…」",
+ * "再委託先で取り扱う項目は、A、B", "再委託の期間は、…から…まで" —
+ * a 再委託 after procedure pi of c, read from the sentences that speak
+ * of it.
+ */
+void
+subcontract_in_sentences(const struct ctx *x, size_t from, size_t to,
+    struct pcase *c, size_t pi)
+{
+	struct strlist subs = STRLIST_INIT;
+	int line = subcontractors_in_prose(x, from, to, &subs);
+	struct procedure *q;
+	char *text, *said;
+
+	if (subs.n == 0) {
+		strlist_free(&subs);
+		return;
+	}
+	q = case_add_procedure(c, PROC_SUBCONTRACT);
+	q->line = line;
+	for (size_t i = 0; i < c->procs[pi].consignees.n; i++)
+		strlist_push_unique(&q->consignees, c->procs[pi].consignees.v[i]);
+	q->consignees_line = c->procs[pi].consignees_line;
+	q->subcontractors = subs;
+	q->subcontractors_line = line;
+	list_from(&q->subcontractors_from, &q->subcontractors,
+	    "rule …へ再委託 in prose");
+	text = joined_text(x, from, to);
+	said = subcontract_sentences(text);
+	quoted_work_name(said, line, q);
+	items_in_prose(said, &q->data_items);
+	if (q->data_items.n == 0)
+		counted_items_in_prose(said, &q->data_items);
+	set_line(&q->data_items_line, &q->data_items, line);
+	list_from(&q->data_items_from, &q->data_items,
+	    "rule 再委託…項目は in prose");
+	period_in_prose(said, line, q);
+	free(said);
 	free(text);
 }

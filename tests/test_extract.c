@@ -757,6 +757,44 @@ START_TEST(contractor_decided_in_a_sentence)
 }
 END_TEST
 
+/* A 委託 and its 再委託 stated in sentences only (a Q&A sheet). */
+static const char answers[] =
+    "諮問件名　　窓口受付業務の委託について\n"
+    "\n"
+    "【回答１】\n"
+    "　委託する業務は「窓口受付案内業務」です。株式会社みなと窓口サービ"
+    "ス（プライバシーマーク\n"
+    "取得事業者）を委託先として決定しました。\n"
+    "\n"
+    "【回答２】\n"
+    "　通訳の一部を、委託先から株式会社ことば通訳センターへ再委託する予"
+    "定です。再委託する業務は「外国語通訳作業」で、再委託先で取り扱う項目"
+    "は、氏名、国籍に限ります。再委託の期間は、令和8年4月1日から令和9年"
+    "3月31日までです。\n";
+
+START_TEST(subcontract_stated_in_sentences)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "answers.txt", answers);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_str_eq(c->procs[0].title.value, "窓口受付案内業務");
+	ck_assert_int_eq((int)c->procs[0].consignees.n, 1);
+	ck_assert_str_eq(c->procs[0].consignees.v[0],
+	    "株式会社みなと窓口サービス");
+	ck_assert_int_eq(c->procs[1].type, PROC_SUBCONTRACT);
+	ck_assert_str_eq(c->procs[1].title.value, "外国語通訳作業");
+	ck_assert_int_eq((int)c->procs[1].subcontractors.n, 1);
+	ck_assert_str_eq(c->procs[1].subcontractors.v[0],
+	    "株式会社ことば通訳センター");
+	ck_assert_int_eq((int)c->procs[1].data_items.n, 2);
+	ck_assert_str_eq(c->procs[1].period_end.value, "2027-03-31");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -795,6 +833,7 @@ extract_suite(void)
 	tcase_add_test(tc, procedures_enumerated_by_ordinals);
 	tcase_add_test(tc, items_counted_after_their_list);
 	tcase_add_test(tc, contractor_decided_in_a_sentence);
+	tcase_add_test(tc, subcontract_stated_in_sentences);
 	suite_add_tcase(s, tc);
 	return s;
 }

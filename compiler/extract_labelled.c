@@ -645,6 +645,8 @@ chooses_subcontract(const struct fact *f)
 
 	if (strstr(f->label, "再委託") == NULL)
 		return 0;
+	if (f->field == FIELD_SUBCONTRACTORS && names_subcontract_column(f->label))
+		return 1;	/* 再委託 | 株式会社〇〇 */
 	k = strip_ws(f->value);
 	if (strstr(k, "<選択肢>") != NULL)
 		*strstr(k, "<選択肢>") = '\0';	/* the form's own choices */
@@ -699,6 +701,22 @@ set_origin_list(char **at, const struct strlist *l, const char *label)
 }
 
 /* Fill p from the facts of its span (or record). */
+/* The subcontractors a fact names (its label may be a bare 再委託). */
+static void
+add_subcontractors(struct procedure *p, const struct fact *f, const char *v)
+{
+	char *by = label_origin(f->label);
+
+	if (strstr(v, "【") != NULL)
+		parse_organisations(v, "委託先", &p->consignees);
+	parse_organisations(v, "再委託先", &p->subcontractors);
+	set_line(&p->consignees_line, &p->consignees, f->line);
+	set_line(&p->subcontractors_line, &p->subcontractors, f->line);
+	list_from(&p->consignees_from, &p->consignees, by);
+	list_from(&p->subcontractors_from, &p->subcontractors, by);
+	free(by);
+}
+
 static void
 fill_procedure(const struct ctx *x, const struct facts *fs,
     const struct proc_span *ps, const struct proc_spans *all,
@@ -757,7 +775,7 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 			if (f->field == FIELD_SUBCONTRACTORS) {
 				char *v = clean_list(f->value, FIELD_CONSIGNEES);
 
-				apply_row(c, p, f->label, v, f->line);
+				add_subcontractors(p, f, v);
 				free(v);
 			}
 			subcontractor_in_value(f->value, &p->subcontractors);

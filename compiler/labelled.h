@@ -109,6 +109,10 @@ title_value(const char *v);
 /* "区分", "種別": a label saying what kind a procedure is. */
 int	names_kind_column(const char *label);
 
+/* "再委託", "再委託の有無": a column that names the subcontractor where
+ * there is one. */
+int	names_subcontract_column(const char *label);
+
 /* ---- cases (labelled_case.c) ---- */
 
 /* A value that is running text, not a name. */

@@ -682,10 +682,12 @@ case_number(const struct ctx *x, const struct span *s,
 		    !is_number_header(fs->v[i].label))
 			continue;
 		key = strip_ws(fs->v[i].value);
-		if (case_header(key, &n) == NULL) {
+		{
 			char *nf = norm_nfkc(key, strlen(key));
 
-			n = digits_at(nf + (str_has_prefix(nf, "第") ? 3 : 0));
+			if (case_header(nf, &n) == NULL)
+				n = digits_at(nf + (str_has_prefix(nf, "第") ?
+				    3 : 0));
 			free(nf);
 		}
 		if (n != NULL) {
@@ -802,8 +804,19 @@ case_date(const struct ctx *x, const struct spans *sp, const struct span *s,
 			if (found)
 				return;
 		}
-	if (s->record >= 0)
+	if (s->record >= 0) {
+		/* a list of cases: the date the list bears is each one's */
+		const struct fact *f = first_fact(fs, FIELD_DATE, 0,
+		    sp->head_end, -1);
+
+		if (f != NULL) {
+			char *by = label_origin(f->label);
+
+			date_in_text(f->value, f->line, &c->date, by);
+			free(by);
+		}
 		return;
+	}
 	for (size_t i = s->from, seen = 0; i < s->to && seen < 14; i++) {
 		if (x->k[i]->kind == NODE_BLANK)
 			continue;

@@ -114,6 +114,8 @@ new_record(struct facts *fs, size_t at, size_t end, int is_case)
 	return (int)fs->nrec++;
 }
 
+static int	is_blank_cell(const char *cell);
+
 /* Does a header cell name a case number column (諮問番号, 番号)? */
 int
 is_number_header(const char *cell)
@@ -192,6 +194,16 @@ names_kind_column(const char *label)
 	return yes;
 }
 
+int
+names_subcontract_column(const char *label)
+{
+	char *k = strip_ws(label);
+	int yes = strcmp(k, "再委託") == 0 || strcmp(k, "再委託の有無") == 0;
+
+	free(k);
+	return yes;
+}
+
 /*
  * A list table at node h: a header row naming at least two fields, then
  * rows of the same width.  Each row is a record (a case when the header
@@ -200,7 +212,7 @@ names_kind_column(const char *label)
 static size_t
 list_table(const struct ctx *x, size_t h, struct facts *fs)
 {
-	struct strlist head = STRLIST_INIT;
+	struct strlist head = STRLIST_INIT, above = STRLIST_INIT;
 	enum field_id f[64];
 	size_t ncell = cell_count(x->k[h]), i, end;
 	int is_case = 0, items_only, known;
@@ -240,16 +252,30 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 		if (rec >= 0 && is_number_header(head.v[0]))
 			fs->rec[rec].key = strip_ws(cells.v[0]);
 		for (size_t j = 0; j < ncell; j++) {
+			if (names_subcontract_column(head.v[j]) &&
+			    is_organisation_like(cells.v[j])) {
+				add_fact(fs, FIELD_SUBCONTRACTORS, head.v[j],
+				    cells.v[j], i, x->k[i]->line, rec);
+				continue;	/* 再委託 | 株式会社〇〇 */
+			}
 			if (f[j] <= FIELD_IGNORE && !(is_case &&
 			    is_number_header(head.v[j])) &&
 			    !names_kind_column(head.v[j]))
 				continue;
+			if (f[j] == FIELD_DEPARTMENT && is_blank_cell(cells.v[j]) &&
+			    j < above.n) {
+				/* a merged cell: the value of the row above */
+				free(cells.v[j]);
+				cells.v[j] = xstrdup(above.v[j]);
+			}
 			add_fact(fs, f[j] > FIELD_IGNORE ? f[j] : FIELD_NONE,
 			    head.v[j], cells.v[j], items_only ? h : i,
 			    x->k[i]->line, rec);
 		}
-		strlist_free(&cells);
+		strlist_free(&above);
+		above = cells;
 	}
+	strlist_free(&above);
 	strlist_free(&head);
 	return end > h + 1 ? end : h;
 }

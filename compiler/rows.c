@@ -15,6 +15,7 @@
 #include "fields.h"
 #include "normalize.h"
 #include "rows.h"
+#include "sheet.h"
 
 #define LABEL_MAX_COLS	40	/* a label is at most 20 wide characters */
 #define LABEL_MAX_BYTES	(3 * 60 + 24)	/* with a note, and its padding */
@@ -1710,13 +1711,20 @@ static void
 untable(const struct doc *in, struct doc *out)
 {
 	size_t aligned = 0, table_end = 0;
+	char **sheet = xcalloc(in->n + 1, sizeof(*sheet));
 
-	for (size_t i = 0; i < in->n; i++)
-		aligned += aligns_with_tabs(in->lines[i].text);
 	memset(out, 0, sizeof(*out));
 	out->lines = xcalloc(in->n ? in->n : 1, sizeof(*out->lines));
 	for (size_t i = 0; i < in->n; i++)
 		out->lines[i] = in->lines[i], out->lines[i].text = NULL;
+	sheet_rewrite(in, sheet);
+	for (size_t i = 0; i < in->n; i++) {
+		if (sheet[i] == NULL)
+			aligned += aligns_with_tabs(in->lines[i].text);
+		else
+			out->lines[i].text = sheet[i];	/* a spreadsheet's */
+	}
+	free(sheet);
 	for (size_t i = 0; i < in->n; i++) {
 		char *t;
 		size_t end;

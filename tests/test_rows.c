@@ -321,6 +321,66 @@ START_TEST(numbering_marks)
 }
 END_TEST
 
+/* A sheet saved as tab-delimited text: padded rows, a quoted cell over
+ * two lines, a two-row header. */
+static const char excel_sheet[] =
+    "報告一覧\t\t\t\t\t\t\n"
+    "\t\t\t\t\t報告日\t令和8年1月5日\n"
+    "番号\t件名\t委託先\t\t項目\t委託期間\t\n"
+    "\t\t名称\t所在地\t\t開始\t終了\n"
+    "報告第1号\t窓口業務\t株式会社あ\t東区1番\t\"氏名、\n"
+    "住所\"\t令和8年4月1日\t令和9年3月31日\n"
+    "報告第2号\t印刷業務\t株式会社い\t西区2番\t氏名\t令和8年5月1日\t\n";
+
+START_TEST(sheet_pair_anywhere_on_its_row)
+{
+	struct rows r;
+
+	rows_of(&r, excel_sheet, FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "報告日", NULL), "令和8年1月5日");
+	ck_assert_str_eq(r.rows.lines[0].text, "報告一覧");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(sheet_header_of_two_rows_is_one)
+{
+	struct rows r;
+
+	rows_of(&r, excel_sheet, FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "番号", NULL),
+	    "件名\t委託先\t委託先所在地\t項目\t委託期間");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(sheet_quoted_cell_keeps_its_lines)
+{
+	struct rows r;
+	int line;
+
+	rows_of(&r, excel_sheet, FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "報告第1号", &line),
+	    "窓口業務\t株式会社あ\t東区1番\t氏名、\n住所\t"
+	    "令和8年4月1日～令和9年3月31日");
+	ck_assert_int_eq(line, 5);
+	ck_assert_str_eq(row(&r, "報告第2号", NULL),
+	    "印刷業務\t株式会社い\t西区2番\t氏名\t令和8年5月1日");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(text_aligned_with_tabs_is_no_sheet)
+{
+	struct rows r;
+
+	rows_of(&r, "\t根拠\t条例第10条\n\t\t第2項\n\t担当\t保育課\n",
+	    FORMAT_TEXT);
+	ck_assert_ptr_null(row(&r, "第2項", NULL));
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -344,6 +404,10 @@ rows_suite(void)
 	tcase_add_test(tc, numbering_marks);
 	tcase_add_test(tc, labels_side_by_side_over_their_values);
 	tcase_add_test(tc, letter_spaced_label);
+	tcase_add_test(tc, sheet_pair_anywhere_on_its_row);
+	tcase_add_test(tc, sheet_header_of_two_rows_is_one);
+	tcase_add_test(tc, sheet_quoted_cell_keeps_its_lines);
+	tcase_add_test(tc, text_aligned_with_tabs_is_no_sheet);
 	tcase_add_test(tc, label_wrapped_past_its_value);
 	tcase_add_test(tc, letter_of_a_vertical_label_is_dropped);
 	suite_add_tcase(s, tc);

@@ -456,14 +456,12 @@ collect_noun(void *arg, const struct word *w)
 	return 0;
 }
 
-/* The text after the last を, 、, 。, は, が or opening bracket in s[0, n). */
-static char *
-phrase_before(const char *s, size_t n)
+/* The end of the last of marks in s[0, n), or start when none is
+ * later. */
+static size_t
+last_mark_end(const char *s, size_t n, const char *const *marks,
+    size_t start)
 {
-	static const char *const marks[] = { "を", "、", "。", "は", "が",
-	    "「", "（", " ", NULL };
-	size_t start = 0;
-
 	for (int m = 0; marks[m]; m++) {
 		size_t ml = strlen(marks[m]);
 
@@ -471,6 +469,37 @@ phrase_before(const char *s, size_t n)
 			if (memcmp(s + i, marks[m], ml) == 0 && i + ml > start)
 				start = i + ml;
 	}
+	return start;
+}
+
+/* The text after the last を, 、, 。, は, が or opening bracket in s[0, n);
+ * from an entity word (株式会社 …) on when one follows the last を, 、, 。
+ * or bracket. */
+static char *
+phrase_before(const char *s, size_t n)
+{
+	static const char *const strong[] = { "を", "、", "。", "「", "（",
+	    " ", NULL };
+	static const char *const weak[] = { "は", "が", NULL };
+	static const char *const entities[] = { "株式会社", "有限会社",
+	    "合同会社", "合資会社", "一般社団法人", "一般財団法人",
+	    "公益社団法人", "公益財団法人", "社会福祉法人",
+	    "特定非営利活動法人", "医療法人", "学校法人", NULL };
+	size_t start = last_mark_end(s, n, strong, 0);
+	const char *first = NULL;
+
+	/* "…は、株式会社かがウェブ": a name that opens with its entity
+	   word runs from there, particles in it (か"が") or not */
+	for (int e = 0; entities[e]; e++) {
+		const char *hit = memmem(s + start, n - start, entities[e],
+		    strlen(entities[e]));
+
+		if (hit != NULL && (first == NULL || hit < first))
+			first = hit;
+	}
+	if (first != NULL)
+		return xstrndup(first, n - (size_t)(first - s));
+	start = last_mark_end(s, n, weak, start);
 	return xstrndup(s + start, n - start);
 }
 
@@ -577,7 +606,7 @@ continues_sentence(const struct ctx *x, size_t i, size_t from)
 
 /* The organisations before any of verbs in the sentences of [from, to),
  * appended to out. */
-static void
+void
 organisations_before_verbs(const struct ctx *x, const char *const *verbs,
     size_t from, size_t to, struct strlist *out, size_t *line)
 {

@@ -72,6 +72,12 @@ void	cover_basis(const struct ctx *x, size_t from, size_t to,
 int	is_organisation_like(const char *s);
 void	organisations_in_prose(const struct ctx *x, struct procedure *p,
 	    size_t from, size_t to);
+/* The organisations named right before any of verbs ("株式会社〇〇が運用
+ * する") in the sentences of [from, to), appended to out; *line is set
+ * to the first one's line when 0. */
+void	organisations_before_verbs(const struct ctx *x,
+	    const char *const *verbs, size_t from, size_t to,
+	    struct strlist *out, size_t *line);
 int	subcontractors_in_prose(const struct ctx *x, size_t from, size_t to,
 	    struct strlist *out);
 

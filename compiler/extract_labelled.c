@@ -44,7 +44,7 @@ section_type(const char *label)
 	static const char *const not_procedures[] = { "理由", "選定", "必要",
 	    "経過", "措置", "禁止", "予定", "方法", "目的", "効果", "根拠",
 	    "結論", "意見", "判断", "経緯", "概要の", "審議", "対策", "リスク",
-	    "留意", "条件", "事項の", "有無", NULL };
+	    "留意", "条件", "事項の", "有無", "範囲", NULL };
 	static const char *const words[] = { "委託", "結合", "目的外",
 	    "提供", "本人外", "本人以外", "記録", NULL };
 	int any = 0;
@@ -109,6 +109,26 @@ span_says(const struct ctx *x, size_t from, size_t to, const char *word)
 	return 0;
 }
 
+/* Does a span of ps start inside (from, to)? */
+static int
+holds_span(const struct proc_spans *ps, size_t from, size_t to)
+{
+	for (size_t j = 0; j < ps->n; j++)
+		if (ps->v[j].from > from && ps->v[j].from < to)
+			return 1;
+	return 0;
+}
+
+/* Does a span start at node i? */
+static int
+starts_span(const struct proc_spans *ps, size_t i)
+{
+	for (size_t j = 0; j < ps->n; j++)
+		if (ps->v[j].from == i)
+			return 1;
+	return 0;
+}
+
 /* Is any span a 再委託 section? */
 static int
 has_subcontract_span(const struct proc_spans *ps)
@@ -150,12 +170,13 @@ facts_outside(const struct facts *fs, const struct proc_spans *ps,
 }
 
 /*
- * Where no section states a procedure in labels: sections whose heading
- * names one and whose sentences hand something over ("…に委託します").
+ * Sections whose heading names a procedure and whose sentences hand
+ * something over ("…に委託します"): where no section states one in
+ * labels, or (beside) sections of sentences only next to those that do.
  */
 static void
-prose_sections(const struct ctx *x, size_t from, size_t to,
-    struct proc_spans *ps)
+prose_sections(const struct ctx *x, const struct facts *fs, size_t from,
+    size_t to, struct proc_spans *ps, int beside)
 {
 	size_t first = ps->n;
 
@@ -166,12 +187,15 @@ prose_sections(const struct ctx *x, size_t from, size_t to,
 
 		if (k->kind != NODE_HEADING || k->label == NULL ||
 		    (t = section_type(k->label)) < 0 || t == PROC_OTHER ||
-		    t == PROC_SUBCONTRACT)
+		    t == PROC_SUBCONTRACT || starts_span(ps, i) ||
+		    in_spans(ps, i))
 			continue;
 		end = node_span_end(k);
 		if (end > to)
 			end = to;
-		if (states_in_prose(x, i + 1, end)) {
+		if (states_in_prose(x, i + 1, end) && (!beside ||
+		    (!span_has_fact(fs, i + 1, end) &&
+		    !holds_span(ps, i, end)))) {
 			add_proc_span(ps, i, end, t, -1, k->label);
 			ps->v[ps->n - 1].prose = 1;
 		}
@@ -411,7 +435,9 @@ section_procedures(const struct ctx *x, const struct facts *fs,
 	group_sections(x, from, to, ps);
 	drop_containers(ps);
 	if (only_subcontracts(ps) && !facts_outside(fs, ps, from, to))
-		prose_sections(x, from, to, ps);
+		prose_sections(x, fs, from, to, ps, 0);
+	else if (ps->n > 0)
+		prose_sections(x, fs, from, to, ps, 1);	/* beside them */
 }
 
 /*

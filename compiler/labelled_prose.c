@@ -14,16 +14,21 @@
 #include "normalize.h"
 #include "rows.h"
 
-/* Do sentences of [from, to) hand something over: "…に委託する". */
+/* Do sentences of [from, to) hand something over: "…に委託する" (not
+ * "…に提供しない")? */
 int
 states_in_prose(const struct ctx *x, size_t from, size_t to)
 {
 	static const char *const verbs[] = { "に委託", "へ委託", "に提供",
 	    "と結合", "に接続", NULL };
 
-	for (int v = 0; verbs[v]; v++)
-		if (span_says(x, from, to, verbs[v]))
-			return 1;
+	for (size_t i = from; i < to && i < x->n; i++)
+		for (int v = 0; verbs[v]; v++)
+			for (const char *p = strstr(x->k[i]->key, verbs[v]);
+			    p != NULL; p = strstr(p + 1, verbs[v]))
+				if (!str_has_prefix(p + strlen(verbs[v]), "しない") &&
+				    !str_has_prefix(p + strlen(verbs[v]), "せず"))
+					return 1;
 	return 0;
 }
 
@@ -70,6 +75,24 @@ subcontractor_in_value(const char *value, struct strlist *out)
 	}
 }
 
+/* "A、B、Cの７項目": the count after a list goes (in place). */
+static void
+drop_count_suffix(char *list)
+{
+	char *no = NULL;
+
+	for (char *p = strstr(list, "の"); p != NULL; p = strstr(p + 1, "の"))
+		no = p;
+	if (no != NULL) {
+		size_t used;
+		long long n = norm_parse_number(no + 3, strlen(no + 3), &used);
+
+		if (n > 0 && (strcmp(no + 3 + used, "項目") == 0 ||
+		    strcmp(no + 3 + used, "点") == 0))
+			*no = '\0';
+	}
+}
+
 /* "取り扱わせる個人情報は、A、B及びCに限る": items stated in prose. */
 static void
 items_in_prose(const char *text, struct strlist *out)
@@ -80,26 +103,33 @@ items_in_prose(const char *text, struct strlist *out)
 	    "とする", "である", "です", "でございます", "となります",
 	    "になります", "。", NULL };
 
-	for (int l = 0; leads[l]; l++) {
-		const char *p = strstr(text, leads[l]), *e = NULL;
-		char *list;
+	for (int l = 0; leads[l]; l++)
+		for (const char *p = strstr(text, leads[l]); p != NULL;
+		    p = strstr(p + 1, leads[l])) {
+			const char *v = p + strlen(leads[l]), *e = NULL;
+			struct strlist items = STRLIST_INIT;
+			char *list;
 
-		if (p == NULL)
-			continue;
-		p += strlen(leads[l]);
-		for (int k = 0; ends[k]; k++) {
-			const char *f = strstr(p, ends[k]);
+			for (int k = 0; ends[k]; k++) {
+				const char *f = strstr(v, ends[k]);
 
-			if (f != NULL && (e == NULL || f < e))
-				e = f;
+				if (f != NULL && (e == NULL || f < e))
+					e = f;
+			}
+			if (e == NULL || e - v > 3 * 120)
+				continue;
+			list = xstrndup(v, (size_t)(e - v));
+			drop_count_suffix(list);
+			parse_items(list, &items);
+			free(list);
+			if (items.n >= 2) {	/* a list, not a phrase */
+				for (size_t i = 0; i < items.n; i++)
+					strlist_push_unique(out, items.v[i]);
+				strlist_free(&items);
+				return;
+			}
+			strlist_free(&items);
 		}
-		if (e == NULL || e - p > 3 * 120)
-			continue;
-		list = xstrndup(p, (size_t)(e - p));
-		parse_items(list, out);
-		free(list);
-		return;
-	}
 }
 
 /*
@@ -289,6 +319,27 @@ quoted_work_name(const char *text, int line, struct procedure *p)
 	quoted_work(text, line, p);
 }
 
+/* "…を株式会社〇〇に提供する", "株式会社〇〇が運用するサーバに接続":
+ * the partner of a 結合 or 提供 stated in sentences. */
+static void
+partner_in_prose(const struct ctx *x, size_t from, size_t to,
+    struct procedure *p)
+{
+	static const char *const verbs[] = { "に提供", "へ提供", "と結合",
+	    "が運用", "が管理", "が運営", NULL };
+	struct strlist names = STRLIST_INIT;
+	size_t line = 0;
+
+	if (x->seg == NULL)
+		return;
+	organisations_before_verbs(x, verbs, from, to, &names, &line);
+	if (names.n > 0) {
+		field_set(&p->partner, names.v[0], (int)line);
+		field_from(&p->partner, "rule …に提供 / …が運用 in prose");
+	}
+	strlist_free(&names);
+}
+
 /*
  * A procedure stated in sentences only (minutes, a letter): "…を株式会社
  * 〇〇に委託しようとするもの", "閲覧できる情報は、A、B及びCに限られ",
@@ -317,6 +368,9 @@ procedure_from_prose(const struct ctx *x, size_t from, size_t to,
 	}
 	if (p->period_start.value == NULL)
 		period_in_prose(text, x->k[from]->line, p);
+	if (p->partner.value == NULL &&
+	    (p->type == PROC_LINK || p->type == PROC_PROVISION))
+		partner_in_prose(x, from, to, p);
 	free(text);
 }
 

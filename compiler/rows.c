@@ -1707,6 +1707,43 @@ drawn_table_at(const struct doc *in, size_t i, size_t *end)
 	return wide >= 2;
 }
 
+/* "差出人: …", "件名：…": a line of an e-mail's header. */
+static int
+is_mail_header_line(const char *s)
+{
+	static const char *const fields[] = { "差出人", "送信者", "送信日時",
+	    "宛先", "CC", "Cc", "BCC", "件名", "添付ファイル", "添付", "From",
+	    "To", "Date", "Subject", "Sent", "重要度", NULL };
+
+	for (int f = 0; fields[f]; f++)
+		if (str_has_prefix(s, fields[f])) {
+			const char *p = s + strlen(fields[f]);
+
+			while (*p == ' ')
+				p++;
+			if (*p == ':' || str_has_prefix(p, "："))
+				return 1;
+		}
+	return 0;
+}
+
+/*
+ * The end of an e-mail's header at the top of a document (three lines
+ * or more of "差出人:", "件名:" …), or 0: its 件名 and 日時 are the
+ * mail's, and the letter pasted below has its own.
+ */
+static size_t
+mail_header_end(const struct doc *in)
+{
+	size_t i = 0, fields = 0;
+
+	while (i < in->n && is_blank_line(in->lines[i].text))
+		i++;
+	for (; i < in->n && is_mail_header_line(in->lines[i].text); i++)
+		fields++;
+	return fields >= 3 ? i : 0;
+}
+
 static void
 untable(const struct doc *in, struct doc *out)
 {
@@ -1718,6 +1755,9 @@ untable(const struct doc *in, struct doc *out)
 	for (size_t i = 0; i < in->n; i++)
 		out->lines[i] = in->lines[i], out->lines[i].text = NULL;
 	sheet_rewrite(in, sheet);
+	for (size_t i = 0, end = mail_header_end(in); i < end; i++)
+		if (sheet[i] == NULL)
+			sheet[i] = xstrdup("");	/* the mail's, not the letter's */
 	for (size_t i = 0; i < in->n; i++) {
 		if (sheet[i] == NULL)
 			aligned += aligns_with_tabs(in->lines[i].text);

@@ -795,6 +795,39 @@ START_TEST(subcontract_stated_in_sentences)
 }
 END_TEST
 
+/* A 結合 told in sentences beside a 委託 told in labels. */
+static const char prose_beside_labels[] =
+    "件名　窓口予約の導入について\n"
+    "\n"
+    "１　外部結合について\n"
+    "　予約者が入力した情報は、株式会社かがウェブが運用するサーバに記録"
+    "される。業務端末はLGWANを経由して当該サーバに接続する。"
+    "結合により取り扱う情報は、氏名、電話番号、予約日時の３項目である。"
+    "結合の期間は、令和7年12月1日から令和10年11月30日までとする。\n"
+    "\n"
+    "２　業務委託について\n"
+    "　(1) 委託先　　株式会社ほくりくコール\n"
+    "　(2) 委託期間　令和7年12月1日から令和8年3月31日まで\n";
+
+START_TEST(prose_section_beside_labelled_one)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "beside.txt", prose_beside_labels);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq(c->procs[0].type, PROC_LINK);
+	ck_assert_str_eq(c->procs[0].partner.value, "株式会社かがウェブ");
+	ck_assert_int_eq((int)c->procs[0].data_items.n, 3);
+	ck_assert_str_eq(c->procs[0].data_items.v[2], "予約日時");
+	ck_assert_str_eq(c->procs[0].period_end.value, "2028-11-30");
+	ck_assert_int_eq(c->procs[1].type, PROC_OUTSOURCE);
+	ck_assert_str_eq(c->procs[1].consignees.v[0], "株式会社ほくりくコール");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -834,6 +867,7 @@ extract_suite(void)
 	tcase_add_test(tc, items_counted_after_their_list);
 	tcase_add_test(tc, contractor_decided_in_a_sentence);
 	tcase_add_test(tc, subcontract_stated_in_sentences);
+	tcase_add_test(tc, prose_section_beside_labelled_one);
 	suite_add_tcase(s, tc);
 	return s;
 }

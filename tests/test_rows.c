@@ -381,6 +381,19 @@ START_TEST(text_aligned_with_tabs_is_no_sheet)
 }
 END_TEST
 
+START_TEST(mail_header_is_not_the_letter)
+{
+	struct rows r;
+
+	rows_of(&r, "差出人: 市民課 <a@example.jp>\n送信日時: 2025年10月15日\n"
+	    "件名: 報告依頼\n\n件名：窓口予約の外部結合について\n",
+	    FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "件名", NULL), "窓口予約の外部結合について");
+	ck_assert_ptr_null(row(&r, "差出人", NULL));
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -408,6 +421,7 @@ rows_suite(void)
 	tcase_add_test(tc, sheet_header_of_two_rows_is_one);
 	tcase_add_test(tc, sheet_quoted_cell_keeps_its_lines);
 	tcase_add_test(tc, text_aligned_with_tabs_is_no_sheet);
+	tcase_add_test(tc, mail_header_is_not_the_letter);
 	tcase_add_test(tc, label_wrapped_past_its_value);
 	tcase_add_test(tc, letter_of_a_vertical_label_is_dropped);
 	suite_add_tcase(s, tc);

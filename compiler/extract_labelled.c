@@ -44,7 +44,8 @@ section_type(const char *label)
 	static const char *const not_procedures[] = { "理由", "選定", "必要",
 	    "経過", "措置", "禁止", "予定", "方法", "目的", "効果", "根拠",
 	    "結論", "意見", "判断", "経緯", "概要の", "審議", "対策", "リスク",
-	    "留意", "条件", "事項の", "有無", "範囲", NULL };
+	    "留意", "条件", "事項の", "有無", "範囲", "申請書", "届出書",
+	    "通知書", "報告書", "諮問書", "答申書", NULL };
 	static const char *const words[] = { "委託", "結合", "目的外",
 	    "提供", "本人外", "本人以外", "記録", NULL };
 	int any = 0;
@@ -554,6 +555,17 @@ span_has_names(const struct facts *fs, size_t from, size_t to)
 
 /* Sheets: each 件名 row after the cover's (when the case has a cover
  * 件名) starts a procedure. */
+/* The node of the first 件名 fact in [from, to), or from. */
+static size_t
+subject_at(const struct facts *fs, size_t from, size_t to)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (fs->v[i].field == FIELD_SUBJECT && fs->v[i].record < 0 &&
+		    fs->v[i].at >= from && fs->v[i].at < to)
+			return fs->v[i].at;
+	return from;
+}
+
 static void
 sheet_procedures(const struct facts *fs, size_t from, size_t to,
     int has_cover, struct proc_spans *ps)
@@ -563,8 +575,17 @@ sheet_procedures(const struct facts *fs, size_t from, size_t to,
 	for (size_t i = 0; i < fs->n && n < 256; i++)
 		if (fs->v[i].field == FIELD_SUBJECT && fs->v[i].record < 0 &&
 		    fs->v[i].at >= from && fs->v[i].at < to &&
-		    !is_sentence(fs->v[i].value))
-			starts[n++] = fs->v[i].at;
+		    !is_sentence(fs->v[i].value)) {
+			starts[n] = fs->v[i].at;
+			/* "区分 | ☑目的外利用" right above the 件名 is the
+			   sheet's */
+			if (i > 0 && names_kind_column(fs->v[i - 1].label) &&
+			    fs->v[i - 1].record < 0 &&
+			    fs->v[i - 1].at + 1 == fs->v[i].at &&
+			    fs->v[i - 1].at >= from)
+				starts[n] = fs->v[i - 1].at;
+			n++;
+		}
 	if (has_cover && n > 1 && span_has_names(fs, starts[0], starts[1]))
 		has_cover = 0;	/* the first 件名 heads a form of its own */
 	for (size_t s = has_cover ? 1 : 0; s < n; s++) {
@@ -573,7 +594,7 @@ sheet_procedures(const struct facts *fs, size_t from, size_t to,
 		if (!span_has_fact(fs, starts[s], end))
 			continue;
 		add_proc_span(ps, starts[s], end, -1, -1, NULL);
-		ps->v[ps->n - 1].title_at = starts[s];
+		ps->v[ps->n - 1].title_at = subject_at(fs, starts[s], end);
 	}
 }
 
@@ -632,7 +653,8 @@ type_of_facts(const struct facts *fs, const struct proc_span *p,
 		if (!(p->record >= 0 ? f->record == p->record :
 		    f->record < 0 && f->at >= p->from && f->at < p->to))
 			continue;
-		if (f->field == FIELD_NONE && !strstr(f->label, "再委託") &&
+		if ((f->field == FIELD_NONE || names_kind_column(f->label)) &&
+		    !strstr(f->label, "再委託") &&
 		    (checked = checked_type(f->value)) >= 0)
 			return checked;	/* the form says which */
 		if (f->field == FIELD_NONE && names_kind_column(f->label) &&

@@ -109,6 +109,11 @@ title_value(const char *v);
 /* "区分", "種別": a label saying what kind a procedure is. */
 int	names_kind_column(const char *label);
 
+/* The ticked options of a value of check boxes (☑/□), each on its line
+ * after ☑ ("" when none is ticked); NULL when it holds no unticked box.
+ * New string. */
+char	*checked_only(const char *value);
+
 /* "再委託", "再委託の有無": a column that names the subcontractor where
  * there is one. */
 int	names_subcontract_column(const char *label);

@@ -17,6 +17,85 @@
 #include "normalize.h"
 #include "rows.h"
 
+/* Marks that tick an option, and marks of an option left blank. */
+static const char *const ticked[] = { "☑", "■", "☒", "✓", "✔", "[x]",
+    "[X]", "[○]", NULL };
+static const char *const unticked[] = { "□", "☐", "[ ]", NULL };
+
+/* The mark of either kind at s, its length in *n, 1 when ticked. */
+static int
+option_mark(const char *s, size_t *n)
+{
+	for (int i = 0; ticked[i]; i++)
+		if (str_has_prefix(s, ticked[i])) {
+			*n = strlen(ticked[i]);
+			return 1;
+		}
+	for (int i = 0; unticked[i]; i++)
+		if (str_has_prefix(s, unticked[i])) {
+			*n = strlen(unticked[i]);
+			return 0;
+		}
+	*n = 0;
+	return -1;
+}
+
+/*
+ * "☑ 氏名☑ 住所□ 個人番号": a value of check boxes, some ticked and
+ * some not — the ticked options alone, one per line, each after its
+ * mark ("☑氏名\n☑住所").  Lines without a box (a note) go; boxes none
+ * of which is ticked give "".  NULL when the value holds no unticked
+ * box.  New string.
+ */
+char *
+checked_only(const char *value)
+{
+	struct buf b = BUF_INIT;
+	int seen[2] = { 0, 0 };
+
+	for (const char *p = value; *p; ) {
+		size_t n;
+		int k = option_mark(p, &n);
+
+		if (k < 0) {
+			p++;
+			continue;
+		}
+		seen[k] = 1;
+		p += n;
+		if (k == 1) {
+			const char *e = p;
+			size_t m;
+
+			while (*e && *e != '\n' && option_mark(e, &m) < 0)
+				e++;
+			if (b.len > 0)
+				buf_putc(&b, '\n');
+			buf_puts(&b, ticked[0]);
+			while (p < e && (*p == ' ' || str_has_prefix(p,
+			    "\xe3\x80\x80")))
+				p += *p == ' ' ? 1 : 3;
+			while (e > p && (e[-1] == ' ' || (e - p >= 3 &&
+			    memcmp(e - 3, "\xe3\x80\x80", 3) == 0)))
+				e -= e[-1] == ' ' ? 1 : 3;
+			buf_put(&b, p, (size_t)(e - p));
+		}
+	}
+	if (!seen[0] && !seen[1]) {
+		buf_free(&b);
+		return NULL;
+	}
+	if (!seen[1]) {
+		buf_free(&b);
+		return xstrdup("");	/* boxes, none ticked */
+	}
+	if (!seen[0]) {
+		buf_free(&b);
+		return NULL;	/* all ticked: as written */
+	}
+	return b.data ? buf_detach(&b) : xstrdup("");
+}
+
 static void
 add_fact(struct facts *fs, enum field_id f, const char *label,
     const char *value, size_t at, int line, int record)
@@ -589,6 +668,14 @@ read_facts(const struct ctx *x, struct facts *fs)
 				add_fact(fs, f, k->label, v.data, i, k->line,
 				    -1);
 			buf_free(&v);
+		}
+	}
+	for (size_t i = 0; i < fs->n; i++) {
+		char *ticked_only = checked_only(fs->v[i].value);
+
+		if (ticked_only != NULL) {
+			free(fs->v[i].value);
+			fs->v[i].value = ticked_only;
 		}
 	}
 }

@@ -50,7 +50,7 @@ static const char *
 skip_bullet(const char *s)
 {
 	static const char *const marks[] = { "●", "・", "○", "■", "□", "◆",
-	    "◇", "-", "*", "＊", NULL };
+	    "◇", "☑", "-", "*", "＊", NULL };
 
 	for (;;) {
 		int moved = 0;

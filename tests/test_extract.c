@@ -828,6 +828,37 @@ START_TEST(prose_section_beside_labelled_one)
 }
 END_TEST
 
+/* An application form of check boxes: only the ticked ones count. */
+static const char checkbox_form[] =
+    "件名\t就学援助に係る課税情報の目的外利用について\n"
+    "申請課\t学務課\n"
+    "根拠条項\t□ 条例第8条第2項第1号\n"
+    "\t☑ 条例第8条第2項第3号\n"
+    "\n"
+    "申請内容\n"
+    "区分\t☑ 目的外利用□ 外部提供\n"
+    "件名\t所得審査のための課税情報の利用\n"
+    "利用する個人情報の項目\t☑ 氏名☑ 住所□ 個人番号☑ 総所得金額\n"
+    "利用の期間\t令和8年4月1日から\n";
+
+START_TEST(only_ticked_boxes_count)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "form.txt", checkbox_form);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->department.value, "学務課");
+	ck_assert_int_eq((int)c->legal_basis.n, 1);
+	ck_assert_str_eq(c->legal_basis.v[0], "条例第8条第2項第3号");
+	ck_assert_int_eq((int)c->nprocs, 1);
+	ck_assert_int_eq(c->procs[0].type, PROC_OTHER_USE);
+	ck_assert_int_eq((int)c->procs[0].data_items.n, 3);
+	ck_assert_str_eq(c->procs[0].data_items.v[2], "総所得金額");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -868,6 +899,7 @@ extract_suite(void)
 	tcase_add_test(tc, contractor_decided_in_a_sentence);
 	tcase_add_test(tc, subcontract_stated_in_sentences);
 	tcase_add_test(tc, prose_section_beside_labelled_one);
+	tcase_add_test(tc, only_ticked_boxes_count);
 	suite_add_tcase(s, tc);
 	return s;
 }

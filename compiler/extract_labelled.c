@@ -441,6 +441,38 @@ section_procedures(const struct ctx *x, const struct facts *fs,
 		prose_sections(x, fs, from, to, ps, 1);	/* beside them */
 }
 
+static int
+by_start(const void *a, const void *b)
+{
+	const struct proc_span *x = a, *y = b;
+
+	return x->from < y->from ? -1 : x->from > y->from;
+}
+
+/* Sections naming a procedure that state one and lie outside every
+ * span of ps ("【変更事項2】事務の委託" after a sheet of its own): added. */
+static void
+sections_beside(const struct ctx *x, const struct facts *fs, size_t from,
+    size_t to, struct proc_spans *ps)
+{
+	struct proc_spans more = { NULL, 0 };
+
+	section_procedures(x, fs, from, to, &more);
+	for (size_t i = 0; i < more.n; i++) {
+		int overlaps = 0;
+
+		for (size_t j = 0; j < ps->n && !overlaps; j++)
+			overlaps = more.v[i].from < ps->v[j].to &&
+			    ps->v[j].from < more.v[i].to;
+		if (!overlaps && more.v[i].type != PROC_SUBCONTRACT &&
+		    !says_none(x, more.v[i].from, more.v[i].to))
+			add_proc_span(ps, more.v[i].from, more.v[i].to,
+			    more.v[i].type, -1, more.v[i].heading);
+	}
+	free(more.v);
+	qsort(ps->v, ps->n, sizeof(*ps->v), by_start);
+}
+
 /*
  * Facts of [from, to) in none of the spans of ps that say who or when
  * (a contractor, partner or period): a procedure of their own.  Items
@@ -567,8 +599,8 @@ subject_at(const struct facts *fs, size_t from, size_t to)
 }
 
 static void
-sheet_procedures(const struct facts *fs, size_t from, size_t to,
-    int has_cover, struct proc_spans *ps)
+sheet_procedures(const struct ctx *x, const struct facts *fs, size_t from,
+    size_t to, int has_cover, struct proc_spans *ps)
 {
 	size_t starts[256], n = 0;
 
@@ -590,10 +622,27 @@ sheet_procedures(const struct facts *fs, size_t from, size_t to,
 		has_cover = 0;	/* the first 件名 heads a form of its own */
 	for (size_t s = has_cover ? 1 : 0; s < n; s++) {
 		size_t end = s + 1 < n ? starts[s + 1] : to;
+		const struct node *up = x->k[starts[s]]->parent;
 
+		const char *named = NULL;
+
+		/* a sheet under a heading naming its procedure ends where
+		   a section naming another begins: "【変更事項1】本人以外か
+		   らの収集" … "【変更事項2】事務の委託" */
+		if (up != NULL && up->kind == NODE_HEADING && up->label != NULL &&
+		    section_type(up->label) >= 0) {
+			named = up->label;
+			for (size_t i = node_span_end(up); i < end; i++)
+				if (x->k[i]->kind == NODE_HEADING &&
+				    x->k[i]->label != NULL &&
+				    section_type(x->k[i]->label) >= 0) {
+					end = i;
+					break;
+				}
+		}
 		if (!span_has_fact(fs, starts[s], end))
 			continue;
-		add_proc_span(ps, starts[s], end, -1, -1, NULL);
+		add_proc_span(ps, starts[s], end, -1, -1, named);
 		ps->v[ps->n - 1].title_at = subject_at(fs, starts[s], end);
 	}
 }
@@ -1192,9 +1241,12 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 			    (int)r, NULL);
 	if (ps.n == 0 && s->record < 0)
 		block_procedures(x, s->from, s->to, &ps);
-	if (ps.n == 0 && s->record < 0)
-		sheet_procedures(fs, s->from, s->to,
+	if (ps.n == 0 && s->record < 0) {
+		sheet_procedures(x, fs, s->from, s->to,
 		    cover_subject(x, fs, s) != NULL, &ps);
+		if (ps.n > 0)
+			sections_beside(x, fs, s->from, s->to, &ps);
+	}
 	if (ps.n == 0 && s->record < 0) {
 		section_procedures(x, fs, s->from, s->to, &ps);
 		if (ps.n > 0 && uncovered_facts(fs, &ps, s->from, s->to))

@@ -349,6 +349,7 @@ struct reading {
 	int		 label_col;	/* column where the label starts */
 	int		 numbered;	/* a numbering mark before the label */
 	int		 trim_close;	/* the value ends in a closing （…） */
+	int		 leader;	/* label and value joined by dots */
 };
 
 static void
@@ -504,6 +505,63 @@ spaced_label_end(const char *s, const char **end, size_t *gap)
 	return 1;
 }
 
+/* Bytes of a run of leader dots at s ("……", "‥‥", "・・・", "．．．",
+ * "..."), 0 when none; *cols its width, the dots drawn full width as
+ * Japanese fonts do. */
+static size_t
+leader_len(const char *s, int *cols)
+{
+	static const struct {
+		const char	*dot;
+		int		 min;	/* dots that make a leader */
+	} leaders[] = { { "…", 2 }, { "‥", 2 }, { "・", 3 }, { "．", 3 },
+	    { "･", 3 }, { ".", 4 } };
+
+	*cols = 0;
+	for (size_t l = 0; l < sizeof(leaders) / sizeof(leaders[0]); l++) {
+		size_t dl = strlen(leaders[l].dot), n = 0;
+
+		while (str_has_prefix(s + n * dl, leaders[l].dot))
+			n++;
+		if ((int)n >= leaders[l].min) {
+			*cols = (int)n * (dl == 1 ? 1 : 2);
+			return n * dl;
+		}
+	}
+	return 0;
+}
+
+/* "事務の名称………………国民健康保険療養費支給事務": a label, dots that
+ * lead the eye to its value. */
+static int
+read_leader(const char *s, int col, struct reading *r)
+{
+	int w = 0, cc, lw;
+	size_t n;
+	const char *p = s;
+	char *key;
+
+	while (*p && (n = leader_len(p, &lw)) == 0 && w <= LABEL_MAX_COLS) {
+		p += char_at(p, &cc);
+		w += cc;
+	}
+	if (*p == '\0' || p == s || w > LABEL_MAX_COLS)
+		return 0;
+	key = label_key(s, (size_t)(p - s));
+	if (!label_shaped(key)) {
+		free(key);
+		return 0;
+	}
+	free(key);
+	r->label = trimmed(s, (size_t)(p - s));
+	r->value = p + n;
+	r->value_col = col + width_of(s, (size_t)(p - s)) + lw;
+	r->value = skip_space(r->value, &r->value_col);
+	r->sep = *r->value ? SEP_COLON : SEP_ALONE;
+	r->leader = 1;
+	return 1;
+}
+
 static int
 read_gap(const char *s, int col, int form_col, struct reading *r)
 {
@@ -618,8 +676,8 @@ read_line(const char *s, int form_col, struct reading *r)
 	r->label_col = col;
 	/* a numbered line with an unknown first word is a heading with
 	   its subject ("（１）目的外利用　就学援助…"), not a row */
-	if (read_bracket(s, col, r) || read_colon(s, col, r) ||
-	    read_gap(s, col, form_col, r))
+	if (read_leader(s, col, r) || read_bracket(s, col, r) ||
+	    read_colon(s, col, r) || read_gap(s, col, form_col, r))
 		return;
 	if (!r->numbered)
 		read_alone(s, r);
@@ -1269,6 +1327,23 @@ labels_over_values(struct pass *ps, size_t i)
 }
 
 /* Rewrite line i (and what it absorbs); returns the next line to read. */
+/*
+ * Dots lead to a value only roughly where the next lines continue it
+ * (their count is the writer's guess): the column of line i when it is
+ * text indented within two characters of col, else col.
+ */
+static int
+leader_value_col(const struct pass *ps, size_t i, int col)
+{
+	int at = 0;
+	const char *s;
+
+	if (i >= ps->in->n || strchr(ps->in->lines[i].text, '\t') != NULL)
+		return col;
+	s = skip_space(ps->in->lines[i].text, &at);
+	return *s != '\0' && at > 0 && abs(at - col) <= 4 ? at : col;
+}
+
 static size_t
 normalise_line(struct pass *ps, size_t i)
 {
@@ -1331,6 +1406,8 @@ normalise_line(struct pass *ps, size_t i)
 		    indent_of(dl->text), &value);
 	else {
 		put_piece(&value, r.value, 0);
+		if (r.leader)
+			r.value_col = leader_value_col(ps, next, r.value_col);
 		next = gather_column(ps, next, r.value_col, r.label_col, &label,
 		    &value);
 	}

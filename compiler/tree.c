@@ -102,6 +102,25 @@ form_of_text(const char *text, int *number)
 	return NUM_NONE;
 }
 
+/* "変更事項1" up to end: a short word and its number; the number, or
+ * -1. */
+static int
+word_then_number(const char *p, const char *end)
+{
+	const char *d = end;
+	int v;
+
+	while (d > p && isdigit((unsigned char)d[-1]))
+		d--;
+	if (d == end || d == p || d - p > 3 * 8)
+		return -1;
+	for (const char *q = p; q < d; q++)
+		if (isdigit((unsigned char)*q) || *q == ' ')
+			return -1;
+	v = read_digits(&d);
+	return d == end ? v : -1;
+}
+
 /* The closing bracket of a heading's opening one at p, or NULL. */
 static const char *
 bracket_close(const char *p)
@@ -210,6 +229,12 @@ number_form_of(const char *key, const char *text, int *number,
 		    is_heading_label(q + 3)) {
 			*number = v;	/* 【1】事務の現状と課題 */
 			*label_at = (size_t)(q + 3 - key);
+			return NUM_BRACKET_NUMBER;
+		}
+		if (close != NULL && (v = word_then_number(p + 3, close)) >= 0 &&
+		    is_heading_label(close + 3)) {
+			*number = v;	/* 【変更事項1】本人以外からの収集 */
+			*label_at = (size_t)(close + 3 - key);
 			return NUM_BRACKET_NUMBER;
 		}
 

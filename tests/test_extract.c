@@ -859,6 +859,41 @@ START_TEST(only_ticked_boxes_count)
 }
 END_TEST
 
+/* A register's changes: a sheet under a heading, a section beside it. */
+static const char register_changes[] =
+    "療養費支給事務の本人外収集及び業務委託について（報告）\n"
+    "\n"
+    "【変更事項１】本人以外からの収集\n"
+    "\n"
+    "件名\t申請書の施術所からの収集\n"
+    "収集する項目\t氏名、負傷名\n"
+    "\n"
+    "【変更事項２】事務の委託\n"
+    "\n"
+    "委託先\t株式会社むさし\n"
+    "委託期間\t令和7年10月1日～令和8年3月31日\n"
+    "\n"
+    "【変更事項３】記録項目の追加\n"
+    "\n"
+    "追加する記録項目\tなし\n";
+
+START_TEST(sheet_ends_where_a_section_names_another)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "register.txt", register_changes);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq(c->procs[0].type, PROC_INDIRECT);
+	ck_assert_int_eq((int)c->procs[0].consignees.n, 0);
+	ck_assert_ptr_null(c->procs[0].period_end.value);
+	ck_assert_int_eq(c->procs[1].type, PROC_OUTSOURCE);
+	ck_assert_str_eq(c->procs[1].consignees.v[0], "株式会社むさし");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -900,6 +935,7 @@ extract_suite(void)
 	tcase_add_test(tc, subcontract_stated_in_sentences);
 	tcase_add_test(tc, prose_section_beside_labelled_one);
 	tcase_add_test(tc, only_ticked_boxes_count);
+	tcase_add_test(tc, sheet_ends_where_a_section_names_another);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -394,6 +394,21 @@ START_TEST(mail_header_is_not_the_letter)
 }
 END_TEST
 
+START_TEST(dots_lead_from_label_to_value)
+{
+	struct rows r;
+
+	rows_of(&r, "事務の名称……………………療養費支給事務\n"
+	    "事務の目的……………………療養費を\n"
+	    "　　　　　　　　　　　　　支給するため\n"
+	    "委託先・・・・・・・株式会社あ\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "事務の名称", NULL), "療養費支給事務");
+	ck_assert_str_eq(row(&r, "事務の目的", NULL), "療養費を\n支給するため");
+	ck_assert_str_eq(row(&r, "委託先", NULL), "株式会社あ");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -422,6 +437,7 @@ rows_suite(void)
 	tcase_add_test(tc, sheet_quoted_cell_keeps_its_lines);
 	tcase_add_test(tc, text_aligned_with_tabs_is_no_sheet);
 	tcase_add_test(tc, mail_header_is_not_the_letter);
+	tcase_add_test(tc, dots_lead_from_label_to_value);
 	tcase_add_test(tc, label_wrapped_past_its_value);
 	tcase_add_test(tc, letter_of_a_vertical_label_is_dropped);
 	suite_add_tcase(s, tc);

@@ -53,6 +53,8 @@ START_TEST(number_forms)
 	ck_assert_int_eq(form("【報告】"), NUM_BRACKET);
 	ck_assert_int_eq(form("■事業の概要"), NUM_MARK);
 	ck_assert_int_eq(form("【1】事務の現状と課題"), NUM_BRACKET_NUMBER);
+	ck_assert_int_eq(form("【変更事項2】事務の委託"), NUM_BRACKET_NUMBER);
+	ck_assert_int_eq(form("【第2】"), NUM_BRACKET);
 }
 END_TEST
 

@@ -1321,6 +1321,45 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 
 /* ---- driver ---- */
 
+/* An agenda's other business (a fee rule, the choice of textbooks): a
+ * case with no procedure whose title names nothing of personal data. */
+static int
+is_other_business(const struct pcase *c)
+{
+	static const char *const words[] = { "個人情報", "個人番号", "諮問",
+	    "委託", "結合", "提供", "収集", "記録", "評価", "保護", "漏えい",
+	    "開示", "利用", NULL };
+
+	if (c->nprocs > 0 || c->title.value == NULL)
+		return 0;
+	for (int w = 0; words[w]; w++)
+		if (strstr(c->title.value, words[w]) != NULL)
+			return 0;
+	return 1;
+}
+
+/* Drop the other business among the cases from `first` on, when one
+ * case at least is left.  Returns how many went. */
+static size_t
+drop_other_business(struct case_list *out, size_t first)
+{
+	size_t kept = first, other = 0;
+
+	for (size_t i = first; i < out->n; i++)
+		other += is_other_business(out->v[i]);
+	if (other == 0 || other == out->n - first)
+		return 0;
+	for (size_t i = first; i < out->n; i++) {
+		if (is_other_business(out->v[i]))
+			case_free(out->v[i]);
+		else
+			out->v[kept++] = out->v[i];
+	}
+	other = out->n - kept;
+	out->n = kept;
+	return other;
+}
+
 static struct pcase *
 read_case(struct ctx *x, const struct spans *sp, const struct span *s,
     const struct facts *fs)
@@ -1371,6 +1410,7 @@ extract_labelled(struct ctx *x, struct case_list *out)
 		out->v[out->n++] = c;
 		added++;
 	}
+	added -= drop_other_business(out, out->n - added);
 	spans_free(&sp);
 	facts_free(&fs);
 	return added;

@@ -54,12 +54,16 @@ after_agenda_number(const char *key)
 	for (int i = 0; words[i]; i++)
 		if (str_has_prefix(key, words[i])) {
 			const char *p = key + strlen(words[i]);
+			int dai = str_has_prefix(p, "第");
 
+			p += dai ? strlen("第") : 0;
 			if (!isdigit((unsigned char)*p))
 				continue;
 			while (isdigit((unsigned char)*p))
 				p++;
-			return p;
+			if (dai && !str_has_prefix(p, "号"))
+				continue;
+			return p + (dai ? strlen("号") : 0);	/* 議案第52号 */
 		}
 	return key;
 }
@@ -301,6 +305,97 @@ is_indented(const char *text)
 	    str_has_prefix(text, "\xe3\x80\x80");
 }
 
+/* Does a line after node `after` start with the header key names
+ * ("議案第52号", after NFKC)? */
+static int
+header_below(const struct ctx *x, size_t after, const char *key)
+{
+	char *nf = norm_nfkc(key, strlen(key));
+	int found = 0;
+
+	for (size_t i = after + 1; i < x->n && !found; i++)
+		found = x->k[i]->kind != NODE_ROW && *nf != '\0' &&
+		    str_has_prefix(x->k[i]->key, nf) &&
+		    after_agenda_number(nf) != nf;
+	if (!found)
+		for (size_t i = after + 1; i < x->n && !found; i++) {
+			char *n = NULL;
+
+			found = x->k[i]->kind != NODE_ROW &&
+			    str_has_prefix(x->k[i]->key, nf) &&
+			    case_header(nf, &n) != NULL;
+			free(n);
+		}
+	free(nf);
+	return found;
+}
+
+/* The header of node i as "議案第52号" (NFKC key up to its number's
+ * end), or NULL.  New string. */
+static char *
+header_key(const struct ctx *x, size_t i)
+{
+	const char *k = x->k[i]->key, *rest = after_agenda_number(k);
+	char *n = NULL;
+
+	if (rest == k && case_header(k, &n) != NULL)
+		rest = strstr(k, "号") + strlen("号");
+	free(n);
+	return rest == k ? NULL : xstrndup(k, (size_t)(rest - k));
+}
+
+/*
+ * Cases started by rows of a table (an agenda's 議事日程) whose headers
+ * head sections further down: the sections are the cases, the rows
+ * only list them.
+ */
+static void
+drop_index_rows(const struct ctx *x, struct spans *sp)
+{
+	size_t kept = 0;
+
+	for (size_t c = 0; c < sp->n; c++) {
+		char *key = x->k[sp->v[c].from]->kind == NODE_ROW ?
+		    header_key(x, sp->v[c].from) : NULL;
+		int later = 0;
+
+		for (size_t d = c + 1; d < sp->n && key != NULL && !later; d++) {
+			char *other;
+
+			if (x->k[sp->v[d].from]->kind == NODE_ROW)
+				continue;
+			other = header_key(x, sp->v[d].from);
+			later = other != NULL && strcmp(other, key) == 0;
+			free(other);
+		}
+		free(key);
+		if (later)
+			free(sp->v[c].number);
+		else
+			sp->v[kept++] = sp->v[c];
+	}
+	sp->n = kept;
+}
+
+/*
+ * A table of cases whose numbers head sections further down (an
+ * agenda: 議事日程 then "## 議案第52号 …"): an index of the sections,
+ * which are the cases.
+ */
+static int
+rows_are_an_index(const struct ctx *x, const struct facts *fs)
+{
+	size_t rows = 0, below = 0;
+
+	for (size_t r = 0; r < fs->nrec; r++) {
+		if (!fs->rec[r].is_case || fs->rec[r].key == NULL)
+			continue;
+		rows++;
+		below += header_below(x, fs->rec[r].end - 1, fs->rec[r].key);
+	}
+	return rows >= 2 && below * 2 >= rows;
+}
+
 void
 find_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 {
@@ -308,8 +403,14 @@ find_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 	for (size_t r = 0; r < fs->nrec; r++)
 		if (fs->rec[r].is_case)
 			add_span(sp, fs->rec[r].at, NULL, (int)r);
-	if (sp->n == 0)
+	if (sp->n > 0 && rows_are_an_index(x, fs)) {
+		sp->n = 0;	/* an agenda whose items have sections below */
+		sp->word = NULL;
+	}
+	if (sp->n == 0) {
 		header_cases(x, fs, sp);
+		drop_index_rows(x, sp);
+	}
 	if (sp->n == 0)
 		mention_cases(x, sp);
 	if (sp->n == 0) {
@@ -455,6 +556,19 @@ ends_title(const char *key)
  * Could line k be a case's title: no row, no numbered section ("3
  * 再委託について" heads a part), no sentence, no list of clauses.
  */
+/* "…について（諮問）": a subject line that ends with its kind. */
+static int
+is_kind_marked(const char *key)
+{
+	static const char *const kinds[] = { "(諮問)", "(報告)", "(付議)",
+	    "（諮問）", "（報告）", "（付議）", NULL };
+
+	for (int i = 0; kinds[i]; i++)
+		if (str_has_suffix(key, kinds[i]))
+			return 1;
+	return 0;
+}
+
 static int
 is_title_shaped(const struct node *k)
 {
@@ -473,6 +587,13 @@ title_line(const struct ctx *x, size_t from, size_t to, int *line)
 {
 	if (to > x->n)
 		to = x->n;
+	/* a letter's subject line, marked with its kind: "…について（諮問）" */
+	for (size_t i = from; i < to && i < from + 200; i++)
+		if (x->k[i]->kind == NODE_TEXT && is_title_shaped(x->k[i]) &&
+		    is_kind_marked(x->k[i]->key) && ends_title(x->k[i]->key)) {
+			*line = x->k[i]->line;
+			return xstrdup(x->k[i]->key);
+		}
 	/* a page's own headings first (<h1>, #), then any line */
 	for (int level = 1; level <= 2; level++)
 		for (size_t i = from; i < to && i < from + 200; i++)

@@ -894,6 +894,43 @@ START_TEST(sheet_ends_where_a_section_names_another)
 }
 END_TEST
 
+/* A board's agenda: an index table, a section per item, one of them a
+ * privacy case with its draft letter. */
+static const char agenda[] =
+    "# 教育委員会定例会 議案書\n"
+    "\n"
+    "| 番号 | 件名 | 担当 |\n"
+    "|---|---|---|\n"
+    "| 議案第５１号 | 学校施設使用料規則の一部改正について | 教育政策課 |\n"
+    "| 議案第５２号 | 健康管理システムの個人情報の取扱いに係る諮問について"
+    " | 学校教育課 |\n"
+    "\n"
+    "## 議案第５１号　学校施設使用料規則の一部改正について\n"
+    "\n"
+    "夜間照明の使用料を改める。\n"
+    "\n"
+    "## 議案第５２号　健康管理システムの個人情報の取扱いに係る諮問について\n"
+    "\n"
+    "> 健康管理システムの更新に伴う業務委託について（諮問）\n"
+    "\n"
+    "- 委託先：株式会社とよたスクール\n"
+    "- 委託期間：令和8年4月1日～令和13年3月31日\n";
+
+START_TEST(agenda_sections_are_the_cases)
+{
+	struct parsed p;
+
+	parse_text(&p, "agenda.md", agenda);
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->title.value,
+	    "健康管理システムの更新に伴う業務委託について");
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 1);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].consignees.v[0],
+	    "株式会社とよたスクール");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -936,6 +973,7 @@ extract_suite(void)
 	tcase_add_test(tc, prose_section_beside_labelled_one);
 	tcase_add_test(tc, only_ticked_boxes_count);
 	tcase_add_test(tc, sheet_ends_where_a_section_names_another);
+	tcase_add_test(tc, agenda_sections_are_the_cases);
 	suite_add_tcase(s, tc);
 	return s;
 }

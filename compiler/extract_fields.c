@@ -579,11 +579,12 @@ organisation_before(const struct ctx *x, const char *text, size_t at,
 static int
 names_contractor_before(const char *text, const char *at)
 {
-	const char *sentence = text;
+	const char *sentence = at;
 
-	for (const char *p = strstr(text, "。"); p != NULL && p < at;
-	    p = strstr(p + 1, "。"))
-		sentence = p + 3;
+	/* back to the sentence's start, at most 120 characters */
+	while (sentence > text && at - sentence < 3 * 120 &&
+	    !(sentence - text >= 3 && memcmp(sentence - 3, "。", 3) == 0))
+		sentence--;
 	for (const char *p = strstr(sentence, "委託先"); p != NULL && p < at;
 	    p = strstr(p + 1, "委託先"))
 		if (!str_has_prefix(p, "委託先に") &&

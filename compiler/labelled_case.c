@@ -244,7 +244,7 @@ mentioned_case(const char *key, char **number, char **title)
 			if (case_header(p, number) == NULL)
 				continue;
 			q = strstr(p, "号") + strlen("号");
-			e = strstr(q, "」");
+			e = memmem(q, strnlen(q, 3 * 81), "」", strlen("」"));
 			if (!str_has_prefix(q, "「") || e == NULL ||
 			    e - q > 3 * 80) {
 				free(*number);

@@ -111,7 +111,8 @@ items_in_prose(const char *text, struct strlist *out)
 			char *list;
 
 			for (int k = 0; ends[k]; k++) {
-				const char *f = strstr(v, ends[k]);
+				const char *f = memmem(v, strnlen(v, 3 * 121),
+				    ends[k], strlen(ends[k]));
 
 				if (f != NULL && (e == NULL || f < e))
 					e = f;
@@ -142,7 +143,8 @@ counted_items_in_prose(const char *text, struct strlist *out)
 	for (const char *p = strstr(text, "の"); p != NULL;
 	    p = strstr(p + 1, "の")) {
 		size_t used;
-		long long n = norm_parse_number(p + 3, strlen(p + 3), &used);
+		long long n = norm_parse_number(p + 3, strnlen(p + 3, 3 * 4),
+		    &used);
 		const char *start = p;
 		struct strlist all = STRLIST_INIT;
 		char *list;
@@ -278,8 +280,8 @@ ordinal_work(const char *key)
 			if (str_has_prefix(q, "の") || str_has_prefix(q, "は") ||
 			    str_has_prefix(q, "が"))
 				q += 3;
-			if (!str_has_prefix(q, "「") ||
-			    (e = strstr(q, "」")) == NULL || e - q > 3 * 60)
+			if (!str_has_prefix(q, "「") || (e = memmem(q,
+			    strnlen(q, 3 * 61), "」", strlen("」"))) == NULL)
 				continue;
 			q += strlen("「");
 			return xstrndup(q, (size_t)(e - q));

@@ -121,6 +121,34 @@ word_then_number(const char *p, const char *end)
 	return d == end ? v : -1;
 }
 
+/*
+ * "-1.", "−1", ".1 " after a section's number (4-1. 件名, 4.1 委託先):
+ * the part's number, *p moved past it and its dot; else -1, *p kept.
+ */
+static int
+sub_number(const char **p)
+{
+	static const char *const dashes[] = { "-", "−", "‐", "‑", NULL };
+	const char *q = *p;
+	int v, dot = 0;
+
+	if (*q == '.' && isdigit((unsigned char)q[1]))
+		q++, dot = 1;
+	for (int d = 0; dashes[d] && !dot; d++)
+		if (str_has_prefix(q, dashes[d])) {
+			q += strlen(dashes[d]);
+			dot = 1;
+		}
+	if (!dot || (v = read_digits(&q)) < 0)
+		return -1;
+	if (*q == '.')
+		q++;
+	if (isdigit((unsigned char)*q) || *q == '-' || *q == '.')
+		return -1;	/* 2025.4.1, 3-2-1: a date, an address */
+	*p = q;
+	return v;
+}
+
 /* The closing bracket of a heading's opening one at p, or NULL. */
 static const char *
 bracket_close(const char *p)
@@ -174,7 +202,7 @@ number_form_of(const char *key, const char *text, int *number,
 {
 	const char *p = key;
 	enum number_form f;
-	int v, dotted = 0;
+	int v, sub, dotted = 0;
 
 	*number = 0;
 	*label_at = 0;
@@ -246,6 +274,11 @@ number_form_of(const char *key, const char *text, int *number,
 	}
 	if ((v = read_digits(&p)) < 0)
 		return NUM_NONE;
+	if (v < 100 && (sub = sub_number(&p)) >= 0 && is_heading_label(p)) {
+		*number = sub;	/* 4-1. 件名: a part of section 4 */
+		*label_at = (size_t)(p - key);
+		return NUM_SUBNUMBER;
+	}
 	if (!spaced_after_number(text) && is_document_number(p))
 		return NUM_NONE;	/* 6相教学第1027号: a letter's number */
 	if (*p == '.' && !isdigit((unsigned char)p[1]))
@@ -282,10 +315,10 @@ static int
 form_rank(enum number_form f)
 {
 	static const int rank[NUM__MAX] = {
-		[NUM_NONE] = 99, [NUM_DAI] = 1, [NUM_ARABIC] = 2,
-		[NUM_PAREN] = 3, [NUM_KANA] = 4, [NUM_PAREN_KANA] = 5,
-		[NUM_CIRCLED] = 6, [NUM_MARK] = 7, [NUM_BRACKET] = 8,
-		[NUM_LEVEL] = 0, [NUM_BRACKET_NUMBER] = 1,
+		[NUM_NONE] = 990, [NUM_DAI] = 10, [NUM_ARABIC] = 20,
+		[NUM_SUBNUMBER] = 25, [NUM_PAREN] = 30, [NUM_KANA] = 40,
+		[NUM_PAREN_KANA] = 50, [NUM_CIRCLED] = 60, [NUM_MARK] = 70,
+		[NUM_BRACKET] = 80, [NUM_LEVEL] = 0, [NUM_BRACKET_NUMBER] = 10,
 	};
 
 	return rank[f];
@@ -297,7 +330,7 @@ node_rank(const struct node *n)
 {
 	if (n->form == NUM_MARK && (str_has_prefix(n->key, "●") ||
 	    str_has_prefix(n->key, "○")))
-		return 9;	/* ● is a bullet under the ■ and 【】 headings */
+		return 90;	/* ● is a bullet under the ■ and 【】 headings */
 	return n->form == NUM_LEVEL ? n->number - 10 : form_rank(n->form);
 }
 

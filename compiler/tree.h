@@ -37,6 +37,7 @@ enum number_form {
 	NUM_MARK,	/* ■ 事業の概要, ● 対象者 */
 	NUM_LEVEL,	/* an HTML <hN> or Markdown heading: number = N */
 	NUM_BRACKET_NUMBER, /* 【1】事務の現状, ［2］委託の内容 */
+	NUM_SUBNUMBER,	/* 4-1. 件名, 4.1 委託先 (a part of "4.") */
 	NUM__MAX
 };
 

@@ -54,6 +54,10 @@ START_TEST(number_forms)
 	ck_assert_int_eq(form("■事業の概要"), NUM_MARK);
 	ck_assert_int_eq(form("【1】事務の現状と課題"), NUM_BRACKET_NUMBER);
 	ck_assert_int_eq(form("【変更事項2】事務の委託"), NUM_BRACKET_NUMBER);
+	ck_assert_int_eq(form("4-1.件名"), NUM_SUBNUMBER);
+	ck_assert_int_eq(form("4.1委託先"), NUM_SUBNUMBER);
+	ck_assert_int_ne(form("2025.4.1に開始する"), NUM_SUBNUMBER);
+	ck_assert_int_ne(form("3-2-1番地の施設"), NUM_SUBNUMBER);
 	ck_assert_int_eq(form("【第2】"), NUM_BRACKET);
 }
 END_TEST

@@ -190,6 +190,30 @@ annex_items_of(const struct ctx *x, const char *value, struct procedure *p,
 	free(nf);
 }
 
+/* "項目：被保険者番号、…", "対象者：申請者": a sub-label of the list's
+ * own words before a colon; its length with the colon, or 0. */
+static size_t
+colon_sublabel_len(const char *s, char **label)
+{
+	static const char *const words[] = { "項目", "対象", "範囲", "媒体",
+	    "件数", NULL };
+	const char *c = strstr(s, "：");
+	size_t n = c ? 3 : 1;
+
+	if (c == NULL || (strchr(s, ':') != NULL && strchr(s, ':') < c))
+		c = strchr(s, ':');
+	if (c == NULL || c == s || c - s > 3 * 6)
+		return 0;
+	if (*c == ':')
+		n = 1;
+	for (int w = 0; words[w]; w++)
+		if (memmem(s, (size_t)(c - s), words[w], strlen(words[w]))) {
+			*label = xstrndup(s, (size_t)(c - s));
+			return (size_t)(c - s) + n;
+		}
+	return 0;
+}
+
 /* A bracketed sub-label at the start of s: "（対象者）", "【項目】". */
 static size_t
 sublabel_len(const char *s, char **label)
@@ -209,7 +233,7 @@ sublabel_len(const char *s, char **label)
 		    strlen(pairs[i][0]));
 		return (size_t)(close - s) + strlen(pairs[i][1]);
 	}
-	return 0;
+	return colon_sublabel_len(s, label);
 }
 
 /* "－", "―", "なし", "無", "該当なし": a cell that names nobody. */

@@ -931,6 +931,27 @@ START_TEST(agenda_sections_are_the_cases)
 }
 END_TEST
 
+/* A list value under sub-labels of its own: "対象者：…", "項目：…". */
+static const char sublabelled_items[] =
+    "事項名\t認定調査業務の委託について\n"
+    "委託業者名\t一般社団法人あすか\n"
+    "処理させる個人情報（だれの・なにを）\t対象者：認定の申請者\n"
+    "\t項目：被保険者番号、氏名\n";
+
+START_TEST(list_under_colon_sublabels)
+{
+	struct parsed p;
+	const struct procedure *pr;
+
+	parse_text(&p, "sheet.txt", sublabelled_items);
+	pr = &p.cases.v[0]->procs[0];
+	ck_assert_str_eq(pr->consignees.v[0], "一般社団法人あすか");
+	ck_assert_int_eq((int)pr->data_items.n, 2);
+	ck_assert_str_eq(pr->data_items.v[0], "被保険者番号");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -974,6 +995,7 @@ extract_suite(void)
 	tcase_add_test(tc, only_ticked_boxes_count);
 	tcase_add_test(tc, sheet_ends_where_a_section_names_another);
 	tcase_add_test(tc, agenda_sections_are_the_cases);
+	tcase_add_test(tc, list_under_colon_sublabels);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -88,6 +88,7 @@ add_proc_span(struct proc_spans *ps, size_t from, size_t to, int type,
 	ps->v[ps->n].heading = heading;
 	ps->v[ps->n].title_at = 0;
 	ps->v[ps->n].prose = 0;
+	ps->v[ps->n].title = NULL;
 	ps->n++;
 }
 
@@ -512,6 +513,7 @@ implicit_first(struct proc_spans *ps, size_t from, size_t to)
 	ps->v[0].heading = NULL;
 	ps->v[0].title_at = 0;
 	ps->v[0].prose = 0;
+	ps->v[0].title = NULL;
 }
 
 /* "委託事項1 …", "委託事項２：…": a line that starts an entrustment. */
@@ -1253,6 +1255,8 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 			implicit_first(&ps, s->from, s->to);
 	}
 	if (ps.n == 0 && s->record < 0)
+		listed_procedures(x, fs, s->from, s->to, &ps);
+	if (ps.n == 0 && s->record < 0)
 		ordinal_procedures(x, s->from, s->to, &ps);
 	if (ps.n == 0 && span_has_fact(fs, s->from, s->to))
 		add_proc_span(&ps, s->from, s->to, -1, -1, NULL);
@@ -1295,6 +1299,10 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 			block_title(x->k[sp->title_at], &c->procs[pi]);
 		fill_procedure(x, fs, sp, &ps, c, pi, &sub, &sub_facts);
 		p = &c->procs[pi];
+		if (sp->title != NULL) {
+			field_set(&p->title, sp->title, p->line);
+			field_from(&p->title, "rule a list of the procedures");
+		}
 		if (p->title.value == NULL && ps.n == 1) {
 			field_set(&p->title, c->title.value, c->title.line);
 			field_from(&p->title, "rule the case's title");
@@ -1316,6 +1324,8 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		marked_items(x, s, c);
 	}
 	inherit_consignees(c);
+	for (size_t i = 0; i < ps.n; i++)
+		free(ps.v[i].title);
 	free(ps.v);
 }
 

@@ -64,6 +64,8 @@ struct proc_span {
 	const char	*heading;	/* the section's label, or NULL */
 	size_t		 title_at;	/* a sheet's 件名 row, or 0 */
 	int		 prose;		/* stated in sentences only */
+	char		*title;		/* the title a list gave it (owned),
+					   or NULL */
 };
 
 /* The procedures of a case. */
@@ -195,6 +197,15 @@ clean_list(const char *value, enum field_id f);
 /* Do sentences of [from, to) hand something over: "…に委託する". */
 int
 states_in_prose(const struct ctx *x, size_t from, size_t to);
+
+/*
+ * Procedures a value lists one a line under marks ("その１　…の目的外
+ * 利用", "その２　…業務委託"), each told in the blocks of [from, to) that
+ * refer to its mark ("関係：その２"): spans added to ps, in the list's
+ * order, with their titles (labelled_listed.c).  Returns 1 when any.
+ */
+int	listed_procedures(const struct ctx *x, const struct facts *fs,
+	    size_t from, size_t to, struct proc_spans *ps);
 
 /* A 再委託 stated in the sentences of a 委託 of [from, to): added to c
  * after procedure pi. */

@@ -72,6 +72,25 @@ skip_bullet(const char *s)
  * "…個人情報は、次のとおりです。" followed by one item a line: the
  * lines after the sentence, up to the next sentence or heading.
  */
+/* "…は次のとおり", "次の９項目に限る", "以下のとおり": a sentence that
+ * says a list follows. */
+static int
+introduces_list(const char *key)
+{
+	const char *p;
+	size_t used;
+
+	if (strstr(key, "次のとおり") || strstr(key, "以下のとおり") ||
+	    strstr(key, "次の項目") || strstr(key, "下記のとおり"))
+		return 1;
+	for (p = strstr(key, "次の"); p != NULL; p = strstr(p + 1, "次の"))
+		if (norm_parse_number(p + strlen("次の"), strnlen(p + strlen(
+		    "次の"), 12), &used) > 0 &&
+		    str_has_prefix(p + strlen("次の") + used, "項目"))
+			return 1;
+	return 0;
+}
+
 void
 items_listed_after(const struct ctx *x, size_t from, size_t to,
     struct procedure *p)
@@ -81,7 +100,7 @@ items_listed_after(const struct ctx *x, size_t from, size_t to,
 		struct buf list = BUF_INIT;
 
 		if (!(strstr(k, "個人情報") || strstr(k, "項目")) ||
-		    !strstr(k, "次のとおり"))
+		    !introduces_list(k))
 			continue;
 		for (size_t j = i + 1; j < to && j < x->n; j++) {
 			if (x->k[j]->kind == NODE_BLANK && list.len == 0)

@@ -93,6 +93,27 @@ drop_count_suffix(char *list)
 	}
 }
 
+/* "A、B及びC": the last two items of a list in prose are joined by
+ * 及び; a 、 in its place (in place: both are three bytes). */
+static void
+split_last_and(char *list)
+{
+	char *comma = NULL, *and = NULL;
+
+	for (char *p = strstr(list, "、"); p != NULL; p = strstr(p + 3, "、"))
+		comma = p;
+	if (comma == NULL)
+		return;		/* "A及びB" alone may be one item */
+	for (char *p = strstr(comma, "及び"); p != NULL;
+	    p = strstr(p + 3, "及び"))
+		and = p;
+	if (and != NULL && strchr(and, '(') == NULL &&
+	    strstr(and, "（") == NULL) {
+		memcpy(and, "、", 3);
+		memmove(and + 3, and + 6, strlen(and + 6) + 1);
+	}
+}
+
 /* "取り扱わせる個人情報は、A、B及びCに限る": items stated in prose. */
 static void
 items_in_prose(const char *text, struct strlist *out)
@@ -121,6 +142,7 @@ items_in_prose(const char *text, struct strlist *out)
 				continue;
 			list = xstrndup(v, (size_t)(e - v));
 			drop_count_suffix(list);
+			split_last_and(list);
 			parse_items(list, &items);
 			free(list);
 			if (items.n >= 2) {	/* a list, not a phrase */
@@ -150,8 +172,9 @@ counted_items_in_prose(const char *text, struct strlist *out)
 		char *list;
 		int commas = 0;
 
-		if (n < 2 || n > 40 || !str_has_prefix(p + 3 + used, "項目"))
-			continue;
+		if (n < 2 || n > 40 || !str_has_prefix(p + 3 + used, "項目") ||
+		    (p - text >= 3 && memcmp(p - 3, "次", 3) == 0))
+			continue;	/* "次の9項目": the list follows */
 		/* back over n items, at most to the sentence's start */
 		while (start > text && commas < n) {
 			start--;
@@ -194,6 +217,8 @@ opens_period(const char *text, size_t at)
 	static const char *const leads[] = { "開始は", "開始日は",
 	    "開始時期は", NULL };
 
+	if (at >= 3 && memcmp(text + at - 3, "、", 3) == 0)
+		at -= 3;	/* "開始は、令和7年7月1日" */
 	for (int l = 0; leads[l]; l++) {
 		size_t n = strlen(leads[l]);
 

@@ -1067,6 +1067,46 @@ is_list_field(enum field_id f)
  * logical line (wrapped pieces glued) for a single value, lines up to a
  * blank or the next label for a list.  Returns the first line not taken.
  */
+/* The mark at the start of s without its digits ("その", "（）"), or
+ * NULL when s opens with none.  New string. */
+static char *
+mark_shape(const char *s)
+{
+	int col = 0, c;
+	size_t n;
+	struct buf b = BUF_INIT;
+
+	s = skip_space(s, &col);
+	n = str_has_prefix(s, "その") ? strlen("その") : numbering_len(s);
+	if (n == 0)
+		return NULL;
+	for (const char *p = s; p < s + n; ) {
+		int bytes = is_digit_at(p, &c) ? c : 0;
+
+		if (bytes == 0) {
+			bytes = char_at(p, &c);
+			if (!(bytes == 1 && *p == ' ') &&
+			    !str_has_prefix(p, "\xe3\x80\x80"))
+				buf_put(&b, p, (size_t)bytes);
+		}
+		p += bytes;
+	}
+	return b.data ? buf_detach(&b) : xstrdup("");
+}
+
+/* Does line s carry on a series of marked lines the value opened
+ * ("その１　…" then "その２　…")? */
+static int
+continues_series(const char *value, const char *s)
+{
+	char *a = mark_shape(value), *b = mark_shape(s);
+	int yes = a != NULL && b != NULL && strcmp(a, b) == 0;
+
+	free(a);
+	free(b);
+	return yes;
+}
+
 static size_t
 gather_below(const struct pass *ps, size_t i, enum field_id f, int indent,
     struct buf *v)
@@ -1091,13 +1131,16 @@ gather_below(const struct pass *ps, size_t i, enum field_id f, int indent,
 		if (strchr(s, '\t') != NULL || ps->in->lines[i].heading ||
 		    is_label_line(ps, i) || starts_wrapped_label(ps, i))
 			break;
+		int series = v->len > 0 && !glue && continues_series(v->data, s);
+
 		if (v->len > 0 && !glue && !is_list_field(f) &&
-		    !ends_unfinished(v->data))
+		    !ends_unfinished(v->data) && !series)
 			break;
 		if (indent_of(s) < indent)
 			break;	/* back out of the label's block */
-		if (v->len > 0 && !glue && numbering_len(skip_space(s, &col))
-		    > 0 && (f != FIELD_ITEMS || width_of(s, strlen(s)) > 60))
+		if (v->len > 0 && !glue && !series &&
+		    numbering_len(skip_space(s, &col)) > 0 &&
+		    (f != FIELD_ITEMS || width_of(s, strlen(s)) > 60))
 			break;	/* a numbered heading, not a list line */
 		if (v->len > 0 && !glue && is_comma_list(v->data) &&
 		    !is_comma_list(s))

@@ -952,6 +952,51 @@ START_TEST(list_under_colon_sublabels)
 }
 END_TEST
 
+/* Questions and answers: the procedures listed first, each told in the
+ * answers that refer to its mark. */
+static const char questions[] =
+    "≪諮問の件名≫\n"
+    "　健診結果の取扱いについて\n"
+    "\n"
+    "≪諮問事項≫\n"
+    "　その１　健診結果の目的外利用\n"
+    "　その２　調査票の集計業務委託\n"
+    "\n"
+    "質問番号１　　質問者：大西委員　　関係：その１\n"
+    "（回答）\n"
+    "　利用する項目は次の３項目に限ります。\n"
+    "　　氏名、性別、血圧\n"
+    "　利用の開始は、令和7年7月1日を予定しています。\n"
+    "\n"
+    "質問番号２　　質問者：香西委員　　関係：その２\n"
+    "（回答）\n"
+    "　委託先は、見積合わせの結果、株式会社さぬきリサーチに決定しました。"
+    "委託先に取り扱わせる項目は、氏名、年齢及び地区名の３項目です。\n"
+    "\n"
+    "質問番号３　　質問者：川田委員　　関係：全般\n"
+    "（回答）\n"
+    "　個人番号は取り扱いません。\n";
+
+START_TEST(procedures_listed_then_told_in_answers)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "qa.txt", questions);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq(c->procs[0].type, PROC_OTHER_USE);
+	ck_assert_str_eq(c->procs[0].title.value, "健診結果の目的外利用");
+	ck_assert_int_eq((int)c->procs[0].data_items.n, 3);
+	ck_assert_str_eq(c->procs[0].period_start.value, "2025-07-01");
+	ck_assert_int_eq(c->procs[1].type, PROC_OUTSOURCE);
+	ck_assert_str_eq(c->procs[1].consignees.v[0], "株式会社さぬきリサーチ");
+	ck_assert_int_eq((int)c->procs[1].data_items.n, 3);
+	ck_assert_str_eq(c->procs[1].data_items.v[2], "地区名");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -996,6 +1041,7 @@ extract_suite(void)
 	tcase_add_test(tc, sheet_ends_where_a_section_names_another);
 	tcase_add_test(tc, agenda_sections_are_the_cases);
 	tcase_add_test(tc, list_under_colon_sublabels);
+	tcase_add_test(tc, procedures_listed_then_told_in_answers);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -634,8 +634,9 @@ void
 organisations_in_prose(const struct ctx *x, struct procedure *p,
     size_t from, size_t to)
 {
-	static const char *const verbs[] = { "に委託", "へ委託", "に再委託",
-	    "を委託先と", "を委託先に", NULL };
+	static const char *const verbs[] = { "に委託", "へ委託",
+	    "を委託先と", "を委託先に", "を受託者と", "を受託者に",
+	    "を受託事業者と", "を受託事業者に", NULL };
 	size_t line = 0;
 
 	if (x->seg == NULL || p->consignees.n > 0)

@@ -108,6 +108,66 @@ inside_letter_name(const char *key)
 	return key;
 }
 
+/* "1住民健診予約受付…について" after 報告: a number without 第…号 and
+ * the title it heads; the number (new string), or NULL. */
+static char *
+bare_number_title(const char *p)
+{
+	static const char *const units[] = { "件", "号", "回", "名", "年",
+	    "月", "日", "の", "から", "まで", "~", "〜", "・", "、", "及び",
+	    "-", NULL };
+	char *num = digits_at(p);
+	const char *t;
+
+	if (num == NULL)
+		return NULL;
+	t = p + strlen(num);
+	for (int u = 0; units[u]; u++)
+		if (str_has_prefix(t, units[u])) {
+			free(num);
+			return NULL;
+		}
+	if (strlen(t) < 3 * 4 || strstr(t, "。") != NULL ||
+	    isdigit((unsigned char)*t)) {
+		free(num);
+		return NULL;
+	}
+	return num;
+}
+
+/* Past the header at the start of key ("議題1諮問第48号", "報告1",
+ * "諮問書(諮問第45号)"): where its title begins; key when it has none. */
+static const char *
+header_end(const char *key)
+{
+	char *n = NULL;
+	const char *w, *p;
+
+	if ((w = case_header(key, &n)) == NULL)
+		return key;
+	free(n);
+	p = strstr(key, w) + strlen(w);
+	if (str_has_prefix(p, "事項第"))
+		p += strlen("事項");
+	if (str_has_prefix(p, "第"))
+		p += strlen("第");
+	for (;;) {
+		if (isdigit((unsigned char)*p))
+			p++;
+		else if ((unsigned char)p[0] == 0xef &&
+		    (unsigned char)p[1] == 0xbc &&
+		    (unsigned char)p[2] >= 0x90 && (unsigned char)p[2] <= 0x99)
+			p += 3;	/* ０-９ */
+		else
+			break;
+	}
+	if (str_has_prefix(p, "号"))
+		p += strlen("号");
+	if (*p == ')' || str_has_prefix(p, "）"))
+		p += *p == ')' ? 1 : 3;
+	return p;
+}
+
 /* "諮問第48号…" at the start of a key (after "議題1"): the word and the
  * number. */
 const char *
@@ -124,8 +184,13 @@ case_header(const char *key, char **number)
 		p += strlen(header_words[w]);
 		if (str_has_prefix(p, "事項第"))
 			p += strlen("事項");	/* 付議事項第5号 */
-		if (!str_has_prefix(p, "第"))
+		if (!str_has_prefix(p, "第")) {
+			if ((num = bare_number_title(p)) != NULL) {
+				*number = num;	/* 報告1 住民健診…について */
+				return header_words[w];
+			}
 			continue;
+		}
 		p += strlen("第");
 		if ((num = digits_at(p)) == NULL)
 			continue;
@@ -243,7 +308,7 @@ mentioned_case(const char *key, char **number, char **title)
 
 			if (case_header(p, number) == NULL)
 				continue;
-			q = strstr(p, "号") + strlen("号");
+			q = header_end(p);
 			e = memmem(q, strnlen(q, 3 * 81), "」", strlen("」"));
 			if (!str_has_prefix(q, "「") || e == NULL ||
 			    e - q > 3 * 80) {
@@ -339,7 +404,7 @@ header_key(const struct ctx *x, size_t i)
 	char *n = NULL;
 
 	if (rest == k && case_header(k, &n) != NULL)
-		rest = strstr(k, "号") + strlen("号");
+		rest = header_end(k);
 	free(n);
 	return rest == k ? NULL : xstrndup(k, (size_t)(rest - k));
 }
@@ -699,8 +764,8 @@ title_without_header(const char *raw)
 	char *n = NULL;
 
 	t = after_agenda_number(t);
-	if (case_header(t, &n) != NULL && strstr(t, "号") != NULL)
-		t = strstr(t, "号") + strlen("号");
+	if (case_header(t, &n) != NULL)
+		t = header_end(t);
 	free(n);
 	for (int k = 0; kinds[k]; k++)
 		if (str_has_prefix(t, kinds[k]))
@@ -737,7 +802,7 @@ case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
 			const char *k = x->k[h]->key;
 
 			if (case_header(k, &n) != NULL)
-				k = strstr(k, "号") + strlen("号");
+				k = header_end(k);
 			free(n);
 			if (*k != '\0')
 				raw = xstrdup(k);

@@ -75,21 +75,22 @@ subcontractor_in_value(const char *value, struct strlist *out)
 	}
 }
 
-/* "A、B、Cの７項目": the count after a list goes (in place). */
+/* "A、B、Cの７項目…": the count after a list, and what follows it,
+ * go (in place). */
 static void
 drop_count_suffix(char *list)
 {
-	char *no = NULL;
-
-	for (char *p = strstr(list, "の"); p != NULL; p = strstr(p + 1, "の"))
-		no = p;
-	if (no != NULL) {
+	for (char *no = strstr(list, "の"); no != NULL;
+	    no = strstr(no + 1, "の")) {
 		size_t used;
-		long long n = norm_parse_number(no + 3, strlen(no + 3), &used);
+		long long n = norm_parse_number(no + 3, strnlen(no + 3, 12),
+		    &used);
 
-		if (n > 0 && (strcmp(no + 3 + used, "項目") == 0 ||
-		    strcmp(no + 3 + used, "点") == 0))
-			*no = '\0';
+		if (n > 0 && (str_has_prefix(no + 3 + used, "項目") ||
+		    str_has_prefix(no + 3 + used, "点"))) {
+			*no = '\0';	/* "…の9項目で、対象は…": the list ends */
+			return;
+		}
 	}
 }
 
@@ -401,43 +402,6 @@ procedure_from_prose(const struct ctx *x, size_t from, size_t to,
 	free(text);
 }
 
-/* 再委託 stated in prose: "…の一部を株式会社〇〇に再委託する". */
-void
-subcontract_from_prose(const struct ctx *x, size_t from, size_t to,
-    struct procedure *p)
-{
-	char *text;
-	struct procedure tmp;
-	char start[11], end[11];
-	const char *period;
-
-	if (from >= to || from >= x->n)
-		return;
-	text = joined_text(x, from, to);
-	memset(&tmp, 0, sizeof(tmp));
-	if (p->subcontractors.n == 0) {
-		organisations_in_prose(x, &tmp, from, to);
-		for (size_t i = 0; i < tmp.consignees.n; i++)
-			strlist_push_unique(&p->subcontractors,
-			    tmp.consignees.v[i]);
-		strlist_free(&tmp.consignees);
-		free(tmp.consignees_from);
-		if (p->subcontractors.n > 0)
-			p->subcontractors_line = x->k[from]->line;
-	}
-	if (p->data_items.n == 0)
-		items_in_prose(text, &p->data_items);
-	if (p->period_start.value == NULL &&
-	    (period = strstr(text, "期間は")) != NULL) {
-		parse_period(period, start, end);
-		if (start[0])
-			field_set(&p->period_start, start, x->k[from]->line);
-		if (end[0])
-			field_set(&p->period_end, end, x->k[from]->line);
-	}
-	free(text);
-}
-
 /* The sentences of text that speak of 再委託, joined.  New string. */
 static char *
 subcontract_sentences(const char *text)
@@ -456,6 +420,53 @@ subcontract_sentences(const char *text)
 		s += n;
 	}
 	return buf_detach(&b);
+}
+
+/* 再委託 stated in prose: "…の一部を株式会社〇〇に再委託する". */
+void
+subcontract_from_prose(const struct ctx *x, size_t from, size_t to,
+    struct procedure *p)
+{
+	char *text;
+	struct procedure tmp;
+	char start[11], end[11], *said;
+	const char *period;
+
+	if (from >= to || from >= x->n)
+		return;
+	text = joined_text(x, from, to);
+	said = subcontract_sentences(text);
+	memset(&tmp, 0, sizeof(tmp));
+	if (p->subcontractors.n == 0) {
+		/* "…に再委託する", or in a 再委託's own section "…に委託" */
+		if (subcontractors_in_prose(x, from, to, &p->subcontractors) ==
+		    0)
+			organisations_in_prose(x, &tmp, from, to);
+		for (size_t i = 0; i < tmp.consignees.n; i++)
+			strlist_push_unique(&p->subcontractors,
+			    tmp.consignees.v[i]);
+		strlist_free(&tmp.consignees);
+		free(tmp.consignees_from);
+		if (p->subcontractors.n > 0)
+			p->subcontractors_line = x->k[from]->line;
+	}
+	/* the sentences that speak of the 再委託 first: the 委託's own may
+	   share the section */
+	if (p->data_items.n == 0)
+		items_in_prose(said, &p->data_items);
+	if (p->data_items.n == 0)
+		items_in_prose(text, &p->data_items);
+	if (p->period_start.value == NULL &&
+	    ((period = strstr(said, "期間は")) != NULL ||
+	    (period = strstr(text, "期間は")) != NULL)) {
+		parse_period(period, start, end);
+		if (start[0])
+			field_set(&p->period_start, start, x->k[from]->line);
+		if (end[0])
+			field_set(&p->period_end, end, x->k[from]->line);
+	}
+	free(said);
+	free(text);
 }
 
 /*

@@ -997,6 +997,42 @@ START_TEST(procedures_listed_then_told_in_answers)
 }
 END_TEST
 
+/* A town's papers: 報告１, 報告２ without 第…号, each a case. */
+static const char town_reports[] =
+    "次第\n"
+    "　２　報告案件（報告１から報告２まで）\n"
+    "\n"
+    "報告１　健診予約受付業務の委託について\n"
+    "　　　　（担当　町民福祉部スポーツ健康課）\n"
+    "　株式会社こゆるぎを受託者とした。委託期間は令和7年12月1日から"
+    "令和8年3月31日までとする。\n"
+    "\n"
+    "報告２　町税のコンビニ収納業務の委託及び再委託について\n"
+    "　　　　（担当　総務部税務課）\n"
+    "　株式会社しょうなん収納に委託する。業務の一部を株式会社エム決済に"
+    "再委託する。再委託の期間は令和8年4月1日から令和9年3月31日までとする。\n";
+
+START_TEST(reports_numbered_without_dai_go)
+{
+	struct parsed p;
+
+	parse_text(&p, "town.txt", town_reports);
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->title.value,
+	    "健診予約受付業務の委託について");
+	ck_assert_str_eq(p.cases.v[0]->department.value,
+	    "町民福祉部スポーツ健康課");
+	ck_assert_str_eq(p.cases.v[0]->procs[0].consignees.v[0],
+	    "株式会社こゆるぎ");
+	ck_assert_int_eq((int)p.cases.v[1]->procs[0].consignees.n, 1);
+	ck_assert_str_eq(p.cases.v[1]->procs[1].subcontractors.v[0],
+	    "株式会社エム決済");
+	ck_assert_str_eq(p.cases.v[1]->procs[1].period_end.value,
+	    "2027-03-31");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1042,6 +1078,7 @@ extract_suite(void)
 	tcase_add_test(tc, agenda_sections_are_the_cases);
 	tcase_add_test(tc, list_under_colon_sublabels);
 	tcase_add_test(tc, procedures_listed_then_told_in_answers);
+	tcase_add_test(tc, reports_numbered_without_dai_go);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -479,6 +479,9 @@ family_confirmed(const struct ctx *x, enum layout l,
 	if (family->n == 0 || (labelled != NULL && family->n < labelled->n) ||
 	    family->n < count_case_headers(x))
 		return 0;	/* it missed cases the structure shows */
+	if (labelled != NULL && family->n == labelled->n &&
+	    procedures_of(labelled) > procedures_of(family))
+		return 0;	/* or procedures the sections show */
 	for (size_t i = 0; i < family->n; i++)
 		if (family->v[i]->title.value == NULL)
 			return 0;	/* it did not find what a case is */

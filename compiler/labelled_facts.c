@@ -511,7 +511,9 @@ heading_value(const struct ctx *x, size_t h, size_t widest, enum field_id f,
 		/* a list's lines may be numbered: "（１）氏名" */
 		if (k->kind == NODE_HEADING && f == FIELD_ITEMS &&
 		    k->label != NULL && strlen(k->key) <= 3 * 30 &&
-		    fact_field(k->label) == FIELD_NONE && v->len > 0) {
+		    fact_field(k->label) == FIELD_NONE &&
+		    (v->len > 0 || (k->parent == x->k[h] &&
+		    node_span_end(k) == i + 1))) {	/* (a) 氏名, a leaf */
 			buf_putc(v, '\n');
 			buf_puts(v, k->label);
 			continue;

@@ -171,6 +171,27 @@ static const char *const roman_marks[] = { "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ",
 static const char *const kana_marks[] = { "ア", "イ", "ウ", "エ", "オ",
     "カ", "キ", "ク", "ケ", "コ", "サ", "シ", "ス", "セ", "ソ", NULL };
 
+/* "IV.", "A.", "(a)": an outline's mark in Latin letters, followed by
+ * white space; 0 when none. */
+static size_t
+latin_mark_len(const char *s, int *needs_space)
+{
+	size_t n = strspn(s, "IVX");
+
+	*needs_space = 1;
+	if (n > 0 && n <= 4 && (s[n] == '.' || str_has_prefix(s + n, "．")))
+		return n + (s[n] == '.' ? 1 : 3);	/* IV. */
+	if (*s >= 'A' && *s <= 'Z' && (s[1] == '.' ||
+	    str_has_prefix(s + 1, "．")))
+		return s[1] == '.' ? 2 : 4;	/* A. */
+	if ((*s == '(' && s[1] >= 'a' && s[1] <= 'z' && s[2] == ')'))
+		return 3;	/* (a) */
+	if (str_has_prefix(s, "（") && s[3] >= 'a' && s[3] <= 'z' &&
+	    str_has_prefix(s + 4, "）"))
+		return 7;	/* （a） */
+	return 0;
+}
+
 /* The mark itself, without the space after it; 0 when none. */
 static size_t
 mark_len(const char *s, int *needs_space)
@@ -209,7 +230,7 @@ mark_len(const char *s, int *needs_space)
 		*needs_space = 1;
 		return n;
 	}
-	return 0;
+	return latin_mark_len(s, needs_space);
 }
 
 size_t

@@ -196,6 +196,62 @@ spaced_after_number(const char *text)
 	return digits > 0 && skip_ws(t) != t;
 }
 
+/* The value of the Roman numeral of letters [p, p + n): 1 to 12, or
+ * -1. */
+static int
+roman_value(const char *p, size_t n)
+{
+	static const char *const numerals[] = { "I", "II", "III", "IV", "V",
+	    "VI", "VII", "VIII", "IX", "X", "XI", "XII", NULL };
+
+	for (int i = 0; numerals[i]; i++)
+		if (strlen(numerals[i]) == n && strncmp(p, numerals[i], n) == 0)
+			return i + 1;
+	return -1;
+}
+
+/*
+ * Outlines numbered in Latin letters (keys after NFKC: "Ⅳ" is "IV"):
+ * "IV. 諮問事項" or "Ⅳ 諮問事項", "A. 業務委託", "(a) 使用者の氏名".  A
+ * letter mark is followed by a dot or, in the text, by white space, and
+ * its label is not Latin (IT, ID, AI are words).
+ */
+static enum number_form
+latin_form(const char *key, const char *text, int *number, size_t *label_at)
+{
+	const char *p = key, *t = skip_ws(text);
+	size_t n = strspn(key, "IVX");
+	int v;
+
+	if (n > 0 && (v = roman_value(key, n)) > 0) {
+		p = key + n;
+		if (*p == '.')
+			p++;
+		else if (!str_has_prefix(t, "\xe2\x85") &&	/* Ⅰ… */
+		    skip_ws(t + n) == t + n)
+			return NUM_NONE;
+		if (isalnum((unsigned char)*p) || !is_heading_label(p))
+			return NUM_NONE;
+		*number = v;
+		*label_at = (size_t)(p - key);
+		return NUM_ROMAN;
+	}
+	if (isupper((unsigned char)key[0]) && key[1] == '.' &&
+	    !isalnum((unsigned char)key[2]) && is_heading_label(key + 2)) {
+		*number = key[0] - 'A' + 1;
+		*label_at = 2;
+		return NUM_ALPHA;
+	}
+	if (key[0] == '(' && islower((unsigned char)key[1]) && key[2] == ')' &&
+	    !isalnum((unsigned char)key[3]) && key[3] != '\0') {
+		*number = key[1] - 'a' + 1;
+		*label_at = 3;
+		return NUM_PAREN_ALPHA;
+	}
+	(void)p;
+	return NUM_NONE;
+}
+
 enum number_form
 number_form_of(const char *key, const char *text, int *number,
     size_t *label_at)
@@ -217,6 +273,8 @@ number_form_of(const char *key, const char *text, int *number,
 		*label_at = (size_t)(p - key);
 		return is_heading_label(p) || f == NUM_CIRCLED ? f : NUM_NONE;
 	}
+	if ((f = latin_form(key, text, number, label_at)) != NUM_NONE)
+		return f;
 	if (*p == '-')
 		p++;
 	if (str_has_prefix(p, "第")) {
@@ -319,6 +377,7 @@ form_rank(enum number_form f)
 		[NUM_SUBNUMBER] = 25, [NUM_PAREN] = 30, [NUM_KANA] = 40,
 		[NUM_PAREN_KANA] = 50, [NUM_CIRCLED] = 60, [NUM_MARK] = 70,
 		[NUM_BRACKET] = 80, [NUM_LEVEL] = 0, [NUM_BRACKET_NUMBER] = 10,
+		[NUM_ROMAN] = 15, [NUM_ALPHA] = 17, [NUM_PAREN_ALPHA] = 35,
 	};
 
 	return rank[f];

@@ -38,6 +38,9 @@ enum number_form {
 	NUM_LEVEL,	/* an HTML <hN> or Markdown heading: number = N */
 	NUM_BRACKET_NUMBER, /* 【1】事務の現状, ［2］委託の内容 */
 	NUM_SUBNUMBER,	/* 4-1. 件名, 4.1 委託先 (a part of "4.") */
+	NUM_ROMAN,	/* Ⅰ 基本情報, IV. 諮問事項 */
+	NUM_ALPHA,	/* A. 業務委託 */
+	NUM_PAREN_ALPHA, /* (a) 使用者の氏名 */
 	NUM__MAX
 };
 

@@ -1166,6 +1166,9 @@ case_department(const struct ctx *x, const struct spans *sp,
 	const struct fact *f = first_fact(fs, FIELD_DEPARTMENT, s->from, s->to,
 	    s->record);
 
+	if (f != NULL && s->record < 0 && f->record >= 0 &&
+	    department_in_text(x, s->from, s->to, &c->department))
+		return;	/* the letter's （事務担当 …）, not a listed row's */
 	if (f == NULL && s->record < 0 && sp->head_end > 0)
 		f = first_fact(fs, FIELD_DEPARTMENT, 0, sp->head_end, -1);
 	if (f != NULL) {

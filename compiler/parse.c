@@ -150,9 +150,14 @@ note_span(struct page *pg, xmlNode *cell, size_t cell_start)
 {
 	struct spans *sp = pg->spans;
 	xmlChar *attr = xmlGetProp(cell, (const xmlChar *)"rowspan");
-	int rows = attr ? atoi((const char *)attr) : 1;
+	int rows = attr ? atoi((const char *)attr) : 1, cols;
 
 	xmlFree(attr);
+	attr = xmlGetProp(cell, (const xmlChar *)"colspan");
+	cols = attr ? atoi((const char *)attr) : 1;
+	xmlFree(attr);
+	if (cols < 1)
+		cols = 1;
 	if (sp->col < MAX_SPAN_COLS && rows > 1) {
 		free(sp->text[sp->col]);
 		sp->text[sp->col] = xstrndup(pg->line.data + cell_start,
@@ -160,6 +165,17 @@ note_span(struct page *pg, xmlNode *cell, size_t cell_start)
 		sp->left[sp->col] = rows > 1000 ? 1000 : rows - 1;
 	}
 	sp->col++;
+	/* the columns a colspan covers: empty cells, so that the cells
+	   below stay under their heads ("委託期間" over "開始 | 終了") */
+	for (int c = 1; c < cols && sp->col < MAX_SPAN_COLS; c++) {
+		buf_putc(&pg->line, '\t');
+		if (rows > 1) {
+			free(sp->text[sp->col]);
+			sp->text[sp->col] = xstrdup("");
+			sp->left[sp->col] = rows > 1000 ? 1000 : rows - 1;
+		}
+		sp->col++;
+	}
 }
 
 static void

@@ -1896,6 +1896,7 @@ untable(const struct doc *in, struct doc *out)
 	for (size_t i = 0; i < in->n; i++)
 		out->lines[i] = in->lines[i], out->lines[i].text = NULL;
 	sheet_rewrite(in, sheet);
+	header_rows_merge(in, sheet);
 	for (size_t i = 0, end = mail_header_end(in); i < end; i++)
 		if (sheet[i] == NULL)
 			sheet[i] = xstrdup("");	/* the mail's, not the letter's */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "fields.h"
 #include "sheet.h"
 
 #define SHEET_MIN_ROWS	3	/* rows of one width that make a sheet */
@@ -77,8 +78,13 @@ sheet_cells(const char *s, struct strlist *cells)
 				if (s[k] == '"' && s[k + 1] == '"')
 					k++;
 			}
-		} else
+		} else {
+			while (n > 0 && s[0] == ' ')
+				s++, n--;
+			while (n > 0 && s[n - 1] == ' ')
+				n--;
 			buf_put(&b, s, n);
+		}
 		strlist_push(cells, b.data ? b.data : "");
 		buf_free(&b);
 		if (tab == NULL)
@@ -178,8 +184,8 @@ is_sub_header(const struct strlist *head, const struct strlist *sub)
 	if (head->n != sub->n || filled(head) < 3)
 		return 0;
 	for (size_t j = 0; j < sub->n; j++) {
-		if (sub->v[j][0] == '\0')
-			continue;
+		if (sub->v[j][0] == '\0' || strcmp(sub->v[j], head->v[j]) == 0)
+			continue;	/* a head spanning both rows */
 		if (!is_head_cell(sub->v[j]))
 			return 0;
 		if (head->v[j][0] != '\0' && (j + 1 >= head->n ||
@@ -210,7 +216,7 @@ merge_header(struct strlist *head, const struct strlist *sub, int *merged)
 			free(owner);
 			owner = xstrdup(head->v[j]);
 		}
-		if (sub->v[j][0] == '\0')
+		if (sub->v[j][0] == '\0' || strcmp(sub->v[j], head->v[j]) == 0)
 			continue;
 		if (j > 0 && sub->v[j - 1][0] != '\0' &&
 		    is_period_pair(sub->v[j - 1], sub->v[j])) {
@@ -221,6 +227,9 @@ merge_header(struct strlist *head, const struct strlist *sub, int *merged)
 			buf_puts(&b, owner);
 		else if (is_name_word(sub->v[j]))
 			buf_puts(&b, owner);
+		else if (label_field(sub->v[j]) > FIELD_IGNORE ||
+		    label_field(owner) <= FIELD_NONE)
+			buf_puts(&b, sub->v[j]);	/* 選定の結果 / 受託者 */
 		else if (strstr(sub->v[j], "所在") || strstr(sub->v[j], "住所"))
 			buf_printf(&b, "%s%s", owner, sub->v[j]);
 		else if (owner[0] != '\0')
@@ -352,4 +361,50 @@ sheet_rewrite(const struct doc *in, char **out)
 		free(joined[i]);
 	free(joined);
 	return rows > 0 ? 0 : -1;
+}
+
+int
+header_rows_merge(const struct doc *in, char **out)
+{
+	size_t merged_any = 0;
+
+	for (size_t i = 0; i + 1 < in->n; i++) {
+		const char *a = in->lines[i].text, *b = in->lines[i + 1].text;
+		struct strlist head = STRLIST_INIT, sub = STRLIST_INIT;
+		size_t w = tab_count(b);
+		int *merged;
+
+		/* (a head ending in spanned cells lost its last TABs) */
+		if (out[i] != NULL || out[i + 1] != NULL || w < 2 ||
+		    tab_count(a) > w || tab_count(a) < 2)
+			continue;
+		sheet_cells(a, &head);
+		sheet_cells(b, &sub);
+		while (head.n < sub.n)
+			strlist_push(&head, "");
+		if (!is_sub_header(&head, &sub)) {
+			strlist_free(&head);
+			strlist_free(&sub);
+			continue;
+		}
+		merged = xcalloc(head.n, sizeof(*merged));
+		merge_header(&head, &sub, merged);
+		out[i] = row_text(&head, merged);
+		out[i + 1] = xstrdup("");
+		/* the rows below, their period columns glued */
+		for (size_t j = i + 2; j < in->n && out[j] == NULL &&
+		    tab_count(in->lines[j].text) == w; j++) {
+			struct strlist cells = STRLIST_INIT;
+
+			sheet_cells(in->lines[j].text, &cells);
+			out[j] = row_text(&cells, merged);
+			strlist_free(&cells);
+		}
+		free(merged);
+		strlist_free(&head);
+		strlist_free(&sub);
+		merged_any++;
+		i++;
+	}
+	return merged_any > 0 ? 0 : -1;
 }

@@ -22,4 +22,15 @@
 
 int	sheet_rewrite(const struct doc *in, char **out);
 
+/*
+ * Tables of TAB rows (an HTML table's thead of two rows, with colspan
+ * cells left empty and rowspan ones repeated): a header row followed by
+ * one that only names the parts of its spanning cells becomes one
+ * header, as above (a part that is a field's own label, 受託者 under
+ * 選定の結果, is named alone), and the rows below have their period
+ * columns glued.  Sets out[i] only where it was NULL.  Returns 0 when a
+ * header was merged, -1 when none.
+ */
+int	header_rows_merge(const struct doc *in, char **out);
+
 #endif

@@ -409,6 +409,24 @@ START_TEST(dots_lead_from_label_to_value)
 }
 END_TEST
 
+START_TEST(html_header_of_two_rows_is_one)
+{
+	struct rows r;
+
+	rows_of(&r, "<table><thead><tr><th rowspan=\"2\">No.</th>"
+	    "<th colspan=\"2\">選定の結果</th><th colspan=\"2\">委託期間</th>"
+	    "</tr><tr><th>受託者</th><th>次点者</th><th>開始</th><th>終了</th>"
+	    "</tr></thead><tbody><tr><td>1</td><td>株式会社あ</td>"
+	    "<td>株式会社い</td><td>令和7年7月1日</td><td>令和8年3月31日</td>"
+	    "</tr></tbody></table>", FORMAT_HTML);
+	ck_assert_str_eq(row(&r, "No.", NULL),
+	    "受託者\t次点者\t委託期間");
+	ck_assert_str_eq(row(&r, "1", NULL),
+	    "株式会社あ\t株式会社い\t令和7年7月1日～令和8年3月31日");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -438,6 +456,7 @@ rows_suite(void)
 	tcase_add_test(tc, text_aligned_with_tabs_is_no_sheet);
 	tcase_add_test(tc, mail_header_is_not_the_letter);
 	tcase_add_test(tc, dots_lead_from_label_to_value);
+	tcase_add_test(tc, html_header_of_two_rows_is_one);
 	tcase_add_test(tc, label_wrapped_past_its_value);
 	tcase_add_test(tc, letter_of_a_vertical_label_is_dropped);
 	suite_add_tcase(s, tc);

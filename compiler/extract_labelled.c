@@ -884,10 +884,12 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 			annex_items_of(x, f->value, p, f->at);
 		} else if (f->field == FIELD_SUBJECTS) {
 			continue;	/* the case's */
-		} else if (f->field == FIELD_PARTNER && strstr(f->label,
-		    "委託") && (p->type == PROC_OUTSOURCE ||
+		} else if (f->field == FIELD_PARTNER && (strstr(f->label,
+		    "委託") || strstr(f->label, "契約")) &&
+		    (p->type == PROC_OUTSOURCE ||
 		    p->type == PROC_SUBCONTRACT)) {
-			/* 相手方（委託先・結合先） of a 委託: its contractor */
+			/* 相手方（委託先・結合先）, 契約の相手方 of a 委託: its
+			   contractor */
 			char *v = clean_list(f->value, FIELD_CONSIGNEES);
 
 			parse_organisations(v, NULL, &p->consignees);

@@ -147,6 +147,19 @@ refers_to_annex(const char *v)
  * Items kept in an annex the value points to ("別表のとおり", "別紙１
  * のとおり"): the lines under the annex's own heading further on.
  */
+/* "一" to "十" at s (別表第二)? */
+static int
+is_kanji_digit(const char *s)
+{
+	static const char *const digits[] = { "一", "二", "三", "四", "五",
+	    "六", "七", "八", "九", "十", NULL };
+
+	for (int d = 0; digits[d]; d++)
+		if (str_has_prefix(s, digits[d]))
+			return 1;
+	return 0;
+}
+
 void
 annex_items_of(const struct ctx *x, const char *value, struct procedure *p,
     size_t after)
@@ -165,7 +178,7 @@ annex_items_of(const struct ctx *x, const char *value, struct procedure *p,
 			continue;
 		len = strlen(names[n]);
 		while (isdigit((unsigned char)ref[len]) ||
-		    str_has_prefix(ref + len, "第"))
+		    str_has_prefix(ref + len, "第") || is_kanji_digit(ref + len))
 			len += isdigit((unsigned char)ref[len]) ? 1 : 3;
 		name = norm_strip_space(ref, len);
 		for (size_t i = after + 1; i < x->n; i++) {
@@ -282,7 +295,9 @@ is_list_furniture(const char *line)
 {
 	char *bare = strip_ws(line);
 	int yes = str_has_suffix(bare, "に関する項目") ||
-	    str_has_suffix(bare, "に係る項目") || str_has_prefix(bare, "[^");
+	    str_has_suffix(bare, "に係る項目") || str_has_prefix(bare, "[^") ||
+	    (str_has_prefix(bare, "【") && str_has_suffix(bare, "】") &&
+	    strstr(bare + 3, "【") == NULL);	/* 【保護者】: a group's name */
 
 	free(bare);
 	return yes;

@@ -168,6 +168,9 @@ prefix_of(const char *s, const char *const *marks)
 static const char *const roman_marks[] = { "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ",
     "Ⅵ", "Ⅶ", "Ⅷ", "Ⅸ", "Ⅹ", NULL };
 
+static const char *const kanji_digits[] = { "一", "二", "三", "四",
+    "五", "六", "七", "八", "九", "十", NULL };
+
 static const char *const kana_marks[] = { "ア", "イ", "ウ", "エ", "オ",
     "カ", "キ", "ク", "ケ", "コ", "サ", "シ", "ス", "セ", "ソ", NULL };
 
@@ -229,6 +232,12 @@ mark_len(const char *s, int *needs_space)
 	    (n = prefix_of(s, roman_marks)) > 0) {
 		*needs_space = 1;
 		return n;
+	}
+	if ((n = prefix_of(s, kanji_digits)) > 0) {
+		while (prefix_of(s + n, kanji_digits) > 0 && n < 3 * 3)
+			n += 3;
+		*needs_space = 1;
+		return n;	/* 一　目的外利用 */
 	}
 	return latin_mark_len(s, needs_space);
 }
@@ -1102,7 +1111,8 @@ mark_shape(const char *s)
 	if (n == 0)
 		return NULL;
 	for (const char *p = s; p < s + n; ) {
-		int bytes = is_digit_at(p, &c) ? c : 0;
+		int bytes = is_digit_at(p, &c) ? c :
+		    (int)prefix_of(p, kanji_digits);
 
 		if (bytes == 0) {
 			bytes = char_at(p, &c);

@@ -1033,6 +1033,52 @@ START_TEST(reports_numbered_without_dai_go)
 }
 END_TEST
 
+/* Sections numbered in 漢数字, items in 別表第N with group names. */
+static const char kanji_sections[] =
+    "件名\n"
+    "　予防接種の個別勧奨に係る個人情報の取扱いについて\n"
+    "\n"
+    "一　目的外利用\n"
+    "利用する個人情報\n"
+    "　別表第一のとおり\n"
+    "\n"
+    "二　業務委託\n"
+    "委託する事務\n"
+    "　個別勧奨通知作成発送業務\n"
+    "契約の相手方\n"
+    "　株式会社いずもプリント\n"
+    "処理させる個人情報\n"
+    "　別表第二のとおり\n"
+    "\n"
+    "別表第一（目的外利用する個人情報）\n"
+    "　宛名番号\n"
+    "　氏名\n"
+    "\n"
+    "別表第二（委託先に処理させる個人情報）\n"
+    "　【対象者】\n"
+    "　氏名\n"
+    "　【保護者】\n"
+    "　保護者の氏名\n";
+
+START_TEST(kanji_sections_and_their_annexes)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "kanji.txt", kanji_sections);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq(c->procs[0].type, PROC_OTHER_USE);
+	ck_assert_str_eq(c->procs[0].data_items.v[0], "宛名番号");
+	ck_assert_int_eq(c->procs[1].type, PROC_OUTSOURCE);
+	ck_assert_str_eq(c->procs[1].title.value, "個別勧奨通知作成発送業務");
+	ck_assert_str_eq(c->procs[1].consignees.v[0], "株式会社いずもプリント");
+	ck_assert_int_eq((int)c->procs[1].data_items.n, 2);
+	ck_assert_str_eq(c->procs[1].data_items.v[1], "保護者の氏名");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1079,6 +1125,7 @@ extract_suite(void)
 	tcase_add_test(tc, list_under_colon_sublabels);
 	tcase_add_test(tc, procedures_listed_then_told_in_answers);
 	tcase_add_test(tc, reports_numbered_without_dai_go);
+	tcase_add_test(tc, kanji_sections_and_their_annexes);
 	suite_add_tcase(s, tc);
 	return s;
 }

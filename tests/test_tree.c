@@ -62,6 +62,8 @@ START_TEST(number_forms)
 	ck_assert_int_eq(form("A.業務委託"), NUM_ALPHA);
 	ck_assert_int_eq(form("(a)使用者の氏名"), NUM_PAREN_ALPHA);
 	ck_assert_int_ne(form("IT推進課"), NUM_ROMAN);
+	ck_assert_int_eq(form("一　目的外利用"), NUM_ARABIC);
+	ck_assert_int_ne(form("一般競争入札の結果"), NUM_ARABIC);
 	ck_assert_int_eq(form("【第2】"), NUM_BRACKET);
 }
 END_TEST

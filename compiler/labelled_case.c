@@ -264,7 +264,10 @@ header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 		/* the headers of the first word delimit cases; an agenda item
 		   (議題3 報告第2号) is one whatever its word */
 		if ((w != sp->word && after_agenda_number(x->k[i]->key) ==
-		    x->k[i]->key) || (cur != NULL && strcmp(cur, number) == 0)) {
+		    x->k[i]->key && *header_end(x->k[i]->key) != '\0') ||
+		    (cur != NULL && strcmp(cur, number) == 0)) {
+			/* (a header alone on its line starts a case whatever
+			   its word: 報告第2号 … 諮問第11号) */
 			free(number);
 			continue;
 		}

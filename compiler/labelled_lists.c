@@ -310,14 +310,42 @@ is_list_furniture(const char *line)
  * 項目 is dropped and its line kept — and a line that is only a note in
  * brackets goes with the line before it.  New string.
  */
+/*
+ * "（対象者）被保険者 （項目）氏名、住所": sub-labels of a list's own
+ * words run on one line (a table cell read from a PDF) — each on a line
+ * of its own.  New string.
+ */
+static char *
+split_sublabels(const char *value)
+{
+	static const char *const marks[] = { "（項目）", "(項目)", "（対象者）",
+	    "(対象者)", "（対象）", "(対象)", "（範囲）", "(範囲)", NULL };
+	struct buf b = BUF_INIT;
+
+	for (const char *p = value; *p; ) {
+		int at_mark = 0;
+
+		for (int m = 0; marks[m] && !at_mark; m++)
+			at_mark = str_has_prefix(p, marks[m]);
+		if (at_mark && b.len > 0 && b.data[b.len - 1] != '\n') {
+			while (b.len > 0 && b.data[b.len - 1] == ' ')
+				buf_truncate(&b, b.len - 1);
+			buf_putc(&b, '\n');
+		}
+		buf_putc(&b, *p++);
+	}
+	return b.data ? buf_detach(&b) : xstrdup("");
+}
+
 char *
 clean_list(const char *value, enum field_id f)
 {
 	struct buf out = BUF_INIT;
-	const char *p = value;
+	char *split = split_sublabels(value);
+	const char *p = split;
 	size_t lines = 1;
 
-	for (const char *q = value; *q; q++)
+	for (const char *q = split; *q; q++)
 		lines += *q == '\n';
 	while (*p) {
 		size_t n = strcspn(p, "\n");
@@ -368,5 +396,6 @@ clean_list(const char *value, enum field_id f)
 		free(label);
 		p += n + (p[n] == '\n');
 	}
+	free(split);
 	return buf_detach(&out);
 }

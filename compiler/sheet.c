@@ -262,6 +262,25 @@ row_text(const struct strlist *cells, const int *merged)
 	return buf_detach(&b);
 }
 
+/*
+ * A line of a sheet that is no row of its table: one filled cell (a
+ * title), or two in a wide sheet or away from its first columns (a
+ * pair placed anywhere: "報告日 | 令和7年11月5日").  A narrow table's
+ * row with an empty last cell stays a row.
+ */
+static int
+is_sparse(const struct strlist *cells)
+{
+	size_t n = filled(cells);
+
+	if (n <= 1)
+		return 1;
+	if (n != 2)
+		return 0;
+	return cells->n >= 5 || cells->v[0][0] == '\0' ||
+	    cells->v[1][0] == '\0';
+}
+
 /* A line of one or two filled cells: those cells alone (a title, a
  * "報告日<TAB>令和7年11月5日" pair placed anywhere on the sheet), after
  * a TAB when only the first column is blank (the row goes on from the
@@ -294,7 +313,7 @@ rewrite_line(char **joined, size_t n, size_t i, int **merged, char **out)
 	size_t width = tab_count(joined[i]), used = 1;
 
 	sheet_cells(joined[i], &cells);
-	if (filled(&cells) <= 2) {
+	if (is_sparse(&cells)) {
 		out[i] = sparse_text(&cells);
 		free(*merged);
 		*merged = NULL;

@@ -1079,6 +1079,21 @@ START_TEST(kanji_sections_and_their_annexes)
 }
 END_TEST
 
+START_TEST(sublabels_run_on_one_line)
+{
+	struct parsed p;
+	const struct procedure *pr;
+
+	parse_text(&p, "cell.txt", "件名\t窓口業務の委託について\n"
+	    "委託先\t株式会社あ\n"
+	    "委託する個人情報\t（対象者）申請者 （項目）被保険者番号、住所\n");
+	pr = &p.cases.v[0]->procs[0];
+	ck_assert_int_eq((int)pr->data_items.n, 2);
+	ck_assert_str_eq(pr->data_items.v[0], "被保険者番号");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1126,6 +1141,7 @@ extract_suite(void)
 	tcase_add_test(tc, procedures_listed_then_told_in_answers);
 	tcase_add_test(tc, reports_numbered_without_dai_go);
 	tcase_add_test(tc, kanji_sections_and_their_annexes);
+	tcase_add_test(tc, sublabels_run_on_one_line);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -427,6 +427,17 @@ START_TEST(html_header_of_two_rows_is_one)
 }
 END_TEST
 
+START_TEST(narrow_table_row_keeps_its_empty_cell)
+{
+	struct rows r;
+
+	rows_of(&r, "項目名\t取得元\t備考\n児童氏名\t設置者\t突合に使用\n"
+	    "生年月日\t設置者\t\n保護者氏名\t設置者\t\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "生年月日", NULL), "設置者\t");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -457,6 +468,7 @@ rows_suite(void)
 	tcase_add_test(tc, mail_header_is_not_the_letter);
 	tcase_add_test(tc, dots_lead_from_label_to_value);
 	tcase_add_test(tc, html_header_of_two_rows_is_one);
+	tcase_add_test(tc, narrow_table_row_keeps_its_empty_cell);
 	tcase_add_test(tc, label_wrapped_past_its_value);
 	tcase_add_test(tc, letter_of_a_vertical_label_is_dropped);
 	suite_add_tcase(s, tc);

@@ -1570,6 +1570,34 @@ next_goes_on(const struct doc *d, const struct row *r, size_t i,
 	return continues(d, r, i + 1, n);
 }
 
+/* Is [s, s + n) a rule drawn in characters ("――――", "━━━", "====")?
+ * It stands alone: nothing wraps onto or off it. */
+static int
+is_rule_text(const char *s, size_t n)
+{
+	static const char *const rules[] = { "―", "─", "━", "－", "＝", "—",
+	    "‐", "＿", "-", "=", "_", "*", NULL };
+	size_t marks = 0;
+
+	for (size_t i = 0; i < n; ) {
+		size_t m = 0;
+
+		if (s[i] == ' ') {
+			i++;
+			continue;
+		}
+		for (int r = 0; rules[r] && m == 0; r++)
+			if (strlen(rules[r]) <= n - i &&
+			    memcmp(s + i, rules[r], strlen(rules[r])) == 0)
+				m = strlen(rules[r]);
+		if (m == 0)
+			return 0;
+		i += m;
+		marks++;
+	}
+	return marks >= 4;
+}
+
 /* Does b go on where cell i of row r stopped? */
 static int
 continues(const struct doc *d, const struct row *r, size_t i,
@@ -1581,6 +1609,8 @@ continues(const struct doc *d, const struct row *r, size_t i,
 
 	if (!wrapped(d, l, b, limit, r->n > 1 || l->band_edge > 0) ||
 	    starts_item(d->chars.data + b->off, b->len) ||
+	    is_rule_text(d->chars.data + l->off, l->len) ||
+	    is_rule_text(d->chars.data + b->off, b->len) ||
 	    !next_goes_on(d, r, i, b))
 		return 0;
 	if (b->page == l->page + 1)	/* the same column, or right to left,

@@ -592,6 +592,34 @@ read_leader(const char *s, int col, struct reading *r)
 	return 1;
 }
 
+/*
+ * "③委託先名 株式会社いなば情報システム": a numbered known label and its
+ * value one space apart, as a PDF's text gives a form's columns.
+ */
+static int
+read_one_space(const char *s, int col, struct reading *r)
+{
+	const char *sp = strchr(s, ' ');
+	char *key;
+	int c;
+
+	if (sp == NULL || sp == s || sp[1] == ' ' || sp[1] == '\0' ||
+	    width_of(s, (size_t)(sp - s)) > LABEL_MAX_COLS)
+		return 0;
+	key = label_key(s, (size_t)(sp - s));
+	if (!known_label(key) || label_inside_bracket(key)) {
+		free(key);
+		return 0;
+	}
+	free(key);
+	r->label = trimmed(s, (size_t)(sp - s));
+	r->value = sp + 1;
+	r->value_col = col + width_of(s, (size_t)(sp + 1 - s));
+	r->sep = SEP_GAP;
+	(void)c;
+	return 1;
+}
+
 static int
 read_gap(const char *s, int col, int form_col, struct reading *r)
 {
@@ -707,7 +735,8 @@ read_line(const char *s, int form_col, struct reading *r)
 	/* a numbered line with an unknown first word is a heading with
 	   its subject ("（１）目的外利用　就学援助…"), not a row */
 	if (read_leader(s, col, r) || read_bracket(s, col, r) ||
-	    read_colon(s, col, r) || read_gap(s, col, form_col, r))
+	    read_colon(s, col, r) || read_gap(s, col, form_col, r) ||
+	    (r->numbered && read_one_space(s, col, r)))
 		return;
 	if (!r->numbered)
 		read_alone(s, r);
@@ -1361,6 +1390,51 @@ free_cells(char *cell[], int n)
  * and returns the line after the values, or i when line i is no such
  * head.
  */
+/*
+ * "評価書番号 評価書名" over "３ 後期高齢者医療制度関係事務 重点項目評価書"
+ * set with single spaces (a PDF's): a number's label and another over
+ * a number and the rest of the line.  Returns the line after the
+ * values, or i.
+ */
+static size_t
+number_label_pair(struct pass *ps, size_t i)
+{
+	const struct doc_line *dl = &ps->in->lines[i];
+	const char *t, *sp, *v, *vsp;
+	char *first, *second, *k1, *k2, *num;
+	size_t next = i + 1;
+	int ok, col = 0;
+
+	t = skip_space(dl->text, &col);
+	if ((sp = strchr(t, ' ')) == NULL || strchr(sp + 1, ' ') != NULL)
+		return i;
+	while (next < ps->in->n && next < i + 3 &&
+	    is_blank_line(ps->in->lines[next].text))
+		next++;
+	if (next >= ps->in->n || strchr(ps->in->lines[next].text, '\t'))
+		return i;
+	v = skip_space(ps->in->lines[next].text, &col);
+	if (digits_len(v) == 0 || (vsp = strchr(v, ' ')) == NULL ||
+	    digits_len(v) != (size_t)(vsp - v))
+		return i;
+	first = trimmed(t, (size_t)(sp - t));
+	second = trimmed(sp + 1, strlen(sp + 1));
+	k1 = label_key(first, strlen(first));
+	k2 = label_key(second, strlen(second));
+	ok = is_number_label(k1) && known_label(k2);
+	if (ok) {
+		num = trimmed(v, (size_t)(vsp - v));
+		emit_row(ps, dl, first, num);
+		emit_row(ps, dl, second, skip_space_c(vsp));
+		free(num);
+	}
+	free(first);
+	free(second);
+	free(k1);
+	free(k2);
+	return ok ? next + 1 : i;
+}
+
 static size_t
 labels_over_values(struct pass *ps, size_t i)
 {
@@ -1373,7 +1447,7 @@ labels_over_values(struct pass *ps, size_t i)
 		return i;
 	if ((nh = line_cells(dl->text, head, hcol)) < 2) {
 		free_cells(head, nh);
-		return i;
+		return number_label_pair(ps, i);
 	}
 	for (int c = 0; c < nh && ok; c++) {
 		char *k = label_key(head[c], strlen(head[c]));

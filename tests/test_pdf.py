@@ -315,6 +315,12 @@ LO_SHEET_TEXT = """付議事項（様式２）
 
 # A wide list: seven columns whose cells wrap side by side, each row one
 # line of the PDF's text, its cells' lines glued.
+LO_RULE_TEXT = (
+    "次第\n"
+    "――――――――――――――――――――――――――――――――――――――――――\n"
+    "報告１　住民健診予約受付業務の委託について\n"
+    "委託先は株式会社こゆるぎメディカルサポートとする。\n")
+
 LO_WIDE_TEXT = """委託状況一覧表
 番号	事務の名称	担当課	委託先	委託の内容	取り扱う個人情報の項目	委託期間
 1	市民税申告書等データ入力業務	財政局税政部市民税課	株式会社テスト情報処理センター	申告書及び給与支払報告書の記載内容を、市が貸与する専用端末を用いて電子データに入力する。作業は受託者の事業所内の専用作業室で行う。	氏名、住所、生年月日、個人番号、給与等の支払金額、所得控除の額、扶養親族の氏名	令和６年４月１日～令和７年３月３１日
@@ -337,7 +343,7 @@ def check_libreoffice(t, bin_, root, work):
     os.makedirs(src)
     fixtures = {"table.txt": LO_TABLE_TEXT, "rowspan.html": LO_ROWSPAN_HTML,
                 "multipage.txt": LO_MULTIPAGE_TEXT, "sheet.txt": LO_SHEET_TEXT,
-                "wide.txt": LO_WIDE_TEXT}
+                "wide.txt": LO_WIDE_TEXT, "rule.txt": LO_RULE_TEXT}
     for name, text in fixtures.items():
         with open(os.path.join(src, name), "w", encoding="utf-8") as f:
             f.write(text)
@@ -358,7 +364,8 @@ def check_libreoffice(t, bin_, root, work):
                        ("rowspan", LO_ROWSPAN_LINES),
                        ("multipage", lo_lines(LO_MULTIPAGE_TEXT)),
                        ("sheet", lo_lines(LO_SHEET_TEXT)),
-                       ("wide", lo_lines(LO_WIDE_TEXT))):
+                       ("wide", lo_lines(LO_WIDE_TEXT)),
+                       ("rule", lo_lines(LO_RULE_TEXT))):
         got = lo_lines(text_of(stem))
         t.check(got == want, "LibreOffice: %s: the PDF's rows are the "
                 "source's\n" % stem + "\n".join(

@@ -438,6 +438,20 @@ START_TEST(narrow_table_row_keeps_its_empty_cell)
 }
 END_TEST
 
+START_TEST(number_label_pair_set_with_single_spaces)
+{
+	struct rows r;
+
+	rows_of(&r, "評価書番号 評価書名\n３ 後期高齢者医療制度関係事務 評価書\n"
+	    "③委託先名 株式会社いなば情報\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "評価書番号", NULL), "３");
+	ck_assert_str_eq(row(&r, "評価書名", NULL),
+	    "後期高齢者医療制度関係事務 評価書");
+	ck_assert_str_eq(row(&r, "委託先名", NULL), "株式会社いなば情報");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -469,6 +483,7 @@ rows_suite(void)
 	tcase_add_test(tc, dots_lead_from_label_to_value);
 	tcase_add_test(tc, html_header_of_two_rows_is_one);
 	tcase_add_test(tc, narrow_table_row_keeps_its_empty_cell);
+	tcase_add_test(tc, number_label_pair_set_with_single_spaces);
 	tcase_add_test(tc, label_wrapped_past_its_value);
 	tcase_add_test(tc, letter_of_a_vertical_label_is_dropped);
 	suite_add_tcase(s, tc);

@@ -650,18 +650,41 @@ is_title_shaped(const struct node *k)
 }
 
 /* A title written as a line of its own (…について（報告）). */
+/* A letter's subject line in [from, to), marked with its kind:
+ * "…について（諮問）"; NULL when none.  New string. */
 static char *
-title_line(const struct ctx *x, size_t from, size_t to, int *line)
+kind_marked_line(const struct ctx *x, size_t from, size_t to, int *line)
 {
-	if (to > x->n)
-		to = x->n;
-	/* a letter's subject line, marked with its kind: "…について（諮問）" */
-	for (size_t i = from; i < to && i < from + 200; i++)
+	for (size_t i = from; i < to && i < x->n && i < from + 200; i++)
 		if (x->k[i]->kind == NODE_TEXT && is_title_shaped(x->k[i]) &&
 		    is_kind_marked(x->k[i]->key) && ends_title(x->k[i]->key)) {
 			*line = x->k[i]->line;
 			return xstrdup(x->k[i]->key);
 		}
+	return NULL;
+}
+
+/* "諮問事項", "付議事項": a label of what is asked, not of the case. */
+static int
+names_matters(const char *label)
+{
+	char *k = strip_ws(label);
+	int yes = strcmp(k, "諮問事項") == 0 || strcmp(k, "付議事項") == 0 ||
+	    strcmp(k, "報告事項") == 0;
+
+	free(k);
+	return yes;
+}
+
+static char *
+title_line(const struct ctx *x, size_t from, size_t to, int *line)
+{
+	char *marked;
+
+	if (to > x->n)
+		to = x->n;
+	if ((marked = kind_marked_line(x, from, to, line)) != NULL)
+		return marked;
 	/* a page's own headings first (<h1>, #), then any line */
 	for (int level = 1; level <= 2; level++)
 		for (size_t i = from; i < to && i < from + 200; i++)
@@ -786,7 +809,13 @@ case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
 	int line = 0;
 	size_t h = s->from;
 
-	if (s->title != NULL) {
+	if (f != NULL && names_matters(f->label) &&
+	    (raw = kind_marked_line(x, s->from, s->to, &line)) != NULL)
+		f = NULL;	/* 諮問事項 lists what is asked; the letter's
+				   "…について（諮問）" names the case */
+	if (raw != NULL)
+		by = "rule a subject line marked （諮問）";
+	else if (s->title != NULL) {
 		raw = xstrdup(s->title);
 		line = s->title_line;
 		by = "rule 諮問第N号「…」 in running text";

@@ -1094,6 +1094,20 @@ START_TEST(sublabels_run_on_one_line)
 }
 END_TEST
 
+START_TEST(letter_subject_line_over_matters_asked)
+{
+	struct parsed p;
+
+	parse_text(&p, "letter.txt", "諮問第3号\n"
+	    "健康管理システムの更新に伴う業務委託について（諮問）\n"
+	    "諮問事項\t業務委託\n"
+	    "委託先\t株式会社とよた\n");
+	ck_assert_str_eq(p.cases.v[0]->title.value,
+	    "健康管理システムの更新に伴う業務委託について");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1142,6 +1156,7 @@ extract_suite(void)
 	tcase_add_test(tc, reports_numbered_without_dai_go);
 	tcase_add_test(tc, kanji_sections_and_their_annexes);
 	tcase_add_test(tc, sublabels_run_on_one_line);
+	tcase_add_test(tc, letter_subject_line_over_matters_asked);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -333,8 +333,19 @@ mention_cases(const struct ctx *x, struct spans *sp)
 	struct strlist seen = STRLIST_INIT;
 
 	for (size_t i = 0; i < x->n; i++) {
-		char *number = NULL, *title = NULL;
+		char *number = NULL, *title = NULL, *both = NULL;
 		const char *w = mentioned_case(x->k[i]->key, &number, &title);
+
+		if (w == NULL && i + 1 < x->n && x->k[i + 1]->kind == NODE_TEXT &&
+		    strstr(x->k[i]->key, "「") != NULL) {
+			/* the quote wraps onto the next line (a PDF's) */
+			both = xmalloc(strlen(x->k[i]->key) +
+			    strlen(x->k[i + 1]->key) + 1);
+			strcpy(both, x->k[i]->key);
+			strcat(both, x->k[i + 1]->key);
+			w = mentioned_case(both, &number, &title);
+			free(both);
+		}
 
 		if (w == NULL)
 			continue;
@@ -1167,12 +1178,23 @@ department_in_charge(const struct ctx *x, size_t from, size_t to,
     struct field *f)
 {
 	for (size_t i = from; i < to && i < x->n; i++) {
-		const char *k = x->k[i]->key, *at = strstr(k, "が所管");
-		const char *start = k;
-		char *v;
+		const char *at = strstr(x->k[i]->key, "が所管"), *k, *start;
+		char *v, *joined;
 
 		if (at == NULL)
 			continue;
+		/* with the line it goes on from (a PDF's wrap) */
+		joined = xstrdup(x->k[i]->key);
+		if (i > from && x->k[i - 1]->kind == NODE_TEXT &&
+		    !str_has_suffix(x->k[i - 1]->key, "。")) {
+			free(joined);
+			joined = xmalloc(strlen(x->k[i - 1]->key) +
+			    strlen(x->k[i]->key) + 1);
+			strcpy(joined, x->k[i - 1]->key);
+			strcat(joined, x->k[i]->key);
+		}
+		k = start = joined;
+		at = strstr(k, "が所管");
 		for (const char *p = strstr(k, "、"); p != NULL && p < at;
 		    p = strstr(p + 3, "、"))
 			start = p + 3;
@@ -1181,6 +1203,7 @@ department_in_charge(const struct ctx *x, size_t from, size_t to,
 			if (p + 3 > start)
 				start = p + 3;
 		v = xstrndup(start, (size_t)(at - start));
+		free(joined);
 		if (is_department_name(v) && strlen(v) <= 3 * 30) {
 			field_set(f, v, x->k[i]->line);
 			field_from(f, "rule …課が所管 in a sentence");

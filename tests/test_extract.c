@@ -1108,6 +1108,23 @@ START_TEST(letter_subject_line_over_matters_asked)
 }
 END_TEST
 
+START_TEST(case_named_across_a_wrapped_line)
+{
+	struct parsed p;
+
+	parse_text(&p, "wrapped.txt", "会議録\n\n"
+	    "○会長　それでは、諮問第３２号「受給者証の発行に係る業務委\n"
+	    "託について」を議題とします。本件は、健康福祉局地\n"
+	    "域包括ケア推進部障害政策課が所管する事務です。\n");
+	ck_assert_str_eq(p.cases.v[0]->number.value, "32");
+	ck_assert_str_eq(p.cases.v[0]->title.value,
+	    "受給者証の発行に係る業務委託について");
+	ck_assert_str_eq(p.cases.v[0]->department.value,
+	    "健康福祉局地域包括ケア推進部障害政策課");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1157,6 +1174,7 @@ extract_suite(void)
 	tcase_add_test(tc, kanji_sections_and_their_annexes);
 	tcase_add_test(tc, sublabels_run_on_one_line);
 	tcase_add_test(tc, letter_subject_line_over_matters_asked);
+	tcase_add_test(tc, case_named_across_a_wrapped_line);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -160,6 +160,57 @@ is_kanji_digit(const char *s)
 	return 0;
 }
 
+/* The column of a table's head that holds the items: 項目, 個人情報 …,
+ * else the first that is no number; -1 when none. */
+static int
+items_column(const struct strlist *head)
+{
+	static const char *const words[] = { "項目", "個人情報", "情報",
+	    NULL };
+
+	for (int w = 0; words[w]; w++)
+		for (size_t c = 0; c < head->n; c++)
+			if (strstr(head->v[c], words[w]) != NULL &&
+			    strstr(head->v[c], "備考") == NULL)
+				return (int)c;
+	for (size_t c = 0; c < head->n; c++)
+		if (!is_number_header(head->v[c]))
+			return (int)c;
+	return -1;
+}
+
+/*
+ * An annex given as a table ("番号 | 項目 | 備考" and its rows) from
+ * node i on: the items column's cells, one a line, into list.  0 when
+ * no table starts there.
+ */
+static int
+annex_table(const struct ctx *x, size_t i, struct buf *list)
+{
+	struct strlist head = STRLIST_INIT;
+	int col;
+
+	while (i < x->n && x->k[i]->kind == NODE_BLANK)
+		i++;
+	if (i >= x->n || x->k[i]->kind != NODE_ROW)
+		return 0;
+	row_cells(x->k[i]->text, &head);
+	col = items_column(&head);
+	strlist_free(&head);
+	if (col < 0)
+		return 0;
+	for (i++; i < x->n && x->k[i]->kind == NODE_ROW; i++) {
+		struct strlist cells = STRLIST_INIT;
+
+		row_cells(x->k[i]->text, &cells);
+		if ((size_t)col < cells.n && cells.v[col][0] != '\0')
+			buf_printf(list, "%s%s", list->len ? "\n" : "",
+			    cells.v[col]);
+		strlist_free(&cells);
+	}
+	return list->len > 0;
+}
+
 void
 annex_items_of(const struct ctx *x, const char *value, struct procedure *p,
     size_t after)
@@ -191,7 +242,9 @@ annex_items_of(const struct ctx *x, const char *value, struct procedure *p,
 			    isdigit((unsigned char)k[strlen(name)]) ||
 			    refers_to_annex(k))
 				continue;
-			for (size_t j = i + 1; j < x->n && j < i + 60; j++) {
+			if (annex_table(x, i + 1, &list)) {
+				/* a table: its items column */
+			} else for (size_t j = i + 1; j < x->n && j < i + 60; j++) {
 				const char *k = x->k[j]->key;
 				const char *t = x->k[j]->text;
 

@@ -1125,6 +1125,24 @@ START_TEST(case_named_across_a_wrapped_line)
 }
 END_TEST
 
+START_TEST(annex_given_as_a_table)
+{
+	struct parsed p;
+	const struct procedure *pr;
+
+	parse_text(&p, "annex.txt", "件名\t給食会への外部提供について\n"
+	    "提供先\t公益財団法人藤沢市学校給食会\n"
+	    "提供する個人情報\t別表１のとおり\n\n"
+	    "別表１　提供する個人情報\n\n"
+	    "番号\t項目\t備考\n１\t児童生徒の氏名\n"
+	    "２\t認定区分\t生活保護受給の有無は提供しない\n");
+	pr = &p.cases.v[0]->procs[0];
+	ck_assert_int_eq((int)pr->data_items.n, 2);
+	ck_assert_str_eq(pr->data_items.v[1], "認定区分");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1175,6 +1193,7 @@ extract_suite(void)
 	tcase_add_test(tc, sublabels_run_on_one_line);
 	tcase_add_test(tc, letter_subject_line_over_matters_asked);
 	tcase_add_test(tc, case_named_across_a_wrapped_line);
+	tcase_add_test(tc, annex_given_as_a_table);
 	suite_add_tcase(s, tc);
 	return s;
 }

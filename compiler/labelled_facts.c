@@ -572,6 +572,29 @@ is_header_word(const char *cell)
 	return cell_is_one_of(cell, words);
 }
 
+/* "内<TAB>容": a header word a PDF's letter-spaced cell was torn into,
+ * one character a cell. */
+static int
+is_torn_header(const char *value)
+{
+	struct strlist cells = STRLIST_INIT;
+	struct buf b = BUF_INIT;
+	int torn = 1, yes;
+
+	row_cells(value, &cells);
+	for (size_t i = 0; i < cells.n && torn; i++) {
+		char *c = strip_ws(cells.v[i]);
+
+		torn = strlen(c) == 3 && (unsigned char)c[0] >= 0xe3;
+		buf_puts(&b, c);
+		free(c);
+	}
+	yes = torn && cells.n >= 2 && is_header_word(b.data);
+	strlist_free(&cells);
+	buf_free(&b);
+	return yes;
+}
+
 static int
 is_blank_cell(const char *cell)
 {
@@ -592,8 +615,10 @@ group_label(char **label, char **value)
 {
 	char *tab = strchr(*value, '\t'), *inner;
 
-	if (tab == NULL || section_type(*label) < 0 ||
-	    fact_field(*label) > FIELD_IGNORE)
+	/* "委託 | 業務名 | …" under a group's name, or " | 再委託先の名称 |
+	   …" under a blank one (the group's first row names it) */
+	if (tab == NULL || (section_type(*label) < 0 &&
+	    !is_blank_cell(*label)) || fact_field(*label) > FIELD_IGNORE)
 		return;
 	inner = xstrndup(*value, (size_t)(tab - *value));
 	if (fact_field(inner) <= FIELD_IGNORE) {
@@ -615,6 +640,9 @@ read_facts(const struct ctx *x, struct facts *fs)
 		const struct node *k = x->k[i];
 		size_t after;
 
+		if (k->kind == NODE_ROW && strchr(k->text, '\t') != NULL &&
+		    is_torn_header(strchr(k->text, '\t') + 1))
+			continue;	/* "項目 | 内 | 容": a head, torn */
 		if (k->kind == NODE_ROW && cell_count(k) >= 3) {
 			if ((after = column_table(x, i, fs)) == i)
 				after = list_table(x, i, fs);
@@ -640,7 +668,7 @@ read_facts(const struct ctx *x, struct facts *fs)
 				value[strcspn(value, "\t")] = '\0';
 			}
 			f = fact_field(label);
-			if (is_header_word(value)) {
+			if (is_header_word(value) || is_torn_header(value)) {
 				free(label);	/* "項目 | 内容": a table's head */
 				free(value);
 				continue;

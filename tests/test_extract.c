@@ -1143,6 +1143,27 @@ START_TEST(annex_given_as_a_table)
 }
 END_TEST
 
+START_TEST(rows_under_a_blank_group_cell)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "group.txt", "件名\t受給者証印刷業務の委託について\n"
+	    "委託先の名称\tシナノ情報サービス株式会社\n"
+	    "項　目\t内\t容\n"
+	    "⑦再委託の有無\t有\n\n"
+	    "\t再委託先の名称\t株式会社アルプスプリント\n\n"
+	    "\t再委託の期間\t令和7年9月1日～令和8年6月30日\n");
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq((int)c->procs[0].data_items.n, 0);
+	ck_assert_str_eq(c->procs[1].subcontractors.v[0],
+	    "株式会社アルプスプリント");
+	ck_assert_str_eq(c->procs[1].period_end.value, "2026-06-30");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1194,6 +1215,7 @@ extract_suite(void)
 	tcase_add_test(tc, letter_subject_line_over_matters_asked);
 	tcase_add_test(tc, case_named_across_a_wrapped_line);
 	tcase_add_test(tc, annex_given_as_a_table);
+	tcase_add_test(tc, rows_under_a_blank_group_cell);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -112,8 +112,9 @@ type_from_words(const char *s)
 		return PROC_OTHER_USE;
 	if (strstr(s, "外部提供") || strstr(s, "提供について"))
 		return PROC_PROVISION;
-	if (strstr(s, "本人外収集") || strstr(s, "本人以外"))
-		return PROC_INDIRECT;
+	if (strstr(s, "本人外収集") || strstr(s, "本人以外") ||
+	    (strstr(s, "からの") && str_has_suffix(s, "収集")))
+		return PROC_INDIRECT;	/* 医療機関からの…結果の収集 */
 	if (strstr(s, "委託"))
 		return PROC_OUTSOURCE;
 	if (strstr(s, "評価"))

@@ -59,6 +59,7 @@ section_type(const char *label)
 			return -1;
 	for (int i = 0; words[i]; i++)
 		any |= strstr(label, words[i]) != NULL;
+	any |= strstr(label, "からの") && str_has_suffix(label, "収集");
 	if (!any || (strstr(label, "委託先") && !strstr(label, "再委託")))
 		return -1;
 	if (strstr(label, "外部への提供") || strstr(label, "提供"))
@@ -218,7 +219,73 @@ prose_sections(const struct ctx *x, const struct facts *fs, size_t from,
 static size_t
 body_from(const struct ctx *x, const struct proc_span *ps)
 {
-	return x->k[ps->from]->kind == NODE_HEADING ? ps->from + 1 : ps->from;
+	/* (a numbered paragraph's title and sentences are one node) */
+	return x->k[ps->from]->kind == NODE_HEADING && ps->title == NULL ?
+	    ps->from + 1 : ps->from;
+}
+
+/*
+ * "（１）問診票データ作成業務の委託　本市は、…": the title of a numbered
+ * paragraph, before the first wide space, when it names a procedure;
+ * else NULL.  New string.
+ */
+static char *
+paragraph_title(const struct node *k)
+{
+	const char *t = k->text, *gap;
+	char *title;
+	size_t n;
+
+	while (*t == ' ' || str_has_prefix(t, "\xe3\x80\x80"))
+		t += *t == ' ' ? 1 : 3;
+	if ((n = numbering_len(t)) == 0)
+		return NULL;
+	t += n;
+	if ((gap = strstr(t, "\xe3\x80\x80")) == NULL &&
+	    (gap = strstr(t, "  ")) == NULL)
+		return NULL;
+	if (gap == t || gap - t > 3 * 40 || strstr(gap, "。") == NULL)
+		return NULL;	/* a paragraph: sentences follow its title */
+	title = xstrndup(t, (size_t)(gap - t));
+	if (strstr(title, "。") == NULL && section_type(title) >= 0 &&
+	    section_type(title) != PROC_OTHER)
+		return title;
+	free(title);
+	return NULL;
+}
+
+/*
+ * Procedures told in numbered paragraphs whose first words are their
+ * titles ("（１）…業務の委託　本市は、…に委託する。", "（２）医療機関から
+ * の…の収集　…"): each from its paragraph to the next such one, the
+ * last to the end of its block of lines.
+ */
+static void
+paragraph_procedures(const struct ctx *x, size_t from, size_t to,
+    struct proc_spans *ps)
+{
+	size_t first = ps->n;
+
+	for (size_t i = from; i < to && i < x->n; i++) {
+		char *title;
+
+		if ((x->k[i]->kind != NODE_TEXT &&
+		    x->k[i]->kind != NODE_HEADING) ||
+		    (title = paragraph_title(x->k[i])) == NULL)
+			continue;
+		if (ps->n > first)
+			ps->v[ps->n - 1].to = i;
+		add_proc_span(ps, i, i + 1, section_type(title), -1, NULL);
+		ps->v[ps->n - 1].prose = 1;
+		ps->v[ps->n - 1].title = title;
+	}
+	if (ps->n > first) {
+		size_t i = ps->v[ps->n - 1].from + 1;
+
+		while (i < to && x->k[i]->kind == NODE_TEXT)
+			i++;
+		ps->v[ps->n - 1].to = i;
+	}
 }
 
 /*
@@ -1258,6 +1325,8 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 	}
 	if (ps.n == 0 && s->record < 0)
 		listed_procedures(x, fs, s->from, s->to, &ps);
+	if (ps.n == 0 && s->record < 0)
+		paragraph_procedures(x, s->from, s->to, &ps);
 	if (ps.n == 0 && s->record < 0)
 		ordinal_procedures(x, s->from, s->to, &ps);
 	if (ps.n == 0 && span_has_fact(fs, s->from, s->to))

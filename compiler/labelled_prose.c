@@ -120,10 +120,10 @@ static void
 items_in_prose(const char *text, struct strlist *out)
 {
 	static const char *const leads[] = { "個人情報は、", "個人情報は",
-	    "項目は、", "項目は", "情報は、", NULL };
+	    "項目は、", "項目は", "情報は、", "情報のうち、", NULL };
 	static const char *const ends[] = { "に限る", "に限り", "に限られ",
-	    "とする", "である", "です", "でございます", "となります",
-	    "になります", "。", NULL };
+	    "とする", "である", "であり", "です", "でございます", "となります",
+	    "になります", "を、", "。", NULL };
 
 	for (int l = 0; leads[l]; l++)
 		for (const char *p = strstr(text, leads[l]); p != NULL;
@@ -205,7 +205,8 @@ joined_text(const struct ctx *x, size_t from, size_t to)
 	struct buf b = BUF_INIT;
 
 	for (size_t i = from; i < to && i < x->n; i++)
-		if (x->k[i]->kind != NODE_HEADING)
+		if (x->k[i]->kind != NODE_HEADING ||
+		    strstr(x->k[i]->key, "。") != NULL)	/* a paragraph */
 			buf_puts(&b, x->k[i]->key);
 	return buf_detach(&b);
 }

@@ -1164,6 +1164,30 @@ START_TEST(rows_under_a_blank_group_cell)
 }
 END_TEST
 
+START_TEST(procedures_in_numbered_paragraphs)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "paras.txt", "件名　乳幼児健診に係る個人情報の取扱いについて\n\n"
+	    "２　報告する取扱いの内容\n\n"
+	    "（１）問診票データ作成業務の委託　本市は、問診票の電子化を、"
+	    "株式会社みやデータ工房に委託する。取り扱わせる個人情報は、"
+	    "受診児の氏名、生年月日及び住所であり、予防接種歴は渡さない。"
+	    "委託期間は令和7年12月1日から令和8年3月31日までとする。\n\n"
+	    "（２）医療機関からの精密健診結果の収集　本市は、医療機関から"
+	    "結果を収集する。収集は令和7年12月1日から開始する。\n");
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_str_eq(c->procs[0].title.value, "問診票データ作成業務の委託");
+	ck_assert_str_eq(c->procs[0].consignees.v[0], "株式会社みやデータ工房");
+	ck_assert_int_eq((int)c->procs[0].data_items.n, 3);
+	ck_assert_str_eq(c->procs[0].period_end.value, "2026-03-31");
+	ck_assert_int_eq(c->procs[1].type, PROC_INDIRECT);
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1216,6 +1240,7 @@ extract_suite(void)
 	tcase_add_test(tc, case_named_across_a_wrapped_line);
 	tcase_add_test(tc, annex_given_as_a_table);
 	tcase_add_test(tc, rows_under_a_blank_group_cell);
+	tcase_add_test(tc, procedures_in_numbered_paragraphs);
 	suite_add_tcase(s, tc);
 	return s;
 }

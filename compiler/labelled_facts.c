@@ -325,6 +325,8 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 
 		if (x->k[i]->kind != NODE_ROW)
 			continue;	/* a blank between drawn rows */
+		if (str_has_prefix(x->k[i]->key, "(参考)"))
+			continue;	/* a row given for reference only */
 		rec = items_only ? -1 : new_record(fs, i, end, is_case);
 
 		row_cells(x->k[i]->text, &cells);

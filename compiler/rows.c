@@ -1584,6 +1584,9 @@ box_char(const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
+	if (str_has_prefix(s, "―") || str_has_prefix(s, "－") ||
+	    str_has_prefix(s, "｜"))
+		return 3;	/* a table drawn with full-width bars */
 	return u[0] == 0xe2 && (u[1] == 0x94 || u[1] == 0x95) &&
 	    u[2] >= 0x80 && u[2] <= 0xbf ? 3 : 0;
 }
@@ -1728,12 +1731,23 @@ static int
 is_wall(const char *s)
 {
 	return str_has_prefix(s, "│") || str_has_prefix(s, "┃") ||
-	    str_has_prefix(s, "║") || *s == '|';
+	    str_has_prefix(s, "║") || str_has_prefix(s, "｜") || *s == '|';
 }
 
 /* The cells of a drawn line between its walls (trimmed); their count. */
+static size_t	drawn_cells_padded(const char *s, struct strlist *cells,
+		    int *padded);
+
 static size_t
 drawn_cells(const char *s, struct strlist *cells)
+{
+	return drawn_cells_padded(s, cells, NULL);
+}
+
+/* As drawn_cells(); padded[j] (when not NULL, up to 64 cells) says the
+ * cell's text stops short of its right wall: its line was not wrapped. */
+static size_t
+drawn_cells_padded(const char *s, struct strlist *cells, int *padded)
 {
 	const char *p = s, *start = NULL;
 
@@ -1744,6 +1758,10 @@ drawn_cells(const char *s, struct strlist *cells)
 				int col = 0;
 				const char *t = skip_space(c, &col);
 
+				if (padded != NULL && cells->n < 64)
+					padded[cells->n] = p - start >= 3 &&
+					    (p[-1] == ' ' || memcmp(p - 3,
+					    "\xe3\x80\x80", 3) == 0);
 				strlist_push(cells, t);
 				free(c);
 			}
@@ -1869,12 +1887,34 @@ starts_drawn_row(const char *so_far, const char *first)
  * row) becomes one TAB line at its first line, each cell its lines glued
  * (they wrap at the cell's width); the lines it took become empty.
  */
+/*
+ * Do rules part the rows of the drawn table [from, to): a rule below
+ * every row, not only around the head?  Then a row is all the lines
+ * between two rules, whatever its first cell says.
+ */
+static int
+rules_part_rows(const struct doc *in, size_t from, size_t to)
+{
+	size_t rules = 0, first = to, last = from;
+
+	for (size_t i = from; i < to; i++)
+		if (!is_rule_line(in->lines[i].text)) {
+			if (first == to)
+				first = i;
+			last = i;
+		}
+	for (size_t i = first; i < last; i++)
+		rules += is_rule_line(in->lines[i].text);
+	return rules >= 2;
+}
+
 static void
 drawn_table(const struct doc *in, size_t from, size_t to, struct doc *out)
 {
 	struct strlist row = STRLIST_INIT;
 	size_t first = from;
-	int new_col = -1, old_col = -1;
+	int new_col = -1, old_col = -1, ruled = rules_part_rows(in, from, to);
+	int padded[64] = { 0 }, was_padded[64] = { 0 };
 
 	for (size_t i = from; i < to; i++) {
 		struct strlist cells = STRLIST_INIT;
@@ -1885,8 +1925,8 @@ drawn_table(const struct doc *in, size_t from, size_t to, struct doc *out)
 			first = i + 1;
 			continue;
 		}
-		drawn_cells(in->lines[i].text, &cells);
-		if (row.n > 0 && cells.n > 0 &&
+		drawn_cells_padded(in->lines[i].text, &cells, padded);
+		if (!ruled && row.n > 0 && cells.n > 0 &&
 		    starts_drawn_row(row.v[0], cells.v[0])) {
 			emit_drawn_row(out, first, &row, &new_col, &old_col);
 			first = i;
@@ -1896,11 +1936,19 @@ drawn_table(const struct doc *in, size_t from, size_t to, struct doc *out)
 				strlist_push(&row, "");
 			if (*cells.v[j]) {
 				struct buf b = BUF_INIT;
+				/* a line that stopped short of its wall ended
+				   there: the next one is a line of its own */
+				int own = ruled && j < 64 && *row.v[j] &&
+				    was_padded[j] && !str_has_suffix(row.v[j],
+				    "、");
 
-				buf_printf(&b, "%s%s", row.v[j], cells.v[j]);
+				buf_printf(&b, "%s%s%s", row.v[j], own ? "\n" :
+				    "", cells.v[j]);
 				free(row.v[j]);
 				row.v[j] = buf_detach(&b);
 			}
+			if (j < 64)
+				was_padded[j] = padded[j];
 		}
 		strlist_free(&cells);
 	}

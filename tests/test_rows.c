@@ -452,6 +452,25 @@ START_TEST(number_label_pair_set_with_single_spaces)
 }
 END_TEST
 
+START_TEST(table_of_full_width_bars_ruled_per_row)
+{
+	struct rows r;
+
+	rows_of(&r, "｜――――｜――――――｜――――｜\n"
+	    "｜提供先　｜提供する個人情報｜方法　　｜\n"
+	    "｜――――｜――――――｜――――｜\n"
+	    "｜民生委員協議会｜氏名、住所、　｜紙媒体を｜\n"
+	    "｜（各地区）　｜電話番号　　　｜手渡し　｜\n"
+	    "｜――――｜――――――｜――――｜\n"
+	    "｜消防団　｜氏名　　　　　｜電子媒体｜\n"
+	    "｜――――｜――――――｜――――｜\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "民生委員協議会（各地区）", NULL),
+	    "氏名、住所、電話番号\t紙媒体を手渡し");
+	ck_assert_str_eq(row(&r, "消防団", NULL), "氏名\t電子媒体");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -484,6 +503,7 @@ rows_suite(void)
 	tcase_add_test(tc, html_header_of_two_rows_is_one);
 	tcase_add_test(tc, narrow_table_row_keeps_its_empty_cell);
 	tcase_add_test(tc, number_label_pair_set_with_single_spaces);
+	tcase_add_test(tc, table_of_full_width_bars_ruled_per_row);
 	tcase_add_test(tc, label_wrapped_past_its_value);
 	tcase_add_test(tc, letter_of_a_vertical_label_is_dropped);
 	suite_add_tcase(s, tc);

@@ -175,6 +175,9 @@ case_header(const char *key, char **number)
 {
 	key = after_agenda_number(key);
 	key = inside_letter_name(key);
+	if (*key == '(' && strchr(key, ')') != NULL &&
+	    strchr(key, ')')[1] == '\0')
+		key++;	/* "（報告第29号）" on a line of its own */
 	for (int w = 0; header_words[w]; w++) {
 		const char *p = key;
 		char *num;

@@ -1188,6 +1188,17 @@ START_TEST(procedures_in_numbered_paragraphs)
 }
 END_TEST
 
+START_TEST(number_in_brackets_on_its_own_line)
+{
+	struct parsed p;
+
+	parse_text(&p, "bracket.txt", "点検業務に係る再委託先の変更について（報告）\n"
+	    "（報告第２９号）\n\n委託先\t株式会社メディカル\n");
+	ck_assert_str_eq(p.cases.v[0]->number.value, "29");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1241,6 +1252,7 @@ extract_suite(void)
 	tcase_add_test(tc, annex_given_as_a_table);
 	tcase_add_test(tc, rows_under_a_blank_group_cell);
 	tcase_add_test(tc, procedures_in_numbered_paragraphs);
+	tcase_add_test(tc, number_in_brackets_on_its_own_line);
 	suite_add_tcase(s, tc);
 	return s;
 }

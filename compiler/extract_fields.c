@@ -518,6 +518,41 @@ names_entity(const char *s)
 }
 
 /*
+ * The organisation a contract names by a short term: "株式会社上州ビジネス
+ * サポート（以下「乙」という。）" for 乙 (a line's key with the next one,
+ * the definition may wrap).  New string, or NULL.
+ */
+static char *
+defined_name(const struct ctx *x, const char *term)
+{
+	char *want, *found = NULL;
+
+	if (strlen(term) > 3 * 4 || *term == '\0')
+		return NULL;
+	want = xmalloc(strlen(term) + 32);
+	sprintf(want, "(以下「%s」という", term);
+	for (size_t i = 0; i < x->n && found == NULL; i++) {
+		struct buf b = BUF_INIT;
+		const char *at;
+
+		buf_puts(&b, x->k[i]->key);
+		if (i + 1 < x->n)
+			buf_puts(&b, x->k[i + 1]->key);
+		if ((at = strstr(b.data ? b.data : "", want)) != NULL) {
+			char *name = phrase_before(b.data, (size_t)(at - b.data));
+
+			if (is_organisation_like(name) && names_entity(name))
+				found = name;
+			else
+				free(name);
+		}
+		buf_free(&b);
+	}
+	free(want);
+	return found;
+}
+
+/*
  * "…を株式会社〇〇に委託する": the noun phrase right before に委託 when
  * it reads like an organisation.  Appends to out.
  */
@@ -565,6 +600,14 @@ organisation_before(const struct ctx *x, const char *text, size_t at,
 		} else
 			free(phrase);
 	}
+	if (name != NULL && !is_organisation_like(name)) {
+		char *defined = defined_name(x, name);	/* 乙 → 株式会社… */
+
+		if (defined != NULL) {
+			free(name);
+			name = defined;
+		}
+	}
 	if (name != NULL && is_organisation_like(name) &&
 	    strcmp(name, "未定") != 0) {
 		char *clean = clean_organisation(name);
@@ -595,6 +638,18 @@ names_contractor_before(const char *text, const char *at)
 }
 
 static char	*paragraph_at(const struct ctx *x, size_t i, size_t to);
+
+/* Does the sentence go on from at to "…を委託し"? */
+static int
+entrusts_after(const char *at)
+{
+	const char *end = strstr(at, "。"), *w = strstr(at, "を委託");
+
+	while (end != NULL && (str_has_prefix(end + 3, "）") ||
+	    str_has_prefix(end + 3, ")")))
+		end = strstr(end + 3, "。");	/* "（以下「本業務」という。）" */
+	return w != NULL && (end == NULL || w < end) && w - at < 3 * 80;
+}
 
 /* Does line i carry on the sentence of the line above it (a text line
  * after one that does not end in 。)? */
@@ -647,6 +702,12 @@ organisations_in_prose(const struct ctx *x, struct procedure *p,
 	    i++) {
 		char *text = paragraph_at(x, i, to);
 
+		/* "甲は、乙に対し、…業務を委託し": the one addressed */
+		for (const char *q = strstr(text, "に対し"); q != NULL &&
+		    p->consignees.n == 0; q = strstr(q + 1, "に対し"))
+			if (entrusts_after(q))
+				organisation_before(x, text, (size_t)(q - text),
+				    &p->consignees);
 		/* "委託先は、入札の結果、株式会社〇〇に決定" */
 		for (const char *q = strstr(text, "に決定"); q != NULL &&
 		    p->consignees.n == 0; q = strstr(q + 1, "に決定"))

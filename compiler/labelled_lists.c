@@ -80,9 +80,14 @@ introduces_list(const char *key)
 	const char *p;
 	size_t used;
 
-	if (strstr(key, "次のとおり") || strstr(key, "以下のとおり") ||
-	    strstr(key, "次の項目") || strstr(key, "下記のとおり"))
-		return 1;
+	static const char *const intros[] = { "は次のとおり", "は、次のとおり",
+	    "は以下のとおり", "は、以下のとおり", "は下記のとおり",
+	    "は、下記のとおり", "次の項目", NULL };
+
+	/* "項目は、次のとおり", not "下記のとおり報告します" */
+	for (int i = 0; intros[i]; i++)
+		if (strstr(key, intros[i]))
+			return 1;
 	for (p = strstr(key, "次の"); p != NULL; p = strstr(p + 1, "次の"))
 		if (norm_parse_number(p + strlen("次の"), strnlen(p + strlen(
 		    "次の"), 12), &used) > 0 &&

@@ -274,8 +274,9 @@ quoted_work(const char *text, int line, struct procedure *p)
 		const char *e = strstr(q + 3, "」");
 		char *name;
 
-		if (e == NULL || e - q > 3 * 40)
-			continue;
+		if (e == NULL || e - q > 3 * 40 || (q - text >= 6 &&
+		    memcmp(q - 6, "以下", 6) == 0))
+			continue;	/* "（以下「本業務」という。）": a term */
 		name = xstrndup(q + 3, (size_t)(e - q - 3));
 		if (str_has_suffix(name, "業務") ||
 		    str_has_suffix(name, "業務委託")) {

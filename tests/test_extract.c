@@ -1199,6 +1199,25 @@ START_TEST(number_in_brackets_on_its_own_line)
 }
 END_TEST
 
+START_TEST(contract_names_its_parties_by_terms)
+{
+	struct parsed p;
+	const struct procedure *pr;
+
+	parse_text(&p, "contract.txt", "口座振替勧奨通知作成発送業務委託契約の締結について（報告）\n\n"
+	    "　高崎市（以下「甲」という。）と株式会社上州ビジネス（以下「乙\n"
+	    "」という。）とは、次のとおり契約を締結する。\n"
+	    "第１条　甲は、乙に対し、勧奨通知作成業務（以下「本業務」という。）"
+	    "を委託し、乙はこれを受託する。\n");
+	pr = &p.cases.v[0]->procs[0];
+	ck_assert_int_eq((int)pr->consignees.n, 1);
+	ck_assert_str_eq(pr->consignees.v[0], "株式会社上州ビジネス");
+	ck_assert(pr->title.value == NULL ||
+	    strcmp(pr->title.value, "本業務") != 0);
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1253,6 +1272,7 @@ extract_suite(void)
 	tcase_add_test(tc, rows_under_a_blank_group_cell);
 	tcase_add_test(tc, procedures_in_numbered_paragraphs);
 	tcase_add_test(tc, number_in_brackets_on_its_own_line);
+	tcase_add_test(tc, contract_names_its_parties_by_terms);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -606,7 +606,7 @@ block_procedures(const struct ctx *x, size_t from, size_t to,
 {
 	size_t first = ps->n, end = to;
 
-	for (size_t i = from; i < to; i++) {
+	for (size_t i = from; i < to && i < end; i++) {
 		if (!is_block_start(x->k[i]))
 			continue;
 		if (ps->n > first)

@@ -1492,6 +1492,57 @@ leader_value_col(const struct pass *ps, size_t i, int col)
 	return *s != '\0' && at > 0 && abs(at - col) <= 4 ? at : col;
 }
 
+/*
+ * "委託事項<TAB>委託事項1：…\n委託先：…\n再委託の有無：…": a cell
+ * that holds rows of its own (an HTML table's cell of "label：value"
+ * lines).  They are emitted as rows after their outer label, which
+ * stays as a line of its own.  Returns 1 when line i was such a row.
+ */
+static int
+nested_rows(struct pass *ps, size_t i)
+{
+	const struct doc_line *dl = &ps->in->lines[i];
+	const char *tab = strchr(dl->text, '\t'), *p;
+	char *label;
+	size_t inner = 0;
+
+	if (tab == NULL || strchr(tab + 1, '\t') != NULL ||
+	    strchr(tab + 1, '\n') == NULL)
+		return 0;
+	for (p = tab + 1; *p; ) {
+		size_t n = strcspn(p, "\n");
+		char *line = xstrndup(p, n);
+		struct reading r;
+
+		memset(&r, 0, sizeof(r));
+		if (read_colon(line, 0, &r) && r.sep == SEP_COLON)
+			inner++;
+		reading_free(&r);
+		free(line);
+		p += n + (p[n] == '\n');
+	}
+	if (inner < 3)
+		return 0;	/* (two notes, 受託者：… 再受託者：…, are a value) */
+	label = trimmed(dl->text, (size_t)(tab - dl->text));
+	emit(ps, dl, label);
+	free(label);
+	for (p = tab + 1; *p; ) {
+		size_t n = strcspn(p, "\n");
+		char *line = xstrndup(p, n);
+		struct reading r;
+
+		memset(&r, 0, sizeof(r));
+		if (read_colon(line, 0, &r) && r.sep == SEP_COLON)
+			emit_row(ps, dl, r.label, r.value);
+		else if (!is_blank_line(line))
+			emit(ps, dl, line);
+		reading_free(&r);
+		free(line);
+		p += n + (p[n] == '\n');
+	}
+	return 1;
+}
+
 static size_t
 normalise_line(struct pass *ps, size_t i)
 {
@@ -1509,6 +1560,8 @@ normalise_line(struct pass *ps, size_t i)
 	}
 	if ((next = labels_over_values(ps, i)) > i)
 		return next;
+	if (nested_rows(ps, i))
+		return i + 1;
 	next = i + 1;
 	read_line(dl->text, ps->form_col, &r);
 	if (r.sep == SEP_NONE && defines_term(ps, i)) {

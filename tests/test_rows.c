@@ -471,6 +471,21 @@ START_TEST(table_of_full_width_bars_ruled_per_row)
 }
 END_TEST
 
+START_TEST(cell_of_rows_of_its_own)
+{
+	struct rows r;
+
+	rows_of(&r, "<table><tr><th>委託事項</th><td>委託事項1：保守業務<br>"
+	    "委託先：株式会社かしわ<br>再委託の有無：しない<br>"
+	    "委託事項2：入力業務<br>委託先：東葛データ株式会社</td></tr>"
+	    "</table>", FORMAT_HTML);
+	ck_assert_str_eq(r.rows.lines[0].text, "委託事項");
+	ck_assert_str_eq(row(&r, "委託先", NULL), "株式会社かしわ");
+	ck_assert_str_eq(row(&r, "再委託の有無", NULL), "しない");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -504,6 +519,7 @@ rows_suite(void)
 	tcase_add_test(tc, narrow_table_row_keeps_its_empty_cell);
 	tcase_add_test(tc, number_label_pair_set_with_single_spaces);
 	tcase_add_test(tc, table_of_full_width_bars_ruled_per_row);
+	tcase_add_test(tc, cell_of_rows_of_its_own);
 	tcase_add_test(tc, label_wrapped_past_its_value);
 	tcase_add_test(tc, letter_of_a_vertical_label_is_dropped);
 	suite_add_tcase(s, tc);

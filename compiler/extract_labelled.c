@@ -230,7 +230,7 @@ body_from(const struct ctx *x, const struct proc_span *ps)
  * else NULL.  New string.
  */
 static char *
-paragraph_title(const struct node *k)
+paragraph_title(const struct node *k, const struct node *next)
 {
 	const char *t = k->text, *gap;
 	char *title;
@@ -244,7 +244,8 @@ paragraph_title(const struct node *k)
 	if ((gap = strstr(t, "\xe3\x80\x80")) == NULL &&
 	    (gap = strstr(t, "  ")) == NULL)
 		return NULL;
-	if (gap == t || gap - t > 3 * 40 || strstr(gap, "。") == NULL)
+	if (gap == t || gap - t > 3 * 40 || (strstr(gap, "。") == NULL &&
+	    (next == NULL || next->kind != NODE_TEXT)))
 		return NULL;	/* a paragraph: sentences follow its title */
 	title = xstrndup(t, (size_t)(gap - t));
 	if (strstr(title, "。") == NULL && section_type(title) >= 0 &&
@@ -271,7 +272,8 @@ paragraph_procedures(const struct ctx *x, size_t from, size_t to,
 
 		if ((x->k[i]->kind != NODE_TEXT &&
 		    x->k[i]->kind != NODE_HEADING) ||
-		    (title = paragraph_title(x->k[i])) == NULL)
+		    (title = paragraph_title(x->k[i], i + 1 < x->n ?
+		    x->k[i + 1] : NULL)) == NULL)
 			continue;
 		if (ps->n > first)
 			ps->v[ps->n - 1].to = i;

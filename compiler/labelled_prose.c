@@ -206,7 +206,8 @@ joined_text(const struct ctx *x, size_t from, size_t to)
 
 	for (size_t i = from; i < to && i < x->n; i++)
 		if (x->k[i]->kind != NODE_HEADING ||
-		    strstr(x->k[i]->key, "。") != NULL)	/* a paragraph */
+		    strstr(x->k[i]->key, "。") != NULL ||
+		    strlen(x->k[i]->key) > 3 * 40)	/* a paragraph */
 			buf_puts(&b, x->k[i]->key);
 	return buf_detach(&b);
 }

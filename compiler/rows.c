@@ -2070,6 +2070,48 @@ mail_header_end(const struct doc *in)
 	return fields >= 3 ? i : 0;
 }
 
+/*
+ * "委託事項<TAB>• 委託事項1：… • 委託先：…": a cell's list of pairs (an
+ * HTML <ul> in a table, as a PDF's text runs it on) with each bullet on
+ * a line of its own.  NULL unless three bullets or more after a TAB
+ * hold "label：value".
+ */
+static char *
+bullets_as_lines(const char *s)
+{
+	const char *tab = strchr(s, '\t');
+	struct buf b = BUF_INIT;
+
+	size_t pairs = 0;
+
+	if (tab == NULL || strstr(tab, "•") == NULL)
+		return NULL;
+	/* only a list of "label：value" pairs (rows of their own) */
+	for (const char *p = strstr(tab, "•"); p != NULL;
+	    p = strstr(p + 1, "•")) {
+		const char *next = strstr(p + 1, "•"), *colon = strstr(p, "：");
+
+		pairs += colon != NULL && (next == NULL || colon < next);
+	}
+	if (pairs < 3)
+		return NULL;
+	buf_put(&b, s, (size_t)(tab - s) + 1);
+	for (const char *p = tab + 1; *p; ) {
+		if (str_has_prefix(p, "•")) {
+			while (b.len > 0 && b.data[b.len - 1] == ' ')
+				buf_truncate(&b, b.len - 1);
+			if (b.len > 0 && b.data[b.len - 1] != '\t')
+				buf_putc(&b, '\n');
+			p += strlen("•");
+			while (*p == ' ')
+				p++;
+			continue;
+		}
+		buf_putc(&b, *p++);
+	}
+	return buf_detach(&b);
+}
+
 static void
 untable(const struct doc *in, struct doc *out)
 {
@@ -2108,6 +2150,8 @@ untable(const struct doc *in, struct doc *out)
 
 		if (t == NULL)
 			t = csv_row(in->lines[i].text);
+		if (t == NULL)
+			t = bullets_as_lines(in->lines[i].text);
 		if (t == NULL && aligned >= 2)
 			t = detab(in->lines[i].text);
 		out->lines[i] = in->lines[i];

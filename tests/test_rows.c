@@ -486,6 +486,19 @@ START_TEST(cell_of_rows_of_its_own)
 }
 END_TEST
 
+START_TEST(bullets_of_pairs_in_a_cell_are_rows)
+{
+	struct rows r;
+
+	rows_of(&r, "委託事項\t• 委託事項1：保守業務 • 委託先：株式会社かしわ "
+	    "• 再委託の有無：しない\n取り扱う個人情報\t• 氏名 • 住所\n",
+	    FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "委託先", NULL), "株式会社かしわ");
+	ck_assert_str_eq(row(&r, "取り扱う個人情報", NULL), "• 氏名 • 住所");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -520,6 +533,7 @@ rows_suite(void)
 	tcase_add_test(tc, number_label_pair_set_with_single_spaces);
 	tcase_add_test(tc, table_of_full_width_bars_ruled_per_row);
 	tcase_add_test(tc, cell_of_rows_of_its_own);
+	tcase_add_test(tc, bullets_of_pairs_in_a_cell_are_rows);
 	tcase_add_test(tc, label_wrapped_past_its_value);
 	tcase_add_test(tc, letter_of_a_vertical_label_is_dropped);
 	suite_add_tcase(s, tc);

@@ -491,7 +491,8 @@ START_TEST(bullets_of_pairs_in_a_cell_are_rows)
 	struct rows r;
 
 	rows_of(&r, "委託事項\t• 委託事項1：保守業務 • 委託先：株式会社かしわ "
-	    "• 再委託の有無：しない\n取り扱う個人情報\t• 氏名 • 住所\n",
+	    "• 委託期間：令和7年4月1日から • 再委託の有無：しない\n"
+	    "取り扱う個人情報\t• 氏名 • 住所\n",
 	    FORMAT_TEXT);
 	ck_assert_str_eq(row(&r, "委託先", NULL), "株式会社かしわ");
 	ck_assert_str_eq(row(&r, "取り扱う個人情報", NULL), "• 氏名 • 住所");

@@ -6,6 +6,7 @@
 #   tests/heldout/                 soft F1 >= 0.95, strict >= 0.85
 #   tests/forms/{a,b,c,i}/         soft F1 >= 0.85, strict >= 0.80
 #   tests/forms/{e,f,g,h,j,k}/     soft F1 >= 0.80, strict >= 0.75
+#   tests/forms/l/                 soft F1 >= 0.55, strict >= 0.50 (unworked)
 #     (e and f were hidden estimate sets, scored once unseen, then kept)
 #   ../shared/dev/set{3,4}/        soft F1 >= 0.85, strict >= 0.80
 # tests/forms/ holds documents in forms unlike the seeds with gold written
@@ -45,6 +46,9 @@ for set in e f g h j k; do
 	check "forms-$set" "$root/tests/forms/$set/docs" \
 	    "$root/tests/forms/$set/gold.json" 0.80 0.75
 done
+# the latest hidden estimate set, not yet worked on: a regression floor
+check "forms-l" "$root/tests/forms/l/docs" "$root/tests/forms/l/gold.json" \
+    0.55 0.50
 for set in set3 set4; do
 	check "dev-$set" "$root/../shared/dev/$set/docs" \
 	    "$root/../shared/dev/$set/gold.json" 0.85 0.80

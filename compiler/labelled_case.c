@@ -51,6 +51,24 @@ after_agenda_number(const char *key)
 	static const char *const words[] = { "議題", "案件", "議案", "資料",
 	    NULL };
 
+	if (*key == '(' && isdigit((unsigned char)key[1])) {
+		/* "(1)諮問第8号…", "(2)報告事項…": an agenda's numbered item
+		   whose word says what it is */
+		const char *p = key + 1;
+
+		while (isdigit((unsigned char)*p))
+			p++;
+		if (*p == ')')
+			for (int w = 0; header_words[w]; w++) {
+				const char *q = p + 1 + strlen(header_words[w]);
+
+				if (str_has_prefix(p + 1, header_words[w]) &&
+				    ((str_has_prefix(q, "第") &&
+				    isdigit((unsigned char)q[3])) ||
+				    str_has_prefix(q, "事項")))
+					return p + 1;	/* not "(2)諮問の根拠" */
+			}
+	}
 	for (int i = 0; words[i]; i++)
 		if (str_has_prefix(key, words[i])) {
 			const char *p = key + strlen(words[i]);
@@ -460,6 +478,39 @@ drop_index_rows(const struct ctx *x, struct spans *sp)
 }
 
 /*
+ * Headers listed line after line (an agenda's "（１）付議事項第５号 …",
+ * "（２）付議事項第６号 …") whose numbers head sections further down: the
+ * sections are the cases, the list only names them.
+ */
+static void
+drop_index_lines(struct spans *sp)
+{
+	char *drop = xcalloc(sp->n + 1, 1);
+	size_t kept = 0;
+
+	for (size_t c = 0; c < sp->n; c++) {
+		int later = 0;
+
+		for (size_t d = c + 1; d < sp->n && !later; d++)
+			later = sp->v[c].number != NULL &&
+			    sp->v[d].number != NULL &&
+			    sp->v[c].word == sp->v[d].word &&
+			    strcmp(sp->v[c].number, sp->v[d].number) == 0;
+		drop[c] = later && ((c + 1 < sp->n &&
+		    sp->v[c + 1].from <= sp->v[c].from + 2) ||
+		    (c > 0 && sp->v[c - 1].from + 2 >= sp->v[c].from));
+	}
+	for (size_t c = 0; c < sp->n; c++) {
+		if (drop[c])
+			free(sp->v[c].number);
+		else
+			sp->v[kept++] = sp->v[c];
+	}
+	sp->n = kept;
+	free(drop);
+}
+
+/*
  * A table of cases whose numbers head sections further down (an
  * agenda: 議事日程 then "## 議案第52号 …"): an index of the sections,
  * which are the cases.
@@ -492,6 +543,7 @@ find_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 	if (sp->n == 0) {
 		header_cases(x, fs, sp);
 		drop_index_rows(x, sp);
+		drop_index_lines(sp);
 	}
 	if (sp->n == 0)
 		mention_cases(x, sp);

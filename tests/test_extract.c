@@ -1218,6 +1218,24 @@ START_TEST(contract_names_its_parties_by_terms)
 }
 END_TEST
 
+START_TEST(numbered_agenda_items_of_a_summary)
+{
+	struct parsed p;
+
+	parse_text(&p, "summary.txt", "審議会 議事要旨\n\n"
+	    "（１）諮問第８号　重層的支援に係る個人情報の外部提供について\n"
+	    "・提供先は、社会福祉法人長崎市社会福祉協議会である。\n\n"
+	    "（２）報告事項　駐輪場受付業務の委託について\n"
+	    "・委託先は、株式会社出島サイクルである。\n\n"
+	    "（３）諮問の根拠について\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "8");
+	ck_assert_str_eq(p.cases.v[1]->title.value,
+	    "駐輪場受付業務の委託について");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1273,6 +1291,7 @@ extract_suite(void)
 	tcase_add_test(tc, procedures_in_numbered_paragraphs);
 	tcase_add_test(tc, number_in_brackets_on_its_own_line);
 	tcase_add_test(tc, contract_names_its_parties_by_terms);
+	tcase_add_test(tc, numbered_agenda_items_of_a_summary);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -641,13 +641,14 @@ static char	*paragraph_at(const struct ctx *x, size_t i, size_t to);
 
 /* Does the sentence go on from at to "…を委託し"? */
 static int
-entrusts_after(const char *at)
+entrusts_after(const char *text, const char *at)
 {
 	const char *end = strstr(at, "。"), *w = strstr(at, "を委託");
 
 	while (end != NULL && (str_has_prefix(end + 3, "）") ||
 	    str_has_prefix(end + 3, ")")))
 		end = strstr(end + 3, "。");	/* "（以下「本業務」という。）" */
+	(void)text;
 	return w != NULL && (end == NULL || w < end) && w - at < 3 * 80;
 }
 
@@ -686,6 +687,19 @@ organisations_before_verbs(const struct ctx *x, const char *const *verbs,
 	}
 }
 
+/*
+ * Phrases that name the contractor before them only where the sentence
+ * says so: "甲は、乙に対し、…業務を委託し" (the one addressed), "委託先は、
+ * 入札の結果、株式会社〇〇に決定".
+ */
+static const struct {
+	const char	*verb;
+	int		(*holds)(const char *text, const char *at);
+} guarded[] = {
+	{ "に対し", entrusts_after },
+	{ "に決定", names_contractor_before },
+};
+
 void
 organisations_in_prose(const struct ctx *x, struct procedure *p,
     size_t from, size_t to)
@@ -700,20 +714,19 @@ organisations_in_prose(const struct ctx *x, struct procedure *p,
 	organisations_before_verbs(x, verbs, from, to, &p->consignees, &line);
 	for (size_t i = from; i < to && i < x->n && p->consignees.n == 0;
 	    i++) {
-		char *text = paragraph_at(x, i, to);
+		char *text;
 
-		/* "甲は、乙に対し、…業務を委託し": the one addressed */
-		for (const char *q = strstr(text, "に対し"); q != NULL &&
-		    p->consignees.n == 0; q = strstr(q + 1, "に対し"))
-			if (entrusts_after(q))
-				organisation_before(x, text, (size_t)(q - text),
-				    &p->consignees);
-		/* "委託先は、入札の結果、株式会社〇〇に決定" */
-		for (const char *q = strstr(text, "に決定"); q != NULL &&
-		    p->consignees.n == 0; q = strstr(q + 1, "に決定"))
-			if (names_contractor_before(text, q))
-				organisation_before(x, text, (size_t)(q - text),
-				    &p->consignees);
+		if (continues_sentence(x, i, from))
+			continue;	/* read with the line it goes on from */
+		text = paragraph_at(x, i, to);
+		for (size_t g = 0; g < sizeof(guarded) / sizeof(guarded[0]);
+		    g++)
+			for (const char *q = strstr(text, guarded[g].verb);
+			    q != NULL && p->consignees.n == 0;
+			    q = strstr(q + 1, guarded[g].verb))
+				if (guarded[g].holds(text, q))
+					organisation_before(x, text,
+					    (size_t)(q - text), &p->consignees);
 		free(text);
 		if (p->consignees.n > 0 && line == 0)
 			line = (size_t)x->k[i]->line;

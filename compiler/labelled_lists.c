@@ -148,22 +148,6 @@ refers_to_annex(const char *v)
 	return name && verb;
 }
 
-/*
- * Items kept in an annex the value points to ("別表のとおり", "別紙１
- * のとおり"): the lines under the annex's own heading further on.
- */
-/* "一" to "十" at s (別表第二)? */
-static int
-is_kanji_digit(const char *s)
-{
-	static const char *const digits[] = { "一", "二", "三", "四", "五",
-	    "六", "七", "八", "九", "十", NULL };
-
-	for (int d = 0; digits[d]; d++)
-		if (str_has_prefix(s, digits[d]))
-			return 1;
-	return 0;
-}
 
 /* The column of a table's head that holds the items: 項目, 個人情報 …,
  * else the first that is no number; -1 when none. */
@@ -216,6 +200,10 @@ annex_table(const struct ctx *x, size_t i, struct buf *list)
 	return list->len > 0;
 }
 
+/*
+ * Items kept in an annex the value points to ("別表のとおり", "別紙１
+ * のとおり"): the lines under the annex's own heading further on.
+ */
 void
 annex_items_of(const struct ctx *x, const char *value, struct procedure *p,
     size_t after)
@@ -234,7 +222,8 @@ annex_items_of(const struct ctx *x, const char *value, struct procedure *p,
 			continue;
 		len = strlen(names[n]);
 		while (isdigit((unsigned char)ref[len]) ||
-		    str_has_prefix(ref + len, "第") || is_kanji_digit(ref + len))
+		    str_has_prefix(ref + len, "第") ||
+		    norm_kanji_digits_len(ref + len, 1) > 0)
 			len += isdigit((unsigned char)ref[len]) ? 1 : 3;
 		name = norm_strip_space(ref, len);
 		for (size_t i = after + 1; i < x->n; i++) {

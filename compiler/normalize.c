@@ -878,3 +878,19 @@ norm_parse_count(const char *s, size_t len)
 	free(w.v);
 	return v;
 }
+
+size_t
+norm_kanji_digits_len(const char *s, size_t max)
+{
+	static const char *const digits[] = { "一", "二", "三", "四", "五",
+	    "六", "七", "八", "九", "十", NULL };
+	size_t n = 0;
+
+	for (int more = 1; more && n < 3 * max; ) {
+		more = 0;
+		for (int d = 0; digits[d] && !more; d++)
+			if (strncmp(s + n, digits[d], 3) == 0)
+				n += 3, more = 1;
+	}
+	return n;
+}

@@ -168,9 +168,6 @@ prefix_of(const char *s, const char *const *marks)
 static const char *const roman_marks[] = { "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ",
     "Ⅵ", "Ⅶ", "Ⅷ", "Ⅸ", "Ⅹ", NULL };
 
-static const char *const kanji_digits[] = { "一", "二", "三", "四",
-    "五", "六", "七", "八", "九", "十", NULL };
-
 static const char *const kana_marks[] = { "ア", "イ", "ウ", "エ", "オ",
     "カ", "キ", "ク", "ケ", "コ", "サ", "シ", "ス", "セ", "ソ", NULL };
 
@@ -233,9 +230,7 @@ mark_len(const char *s, int *needs_space)
 		*needs_space = 1;
 		return n;
 	}
-	if ((n = prefix_of(s, kanji_digits)) > 0) {
-		while (prefix_of(s + n, kanji_digits) > 0 && n < 3 * 3)
-			n += 3;
+	if ((n = norm_kanji_digits_len(s, 3)) > 0) {
 		*needs_space = 1;
 		return n;	/* 一　目的外利用 */
 	}
@@ -1141,7 +1136,7 @@ mark_shape(const char *s)
 		return NULL;
 	for (const char *p = s; p < s + n; ) {
 		int bytes = is_digit_at(p, &c) ? c :
-		    (int)prefix_of(p, kanji_digits);
+		    (int)norm_kanji_digits_len(p, 1);
 
 		if (bytes == 0) {
 			bytes = char_at(p, &c);

@@ -252,30 +252,13 @@ latin_form(const char *key, const char *text, int *number, size_t *label_at)
 	return NUM_NONE;
 }
 
-/* Bytes of the 漢数字 (一 to 十) at s, 0 when none. */
-static size_t
-kanji_digits_len(const char *s)
-{
-	static const char *const digits[] = { "一", "二", "三", "四", "五",
-	    "六", "七", "八", "九", "十", NULL };
-	size_t n = 0;
-
-	for (int more = 1; more && n < 3 * 3; ) {
-		more = 0;
-		for (int d = 0; digits[d] && !more; d++)
-			if (str_has_prefix(s + n, digits[d]))
-				n += 3, more = 1;
-	}
-	return n;
-}
-
 /* "一　目的外利用", "十二　委託期間": a 漢数字 number set apart from its
  * label by white space (一般, 二重 are words). */
 static enum number_form
 kanji_form(const char *key, const char *text, int *number, size_t *label_at)
 {
 	const char *t = skip_ws(text);
-	size_t n = kanji_digits_len(t), used;
+	size_t n = norm_kanji_digits_len(t, 3), used;
 	long long v;
 
 	if (n == 0 || skip_ws(t + n) == t + n)

@@ -592,6 +592,15 @@ START_TEST(number_stops_at_space)
 }
 END_TEST
 
+START_TEST(kanji_digits_run)
+{
+	ck_assert_uint_eq(norm_kanji_digits_len("十二　委託期間", 3), 6);
+	ck_assert_uint_eq(norm_kanji_digits_len("十二　委託期間", 1), 3);
+	ck_assert_uint_eq(norm_kanji_digits_len("一般競争入札", 3), 3);
+	ck_assert_uint_eq(norm_kanji_digits_len("委託", 3), 0);
+}
+END_TEST
+
 START_TEST(number_none)
 {
 	size_t used = 99;
@@ -675,6 +684,7 @@ normalize_suite(void)
 	tcase_add_test(tc, simple_map_agrees_with_utf8proc_per_cp);
 	tcase_add_test(tc, simple_map_pairs_do_not_interact);
 	tcase_add_test(tc, fold_fast_path_matches_slow_path);
+	tcase_add_test(tc, kanji_digits_run);
 	suite_add_tcase(s, tc);
 	return s;
 }

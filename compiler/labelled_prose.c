@@ -75,23 +75,33 @@ subcontractor_in_value(const char *value, struct strlist *out)
 	}
 }
 
+/* "の９項目" (or "の３点" when points) at p: the count, else -1. */
+static long long
+count_at(const char *p, int points)
+{
+	size_t used;
+	long long n;
+
+	if (!str_has_prefix(p, "の"))
+		return -1;
+	n = norm_parse_number(p + 3, strnlen(p + 3, 12), &used);
+	if (n > 0 && (str_has_prefix(p + 3 + used, "項目") ||
+	    (points && str_has_prefix(p + 3 + used, "点"))))
+		return n;
+	return -1;
+}
+
 /* "A、B、Cの７項目…": the count after a list, and what follows it,
  * go (in place). */
 static void
 drop_count_suffix(char *list)
 {
 	for (char *no = strstr(list, "の"); no != NULL;
-	    no = strstr(no + 1, "の")) {
-		size_t used;
-		long long n = norm_parse_number(no + 3, strnlen(no + 3, 12),
-		    &used);
-
-		if (n > 0 && (str_has_prefix(no + 3 + used, "項目") ||
-		    str_has_prefix(no + 3 + used, "点"))) {
+	    no = strstr(no + 1, "の"))
+		if (count_at(no, 1) > 0) {
 			*no = '\0';	/* "…の9項目で、対象は…": the list ends */
 			return;
 		}
-	}
 }
 
 /* "A、B及びC": the last two items of a list in prose are joined by
@@ -165,15 +175,13 @@ counted_items_in_prose(const char *text, struct strlist *out)
 {
 	for (const char *p = strstr(text, "の"); p != NULL;
 	    p = strstr(p + 1, "の")) {
-		size_t used;
-		long long n = norm_parse_number(p + 3, strnlen(p + 3, 3 * 4),
-		    &used);
+		long long n = count_at(p, 0);
 		const char *start = p;
 		struct strlist all = STRLIST_INIT;
 		char *list;
 		int commas = 0;
 
-		if (n < 2 || n > 40 || !str_has_prefix(p + 3 + used, "項目") ||
+		if (n < 2 || n > 40 ||
 		    (p - text >= 3 && memcmp(p - 3, "次", 3) == 0))
 			continue;	/* "次の9項目": the list follows */
 		/* back over n items, at most to the sentence's start */

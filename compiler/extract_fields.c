@@ -517,6 +517,16 @@ names_entity(const char *s)
 	return 0;
 }
 
+char *
+node_keys(const struct ctx *x, size_t i, size_t n)
+{
+	struct buf b = BUF_INIT;
+
+	for (size_t j = i; j < i + n && j < x->n; j++)
+		buf_puts(&b, x->k[j]->key);
+	return b.data ? buf_detach(&b) : xstrdup("");
+}
+
 /*
  * The organisation a contract names by a short term: "株式会社上州ビジネス
  * サポート（以下「乙」という。）" for 乙 (a line's key with the next one,
@@ -532,21 +542,21 @@ defined_name(const struct ctx *x, const char *term)
 	want = xmalloc(strlen(term) + 32);
 	sprintf(want, "(以下「%s」という", term);
 	for (size_t i = 0; i < x->n && found == NULL; i++) {
-		struct buf b = BUF_INIT;
+		char *both;
 		const char *at;
 
-		buf_puts(&b, x->k[i]->key);
-		if (i + 1 < x->n)
-			buf_puts(&b, x->k[i + 1]->key);
-		if ((at = strstr(b.data ? b.data : "", want)) != NULL) {
-			char *name = phrase_before(b.data, (size_t)(at - b.data));
+		if (strstr(x->k[i]->key, "(以下「") == NULL)
+			continue;	/* (the cheap test, on every line) */
+		both = node_keys(x, i, 2);
+		if ((at = strstr(both, want)) != NULL) {
+			char *name = phrase_before(both, (size_t)(at - both));
 
 			if (is_organisation_like(name) && names_entity(name))
 				found = name;
 			else
 				free(name);
 		}
-		buf_free(&b);
+		free(both);
 	}
 	free(want);
 	return found;

@@ -78,6 +78,9 @@ void	organisations_in_prose(const struct ctx *x, struct procedure *p,
 void	organisations_before_verbs(const struct ctx *x,
 	    const char *const *verbs, size_t from, size_t to,
 	    struct strlist *out, size_t *line);
+/* The keys of nodes [i, i + n) run together (a sentence a line wrap
+ * broke: "…業務委" / "託について」").  New string. */
+char	*node_keys(const struct ctx *x, size_t i, size_t n);
 int	subcontractors_in_prose(const struct ctx *x, size_t from, size_t to,
 	    struct strlist *out);
 

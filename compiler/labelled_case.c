@@ -354,16 +354,13 @@ mention_cases(const struct ctx *x, struct spans *sp)
 	struct strlist seen = STRLIST_INIT;
 
 	for (size_t i = 0; i < x->n; i++) {
-		char *number = NULL, *title = NULL, *both = NULL;
+		char *number = NULL, *title = NULL, *both;
 		const char *w = mentioned_case(x->k[i]->key, &number, &title);
 
 		if (w == NULL && i + 1 < x->n && x->k[i + 1]->kind == NODE_TEXT &&
 		    strstr(x->k[i]->key, "「") != NULL) {
 			/* the quote wraps onto the next line (a PDF's) */
-			both = xmalloc(strlen(x->k[i]->key) +
-			    strlen(x->k[i + 1]->key) + 1);
-			strcpy(both, x->k[i]->key);
-			strcat(both, x->k[i + 1]->key);
+			both = node_keys(x, i, 2);
 			w = mentioned_case(both, &number, &title);
 			free(both);
 		}
@@ -1239,15 +1236,9 @@ department_in_charge(const struct ctx *x, size_t from, size_t to,
 		if (at == NULL)
 			continue;
 		/* with the line it goes on from (a PDF's wrap) */
-		joined = xstrdup(x->k[i]->key);
-		if (i > from && x->k[i - 1]->kind == NODE_TEXT &&
-		    !str_has_suffix(x->k[i - 1]->key, "。")) {
-			free(joined);
-			joined = xmalloc(strlen(x->k[i - 1]->key) +
-			    strlen(x->k[i]->key) + 1);
-			strcpy(joined, x->k[i - 1]->key);
-			strcat(joined, x->k[i]->key);
-		}
+		joined = i > from && x->k[i - 1]->kind == NODE_TEXT &&
+		    !str_has_suffix(x->k[i - 1]->key, "。") ?
+		    node_keys(x, i - 1, 2) : node_keys(x, i, 1);
 		k = start = joined;
 		at = strstr(k, "が所管");
 		for (const char *p = strstr(k, "、"); p != NULL && p < at;

@@ -235,9 +235,16 @@ void
 apply_row(struct pcase *c, struct procedure *p, const char *label,
     const char *value, int line)
 {
+	apply_field(c, p, label_field(label), label, value, line);
+}
+
+void
+apply_field(struct pcase *c, struct procedure *p, enum field_id field,
+    const char *label, const char *value, int line)
+{
 	char *from = label_origin(label);
 
-	switch (label_field(label)) {
+	switch (field) {
 	case FIELD_PARTNER:
 		fill_partner(p, value, line, from);
 		break;

@@ -55,6 +55,10 @@ void	set_line(int *at, const struct strlist *l, int line);
 char *	label_origin(const char *label);
 void	apply_row(struct pcase *c, struct procedure *p, const char *label,
 	    const char *value, int line);
+/* As apply_row(), the field given (a label that names it only in its
+ * table: a column headed 再委託 holding a company). */
+void	apply_field(struct pcase *c, struct procedure *p, enum field_id field,
+	    const char *label, const char *value, int line);
 void	apply_rows(const struct ctx *x, struct pcase *c, struct procedure *p,
 	    size_t from, size_t to);
 void	cover_subjects(const struct ctx *x, struct pcase *c, size_t from,

@@ -869,21 +869,6 @@ set_origin_list(char **at, const struct strlist *l, const char *label)
 }
 
 /* Fill p from the facts of its span (or record). */
-/* The subcontractors a fact names (its label may be a bare 再委託). */
-static void
-add_subcontractors(struct procedure *p, const struct fact *f, const char *v)
-{
-	char *by = label_origin(f->label);
-
-	if (strstr(v, "【") != NULL)
-		parse_organisations(v, "委託先", &p->consignees);
-	parse_organisations(v, "再委託先", &p->subcontractors);
-	set_line(&p->consignees_line, &p->consignees, f->line);
-	set_line(&p->subcontractors_line, &p->subcontractors, f->line);
-	list_from(&p->consignees_from, &p->consignees, by);
-	list_from(&p->subcontractors_from, &p->subcontractors, by);
-	free(by);
-}
 
 static void
 fill_procedure(const struct ctx *x, const struct facts *fs,
@@ -943,7 +928,9 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 			if (f->field == FIELD_SUBCONTRACTORS) {
 				char *v = clean_list(f->value, FIELD_CONSIGNEES);
 
-				add_subcontractors(p, f, v);
+				/* (its label may be a bare 再委託) */
+				apply_field(c, p, FIELD_SUBCONTRACTORS, f->label,
+				    v, f->line);
 				free(v);
 			}
 			subcontractor_in_value(f->value, &p->subcontractors);

@@ -59,7 +59,7 @@ section_type(const char *label)
 			return -1;
 	for (int i = 0; words[i]; i++)
 		any |= strstr(label, words[i]) != NULL;
-	any |= strstr(label, "からの") && str_has_suffix(label, "収集");
+	any |= type_from_words(label) == PROC_INDIRECT;	/* …からの…の収集 */
 	if (!any || (strstr(label, "委託先") && !strstr(label, "再委託")))
 		return -1;
 	if (strstr(label, "外部への提供") || strstr(label, "提供"))

@@ -932,8 +932,8 @@ skip_ws_prefix(const char *s)
 	return s;
 }
 
-/* "諮問番号 | 第31号": the number a label naming a case's number gives,
- * or NULL. */
+/* "諮問番号 | 第31号", "評価書番号 | 3": the number a label naming a
+ * case's number gives, or NULL. */
 static char *
 label_case_number(const char *label, const char *value)
 {
@@ -942,6 +942,7 @@ label_case_number(const char *label, const char *value)
 
 	for (int h = 0; header_words[h]; h++)
 		names_case |= strstr(k, header_words[h]) != NULL;
+	names_case |= strcmp(k, "評価書番号") == 0 || strcmp(k, "議案番号") == 0;
 	free(k);
 	value = skip_ws_prefix(value);
 	if (!names_case)

@@ -634,6 +634,91 @@ group_label(char **label, char **value)
 	*label = inner;
 }
 
+/* The field of a row's first cell. */
+static enum field_id
+row_label_field(const struct node *k)
+{
+	char *label = xstrndup(k->text, strcspn(k->text, "\t"));
+	enum field_id f = fact_field(label);
+
+	free(label);
+	return f;
+}
+
+/*
+ * "評価書番号 | 評価書名" over "3 | 児童手当…": a row of labels over a
+ * single row of values, a record laid side by side.  Each column gives
+ * its label and value.  Returns the node after the values, or h.
+ */
+static size_t
+record_across(const struct ctx *x, size_t h, struct facts *fs)
+{
+	struct strlist head = STRLIST_INIT, vals = STRLIST_INIT;
+	size_t ncell = cell_count(x->k[h]), v = h + 1, after, labels = 0;
+	int ok = ncell >= 2 && ncell <= 8;
+
+	/* the values right under the labels, and after them no more
+	   rows of values of their width */
+
+	ok = ok && v < x->n && x->k[v]->kind == NODE_ROW &&
+	    cell_count(x->k[v]) == ncell;
+	after = v + 1;
+	ok = ok && !(after < x->n && x->k[after]->kind == NODE_ROW &&
+	    cell_count(x->k[after]) == ncell &&
+	    row_label_field(x->k[after]) <= FIELD_IGNORE); /* a list */
+	if (ok) {
+		row_cells(x->k[h]->text, &head);
+		row_cells(x->k[v]->text, &vals);
+	}
+	for (size_t j = 0; ok && j < ncell; j++) {
+		ok = is_header_cell(head.v[j]) && !is_blank_cell(vals.v[j]) &&
+		    (fact_field(head.v[j]) > FIELD_IGNORE ||
+		    is_number_header(head.v[j]));
+		labels += fact_field(vals.v[j]) > FIELD_IGNORE;
+	}
+	ok = ok && labels < ncell;	/* not a head over a head */
+	for (size_t j = 0; ok && j < ncell; j++)
+		add_fact(fs, fact_field(head.v[j]), head.v[j], vals.v[j], v,
+		    x->k[v]->line, -1);
+	strlist_free(&head);
+	strlist_free(&vals);
+	return ok ? v + 1 : h;
+}
+
+/*
+ * "番号 | 項目 | 内容", then "① | 委託先名 | 株式会社〇〇": a table of
+ * labelled rows with a column numbering them.  Each row gives the label
+ * and value of the columns under 項目 and 内容.  Returns the node after
+ * it, or h.
+ */
+static size_t
+numbered_rows(const struct ctx *x, size_t h, struct facts *fs)
+{
+	struct strlist head = STRLIST_INIT;
+	size_t ncell = cell_count(x->k[h]), vj = 0, end = h;
+
+	if (ncell < 3 || ncell > 8)
+		return h;
+	row_cells(x->k[h]->text, &head);
+	for (size_t j = 2; j < ncell && vj == 0; j++)
+		if (is_header_word(head.v[j]))
+			vj = j;
+	if (vj > 0 && is_number_header(head.v[0]) &&
+	    is_header_cell(head.v[vj - 1]))
+		for (end = h + 1; end < x->n && x->k[end]->kind == NODE_ROW &&
+		    cell_count(x->k[end]) == ncell; end++) {
+			struct strlist cells = STRLIST_INIT;
+
+			row_cells(x->k[end]->text, &cells);
+			add_fact(fs, fact_field(cells.v[vj - 1]),
+			    cells.v[vj - 1], cells.v[vj], end,
+			    x->k[end]->line, -1);
+			strlist_free(&cells);
+		}
+	strlist_free(&head);
+	return end > h + 1 ? end : h;
+}
+
 /* Rows, labelled headings and tables of the whole document. */
 void
 read_facts(const struct ctx *x, struct facts *fs)
@@ -647,6 +732,11 @@ read_facts(const struct ctx *x, struct facts *fs)
 		if (k->kind == NODE_ROW && strchr(k->text, '\t') != NULL &&
 		    is_torn_header(strchr(k->text, '\t') + 1))
 			continue;	/* "項目 | 内 | 容": a head, torn */
+		if (k->kind == NODE_ROW && ((after = record_across(x, i,
+		    fs)) > i || (after = numbered_rows(x, i, fs)) > i)) {
+			i = after - 1;
+			continue;
+		}
 		if (k->kind == NODE_ROW && cell_count(k) >= 3) {
 			if ((after = column_table(x, i, fs)) == i)
 				after = list_table(x, i, fs);

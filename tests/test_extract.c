@@ -1236,6 +1236,40 @@ START_TEST(numbered_agenda_items_of_a_summary)
 }
 END_TEST
 
+START_TEST(labels_over_one_row_of_values)
+{
+	struct parsed p;
+
+	parse_text(&p, "cover.md", "# 特定個人情報保護評価書\n\n"
+	    "| 評価書番号 | 評価書名 |\n|---|---|\n"
+	    "| 3 | 児童手当の支給に関する事務 |\n\n"
+	    "- **公表日**：令和７年２月１０日\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "3");
+	ck_assert_str_eq(p.cases.v[0]->title.value,
+	    "児童手当の支給に関する事務");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(numbered_label_value_rows)
+{
+	struct parsed p;
+
+	parse_text(&p, "entrust.md", "# 特定個人情報保護評価書\n\n"
+	    "#### 委託事項1：システム運用保守業務\n\n"
+	    "| 番号 | 項目 | 内容 |\n|---|---|---|\n"
+	    "| ① | 委託内容 | 運用保守 |\n"
+	    "| ② | 委託先名 | 株式会社尾張システムズ |\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 1);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].consignees.v[0],
+	    "株式会社尾張システムズ");
+	ck_assert_int_eq((int)p.cases.v[0]->procs[0].data_items.n, 0);
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1292,6 +1326,8 @@ extract_suite(void)
 	tcase_add_test(tc, number_in_brackets_on_its_own_line);
 	tcase_add_test(tc, contract_names_its_parties_by_terms);
 	tcase_add_test(tc, numbered_agenda_items_of_a_summary);
+	tcase_add_test(tc, labels_over_one_row_of_values);
+	tcase_add_test(tc, numbered_label_value_rows);
 	suite_add_tcase(s, tc);
 	return s;
 }

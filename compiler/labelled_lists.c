@@ -315,6 +315,32 @@ sublabel_len(const char *s, char **label)
 	return colon_sublabel_len(s, label);
 }
 
+/*
+ * "区民課（住民基本台帳）：氏名、住所", "介護保険課：要介護状態区分": the
+ * holder a line of items comes from, before a colon; its length with the
+ * colon, or 0.  A holder is an office or a ledger (…課, …システム, a name
+ * with its note in brackets), or any short name before a list.
+ */
+static size_t
+holder_len(const char *s)
+{
+	static const char *const ends[] = { "課", "係", "室", "局", "センター",
+	    "システム", "台帳", "）", ")", NULL };
+	const char *c = strstr(s, "：");
+	size_t before;
+	int holder = 0;
+
+	if (c == NULL || c == s || c - s > 3 * 24)
+		return 0;
+	before = (size_t)(c - s);
+	if (memmem(s, before, "、", 3) != NULL || c[3] == '\0')
+		return 0;
+	for (int e = 0; ends[e] && !holder; e++)
+		holder = before > strlen(ends[e]) && memcmp(c - strlen(ends[e]),
+		    ends[e], strlen(ends[e])) == 0;
+	return holder || strstr(c + 3, "、") != NULL ? before + 3 : 0;
+}
+
 /* "－", "―", "なし", "無", "該当なし": a cell that names nobody. */
 static int
 is_none_mark(const char *s)
@@ -415,6 +441,8 @@ clean_list(const char *value, enum field_id f)
 		} else if (label != NULL && f == FIELD_ITEMS && s[sl] != '\0' &&
 		    !str_has_prefix(s, "《"))
 			s += sl;	/* "（項目）世帯番号、…" (《項目》 stays) */
+		else if (label == NULL && f == FIELD_ITEMS)
+			s += holder_len(s);	/* 区民課：氏名、… */
 		if (is_none_mark(s)) {
 			free(line);	/* "－", "なし": nobody */
 			free(label);

@@ -192,6 +192,24 @@ latin_mark_len(const char *s, int *needs_space)
 	return 0;
 }
 
+/* "1.1", "3.2.1": a decimal outline's number (two or three levels,
+ * no dot after the last); 0 when none. */
+static size_t
+outline_len(const char *s)
+{
+	size_t n = 0, d;
+	int levels = 0;
+
+	while ((d = digits_len(s + n)) > 0) {
+		n += d;
+		levels++;
+		if (s[n] != '.' || digits_len(s + n + 1) == 0 || levels == 3)
+			break;
+		n++;
+	}
+	return levels >= 2 && s[n] != '.' && digits_len(s + n) == 0 ? n : 0;
+}
+
 /* The mark itself, without the space after it; 0 when none. */
 static size_t
 mark_len(const char *s, int *needs_space)
@@ -218,6 +236,10 @@ mark_len(const char *s, int *needs_space)
 	if (str_has_prefix(s, "第") && (d = digits_len(s + 3)) > 0) {
 		*needs_space = 1;
 		return 3 + d;
+	}
+	if ((d = outline_len(s)) > 0) {
+		*needs_space = 1;
+		return d;	/* 1.1 担当部課, 3.2.1 件名 */
 	}
 	if ((d = digits_len(s)) > 0) {
 		if ((n = prefix_of(s + d, after_digits)) > 0)

@@ -149,6 +149,46 @@ sub_number(const char **p)
 	return v;
 }
 
+/* Does the raw text's leading run of digits and dots end in white
+ * space ("3.1.1 件名", not "2025.4.1に")? */
+static int
+spaced_after_outline(const char *text)
+{
+	const char *t = skip_ws(text);
+
+	while (isdigit((unsigned char)*t) || *t == '.' ||
+	    str_has_prefix(t, "．") || ((unsigned char)t[0] == 0xef &&
+	    (unsigned char)t[1] == 0xbc && (unsigned char)t[2] >= 0x90 &&
+	    (unsigned char)t[2] <= 0x99))
+		t += (unsigned char)*t < 0x80 ? 1 : 3;
+	return *t == ' ' || *t == '\t' || str_has_prefix(t, "\xe3\x80\x80");
+}
+
+/*
+ * ".1.1" after the 3 of "3.1.1 件名": the third level of a decimal
+ * outline, its number set apart from its words; -1 when p holds none.
+ */
+static int
+outline_number(const char **p, const char *text)
+{
+	const char *q = *p;
+	int v;
+
+	if (*q != '.' || !isdigit((unsigned char)q[1]))
+		return -1;
+	q++;
+	if (read_digits(&q) < 0 || *q != '.' || !isdigit((unsigned char)q[1]))
+		return -1;
+	q++;
+	if ((v = read_digits(&q)) < 0 || (*q == '.' &&
+	    isdigit((unsigned char)q[1])) || !spaced_after_outline(text))
+		return -1;
+	if (*q == '.')
+		q++;
+	*p = q;
+	return v;
+}
+
 /* The closing bracket of a heading's opening one at p, or NULL. */
 static const char *
 bracket_close(const char *p)
@@ -353,6 +393,12 @@ number_form_of(const char *key, const char *text, int *number,
 	}
 	if ((v = read_digits(&p)) < 0)
 		return NUM_NONE;
+	if (v < 100 && (sub = outline_number(&p, text)) >= 0 &&
+	    is_heading_label(p)) {
+		*number = sub;	/* 3.1.1 件名: a part of section 3.1 */
+		*label_at = (size_t)(p - key);
+		return NUM_SUBSUBNUMBER;
+	}
 	if (v < 100 && (sub = sub_number(&p)) >= 0 && is_heading_label(p)) {
 		*number = sub;	/* 4-1. 件名: a part of section 4 */
 		*label_at = (size_t)(p - key);
@@ -399,6 +445,7 @@ form_rank(enum number_form f)
 		[NUM_PAREN_KANA] = 50, [NUM_CIRCLED] = 60, [NUM_MARK] = 70,
 		[NUM_BRACKET] = 80, [NUM_LEVEL] = 0, [NUM_BRACKET_NUMBER] = 10,
 		[NUM_ROMAN] = 15, [NUM_ALPHA] = 17, [NUM_PAREN_ALPHA] = 35,
+		[NUM_SUBSUBNUMBER] = 27,
 	};
 
 	return rank[f];

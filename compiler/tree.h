@@ -41,6 +41,7 @@ enum number_form {
 	NUM_ROMAN,	/* Ⅰ 基本情報, IV. 諮問事項 */
 	NUM_ALPHA,	/* A. 業務委託 */
 	NUM_PAREN_ALPHA, /* (a) 使用者の氏名 */
+	NUM_SUBSUBNUMBER, /* 3.1.1 件名 (a part of "3.1") */
 	NUM__MAX
 };
 

@@ -1270,6 +1270,28 @@ START_TEST(numbered_label_value_rows)
 }
 END_TEST
 
+START_TEST(items_under_their_holders)
+{
+	struct parsed p;
+
+	parse_text(&p, "outline.txt", "付議事項\n  名簿作成への目的外利用について\n\n"
+	    "3. 付議の内容\n"
+	    "  3.1 目的外利用\n"
+	    "    3.1.1 件名\n"
+	    "          住民基本台帳情報の名簿作成への目的外利用\n"
+	    "    3.1.2 利用する個人情報（保有課）\n"
+	    "          - 区民課（住民基本台帳）：氏名、生年月日\n"
+	    "          - 介護保険課：要介護状態区分\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->procs[0].data_items.n, 3);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].data_items.v[0], "氏名");
+	ck_assert_str_eq(p.cases.v[0]->procs[0].data_items.v[2],
+	    "要介護状態区分");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1328,6 +1350,7 @@ extract_suite(void)
 	tcase_add_test(tc, numbered_agenda_items_of_a_summary);
 	tcase_add_test(tc, labels_over_one_row_of_values);
 	tcase_add_test(tc, numbered_label_value_rows);
+	tcase_add_test(tc, items_under_their_holders);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -500,6 +500,20 @@ START_TEST(bullets_of_pairs_in_a_cell_are_rows)
 }
 END_TEST
 
+START_TEST(decimal_outline_numbers_are_not_labels)
+{
+	struct rows r;
+
+	rows_of(&r, "1. 基本事項\n"
+	    "  1.1 担当部課 .......... 防災危機管理課\n"
+	    "  3.2.2 委託先 .......... 株式会社いたばしプリント\n",
+	    FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "担当部課", NULL), "防災危機管理課");
+	ck_assert_str_eq(row(&r, "委託先", NULL), "株式会社いたばしプリント");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -507,6 +521,7 @@ rows_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, colon_pairs_become_rows);
+	tcase_add_test(tc, decimal_outline_numbers_are_not_labels);
 	tcase_add_test(tc, bracket_labels_become_rows);
 	tcase_add_test(tc, memo_items_after_their_number);
 	tcase_add_test(tc, label_alone_takes_the_lines_below);

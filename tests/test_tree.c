@@ -58,6 +58,9 @@ START_TEST(number_forms)
 	ck_assert_int_eq(form("4.1委託先"), NUM_SUBNUMBER);
 	ck_assert_int_ne(form("2025.4.1に開始する"), NUM_SUBNUMBER);
 	ck_assert_int_ne(form("3-2-1番地の施設"), NUM_SUBNUMBER);
+	ck_assert_int_eq(number_form_of("3.1.1件名", "3.1.1 件名", &(int){0},
+	    &(size_t){0}), NUM_SUBSUBNUMBER);
+	ck_assert_int_eq(form("3.1.1件名"), NUM_NONE);	/* not set apart */
 	ck_assert_int_eq(form("IV.諮問事項"), NUM_ROMAN);
 	ck_assert_int_eq(form("A.業務委託"), NUM_ALPHA);
 	ck_assert_int_eq(form("(a)使用者の氏名"), NUM_PAREN_ALPHA);

@@ -204,8 +204,24 @@ find_municipality(struct ctx *x)
 	struct strlist names = STRLIST_INIT;
 	size_t best = 0, bestn = 0;
 
-	for (size_t i = 0; i < x->n; i++)
-		count_municipalities(x->k[i]->key, &names);
+	for (size_t i = 0; i < x->n; i++) {
+		const char *tab = strchr(x->k[i]->text, '\t');
+		char *label, *value;
+
+		if (x->k[i]->kind != NODE_ROW || tab == NULL) {
+			count_municipalities(x->k[i]->key, &names);
+			continue;
+		}
+		/* a row's label and value apart: 根拠規定 | 枚方市… */
+		label = xstrndup(x->k[i]->text, (size_t)(tab - x->k[i]->text));
+		value = strip_ws(label);
+		count_municipalities(value, &names);
+		free(value);
+		free(label);
+		value = strip_ws(tab + 1);
+		count_municipalities(value, &names);
+		free(value);
+	}
 	for (size_t i = 0; i < names.n; i++) {
 		size_t c = 0;
 

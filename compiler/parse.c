@@ -37,8 +37,9 @@ break_line(struct buf *b)
 {
 	while (b->len > 0 && b->data[b->len - 1] == ' ')
 		buf_truncate(b, b->len - 1);
-	if (b->len > 0 && b->data[b->len - 1] != '\n')
-		buf_putc(b, '\n');
+	if (b->len > 0 && b->data[b->len - 1] != '\n' &&
+	    b->data[b->len - 1] != '\t')
+		buf_putc(b, '\n');	/* (a cell's first block: no break) */
 }
 
 /* Append text with runs of white space folded to one space. */
@@ -222,65 +223,172 @@ walk_cell(struct page *pg, xmlNode *n, int depth)
 		note_span(pg, n, start);
 }
 
+static void	walk_node(struct page *pg, xmlNode *n, int depth);
+
 static void
 page_walk(struct page *pg, xmlNode *n, int depth)
 {
-	for (; n != NULL && depth < 256; n = n->next) {
-		int block, cell, inline_blocks, level;
+	for (; n != NULL && depth < 256; n = n->next)
+		walk_node(pg, n, depth);
+}
 
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-			if (pg->line.len == 0)
-				pg->lineno = (int)xmlGetLineNo(n);
-			put_text(&pg->line, (const char *)n->content);
-			continue;
-		}
-		if (n->type != XML_ELEMENT_NODE || is_named(n, "script") ||
-		    is_named(n, "style"))
-			continue;
-		if (is_named(n, "input")) {
-			put_checkbox(&pg->line, n);
-			continue;
-		}
-		cell = is_named(n, "td") || is_named(n, "th");
-		inline_blocks = pg->in_cell || pg->d == NULL;
-		if (pg->d != NULL && is_named(n, "table")) {
-			/* a table, or one nested in a cell: its own rows */
-			int outer = pg->in_cell;
+/* Is n all white space (a text node between elements)? */
+static int
+is_blank_text(const xmlNode *n)
+{
+	const xmlChar *s = n->content;
 
-			pg->in_cell = 0;
-			walk_table(pg, n, depth);
-			pg->in_cell = outer;
+	if (n->type == XML_COMMENT_NODE)
+		return 1;
+	if (n->type != XML_TEXT_NODE || s == NULL)
+		return 0;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+/* Does n (or what it holds, depth levels down) contain a block or a
+ * table cell? */
+static int
+holds_block(const xmlNode *n, int depth)
+{
+	for (const xmlNode *c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && (is_block(c->name) ||
+		    is_named(c, "td") || is_named(c, "th") || depth <= 0 ||
+		    holds_block(c, depth - 1)))
+			return 1;
+	return 0;
+}
+
+#define PAIR_LABEL_MAX	(3 * 20)	/* bytes of a side-by-side label */
+
+/*
+ * "<li><span class=k>担当課</span><span class=v>税務部収納課</span></li>",
+ * "<div class=row><div>委託先</div><div>株式会社…</div></div>": a block
+ * whose children are two to four elements side by side and nothing
+ * between them, the first a short one-line label — cells of a row laid
+ * out by a style sheet instead of a table.
+ */
+static int
+is_cells_block(const xmlNode *n)
+{
+	const xmlNode *first = NULL;
+	int elements = 0;
+	xmlChar *label;
+	size_t len;
+
+	if (!is_named(n, "li") && !is_named(n, "p") && !is_named(n, "div") &&
+	    !is_named(n, "dt"))
+		return 0;
+	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (is_blank_text(c))
 			continue;
-		}
-		if (!inline_blocks && cell) {
-			walk_cell(pg, n, depth);
+		if (c->type != XML_ELEMENT_NODE || is_named(c, "br") ||
+		    is_named(c, "table") || is_named(c, "ul") ||
+		    is_named(c, "ol") || (is_block(c->name) &&
+		    !is_named(c, "div")))
+			return 0;
+		if (first == NULL)
+			first = c;
+		elements++;
+	}
+	if (elements < 2 || elements > 4 || holds_block(first, 16))
+		return 0;
+	label = xmlNodeGetContent(first);
+	len = label ? strlen((const char *)label) : 0;
+	xmlFree(label);
+	return len > 0 && len <= PAIR_LABEL_MAX;
+}
+
+/* The children of a cells block as one row, TAB between them. */
+static void
+walk_cells_block(struct page *pg, xmlNode *n, int depth)
+{
+	int first = 1;
+
+	page_flush(pg);
+	pg->lineno = (int)xmlGetLineNo(n);
+	for (xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (is_blank_text(c))
 			continue;
-		}
-		block = is_block(n->name) && !cell;
-		level = inline_blocks ? 0 : heading_level(n->name);
-		if (block && inline_blocks)
-			break_line(&pg->line);
-		else if (block)
-			page_flush(pg);
-		else if (cell && pg->line.len > 0)
-			buf_putc(&pg->line, ' ');
+		if (!first)
+			buf_putc(&pg->line, '\t');
+		first = 0;
+		pg->in_cell++;
+		if (is_block(c->name))	/* a <div> cell: its text, no break */
+			page_walk(pg, c->children, depth + 1);
+		else
+			walk_node(pg, c, depth + 1);
+		pg->in_cell--;
+		while (pg->line.len > 0 && (pg->line.data[pg->line.len - 1] ==
+		    '\n' || pg->line.data[pg->line.len - 1] == ' '))
+			buf_truncate(&pg->line, pg->line.len - 1);
+	}
+	page_flush(pg);
+}
+
+static void
+walk_node(struct page *pg, xmlNode *n, int depth)
+{
+	int block, cell, inline_blocks, level;
+
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 		if (pg->line.len == 0)
 			pg->lineno = (int)xmlGetLineNo(n);
-		if (!inline_blocks && is_named(n, "tr") && pg->spans != NULL)
-			pg->spans->col = 0;
-		pg->heading = level ? level : pg->heading;
-		pg->in_cell += cell;
-		page_walk(pg, n->children, depth + 1);
-		pg->in_cell -= cell;
-		if (!inline_blocks && is_named(n, "tr") && pg->spans != NULL)
-			put_spanned(pg);
-		if (block && inline_blocks)
-			break_line(&pg->line);
-		else if (block)
-			page_flush(pg);
-		if (level)
-			pg->heading = 0;
+		put_text(&pg->line, (const char *)n->content);
+		return;
 	}
+	if (n->type != XML_ELEMENT_NODE || is_named(n, "script") ||
+	    is_named(n, "style"))
+		return;
+	if (is_named(n, "input")) {
+		put_checkbox(&pg->line, n);
+		return;
+	}
+	cell = is_named(n, "td") || is_named(n, "th");
+	inline_blocks = pg->in_cell || pg->d == NULL;
+	if (pg->d != NULL && is_named(n, "table")) {
+		/* a table, or one nested in a cell: its own rows */
+		int outer = pg->in_cell;
+
+		pg->in_cell = 0;
+		walk_table(pg, n, depth);
+		pg->in_cell = outer;
+		return;
+	}
+	if (!inline_blocks && cell) {
+		walk_cell(pg, n, depth);
+		return;
+	}
+	if (!inline_blocks && pg->d != NULL && is_cells_block(n)) {
+		walk_cells_block(pg, n, depth);
+		return;
+	}
+	block = is_block(n->name) && !cell;
+	level = inline_blocks ? 0 : heading_level(n->name);
+	if (block && inline_blocks)
+		break_line(&pg->line);
+	else if (block)
+		page_flush(pg);
+	else if (cell && pg->line.len > 0)
+		buf_putc(&pg->line, ' ');
+	if (pg->line.len == 0)
+		pg->lineno = (int)xmlGetLineNo(n);
+	if (!inline_blocks && is_named(n, "tr") && pg->spans != NULL)
+		pg->spans->col = 0;
+	pg->heading = level ? level : pg->heading;
+	pg->in_cell += cell;
+	page_walk(pg, n->children, depth + 1);
+	pg->in_cell -= cell;
+	if (!inline_blocks && is_named(n, "tr") && pg->spans != NULL)
+		put_spanned(pg);
+	if (block && inline_blocks)
+		break_line(&pg->line);
+	else if (block)
+		page_flush(pg);
+	if (level)
+		pg->heading = 0;
 }
 
 /* Parse html (recovering, no network) and walk it into pg. */

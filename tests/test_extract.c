@@ -1292,6 +1292,19 @@ START_TEST(items_under_their_holders)
 }
 END_TEST
 
+START_TEST(municipality_named_in_a_row_value)
+{
+	struct parsed p;
+
+	parse_text(&p, "rows.txt", "諮問第４号　就学援助業務の委託について\n\n"
+	    "根拠規定\t枚方市個人情報の保護に関する法律施行条例第９条\n"
+	    "諮問者\t枚方市長\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->municipality.value, "枚方市");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1351,6 +1364,7 @@ extract_suite(void)
 	tcase_add_test(tc, labels_over_one_row_of_values);
 	tcase_add_test(tc, numbered_label_value_rows);
 	tcase_add_test(tc, items_under_their_holders);
+	tcase_add_test(tc, municipality_named_in_a_row_value);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -514,6 +514,26 @@ START_TEST(decimal_outline_numbers_are_not_labels)
 }
 END_TEST
 
+START_TEST(styled_cells_side_by_side_are_a_row)
+{
+	struct rows r;
+
+	rows_of(&r, "<ul><li><span class=\"k\">担当課</span>"
+	    "<span class=\"v\">税務部収納課</span></li>\n"
+	    "<li><span>取り扱う個人情報</span><span><ol><li>氏名</li>"
+	    "<li>住所</li></ol></span></li></ul>\n"
+	    "<div class=\"row\"><div class=\"th\">委託先</div>"
+	    "<div class=\"td\">株式会社こうふ</div></div>\n"
+	    "<p><a href=\"/\">トップ</a> &gt; <a href=\"/a\">審議会</a></p>",
+	    FORMAT_HTML);
+	ck_assert_str_eq(row(&r, "担当課", NULL), "税務部収納課");
+	ck_assert_str_eq(row(&r, "取り扱う個人情報", NULL), "氏名\n住所");
+	ck_assert_str_eq(row(&r, "委託先", NULL), "株式会社こうふ");
+	ck_assert_ptr_null(row(&r, "トップ", NULL));	/* text between */
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -521,6 +541,7 @@ rows_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, colon_pairs_become_rows);
+	tcase_add_test(tc, styled_cells_side_by_side_are_a_row);
 	tcase_add_test(tc, decimal_outline_numbers_are_not_labels);
 	tcase_add_test(tc, bracket_labels_become_rows);
 	tcase_add_test(tc, memo_items_after_their_number);

@@ -585,11 +585,25 @@ implicit_first(struct proc_spans *ps, size_t from, size_t to)
 	ps->v[0].title = NULL;
 }
 
-/* "委託事項1 …", "委託事項２：…": a line that starts an entrustment. */
+/* The key of a block's first line past an opening 【 or ［. */
+static const char *
+block_key(const struct node *k)
+{
+	const char *p = k->key;
+
+	if (str_has_prefix(p, "【"))
+		p += strlen("【");
+	else if (*p == '[')
+		p++;
+	return p;
+}
+
+/* "委託事項1 …", "委託事項２：…", "【委託事項1】": a line that starts an
+ * entrustment. */
 static int
 is_block_start(const struct node *k)
 {
-	const char *p = k->key;
+	const char *p = block_key(k);
 
 	if (!str_has_prefix(p, "委託事項"))
 		return 0;
@@ -628,10 +642,14 @@ block_procedures(const struct ctx *x, size_t from, size_t to,
 static void
 block_title(const struct node *k, struct procedure *p)
 {
-	const char *t = k->key + strlen("委託事項");
+	const char *t = block_key(k) + strlen("委託事項");
 	char *title;
 
 	while (isdigit((unsigned char)*t))
+		t++;
+	if (str_has_prefix(t, "】"))
+		t += strlen("】");
+	else if (*t == ']')
 		t++;
 	if (*t == ':')
 		t++;

@@ -1491,6 +1491,95 @@ labels_over_values(struct pass *ps, size_t i)
 	return ok ? v + 1 : i;
 }
 
+/* ---- records of pairs on one line ---- */
+
+#define SLASH	"／"
+
+/* A piece of a record line that is "label：value" (a colon near its
+ * start)? */
+static int
+is_pair_piece(const char *s, size_t n)
+{
+	const char *c = strstr(s, "：");
+
+	if (c == NULL || (size_t)(c - s) >= n)
+		c = memchr(s, ':', n);
+	return c != NULL && c > s && (size_t)(c - s) <= 3 * 24 &&
+	    (size_t)(c - s) < n;
+}
+
+/* A pair piece as a row: its label (numbering dropped) and value. */
+static void
+pair_piece_row(struct pass *ps, const struct doc_line *dl, const char *s)
+{
+	const char *c = strstr(s, "："), *colon = strchr(s, ':');
+	char *label;
+
+	if (c == NULL || (colon != NULL && colon < c))
+		c = colon;
+	s += numbering_len(s);
+	if (c <= s) {
+		emit(ps, dl, s);
+		return;
+	}
+	label = trimmed(s, (size_t)(c - s));
+	emit_row(ps, dl, label, skip_space_c(c + (*c == ':' ? 1 : 3)));
+	free(label);
+}
+
+/*
+ * "【委託事項1】委託事項名：…／①委託内容：…／③委託先名：…": a record of
+ * pairs on one line, parted by full-width slashes (an export's "one
+ * line, one record").  A leading 【…】 becomes a line of its own (a
+ * heading), each pair a row, any other piece a line of text.  Returns
+ * 1 when line i was such a record.
+ */
+static int
+slashed_pairs(struct pass *ps, size_t i)
+{
+	const struct doc_line *dl = &ps->in->lines[i];
+	const char *s = skip_space_c(dl->text), *close;
+	size_t pairs = 0;
+
+	if (strstr(s, SLASH) == NULL || strchr(s, '\t') != NULL)
+		return 0;
+	for (const char *p = s; *p; ) {
+		const char *end = strstr(p, SLASH);
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+
+		pairs += is_pair_piece(p, n);
+		p += n + (end ? strlen(SLASH) : 0);
+	}
+	if (pairs < 2)
+		return 0;
+	if (str_has_prefix(s, "【") && (close = strstr(s, "】")) != NULL &&
+	    close - s <= 3 * 16) {
+		char *head = xstrndup(s, (size_t)(close - s) + strlen("】"));
+
+		emit(ps, dl, head);
+		free(head);
+		s = close + strlen("】");
+	}
+	for (const char *p = s; *p; ) {
+		const char *end = strstr(p, SLASH);
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		char *piece = trimmed(p, n);
+		struct reading r;
+
+		read_line(piece, ps->form_col, &r);
+		if (r.sep == SEP_COLON)
+			emit_row(ps, dl, r.label, r.value);
+		else if (is_pair_piece(piece, strlen(piece)))
+			pair_piece_row(ps, dl, piece);	/* any label */
+		else if (*piece)
+			emit(ps, dl, piece);
+		reading_free(&r);
+		free(piece);
+		p += n + (end ? strlen(SLASH) : 0);
+	}
+	return 1;
+}
+
 /* Rewrite line i (and what it absorbs); returns the next line to read. */
 /*
  * Dots lead to a value only roughly where the next lines continue it
@@ -1577,6 +1666,8 @@ normalise_line(struct pass *ps, size_t i)
 	}
 	if ((next = labels_over_values(ps, i)) > i)
 		return next;
+	if (slashed_pairs(ps, i))
+		return i + 1;
 	if (nested_rows(ps, i))
 		return i + 1;
 	next = i + 1;

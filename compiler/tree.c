@@ -312,6 +312,15 @@ kanji_form(const char *key, const char *text, int *number, size_t *label_at)
 	return NUM_ARABIC;
 }
 
+/* "所属長の役職名:子育て支援課長": a short label, a colon and a value. */
+static int
+holds_pair(const char *label)
+{
+	const char *c = strchr(label, ':');
+
+	return c != NULL && c > label && c - label <= 3 * 30 && c[1] != '\0';
+}
+
 enum number_form
 number_form_of(const char *key, const char *text, int *number,
     size_t *label_at)
@@ -331,6 +340,8 @@ number_form_of(const char *key, const char *text, int *number,
 		else
 			p += 3;
 		*label_at = (size_t)(p - key);
+		if (f == NUM_CIRCLED && holds_pair(p))
+			return NUM_NONE;	/* ②役職名：課長: a pair, no head */
 		return is_heading_label(p) || f == NUM_CIRCLED ? f : NUM_NONE;
 	}
 	if ((f = latin_form(key, text, number, label_at)) != NUM_NONE ||

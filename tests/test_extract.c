@@ -1305,6 +1305,30 @@ START_TEST(municipality_named_in_a_row_value)
 }
 END_TEST
 
+START_TEST(entrustments_of_one_line_records)
+{
+	struct parsed p;
+
+	parse_text(&p, "records.txt", "特定個人情報保護評価書\n"
+	    "【基本情報】評価書番号：１２／評価書名：児童扶養手当事務　評価書\n"
+	    "【担当部署】①部署：子育て支援課／②所属長の役職名：子育て支援課長\n"
+	    "【委託事項1】委託事項名：システム運用保守業務／③委託先名：株式会社えひめ"
+	    "／④再委託の有無：［再委託する］／⑤再委託事項：媒体の管理"
+	    "（再委託先：株式会社伊予）\n"
+	    "【委託事項2】委託事項名：通知の印刷業務／③委託先名：株式会社道後"
+	    "／④再委託の有無：［再委託しない］\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "12");
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 3);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].title.value,
+	    "システム運用保守業務");
+	ck_assert_str_eq(p.cases.v[0]->procs[1].subcontractors.v[0],
+	    "株式会社伊予");
+	ck_assert_str_eq(p.cases.v[0]->procs[2].consignees.v[0], "株式会社道後");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1365,6 +1389,7 @@ extract_suite(void)
 	tcase_add_test(tc, numbered_label_value_rows);
 	tcase_add_test(tc, items_under_their_holders);
 	tcase_add_test(tc, municipality_named_in_a_row_value);
+	tcase_add_test(tc, entrustments_of_one_line_records);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -534,6 +534,24 @@ START_TEST(styled_cells_side_by_side_are_a_row)
 }
 END_TEST
 
+START_TEST(record_of_pairs_on_one_line)
+{
+	struct rows r;
+
+	rows_of(&r, "【委託事項1】委託事項名：運用保守業務／③委託先名：株式会社えひめ"
+	    "／⑤再委託事項：媒体の管理（再委託先：株式会社伊予）\n"
+	    "令和７年１２月　名簿作成／令和８年２月　配付\n",
+	    FORMAT_TEXT);
+	ck_assert_str_eq(r.rows.lines[0].text, "【委託事項1】");
+	ck_assert_str_eq(row(&r, "委託先名", NULL), "株式会社えひめ");
+	ck_assert_str_eq(row(&r, "再委託事項", NULL),
+	    "媒体の管理（再委託先：株式会社伊予）");
+	ck_assert_str_eq(r.rows.lines[r.rows.n - 1].text,
+	    "令和７年１２月　名簿作成／令和８年２月　配付");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -541,6 +559,7 @@ rows_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, colon_pairs_become_rows);
+	tcase_add_test(tc, record_of_pairs_on_one_line);
 	tcase_add_test(tc, styled_cells_side_by_side_are_a_row);
 	tcase_add_test(tc, decimal_outline_numbers_are_not_labels);
 	tcase_add_test(tc, bracket_labels_become_rows);

@@ -61,6 +61,8 @@ START_TEST(number_forms)
 	ck_assert_int_eq(number_form_of("3.1.1件名", "3.1.1 件名", &(int){0},
 	    &(size_t){0}), NUM_SUBSUBNUMBER);
 	ck_assert_int_eq(form("3.1.1件名"), NUM_NONE);	/* not set apart */
+	ck_assert_int_eq(form("①事務の名称"), NUM_CIRCLED);
+	ck_assert_int_eq(form("②所属長の役職名:課長"), NUM_NONE); /* a pair */
 	ck_assert_int_eq(form("IV.諮問事項"), NUM_ROMAN);
 	ck_assert_int_eq(form("A.業務委託"), NUM_ALPHA);
 	ck_assert_int_eq(form("(a)使用者の氏名"), NUM_PAREN_ALPHA);

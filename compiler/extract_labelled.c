@@ -1304,6 +1304,46 @@ has_facts(const struct procedure *p)
 	    p->period_start.value != NULL || p->title.value != NULL;
 }
 
+/* The type a 手続の種類 fact chooses (☑業務委託, or 外部結合 written
+ * alone), or -1. */
+static int
+kind_fact_type(const struct fact *f)
+{
+	int t;
+
+	if (!names_kind_column(f->label))
+		return -1;
+	if ((t = checked_type(f->value)) >= 0)
+		return t;
+	t = (int)type_from_words(f->value);
+	return t == PROC_OTHER || t == PROC_ASSESSMENT ? -1 : t;
+}
+
+/*
+ * Forms that each say which procedure they are ("手続の種類 | ☑業務委託"
+ * … "手続の種類 | ☑再委託"): each such fact starts a procedure of its
+ * type, up to the next one.  Two or more, else none.
+ */
+static void
+kind_procedures(const struct facts *fs, size_t from, size_t to,
+    struct proc_spans *ps)
+{
+	size_t starts[64], n = 0;
+	int types[64];
+
+	for (size_t i = 0; i < fs->n && n < 64; i++) {
+		const struct fact *f = &fs->v[i];
+
+		if (f->record < 0 && f->at >= from && f->at < to &&
+		    (types[n] = kind_fact_type(f)) >= 0 &&
+		    (n == 0 || f->at > starts[n - 1]))
+			starts[n++] = f->at;
+	}
+	for (size_t k = 0; n >= 2 && k < n; k++)
+		add_proc_span(ps, starts[k], k + 1 < n ? starts[k + 1] : to,
+		    types[k], -1, NULL);
+}
+
 static void
 case_procedures(const struct ctx *x, const struct facts *fs,
     const struct span *s, struct pcase *c)
@@ -1325,6 +1365,8 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		if (ps.n > 0)
 			sections_beside(x, fs, s->from, s->to, &ps);
 	}
+	if (ps.n == 0 && s->record < 0)
+		kind_procedures(fs, s->from, s->to, &ps);
 	if (ps.n == 0 && s->record < 0) {
 		section_procedures(x, fs, s->from, s->to, &ps);
 		if (ps.n > 0 && uncovered_facts(fs, &ps, s->from, s->to))

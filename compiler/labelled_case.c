@@ -1346,6 +1346,28 @@ basis_in_prose(const struct ctx *x, size_t from, size_t to, struct pcase *c)
 	buf_free(&para);
 }
 
+/* A value without its lines of notes ("※…は本件の対象外"). New string. */
+static char *
+without_notes(const char *value)
+{
+	struct buf b = BUF_INIT;
+
+	for (const char *p = value; *p; ) {
+		size_t n = strcspn(p, "\n");
+		const char *t = p;
+
+		while (*t == ' ' || str_has_prefix(t, "\xe3\x80\x80"))
+			t += *t == ' ' ? 1 : 3;
+		if (!str_has_prefix(t, "※")) {
+			if (b.len > 0)
+				buf_putc(&b, '\n');
+			buf_put(&b, p, n);
+		}
+		p += n + (p[n] == '\n');
+	}
+	return b.data ? buf_detach(&b) : xstrdup("");
+}
+
 void
 case_basis(const struct ctx *x, const struct spans *sp, const struct span *s,
     const struct facts *fs, struct pcase *c)
@@ -1356,12 +1378,14 @@ case_basis(const struct ctx *x, const struct spans *sp, const struct span *s,
 
 		for (size_t i = 0; i < fs->n; i++) {
 			const struct fact *f = &fs->v[i];
-			char *by;
+			char *by, *value;
 
 			if (f->field != FIELD_BASIS || !fact_in(f, from, to, rec))
 				continue;
-			cite_scan(f->value, law_of_label(f->label), NULL,
+			value = without_notes(f->value);
+			cite_scan(value, law_of_label(f->label), NULL,
 			    &c->legal_basis);
+			free(value);
 			set_line(&c->legal_basis_line, &c->legal_basis,
 			    f->line);
 			by = label_origin(f->label);

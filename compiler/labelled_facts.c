@@ -267,7 +267,10 @@ names_kind_column(const char *label)
 	char *k = strip_ws(label);
 	int yes = strcmp(k, "区分") == 0 || strcmp(k, "種別") == 0 ||
 	    strcmp(k, "種類") == 0 || strcmp(k, "事務の区分") == 0 ||
-	    strcmp(k, "報告の区分") == 0 || strcmp(k, "付議の区分") == 0;
+	    strcmp(k, "報告の区分") == 0 || strcmp(k, "付議の区分") == 0 ||
+	    ((str_has_prefix(k, "手続") || str_has_prefix(k, "手続き")) &&
+	    (str_has_suffix(k, "種類") || str_has_suffix(k, "区分") ||
+	    str_has_suffix(k, "種別")));	/* 手続の種類, 手続区分 */
 
 	free(k);
 	return yes;

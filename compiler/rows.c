@@ -13,6 +13,7 @@
 #include <utf8proc.h>
 
 #include "fields.h"
+#include "gloss.h"
 #include "normalize.h"
 #include "rows.h"
 #include "sheet.h"
@@ -214,8 +215,8 @@ outline_len(const char *s)
 static size_t
 mark_len(const char *s, int *needs_space)
 {
-	static const char *const open[] = { "(", "（", NULL };
-	static const char *const close[] = { ")", "）", NULL };
+	static const char *const open[] = { "(", "（", "[", "［", NULL };
+	static const char *const close[] = { ")", "）", "]", "］", NULL };
 	static const char *const after_digits[] = { ".", "．", "、", ")",
 	    "）", NULL };
 	static const char *const circled[] = { "①", "②", "③", "④", "⑤",
@@ -902,6 +903,8 @@ put_piece(struct buf *v, const char *piece, int glue)
 	piece = skip_space(piece, &col);
 	if (is_definition(piece))	/* ":   value" of a definition list */
 		piece = skip_space(piece + (*piece == ':' ? 1 : 3), &col);
+	if (str_has_prefix(piece, "※"))
+		glue = 0;	/* a note starts a line, wrapped or not */
 	if (v->len > 0 && !glue)
 		buf_putc(v, '\n');
 	buf_puts(v, piece);
@@ -2220,6 +2223,20 @@ bullets_as_lines(const char *s)
 	return buf_detach(&b);
 }
 
+/* A bilingual form's lines without their English glosses, as a new
+ * doc sharing nothing with d. */
+static void
+unglossed(const struct doc *d, struct doc *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->lines = xcalloc(d->n ? d->n : 1, sizeof(*out->lines));
+	for (size_t i = 0; i < d->n; i++) {
+		out->lines[i] = d->lines[i];
+		out->lines[i].text = gloss_strip(d->lines[i].text);
+	}
+	out->n = d->n;
+}
+
 static void
 untable(const struct doc *in, struct doc *out)
 {
@@ -2271,11 +2288,16 @@ untable(const struct doc *in, struct doc *out)
 void
 rows_normalise(const struct doc *in_doc, struct doc *out)
 {
-	struct doc in_lines;
+	struct doc in_lines, japanese = { NULL, 0 };
 	const struct doc *in = &in_lines;
 	struct pass ps = { NULL, out, 0, -1, 0, NULL, NULL };
 
+	if (gloss_is_bilingual(in_doc)) {
+		unglossed(in_doc, &japanese);
+		in_doc = &japanese;
+	}
 	untable(in_doc, &in_lines);
+	doc_free(&japanese);
 	ps.in = in;
 	memset(out, 0, sizeof(*out));
 	ps.form_col = form_column(in);

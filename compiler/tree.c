@@ -358,6 +358,17 @@ number_form_of(const char *key, const char *text, int *number,
 		*label_at = (size_t)(p - key);
 		return NUM_DAI;
 	}
+	if (*p == '[') {
+		const char *q = p + 1;
+
+		if ((v = read_digits(&q)) >= 0 && *q == ']' &&
+		    is_heading_label(q + 1)) {
+			*number = v;	/* [1] 件名, as 【1】 */
+			*label_at = (size_t)(q + 1 - key);
+			return NUM_BRACKET_NUMBER;
+		}
+		return NUM_NONE;
+	}
 	if (*p == '(') {
 		const char *q = p + 1;
 
@@ -376,6 +387,9 @@ number_form_of(const char *key, const char *text, int *number,
 	}
 	if (str_has_prefix(p, "■") || str_has_prefix(p, "□") ||
 	    str_has_prefix(p, "◆") || str_has_prefix(p, "●")) {
+		if ((str_has_prefix(p, "■") || str_has_prefix(p, "□")) &&
+		    (strstr(p + 3, "□") != NULL || strstr(p + 3, "■") != NULL))
+			return NUM_NONE;	/* ■業務委託 □再委託: boxes */
 		*label_at = (size_t)(p + 3 - key);
 		return is_heading_label(p + 3) ? NUM_MARK : NUM_NONE;
 	}

@@ -1329,6 +1329,30 @@ START_TEST(entrustments_of_one_line_records)
 }
 END_TEST
 
+START_TEST(forms_that_say_their_procedure)
+{
+	struct parsed p;
+
+	parse_text(&p, "forms.txt", "付議事項\n件名\n    窓口の運営に係る業務委託等について\n"
+	    "根拠規定\n    石垣市個人情報の保護に関する法律施行条例　第６条第１項\n"
+	    "    ※出入国管理及び難民認定法第１９条の１６の届出は対象外\n\n"
+	    "様式A　手続１\n手続の種類\n    ■業務委託　□再委託\n    □外部提供\n"
+	    "手続の件名\n    窓口運営業務委託\n"
+	    "委託先\n    一般社団法人やいま多文化共生センター\n\n"
+	    "様式B　手続２\n手続の種類\n    □業務委託　■再委託\n    □外部提供\n"
+	    "手続の件名\n    遠隔通訳業務の再委託\n"
+	    "再委託先\n    株式会社ちゅらトランスリンク\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->legal_basis.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[0].type, PROC_OUTSOURCE);
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_SUBCONTRACT);
+	ck_assert_str_eq(p.cases.v[0]->procs[1].subcontractors.v[0],
+	    "株式会社ちゅらトランスリンク");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1390,6 +1414,7 @@ extract_suite(void)
 	tcase_add_test(tc, items_under_their_holders);
 	tcase_add_test(tc, municipality_named_in_a_row_value);
 	tcase_add_test(tc, entrustments_of_one_line_records);
+	tcase_add_test(tc, forms_that_say_their_procedure);
 	suite_add_tcase(s, tc);
 	return s;
 }

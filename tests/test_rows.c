@@ -552,6 +552,36 @@ START_TEST(record_of_pairs_on_one_line)
 }
 END_TEST
 
+START_TEST(english_glosses_of_a_bilingual_form_go)
+{
+	struct rows r;
+
+	rows_of(&r, "提出日 Date of submission ........ 令和７年９月２４日\n"
+	    "[1] 件名 Title\n"
+	    "    多言語相談窓口の運営について\n"
+	    "    (Outsourcing of the multilingual desk)\n"
+	    "委託先 Contractor\n"
+	    "    一般社団法人やいま（Yaima Center Inc.）\n"
+	    "取り扱う個人情報 Personal data\n"
+	    "    ■氏名 Name　□国籍 Nationality\n",
+	    FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "提出日", NULL), "令和７年９月２４日");
+	ck_assert_str_eq(row(&r, "委託先", NULL), "一般社団法人やいま");
+	ck_assert_str_eq(row(&r, "取り扱う個人情報", NULL), "■氏名　□国籍");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(english_of_a_japanese_form_stays)
+{
+	struct rows r;
+
+	rows_of(&r, "接続先　LGWAN-ASP Cloud Service\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "接続先", NULL), "LGWAN-ASP Cloud Service");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -559,6 +589,8 @@ rows_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, colon_pairs_become_rows);
+	tcase_add_test(tc, english_glosses_of_a_bilingual_form_go);
+	tcase_add_test(tc, english_of_a_japanese_form_stays);
 	tcase_add_test(tc, record_of_pairs_on_one_line);
 	tcase_add_test(tc, styled_cells_side_by_side_are_a_row);
 	tcase_add_test(tc, decimal_outline_numbers_are_not_labels);

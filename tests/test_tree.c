@@ -70,6 +70,9 @@ START_TEST(number_forms)
 	ck_assert_int_eq(form("一　目的外利用"), NUM_ARABIC);
 	ck_assert_int_ne(form("一般競争入札の結果"), NUM_ARABIC);
 	ck_assert_int_eq(form("【第2】"), NUM_BRACKET);
+	ck_assert_int_eq(form("[1]件名"), NUM_BRACKET_NUMBER);
+	ck_assert_int_eq(form("□目的外利用□外部提供"), NUM_NONE);	/* boxes */
+	ck_assert_int_ne(form("[x]委託する"), NUM_BRACKET_NUMBER);
 }
 END_TEST
 

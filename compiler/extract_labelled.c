@@ -966,7 +966,15 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 			   contractor */
 			char *v = clean_list(f->value, FIELD_CONSIGNEES);
 
-			parse_organisations(v, NULL, &p->consignees);
+			if (p->type == PROC_SUBCONTRACT &&
+			    origin_in_value(f->value, &p->consignees)) {
+				/* X（委託元：Y）: X works for Y */
+				parse_organisations(v, NULL,
+				    &p->subcontractors);
+				set_line(&p->subcontractors_line,
+				    &p->subcontractors, f->line);
+			} else
+				parse_organisations(v, NULL, &p->consignees);
 			set_line(&p->consignees_line, &p->consignees, f->line);
 			set_origin_list(&p->consignees_from, &p->consignees,
 			    f->label);
@@ -1344,13 +1352,36 @@ kind_procedures(const struct facts *fs, size_t from, size_t to,
 		    types[k], -1, NULL);
 }
 
+/*
+ * The procedures of a list of procedures whose No cites case record
+ * rec's ("第31号 | 業務委託 | …", then rows of a blank No under it):
+ * one span each.  Returns how many.
+ */
+static size_t
+keyed_procedures(const struct facts *fs, int rec, struct proc_spans *ps)
+{
+	const char *key = fs->rec[rec].key;
+	size_t n = 0;
+
+	if (key == NULL || *key == '\0')
+		return 0;
+	for (size_t r = 0; r < fs->nrec; r++)
+		if ((int)r != rec && !fs->rec[r].is_case &&
+		    fs->rec[r].key != NULL && strcmp(fs->rec[r].key, key) == 0) {
+			add_proc_span(ps, fs->rec[r].at, fs->rec[r].end, -1,
+			    (int)r, NULL);
+			n++;
+		}
+	return n;
+}
+
 static void
 case_procedures(const struct ctx *x, const struct facts *fs,
     const struct span *s, struct pcase *c)
 {
 	struct proc_spans ps = { NULL, 0 };
 
-	if (s->record >= 0)
+	if (s->record >= 0 && !keyed_procedures(fs, s->record, &ps))
 		add_proc_span(&ps, s->from, s->to, -1, s->record, NULL);
 	for (size_t r = 0; r < fs->nrec && s->record < 0; r++)
 		if (!fs->rec[r].is_case && fs->rec[r].at >= s->from &&

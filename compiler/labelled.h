@@ -219,6 +219,11 @@ char	*ordinal_work(const char *key);
 /* "（再委託先：X）" or "再委託先はX" inside a value. */
 void
 subcontractor_in_value(const char *value, struct strlist *out);
+/* "九州データセンター株式会社（委託元：株式会社さがデジタルケア）": the
+ * contractor a 再委託's subcontractor works for, into out; 1 when the
+ * value names one. */
+int
+origin_in_value(const char *value, struct strlist *out);
 
 /*
  * A procedure stated in sentences only (minutes, a letter): "…を株式会社

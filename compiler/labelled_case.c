@@ -1096,10 +1096,11 @@ case_date(const struct ctx *x, const struct spans *sp, const struct span *s,
 
 			date_in_text(f->value, f->line, &c->date, by);
 			free(by);
-		}
-		return;
+			return;
+		}	/* else the date its head bears, as a letter's */
 	}
-	for (size_t i = s->from, seen = 0; i < s->to && seen < 14; i++) {
+	for (size_t i = s->from, seen = 0; i < s->to && seen < 14 &&
+	    s->record < 0; i++) {
 		if (x->k[i]->kind == NODE_BLANK)
 			continue;
 		if (date_line(x, i, &c->date))

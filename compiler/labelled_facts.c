@@ -333,8 +333,14 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 		rec = items_only ? -1 : new_record(fs, i, end, is_case);
 
 		row_cells(x->k[i]->text, &cells);
-		if (rec >= 0 && is_number_header(head.v[0]))
+		if (rec >= 0 && is_number_header(head.v[0])) {
 			fs->rec[rec].key = strip_ws(cells.v[0]);
+			if (*fs->rec[rec].key == '\0' && above.n > 0) {
+				/* a blank No: the row of the one above */
+				free(fs->rec[rec].key);
+				fs->rec[rec].key = xstrdup(fs->rec[rec - 1].key);
+			}
+		}
 		for (size_t j = 0; j < ncell; j++) {
 			if (names_subcontract_column(head.v[j]) &&
 			    is_organisation_like(cells.v[j])) {

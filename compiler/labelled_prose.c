@@ -48,14 +48,14 @@ first_of(const char *s, const char *const *ends)
 	return first;
 }
 
-/* "（再委託先：X）" or "再委託先はX" inside a value. */
-void
-subcontractor_in_value(const char *value, struct strlist *out)
+/* The organisation named after one of marks inside value, up to a
+ * closing bracket or the end of its clause, into out; 1 when one was. */
+static int
+named_after(const char *value, const char *const marks[],
+    struct strlist *out)
 {
 	static const char *const ends[] = { ")", "）", "、", "。", "\n",
 	    NULL };
-	static const char *const marks[] = { "再委託先:", "再委託先：",
-	    "再委託先は", NULL };
 
 	for (int m = 0; marks[m]; m++) {
 		const char *p = strstr(value, marks[m]), *e;
@@ -71,8 +71,28 @@ subcontractor_in_value(const char *value, struct strlist *out)
 			strlist_push_unique(out, clean);
 		free(name);
 		free(clean);
-		return;
+		return 1;
 	}
+	return 0;
+}
+
+/* "（再委託先：X）" or "再委託先はX" inside a value. */
+void
+subcontractor_in_value(const char *value, struct strlist *out)
+{
+	static const char *const marks[] = { "再委託先:", "再委託先：",
+	    "再委託先は", NULL };
+
+	named_after(value, marks, out);
+}
+
+int
+origin_in_value(const char *value, struct strlist *out)
+{
+	static const char *const marks[] = { "委託元:", "委託元：", "委託元は",
+	    NULL };
+
+	return named_after(value, marks, out);
 }
 
 /* "の９項目" (or "の３点" when points) at p: the count, else -1. */

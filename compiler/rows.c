@@ -17,6 +17,7 @@
 #include "normalize.h"
 #include "rows.h"
 #include "sheet.h"
+#include "spaced_table.h"
 
 #define LABEL_MAX_COLS	40	/* a label is at most 20 wide characters */
 #define LABEL_MAX_BYTES	(3 * 60 + 24)	/* with a note, and its padding */
@@ -2223,6 +2224,16 @@ bullets_as_lines(const char *s)
 	return buf_detach(&b);
 }
 
+/* Are lines [from, to) of out free of a spreadsheet's rows? */
+static int
+no_sheet_in(const struct doc *out, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (out->lines[i].text != NULL)
+			return 0;
+	return 1;
+}
+
 /* A bilingual form's lines without their English glosses, as a new
  * doc sharing nothing with d. */
 static void
@@ -2267,6 +2278,10 @@ untable(const struct doc *in, struct doc *out)
 		    is_wall(skip_space_c(in->lines[i].text))) &&
 		    drawn_table_at(in, i, &end)) {
 			drawn_table(in, i, end, out);
+			table_end = end;
+		} else if (i >= table_end && out->lines[i].text == NULL &&
+		    spaced_table_at(in, i, &end) && no_sheet_in(out, i, end)) {
+			spaced_table(in, i, end, out);
 			table_end = end;
 		}
 		if (out->lines[i].text != NULL)

@@ -1353,6 +1353,36 @@ START_TEST(forms_that_say_their_procedure)
 }
 END_TEST
 
+START_TEST(procedures_listed_by_case_number)
+{
+	struct parsed p;
+
+	parse_text(&p, "lists.txt", "                    令和７年１２月１８日\n"
+	    "審議会への諮問について\n\n"
+	    "諮問番号\t件名\t担当課\n"
+	    "第３１号\t認定調査票の電子化に伴う業務委託等について\t介護保険課\n"
+	    "第３２号\t認定情報の外部提供について\t介護保険課\n\n"
+	    "手続一覧\n"
+	    "諮問番号\t区分\t手続の件名\t委託先・相手方\t期間\n"
+	    "第３１号\t業務委託\t電子化業務\t株式会社さがデジタルケア\t令和８年４月１日～\n"
+	    "\t再委託\tデータセンター運用業務\t九州データセンター株式会社"
+	    "（委託元：株式会社さがデジタルケア）\t令和８年４月１日～\n"
+	    "第３２号\t外部提供\t認定情報の提供\t佐賀県国民健康保険団体連合会"
+	    "\t令和８年１月１日～\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->date.value, "2025-12-18");
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_SUBCONTRACT);
+	ck_assert_str_eq(p.cases.v[0]->procs[1].subcontractors.v[0],
+	    "九州データセンター株式会社");
+	ck_assert_str_eq(p.cases.v[0]->procs[1].consignees.v[0],
+	    "株式会社さがデジタルケア");
+	ck_assert_int_eq((int)p.cases.v[1]->nprocs, 1);
+	ck_assert_int_eq(p.cases.v[1]->procs[0].type, PROC_PROVISION);
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1415,6 +1445,7 @@ extract_suite(void)
 	tcase_add_test(tc, municipality_named_in_a_row_value);
 	tcase_add_test(tc, entrustments_of_one_line_records);
 	tcase_add_test(tc, forms_that_say_their_procedure);
+	tcase_add_test(tc, procedures_listed_by_case_number);
 	suite_add_tcase(s, tc);
 	return s;
 }

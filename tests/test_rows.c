@@ -582,6 +582,30 @@ START_TEST(english_of_a_japanese_form_stays)
 }
 END_TEST
 
+START_TEST(table_set_with_spaces_alone)
+{
+	struct rows r;
+
+	rows_of(&r, "諮問番号  件名                    担当課\n"
+	    "\n"
+	    "第３１号  認定調査票の電子化に伴  介護保険課認定審\n"
+	    "          う業務委託について      査係\n"
+	    "\n"
+	    "第３２号  認定情報の外部提供に    介護保険課給付係\n"
+	    "          ついて\n"
+	    "\n"
+	    "※　対象者数は令和７年９月末現在の認定者数から推計した値であり、変動がある。\n",
+	    FORMAT_TEXT);
+	ck_assert_str_eq(r.rows.lines[0].text, "諮問番号\t件名\t担当課");
+	ck_assert_str_eq(row(&r, "第３１号", NULL),
+	    "認定調査票の電子化に伴う業務委託について\t介護保険課認定審査係");
+	ck_assert_str_eq(row(&r, "第３２号", NULL),
+	    "認定情報の外部提供について\t介護保険課給付係");
+	ck_assert_ptr_nonnull(strstr(r.rows.lines[r.rows.n - 1].text, "※"));
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -589,6 +613,7 @@ rows_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, colon_pairs_become_rows);
+	tcase_add_test(tc, table_set_with_spaces_alone);
 	tcase_add_test(tc, english_glosses_of_a_bilingual_form_go);
 	tcase_add_test(tc, english_of_a_japanese_form_stays);
 	tcase_add_test(tc, record_of_pairs_on_one_line);

@@ -1,0 +1,275 @@
+/*
+ * spaced_table.c — tables set with spaces alone (see spaced_table.h):
+ * a head of column names, each starting a column, and under it rows
+ * whose cells start in those columns and wrap inside them, as a word
+ * processor's borderless table saved as text or `pdftotext -layout`
+ * prints one.  Each row becomes one TAB line, each cell its pieces
+ * glued.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "buf.h"
+#include "fields.h"
+#include "normalize.h"
+#include "spaced_table.h"
+
+#define MAX_COLS	12	/* columns of a table */
+#define MIN_COLS	3	/* columns that make one */
+#define NAME_MAX_BYTES	(3 * 12)	/* a column name's length */
+#define ALIGN_SLACK	1	/* columns a piece may start off its column */
+
+struct piece {
+	int	 col;		/* display column it starts at */
+	int	 end;		/* column after its last character */
+	size_t	 at, len;	/* bytes of the line */
+};
+
+/* Display width of the character at s and its bytes (1, 1 at a bad
+ * byte). */
+static int
+char_width(const char *s, int *bytes)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1,
+	    &cp);
+	int w;
+
+	if (n <= 0) {
+		*bytes = 1;
+		return 1;
+	}
+	*bytes = (int)n;
+	w = cp == '\t' ? 2 : utf8proc_charwidth(cp);
+	return w < 1 ? 1 : w;
+}
+
+static int
+is_blank(const char *s)
+{
+	return s[strspn(s, " \t")] == '\0';
+}
+
+/* The pieces of line s: text parted by two spaces or more, or by a
+ * full-width space or a TAB.  Returns their count (0 past max). */
+static size_t
+pieces_of(const char *s, struct piece *p, size_t max)
+{
+	size_t n = 0, i = 0;
+	int col = 0;
+
+	while (s[i]) {
+		int bytes, w = char_width(s + i, &bytes);
+		size_t spaces;
+
+		if (s[i] == ' ' || s[i] == '\t' ||
+		    str_has_prefix(s + i, "\xe3\x80\x80")) {
+			col += s[i] == ' ' ? 1 : 2;
+			i += (size_t)bytes;
+			continue;
+		}
+		if (n == max)
+			return 0;
+		p[n].col = col;
+		p[n].at = i;
+		for (;;) {
+			while (s[i] && s[i] != ' ' && s[i] != '\t' &&
+			    !str_has_prefix(s + i, "\xe3\x80\x80")) {
+				col += char_width(s + i, &bytes);
+				i += (size_t)bytes;
+			}
+			spaces = strspn(s + i, " ");
+			if (spaces != 1 || s[i + 1] == '\0' || s[i + 1] == '\t' ||
+			    str_has_prefix(s + i + 1, "\xe3\x80\x80"))
+				break;
+			col++;		/* one space: the piece goes on */
+			i++;
+		}
+		p[n].end = col;
+		p[n].len = i - p[n].at;
+		n++;
+		(void)w;
+	}
+	return n;
+}
+
+/* A column name: short, no list or sentence, not a number or date. */
+static int
+is_name(const char *s, size_t n)
+{
+	char *k;
+	int yes;
+
+	if (n == 0 || n > NAME_MAX_BYTES)
+		return 0;
+	k = xstrndup(s, n);
+	yes = strstr(k, "、") == NULL && strstr(k, "。") == NULL &&
+	    !(k[0] >= '0' && k[0] <= '9') && !str_has_prefix(k, "第") &&
+	    !str_has_prefix(k, "※");
+	free(k);
+	return yes;
+}
+
+/* Does the name fill a field of labels.tsv? */
+static int
+names_field(const char *s, size_t n)
+{
+	char *nf = norm_nfkc(s, n), *k = norm_strip_space(nf, strlen(nf));
+	int yes = label_field(k) > FIELD_IGNORE;
+
+	free(nf);
+	free(k);
+	return yes;
+}
+
+/* The column of piece p (its start within ALIGN_SLACK of a column that
+ * it does not run past), or -1. */
+static int
+column_of(const struct piece *p, const int *cols, size_t ncol)
+{
+	for (size_t c = 0; c < ncol; c++)
+		if (abs(p->col - cols[c]) <= ALIGN_SLACK)
+			return c + 1 < ncol && p->end > cols[c + 1] ? -1 :
+			    (int)c;
+	return -1;
+}
+
+/* Do all pieces of line s fall in the columns? */
+static int
+fits(const char *s, const int *cols, size_t ncol)
+{
+	struct piece p[MAX_COLS];
+	size_t n = pieces_of(s, p, MAX_COLS);
+
+	if (n == 0)
+		return 0;
+	for (size_t j = 0; j < n; j++)
+		if (column_of(&p[j], cols, ncol) < 0)
+			return 0;
+	return 1;
+}
+
+int
+spaced_table_at(const struct doc *in, size_t i, size_t *end)
+{
+	struct piece p[MAX_COLS];
+	int cols[MAX_COLS];
+	size_t n = pieces_of(in->lines[i].text, p, MAX_COLS), named = 0, j,
+	    rows = 0;
+
+	if (n < MIN_COLS || strchr(in->lines[i].text, '\t') != NULL)
+		return 0;
+	for (size_t c = 0; c < n; c++) {
+		const char *s = in->lines[i].text + p[c].at;
+
+		if (!is_name(s, p[c].len))
+			return 0;
+		named += names_field(s, p[c].len);
+		cols[c] = p[c].col;
+	}
+	if (named < 2)
+		return 0;
+	for (j = i + 1; j < in->n; j++) {
+		if (is_blank(in->lines[j].text))
+			continue;
+		if (strchr(in->lines[j].text, '\t') != NULL ||
+		    !fits(in->lines[j].text, cols, n))
+			break;
+		rows++;
+	}
+	while (j > i + 1 && is_blank(in->lines[j - 1].text))
+		j--;
+	*end = j;
+	return rows >= 1;
+}
+
+/* Add piece p of line s to its cell, glued to what the cell holds. */
+static void
+add_piece(struct buf *cell, const char *s, const struct piece *p)
+{
+	if (cell->len > 0 && (unsigned char)cell->data[cell->len - 1] < 0x80 &&
+	    (unsigned char)s[p->at] < 0x80)
+		buf_putc(cell, ' ');	/* Latin words wrapped at a space */
+	buf_put(cell, s + p->at, p->len);
+}
+
+/* Write the row held in cells as one TAB line at line at. */
+static void
+emit_row(struct doc *out, size_t at, struct buf *cells, size_t ncol)
+{
+	struct buf b = BUF_INIT;
+
+	for (size_t c = 0; c < ncol; c++) {
+		if (c > 0)
+			buf_putc(&b, '\t');
+		if (cells[c].len > 0)
+			buf_put(&b, cells[c].data, cells[c].len);
+		buf_truncate(&cells[c], 0);
+	}
+	free(out->lines[at].text);
+	out->lines[at].text = buf_detach(&b);
+}
+
+/*
+ * Does a blank line part the rows of [from, to)?  Then a row is the
+ * lines between blanks; else a row starts where the first column holds
+ * something.
+ */
+static int
+blanks_part_rows(const struct doc *in, size_t from, size_t to)
+{
+	for (size_t i = from + 1; i + 1 < to; i++)
+		if (is_blank(in->lines[i].text) &&
+		    !is_blank(in->lines[i - 1].text))
+			return 1;
+	return 0;
+}
+
+void
+spaced_table(const struct doc *in, size_t from, size_t to, struct doc *out)
+{
+	struct piece p[MAX_COLS];
+	struct buf cells[MAX_COLS];
+	int cols[MAX_COLS];
+	size_t ncol = pieces_of(in->lines[from].text, p, MAX_COLS), first = to;
+	int by_blanks = blanks_part_rows(in, from + 1, to), open = 0;
+
+	for (size_t c = 0; c < ncol; c++) {
+		cols[c] = p[c].col;
+		memset(&cells[c], 0, sizeof(cells[c]));
+		buf_put(&cells[c], in->lines[from].text + p[c].at, p[c].len);
+	}
+	out->lines[from].text = xstrdup("");
+	emit_row(out, from, cells, ncol);	/* the head */
+	for (size_t i = from + 1; i < to; i++) {
+		const char *s = in->lines[i].text;
+		size_t n;
+
+		out->lines[i].text = xstrdup("");
+		if (is_blank(s)) {
+			if (by_blanks && open)
+				emit_row(out, first, cells, ncol);
+			open = open && !by_blanks;
+			continue;
+		}
+		n = pieces_of(s, p, MAX_COLS);
+		if (open && !by_blanks && n > 0 &&
+		    column_of(&p[0], cols, ncol) == 0) {
+			emit_row(out, first, cells, ncol);
+			open = 0;
+		}
+		if (!open)
+			first = i, open = 1;
+		for (size_t j = 0; j < n; j++) {
+			int c = column_of(&p[j], cols, ncol);
+
+			if (c >= 0)
+				add_piece(&cells[c], s, &p[j]);
+		}
+	}
+	if (open)
+		emit_row(out, first, cells, ncol);
+	for (size_t c = 0; c < ncol; c++)
+		buf_free(&cells[c]);
+}

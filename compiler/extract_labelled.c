@@ -196,7 +196,7 @@ prose_sections(const struct ctx *x, const struct facts *fs, size_t from,
 		end = node_span_end(k);
 		if (end > to)
 			end = to;
-		if (states_in_prose(x, i + 1, end) && (!beside ||
+		if (states_in_prose(x, i + 1, end, beside ? -1 : t) && (!beside ||
 		    (!span_has_fact(fs, i + 1, end) &&
 		    !holds_span(ps, i, end)))) {
 			add_proc_span(ps, i, end, t, -1, k->label);

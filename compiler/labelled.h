@@ -196,7 +196,7 @@ clean_list(const char *value, enum field_id f);
 
 /* Do sentences of [from, to) hand something over: "…に委託する". */
 int
-states_in_prose(const struct ctx *x, size_t from, size_t to);
+states_in_prose(const struct ctx *x, size_t from, size_t to, int type);
 
 /*
  * Procedures a value lists one a line under marks ("その１　…の目的外

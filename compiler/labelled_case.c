@@ -1262,6 +1262,35 @@ department_in_charge(const struct ctx *x, size_t from, size_t to,
 	}
 }
 
+/* "本件を所管する課は、建設部建築指導課とし、…": a department's name
+ * stated in a sentence, in place of the sentence (*v replaced). */
+static void
+sentence_department(char **v)
+{
+	static const char *const ends[] = { "とし", "であ", "です", "が", "。",
+	    "、", NULL };
+	const char *p = strstr(*v, "は、"), *end = NULL;
+	char *name;
+
+	if (p == NULL || (strstr(*v, "。") == NULL && strstr(p, "とし") == NULL))
+		return;
+	p += strlen("は、");
+	for (int e = 0; ends[e]; e++) {
+		const char *hit = strstr(p, ends[e]);
+
+		if (hit != NULL && (end == NULL || hit < end))
+			end = hit;
+	}
+	if (end == NULL)
+		return;
+	name = xstrndup(p, (size_t)(end - p));
+	if (is_department_name(name) && strlen(name) <= 3 * 30) {
+		free(*v);
+		*v = name;
+	} else
+		free(name);
+}
+
 void
 case_department(const struct ctx *x, const struct spans *sp,
     const struct span *s, const struct facts *fs, struct pcase *c)
@@ -1277,6 +1306,7 @@ case_department(const struct ctx *x, const struct spans *sp,
 	if (f != NULL) {
 		char *v = department_lines(f->value), *paren, *by;
 
+		sentence_department(&v);
 		/* "保育課（電話 …）": a note after the name */
 		if ((paren = strstr(v, "(")) != NULL && paren > v)
 			*paren = '\0';

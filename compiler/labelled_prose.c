@@ -14,14 +14,12 @@
 #include "normalize.h"
 #include "rows.h"
 
-/* Do sentences of [from, to) hand something over: "…に委託する" (not
- * "…に提供しない")? */
-int
-states_in_prose(const struct ctx *x, size_t from, size_t to)
+/* Does a sentence of [from, to) use one of verbs, not denied ("…に提供
+ * しない")? */
+static int
+says_verb(const struct ctx *x, size_t from, size_t to,
+    const char *const verbs[])
 {
-	static const char *const verbs[] = { "に委託", "へ委託", "に提供",
-	    "と結合", "に接続", NULL };
-
 	for (size_t i = from; i < to && i < x->n; i++)
 		for (int v = 0; verbs[v]; v++)
 			for (const char *p = strstr(x->k[i]->key, verbs[v]);
@@ -30,6 +28,22 @@ states_in_prose(const struct ctx *x, size_t from, size_t to)
 				    !str_has_prefix(p + strlen(verbs[v]), "せず"))
 					return 1;
 	return 0;
+}
+
+int
+states_in_prose(const struct ctx *x, size_t from, size_t to, int type)
+{
+	static const char *const verbs[] = { "に委託", "へ委託", "に提供",
+	    "と結合", "に接続", NULL };
+	static const char *const collects[] = { "収集する", "収集は",
+	    "取得する", "取得し", "交付を請求", "聴き取", NULL };
+	static const char *const uses[] = { "利用する", "利用し", NULL };
+	static const char *const records[] = { "記録する", "記録し", NULL };
+
+	return says_verb(x, from, to, verbs) || (type == PROC_INDIRECT &&
+	    says_verb(x, from, to, collects)) || (type == PROC_OTHER_USE &&
+	    says_verb(x, from, to, uses)) || (type == PROC_RECORD &&
+	    says_verb(x, from, to, records));
 }
 
 /* The first of the strings ends in s, or the end of s (UTF-8 safe,
@@ -351,7 +365,8 @@ static void
 quoted_work_name(const char *text, int line, struct procedure *p)
 {
 	static const char *const leads[] = { "名称は「", "業務名は「",
-	    "件名は「", "業務は「", NULL };
+	    "件名は「", "業務は「", "名称は、「", "業務名は、「", "件名は、「",
+	    NULL };
 
 	char *name;
 

@@ -351,7 +351,8 @@ number_form_of(const char *key, const char *text, int *number,
 		p++;
 	if (str_has_prefix(p, "第")) {
 		p += strlen("第");
-		if ((v = read_digits(&p)) < 0 || starts_with_unit(p) ||
+		if ((v = read_digits(&p)) < 0 || (starts_with_unit(p) &&
+		    !spaced_after_number(skip_ws(text) + strlen("第"))) ||
 		    str_has_prefix(p, "回") || !is_heading_label(p))
 			return NUM_NONE;
 		*number = v;

@@ -1383,6 +1383,29 @@ START_TEST(procedures_listed_by_case_number)
 }
 END_TEST
 
+START_TEST(articles_stating_procedures_in_prose)
+{
+	struct parsed p;
+
+	parse_text(&p, "articles.txt", "報告第５号\n\n"
+	    "第１　件名\n　本件の件名は、「空家等の所有者情報の収集及び提供について」とする。\n\n"
+	    "第２　担当課\n　本件を所管する課は、建設部建築指導課とし、同課空家対策係が事務を行う。\n\n"
+	    "第４　本人外収集\n１　手続の件名は、「所有者の特定に係る本人外収集」とする。\n"
+	    "２　市は、住所地の市区町村長に対し、住民票の写しの交付を請求する。\n"
+	    "３　収集は令和８年２月１日から開始する。\n\n"
+	    "第５　外部提供\n１　手続の件名は、「所有者情報の外部提供」とする。\n"
+	    "２　市は、その個人情報を、一般社団法人きりしま空き家バンク協議会に提供する。\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->department.value, "建設部建築指導課");
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[0].type, PROC_INDIRECT);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].title.value,
+	    "所有者の特定に係る本人外収集");
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_PROVISION);
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1446,6 +1469,7 @@ extract_suite(void)
 	tcase_add_test(tc, entrustments_of_one_line_records);
 	tcase_add_test(tc, forms_that_say_their_procedure);
 	tcase_add_test(tc, procedures_listed_by_case_number);
+	tcase_add_test(tc, articles_stating_procedures_in_prose);
 	suite_add_tcase(s, tc);
 	return s;
 }

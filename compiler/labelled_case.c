@@ -1114,7 +1114,9 @@ case_date(const struct ctx *x, const struct spans *sp, const struct span *s,
 			return;
 		seen++;
 	}
-	meeting_date(x, sp->head_end > 0 ? 0 : s->from, s->to, &c->date);
+	if (s->record < 0)	/* (a list's rows were not all met that day) */
+		meeting_date(x, sp->head_end > 0 ? 0 : s->from, s->to,
+		    &c->date);
 }
 
 /* ---- department, basis, count ---- */

@@ -1584,6 +1584,75 @@ slashed_pairs(struct pass *ps, size_t i)
 	return 1;
 }
 
+/* In value, white space then a known label and a colon ("… 報告日："):
+ * where that label starts, or NULL. */
+static const char *
+next_pair_at(const char *value)
+{
+	for (const char *p = value; *p; ) {
+		const char *start, *c;
+		char *key;
+		int known;
+
+		if (!is_space_at(p)) {
+			p++;
+			continue;
+		}
+		start = skip_space_c(p);
+		c = strstr(start, "：");
+		if (c == NULL || c == start || c - start > 3 * 12) {
+			p = start;
+			continue;
+		}
+		key = label_key(start, (size_t)(c - start));
+		known = known_label(key) && !is_space_at(start);
+		free(key);
+		if (known && memchr(start, ' ', (size_t)(c - start)) == NULL)
+			return start;
+		p = start;
+	}
+	return NULL;
+}
+
+/*
+ * "所管：衛生部データヘルス推進課 報告日：令和７年６月２０日": pairs side
+ * by side on one line (a Markdown paragraph run together, a PDF's row),
+ * a row each.  Returns 1 when line i was such a line.
+ */
+static int
+pairs_side_by_side(struct pass *ps, size_t i)
+{
+	const struct doc_line *dl = &ps->in->lines[i];
+	const char *s = dl->text, *next;
+	struct reading r;
+
+	if (strchr(s, '\t') != NULL)
+		return 0;
+	read_line(s, -1, &r);
+	if (r.sep != SEP_COLON || r.numbered ||
+	    (next = next_pair_at(r.value)) == NULL) {
+		reading_free(&r);
+		return 0;
+	}
+	for (;;) {
+		char *v = trimmed(r.value, next ? (size_t)(next - r.value) :
+		    strlen(r.value));
+
+		emit_row(ps, dl, r.label, v);
+		free(v);
+		reading_free(&r);
+		if (next == NULL)
+			return 1;
+		read_line(next, -1, &r);
+		if (r.sep != SEP_COLON) {
+			emit(ps, dl, next);
+			reading_free(&r);
+			return 1;
+		}
+		next = next_pair_at(r.value);
+	}
+}
+
 /* Rewrite line i (and what it absorbs); returns the next line to read. */
 /*
  * Dots lead to a value only roughly where the next lines continue it
@@ -1670,7 +1739,7 @@ normalise_line(struct pass *ps, size_t i)
 	}
 	if ((next = labels_over_values(ps, i)) > i)
 		return next;
-	if (slashed_pairs(ps, i))
+	if (slashed_pairs(ps, i) || pairs_side_by_side(ps, i))
 		return i + 1;
 	if (nested_rows(ps, i))
 		return i + 1;

@@ -606,6 +606,18 @@ START_TEST(table_set_with_spaces_alone)
 }
 END_TEST
 
+START_TEST(pairs_side_by_side_on_a_line)
+{
+	struct rows r;
+
+	rows_of(&r, "所管：衛生部データヘルス推進課 報告日：令和７年６月２０日\n"
+	    "目的：市民の健康 増進のため\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "所管", NULL), "衛生部データヘルス推進課");
+	ck_assert_str_eq(row(&r, "報告日", NULL), "令和７年６月２０日");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -613,6 +625,7 @@ rows_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, colon_pairs_become_rows);
+	tcase_add_test(tc, pairs_side_by_side_on_a_line);
 	tcase_add_test(tc, table_set_with_spaces_alone);
 	tcase_add_test(tc, english_glosses_of_a_bilingual_form_go);
 	tcase_add_test(tc, english_of_a_japanese_form_stays);

@@ -72,6 +72,8 @@ struct line {
 	int	 band;		/* cells of one unruled row, their text
 				   centred (order_bands()); 0 for none */
 	double	 band_edge;	/* where the next cell of its band starts */
+	int	 drawn;		/* starts with a wall or rule drawn in
+				   characters (｜, ―): never in a band */
 };
 
 struct doc {
@@ -144,6 +146,20 @@ new_line(struct doc *d, int page)
 }
 
 /* Close the line being read; an empty one is forgotten. */
+/* Does [s, s + n) start with a character a drawn table is made of? */
+static int
+starts_drawn(const char *s, size_t n)
+{
+	static const char *const marks[] = { "｜", "│", "┃", "├", "┌", "└",
+	    "―", "─", "━", NULL };
+
+	for (int m = 0; marks[m]; m++)
+		if (n >= strlen(marks[m]) && memcmp(s, marks[m],
+		    strlen(marks[m])) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 end_line(struct doc *d, struct line **cur)
 {
@@ -155,6 +171,8 @@ end_line(struct doc *d, struct line **cur)
 	l->len = d->chars.len - l->off;
 	if (l->len == 0)
 		d->n--;
+	else
+		l->drawn = starts_drawn(d->chars.data + l->off, l->len);
 }
 
 /* Does c, found in s, encode as UTF-8 in s (wide characters only)? */
@@ -1299,8 +1317,13 @@ order_bands(struct keyed *k, size_t n, int *next_id)
 		int links = 0, across = 0, j;
 		size_t start = a;
 
+		if (k[a].line.drawn) {
+			z = a + 1;	/* a drawn table's line: its own */
+			continue;
+		}
 		for (z = a + 1; z < n; z++) {
-			if ((j = joins_band(k, a, z, &k[z].line)) == 0 ||
+			if (k[z].line.drawn ||
+			    (j = joins_band(k, a, z, &k[z].line)) == 0 ||
 			    (j == 1 && links == 0))
 				break;
 			links += j == 2;
@@ -1828,6 +1851,33 @@ blank_between(const struct doc *d, const struct line *l, const struct line *b)
 	return b->bottom - l->bottom > BLANK * d->leading;
 }
 
+/*
+ * Is row r a line of a table drawn in characters ("｜提供先　｜…｜"),
+ * and b on its line?  Such a line is one line of text, its gaps the
+ * padding of its cells: the rows pass reads the walls.
+ */
+static int
+walled_line(const struct row *r, const struct line *b)
+{
+	const struct cell *c = &r->cells[0];
+	static const char *const walls[] = { "｜", "│", "┃", "├", "┌",
+	    "└", NULL };
+	int walled = 0;
+
+	for (int w = 0; walls[w] && !walled; w++)
+		walled = c->text.len >= strlen(walls[w]) &&
+		    memcmp(c->text.data, walls[w], strlen(walls[w])) == 0;
+	return walled && r->n == 1 && b->page == r->page &&
+	    fabs(b->top - r->top) < height(c->last) / 3;
+}
+
+/* Is row r such a line (on a line of its own)? */
+static int
+is_walled(const struct row *r)
+{
+	return r->n == 1 && walled_line(r, r->cells[0].last);
+}
+
 static void
 assemble(const struct doc *d, struct output *o)
 {
@@ -1845,13 +1895,18 @@ assemble(const struct doc *d, struct output *o)
 
 		if (b->drop)
 			continue;
-		if (text && spaced(&r, b))
+		if (text && walled_line(&r, b))
+			space_append(&r, d, b);
+		else if (text && is_walled(&r))
+			goto new_row;	/* nothing goes on a drawn line */
+		else if (text && spaced(&r, b))
 			space_append(&r, d, b);
 		else if (text && beside(&r, b))
 			new_cell(&r, d, b);
 		else if (text && (k = cell_for(d, &r, b, &wrap)) >= 0)
 			cell_append(&r.cells[k], d, b, wrap);
 		else {
+new_row:;
 			const struct line *low = r.n > 0 ? row_bottom(&r) : last;
 
 			flush_row(&r, o);

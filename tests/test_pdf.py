@@ -135,6 +135,21 @@ def check_columns(t, bin_, mkpdf, work):
                 "  %r" % l for l in lines_of(got.stdout)[:6]))
 
 
+DRAWN_TEXT = (
+    "｜―――――――――｜――――――――｜\n"
+    "｜提供先　　　　　　｜提供の方法　　　　｜\n"
+    "｜松山市消防団　　　｜暗号化した媒体　　｜\n"
+    "｜―――――――――｜――――――――｜\n")
+
+
+def check_drawn_lines(t, bin_, mkpdf, work):
+    pdf = make_pdf(mkpdf, work, "drawn", DRAWN_TEXT)
+    got = lines_of(run([bin_, "text", pdf]).stdout)
+    t.check(got == lines_of(DRAWN_TEXT),
+            "drawn table: each line drawn in characters is one line, its "
+            "cells' padding spaces\n" + "\n".join("  %r" % l for l in got))
+
+
 def check_bad_pdfs(t, bin_, mkpdf, root, work):
     corpus = os.path.join(work, "bad")
     os.makedirs(corpus)
@@ -432,6 +447,7 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         check_table(t, bin_, mkpdf, work)
         check_columns(t, bin_, mkpdf, work)
+        check_drawn_lines(t, bin_, mkpdf, work)
         check_bad_pdfs(t, bin_, mkpdf, root, work)
         check_fields(t, bin_, mkpdf, root, work)
         check_score(t, bin_, mkpdf, root, work)

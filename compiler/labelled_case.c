@@ -282,6 +282,10 @@ header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 		}
 		if (sp->word == NULL)
 			sp->word = w;
+		if (strcmp(sp->word, "答申") == 0 && strcmp(w, "諮問") == 0) {
+			free(number);	/* the 諮問 a 答申 answers, restated */
+			continue;
+		}
 		/* the headers of the first word delimit cases; an agenda item
 		   (議題3 報告第2号) is one whatever its word */
 		if ((w != sp->word && after_agenda_number(x->k[i]->key) ==
@@ -692,7 +696,7 @@ static int
 is_kind_marked(const char *key)
 {
 	static const char *const kinds[] = { "(諮問)", "(報告)", "(付議)",
-	    "（諮問）", "（報告）", "（付議）", NULL };
+	    "(答申)", "（諮問）", "（報告）", "（付議）", "（答申）", NULL };
 
 	for (int i = 0; kinds[i]; i++)
 		if (str_has_suffix(key, kinds[i]))
@@ -876,6 +880,10 @@ case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
 	    (raw = kind_marked_line(x, s->from, s->to, &line)) != NULL)
 		f = NULL;	/* 諮問事項 lists what is asked; the letter's
 				   "…について（諮問）" names the case */
+	if (f != NULL && raw == NULL && s->word != NULL &&
+	    strcmp(s->word, "答申") == 0 &&
+	    (raw = kind_marked_line(x, s->from, s->to, &line)) != NULL)
+		f = NULL;	/* a 答申's 件名 quotes the 諮問 it answers */
 	if (raw != NULL)
 		by = "rule a subject line marked （諮問）";
 	else if (s->title != NULL) {

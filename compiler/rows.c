@@ -1859,6 +1859,10 @@ unbox(const char *s)
 	}
 	if (!text)
 		buf_truncate(&b, 0);
+	while (b.len > 0 && b.data[b.len - 1] == ' ')
+		buf_truncate(&b, b.len - 1);	/* the padding before the wall */
+	while (b.len >= 3 && memcmp(b.data + b.len - 3, "\xe3\x80\x80", 3) == 0)
+		buf_truncate(&b, b.len - 3);
 	return buf_detach(&b);
 }
 

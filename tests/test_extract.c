@@ -1406,6 +1406,31 @@ START_TEST(articles_stating_procedures_in_prose)
 }
 END_TEST
 
+START_TEST(answer_restating_the_question_in_a_box)
+{
+	struct parsed p;
+
+	parse_text(&p, "answer.txt", "答申第１９号\n令和７年７月２８日\n\n"
+	    "　　　納税通知書の発送業務の委託等について（答申）\n\n記\n\n"
+	    "┌──────────────────────────┐\n"
+	    "│諮問第２７号　　　　　　　　　　　　　　　　　　　│\n"
+	    "│件名　　　　納税通知書の発送業務の委託について　　│\n"
+	    "│所管課　　　財務部納税課　　　　　　　　　　　　　│\n"
+	    "│委託する個人情報　　　　　　　　　　　　　　　　　│\n"
+	    "│　　　　　　　納税義務者の氏名、住所、　　　　　　│\n"
+	    "│　　　　　　　口座振替の有無　　　　　　　　　　　│\n"
+	    "└──────────────────────────┘\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "19");
+	ck_assert_str_eq(p.cases.v[0]->title.value,
+	    "納税通知書の発送業務の委託等について");
+	ck_assert_str_eq(p.cases.v[0]->department.value, "財務部納税課");
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->procs[0].data_items.n, 3);
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1470,6 +1495,7 @@ extract_suite(void)
 	tcase_add_test(tc, forms_that_say_their_procedure);
 	tcase_add_test(tc, procedures_listed_by_case_number);
 	tcase_add_test(tc, articles_stating_procedures_in_prose);
+	tcase_add_test(tc, answer_restating_the_question_in_a_box);
 	suite_add_tcase(s, tc);
 	return s;
 }

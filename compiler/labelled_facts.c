@@ -416,12 +416,33 @@ detail_table(const struct ctx *x, size_t h, struct facts *fs)
 	return end > h + 1 ? end : h;
 }
 
-/* "委託事項1", "委託事項2": cells that differ only in a trailing number. */
+/* "番号 | 1 | 2 | 3": a number column's head over records' numbers. */
+static int
+numbers_in_columns(const struct strlist *cells)
+{
+	int ok = cells->n >= 3 && is_number_header(cells->v[0]);
+
+	for (size_t j = 1; j < cells->n && ok; j++) {
+		char *k = strip_ws(cells->v[j]), *nf = norm_nfkc(k, strlen(k));
+		size_t n = strlen(nf);
+
+		ok = n > 0 && n <= 3 && strspn(nf, "0123456789") == n;
+		free(k);
+		free(nf);
+	}
+	return ok;
+}
+
+/* "委託事項1", "委託事項2": cells that differ only in a trailing number
+ * (or are numbers alone under 番号). */
 static int
 numbered_columns(const struct strlist *cells)
 {
 	char *stem = NULL;
 	int ok = cells->n >= 3;
+
+	if (numbers_in_columns(cells))
+		return 1;
 
 	for (size_t j = 1; j < cells->n && ok; j++) {
 		char *k = strip_ws(cells->v[j]);
@@ -472,9 +493,12 @@ column_table(const struct ctx *x, size_t h, struct facts *fs)
 		strlist_free(&head);
 		return h;
 	}
-	for (end = h + 1; end < x->n && x->k[end]->kind == NODE_ROW &&
-	    cell_count(x->k[end]) == ncell; end++)
+	for (end = h + 1; end < x->n && (x->k[end]->kind == NODE_BLANK ||
+	    (x->k[end]->kind == NODE_ROW && cell_count(x->k[end]) == ncell));
+	    end++)
 		;
+	while (end > h + 1 && x->k[end - 1]->kind == NODE_BLANK)
+		end--;
 	first = (int)fs->nrec;
 	for (size_t j = 1; j < ncell; j++)
 		new_record(fs, h, end, 0);
@@ -482,6 +506,8 @@ column_table(const struct ctx *x, size_t h, struct facts *fs)
 		struct strlist cells = STRLIST_INIT;
 		enum field_id f;
 
+		if (x->k[i]->kind == NODE_BLANK)
+			continue;	/* rows parted by rules */
 		row_cells(x->k[i]->text, &cells);
 		f = fact_field(cells.v[0]);
 		if (f == FIELD_NONE && names_entrustment(cells.v[0]))

@@ -3,7 +3,9 @@
  * a head of column names, each starting a column, and under it rows
  * whose cells start in those columns and wrap inside them, as a word
  * processor's borderless table saved as text or `pdftotext -layout`
- * prints one.  Each row becomes one TAB line, each cell its pieces
+ * prints one; blank lines or rules of dashes may part the rows.  The
+ * head may also number records laid in columns ("番号 | 1 | 2", then a
+ * row per field).  Each row becomes one TAB line, each cell its pieces
  * glued.
  */
 #include <stdlib.h>
@@ -49,6 +51,65 @@ static int
 is_blank(const char *s)
 {
 	return s[strspn(s, " \t")] == '\0';
+}
+
+/* A rule across the table ("-----", "――――"): it parts rows as a blank
+ * line does. */
+static int
+is_rule(const char *s)
+{
+	static const char *const marks[] = { "-", "=", "―", "─", "－", "━",
+	    NULL };
+	size_t n = 0;
+
+	while (*s) {
+		size_t m = 0;
+
+		if (*s == ' ') {
+			s++;
+			continue;
+		}
+		for (int k = 0; marks[k] && m == 0; k++)
+			if (str_has_prefix(s, marks[k]))
+				m = strlen(marks[k]);
+		if (m == 0)
+			return 0;
+		s += m;
+		n++;
+	}
+	return n >= 10;
+}
+
+/* A line parting rows: blank or a rule. */
+static int
+is_parting(const char *s)
+{
+	return is_blank(s) || is_rule(s);
+}
+
+/* A record's number in a head: "1", "１", "No.1" is not. */
+static int
+is_number_cell(const char *s, size_t n)
+{
+	char *nf = norm_nfkc(s, n);
+	size_t len = strlen(nf);
+	int yes = len > 0 && len <= 3 && strspn(nf, "0123456789") == len;
+
+	free(nf);
+	return yes;
+}
+
+/* "番号", "No": a head's cell naming the column of record numbers. */
+static int
+names_numbers(const char *s, size_t n)
+{
+	char *nf = norm_nfkc(s, n);
+	int yes = strcmp(nf, "番号") == 0 || strcmp(nf, "No") == 0 ||
+	    strcmp(nf, "No.") == 0 || strcmp(nf, "通番") == 0 ||
+	    strcmp(nf, "項番") == 0;
+
+	free(nf);
+	return yes;
 }
 
 /* The pieces of line s: text parted by two spaces or more, or by a
@@ -156,7 +217,7 @@ spaced_table_at(const struct doc *in, size_t i, size_t *end)
 	struct piece p[MAX_COLS];
 	int cols[MAX_COLS];
 	size_t n = pieces_of(in->lines[i].text, p, MAX_COLS), named = 0, j,
-	    rows = 0;
+	    rows = 0, numbers = 0;
 
 	if (n < MIN_COLS || strchr(in->lines[i].text, '\t') != NULL)
 		return 0;
@@ -166,19 +227,22 @@ spaced_table_at(const struct doc *in, size_t i, size_t *end)
 		if (!is_name(s, p[c].len))
 			return 0;
 		named += names_field(s, p[c].len);
+		numbers += c > 0 && is_number_cell(s, p[c].len);
 		cols[c] = p[c].col;
 	}
-	if (named < 2)
+	/* a head of field names, or "番号 | 1 | 2 | 3": records in columns */
+	if (named < 2 && !(names_numbers(in->lines[i].text + p[0].at,
+	    p[0].len) && numbers == n - 1))
 		return 0;
 	for (j = i + 1; j < in->n; j++) {
-		if (is_blank(in->lines[j].text))
+		if (is_parting(in->lines[j].text))
 			continue;
 		if (strchr(in->lines[j].text, '\t') != NULL ||
 		    !fits(in->lines[j].text, cols, n))
 			break;
 		rows++;
 	}
-	while (j > i + 1 && is_blank(in->lines[j - 1].text))
+	while (j > i + 1 && is_parting(in->lines[j - 1].text))
 		j--;
 	*end = j;
 	return rows >= 1;
@@ -188,7 +252,10 @@ spaced_table_at(const struct doc *in, size_t i, size_t *end)
 static void
 add_piece(struct buf *cell, const char *s, const struct piece *p)
 {
-	if (cell->len > 0 && (unsigned char)cell->data[cell->len - 1] < 0x80 &&
+	if (cell->len > 0 && str_has_prefix(s + p->at, "※"))
+		buf_putc(cell, '\n');	/* a note: a line of its own */
+	else if (cell->len > 0 &&
+	    (unsigned char)cell->data[cell->len - 1] < 0x80 &&
 	    (unsigned char)s[p->at] < 0x80)
 		buf_putc(cell, ' ');	/* Latin words wrapped at a space */
 	buf_put(cell, s + p->at, p->len);
@@ -220,8 +287,8 @@ static int
 blanks_part_rows(const struct doc *in, size_t from, size_t to)
 {
 	for (size_t i = from + 1; i + 1 < to; i++)
-		if (is_blank(in->lines[i].text) &&
-		    !is_blank(in->lines[i - 1].text))
+		if (is_parting(in->lines[i].text) &&
+		    !is_parting(in->lines[i - 1].text))
 			return 1;
 	return 0;
 }
@@ -247,7 +314,7 @@ spaced_table(const struct doc *in, size_t from, size_t to, struct doc *out)
 		size_t n;
 
 		out->lines[i].text = xstrdup("");
-		if (is_blank(s)) {
+		if (is_parting(s)) {
 			if (by_blanks && open)
 				emit_row(out, first, cells, ncol);
 			open = open && !by_blanks;

@@ -1431,6 +1431,35 @@ START_TEST(answer_restating_the_question_in_a_box)
 }
 END_TEST
 
+START_TEST(records_in_columns_set_with_spaces)
+{
+	struct parsed p;
+
+	parse_text(&p, "columns.txt", "報告第３号\n"
+	    "個人情報を取り扱う事務の委託等の状況について\n\n"
+	    "----------------------------------------------------------------\n"
+	    "番号          １                    ２\n"
+	    "----------------------------------------------------------------\n"
+	    "区分          業務委託              外部提供\n"
+	    "----------------------------------------------------------------\n"
+	    "事務の名称    納税通知書作成業務    受給者情報提供\n"
+	    "----------------------------------------------------------------\n"
+	    "委託先又は    株式会社あきた情報    秋田県国民健康保険\n"
+	    "提供先        センター              団体連合会\n"
+	    "----------------------------------------------------------------\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[0].type, PROC_OUTSOURCE);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].title.value, "納税通知書作成業務");
+	ck_assert_str_eq(p.cases.v[0]->procs[0].consignees.v[0],
+	    "株式会社あきた情報センター");
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_PROVISION);
+	ck_assert_str_eq(p.cases.v[0]->procs[1].partner.value,
+	    "秋田県国民健康保険団体連合会");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1496,6 +1525,7 @@ extract_suite(void)
 	tcase_add_test(tc, procedures_listed_by_case_number);
 	tcase_add_test(tc, articles_stating_procedures_in_prose);
 	tcase_add_test(tc, answer_restating_the_question_in_a_box);
+	tcase_add_test(tc, records_in_columns_set_with_spaces);
 	suite_add_tcase(s, tc);
 	return s;
 }

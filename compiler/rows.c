@@ -2099,6 +2099,20 @@ emit_drawn_row(struct doc *out, size_t at, struct strlist *row, int *new_col,
  * its cell ("取り扱う個人" / "情報の項目") goes on; a new name
  * ("草津市" under "守山市", no rule between) starts a row.
  */
+/* "の項目", "目": the tail of a word a cell wrapped, not a label of its
+ * own (a particle first, or one character). */
+static int
+is_word_tail(const char *cell)
+{
+	char *k = label_key(cell, strlen(cell));
+	int yes = str_has_prefix(k, "の") || str_has_prefix(k, "を") ||
+	    starts_as_conjunction(k) || (strlen(k) == 3 &&
+	    (unsigned char)k[0] >= 0xe3);
+
+	free(k);
+	return yes;
+}
+
 static int
 starts_drawn_row(const char *so_far, const char *first)
 {
@@ -2112,7 +2126,8 @@ starts_drawn_row(const char *so_far, const char *first)
 	k = label_key(so_far, strlen(so_far));
 	jk = label_key(joined.data, joined.len);
 	starts = !(unclosed(k) || ends_in_particle(k) ||
-	    (!known_label(k) && known_label(jk)));
+	    (!known_label(k) && known_label(jk)) ||
+	    is_word_tail(first));	/* "委託する個人情報" / "の項目" */
 	free(k);
 	free(jk);
 	buf_free(&joined);
@@ -2130,8 +2145,17 @@ starts_drawn_row(const char *so_far, const char *first)
  * every row, not only around the head?  Then a row is all the lines
  * between two rules, whatever its first cell says.
  */
+static size_t	inner_rules(const struct doc *in, size_t from, size_t to);
+
 static int
 rules_part_rows(const struct doc *in, size_t from, size_t to)
+{
+	return inner_rules(in, from, to) >= 2;
+}
+
+/* Rule lines between the first and the last line of text of [from, to). */
+static size_t
+inner_rules(const struct doc *in, size_t from, size_t to)
 {
 	size_t rules = 0, first = to, last = from;
 
@@ -2143,7 +2167,7 @@ rules_part_rows(const struct doc *in, size_t from, size_t to)
 		}
 	for (size_t i = first; i < last; i++)
 		rules += is_rule_line(in->lines[i].text);
-	return rules >= 2;
+	return rules;
 }
 
 static void
@@ -2152,7 +2176,15 @@ drawn_table(const struct doc *in, size_t from, size_t to, struct doc *out)
 	struct strlist row = STRLIST_INIT;
 	size_t first = from;
 	int new_col = -1, old_col = -1, ruled = rules_part_rows(in, from, to);
-	int padded[64] = { 0 }, was_padded[64] = { 0 };
+	int padded[64] = { 0 }, was_padded[64] = { 0 }, pairs = 1;
+
+	for (size_t i = from; i < to && pairs; i++) {
+		struct strlist cells = STRLIST_INIT;
+
+		pairs = is_rule_line(in->lines[i].text) ||
+		    drawn_cells(in->lines[i].text, &cells) == 2;
+		strlist_free(&cells);
+	}
 
 	for (size_t i = from; i < to; i++) {
 		struct strlist cells = STRLIST_INIT;
@@ -2164,7 +2196,9 @@ drawn_table(const struct doc *in, size_t from, size_t to, struct doc *out)
 			continue;
 		}
 		drawn_cells_padded(in->lines[i].text, &cells, padded);
-		if (!ruled && row.n > 0 && cells.n > 0 &&
+		/* (a label | value table: a new label starts a row, ruled
+		   or not — "⑦再委託の有無" then "再委託先の名称") */
+		if ((!ruled || pairs) && row.n > 0 && cells.n > 0 &&
 		    starts_drawn_row(row.v[0], cells.v[0])) {
 			emit_drawn_row(out, first, &row, &new_col, &old_col);
 			first = i;
@@ -2185,7 +2219,8 @@ drawn_table(const struct doc *in, size_t from, size_t to, struct doc *out)
 				free(row.v[j]);
 				row.v[j] = buf_detach(&b);
 			}
-			if (j < 64)
+			if (j < 64 && *cells.v[j])	/* (an empty line of the
+							   cell says nothing) */
 				was_padded[j] = padded[j];
 		}
 		strlist_free(&cells);
@@ -2195,11 +2230,12 @@ drawn_table(const struct doc *in, size_t from, size_t to, struct doc *out)
 	strlist_free(&row);
 }
 
-/* Lines [i, *end) of a drawn table of three columns or more? */
+/* Lines [i, *end) of a drawn table of three columns or more, or of
+ * two whose rules part every row? */
 static int
 drawn_table_at(const struct doc *in, size_t i, size_t *end)
 {
-	size_t j = i, wide = 0;
+	size_t j = i, wide = 0, pairs = 0, lines = 0;
 
 	if (*skip_space_c(in->lines[i].text) == '|' &&
 	    !is_rule_line(in->lines[i].text))
@@ -2209,13 +2245,21 @@ drawn_table_at(const struct doc *in, size_t i, size_t *end)
 	    is_wall(skip_space_c(in->lines[j].text)))) {
 		struct strlist cells = STRLIST_INIT;
 
-		if (!is_rule_line(in->lines[j].text))
-			wide += drawn_cells(in->lines[j].text, &cells) >= 3;
+		if (!is_rule_line(in->lines[j].text)) {
+			size_t n = drawn_cells(in->lines[j].text, &cells);
+
+			wide += n >= 3;
+			pairs += n == 2;
+			lines++;
+		}
 		strlist_free(&cells);
 		j++;
 	}
 	*end = j;
-	return wide >= 2;
+	/* (a label | value table whose rules part every row: each row's
+	   cells are read whole, wrapped words and all) */
+	return wide >= 2 || (pairs == lines && pairs >= 2 &&
+	    inner_rules(in, i, j) >= 1);
 }
 
 /* "差出人: …", "件名：…": a line of an e-mail's header. */

@@ -618,6 +618,26 @@ START_TEST(pairs_side_by_side_on_a_line)
 }
 END_TEST
 
+START_TEST(label_value_box_ruled_per_row)
+{
+	struct rows r;
+
+	rows_of(&r, "┌────────┬──────────────┐\n"
+	    "│委託する個人情報│依頼会員氏名、子の氏名、子│\n"
+	    "│の項目          │                            │\n"
+	    "│                │の生年月日、緊急連絡先      │\n"
+	    "├────────┼──────────────┤\n"
+	    "│再委託の有無    │有                          │\n"
+	    "│再委託先の名称  │株式会社アルプスプリント    │\n"
+	    "└────────┴──────────────┘\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "委託する個人情報の項目", NULL),
+	    "依頼会員氏名、子の氏名、子の生年月日、緊急連絡先");
+	ck_assert_str_eq(row(&r, "再委託先の名称", NULL),
+	    "株式会社アルプスプリント");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -625,6 +645,7 @@ rows_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, colon_pairs_become_rows);
+	tcase_add_test(tc, label_value_box_ruled_per_row);
 	tcase_add_test(tc, pairs_side_by_side_on_a_line);
 	tcase_add_test(tc, table_set_with_spaces_alone);
 	tcase_add_test(tc, english_glosses_of_a_bilingual_form_go);

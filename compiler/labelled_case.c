@@ -186,6 +186,24 @@ header_end(const char *key)
 	return p;
 }
 
+/* "四十一号": the number kanji digits give before 号, in ASCII digits
+ * (new string), or NULL. */
+static char *
+kanji_number_before_go(const char *p)
+{
+	size_t n = norm_kanji_digits_len(p, 6), used;
+	long long v;
+	char buf[24];
+
+	if (n == 0 || !str_has_prefix(p + n, "号"))
+		return NULL;
+	v = norm_parse_number(p, n, &used);
+	if (v <= 0 || used != n)
+		return NULL;
+	snprintf(buf, sizeof(buf), "%lld", v);
+	return xstrdup(buf);
+}
+
 /* "諮問第48号…" at the start of a key (after "議題1"): the word and the
  * number. */
 const char *
@@ -213,8 +231,12 @@ case_header(const char *key, char **number)
 			continue;
 		}
 		p += strlen("第");
-		if ((num = digits_at(p)) == NULL)
-			continue;
+		if ((num = digits_at(p)) == NULL) {
+			if ((num = kanji_number_before_go(p)) == NULL)
+				continue;
+			*number = num;	/* 諮問第四十一号 */
+			return header_words[w];
+		}
 		if (!str_has_prefix(p + strlen(num), "号")) {
 			free(num);
 			continue;

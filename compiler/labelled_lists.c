@@ -464,6 +464,14 @@ clean_list(const char *value, enum field_id f)
 			p += n + (p[n] == '\n');
 			continue;
 		}
+		if (out.len > 0 && is_note_line(s) && f == FIELD_ITEMS &&
+		    strstr(s, "。") != NULL) {
+			free(line);	/* "（氏名は利用しない。）": a remark on
+					   the list, not a note of its item */
+			free(label);
+			p += n + (p[n] == '\n');
+			continue;
+		}
 		if (out.len > 0 && !is_note_line(s))
 			buf_putc(&out, '\n');
 		buf_puts(&out, s);

@@ -1126,7 +1126,7 @@ static int
 ends_unfinished(const char *v)
 {
 	static const char *const ends[] = { "から", "及び", "並びに", "又は",
-	    "、", NULL };
+	    "、", "・", "の", "を", "に", NULL };	/* (a particle: cut) */
 
 	for (int i = 0; ends[i]; i++)
 		if (str_has_suffix(v, ends[i]))
@@ -1193,7 +1193,7 @@ gather_below(const struct pass *ps, size_t i, enum field_id f, int indent,
     struct buf *v)
 {
 	size_t first = i, blanks = 0, end = i;
-	int bmax, col = 0;
+	int bmax, col = 0, value_indent = -1;
 
 	while (end < ps->in->n && end < first + GATHER_MAX &&
 	    (end == first || !is_blank_line(ps->in->lines[end].text)) &&
@@ -1217,8 +1217,12 @@ gather_below(const struct pass *ps, size_t i, enum field_id f, int indent,
 		if (v->len > 0 && !glue && !is_list_field(f) &&
 		    !ends_unfinished(v->data) && !series)
 			break;
-		if (indent_of(s) < indent)
-			break;	/* back out of the label's block */
+		if (indent_of(s) < indent || (v->len > 0 &&
+		    value_indent > indent && indent_of(s) <= indent))
+			break;	/* back out of the label's block, or back at
+				   the label's indent below values set in */
+		if (v->len == 0)
+			value_indent = indent_of(s);
 		if (v->len > 0 && !glue && !series &&
 		    numbering_len(skip_space(s, &col)) > 0 &&
 		    (f != FIELD_ITEMS || width_of(s, strlen(s)) > 60))

@@ -312,6 +312,28 @@ kanji_form(const char *key, const char *text, int *number, size_t *label_at)
 	return NUM_ARABIC;
 }
 
+/*
+ * The number of "第一　外部結合" at p (after 第): kanji digits set apart
+ * from their words in the raw text ("第三者" and "第一回" are words);
+ * 0 when none.
+ */
+static int
+kanji_dai(const char *p, const char *text)
+{
+	size_t n = norm_kanji_digits_len(p, 3), used;
+	const char *t = skip_ws(text);
+	long long v;
+
+	if (n == 0 || !str_has_prefix(t, "第"))
+		return 0;
+	t += strlen("第");
+	if (strncmp(t, p, n) != 0 || !(t[n] == ' ' || t[n] == '\t' ||
+	    str_has_prefix(t + n, "\xe3\x80\x80")))
+		return 0;
+	v = norm_parse_number(p, n, &used);
+	return v > 0 && v < 100 && used == n ? (int)v : 0;
+}
+
 /* "所属長の役職名:子育て支援課長": a short label, a colon and a value. */
 static int
 holds_pair(const char *label)
@@ -349,6 +371,14 @@ number_form_of(const char *key, const char *text, int *number,
 		return f;
 	if (*p == '-')
 		p++;
+	if (str_has_prefix(p, "第") && (v = kanji_dai(p + strlen("第"),
+	    text)) > 0) {
+		size_t n = norm_kanji_digits_len(p + strlen("第"), 3);
+
+		*number = v;	/* 第一　外部結合 */
+		*label_at = (size_t)(p + strlen("第") + n - key);
+		return is_heading_label(key + *label_at) ? NUM_DAI : NUM_NONE;
+	}
 	if (str_has_prefix(p, "第")) {
 		p += strlen("第");
 		if ((v = read_digits(&p)) < 0 || (starts_with_unit(p) &&

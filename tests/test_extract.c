@@ -1460,6 +1460,33 @@ START_TEST(records_in_columns_set_with_spaces)
 }
 END_TEST
 
+START_TEST(colon_labels_over_indented_values)
+{
+	struct parsed p;
+
+	parse_text(&p, "colon.txt", "諮問書\n\n諮問番号：\n　　　諮問第四十一号\n"
+	    "件名：\n　　　学習支援サービスの導入に伴う個人情報の\n"
+	    "　　　外部結合及び目的外利用について\n"
+	    "諮問の根拠：\n　　　松山市個人情報保護法施行条例第六条第二項第一号\n"
+	    "諮問の趣旨：\n　　　学習履歴を効果検証に利用したい。\n\n"
+	    "第一　外部結合\n\n　結合の相手方：\n　　　　株式会社せとうちエデュテック\n\n"
+	    "第二　目的外利用\n\n　利用する個人情報：\n"
+	    "　　　　児童生徒の学年、学級、学習時間\n"
+	    "　　　　（氏名及び利用者ＩＤは利用しない。）\n"
+	    "　利用の開始時期：\n　　　　令和八年五月一日\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "41");
+	ck_assert_str_eq(p.cases.v[0]->title.value,
+	    "学習支援サービスの導入に伴う個人情報の外部結合及び目的外利用について");
+	ck_assert_int_eq((int)p.cases.v[0]->legal_basis.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_OTHER_USE);
+	ck_assert_int_eq((int)p.cases.v[0]->procs[1].data_items.n, 3);
+	ck_assert_str_eq(p.cases.v[0]->procs[1].data_items.v[2], "学習時間");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1526,6 +1553,7 @@ extract_suite(void)
 	tcase_add_test(tc, articles_stating_procedures_in_prose);
 	tcase_add_test(tc, answer_restating_the_question_in_a_box);
 	tcase_add_test(tc, records_in_columns_set_with_spaces);
+	tcase_add_test(tc, colon_labels_over_indented_values);
 	suite_add_tcase(s, tc);
 	return s;
 }

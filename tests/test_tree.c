@@ -74,6 +74,9 @@ START_TEST(number_forms)
 	ck_assert_int_eq(number_form_of("第4本人外収集", "第４　本人外収集",
 	    &(int){0}, &(size_t){0}), NUM_DAI);	/* 本 set apart: no unit */
 	ck_assert_int_ne(form("第4本の柱"), NUM_DAI);
+	ck_assert_int_eq(number_form_of("第二目的外利用", "第二　目的外利用",
+	    &(int){0}, &(size_t){0}), NUM_DAI);
+	ck_assert_int_ne(form("第三者提供について"), NUM_DAI);
 	ck_assert_int_eq(form("□目的外利用□外部提供"), NUM_NONE);	/* boxes */
 	ck_assert_int_ne(form("[x]委託する"), NUM_BRACKET_NUMBER);
 }

@@ -336,7 +336,9 @@ people_count(const char *key)
 	} else
 		p += strlen("約");
 	for (q = p; isdigit((unsigned char)*q) || *q == ',' || *q == '.' ||
-	    str_has_prefix(q, "万") || str_has_prefix(q, "千"); )
+	    str_has_prefix(q, "万") || str_has_prefix(q, "千") ||
+	    str_has_prefix(q, "百") || norm_kanji_digits_len(q, 1) > 0; )
+		/* (約六千四百人) */
 		q += (unsigned char)*q < 0x80 ? 1 : 3;
 	if (q == p || !(str_has_prefix(q, "人") || str_has_prefix(q, "名")))
 		return -1;
@@ -717,6 +719,109 @@ static const struct {
 	{ "に決定", names_contractor_before },
 };
 
+/* A body's name: a legal form or a body's word in it, and no clause
+ * ("…による見積合わせの結果"). */
+static int
+names_a_body(const char *s)
+{
+	static const char *const forms[] = { "会社", "法人", "協議会", "組合",
+	    "協会", "連合会", "センター", "事業団", "公社", "機構", "(株)",
+	    "（株）", "役所", "事務所", NULL };
+	static const char *const clauses[] = { "による", "により", "結果",
+	    "を有する", "において", "から", NULL };
+	int body = 0;
+
+	for (int f = 0; forms[f] && !body; f++)
+		body = strstr(s, forms[f]) != NULL;
+	for (int c = 0; clauses[c] && body; c++)
+		body = strstr(s, clauses[c]) == NULL;
+	return body;
+}
+
+/* "…により選定した株式会社〇〇": the name after a clause that leads to
+ * it, from its legal form on; s itself when no clause leads. */
+static const char *
+after_clause(const char *s)
+{
+	static const char *const forms[] = { "株式会社", "有限会社", "合同会社",
+	    "一般社団法人", "一般財団法人", "公益社団法人", "公益財団法人",
+	    "社会福祉法人", "特定非営利活動法人", "医療法人", "学校法人", NULL };
+	const char *at = NULL;
+
+	if (names_a_body(s))
+		return s;
+	for (int f = 0; forms[f]; f++) {
+		const char *hit = strstr(s, forms[f]);
+
+		if (hit != NULL && (at == NULL || hit < at))
+			at = hit;
+	}
+	return at != NULL ? at : s;
+}
+
+/* The organisation a sentence names as role at p (after "委託先は、"):
+ * up to the copula or the clause's end; NULL when it names none. */
+static char *
+named_as(const char *p)
+{
+	static const char *const ends[] = { "です", "である", "であり", "で、",
+	    "とし", "。", "、", "に決定", "を選定", NULL };
+	const char *end = NULL;
+	char *raw, *name;
+
+	for (int e = 0; ends[e]; e++) {
+		const char *hit = strstr(p, ends[e]);
+
+		if (hit != NULL && (end == NULL || hit < end))
+			end = hit;
+	}
+	if (end == NULL || end == p || end - p > 3 * 50)
+		return NULL;
+	raw = xstrndup(p, (size_t)(end - p));
+	name = clean_organisation(after_clause(raw));
+	free(raw);
+	if (!is_organisation_like(name) || !names_a_body(name)) {
+		free(name);
+		return NULL;
+	}
+	return name;
+}
+
+int
+organisations_named_as(const struct ctx *x, const char *const roles[],
+    size_t from, size_t to, struct strlist *out)
+{
+	for (size_t i = from; i < to && i < x->n; i++) {
+		char *text;
+		int line = 0;
+
+		if (continues_sentence(x, i, from))
+			continue;
+		text = paragraph_at(x, i, to);
+		for (int r = 0; roles[r] && line == 0; r++)
+			for (const char *q = strstr(text, roles[r]); q != NULL &&
+			    line == 0; q = strstr(q + 1, roles[r])) {
+				const char *v = q + strlen(roles[r]);
+				char *name;
+
+				if (!str_has_prefix(v, "は"))
+					continue;
+				v += strlen("は");
+				if (str_has_prefix(v, "、"))
+					v += strlen("、");
+				if ((name = named_as(v)) != NULL) {
+					strlist_push_unique(out, name);
+					free(name);
+					line = x->k[i]->line;
+				}
+			}
+		free(text);
+		if (line > 0)
+			return line;
+	}
+	return 0;
+}
+
 void
 organisations_in_prose(const struct ctx *x, struct procedure *p,
     size_t from, size_t to)
@@ -724,10 +829,20 @@ organisations_in_prose(const struct ctx *x, struct procedure *p,
 	static const char *const verbs[] = { "に委託", "へ委託",
 	    "を委託先と", "を委託先に", "を受託者と", "を受託者に",
 	    "を受託事業者と", "を受託事業者に", NULL };
+	static const char *const roles[] = { "委託先", "受託者", "受託事業者",
+	    NULL };
 	size_t line = 0;
 
 	if (x->seg == NULL || p->consignees.n > 0)
 		return;
+	/* "委託先は株式会社〇〇です": the contractor the text names as such */
+	if ((line = (size_t)organisations_named_as(x, roles, from, to,
+	    &p->consignees)) > 0) {
+		p->consignees_line = (int)line;
+		list_from(&p->consignees_from, &p->consignees,
+		    "rule 委託先は… in prose");
+		return;
+	}
 	organisations_before_verbs(x, verbs, from, to, &p->consignees, &line);
 	for (size_t i = from; i < to && i < x->n && p->consignees.n == 0;
 	    i++) {

@@ -87,6 +87,11 @@ void	organisations_before_verbs(const struct ctx *x,
 char	*node_keys(const struct ctx *x, size_t i, size_t n);
 int	subcontractors_in_prose(const struct ctx *x, size_t from, size_t to,
 	    struct strlist *out);
+/* The organisations sentences of [from, to) name as one of roles
+ * ("委託先は株式会社〇〇です", "提供先は、X で"), appended to out (the
+ * first sentence that names one).  Returns its line, or 0. */
+int	organisations_named_as(const struct ctx *x, const char *const roles[],
+	    size_t from, size_t to, struct strlist *out);
 
 /* The layout families: read every case of the document into out. */
 size_t	extract_sheets(struct ctx *x, struct case_list *out);

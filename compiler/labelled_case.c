@@ -359,6 +359,10 @@ mentioned_case(const char *key, char **number, char **title)
 			if (case_header(p, number) == NULL)
 				continue;
 			q = header_end(p);
+			if (str_has_prefix(q, "は、"))
+				q += strlen("は、");	/* 諮問第5号は、「…」 */
+			else if (str_has_prefix(q, "は"))
+				q += strlen("は");
 			e = memmem(q, strnlen(q, 3 * 81), "」", strlen("」"));
 			if (!str_has_prefix(q, "「") || e == NULL ||
 			    e - q > 3 * 80) {
@@ -371,6 +375,46 @@ mentioned_case(const char *key, char **number, char **title)
 			return header_words[w];
 		}
 	return NULL;
+}
+
+static void	mention_cases(const struct ctx *x, struct spans *sp);
+
+/*
+ * Headers that only name their cases, line after line ("（１）諮問第５号
+ * について", "（２）諮問第６号について"): an agenda, not the cases.
+ */
+static int
+is_bare_index(const struct ctx *x, const struct spans *sp)
+{
+	for (size_t c = 0; c < sp->n; c++) {
+		const char *rest = header_end(after_agenda_number(
+		    x->k[sp->v[c].from]->key));
+
+		if (sp->v[c].record >= 0 || (*rest != '\0' &&
+		    strcmp(rest, "について") != 0) || (c > 0 &&
+		    sp->v[c].from > sp->v[c - 1].from + 2))
+			return 0;
+	}
+	return 1;
+}
+
+/* The cases an agenda names, from where the text tells each ("諮問第5号
+ * は、「…」です"), when it tells them all. */
+static void
+prefer_mentions(const struct ctx *x, struct spans *sp)
+{
+	struct spans told;
+
+	memset(&told, 0, sizeof(told));
+	mention_cases(x, &told);
+	if (told.n == sp->n) {
+		spans_free(sp);
+		sp->v = told.v;
+		sp->n = told.n;
+		sp->word = told.word;
+		return;
+	}
+	spans_free(&told);
 }
 
 /* Cases named in running text, each from its first mention. */
@@ -568,6 +612,8 @@ find_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 		drop_index_rows(x, sp);
 		drop_index_lines(sp);
 	}
+	if (sp->n > 1 && is_bare_index(x, sp))
+		prefer_mentions(x, sp);	/* an agenda, the cases told below */
 	if (sp->n == 0)
 		mention_cases(x, sp);
 	if (sp->n == 0) {
@@ -1233,6 +1279,31 @@ department_in_text(const struct ctx *x, size_t from, size_t to,
 	return 0;
 }
 
+/* Minutes: "事務局（健康増進課）：保健福祉部健康増進課です。", a
+ * speaker naming the department they speak for; 1 when one does. */
+static int
+department_introduced(const char *k, int line, struct field *f)
+{
+	const char *colon = strchr(k, ':'), *end;
+	char *v;
+
+	if (colon == NULL || colon - k > 3 * 20)
+		return 0;
+	colon++;
+	if ((end = strstr(colon, "です")) == NULL || end - colon > 3 * 30)
+		return 0;
+	v = xstrndup(colon, (size_t)(end - colon));
+	if (!(str_has_suffix(v, "課") || str_has_suffix(v, "室") ||
+	    str_has_suffix(v, "担当")) || strchr(v, ':') != NULL) {
+		free(v);
+		return 0;
+	}
+	field_set(f, v, line);
+	field_from(f, "rule a speaker's …課です in minutes");
+	free(v);
+	return 1;
+}
+
 /* Minutes: "財務部納税課から資料1に基づき説明があった". */
 static int
 department_explaining(const struct ctx *x, size_t from, size_t to,
@@ -1241,6 +1312,9 @@ department_explaining(const struct ctx *x, size_t from, size_t to,
 	for (size_t i = from; i < to && i < from + 12; i++) {
 		const char *k = x->k[i]->key, *at = strstr(k, "から");
 		char *v;
+
+		if (department_introduced(k, x->k[i]->line, f))
+			return 1;
 
 		if (at == NULL || at - k > 3 * 30 || strstr(k, "説明") == NULL)
 			continue;

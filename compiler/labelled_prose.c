@@ -401,12 +401,16 @@ partner_in_prose(const struct ctx *x, size_t from, size_t to,
 {
 	static const char *const verbs[] = { "に提供", "へ提供", "と結合",
 	    "が運用", "が管理", "が運営", NULL };
+	static const char *const roles[] = { "提供先", "結合先",
+	    "結合の相手方", "提供の相手方", "接続先", NULL };
 	struct strlist names = STRLIST_INIT;
 	size_t line = 0;
 
 	if (x->seg == NULL)
 		return;
-	organisations_before_verbs(x, verbs, from, to, &names, &line);
+	line = (size_t)organisations_named_as(x, roles, from, to, &names);
+	if (names.n == 0)
+		organisations_before_verbs(x, verbs, from, to, &names, &line);
 	if (names.n > 0) {
 		field_set(&p->partner, names.v[0], (int)line);
 		field_from(&p->partner, "rule …に提供 / …が運用 in prose");

@@ -1487,6 +1487,34 @@ START_TEST(colon_labels_over_indented_values)
 }
 END_TEST
 
+START_TEST(minutes_telling_cases_in_speech)
+{
+	struct parsed p;
+
+	parse_text(&p, "minutes.txt", "霧島市個人情報保護審議会　会議録\n\n７　議題\n"
+	    "　（１）諮問第５号について\n　（２）諮問第６号について\n\n８　会議の概要\n\n"
+	    "事務局（総務課）：　諮問第５号は、「予約受付業務の委託について」です。\n\n"
+	    "事務局（健康増進課）：　保健福祉部健康増進課です。\n"
+	    "　予約受付を事業者に委託したいと考えております。委託先は、一般競争入札により"
+	    "決定した株式会社南九州コンタクトセンターです。\n\n"
+	    "事務局（総務課）：　諮問第６号は、「見守り事業に係る個人情報の外部提供について」です。\n\n"
+	    "事務局（長寿課）：　保健福祉部長寿課です。\n"
+	    "　提供先は社会福祉法人霧島市社会福祉協議会で、提供する項目は、氏名、住所です。\n"
+	    "　対象者は、ひとり暮らしの方で、約六千四百人です。\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "5");
+	ck_assert_str_eq(p.cases.v[0]->department.value, "保健福祉部健康増進課");
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 1);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].consignees.v[0],
+	    "株式会社南九州コンタクトセンター");
+	ck_assert_str_eq(p.cases.v[1]->number.value, "6");
+	ck_assert_int_eq((int)p.cases.v[1]->subjects_count, 6400);
+	ck_assert_str_eq(p.cases.v[1]->procs[0].partner.value,
+	    "社会福祉法人霧島市社会福祉協議会");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1554,6 +1582,7 @@ extract_suite(void)
 	tcase_add_test(tc, answer_restating_the_question_in_a_box);
 	tcase_add_test(tc, records_in_columns_set_with_spaces);
 	tcase_add_test(tc, colon_labels_over_indented_values);
+	tcase_add_test(tc, minutes_telling_cases_in_speech);
 	suite_add_tcase(s, tc);
 	return s;
 }

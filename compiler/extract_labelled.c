@@ -985,6 +985,15 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 
 			apply_row(c, p, f->label, v, f->line);
 			free(v);
+			p = &c->procs[pi];
+			if (f->field == FIELD_CONSIGNEES &&
+			    p->type == PROC_SUBCONTRACT) {
+				/* 委託先 | X（再委託先：Y） in a 再委託's row */
+				subcontractor_in_value(f->value,
+				    &p->subcontractors);
+				set_line(&p->subcontractors_line,
+				    &p->subcontractors, f->line);
+			}
 		} else
 			apply_row(c, p, f->label, f->value, f->line);
 		p = &c->procs[pi];

@@ -618,7 +618,7 @@ find_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 		mention_cases(x, sp);
 	if (sp->n == 0) {
 		add_span(sp, 0, NULL, -1);
-		sp->v[0].to = x->n;
+		sp->v[0].to = before_reference(x, 0, x->n);
 		return;
 	}
 	sp->head_end = sp->v[0].from;
@@ -657,6 +657,11 @@ before_reference(const struct ctx *x, size_t from, size_t to)
 		    strlen(k) <= 3 * 40 && strstr(k, "。") == NULL &&
 		    x->k[i]->kind != NODE_ROW && !is_indented(x->k[i]->text))
 			return i;
+		if (x->k[i]->kind == NODE_HEADING && x->k[i]->label != NULL &&
+		    (strcmp(x->k[i]->label, "参考") == 0 ||
+		    strcmp(x->k[i]->label, "参考資料") == 0 ||
+		    strcmp(x->k[i]->label, "参考事項") == 0))
+			return i;	/* "４　参考": a numbered section of it */
 	}
 	return to;
 }
@@ -1279,6 +1284,32 @@ department_in_text(const struct ctx *x, size_t from, size_t to,
 	return 0;
 }
 
+/* A letter's sender and below it the department in brackets ("長野市長"
+ * / "（保健福祉部保健所健康課）"), in [from, to); 1 when found. */
+static int
+department_under_sender(const struct ctx *x, size_t from, size_t to,
+    struct field *f)
+{
+	for (size_t i = from + 1; i < to && i < x->n && i < from + 40; i++) {
+		const char *k = x->k[i]->key, *prev = x->k[i - 1]->key;
+		size_t n = strlen(k);
+		char *v;
+
+		if (n < 6 || *k != '(' || k[n - 1] != ')' ||
+		    !str_has_suffix(prev, "長") || strlen(prev) > 3 * 20)
+			continue;
+		v = xstrndup(k + 1, n - 2);
+		if (is_department_name(v) && strchr(v, '(') == NULL) {
+			field_set(f, v, x->k[i]->line);
+			field_from(f, "rule （…課） under the sender");
+			free(v);
+			return 1;
+		}
+		free(v);
+	}
+	return 0;
+}
+
 /* Minutes: "事務局（健康増進課）：保健福祉部健康増進課です。", a
  * speaker naming the department they speak for; 1 when one does. */
 static int
@@ -1429,6 +1460,8 @@ case_department(const struct ctx *x, const struct spans *sp,
 		return;
 	if (!department_in_text(x, s->from, s->to, &c->department) &&
 	    !department_in_text(x, 0, sp->head_end, &c->department) &&
+	    !department_under_sender(x, sp->head_end > 0 ? 0 : s->from,
+	    sp->head_end > 0 ? sp->head_end : s->to, &c->department) &&
 	    !department_explaining(x, s->from, s->to, &c->department))
 		department_in_charge(x, s->from, s->to, &c->department);
 }

@@ -386,7 +386,8 @@ is_list_furniture(const char *line)
 /*
  * "（対象者）被保険者 （項目）氏名、住所": sub-labels of a list's own
  * words run on one line (a table cell read from a PDF) — each on a line
- * of its own.  New string.
+ * of its own; so is each piece of "氏名、住所 / 生年月日", a cell's line
+ * breaks as a spreadsheet's export shows them.  New string.
  */
 static char *
 split_sublabels(const char *value)
@@ -398,6 +399,12 @@ split_sublabels(const char *value)
 	for (const char *p = value; *p; ) {
 		int at_mark = 0;
 
+		if (str_has_prefix(p, " / ")) {
+			buf_putc(&b, '\n');	/* a cell's line break, as a
+						   sheet's export shows it */
+			p += 3;
+			continue;
+		}
 		for (int m = 0; marks[m] && !at_mark; m++)
 			at_mark = str_has_prefix(p, marks[m]);
 		if (at_mark && b.len > 0 && b.data[b.len - 1] != '\n') {

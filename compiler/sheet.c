@@ -171,6 +171,16 @@ is_head_cell(const char *s)
 	    strstr(s, "、") == NULL && strstr(s, "。") == NULL;
 }
 
+/* "（再委託先）" under 委託先: a note on the head above, not a column. */
+static int
+is_head_note(const char *s)
+{
+	size_t n = strlen(s);
+
+	return (str_has_prefix(s, "（") && str_has_suffix(s, "）")) ||
+	    (n > 1 && s[0] == '(' && s[n - 1] == ')');
+}
+
 /*
  * Does row sub, below row head, only add names to the columns of merged
  * cells: every filled cell short, under an empty cell of head or under
@@ -184,7 +194,8 @@ is_sub_header(const struct strlist *head, const struct strlist *sub)
 	if (head->n != sub->n || filled(head) < 3)
 		return 0;
 	for (size_t j = 0; j < sub->n; j++) {
-		if (sub->v[j][0] == '\0' || strcmp(sub->v[j], head->v[j]) == 0)
+		if (sub->v[j][0] == '\0' || strcmp(sub->v[j], head->v[j]) == 0 ||
+		    (head->v[j][0] != '\0' && is_head_note(sub->v[j])))
 			continue;	/* a head spanning both rows */
 		if (!is_head_cell(sub->v[j]))
 			return 0;
@@ -194,6 +205,20 @@ is_sub_header(const struct strlist *head, const struct strlist *sub)
 		any++;
 	}
 	return any >= 2;
+}
+
+/* "対象者", "件数" under 取り扱う個人情報: whom or how many the column
+ * tells, not what the owner's field holds. */
+static int
+is_other_aspect(const char *s)
+{
+	static const char *const words[] = { "対象者", "対象", "範囲", "件数",
+	    "人数", "媒体", "方法", NULL };
+
+	for (int w = 0; words[w]; w++)
+		if (strcmp(s, words[w]) == 0)
+			return 1;
+	return 0;
 }
 
 /*
@@ -216,7 +241,8 @@ merge_header(struct strlist *head, const struct strlist *sub, int *merged)
 			free(owner);
 			owner = xstrdup(head->v[j]);
 		}
-		if (sub->v[j][0] == '\0' || strcmp(sub->v[j], head->v[j]) == 0)
+		if (sub->v[j][0] == '\0' || strcmp(sub->v[j], head->v[j]) == 0 ||
+		    (head->v[j][0] != '\0' && is_head_note(sub->v[j])))
 			continue;
 		if (j > 0 && sub->v[j - 1][0] != '\0' &&
 		    is_period_pair(sub->v[j - 1], sub->v[j])) {
@@ -228,7 +254,7 @@ merge_header(struct strlist *head, const struct strlist *sub, int *merged)
 		else if (is_name_word(sub->v[j]))
 			buf_puts(&b, owner);
 		else if (label_field(sub->v[j]) > FIELD_IGNORE ||
-		    label_field(owner) <= FIELD_NONE)
+		    label_field(owner) <= FIELD_NONE || is_other_aspect(sub->v[j]))
 			buf_puts(&b, sub->v[j]);	/* 選定の結果 / 受託者 */
 		else if (strstr(sub->v[j], "所在") || strstr(sub->v[j], "住所"))
 			buf_printf(&b, "%s%s", owner, sub->v[j]);

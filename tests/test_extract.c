@@ -1515,6 +1515,34 @@ START_TEST(minutes_telling_cases_in_speech)
 }
 END_TEST
 
+START_TEST(sheet_with_two_row_head_and_cell_breaks)
+{
+	struct parsed p;
+
+	parse_text(&p, "sheet.txt", "長野市長\n（保健福祉部保健所健康課）\n\n"
+	    "がん検診事業に係る委託等について（報告）\n\n"
+	    "　長野市個人情報の保護に関する法律施行条例第９条第２項の規定により報告します。\n\n"
+	    "番号\t区分\t業務の名称\t委託先\t取り扱う個人情報\t\t期間\t\n"
+	    "\t\t\t（再委託先）\t対象者\t項目\t開始\t終了\n"
+	    "1\t業務委託\t受診券作成業務\t株式会社しなの印刷センター\t40歳以上の市民"
+	    "\t氏名、住所 / 生年月日\t2025/9/1\t2026/3/31\n"
+	    "2\t再委託\t封入封かん業務\t株式会社しなの印刷センター（再委託先："
+	    "有限会社ぜんこうじメールサービス）\t番号1に同じ\t氏名、住所\t2025/9/16"
+	    "\t2025/11/28\n\n"
+	    "４　参考\n　・根拠法令：健康増進法第１９条の２\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->department.value, "保健福祉部保健所健康課");
+	ck_assert_int_eq((int)p.cases.v[0]->legal_basis.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq((int)p.cases.v[0]->procs[0].data_items.n, 3);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].data_items.v[2], "生年月日");
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_SUBCONTRACT);
+	ck_assert_str_eq(p.cases.v[0]->procs[1].subcontractors.v[0],
+	    "有限会社ぜんこうじメールサービス");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1583,6 +1611,7 @@ extract_suite(void)
 	tcase_add_test(tc, records_in_columns_set_with_spaces);
 	tcase_add_test(tc, colon_labels_over_indented_values);
 	tcase_add_test(tc, minutes_telling_cases_in_speech);
+	tcase_add_test(tc, sheet_with_two_row_head_and_cell_breaks);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -126,6 +126,29 @@ inside_letter_name(const char *key)
 	return key;
 }
 
+/* "豊総市第418号諮問第27号": a letter's reference number run into the
+ * header on its line (two right-aligned lines a PDF joined); the key
+ * after it, or key. */
+static const char *
+after_letter_number(const char *key)
+{
+	const char *dai = strstr(key, "第"), *p;
+
+	if (dai == NULL || dai == key || dai - key > 3 * 8)
+		return key;
+	p = dai + strlen("第");
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (p == dai + strlen("第") || !str_has_prefix(p, "号"))
+		return key;
+	p += strlen("号");
+	for (int w = 0; header_words[w]; w++)
+		if (str_has_prefix(p, header_words[w]) &&
+		    str_has_prefix(p + strlen(header_words[w]), "第"))
+			return p;
+	return key;
+}
+
 /* "1住民健診予約受付…について" after 報告: a number without 第…号 and
  * the title it heads; the number (new string), or NULL. */
 static char *
@@ -209,6 +232,7 @@ kanji_number_before_go(const char *p)
 const char *
 case_header(const char *key, char **number)
 {
+	key = after_letter_number(key);
 	key = after_agenda_number(key);
 	key = inside_letter_name(key);
 	if (*key == '(' && strchr(key, ')') != NULL &&
@@ -645,6 +669,16 @@ find_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
  * material given for reference (an earlier contract, the committee's
  * members) whose facts are not the case's.
  */
+/* Does node i's key recur in (i, to): a list naming a section below? */
+static int
+key_recurs(const struct ctx *x, size_t i, size_t to)
+{
+	for (size_t j = i + 1; j < to && j < x->n; j++)
+		if (strcmp(x->k[j]->key, x->k[i]->key) == 0)
+			return 1;
+	return 0;
+}
+
 static size_t
 before_reference(const struct ctx *x, size_t from, size_t to)
 {
@@ -655,8 +689,9 @@ before_reference(const struct ctx *x, size_t from, size_t to)
 		   not where the text ends */
 		if ((str_has_prefix(k, "参考") || str_has_prefix(k, "(参考)")) &&
 		    strlen(k) <= 3 * 40 && strstr(k, "。") == NULL &&
-		    x->k[i]->kind != NODE_ROW && !is_indented(x->k[i]->text))
-			return i;
+		    x->k[i]->kind != NODE_ROW && !is_indented(x->k[i]->text) &&
+		    !key_recurs(x, i, to))
+			return i;	/* (one that recurs below lists it) */
 		if (x->k[i]->kind == NODE_HEADING && x->k[i]->label != NULL &&
 		    (strcmp(x->k[i]->label, "参考") == 0 ||
 		    strcmp(x->k[i]->label, "参考資料") == 0 ||

@@ -1543,6 +1543,25 @@ START_TEST(sheet_with_two_row_head_and_cell_breaks)
 }
 END_TEST
 
+START_TEST(letter_number_run_into_the_header)
+{
+	struct parsed p;
+
+	parse_text(&p, "joined.txt", "豊総市第４１８号諮問第２７号\n令和７年１月２０日\n\n"
+	    "課税資料の入力業務の委託内容の変更について（諮問）\n\n記\n\n"
+	    "６　添付資料\n別紙　新旧対照表\n参考　現行契約の概要\n\n別紙\n"
+	    "委託先\t株式会社みのおデータプロセス\n\n"
+	    "参考　現行契約の概要\n委託先\t株式会社せんりパンチセンター\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "27");
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->procs[0].consignees.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].consignees.v[0],
+	    "株式会社みのおデータプロセス");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -1612,6 +1631,7 @@ extract_suite(void)
 	tcase_add_test(tc, colon_labels_over_indented_values);
 	tcase_add_test(tc, minutes_telling_cases_in_speech);
 	tcase_add_test(tc, sheet_with_two_row_head_and_cell_breaks);
+	tcase_add_test(tc, letter_number_run_into_the_header);
 	suite_add_tcase(s, tc);
 	return s;
 }

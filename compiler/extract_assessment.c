@@ -128,6 +128,20 @@ assessment_procedures(struct ctx *x, struct pcase *c)
 	}
 }
 
+/* Is row i the basis on which a partner receives (提供先１ then
+ * ①法令上の根拠), not the basis of the office's own use? */
+static int
+is_partners_basis(const struct ctx *x, size_t i)
+{
+	const char *above;
+
+	if (i == 0 || x->k[i]->line - x->k[i - 1]->line > 2)
+		return 0;
+	above = skip_numbering(x->k[i - 1]->key);
+	return str_has_prefix(above, "提供先") ||
+	    str_has_prefix(above, "移転先");
+}
+
 size_t
 extract_assessment(struct ctx *x, struct case_list *out)
 {
@@ -136,7 +150,7 @@ extract_assessment(struct ctx *x, struct case_list *out)
 	assessment_header(x, c);
 	for (size_t i = 0; i < x->n; i++)
 		if (str_has_prefix(skip_numbering(x->k[i]->key),
-		    "法令上の根拠")) {
+		    "法令上の根拠") && !is_partners_basis(x, i)) {
 			cite_scan(x->k[i]->text, NULL, "番号法",
 			    &c->legal_basis);
 			set_line(&c->legal_basis_line, &c->legal_basis,

@@ -1573,6 +1573,19 @@ without_notes(const char *value)
 	return b.data ? buf_detach(&b) : xstrdup("");
 }
 
+/*
+ * Is fact i the basis of a provision in an assessment (提供先１ then
+ * ①法令上の根拠): the basis on which that partner receives, not the
+ * basis of the case's use of numbers?
+ */
+static int
+is_partners_basis(const struct pcase *c, const struct facts *fs, size_t i)
+{
+	return c->kind.value != NULL && strcmp(c->kind.value, "評価書") == 0 &&
+	    i > 0 && fs->v[i - 1].field == FIELD_PARTNER &&
+	    fs->v[i].line - fs->v[i - 1].line <= 2;
+}
+
 void
 case_basis(const struct ctx *x, const struct spans *sp, const struct span *s,
     const struct facts *fs, struct pcase *c)
@@ -1585,7 +1598,8 @@ case_basis(const struct ctx *x, const struct spans *sp, const struct span *s,
 			const struct fact *f = &fs->v[i];
 			char *by, *value;
 
-			if (f->field != FIELD_BASIS || !fact_in(f, from, to, rec))
+			if (f->field != FIELD_BASIS || !fact_in(f, from, to, rec) ||
+			    is_partners_basis(c, fs, i))
 				continue;
 			value = without_notes(f->value);
 			cite_scan(value, law_of_label(f->label), NULL,

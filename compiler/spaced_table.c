@@ -19,6 +19,7 @@
 
 #define MAX_COLS	12	/* columns of a table */
 #define MIN_COLS	3	/* columns that make one */
+#define MIN_NAMED_COLS	2	/* or fewer, when every one names a field */
 #define NAME_MAX_BYTES	(3 * 12)	/* a column name's length */
 #define ALIGN_SLACK	1	/* columns a piece may start off its column */
 
@@ -172,6 +173,18 @@ is_name(const char *s, size_t n)
 	return yes;
 }
 
+/* Does the name number the case (評価書番号, 諮問番号)? */
+static int
+names_case_number(const char *s, size_t n)
+{
+	char *nf = norm_nfkc(s, n), *k = norm_strip_space(nf, strlen(nf));
+	int yes = strlen(k) > strlen("番号") && str_has_suffix(k, "番号");
+
+	free(nf);
+	free(k);
+	return yes;
+}
+
 /* Does the name fill a field of labels.tsv? */
 static int
 names_field(const char *s, size_t n)
@@ -196,12 +209,45 @@ column_of(const struct piece *p, const int *cols, size_t ncol)
 	return -1;
 }
 
+/*
+ * Join to the piece before it each piece that starts in no column and
+ * is parted from it by one full-width space alone (後期高齢者医療制度関係
+ * 事務　全項目評価書: a space inside a value, not between cells).  Returns
+ * the new count.
+ */
+static size_t
+join_spaced_words(struct piece *p, size_t n, const int *cols, size_t ncol)
+{
+	size_t k = 0;
+
+	for (size_t j = 0; j < n; j++) {
+		int starts = 0;
+
+		for (size_t c = 0; c < ncol; c++)
+			starts |= abs(p[j].col - cols[c]) <= ALIGN_SLACK;
+		if (k > 0 && !starts && p[j].col == p[k - 1].end + 2) {
+			p[k - 1].len = p[j].at + p[j].len - p[k - 1].at;
+			p[k - 1].end = p[j].end;
+			continue;
+		}
+		p[k++] = p[j];
+	}
+	return k;
+}
+
+/* The pieces of line s as cells of the columns. */
+static size_t
+cells_of(const char *s, struct piece *p, const int *cols, size_t ncol)
+{
+	return join_spaced_words(p, pieces_of(s, p, MAX_COLS), cols, ncol);
+}
+
 /* Do all pieces of line s fall in the columns? */
 static int
 fits(const char *s, const int *cols, size_t ncol)
 {
 	struct piece p[MAX_COLS];
-	size_t n = pieces_of(s, p, MAX_COLS);
+	size_t n = cells_of(s, p, cols, ncol);
 
 	if (n == 0)
 		return 0;
@@ -217,9 +263,9 @@ spaced_table_at(const struct doc *in, size_t i, size_t *end)
 	struct piece p[MAX_COLS];
 	int cols[MAX_COLS];
 	size_t n = pieces_of(in->lines[i].text, p, MAX_COLS), named = 0, j,
-	    rows = 0, numbers = 0;
+	    rows = 0, numbers = 0, case_numbers = 0;
 
-	if (n < MIN_COLS || strchr(in->lines[i].text, '\t') != NULL)
+	if (n < MIN_NAMED_COLS || strchr(in->lines[i].text, '\t') != NULL)
 		return 0;
 	for (size_t c = 0; c < n; c++) {
 		const char *s = in->lines[i].text + p[c].at;
@@ -227,14 +273,22 @@ spaced_table_at(const struct doc *in, size_t i, size_t *end)
 		if (!is_name(s, p[c].len))
 			return 0;
 		named += names_field(s, p[c].len);
+		case_numbers += names_case_number(s, p[c].len);
 		numbers += c > 0 && is_number_cell(s, p[c].len);
 		cols[c] = p[c].col;
 	}
 	/* a head of field names, or "番号 | 1 | 2 | 3": records in columns */
-	if (named < 2 && !(names_numbers(in->lines[i].text + p[0].at,
+	if (named + case_numbers < 2 && !(names_numbers(in->lines[i].text + p[0].at,
 	    p[0].len) && numbers == n - 1))
 		return 0;
+	/* two columns are as often a label and its value: only the case's
+	 * number beside a field (評価書番号 | 評価書名), the rows following
+	 * the head unparted */
+	if (n < MIN_COLS && !(case_numbers == 1 && named == 1))
+		return 0;
 	for (j = i + 1; j < in->n; j++) {
+		if (is_parting(in->lines[j].text) && n < MIN_COLS)
+			break;
 		if (is_parting(in->lines[j].text))
 			continue;
 		if (strchr(in->lines[j].text, '\t') != NULL ||
@@ -320,7 +374,7 @@ spaced_table(const struct doc *in, size_t from, size_t to, struct doc *out)
 			open = open && !by_blanks;
 			continue;
 		}
-		n = pieces_of(s, p, MAX_COLS);
+		n = cells_of(s, p, cols, ncol);
 		if (open && !by_blanks && n > 0 &&
 		    column_of(&p[0], cols, ncol) == 0) {
 			emit_row(out, first, cells, ncol);

@@ -185,6 +185,26 @@ START_TEST(assessment_fields)
 }
 END_TEST
 
+START_TEST(assessment_partners_basis_is_not_the_cases)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "assess.txt", "特定個人情報保護評価書(全項目評価書)\n\n"
+	    "評価書番号\t評価書名\n7\t住民税に関する事務 全項目評価書\n\n"
+	    "公表日\t令和5年4月1日\n"
+	    "法令上の根拠\t番号法第9条第1項 別表第一の16の項\n"
+	    "委託事項1\t税務システム保守\n③委託先名\t株式会社テスト\n"
+	    "5.特定個人情報の提供・移転\n提供先1\t構成市町\n"
+	    "①法令上の根拠\t地方税法第20条の11\n");
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->kind.value, "評価書");
+	ck_assert_int_eq((int)c->legal_basis.n, 2);
+	ck_assert_str_eq(c->legal_basis.v[0], "番号法第9条第1項");
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(unknown_layout_gives_one_generic_case)
 {
 	struct parsed p;
@@ -1575,6 +1595,7 @@ extract_suite(void)
 	tcase_add_test(tc, trailing_report_is_its_own_case);
 	tcase_add_test(tc, sheet_layout_cover_and_sheets);
 	tcase_add_test(tc, assessment_fields);
+	tcase_add_test(tc, assessment_partners_basis_is_not_the_cases);
 	tcase_add_test(tc, unknown_layout_gives_one_generic_case);
 	tcase_add_test(tc, ids_are_stable_and_url_safe);
 	tcase_add_test(tc, list_table_rows_are_procedures);

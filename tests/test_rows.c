@@ -72,6 +72,42 @@ START_TEST(labels_side_by_side_over_their_values)
 }
 END_TEST
 
+/* the text of the rows' line that source line lineno became */
+static const char *
+row_at(const struct rows *r, int lineno)
+{
+	for (size_t i = 0; i < r->rows.n; i++)
+		if (r->rows.lines[i].lineno == lineno)
+			return r->rows.lines[i].text;
+	return NULL;
+}
+
+START_TEST(two_field_names_head_a_spaced_table)
+{
+	struct rows r;
+
+	rows_of(&r, "   評価書番号     評価書名\n"
+	    "   １             後期高齢者医療制度関係事務　全項目評価書\n",
+	    FORMAT_TEXT);
+	ck_assert_str_eq(row_at(&r, 1), "評価書番号\t評価書名");
+	ck_assert_str_eq(row_at(&r, 2),
+	    "１\t後期高齢者医療制度関係事務　全項目評価書");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(blank_line_ends_a_two_column_spaced_table)
+{
+	struct rows r;
+
+	rows_of(&r, "   評価書番号     評価書名\n"
+	    "   １             住民税に関する事務\n\n"
+	    "   宣言\n", FORMAT_TEXT);
+	ck_assert_str_eq(row_at(&r, 4), "   宣言");
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(letter_spaced_label)
 {
 	struct rows r;
@@ -669,6 +705,8 @@ rows_suite(void)
 	tcase_add_test(tc, numbering_marks);
 	tcase_add_test(tc, labels_side_by_side_over_their_values);
 	tcase_add_test(tc, letter_spaced_label);
+	tcase_add_test(tc, two_field_names_head_a_spaced_table);
+	tcase_add_test(tc, blank_line_ends_a_two_column_spaced_table);
 	tcase_add_test(tc, sheet_pair_anywhere_on_its_row);
 	tcase_add_test(tc, sheet_header_of_two_rows_is_one);
 	tcase_add_test(tc, sheet_quoted_cell_keeps_its_lines);

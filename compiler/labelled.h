@@ -45,6 +45,9 @@ struct span {
 	char	*title;		/* the title quoted after a header named in
 				   running text (諮問第32号「…」), or NULL */
 	int	 title_line;	/* the source line of that title */
+	size_t	 lead_from, lead_to;	/* nodes of the agenda entry that named
+				   the case when its text is told further
+				   down (minutes); lead_to 0: none */
 };
 
 /* The cases of a document. */

@@ -275,12 +275,10 @@ static void
 add_span(struct spans *sp, size_t from, char *number, int record)
 {
 	sp->v = xrealloc(sp->v, (sp->n + 1) * sizeof(*sp->v));
+	memset(&sp->v[sp->n], 0, sizeof(sp->v[sp->n]));
 	sp->v[sp->n].from = from;
-	sp->v[sp->n].to = 0;
 	sp->v[sp->n].number = number;
-	sp->v[sp->n].word = NULL;
 	sp->v[sp->n].record = record;
-	sp->v[sp->n].title = NULL;
 	sp->n++;
 }
 
@@ -439,6 +437,70 @@ prefer_mentions(const struct ctx *x, struct spans *sp)
 		return;
 	}
 	spans_free(&told);
+}
+
+/* The first node at or after from whose text names case word+number
+ * (…諮問第１８号について説明します), or x->n. */
+static size_t
+next_mention(const struct ctx *x, size_t from, const char *word,
+    const char *number)
+{
+	for (size_t i = from; i < x->n; i++)
+		for (const char *p = strstr(x->k[i]->key, word); p != NULL;
+		    p = strstr(p + strlen(word), word)) {
+			char *n = NULL;
+			int same = case_header(p, &n) != NULL &&
+			    strcmp(n, number) == 0;
+
+			free(n);
+			if (same)
+				return i;
+		}
+	return x->n;
+}
+
+/*
+ * Headers close together that each name a case with its title (minutes:
+ * "（１）諮問第18号　…について", its （担当課 …） line, "（２）諮問第19号
+ * …"), and whose numbers the text names again below, in order: an
+ * agenda.  Each case then runs from where the text takes it up, keeping
+ * the agenda entry as its lead (title, department).
+ */
+static void
+tell_agenda_cases(const struct ctx *x, struct spans *sp)
+{
+	size_t *at = xcalloc(sp->n, sizeof(*at)), from;
+
+	for (size_t c = 0; c < sp->n; c++) {
+		const struct span *s = &sp->v[c];
+
+		if (s->record >= 0 || s->number == NULL || s->word == NULL ||
+		    (c > 0 && s->from > sp->v[c - 1].from + 3))
+			goto out;
+	}
+	from = sp->v[sp->n - 1].from + 1;
+	for (size_t c = 0; c < sp->n; c++) {
+		at[c] = next_mention(x, from, sp->v[c].word, sp->v[c].number);
+		if (at[c] >= x->n || (c > 0 && at[c] <= at[c - 1]))
+			goto out;
+	}
+	for (size_t c = 0; c < sp->n; c++) {
+		struct span *s = &sp->v[c];
+		const char *rest = header_end(after_agenda_number(
+		    x->k[s->from]->key));
+
+		s->lead_from = s->from;
+		s->lead_to = c + 1 < sp->n ? sp->v[c + 1].from :
+		    s->from + (s->from - sp->v[c - 1].lead_from);
+		if (*rest != '\0' && s->title == NULL) {
+			s->title = xstrdup(rest);
+			s->title_line = x->k[s->from]->line;
+		}
+	}
+	for (size_t c = 0; c < sp->n; c++)
+		sp->v[c].from = at[c];
+out:
+	free(at);
 }
 
 /* Cases named in running text, each from its first mention. */
@@ -638,6 +700,8 @@ find_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 	}
 	if (sp->n > 1 && is_bare_index(x, sp))
 		prefer_mentions(x, sp);	/* an agenda, the cases told below */
+	else if (sp->n > 1)
+		tell_agenda_cases(x, sp);
 	if (sp->n == 0)
 		mention_cases(x, sp);
 	if (sp->n == 0) {
@@ -1467,9 +1531,13 @@ void
 case_department(const struct ctx *x, const struct spans *sp,
     const struct span *s, const struct facts *fs, struct pcase *c)
 {
-	const struct fact *f = first_fact(fs, FIELD_DEPARTMENT, s->from, s->to,
-	    s->record);
+	const struct fact *f = NULL;
 
+	if (s->lead_to > s->lead_from)
+		f = first_fact(fs, FIELD_DEPARTMENT, s->lead_from, s->lead_to,
+		    -1);	/* the agenda's （担当課 …） */
+	if (f == NULL)
+		f = first_fact(fs, FIELD_DEPARTMENT, s->from, s->to, s->record);
 	if (f != NULL && s->record < 0 && f->record >= 0 &&
 	    department_in_text(x, s->from, s->to, &c->department))
 		return;	/* the letter's （事務担当 …）, not a listed row's */
@@ -1616,7 +1684,10 @@ case_basis(const struct ctx *x, const struct spans *sp, const struct span *s,
 	if (s->record < 0)
 		basis_in_prose(x, s->from, s->to, c);
 	if (c->legal_basis.n == 0)
-		basis_in_prose(x, 0, sp->head_end, c);
+		basis_in_prose(x, 0, sp->head_end + (sp->n > 0 &&
+		    sp->v[0].lead_to > 0), c);	/* minutes: the line that takes
+						   up the first case may say
+						   it for all (いずれも…) */
 }
 
 void

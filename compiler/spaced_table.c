@@ -177,9 +177,13 @@ is_name(const char *s, size_t n)
 static int
 names_case_number(const char *s, size_t n)
 {
+	static const char *const names[] = { "評価書番号", "諮問番号",
+	    "議案番号", "案件番号", "報告番号", "答申番号", NULL };
 	char *nf = norm_nfkc(s, n), *k = norm_strip_space(nf, strlen(nf));
-	int yes = strlen(k) > strlen("番号") && str_has_suffix(k, "番号");
+	int yes = 0;
 
+	for (int i = 0; names[i] && !yes; i++)
+		yes = strcmp(k, names[i]) == 0;
 	free(nf);
 	free(k);
 	return yes;
@@ -278,8 +282,8 @@ spaced_table_at(const struct doc *in, size_t i, size_t *end)
 		cols[c] = p[c].col;
 	}
 	/* a head of field names, or "番号 | 1 | 2 | 3": records in columns */
-	if (named + case_numbers < 2 && !(names_numbers(in->lines[i].text + p[0].at,
-	    p[0].len) && numbers == n - 1))
+	if (n >= MIN_COLS && named < 2 && !(names_numbers(in->lines[i].text +
+	    p[0].at, p[0].len) && numbers == n - 1))
 		return 0;
 	/* two columns are as often a label and its value: only the case's
 	 * number beside a field (評価書番号 | 評価書名), the rows following

@@ -205,6 +205,34 @@ START_TEST(assessment_partners_basis_is_not_the_cases)
 }
 END_TEST
 
+static const char agenda_minutes[] =
+"第２回個人情報保護審議会　会議録\n\n"
+"１　議　題\n"
+"　（１）諮問第１８号　健診結果の提供について\n"
+"　　　　（担当課　健康課）\n"
+"　（２）諮問第１９号　収納業務の委託について\n"
+"　　　　（担当課　納税課）\n"
+"２　会議の経過\n\n"
+"○会長　いずれも条例第６条の規定に基づき諮問されたものです。まず、諮問第１８号について説明をお願いします。\n\n"
+"○健康課長　健診の結果を大学に提供するものです。\n\n"
+"○会長　続いて、諮問第１９号について説明をお願いします。\n\n"
+"○納税課長　収納代行業務を株式会社テストペイに委託するものです。\n";
+
+START_TEST(agenda_cases_run_from_where_the_minutes_take_them_up)
+{
+	struct parsed p;
+
+	parse_text(&p, "minutes.txt", agenda_minutes);
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->title.value, "健診結果の提供について");
+	ck_assert_str_eq(p.cases.v[0]->department.value, "健康課");
+	ck_assert_str_eq(p.cases.v[1]->department.value, "納税課");
+	ck_assert_int_eq(p.cases.v[1]->line_start, 14);
+	ck_assert_int_eq((int)p.cases.v[1]->legal_basis.n, 1);
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(unknown_layout_gives_one_generic_case)
 {
 	struct parsed p;
@@ -1596,6 +1624,7 @@ extract_suite(void)
 	tcase_add_test(tc, sheet_layout_cover_and_sheets);
 	tcase_add_test(tc, assessment_fields);
 	tcase_add_test(tc, assessment_partners_basis_is_not_the_cases);
+	tcase_add_test(tc, agenda_cases_run_from_where_the_minutes_take_them_up);
 	tcase_add_test(tc, unknown_layout_gives_one_generic_case);
 	tcase_add_test(tc, ids_are_stable_and_url_safe);
 	tcase_add_test(tc, list_table_rows_are_procedures);

@@ -265,6 +265,16 @@ skip_joiner(const char *s)
 	return NULL;
 }
 
+/* "同項第4号", "同条第2項": the 号 or 項 of the article just cited;
+ * returns where its number starts. */
+static const char *
+past_same(const char *s)
+{
+	if (str_has_prefix(s, "同項") || str_has_prefix(s, "同条"))
+		return s + strlen("同項");
+	return s;
+}
+
 static int
 emit(struct strlist *out, const char *law, const char *only_law,
     const struct buf *art)
@@ -313,6 +323,7 @@ cite_scan(const char *text, const char *default_law, const char *only_law,
 			if (!((next = skip_joiner(p)) != NULL ||
 			    (str_has_prefix(p, "別表") && (next = p) != NULL)))
 				break;
+			next = past_same(next);	/* 、同項第4号 */
 			if (!read_article(&next, &art) &&
 			    !read_partial(&next, prev.data, &art))
 				break;

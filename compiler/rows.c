@@ -399,6 +399,8 @@ struct reading {
 	int		 numbered;	/* a numbering mark before the label */
 	int		 trim_close;	/* the value ends in a closing （…） */
 	int		 leader;	/* label and value joined by dots */
+	int		 one_space;	/* label and value parted by one space
+					   (a PDF's, its gap collapsed) */
 };
 
 static void
@@ -626,7 +628,7 @@ read_one_space(const char *s, int col, struct reading *r)
 	    width_of(s, (size_t)(sp - s)) > LABEL_MAX_COLS)
 		return 0;
 	key = label_key(s, (size_t)(sp - s));
-	if (!known_label(key) || label_inside_bracket(key)) {
+	if (!known_label(key) || label_inside_bracket(key) || unclosed(key)) {
 		free(key);
 		return 0;
 	}
@@ -635,6 +637,7 @@ read_one_space(const char *s, int col, struct reading *r)
 	r->value = sp + 1;
 	r->value_col = col + width_of(s, (size_t)(sp + 1 - s));
 	r->sep = SEP_GAP;
+	r->one_space = 1;
 	(void)c;
 	return 1;
 }
@@ -755,7 +758,7 @@ read_line(const char *s, int form_col, struct reading *r)
 	   its subject ("（１）目的外利用　就学援助…"), not a row */
 	if (read_leader(s, col, r) || read_bracket(s, col, r) ||
 	    read_colon(s, col, r) || read_gap(s, col, form_col, r) ||
-	    (r->numbered && read_one_space(s, col, r)))
+	    read_one_space(s, col, r))
 		return;
 	if (!r->numbered)
 		read_alone(s, r);
@@ -1032,6 +1035,34 @@ continues_column(const struct pass *ps, size_t i, int vcol, int lcol,
 
 /* Lines continuing a value that started in column vcol; returns the
  * first line not taken. */
+/*
+ * After "件名 介護保険…外部結合に" (a label and its value one space
+ * apart, as a PDF gives a cell's text): the lines the value wrapped onto,
+ * at the margin ("ついて"), up to a blank line or a line that is a
+ * pair or a mark of its own.  Returns the line after them.
+ */
+static size_t
+gather_run_on(const struct pass *ps, size_t i, struct buf *v)
+{
+	for (; i < ps->in->n; i++) {
+		const char *s = ps->in->lines[i].text;
+		struct reading r;
+		int col = 0, own;
+
+		if (is_blank_line(s) || strchr(s, '\t') != NULL ||
+		    *s == ' ' || numbering_len(s) > 0 ||
+		    skip_marks(s, &col) != s)
+			break;
+		read_line(s, ps->form_col, &r);
+		own = r.sep != SEP_NONE && r.sep != SEP_ALONE;
+		reading_free(&r);
+		if (own)
+			break;
+		put_piece(v, s, 1);
+	}
+	return i;
+}
+
 static size_t
 gather_column(const struct pass *ps, size_t i, int vcol, int lcol,
     struct buf *label, struct buf *v)
@@ -1796,6 +1827,8 @@ normalise_line(struct pass *ps, size_t i)
 			r.value_col = leader_value_col(ps, next, r.value_col);
 		next = gather_column(ps, next, r.value_col, r.label_col, &label,
 		    &value);
+		if (r.one_space && !r.numbered && next == i + 1)
+			next = gather_run_on(ps, next, &value);
 	}
 	if (r.sep == SEP_ALONE && (value.len == 0 ||
 	    !value_fits(label_field(r.label), value.data))) {
@@ -2346,6 +2379,53 @@ bullets_as_lines(const char *s)
 }
 
 /* Are lines [from, to) of out free of a spreadsheet's rows? */
+/* One character, not a digit or a mark: a letter of a spaced label. */
+static size_t
+lone_letter(const char *s, size_t n)
+{
+	int bytes;
+
+	if (n == 0 || (unsigned char)*s < 0x80 || is_digit_at(s, &bytes) ||
+	    str_has_prefix(s, "■") || str_has_prefix(s, "□") ||
+	    str_has_prefix(s, "・") || str_has_prefix(s, "※"))
+		return 0;
+	return (size_t)char_at(s, &bytes) == n ? n : 0;
+}
+
+/*
+ * "件\t名 高齢者…", "保\t有\t課 区民部税務課": a label set letter by
+ * letter whose wide gaps a PDF's text gave as TABs.  Returns the line
+ * with the letters joined by full-width spaces (件　名 高齢者…), or NULL.
+ */
+static char *
+letters_untabbed(const char *s)
+{
+	struct buf b = BUF_INIT;
+	size_t letters = 0, n;
+	int bytes, n_cols;
+
+	s += strspn(s, " ");
+	while ((n = strcspn(s, "\t")) > 0 && s[n] == '\t' &&
+	    lone_letter(s, n)) {
+		buf_put(&b, s, n);
+		buf_puts(&b, "\xe3\x80\x80");
+		s += n + 1;
+		letters++;
+	}
+	if (letters == 0 || strchr(s, '\t') != NULL ||
+	    (unsigned char)*s < 0x80 || is_digit_at(s, &bytes)) {
+		buf_free(&b);
+		return NULL;
+	}
+	bytes = char_at(s, &n_cols);
+	if (s[bytes] != ' ' && s[bytes] != '\0') {
+		buf_free(&b);
+		return NULL;
+	}
+	buf_puts(&b, s);
+	return buf_detach(&b);
+}
+
 static int
 no_sheet_in(const struct doc *out, size_t from, size_t to)
 {
@@ -2357,14 +2437,25 @@ no_sheet_in(const struct doc *out, size_t from, size_t to)
 
 /* A bilingual form's lines without their English glosses, as a new
  * doc sharing nothing with d. */
+/* The lines of d as the pairing reads them: English glosses of a
+ * bilingual form dropped, letters of a spaced label a PDF parted with
+ * TABs joined. */
 static void
-unglossed(const struct doc *d, struct doc *out)
+prepared(const struct doc *d, struct doc *out)
 {
+	int bilingual = gloss_is_bilingual(d);
+
 	memset(out, 0, sizeof(*out));
 	out->lines = xcalloc(d->n ? d->n : 1, sizeof(*out->lines));
 	for (size_t i = 0; i < d->n; i++) {
+		char *t = bilingual ? gloss_strip(d->lines[i].text) :
+		    xstrdup(d->lines[i].text);
+		char *joined = letters_untabbed(t);
+
 		out->lines[i] = d->lines[i];
-		out->lines[i].text = gloss_strip(d->lines[i].text);
+		out->lines[i].text = joined ? joined : t;
+		if (joined)
+			free(t);
 	}
 	out->n = d->n;
 }
@@ -2424,16 +2515,13 @@ untable(const struct doc *in, struct doc *out)
 void
 rows_normalise(const struct doc *in_doc, struct doc *out)
 {
-	struct doc in_lines, japanese = { NULL, 0 };
+	struct doc in_lines, read;
 	const struct doc *in = &in_lines;
 	struct pass ps = { NULL, out, 0, -1, 0, NULL, NULL };
 
-	if (gloss_is_bilingual(in_doc)) {
-		unglossed(in_doc, &japanese);
-		in_doc = &japanese;
-	}
-	untable(in_doc, &in_lines);
-	doc_free(&japanese);
+	prepared(in_doc, &read);
+	untable(&read, &in_lines);
+	doc_free(&read);
 	ps.in = in;
 	memset(out, 0, sizeof(*out));
 	ps.form_col = form_column(in);

@@ -34,6 +34,15 @@ START_TEST(chain_after_ordinance)
 }
 END_TEST
 
+START_TEST(same_paragraph_and_article_refer_back)
+{
+	ASSERT_CITES("設置要綱第３条第１項第１号、同項第４号及び同項第５号", NULL,
+	    NULL, "要綱第3条第1項第1号|要綱第3条第1項第4号|要綱第3条第1項第5号");
+	ASSERT_CITES("条例第６条第１項及び同条第３項", NULL, NULL,
+	    "条例第6条第1項|条例第6条第3項");
+}
+END_TEST
+
 START_TEST(kanji_numerals)
 {
 	ASSERT_CITES("番号法第九条第一項及び別表第一の十六の項", NULL, NULL,
@@ -125,6 +134,7 @@ citation_suite(void)
 
 	tcase_add_test(tc, chain_after_ordinance);
 	tcase_add_test(tc, kanji_numerals);
+	tcase_add_test(tc, same_paragraph_and_article_refer_back);
 	tcase_add_test(tc, table_items_written_no_kou);
 	tcase_add_test(tc, chains_of_paragraphs_and_items_keep_the_article);
 	tcase_add_test(tc, spaced_and_fullwidth_digits);

@@ -108,6 +108,51 @@ START_TEST(blank_line_ends_a_two_column_spaced_table)
 }
 END_TEST
 
+START_TEST(letters_a_pdf_parted_with_tabs_are_one_label)
+{
+	struct rows r;
+
+	rows_of(&r, "保\t有\t課 区民部税務課\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "保　有　課", NULL), "区民部税務課");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(label_one_space_from_its_value_runs_on_at_the_margin)
+{
+	struct rows r;
+
+	rows_of(&r, "件名 介護保険主治医意見書の電子的授受に係る外部結合に\n"
+	    "ついて\n\n担当課 介護保険課\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "件名", NULL),
+	    "介護保険主治医意見書の電子的授受に係る外部結合について");
+	ck_assert_str_eq(row(&r, "担当課", NULL), "介護保険課");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(run_on_stops_at_the_next_pair)
+{
+	struct rows r;
+
+	rows_of(&r, "件名 高齢者補聴器購入費助成について\n"
+	    "担当課 高齢者支援課\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "件名", NULL), "高齢者補聴器購入費助成について");
+	ck_assert_str_eq(row(&r, "担当課", NULL), "高齢者支援課");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(label_with_an_open_bracket_is_not_one_space_from_its_value)
+{
+	struct rows r;
+
+	rows_of(&r, "結合される情報項目（だれ 《個人の範囲》申請者\n", FORMAT_TEXT);
+	ck_assert_ptr_null(row(&r, "結合される情報項目（だれ", NULL));
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(letter_spaced_label)
 {
 	struct rows r;
@@ -705,6 +750,11 @@ rows_suite(void)
 	tcase_add_test(tc, numbering_marks);
 	tcase_add_test(tc, labels_side_by_side_over_their_values);
 	tcase_add_test(tc, letter_spaced_label);
+	tcase_add_test(tc, letters_a_pdf_parted_with_tabs_are_one_label);
+	tcase_add_test(tc, label_one_space_from_its_value_runs_on_at_the_margin);
+	tcase_add_test(tc, run_on_stops_at_the_next_pair);
+	tcase_add_test(tc,
+	    label_with_an_open_bracket_is_not_one_space_from_its_value);
 	tcase_add_test(tc, two_field_names_head_a_spaced_table);
 	tcase_add_test(tc, blank_line_ends_a_two_column_spaced_table);
 	tcase_add_test(tc, sheet_pair_anywhere_on_its_row);

@@ -448,12 +448,45 @@ split_dots(const char *item, struct strlist *out)
 		strlist_push_unique(out, p);
 }
 
+/*
+ * "申込者の氏名 住所 電話番号 収集日": items one space apart and no
+ * list mark (a cell's lines a PDF joined with spaces).  Returns the text
+ * with those spaces made 、, or NULL when it is not such a list.
+ */
+static char *
+spaced_list(const char *text)
+{
+	struct buf b = BUF_INIT;
+	size_t pieces = 1;
+
+	if (strstr(text, "、") || strstr(text, "，") || strchr(text, ',') ||
+	    strchr(text, '\n') || strchr(text, ' ') == NULL)
+		return NULL;
+	for (const char *p = text; (p = strchr(p, ' ')) != NULL; p++) {
+		/* Japanese on both sides of every space */
+		if (p == text || (unsigned char)p[-1] < 0x80 ||
+		    (unsigned char)p[1] < 0x80)
+			return NULL;
+		pieces++;
+	}
+	if (pieces < 3)
+		return NULL;
+	for (const char *p = text; *p; p++)
+		if (*p == ' ')
+			buf_puts(&b, "、");
+		else
+			buf_putc(&b, *p);
+	return buf_detach(&b);
+}
+
 static void
 add_items(const char *text, struct strlist *out)
 {
 	struct strlist pieces = STRLIST_INIT;
+	char *listed = spaced_list(text);
 
-	split_list(text, &pieces);
+	split_list(listed ? listed : text, &pieces);
+	free(listed);
 	for (size_t i = 0; i < pieces.n; i++) {
 		char *item = drop_number(pieces.v[i]);
 

@@ -109,6 +109,32 @@ START_TEST(items_keep_parenthesised_notes)
 }
 END_TEST
 
+START_TEST(items_one_space_apart_are_a_list)
+{
+	struct strlist l = STRLIST_INIT;
+	char *s;
+
+	parse_items("申込者の氏名 住所 電話番号 メールアドレス（任意）", &l);
+	s = joined(&l);
+	ck_assert_str_eq(s, "申込者の氏名|住所|電話番号|メールアドレス（任意）");
+	free(s);
+	strlist_free(&l);
+}
+END_TEST
+
+START_TEST(item_with_a_spaced_note_is_one_item)
+{
+	struct strlist l = STRLIST_INIT;
+	char *s;
+
+	parse_items("氏名、住所 ※任意", &l);
+	s = joined(&l);
+	ck_assert_str_eq(s, "氏名|住所");
+	free(s);
+	strlist_free(&l);
+}
+END_TEST
+
 START_TEST(periods_need_full_dates)
 {
 	char start[11], end[11];
@@ -169,6 +195,8 @@ fields_suite(void)
 	tcase_add_test(tc, organisations_lose_notes_and_work_names);
 	tcase_add_test(tc, organisations_by_role);
 	tcase_add_test(tc, items_keep_parenthesised_notes);
+	tcase_add_test(tc, items_one_space_apart_are_a_list);
+	tcase_add_test(tc, item_with_a_spaced_note_is_one_item);
 	tcase_add_test(tc, periods_need_full_dates);
 	tcase_add_test(tc, selection_is_the_chosen_value);
 	tcase_add_test(tc, checked_boxes_are_read);

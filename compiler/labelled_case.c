@@ -728,11 +728,6 @@ find_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 			    sp->v[c].to);
 }
 
-/*
- * Where a case's own text ends: at "参考　現行契約の概要" or "（参考）…",
- * material given for reference (an earlier contract, the committee's
- * members) whose facts are not the case's.
- */
 /* Does node i's key recur in (i, to): a list naming a section below? */
 static int
 key_recurs(const struct ctx *x, size_t i, size_t to)
@@ -743,6 +738,12 @@ key_recurs(const struct ctx *x, size_t i, size_t to)
 	return 0;
 }
 
+/*
+ * Where a case's own text ends: at "参考　現行契約の概要" or "（参考）…",
+ * material given for reference (an earlier contract, the committee's
+ * members) whose facts are not the case's; "参考：対応言語数 12" is a
+ * note of the line above, not such a heading.
+ */
 static size_t
 before_reference(const struct ctx *x, size_t from, size_t to)
 {
@@ -752,6 +753,7 @@ before_reference(const struct ctx *x, size_t from, size_t to)
 		/* at the margin: "　参考　…" in a list of attachments is
 		   not where the text ends */
 		if ((str_has_prefix(k, "参考") || str_has_prefix(k, "(参考)")) &&
+		    !str_has_prefix(k, "参考:") &&
 		    strlen(k) <= 3 * 40 && strstr(k, "。") == NULL &&
 		    x->k[i]->kind != NODE_ROW && !is_indented(x->k[i]->text) &&
 		    !key_recurs(x, i, to))

@@ -233,6 +233,21 @@ START_TEST(agenda_cases_run_from_where_the_minutes_take_them_up)
 }
 END_TEST
 
+START_TEST(reference_note_with_a_colon_does_not_end_the_case)
+{
+	struct parsed p;
+
+	parse_text(&p, "fugi.txt", "付議事項\n\n件名\t窓口の運営に係る業務委託について\n"
+	    "想定利用者数\t年間約６００人\n参考：対応言語数 １２言語\n\n"
+	    "様式A　手続１\n委託先\t一般社団法人テスト\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 1);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].consignees.v[0],
+	    "一般社団法人テスト");
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(unknown_layout_gives_one_generic_case)
 {
 	struct parsed p;
@@ -1625,6 +1640,7 @@ extract_suite(void)
 	tcase_add_test(tc, assessment_fields);
 	tcase_add_test(tc, assessment_partners_basis_is_not_the_cases);
 	tcase_add_test(tc, agenda_cases_run_from_where_the_minutes_take_them_up);
+	tcase_add_test(tc, reference_note_with_a_colon_does_not_end_the_case);
 	tcase_add_test(tc, unknown_layout_gives_one_generic_case);
 	tcase_add_test(tc, ids_are_stable_and_url_safe);
 	tcase_add_test(tc, list_table_rows_are_procedures);

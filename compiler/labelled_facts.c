@@ -416,6 +416,141 @@ detail_table(const struct ctx *x, size_t h, struct facts *fs)
 	return end > h + 1 ? end : h;
 }
 
+/*
+ * Add the "label：value" lines of a cell as facts of record rec; a line
+ * without a colon (an item list going on, indented) continues the value
+ * above.  Returns the facts added.
+ */
+static size_t
+cell_pairs(const char *cell, size_t at, int line, int rec, struct facts *fs)
+{
+	size_t added = 0, first = fs->n;
+	const char *p = cell;
+
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		char *l = xstrndup(p, n), *t = strip_ws(l), *nf;
+		char *colon;
+
+		nf = norm_nfkc(t, strlen(t));
+		colon = strchr(nf, ':');
+		if (colon != NULL && colon > nf && colon - nf <= 3 * 12 &&
+		    colon[1] != '\0') {
+			*colon = '\0';
+			if (fact_field(nf) != FIELD_NONE) {
+				add_fact(fs, fact_field(nf), nf, colon + 1, at,
+				    line, rec);
+				added++;
+			}
+		} else if (*t && fs->n > first && fs->v[fs->n - 1].record ==
+		    rec) {
+			struct fact *last = &fs->v[fs->n - 1];
+			size_t m = strlen(last->value);
+			int glue = m >= 3 && strcmp(last->value + m - 3,
+			    "、") == 0;
+
+			last->value = xrealloc(last->value, m + strlen(t) + 2);
+			sprintf(last->value + m, "%s%s", glue ? "" : "\n", t);
+		}
+		free(nf);
+		free(t);
+		free(l);
+		p += n + (p[n] == '\n');
+	}
+	return added;
+}
+
+/* Add what a case cell says ("諮問第3号\n件名\n（担当課）") as facts of
+ * record rec: its number, its title, its department in brackets. */
+static void
+case_cell(const char *cell, size_t at, int line, int rec, struct facts *fs)
+{
+	const char *p = cell;
+	int k = 0;
+
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		char *l = xstrndup(p, n), *t = strip_ws(l);
+		size_t tn = strlen(t);
+
+		if (k == 0)
+			add_fact(fs, FIELD_NONE, "案件番号", t, at, line, rec);
+		else if (tn > 6 && str_has_prefix(t, "（") &&
+		    str_has_suffix(t, "）")) {
+			t[tn - 3] = '\0';
+			add_fact(fs, FIELD_DEPARTMENT, "担当課", t + 3, at, line,
+			    rec);
+		} else if (k == 1)
+			add_fact(fs, FIELD_SUBJECT, "件名", t, at, line, rec);
+		free(t);
+		free(l);
+		k++;
+		p += n + (p[n] == '\n');
+	}
+}
+
+/*
+ * A table of cases whose rows hold a case cell (諮問第3号, its title and
+ * department, lines of one cell) and a cell of "label：value" lines
+ * (日程 | 案件 | 内容 | 結果, a results page): each row is a case, its
+ * facts read from those cells.  Returns the node after it, or h.
+ */
+static size_t
+case_rows(const struct ctx *x, size_t h, struct facts *fs)
+{
+	size_t ncell = cell_count(x->k[h]), end = table_end(x, h, ncell);
+	size_t rows = 0;
+	int case_col = -1, pairs_col = -1;
+
+	for (size_t i = h + 1; i < end; i++) {
+		struct strlist cells = STRLIST_INIT;
+		char *nf, *num = NULL;
+
+		if (x->k[i]->kind != NODE_ROW)
+			continue;
+		row_cells(x->k[i]->text, &cells);
+		for (size_t j = 0; j < cells.n && case_col < 0; j++) {
+			char *first = xstrndup(cells.v[j],
+			    strcspn(cells.v[j], "\n")), *t = strip_ws(first);
+
+			nf = norm_nfkc(t, strlen(t));
+			if (case_header(nf, &num) != NULL &&
+			    strchr(cells.v[j], '\n') != NULL)
+				case_col = (int)j;
+			free(num);
+			num = NULL;
+			free(nf);
+			free(t);
+			free(first);
+		}
+		for (size_t j = 0; j < cells.n && pairs_col < 0; j++) {
+			struct facts probe = { NULL, 0, NULL, 0 };
+
+			if ((int)j != case_col &&
+			    cell_pairs(cells.v[j], i, 0, -1, &probe) >= 2)
+				pairs_col = (int)j;
+			facts_free(&probe);
+		}
+		rows++;
+		strlist_free(&cells);
+	}
+	if (case_col < 0 || pairs_col < 0 || rows == 0)
+		return h;
+	for (size_t i = h + 1; i < end; i++) {
+		struct strlist cells = STRLIST_INIT;
+		int rec;
+
+		if (x->k[i]->kind != NODE_ROW)
+			continue;
+		row_cells(x->k[i]->text, &cells);
+		rec = new_record(fs, i, end, 1);
+		case_cell(cells.v[case_col], i, x->k[i]->line, rec, fs);
+		cell_pairs(cells.v[pairs_col], i, x->k[i]->line, rec, fs);
+		strlist_free(&cells);
+	}
+	return end;
+}
+
 /* "番号 | 1 | 2 | 3": a number column's head over records' numbers. */
 static int
 numbers_in_columns(const struct strlist *cells)
@@ -773,8 +908,9 @@ read_facts(const struct ctx *x, struct facts *fs)
 			continue;
 		}
 		if (k->kind == NODE_ROW && cell_count(k) >= 3) {
-			if ((after = column_table(x, i, fs)) == i)
-				after = list_table(x, i, fs);
+			if ((after = column_table(x, i, fs)) == i &&
+			    (after = list_table(x, i, fs)) == i)
+				after = case_rows(x, i, fs);
 			if (after > i) {
 				i = after - 1;
 				continue;

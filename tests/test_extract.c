@@ -248,6 +248,37 @@ START_TEST(reference_note_with_a_colon_does_not_end_the_case)
 }
 END_TEST
 
+static const char results_page[] =
+"<html><body><h1>審議会の結果</h1><table border=1>"
+"<tr><td>日程</td><td>案件</td><td>内容</td><td>結果</td></tr>"
+"<tr><td>第２</td><td>諮問第３号<br>予約受付業務の委託について<br>（市民部市民課）</td>"
+"<td>諮問日：令和７年１２月５日<br>委託先：株式会社テスト受付<br>"
+"取り扱う個人情報：申請者の氏名、生年月日、<br>　　　住所、電話番号<br>"
+"委託期間：令和８年１月５日から令和８年３月３１日まで</td><td>承認</td></tr>"
+"<tr><td>第３</td><td>報告第２号<br>電子受付に係る外部結合について<br>（総務部税務課）</td>"
+"<td>報告日：令和７年１２月１０日<br>結合の相手方：地方税共同機構<br>"
+"結合される情報：受給者の氏名、住所</td><td>了承</td></tr>"
+"</table></body></html>";
+
+START_TEST(rows_of_cases_with_a_cell_of_pairs)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "kekka.html", results_page);
+	ck_assert_int_eq((int)p.cases.n, 2);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->number.value, "3");
+	ck_assert_str_eq(c->title.value, "予約受付業務の委託について");
+	ck_assert_str_eq(c->department.value, "市民部市民課");
+	ck_assert_str_eq(c->procs[0].consignees.v[0], "株式会社テスト受付");
+	ck_assert_int_eq((int)c->procs[0].data_items.n, 4);
+	ck_assert_str_eq(p.cases.v[1]->kind.value, "報告");
+	ck_assert_str_eq(p.cases.v[1]->procs[0].partner.value, "地方税共同機構");
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(unknown_layout_gives_one_generic_case)
 {
 	struct parsed p;
@@ -1641,6 +1672,7 @@ extract_suite(void)
 	tcase_add_test(tc, assessment_partners_basis_is_not_the_cases);
 	tcase_add_test(tc, agenda_cases_run_from_where_the_minutes_take_them_up);
 	tcase_add_test(tc, reference_note_with_a_colon_does_not_end_the_case);
+	tcase_add_test(tc, rows_of_cases_with_a_cell_of_pairs);
 	tcase_add_test(tc, unknown_layout_gives_one_generic_case);
 	tcase_add_test(tc, ids_are_stable_and_url_safe);
 	tcase_add_test(tc, list_table_rows_are_procedures);

@@ -105,7 +105,8 @@ type_from_words(const char *s)
 		return PROC_SUBCONTRACT;
 	if (strstr(s, "結合"))
 		return PROC_LINK;
-	if (strstr(s, "電子計算機への記録") || strstr(s, "機能追加") ||
+	if (strstr(s, "電子計算機への記録") || strstr(s, "電子計算機記録") ||
+	    strstr(s, "機能追加") ||
 	    strstr(s, "新規開発") || strstr(s, "記録項目"))
 		return PROC_RECORD;
 	if (strstr(s, "目的外"))

@@ -65,7 +65,9 @@ section_type(const char *label)
 	if (strstr(label, "外部への提供") || strstr(label, "提供"))
 		return strstr(label, "委託") && !strstr(label, "提供の") ?
 		    (int)type_from_words(label) : PROC_PROVISION;
-	return (int)type_from_words(label);
+	/* a word of one ("記録媒体") that names no procedure */
+	return type_from_words(label) == PROC_OTHER ? -1 :
+	    (int)type_from_words(label);
 }
 
 /* A procedure fact (not a case's). */

@@ -479,6 +479,97 @@ spaced_list(const char *text)
 	return buf_detach(&b);
 }
 
+/* The text inside the brackets that follow prefix p in item, or NULL:
+ * "その他（家屋番号、所在地番）" → "家屋番号、所在地番". */
+static char *
+bracketed_after(const char *item, size_t p)
+{
+	const char *open = item + p, *close;
+	size_t n = strlen(item);
+
+	if (str_has_prefix(open, "（") && n >= 3 &&
+	    strcmp(item + n - 3, "）") == 0)
+		close = item + n - 3, open += 3;
+	else if (*open == '(' && n > 0 && item[n - 1] == ')')
+		close = item + n - 1, open += 1;
+	else
+		return NULL;
+	return close > open ? xstrndup(open, (size_t)(close - open)) : NULL;
+}
+
+static void	add_items(const char *text, struct strlist *out);
+
+/* s without the white space, full-width spaces included, at its ends
+ * (new string). */
+static char *
+trim_wide(const char *s)
+{
+	size_t n = strlen(s);
+
+	for (;;) {
+		if (*s == ' ' || *s == '\t')
+			s++, n--;
+		else if (n >= 3 && memcmp(s, "\xe3\x80\x80", 3) == 0)
+			s += 3, n -= 3;
+		else
+			break;
+	}
+	for (;;) {
+		if (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		else if (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0)
+			n -= 3;
+		else
+			break;
+	}
+	return xstrndup(s, n);
+}
+
+/* "その他（　家屋番号、所在地番　）": a form's "other" box with the items
+ * written in; adds those.  Returns 1 when item was one. */
+static int
+other_filled_in(const char *item, struct strlist *out)
+{
+	char *inner;
+
+	if (!str_has_prefix(item, "その他") ||
+	    (inner = bracketed_after(item, strlen("その他"))) == NULL)
+		return 0;
+	{
+		char *t = trim_wide(inner);
+
+		add_items(t, out);
+		free(t);
+	}
+	free(inner);
+	return 1;
+}
+
+/* "対象者（町内の家屋所有者）", "人数（約1,900人）※…": a form's sub-label
+ * (of another field, or of none) with its value in brackets, not an
+ * item. */
+static int
+labels_other_field(const char *item)
+{
+	static const char *const sublabels[] = { "対象者", "人数", "件数",
+	    "記録媒体", "保存期間", NULL };
+	const char *open = strchr(item, '('), *wide = strstr(item, "（");
+	char *label;
+	enum field_id f;
+	int named = 0;
+
+	if (wide != NULL && (open == NULL || wide < open))
+		open = wide;
+	if (open == NULL || open == item)
+		return 0;
+	label = xstrndup(item, (size_t)(open - item));
+	f = label_field(label);
+	for (int i = 0; sublabels[i] && !named; i++)
+		named = strcmp(label, sublabels[i]) == 0;
+	free(label);
+	return named || (f > FIELD_IGNORE && f != FIELD_ITEMS);
+}
+
 static void
 add_items(const char *text, struct strlist *out)
 {
@@ -493,6 +584,8 @@ add_items(const char *text, struct strlist *out)
 		if (is_not_item(item))
 			continue;
 		item = drop_work_name(item);
+		if (other_filled_in(item, out) || labels_other_field(item))
+			continue;
 		remove_space_before_paren(item);
 		remove_empty_parens(item);
 		cut_at(item, " ");

@@ -1021,6 +1021,46 @@ cover_subject(const struct ctx *x, const struct facts *fs,
 	return NULL;
 }
 
+/* Does the case's title line name a form (…届出書, …申請書) rather
+ * than a matter? */
+static int
+names_form(const struct ctx *x, const struct span *s)
+{
+	static const char *const forms[] = { "届出書", "申請書", "報告書",
+	    "通知書", NULL };
+	int line, yes = 0;
+	char *t = title_line(x, s->from, s->to, &line);
+
+	for (int i = 0; t != NULL && forms[i] && !yes; i++)
+		yes = str_has_suffix(t, forms[i]);
+	free(t);
+	return yes;
+}
+
+/* With no 件名 of the case, a work's 件名 (委託の件名: a form of one
+ * entrustment names the case by it), or NULL. */
+static const struct fact *
+work_subject(const struct facts *fs, const struct span *s)
+{
+	const struct fact *named = NULL;
+	size_t works = 0;
+
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct fact *f = &fs->v[i];
+		char *k;
+
+		if (f->field != FIELD_WORK || !fact_in(f, s->from, s->to,
+		    s->record))
+			continue;
+		k = strip_ws(f->label);
+		if (str_has_suffix(k, "件名") && named == NULL)
+			named = f;
+		works += str_has_suffix(k, "件名");
+		free(k);
+	}
+	return works == 1 ? named : NULL;	/* one entrustment's form */
+}
+
 /* A title without "議題1", "諮問第9号", "報告事項" before it. */
 static const char *
 title_without_header(const char *raw)
@@ -1044,7 +1084,7 @@ void
 case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
     struct pcase *c)
 {
-	const struct fact *f = cover_subject(x, fs, s);
+	const struct fact *f = cover_subject(x, fs, s), *w;
 	char *raw = NULL, *title, *origin = NULL;
 	const char *by;
 	int line = 0;
@@ -1064,6 +1104,11 @@ case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
 		raw = xstrdup(s->title);
 		line = s->title_line;
 		by = "rule 諮問第N号「…」 in running text";
+	} else if (f == NULL && s->record < 0 &&
+	    (w = work_subject(fs, s)) != NULL && names_form(x, s)) {
+		raw = title_value(w->value);	/* 委託の件名 of a 届出書 */
+		line = w->line;
+		by = origin = label_origin(w->label);
 	} else if (f != NULL) {
 		raw = title_value(f->value);
 		line = f->line;

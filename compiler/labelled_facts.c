@@ -96,17 +96,65 @@ checked_only(const char *value)
 	return b.data ? buf_detach(&b) : xstrdup("");
 }
 
+/* Is s (n bytes) a full-width space? */
+static int
+is_wide_space(const char *s, size_t n)
+{
+	return n >= 3 && memcmp(s, "\xe3\x80\x80", 3) == 0;
+}
+
+/*
+ * A form's fill-in: "（　住民生活部　税務課　　）", "名称　（　株式会社Ａ　）"
+ * — the value written inside brackets padded with spaces, after a
+ * printed sub-label of a few letters.  Returns what was filled in (new
+ * string), or NULL when value is no such fill-in.
+ */
+static char *
+filled_in(const char *value)
+{
+	const char *open = strstr(value, "（"), *inner, *close;
+	size_t n = strlen(value), lead;
+	char *t, *out;
+
+	while (n > 0 && (value[n - 1] == ' ' || is_wide_space(value + n - 3,
+	    n >= 3 ? 3 : 0)))
+		n -= value[n - 1] == ' ' ? 1 : 3;
+	if (open == NULL || n < 3 || strcmp(value + n - 3, "）") != 0 ||
+	    (size_t)(open - value) > 3 * 5 + 6)
+		return NULL;
+	lead = (size_t)(open - value);
+	for (size_t i = 0; i < lead; i++)
+		if (value[i] == '\n' || value[i] == '(')
+			return NULL;	/* more than one short sub-label */
+	inner = open + 3;
+	close = value + n - 3;
+	if (!is_wide_space(inner, (size_t)(close - inner)) &&
+	    !(close - inner >= 3 && is_wide_space(close - 3, 3)))
+		return NULL;	/* a note in brackets, not a blank filled */
+	if (memchr(inner, '\n', (size_t)(close - inner)) != NULL)
+		return NULL;
+	t = xstrndup(inner, (size_t)(close - inner));
+	out = strip_ws(t);
+	free(t);
+	if (*out == '\0') {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
 static void
 add_fact(struct facts *fs, enum field_id f, const char *label,
     const char *value, size_t at, int line, int record)
 {
 	struct fact *ft;
+	char *filled = filled_in(value);
 
 	fs->v = xrealloc(fs->v, (fs->n + 1) * sizeof(*fs->v));
 	ft = &fs->v[fs->n++];
 	ft->field = f;
 	ft->label = xstrdup(label);
-	ft->value = xstrdup(value);
+	ft->value = filled ? filled : xstrdup(value);
 	ft->at = at;
 	ft->line = line;
 	ft->record = record;

@@ -279,6 +279,32 @@ START_TEST(rows_of_cases_with_a_cell_of_pairs)
 }
 END_TEST
 
+static const char notice_form[] =
+"【報告事項３】\n様式第３号（第５条関係）\n\n令和７年　７月　２日\n\n"
+"担当課　（　住民生活部　税務課　　）\n\n"
+"個人情報取扱事務委託（□変更・□廃止）届出書\n\n"
+"１　事務の名称　（　固定資産税の賦課に関する事務　　）\n"
+"２　委託の件名　（　家屋評価調書作成支援業務　　）\n"
+"３　委託先　名称　（　株式会社テスト調査　　）\n"
+"４　記録媒体　■紙　■電磁的記録\n"
+"５　委託期間　令和７年　８月　１日　から　令和８年　３月３１日　まで\n";
+
+START_TEST(form_of_one_entrustment_is_named_by_its_filled_in_subject)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "todokede.txt", notice_form);
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->title.value, "家屋評価調書作成支援業務");
+	ck_assert_str_eq(c->department.value, "住民生活部税務課");
+	ck_assert_int_eq((int)c->nprocs, 1);	/* 記録媒体 is no procedure */
+	ck_assert_str_eq(c->procs[0].consignees.v[0], "株式会社テスト調査");
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(unknown_layout_gives_one_generic_case)
 {
 	struct parsed p;
@@ -1673,6 +1699,7 @@ extract_suite(void)
 	tcase_add_test(tc, agenda_cases_run_from_where_the_minutes_take_them_up);
 	tcase_add_test(tc, reference_note_with_a_colon_does_not_end_the_case);
 	tcase_add_test(tc, rows_of_cases_with_a_cell_of_pairs);
+	tcase_add_test(tc, form_of_one_entrustment_is_named_by_its_filled_in_subject);
 	tcase_add_test(tc, unknown_layout_gives_one_generic_case);
 	tcase_add_test(tc, ids_are_stable_and_url_safe);
 	tcase_add_test(tc, list_table_rows_are_procedures);

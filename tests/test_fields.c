@@ -135,6 +135,32 @@ START_TEST(item_with_a_spaced_note_is_one_item)
 }
 END_TEST
 
+START_TEST(other_box_filled_in_gives_its_items)
+{
+	struct strlist l = STRLIST_INIT;
+	char *s;
+
+	parse_items("氏名、住所、その他（　家屋番号、所在地番　　）", &l);
+	s = joined(&l);
+	ck_assert_str_eq(s, "氏名|住所|家屋番号|所在地番");
+	free(s);
+	strlist_free(&l);
+}
+END_TEST
+
+START_TEST(sub_label_with_its_value_is_no_item)
+{
+	struct strlist l = STRLIST_INIT;
+	char *s;
+
+	parse_items("人数（約1,900人）※調書数は約2,300棟\n氏名", &l);
+	s = joined(&l);
+	ck_assert_str_eq(s, "氏名");
+	free(s);
+	strlist_free(&l);
+}
+END_TEST
+
 START_TEST(periods_need_full_dates)
 {
 	char start[11], end[11];
@@ -197,6 +223,8 @@ fields_suite(void)
 	tcase_add_test(tc, items_keep_parenthesised_notes);
 	tcase_add_test(tc, items_one_space_apart_are_a_list);
 	tcase_add_test(tc, item_with_a_spaced_note_is_one_item);
+	tcase_add_test(tc, other_box_filled_in_gives_its_items);
+	tcase_add_test(tc, sub_label_with_its_value_is_no_item);
 	tcase_add_test(tc, periods_need_full_dates);
 	tcase_add_test(tc, selection_is_the_chosen_value);
 	tcase_add_test(tc, checked_boxes_are_read);

@@ -576,6 +576,22 @@ defined_name(const struct ctx *x, const char *term)
  * "…を株式会社〇〇に委託する": the noun phrase right before に委託 when
  * it reads like an organisation.  Appends to out.
  */
+/* "民間事業者", "別の事業者": a kind of party, not one named. */
+static int
+is_generic_party(const char *name)
+{
+	static const char *const kinds[] = { "事業者", "業者", "民間事業者",
+	    "外部事業者", "専門事業者", "委託先", "受託者", "第三者", "外部",
+	    "民間", NULL };
+	char *k = strip_ws(name);
+	int yes = 0;
+
+	for (int i = 0; kinds[i] && !yes; i++)
+		yes = strcmp(k, kinds[i]) == 0;
+	free(k);
+	return yes;
+}
+
 static void
 organisation_before(const struct ctx *x, const char *text, size_t at,
     struct strlist *out)
@@ -629,7 +645,7 @@ organisation_before(const struct ctx *x, const char *text, size_t at,
 		}
 	}
 	if (name != NULL && is_organisation_like(name) &&
-	    strcmp(name, "未定") != 0) {
+	    strcmp(name, "未定") != 0 && !is_generic_party(name)) {
 		char *clean = clean_organisation(name);
 
 		strlist_push_unique(out, clean);
@@ -805,8 +821,10 @@ organisations_named_as(const struct ctx *x, const char *const roles[],
 				const char *v = q + strlen(roles[r]);
 				char *name;
 
-				if (!str_has_prefix(v, "は"))
-					continue;
+				if (!str_has_prefix(v, "は") || (q >= text + 3 &&
+				    strncmp(q - 3, "再", 3) == 0 &&
+				    !str_has_prefix(roles[r], "再")))
+					continue;	/* 再委託先は: not the role */
 				v += strlen("は");
 				if (str_has_prefix(v, "、"))
 					v += strlen("、");
@@ -870,15 +888,20 @@ organisations_in_prose(const struct ctx *x, struct procedure *p,
 	    "rule …に委託 in prose");
 }
 
-/* "委託先から株式会社〇〇へ再委託する": the subcontractors sentences of
- * [from, to) name.  Returns the line of the first, or 0. */
+/* "委託先から株式会社〇〇へ再委託する", "再委託先は〇〇です": the
+ * subcontractors sentences of [from, to) name.  Returns the line of the first, or 0. */
 int
 subcontractors_in_prose(const struct ctx *x, size_t from, size_t to,
     struct strlist *out)
 {
 	static const char *const verbs[] = { "に再委託", "へ再委託", NULL };
+	static const char *const roles[] = { "再委託先", NULL };
 	size_t line = 0;
 
+	/* "再委託先は有限会社〇〇です" */
+	if ((line = (size_t)organisations_named_as(x, roles, from, to, out)) >
+	    0)
+		return (int)line;
 	if (x->seg != NULL)
 		organisations_before_verbs(x, verbs, from, to, out, &line);
 	return (int)line;

@@ -1430,6 +1430,20 @@ department_in_text(const struct ctx *x, size_t from, size_t to,
 	return 0;
 }
 
+/* Does key name a letter's sender: its head (長野市長), a board
+ * (徳島県教育委員会) or the body itself (長野市)? */
+static int
+is_sender(const char *key)
+{
+	static const char *const ends[] = { "長", "委員会", "市", "区", "町",
+	    "村", "県", "都", "府", "道", "広域連合", "組合", NULL };
+
+	for (int i = 0; ends[i]; i++)
+		if (str_has_suffix(key, ends[i]))
+			return 1;
+	return 0;
+}
+
 /* A letter's sender and below it the department in brackets ("長野市長"
  * / "（保健福祉部保健所健康課）"), in [from, to); 1 when found. */
 static int
@@ -1442,7 +1456,7 @@ department_under_sender(const struct ctx *x, size_t from, size_t to,
 		char *v;
 
 		if (n < 6 || *k != '(' || k[n - 1] != ')' ||
-		    !str_has_suffix(prev, "長") || strlen(prev) > 3 * 20)
+		    !is_sender(prev) || strlen(prev) > 3 * 20)
 			continue;
 		v = xstrndup(k + 1, n - 2);
 		if (is_department_name(v) && strchr(v, '(') == NULL) {

@@ -305,6 +305,36 @@ START_TEST(form_of_one_entrustment_is_named_by_its_filled_in_subject)
 }
 END_TEST
 
+static const char answers_sheet[] =
+"諮問第１５号に関する委員からの事前質問及び回答\n\n"
+"　　　　　　　　　　　　令和７年１１月４日\n"
+"　　　　　　　　　　　　徳島県教育委員会\n"
+"　　　　　　　　　　　　（教育委員会事務局教育ＤＸ推進課）\n\n"
+"件名：県立学校の端末運用管理業務の委託等について（諮問第１５号）\n\n"
+"■業務委託について\n\n"
+"答　端末の運用管理を民間事業者へ委託するものです。株式会社テストソリューションズを"
+"受託者として選定しました。\n\n"
+"■再委託について\n\n"
+"答　修理受付に限り再委託します。再委託先は有限会社テストロジサービスです。\n";
+
+START_TEST(answers_name_parties_and_the_sender_its_department)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "qa.txt", answers_sheet);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->department.value, "教育委員会事務局教育DX推進課");
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq((int)c->procs[0].consignees.n, 1);	/* not 民間事業者 */
+	ck_assert_str_eq(c->procs[0].consignees.v[0],
+	    "株式会社テストソリューションズ");
+	ck_assert_str_eq(c->procs[1].subcontractors.v[0],
+	    "有限会社テストロジサービス");
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(unknown_layout_gives_one_generic_case)
 {
 	struct parsed p;
@@ -1700,6 +1730,7 @@ extract_suite(void)
 	tcase_add_test(tc, reference_note_with_a_colon_does_not_end_the_case);
 	tcase_add_test(tc, rows_of_cases_with_a_cell_of_pairs);
 	tcase_add_test(tc, form_of_one_entrustment_is_named_by_its_filled_in_subject);
+	tcase_add_test(tc, answers_name_parties_and_the_sender_its_department);
 	tcase_add_test(tc, unknown_layout_gives_one_generic_case);
 	tcase_add_test(tc, ids_are_stable_and_url_safe);
 	tcase_add_test(tc, list_table_rows_are_procedures);

@@ -2337,6 +2337,27 @@ mail_header_end(const struct doc *in)
 }
 
 /*
+ * In a mail, the earlier message it answers: from "-----Original
+ * Message-----" on, and lines quoted with ">" — superseded text whose
+ * facts are not the mail's.  Their lines are made empty in sheet.
+ */
+static void
+drop_quoted_mail(const struct doc *in, char **sheet)
+{
+	int original = 0;
+
+	for (size_t i = 0; i < in->n; i++) {
+		const char *s = in->lines[i].text;
+
+		s += strspn(s, " ");
+		original |= strstr(s, "Original Message") != NULL &&
+		    str_has_prefix(s, "-----");
+		if ((original || *s == '>') && sheet[i] == NULL)
+			sheet[i] = xstrdup("");
+	}
+}
+
+/*
  * "委託事項<TAB>• 委託事項1：… • 委託先：…": a cell's list of pairs (an
  * HTML <ul> in a table, as a PDF's text runs it on) with each bullet on
  * a line of its own.  NULL unless three bullets or more after a TAB
@@ -2475,6 +2496,8 @@ untable(const struct doc *in, struct doc *out)
 	for (size_t i = 0, end = mail_header_end(in); i < end; i++)
 		if (sheet[i] == NULL)
 			sheet[i] = xstrdup("");	/* the mail's, not the letter's */
+	if (mail_header_end(in) > 0)
+		drop_quoted_mail(in, sheet);
 	for (size_t i = 0; i < in->n; i++) {
 		if (sheet[i] == NULL)
 			aligned += aligns_with_tabs(in->lines[i].text);

@@ -335,6 +335,31 @@ START_TEST(answers_name_parties_and_the_sender_its_department)
 }
 END_TEST
 
+static const char answered_mail[] =
+"From: 総務課 <soumu@example.lg.jp>\nTo: iin@example.lg.jp\n"
+"Subject: Re: 【報告】システムの更新について\nDate: Tue, 16 Sep 2025 09:12:00 +0900\n\n"
+"件　名：システムの更新に伴う個人情報の取扱いについて（報告）\n"
+"【その１　業務委託】\n　・受託者　：株式会社テストデジタル\n"
+"　・期間　　：令和７年１０月１日～令和１２年９月３０日\n\n"
+"-----Original Message-----\nFrom: 総務課\n\n"
+"> 【その１　業務委託】\n> 　・受託者　：株式会社テストデジタル\n"
+"> 　・期間　　：令和７年１１月１日～令和１２年１０月３１日\n";
+
+START_TEST(mail_reads_not_the_message_it_answers)
+{
+	struct parsed p;
+	const struct procedure *pr;
+
+	parse_text(&p, "mail.txt", answered_mail);
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 1);
+	pr = &p.cases.v[0]->procs[0];
+	ck_assert_str_eq(pr->period_start.value, "2025-10-01");
+	ck_assert_str_eq(pr->period_end.value, "2030-09-30");
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(unknown_layout_gives_one_generic_case)
 {
 	struct parsed p;
@@ -1731,6 +1756,7 @@ extract_suite(void)
 	tcase_add_test(tc, rows_of_cases_with_a_cell_of_pairs);
 	tcase_add_test(tc, form_of_one_entrustment_is_named_by_its_filled_in_subject);
 	tcase_add_test(tc, answers_name_parties_and_the_sender_its_department);
+	tcase_add_test(tc, mail_reads_not_the_message_it_answers);
 	tcase_add_test(tc, unknown_layout_gives_one_generic_case);
 	tcase_add_test(tc, ids_are_stable_and_url_safe);
 	tcase_add_test(tc, list_table_rows_are_procedures);

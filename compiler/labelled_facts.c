@@ -537,6 +537,20 @@ case_cell(const char *cell, size_t at, int line, int rec, struct facts *fs)
 	}
 }
 
+/* A cell's lines: its own, or, when a PDF ran them into one, its pieces
+ * between spaces (new string). */
+static char *
+cell_lines(const char *cell)
+{
+	char *t = xstrdup(cell);
+
+	if (strchr(t, '\n') == NULL)
+		for (char *p = t; *p; p++)
+			if (*p == ' ')
+				*p = '\n';
+	return t;
+}
+
 /*
  * A table of cases whose rows hold a case cell (諮問第3号, its title and
  * department, lines of one cell) and a cell of "label：value" lines
@@ -557,6 +571,12 @@ case_rows(const struct ctx *x, size_t h, struct facts *fs)
 		if (x->k[i]->kind != NODE_ROW)
 			continue;
 		row_cells(x->k[i]->text, &cells);
+		for (size_t j = 0; j < cells.n; j++) {
+			char *l = cell_lines(cells.v[j]);
+
+			free(cells.v[j]);
+			cells.v[j] = l;
+		}
 		for (size_t j = 0; j < cells.n && case_col < 0; j++) {
 			char *first = xstrndup(cells.v[j],
 			    strcspn(cells.v[j], "\n")), *t = strip_ws(first);
@@ -591,6 +611,12 @@ case_rows(const struct ctx *x, size_t h, struct facts *fs)
 		if (x->k[i]->kind != NODE_ROW)
 			continue;
 		row_cells(x->k[i]->text, &cells);
+		for (size_t j = 0; j < cells.n; j++) {
+			char *l = cell_lines(cells.v[j]);
+
+			free(cells.v[j]);
+			cells.v[j] = l;
+		}
 		rec = new_record(fs, i, end, 1);
 		case_cell(cells.v[case_col], i, x->k[i]->line, rec, fs);
 		cell_pairs(cells.v[pairs_col], i, x->k[i]->line, rec, fs);

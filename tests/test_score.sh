@@ -6,6 +6,7 @@
 #   tests/heldout/                 soft F1 >= 0.95, strict >= 0.85
 #   tests/forms/{a,b,c,i}/         soft F1 >= 0.85, strict >= 0.80
 #   tests/forms/{e,...,p}/         soft F1 >= 0.80, strict >= 0.75
+#   tests/forms/q/                 soft F1 >= 0.55, strict >= 0.50 (barely worked)
 #     (e, f and l-p were hidden estimate sets, scored once unseen, then
 #     kept; each README gives its unseen score)
 #   ../shared/dev/set{3,4}/        soft F1 >= 0.85, strict >= 0.80
@@ -46,6 +47,9 @@ for set in e f g h j k l m n o p; do
 	check "forms-$set" "$root/tests/forms/$set/docs" \
 	    "$root/tests/forms/$set/gold.json" 0.80 0.75
 done
+# the latest hidden estimate set, barely worked on: a regression floor
+check "forms-q" "$root/tests/forms/q/docs" "$root/tests/forms/q/gold.json" \
+    0.55 0.50
 for set in set3 set4; do
 	check "dev-$set" "$root/../shared/dev/$set/docs" \
 	    "$root/../shared/dev/$set/gold.json" 0.85 0.80

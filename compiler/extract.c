@@ -150,52 +150,132 @@ is_kanji_at(const char *s)
  * takes (区長, 個人情報保護条例, 情報公開・…審議会, 情報セキュリティ).
  */
 static const char *const municipality_followers[] = {
-	"長", "個人情報", "情報公開", "情報セキュリティ", "は", "議会", NULL
+	"長", "個人情報", "情報公開", "情報セキュリティ", "は", "議会", "知事",
+	"管理者", NULL
 };
 
-/* A kanji that ends the word before a name: 第3回|練馬区, 年度|… */
-static int
-ends_other_word(const char *s)
-{
-	static const char *const ends[] = { "回", "度", "年", "月", "日", "号",
-	    "第", "条", "項", NULL };
+/* The ends of names of bodies: a municipality or prefecture (short
+ * names), or a body several of them set up (広域連合, 一部事務組合). */
+static const struct {
+	const char	*suffix;
+	int		 max_chars;	/* characters before the suffix */
+} body_suffixes[] = {
+	{ "区", 3 }, { "市", 4 }, { "町", 4 }, { "村", 4 }, { "県", 3 },
+	{ "都", 2 }, { "府", 2 }, { "広域連合", 14 }, { "組合", 14 },
+	{ "企業団", 10 },
+};
 
-	for (int i = 0; ends[i]; i++)
-		if (str_has_prefix(s, ends[i]))
+#define NSUFFIXES (sizeof(body_suffixes) / sizeof(body_suffixes[0]))
+
+/* Is the character at s a digit (1, １, 一 …)? */
+static int
+is_numeral_at(const char *s)
+{
+	static const char *const kanji[] = { "一", "二", "三", "四", "五",
+	    "六", "七", "八", "九", "十", "〇", NULL };
+
+	if (*s >= '0' && *s <= '9')
+		return 1;
+	if ((unsigned char)s[0] == 0xef && (unsigned char)s[1] == 0xbc &&
+	    (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x99)
+		return 1;
+	for (int i = 0; kanji[i]; i++)
+		if (str_has_prefix(s, kanji[i]))
 			return 1;
 	return 0;
+}
+
+/* A kanji that ends the word before a name: 第3回|練馬区, 7年度|…
+ * (回, 年, 日 … after a number; 第 always). */
+static int
+ends_other_word(const char *key, const char *s)
+{
+	static const char *const ends[] = { "回", "度", "年", "月", "日", "号",
+	    "条", "項", NULL };
+
+	if (str_has_prefix(s, "第"))
+		return 1;
+	for (int i = 0; ends[i]; i++)
+		if (str_has_prefix(s, ends[i]))
+			return s > key && (is_numeral_at(s - 1) ||
+			    (s - 3 >= key && is_numeral_at(s - 3)));
+	return 0;
+}
+
+/* Is the character at s (3 bytes) a kana, and no particle? */
+static int
+is_name_kana_at(const char *s)
+{
+	static const char *const particles[] = { "は", "が", "を", "に", "で",
+	    "と", "も", "へ", "や", "の", NULL };
+	utf8proc_int32_t cp;
+
+	if (utf8proc_iterate((const utf8proc_uint8_t *)s, 3, &cp) != 3 ||
+	    !((cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30a1 && cp <= 0x30fa)))
+		return 0;
+	for (int i = 0; particles[i]; i++)
+		if (str_has_prefix(s, particles[i]))
+			return 0;
+	return 1;
+}
+
+/* The start of the name that ends at end (before its suffix), back over
+ * at most max characters: kanji, "の" between kanji (伊豆の国市), and
+ * for bodies' long names kana too (ふじみ衛生組合).  Returns end when
+ * there is none. */
+static const char *
+name_start(const char *key, const char *end, int max, int kana)
+{
+	const char *start = end;
+	int n = 0;
+
+	while (n < max && start - 3 >= key) {
+		const char *c = start - 3;
+
+		if (is_kanji_at(c) && !ends_other_word(key, c))
+			;
+		else if (str_has_prefix(c, "の") && c - 3 >= key &&
+		    is_kanji_at(c - 3) && start < end && is_kanji_at(start))
+			;
+		else if (kana && is_name_kana_at(c))
+			;
+		else
+			break;
+		start = c;
+		n++;
+	}
+	return start;
 }
 
 static void
 count_municipalities(const char *key, struct strlist *names)
 {
-	static const char *const suffixes[] = { "区", "市", "町", "村", NULL };
+	for (const char *p = key; *p; p++)
+		for (size_t s = 0; s < NSUFFIXES; s++) {
+			const char *suffix = body_suffixes[s].suffix, *after,
+			    *start;
 
-	for (const char *p = key; *p; p++) {
-		for (int s = 0; suffixes[s]; s++) {
-			const char *after, *start = p;
-			int nk = 0;
-
-			if (*p != suffixes[s][0] ||
-			    !str_has_prefix(p, suffixes[s]))
+			if (*p != suffix[0] || !str_has_prefix(p, suffix))
 				continue;
-			after = p + strlen(suffixes[s]);
+			after = p + strlen(suffix);
 			for (int f = 0; municipality_followers[f]; f++) {
-				const char *word = municipality_followers[f];
+				const char *w = after;
 
-				if (!str_has_prefix(after, word))
+				while (*w == ' ' || str_has_prefix(w,
+				    "\xe3\x80\x80"))
+					w += *w == ' ' ? 1 : 3;
+				if (!str_has_prefix(w,
+				    municipality_followers[f]))
 					continue;
-				while (nk < 4 && start - 3 >= key &&
-				    is_kanji_at(start - 3) &&
-				    !ends_other_word(start - 3))
-					start -= 3, nk++;
-				if (nk >= 1 && nk <= 3)
+				start = name_start(key, p,
+				    body_suffixes[s].max_chars,
+				    body_suffixes[s].max_chars > 4);
+				if (start < p && !str_has_prefix(start, "の"))
 					strlist_pushn(names, start,
 					    (size_t)(after - start));
 				break;
 			}
 		}
-	}
 }
 
 static void
@@ -209,7 +289,13 @@ find_municipality(struct ctx *x)
 		char *label, *value;
 
 		if (x->k[i]->kind != NODE_ROW || tab == NULL) {
-			count_municipalities(x->k[i]->key, &names);
+			/* spaces kept: a label before the name is no part
+			   of it (根拠　観音寺市…) */
+			char *nf = norm_nfkc(x->k[i]->text,
+			    strlen(x->k[i]->text));
+
+			count_municipalities(nf, &names);
+			free(nf);
 			continue;
 		}
 		/* a row's label and value apart: 根拠規定 | 枚方市… */

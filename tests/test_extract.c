@@ -1480,6 +1480,45 @@ START_TEST(municipality_named_in_a_row_value)
 }
 END_TEST
 
+/* the municipality of a one-line document */
+static char *
+municipality_of(const char *text)
+{
+	struct parsed p;
+	char *m;
+
+	parse_text(&p, "m.txt", text);
+	m = p.cases.n > 0 && p.cases.v[0]->municipality.value ?
+	    xstrdup(p.cases.v[0]->municipality.value) : NULL;
+	parsed_free(&p);
+	return m;
+}
+
+#define ASSERT_MUNICIPALITY(text, want) do {		\
+	char *got = municipality_of(text);			\
+	ck_assert_ptr_nonnull(got);				\
+	ck_assert_str_eq(got, want);				\
+	free(got);						\
+} while (0)
+
+START_TEST(municipality_of_prefectures_and_joint_bodies)
+{
+	ASSERT_MUNICIPALITY("静岡県知事　様\n静岡県個人情報保護審議会\n", "静岡県");
+	ASSERT_MUNICIPALITY("評価実施機関名　静岡県後期高齢者医療広域連合長\n",
+	    "静岡県後期高齢者医療広域連合");
+	ASSERT_MUNICIPALITY("ふじみ衛生組合個人情報保護審査会\n", "ふじみ衛生組合");
+}
+END_TEST
+
+START_TEST(municipality_names_with_no_and_day_kanji)
+{
+	ASSERT_MUNICIPALITY("伊豆の国市個人情報保護審議会\n", "伊豆の国市");
+	ASSERT_MUNICIPALITY("令和7年4月1日　春日部市長\n", "春日部市");
+	ASSERT_MUNICIPALITY("根拠　観音寺市個人情報の保護に関する条例\n", "観音寺市");
+	ASSERT_MUNICIPALITY("練馬区 個人情報保護管理運営会議\n", "練馬区");
+}
+END_TEST
+
 START_TEST(entrustments_of_one_line_records)
 {
 	struct parsed p;
@@ -1757,6 +1796,8 @@ extract_suite(void)
 	tcase_add_test(tc, form_of_one_entrustment_is_named_by_its_filled_in_subject);
 	tcase_add_test(tc, answers_name_parties_and_the_sender_its_department);
 	tcase_add_test(tc, mail_reads_not_the_message_it_answers);
+	tcase_add_test(tc, municipality_of_prefectures_and_joint_bodies);
+	tcase_add_test(tc, municipality_names_with_no_and_day_kanji);
 	tcase_add_test(tc, unknown_layout_gives_one_generic_case);
 	tcase_add_test(tc, ids_are_stable_and_url_safe);
 	tcase_add_test(tc, list_table_rows_are_procedures);

@@ -448,34 +448,67 @@ split_dots(const char *item, struct strlist *out)
 		strlist_push_unique(out, p);
 }
 
-/*
- * "申込者の氏名 住所 電話番号 収集日": items one space apart and no
- * list mark (a cell's lines a PDF joined with spaces).  Returns the text
- * with those spaces made 、, or NULL when it is not such a list.
- */
+/* Is the line s (n bytes) items one space apart and no list mark
+ * outside brackets ("申込者の氏名 住所 電話番号 収集日", a cell's lines
+ * a PDF joined with spaces), Japanese on both sides of every space? */
+static int
+is_spaced_line(const char *s, size_t n)
+{
+	size_t pieces = 1;
+	int depth = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '(' || str_has_prefix(s + i, "（"))
+			depth++;
+		else if ((s[i] == ')' || str_has_prefix(s + i, "）")) &&
+		    depth > 0)
+			depth--;
+		else if (depth == 0 && (str_has_prefix(s + i, "、") ||
+		    str_has_prefix(s + i, "，") || s[i] == ','))
+			return 0;
+		else if (s[i] == ' ') {
+			if (i == 0 || i + 1 >= n ||
+			    (unsigned char)s[i - 1] < 0x80 ||
+			    (unsigned char)s[i + 1] < 0x80)
+				return 0;
+			pieces += depth == 0;
+		}
+	}
+	return pieces >= 3;
+}
+
+/* text with the spaces of its spaced lines (is_spaced_line, outside
+ * brackets) made 、, or NULL when it has none. */
 static char *
 spaced_list(const char *text)
 {
 	struct buf b = BUF_INIT;
-	size_t pieces = 1;
+	int any = 0;
 
-	if (strstr(text, "、") || strstr(text, "，") || strchr(text, ',') ||
-	    strchr(text, '\n') || strchr(text, ' ') == NULL)
-		return NULL;
-	for (const char *p = text; (p = strchr(p, ' ')) != NULL; p++) {
-		/* Japanese on both sides of every space */
-		if (p == text || (unsigned char)p[-1] < 0x80 ||
-		    (unsigned char)p[1] < 0x80)
-			return NULL;
-		pieces++;
+	for (const char *p = text; *p; ) {
+		size_t n = strcspn(p, "\n");
+		int spaced = is_spaced_line(p, n), depth = 0;
+
+		any |= spaced;
+		for (size_t i = 0; i < n; i++) {
+			if (p[i] == '(' || str_has_prefix(p + i, "（"))
+				depth++;
+			else if ((p[i] == ')' || str_has_prefix(p + i, "）")) &&
+			    depth > 0)
+				depth--;
+			if (spaced && p[i] == ' ' && depth == 0)
+				buf_puts(&b, "、");
+			else
+				buf_putc(&b, p[i]);
+		}
+		p += n;
+		if (*p == '\n')
+			buf_putc(&b, *p++);
 	}
-	if (pieces < 3)
+	if (!any) {
+		buf_free(&b);
 		return NULL;
-	for (const char *p = text; *p; p++)
-		if (*p == ' ')
-			buf_puts(&b, "、");
-		else
-			buf_putc(&b, *p);
+	}
 	return buf_detach(&b);
 }
 

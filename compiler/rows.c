@@ -2458,9 +2458,75 @@ no_sheet_in(const struct doc *out, size_t from, size_t to)
 
 /* A bilingual form's lines without their English glosses, as a new
  * doc sharing nothing with d. */
+static void	merge_rows(struct doc *d, size_t from, size_t to);
+
+/* The number of TAB-parted cells of s. */
+static size_t
+tab_cells(const char *s)
+{
+	size_t n = 1;
+
+	for (; *s; s++)
+		n += *s == '\t';
+	return n;
+}
+
+/*
+ * Between two rules, rows of the same cells that are one row of a ruled
+ * table whose cells wrapped ("⑧　提供する保有個 | 生徒の氏名" / "人情報の
+ * 項目 | 生徒の氏名カナ …", as a PDF's text gives it): joined on the
+ * first line, a label's pieces glued, a value's a line each; the other
+ * lines left empty.
+ */
+static void
+join_ruled_rows(struct doc *d)
+{
+	for (size_t i = 0; i + 3 < d->n; i++) {
+		size_t j = i + 1, cells;
+
+		if (!is_rule_line(d->lines[i].text) ||
+		    strchr(d->lines[j].text, '\t') == NULL)
+			continue;
+		cells = tab_cells(d->lines[j].text);
+		while (j < d->n && strchr(d->lines[j].text, '\t') != NULL &&
+		    tab_cells(d->lines[j].text) == cells)
+			j++;
+		if (j >= d->n || !is_rule_line(d->lines[j].text) ||
+		    j - i < 3 || cells != 2)
+			continue;
+		merge_rows(d, i + 1, j);
+		i = j - 1;
+	}
+}
+
+/* Join the two-cell rows [from, to) of d into line from. */
+static void
+merge_rows(struct doc *d, size_t from, size_t to)
+{
+	struct buf label = BUF_INIT, value = BUF_INIT;
+
+	for (size_t k = from; k < to; k++) {
+		char *t = d->lines[k].text, *tab = strchr(t, '\t');
+
+		buf_put(&label, t, (size_t)(tab - t));
+		if (tab[1] != '\0') {
+			if (value.len > 0)
+				buf_putc(&value, '\n');
+			buf_puts(&value, tab + 1);
+		}
+		free(d->lines[k].text);
+		d->lines[k].text = xstrdup("");
+	}
+	buf_putc(&label, '\t');
+	buf_put(&label, value.data ? value.data : "", value.len);
+	free(d->lines[from].text);
+	d->lines[from].text = buf_detach(&label);
+	buf_free(&value);
+}
+
 /* The lines of d as the pairing reads them: English glosses of a
  * bilingual form dropped, letters of a spaced label a PDF parted with
- * TABs joined. */
+ * TABs joined, a ruled table's wrapped rows joined. */
 static void
 prepared(const struct doc *d, struct doc *out)
 {
@@ -2479,6 +2545,7 @@ prepared(const struct doc *d, struct doc *out)
 			free(t);
 	}
 	out->n = d->n;
+	join_ruled_rows(out);
 }
 
 static void

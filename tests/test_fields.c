@@ -122,6 +122,21 @@ START_TEST(items_one_space_apart_are_a_list)
 }
 END_TEST
 
+START_TEST(spaced_items_keep_the_commas_of_their_notes)
+{
+	struct strlist l = STRLIST_INIT;
+	char *s;
+
+	parse_items("生徒の氏名\n学年 災害発生の場面（授業中、課外指導中等の別） "
+	    "医療機関名", &l);
+	s = joined(&l);
+	ck_assert_str_eq(s, "生徒の氏名|学年|災害発生の場面（授業中、課外指導中等の別）|"
+	    "医療機関名");
+	free(s);
+	strlist_free(&l);
+}
+END_TEST
+
 START_TEST(item_with_a_spaced_note_is_one_item)
 {
 	struct strlist l = STRLIST_INIT;
@@ -223,6 +238,7 @@ fields_suite(void)
 	tcase_add_test(tc, items_keep_parenthesised_notes);
 	tcase_add_test(tc, items_one_space_apart_are_a_list);
 	tcase_add_test(tc, item_with_a_spaced_note_is_one_item);
+	tcase_add_test(tc, spaced_items_keep_the_commas_of_their_notes);
 	tcase_add_test(tc, other_box_filled_in_gives_its_items);
 	tcase_add_test(tc, sub_label_with_its_value_is_no_item);
 	tcase_add_test(tc, periods_need_full_dates);

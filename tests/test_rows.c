@@ -153,6 +153,20 @@ START_TEST(label_with_an_open_bracket_is_not_one_space_from_its_value)
 }
 END_TEST
 
+START_TEST(rows_between_rules_are_one_wrapped_row)
+{
+	struct rows r;
+
+	rows_of(&r, "────────────────\n"
+	    "⑧　提供する保有個\t生徒の氏名\n"
+	    "人情報の項目\t生徒の氏名カナ 性別 生年月日\n"
+	    "────────────────\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "⑧　提供する保有個人情報の項目", NULL),
+	    "生徒の氏名\n生徒の氏名カナ 性別 生年月日");
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(letter_spaced_label)
 {
 	struct rows r;
@@ -750,6 +764,7 @@ rows_suite(void)
 	tcase_add_test(tc, numbering_marks);
 	tcase_add_test(tc, labels_side_by_side_over_their_values);
 	tcase_add_test(tc, letter_spaced_label);
+	tcase_add_test(tc, rows_between_rules_are_one_wrapped_row);
 	tcase_add_test(tc, letters_a_pdf_parted_with_tabs_are_one_label);
 	tcase_add_test(tc, label_one_space_from_its_value_runs_on_at_the_margin);
 	tcase_add_test(tc, run_on_stops_at_the_next_pair);

@@ -86,6 +86,38 @@ after_agenda_number(const char *key)
 	return key;
 }
 
+/* "報告事項1　…について": a numbered matter of a kind, as a page's
+ * heading names it; returns the text after its number, or NULL. */
+static const char *
+after_matter_number(const char *key)
+{
+	static const char *const words[] = { "報告事項", "諮問事項", "付議事項",
+	    "審議事項", NULL };
+
+	for (int i = 0; words[i]; i++)
+		if (str_has_prefix(key, words[i]) &&
+		    isdigit((unsigned char)key[strlen(words[i])])) {
+			const char *p = key + strlen(words[i]);
+
+			while (isdigit((unsigned char)*p))
+				p++;
+			return p;
+		}
+	return NULL;
+}
+
+static int	ends_title(const char *key);
+
+/* A heading "報告事項1　…について" that names a matter, a case of its
+ * own (not "付議事項１　業務委託", a procedure of one). */
+static int
+names_matter(const struct node *k)
+{
+	const char *rest = after_matter_number(k->key);
+
+	return k->kind == NODE_HEADING && rest != NULL && ends_title(rest);
+}
+
 /* "議題3…": a line that starts an agenda item. */
 static int
 is_agenda_item(const char *key)
@@ -101,8 +133,10 @@ kind_word(const char *key)
 	const char *rest = after_agenda_number(key);
 
 	for (int w = 0; header_words[w]; w++)
-		if (str_has_prefix(rest, header_words[w]))
-			return header_words[w];
+		if (str_has_prefix(rest, header_words[w]) ||
+		    (str_has_prefix(key, header_words[w]) &&
+		    str_has_prefix(key + strlen(header_words[w]), "事項")))
+			return header_words[w];	/* 報告事項1　… */
 	return NULL;
 }
 
@@ -305,7 +339,8 @@ header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 	for (size_t i = 0; i < x->n; i++) {
 		const char *w = case_header(x->k[i]->key, &number);
 
-		if (w == NULL && is_agenda_item(x->k[i]->key)) {
+		if (w == NULL && (is_agenda_item(x->k[i]->key) ||
+		    names_matter(x->k[i]))) {
 			/* "議題3　報告事項　…": an item without a number */
 			add_span(sp, i, NULL, -1);
 			sp->v[sp->n - 1].word = kind_word(x->k[i]->key);
@@ -1067,10 +1102,12 @@ title_without_header(const char *raw)
 {
 	static const char *const kinds[] = { "報告事項", "諮問事項", "付議事項",
 	    "審議事項", NULL };
-	const char *t = raw;
+	const char *t = raw, *m;
 	char *n = NULL;
 
 	t = after_agenda_number(t);
+	if ((m = after_matter_number(t)) != NULL)
+		t = m;		/* 報告事項1　…について */
 	if (case_header(t, &n) != NULL)
 		t = header_end(t);
 	free(n);

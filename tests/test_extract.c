@@ -360,6 +360,27 @@ START_TEST(mail_reads_not_the_message_it_answers)
 }
 END_TEST
 
+static const char matters_page[] =
+"<html><body><h2>審議会への報告事項</h2>"
+"<h3>報告事項1　返還催告業務の委託について</h3><p>担当課：高等学校課</p>"
+"<p>委託先は株式会社テスト債権です。</p>"
+"<h3>報告事項2　健康診断結果の目的外利用について</h3><p>担当課：保健体育課</p>"
+"</body></html>";
+
+START_TEST(matters_a_page_heads_are_its_cases)
+{
+	struct parsed p;
+
+	parse_text(&p, "page.html", matters_page);
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->kind.value, "報告");
+	ck_assert_ptr_null(p.cases.v[0]->number.value);
+	ck_assert_str_eq(p.cases.v[0]->title.value, "返還催告業務の委託について");
+	ck_assert_str_eq(p.cases.v[1]->department.value, "保健体育課");
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(unknown_layout_gives_one_generic_case)
 {
 	struct parsed p;
@@ -1798,6 +1819,7 @@ extract_suite(void)
 	tcase_add_test(tc, mail_reads_not_the_message_it_answers);
 	tcase_add_test(tc, municipality_of_prefectures_and_joint_bodies);
 	tcase_add_test(tc, municipality_names_with_no_and_day_kanji);
+	tcase_add_test(tc, matters_a_page_heads_are_its_cases);
 	tcase_add_test(tc, unknown_layout_gives_one_generic_case);
 	tcase_add_test(tc, ids_are_stable_and_url_safe);
 	tcase_add_test(tc, list_table_rows_are_procedures);

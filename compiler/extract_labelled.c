@@ -1376,6 +1376,16 @@ keyed_procedures(const struct facts *fs, int rec, struct proc_spans *ps)
 
 	if (key == NULL || *key == '\0')
 		return 0;
+	for (size_t r = rec + 1; r < fs->nrec && !fs->rec[r].is_case; r++)
+		if (fs->rec[r].key != NULL && strcmp(fs->rec[r].key, key) == 0 &&
+		    fs->rec[r].end == fs->rec[rec].end) {	/* one table */
+			/* rows of one case (a rowspan): its own row is its
+			   first procedure */
+			add_proc_span(ps, fs->rec[rec].at, fs->rec[rec].end, -1,
+			    rec, NULL);
+			n++;
+			break;
+		}
 	for (size_t r = 0; r < fs->nrec; r++)
 		if ((int)r != rec && !fs->rec[r].is_case &&
 		    fs->rec[r].key != NULL && strcmp(fs->rec[r].key, key) == 0) {

@@ -334,6 +334,33 @@ names_subcontract_column(const char *label)
 	return yes;
 }
 
+/* Do two cells hold the same words (white space aside)? */
+static int
+same_cell(const char *a, const char *b)
+{
+	char *x = strip_ws(a), *y = strip_ws(b);
+	int same = *x != '\0' && strcmp(x, y) == 0;
+
+	free(x);
+	free(y);
+	return same;
+}
+
+/* Record rec goes with the case record before it: both get one key (the
+ * case's No, or its 件名). */
+static void
+share_key(struct facts *fs, int rec, const char *subject)
+{
+	int c = rec - 1;
+
+	while (c > 0 && !fs->rec[c].is_case)
+		c--;
+	if (fs->rec[c].key == NULL)
+		fs->rec[c].key = strip_ws(subject);
+	free(fs->rec[rec].key);
+	fs->rec[rec].key = xstrdup(fs->rec[c].key);
+}
+
 /*
  * A list table at node h: a header row naming at least two fields, then
  * rows of the same width.  Each row is a record (a case when the header
@@ -345,7 +372,7 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 	struct strlist head = STRLIST_INIT, above = STRLIST_INIT;
 	enum field_id f[64];
 	size_t ncell = cell_count(x->k[h]), i, end;
-	int is_case = 0, items_only, known;
+	int is_case = 0, items_only, known, subject_col = -1;
 
 	if (ncell < 3 || ncell > 64)
 		return h;
@@ -369,19 +396,27 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 		return h;	/* label | value | remark rows, not a list */
 	}
 	for (size_t j = 0; j < ncell; j++)
-		is_case |= f[j] == FIELD_SUBJECT;
+		if (f[j] == FIELD_SUBJECT && subject_col < 0)
+			subject_col = (int)j;
+	is_case = subject_col >= 0;
 	for (i = h + 1; i < end; i++) {
 		struct strlist cells = STRLIST_INIT;
-		int rec;
+		int rec, again;
 
 		if (x->k[i]->kind != NODE_ROW)
 			continue;	/* a blank between drawn rows */
 		if (str_has_prefix(x->k[i]->key, "(参考)"))
 			continue;	/* a row given for reference only */
-		rec = items_only ? -1 : new_record(fs, i, end, is_case);
-
 		row_cells(x->k[i]->text, &cells);
-		if (rec >= 0 && is_number_header(head.v[0])) {
+		/* the case's 件名 again (a rowspan): a further procedure */
+		again = is_case && above.n > (size_t)subject_col &&
+		    same_cell(cells.v[subject_col], above.v[subject_col]);
+		rec = items_only ? -1 : new_record(fs, i, end, is_case &&
+		    !again);
+		if (again && rec > 0)
+			share_key(fs, rec, cells.v[subject_col]);
+		if (rec >= 0 && is_number_header(head.v[0]) &&
+		    fs->rec[rec].key == NULL) {
 			fs->rec[rec].key = strip_ws(cells.v[0]);
 			if (*fs->rec[rec].key == '\0' && above.n > 0) {
 				/* a blank No: the row of the one above */

@@ -381,6 +381,31 @@ START_TEST(matters_a_page_heads_are_its_cases)
 }
 END_TEST
 
+static const char rowspan_list[] =
+"<html><body><h1>個人情報取扱事務の委託等の報告</h1><table>"
+"<tr><th>No.</th><th>件名</th><th>担当課</th><th>区分</th><th>委託先・結合の相手方</th></tr>"
+"<tr><td rowspan=\"2\">1</td><td rowspan=\"2\">徴収業務の包括委託について</td>"
+"<td rowspan=\"2\">上下水道課</td><td>業務委託</td><td>株式会社テストアクア</td></tr>"
+"<tr><td>再委託</td><td>株式会社テストアクア</td></tr>"
+"<tr><td>2</td><td>予約システム導入について</td><td>交通対策室</td><td>外部結合</td>"
+"<td>株式会社テストクラウド</td></tr>"
+"</table></body></html>";
+
+START_TEST(rows_a_rowspan_repeats_are_procedures_of_one_case)
+{
+	struct parsed p;
+
+	parse_text(&p, "list.html", rowspan_list);
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[0].type, PROC_OUTSOURCE);
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_SUBCONTRACT);
+	ck_assert_int_eq((int)p.cases.v[1]->nprocs, 1);
+	ck_assert_int_eq(p.cases.v[1]->procs[0].type, PROC_LINK);
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(unknown_layout_gives_one_generic_case)
 {
 	struct parsed p;
@@ -1820,6 +1845,7 @@ extract_suite(void)
 	tcase_add_test(tc, municipality_of_prefectures_and_joint_bodies);
 	tcase_add_test(tc, municipality_names_with_no_and_day_kanji);
 	tcase_add_test(tc, matters_a_page_heads_are_its_cases);
+	tcase_add_test(tc, rows_a_rowspan_repeats_are_procedures_of_one_case);
 	tcase_add_test(tc, unknown_layout_gives_one_generic_case);
 	tcase_add_test(tc, ids_are_stable_and_url_safe);
 	tcase_add_test(tc, list_table_rows_are_procedures);

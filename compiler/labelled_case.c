@@ -109,13 +109,27 @@ after_matter_number(const char *key)
 static int	ends_title(const char *key);
 
 /* A heading "報告事項1　…について" that names a matter, a case of its
- * own (not "付議事項１　業務委託", a procedure of one). */
+ * own (not "付議事項１　業務委託", a procedure of one), or such a line. */
 static int
 names_matter(const struct node *k)
 {
 	const char *rest = after_matter_number(k->key);
 
-	return k->kind == NODE_HEADING && rest != NULL && ends_title(rest);
+	/* (a PDF's text marks no heading: a line of its own) */
+	return (k->kind == NODE_HEADING || k->kind == NODE_TEXT) &&
+	    rest != NULL && ends_title(rest) && strstr(rest, "。") == NULL &&
+	    strlen(rest) < 3 * 80;
+}
+
+/* Is the line of matter i one of a list of them (links to earlier
+ * reports), lines one after another, not a heading over its text? */
+static int
+in_list_of_matters(const struct ctx *x, size_t i)
+{
+	if (x->k[i]->kind == NODE_HEADING)
+		return 0;
+	return (i > 0 && after_matter_number(x->k[i - 1]->key) != NULL) ||
+	    (i + 1 < x->n && after_matter_number(x->k[i + 1]->key) != NULL);
 }
 
 /* "議題3…": a line that starts an agenda item. */
@@ -340,7 +354,7 @@ header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 		const char *w = case_header(x->k[i]->key, &number);
 
 		if (w == NULL && (is_agenda_item(x->k[i]->key) ||
-		    names_matter(x->k[i]))) {
+		    (names_matter(x->k[i]) && !in_list_of_matters(x, i)))) {
 			/* "議題3　報告事項　…": an item without a number */
 			add_span(sp, i, NULL, -1);
 			sp->v[sp->n - 1].word = kind_word(x->k[i]->key);

@@ -18,7 +18,8 @@
 
 /* The rows a document may give: one a line, and one more for each line
  * or bullet a cell holds (a cell of "label：value" lines or "• label：
- * value" bullets becomes those rows). */
+ * value" bullets becomes those rows), for each pair of a record parted
+ * by full-width slashes ("…：…／…：…") and for its 【heading】. */
 static size_t
 row_bound(const struct doc *d)
 {
@@ -26,7 +27,9 @@ row_bound(const struct doc *d)
 
 	for (size_t i = 0; i < d->n; i++)
 		for (const char *p = d->lines[i].text; *p; p++)
-			n += *p == '\n' || strncmp(p, "•", strlen("•")) == 0;
+			n += *p == '\n' || strncmp(p, "•", strlen("•")) == 0 ||
+			    strncmp(p, "／", strlen("／")) == 0 ||
+			    strncmp(p, "【", strlen("【")) == 0;
 	return n;
 }
 

@@ -169,6 +169,22 @@ bad_name(const char *rel)
 	return NULL;
 }
 
+/* Is name an office or data file a user may mean as a document (a
+ * .docx, an Excel sheet, a .csv export), which picorpus does not read? */
+static int
+is_unread_document(const char *name)
+{
+	static const char *const exts[] = { ".csv", ".tsv", ".doc", ".docx",
+	    ".xls", ".xlsx", ".xlsm", ".ppt", ".pptx", ".odt", ".ods", ".rtf",
+	    ".jtd", NULL };
+	const char *dot = strrchr(name, '.');
+
+	for (int i = 0; dot != NULL && exts[i]; i++)
+		if (strcasecmp(dot, exts[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Handle one directory entry: list it, descend into it or skip it. */
 static void
 walk_entry(struct walk *w, const char *rel, const char *full)
@@ -176,6 +192,12 @@ walk_entry(struct walk *w, const char *rel, const char *full)
 	int ours = name_format(rel) != -1, link;
 	const char *why;
 	struct stat st;
+
+	if (!ours && is_unread_document(rel)) {
+		diag_report(w->d, full, 0, "not read: picorpus reads .txt, .md, "
+		    ".html and .pdf (save it as PDF or text)");
+		return;
+	}
 
 	if (stat_entry(full, &st, &link) == -1) {
 		if (ours)

@@ -259,6 +259,19 @@ START_TEST(trailing_slash_changes_nothing)
 }
 END_TEST
 
+START_TEST(list_names_office_files_it_does_not_read)
+{
+	struct strlist l = STRLIST_INIT;
+
+	write_file("corpus/sub/list.xlsx", "PK\3\4", 4);
+	ck_assert_int_eq(ingest_list(corpus, &l, &dg), 0);
+	ck_assert(!strlist_contains(&l, "sub/list.xlsx"));
+	expect_diag("sub/list.xlsx", "not read: picorpus reads .txt, .md, "
+	    ".html and .pdf (save it as PDF or text)");
+	strlist_free(&l);
+}
+END_TEST
+
 START_TEST(list_missing_dir_fails)
 {
 	struct strlist l = STRLIST_INIT;
@@ -523,6 +536,7 @@ ingest_suite(void)
 	tcase_add_test(tc, list_is_sorted_filtered_and_loop_free);
 	tcase_add_test(tc, trailing_slash_changes_nothing);
 	tcase_add_test(tc, list_missing_dir_fails);
+	tcase_add_test(tc, list_names_office_files_it_does_not_read);
 	tcase_add_test(tc, list_reports_dangling_link);
 	tcase_add_test(tc, list_reports_unreadable_subdir);
 	tcase_add_test(tc, read_cp932);

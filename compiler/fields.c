@@ -199,8 +199,14 @@ trim(char *s)
 	if (strncmp(s, "\xe3\x80\x80", 3) == 0)	/* U+3000 */
 		return trim(s + 3);
 	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n'))
-		*--e = '\0';
+	for (;;) {
+		if (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n'))
+			*--e = '\0';
+		else if (e - s >= 3 && strncmp(e - 3, "\xe3\x80\x80", 3) == 0)
+			*(e -= 3) = '\0';	/* U+3000 */
+		else
+			break;
+	}
 	return s;
 }
 
@@ -532,32 +538,6 @@ bracketed_after(const char *item, size_t p)
 
 static void	add_items(const char *text, struct strlist *out);
 
-/* s without the white space, full-width spaces included, at its ends
- * (new string). */
-static char *
-trim_wide(const char *s)
-{
-	size_t n = strlen(s);
-
-	for (;;) {
-		if (*s == ' ' || *s == '\t')
-			s++, n--;
-		else if (n >= 3 && memcmp(s, "\xe3\x80\x80", 3) == 0)
-			s += 3, n -= 3;
-		else
-			break;
-	}
-	for (;;) {
-		if (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-			n--;
-		else if (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0)
-			n -= 3;
-		else
-			break;
-	}
-	return xstrndup(s, n);
-}
-
 /* "その他（　家屋番号、所在地番　）": a form's "other" box with the items
  * written in; adds those.  Returns 1 when item was one. */
 static int
@@ -568,12 +548,7 @@ other_filled_in(const char *item, struct strlist *out)
 	if (!str_has_prefix(item, "その他") ||
 	    (inner = bracketed_after(item, strlen("その他"))) == NULL)
 		return 0;
-	{
-		char *t = trim_wide(inner);
-
-		add_items(t, out);
-		free(t);
-	}
+	add_items(trim(inner), out);
 	free(inner);
 	return 1;
 }

@@ -586,6 +586,19 @@ cell_lines(const char *cell)
 	return t;
 }
 
+/* The cells of row text, each as its lines (cell_lines). */
+static void
+row_cell_lines(const char *text, struct strlist *cells)
+{
+	row_cells(text, cells);
+	for (size_t j = 0; j < cells->n; j++) {
+		char *l = cell_lines(cells->v[j]);
+
+		free(cells->v[j]);
+		cells->v[j] = l;
+	}
+}
+
 /*
  * A table of cases whose rows hold a case cell (諮問第3号, its title and
  * department, lines of one cell) and a cell of "label：value" lines
@@ -605,13 +618,7 @@ case_rows(const struct ctx *x, size_t h, struct facts *fs)
 
 		if (x->k[i]->kind != NODE_ROW)
 			continue;
-		row_cells(x->k[i]->text, &cells);
-		for (size_t j = 0; j < cells.n; j++) {
-			char *l = cell_lines(cells.v[j]);
-
-			free(cells.v[j]);
-			cells.v[j] = l;
-		}
+		row_cell_lines(x->k[i]->text, &cells);
 		for (size_t j = 0; j < cells.n && case_col < 0; j++) {
 			char *first = xstrndup(cells.v[j],
 			    strcspn(cells.v[j], "\n")), *t = strip_ws(first);
@@ -645,13 +652,7 @@ case_rows(const struct ctx *x, size_t h, struct facts *fs)
 
 		if (x->k[i]->kind != NODE_ROW)
 			continue;
-		row_cells(x->k[i]->text, &cells);
-		for (size_t j = 0; j < cells.n; j++) {
-			char *l = cell_lines(cells.v[j]);
-
-			free(cells.v[j]);
-			cells.v[j] = l;
-		}
+		row_cell_lines(x->k[i]->text, &cells);
 		rec = new_record(fs, i, end, 1);
 		case_cell(cells.v[case_col], i, x->k[i]->line, rec, fs);
 		cell_pairs(cells.v[pairs_col], i, x->k[i]->line, rec, fs);

@@ -466,16 +466,28 @@ grid_free(struct grid *t)
 	free(t->cells);
 }
 
-/* Is line position p drawn along the whole of [from, to]? */
+/*
+ * Is line position p drawn along the whole of [from, to]?  A border is
+ * often drawn a cell at a time, its pieces a point apart: they count
+ * together where each takes up (within TOL) where the last left off.
+ */
 static int
 drawn_along(const struct rule *const *r, int n, double p, double from,
     double to)
 {
-	for (int i = 0; i < n; i++)
-		if (fabs(r[i]->at - p) <= TOL && r[i]->from < from + TOL &&
-		    r[i]->to > to - TOL)
-			return 1;
-	return 0;
+	double reach = from;
+	int grew = 1;
+
+	while (grew && reach < to - TOL) {
+		grew = 0;
+		for (int i = 0; i < n; i++)
+			if (fabs(r[i]->at - p) <= TOL &&
+			    r[i]->from < reach + TOL && r[i]->to > reach) {
+				reach = r[i]->to;
+				grew = 1;
+			}
+	}
+	return reach >= to - TOL;
 }
 
 /*

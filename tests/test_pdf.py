@@ -26,6 +26,8 @@ cells wrap, vertically centred, Japanese and Latin spaced apart:
   - a label/value table with wrapping labels and values, between
     paragraphs: `picorpus text` gives the source's lines;
   - a label cell spanning two rows (HTML rowspan): each row gets it;
+  - a border="1" table ending in rowspan cells, its bottom rule drawn
+    in pieces a point apart: still one table, each row its cells;
   - a table of 40 wrapping rows over three pages, rows broken by the
     page breaks: the source's rows, and rows on page 2;
   - a two-column sheet (label, value, label, value): the source's rows;
@@ -315,6 +317,30 @@ LO_ROWSPAN_LINES = [
     "委託先\t所在地\t千葉市中央区",
     "委託期間\t令和7年4月1日から令和8年3月31日まで"]
 
+# An HTML table with border="1" whose rowspan cells end the table: its
+# border is drawn a cell at a time, the pieces a point apart.
+LO_BORDER_HTML = """<html><head><meta charset="utf-8"></head><body>
+<p>報告一覧</p>
+<table border="1">
+<tr><th>番号</th><th>件名</th><th>区分</th><th>委託先</th></tr>
+<tr><td rowspan="2">1</td><td rowspan="2">水道料金等徴収業務の包括委託について</td>
+<td>業務委託</td><td>株式会社四国テストサービス</td></tr>
+<tr><td>再委託</td><td>有限会社テスト検針センター</td></tr>
+<tr><td rowspan="2">2</td><td rowspan="2">乗合タクシーの予約システム導入について</td>
+<td>業務委託</td><td>テスト交通有限会社</td></tr>
+<tr><td>外部結合</td><td>株式会社テストシステム</td></tr>
+</table>
+</body></html>
+"""
+
+LO_BORDER_LINES = [
+    "報告一覧",
+    "番号\t件名\t区分\t委託先",
+    "1\t水道料金等徴収業務の包括委託について\t業務委託\t株式会社四国テストサービス",
+    "1\t水道料金等徴収業務の包括委託について\t再委託\t有限会社テスト検針センター",
+    "2\t乗合タクシーの予約システム導入について\t業務委託\tテスト交通有限会社",
+    "2\t乗合タクシーの予約システム導入について\t外部結合\t株式会社テストシステム"]
+
 LO_MULTIPAGE_TEXT = "特記事項（個人情報の取扱い）\n\n" + "\n".join(
     "第%d項\t受託者は、個人情報の取扱いに関する第%d項の定めに従い、個人情報"
     "を適正に管理し、その内容を毎月書面で区に報告するとともに、区の求めに"
@@ -357,6 +383,7 @@ def check_libreoffice(t, bin_, root, work):
     out = os.path.join(work, "lo")
     os.makedirs(src)
     fixtures = {"table.txt": LO_TABLE_TEXT, "rowspan.html": LO_ROWSPAN_HTML,
+                "border.html": LO_BORDER_HTML,
                 "multipage.txt": LO_MULTIPAGE_TEXT, "sheet.txt": LO_SHEET_TEXT,
                 "wide.txt": LO_WIDE_TEXT, "rule.txt": LO_RULE_TEXT}
     for name, text in fixtures.items():
@@ -377,6 +404,7 @@ def check_libreoffice(t, bin_, root, work):
 
     for stem, want in (("table", lo_lines(LO_TABLE_TEXT)),
                        ("rowspan", LO_ROWSPAN_LINES),
+                       ("border", LO_BORDER_LINES),
                        ("multipage", lo_lines(LO_MULTIPAGE_TEXT)),
                        ("sheet", lo_lines(LO_SHEET_TEXT)),
                        ("wide", lo_lines(LO_WIDE_TEXT)),
@@ -397,6 +425,7 @@ def check_libreoffice(t, bin_, root, work):
 def check_borderless(t, bin_, lo_pdf, src, work):
     out = os.path.join(work, "lo-borderless")
     os.unlink(os.path.join(src, "rowspan.html"))
+    os.unlink(os.path.join(src, "border.html"))
     made = run([sys.executable, lo_pdf, "--corpus", "--borderless", src,
                 out])
     t.check(made.returncode == 0, "LibreOffice, no rules: lo-pdf typesets "

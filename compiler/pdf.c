@@ -1851,6 +1851,37 @@ blank_between(const struct doc *d, const struct line *l, const struct line *b)
 	return b->bottom - l->bottom > BLANK * d->leading;
 }
 
+/* Is c a wall of a table drawn in characters: a box-drawing character
+ * (│┃┣╋┗ …) or a full-width bar, not a horizontal rule (─━═)? */
+static int
+is_wall(uint32_t c)
+{
+	static const uint32_t flat[] = { 0x2500, 0x2501, 0x2504, 0x2505,
+	    0x2508, 0x2509, 0x254c, 0x254d, 0x2550 };
+
+	for (size_t i = 0; i < sizeof(flat) / sizeof(flat[0]); i++)
+		if (c == flat[i])
+			return 0;
+	return (c >= 0x2500 && c <= 0x257f) || c == 0xff5c;
+}
+
+/* Does s (n bytes, spaces trimmed) start (end != 0: end) with a wall? */
+static int
+has_wall(const char *s, size_t n, int end)
+{
+	size_t i;
+	uint32_t c = 0;
+
+	while (n > 0 && (end ? s[n - 1] : s[0]) == ' ')
+		end ? n-- : (s++, n--);
+	if (n == 0)
+		return 0;
+	for (i = end ? n - 1 : 0; i > 0 && (s[i] & 0xc0) == 0x80; i--)
+		;
+	return utf8_next((const unsigned char *)s + i, n - i, &c) > 0 &&
+	    is_wall(c);
+}
+
 /*
  * Is row r a line of a table drawn in characters ("｜提供先　｜…｜"),
  * and b on its line?  Such a line is one line of text, its gaps the
@@ -1860,14 +1891,9 @@ static int
 walled_line(const struct row *r, const struct line *b)
 {
 	const struct cell *c = &r->cells[0];
-	static const char *const walls[] = { "｜", "│", "┃", "├", "┌",
-	    "└", NULL };
-	int walled = 0;
 
-	for (int w = 0; walls[w] && !walled; w++)
-		walled = c->text.len >= strlen(walls[w]) &&
-		    memcmp(c->text.data, walls[w], strlen(walls[w])) == 0;
-	return walled && r->n == 1 && b->page == r->page &&
+	return has_wall(c->text.data, c->text.len, 0) && r->n == 1 &&
+	    b->page == r->page &&
 	    fabs(b->top - r->top) < height(c->last) / 3;
 }
 
@@ -1876,6 +1902,24 @@ static int
 is_walled(const struct row *r)
 {
 	return r->n == 1 && walled_line(r, r->cells[0].last);
+}
+
+/*
+ * Is b the rest of walled row r, wrapped at the page's right edge (a
+ * drawn table wider than the page)?  A drawn row starts and ends with
+ * a wall: one that reached the edge without its closing wall, or a line
+ * below it at the margin without an opening one, is one row broken.
+ */
+static int
+wall_wraps(const struct doc *d, const struct row *r, const struct line *b)
+{
+	const struct cell *c = &r->cells[0];
+
+	if (has_wall(c->text.data, c->text.len, 1) &&
+	    has_wall(d->chars.data + b->off, b->len, 0))
+		return 0;
+	return right_below(d, c->last, b) && at_margin(d, b) &&
+	    wrapped(d, c->last, b, 1e9, 0);
 }
 
 static void
@@ -1897,7 +1941,10 @@ assemble(const struct doc *d, struct output *o)
 			continue;
 		if (text && walled_line(&r, b))
 			space_append(&r, d, b);
-		else if (text && is_walled(&r))
+		else if (text && is_walled(&r) && wall_wraps(d, &r, b)) {
+			cell_append(&r.cells[0], d, b, 1);
+			r.top = b->top;	/* its line's other parts follow */
+		} else if (text && is_walled(&r))
 			goto new_row;	/* nothing goes on a drawn line */
 		else if (text && spaced(&r, b))
 			space_append(&r, d, b);

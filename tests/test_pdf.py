@@ -28,6 +28,8 @@ cells wrap, vertically centred, Japanese and Latin spaced apart:
   - a label cell spanning two rows (HTML rowspan): each row gets it;
   - a border="1" table ending in rowspan cells, its bottom rule drawn
     in pieces a point apart: still one table, each row its cells;
+  - a table drawn in characters (｜――｜) wider than the page, each
+    line wrapped: the source's lines;
   - a table of 40 wrapping rows over three pages, rows broken by the
     page breaks: the source's rows, and rows on page 2;
   - a two-column sheet (label, value, label, value): the source's rows;
@@ -341,6 +343,29 @@ LO_BORDER_LINES = [
     "2\t乗合タクシーの予約システム導入について\t業務委託\tテスト交通有限会社",
     "2\t乗合タクシーの予約システム導入について\t外部結合\t株式会社テストシステム"]
 
+
+
+def walled_table():
+    """A table drawn in characters, wider than the page: LibreOffice
+    wraps each of its lines, one of them right before a wall."""
+    rows = [("提供先", "提供する個人情報の項目", "提供の方法", "提供の期間"),
+            ("社会福祉法人テスト市社会福祉協議会", "氏名、生年月日、性別、住所",
+             "紙媒体を手渡し", "令和８年４月１日から令和９年３月３１日まで"),
+            ("テスト市消防団", "氏名、住所、電話番号", "暗号化した電子媒体",
+             "令和８年４月１日から令和９年３月３１日まで")]
+    widths = (18, 14, 10, 22)
+    rule = "｜" + "｜".join("―" * n for n in widths) + "｜"
+    out = ["５　提供先ごとの内容", rule]
+    for row in rows:
+        out.append("｜" + "｜".join(c + "　" * (n - len(c))
+                                   for c, n in zip(row, widths)) + "｜")
+        out.append(rule)
+    out.append("※　いずれの提供先にも個人番号は提供しない。")
+    return "\n".join(out) + "\n"
+
+
+LO_WALLED_TEXT = walled_table()
+
 LO_MULTIPAGE_TEXT = "特記事項（個人情報の取扱い）\n\n" + "\n".join(
     "第%d項\t受託者は、個人情報の取扱いに関する第%d項の定めに従い、個人情報"
     "を適正に管理し、その内容を毎月書面で区に報告するとともに、区の求めに"
@@ -384,6 +409,7 @@ def check_libreoffice(t, bin_, root, work):
     os.makedirs(src)
     fixtures = {"table.txt": LO_TABLE_TEXT, "rowspan.html": LO_ROWSPAN_HTML,
                 "border.html": LO_BORDER_HTML,
+                "walled.txt": LO_WALLED_TEXT,
                 "multipage.txt": LO_MULTIPAGE_TEXT, "sheet.txt": LO_SHEET_TEXT,
                 "wide.txt": LO_WIDE_TEXT, "rule.txt": LO_RULE_TEXT}
     for name, text in fixtures.items():
@@ -405,6 +431,7 @@ def check_libreoffice(t, bin_, root, work):
     for stem, want in (("table", lo_lines(LO_TABLE_TEXT)),
                        ("rowspan", LO_ROWSPAN_LINES),
                        ("border", LO_BORDER_LINES),
+                       ("walled", lo_lines(LO_WALLED_TEXT)),
                        ("multipage", lo_lines(LO_MULTIPAGE_TEXT)),
                        ("sheet", lo_lines(LO_SHEET_TEXT)),
                        ("wide", lo_lines(LO_WIDE_TEXT)),

@@ -70,6 +70,25 @@ section_type(const char *label)
 	    (int)type_from_words(label);
 }
 
+/*
+ * The procedure heading k names: by its label, or by its bracketed word
+ * before the title ("＜委託２（再委託）＞　督促はがき発送業務"); -1 if none.
+ */
+int
+heading_type(const struct node *k)
+{
+	int t = section_type(k->label);
+
+	if (t < 0 && (k->form == NUM_BRACKET || k->form == NUM_BRACKET_NUMBER)
+	    && k->label > k->key) {
+		char *word = xstrndup(k->key, (size_t)(k->label - k->key));
+
+		t = section_type(word);
+		free(word);
+	}
+	return t;
+}
+
 /* A procedure fact (not a case's). */
 int
 is_procedure_field(enum field_id f)
@@ -191,7 +210,7 @@ prose_sections(const struct ctx *x, const struct facts *fs, size_t from,
 		int t;
 
 		if (k->kind != NODE_HEADING || k->label == NULL ||
-		    (t = section_type(k->label)) < 0 || t == PROC_OTHER ||
+		    (t = heading_type(k)) < 0 || t == PROC_OTHER ||
 		    t == PROC_SUBCONTRACT || starts_span(ps, i) ||
 		    in_spans(ps, i))
 			continue;
@@ -490,7 +509,7 @@ section_procedures(const struct ctx *x, const struct facts *fs,
 		int t;
 
 		if (k->kind != NODE_HEADING || k->label == NULL ||
-		    (t = section_type(k->label)) < 0)
+		    (t = heading_type(k)) < 0)
 			continue;
 		end = node_span_end(k);
 		if (end > to)
@@ -721,12 +740,12 @@ sheet_procedures(const struct ctx *x, const struct facts *fs, size_t from,
 		   a section naming another begins: "【変更事項1】本人以外か
 		   らの収集" … "【変更事項2】事務の委託" */
 		if (up != NULL && up->kind == NODE_HEADING && up->label != NULL &&
-		    section_type(up->label) >= 0) {
+		    heading_type(up) >= 0) {
 			named = up->label;
 			for (size_t i = node_span_end(up); i < end; i++)
 				if (x->k[i]->kind == NODE_HEADING &&
 				    x->k[i]->label != NULL &&
-				    section_type(x->k[i]->label) >= 0) {
+				    heading_type(x->k[i]) >= 0) {
 					end = i;
 					break;
 				}
@@ -1054,12 +1073,15 @@ after_part_number(const char *t)
 /*
  * A procedure's title from its section heading: "（２）外部提供　食物
  * アレルギー…への提供" names the type, then the subject after a gap.
+ * Only such a heading gives one when named is set, or p is a 再委託
+ * (a heading "(6) 再委託" is no title).
  */
 static void
-heading_title(const struct node *h, struct procedure *p)
+heading_title(const struct node *h, struct procedure *p, int named)
 {
 	const char *t = h->text, *gap;
 	char *title;
+	int names_type = 0;
 
 	while (*t == ' ' || str_has_prefix(t, "\xe3\x80\x80"))
 		t += *t == ' ' ? 1 : 3;
@@ -1071,8 +1093,8 @@ heading_title(const struct node *h, struct procedure *p)
 		gap = strstr(t, "  ");
 	if (gap != NULL && gap > t) {
 		char *first = xstrndup(t, (size_t)(gap - t));
-		int names_type = section_type(first) >= 0;
 
+		names_type = section_type(first) >= 0;
 		free(first);
 		if (names_type) {
 			while (*gap == ' ' || str_has_prefix(gap,
@@ -1081,6 +1103,8 @@ heading_title(const struct node *h, struct procedure *p)
 			t = gap;
 		}
 	}
+	if ((named || p->type == PROC_SUBCONTRACT) && !names_type)
+		return;	/* "(6) 再委託": a part of the 委託, no title */
 	title = clean_title(t, 0);
 	if (*title) {
 		field_set(&p->title, title, h->line);
@@ -1475,13 +1499,14 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 			field_set(&p->title, sp->title, p->line);
 			field_from(&p->title, "rule a list of the procedures");
 		}
+		if (p->title.value == NULL && ps.n == 1 && sp->heading != NULL)
+			heading_title(x->k[sp->from], p, 1);
 		if (p->title.value == NULL && ps.n == 1) {
 			field_set(&p->title, c->title.value, c->title.line);
 			field_from(&p->title, "rule the case's title");
 		}
-		else if (p->title.value == NULL && sp->heading != NULL &&
-		    p->type != PROC_SUBCONTRACT)
-			heading_title(x->k[sp->from], p);
+		else if (p->title.value == NULL && sp->heading != NULL)
+			heading_title(x->k[sp->from], p, 0);
 		if (sub && p->type == PROC_OUTSOURCE)
 			add_subcontract(c, pi, fs, &sub_facts);
 		else if (sp->prose && p->type == PROC_OUTSOURCE &&

@@ -247,6 +247,9 @@ subcontract_from_prose(const struct ctx *x, size_t from, size_t to,
 /* ---- procedures ---- */
 int
 section_type(const char *label);
+/* The procedure a heading names, by its label or its bracketed word
+ * (＜委託２＞　…); -1 if none. */
+int	heading_type(const struct node *k);
 
 /* A procedure fact (not a case's). */
 int

@@ -343,16 +343,57 @@ section_has_subject(const struct ctx *x, const struct facts *fs, size_t h)
 	return 0;
 }
 
+/*
+ * "報告事項（番号なし）", "【諮問】": a line that is only a kind word (and a
+ * note in brackets), over a 件名 in the next lines — a case without a
+ * number.  Returns the word, or NULL.
+ */
+static const char *
+bare_kind_header(const struct ctx *x, const struct facts *fs, size_t i)
+{
+	const char *key = x->k[i]->key, *word = NULL, *p;
+
+	if (str_has_prefix(key, "【") || str_has_prefix(key, "<"))
+		key += str_has_prefix(key, "【") ? 3 : 1;
+	for (int w = 0; header_words[w] && word == NULL; w++)
+		if (str_has_prefix(key, header_words[w]))
+			word = header_words[w];
+	if (word == NULL)
+		return NULL;
+	p = key + strlen(word);
+	if (str_has_prefix(p, "事項"))
+		p += strlen("事項");
+	if (str_has_prefix(p, "】") || *p == '>')
+		p += *p == '>' ? 1 : 3;
+	if (*p == '(' && strchr(p, ')') != NULL && strchr(p, ')')[1] == '\0')
+		p = strchr(p, ')') + 1;
+	if (*p != '\0')
+		return NULL;
+	for (size_t f = 0; f < fs->n; f++)
+		if (fs->v[f].field == FIELD_SUBJECT && fs->v[f].at > i &&
+		    fs->v[f].at <= i + 3)
+			return word;
+	return NULL;
+}
+
 /* Case starts at numbered headers (and headings of their level). */
 static void
 header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 {
 	char *number, *cur = NULL;
+	const char *bare;
 	int level = 0;
 
 	for (size_t i = 0; i < x->n; i++) {
 		const char *w = case_header(x->k[i]->key, &number);
 
+		if (w == NULL && (bare = bare_kind_header(x, fs, i)) != NULL) {
+			add_span(sp, i, NULL, -1);
+			sp->v[sp->n - 1].word = bare;
+			free(cur);
+			cur = NULL;
+			continue;
+		}
 		if (w == NULL && (is_agenda_item(x->k[i]->key) ||
 		    (names_matter(x->k[i]) && !in_list_of_matters(x, i)))) {
 			/* "議題3　報告事項　…": an item without a number */
@@ -1028,7 +1069,7 @@ procedure_heading_before(const struct ctx *x, size_t from, size_t to)
 {
 	for (size_t i = from; i < to && i < x->n; i++)
 		if (x->k[i]->kind == NODE_HEADING && x->k[i]->label != NULL &&
-		    section_type(x->k[i]->label) >= 0)
+		    heading_type(x->k[i]) >= 0)
 			return 1;
 	return 0;
 }

@@ -328,6 +328,35 @@ walk_cells_block(struct page *pg, xmlNode *n, int depth)
 	page_flush(pg);
 }
 
+/*
+ * A <pre> of a whole page: text pasted as it was typed (a handout in
+ * fixed-width columns), so its lines are lines, spaces and all, as a
+ * plain-text file's are.
+ */
+static void
+walk_pre(struct page *pg, xmlNode *n)
+{
+	xmlChar *content = xmlNodeGetContent(n);
+	const char *s = (const char *)content, *nl;
+	int line = (int)xmlGetLineNo(n);
+
+	page_flush(pg);
+	if (s != NULL && *s == '\n')	/* the break after <pre> is markup */
+		s++, line++;
+	for (; s != NULL && *s; s = *nl ? nl + 1 : nl, line++) {
+		size_t len;
+
+		nl = strchr(s, '\n');
+		if (nl == NULL)
+			nl = s + strlen(s);
+		len = (size_t)(nl - s);
+		if (len > 0 && s[len - 1] == '\r')
+			len--;
+		add_line(pg->d, pg->cap, s, len, line);
+	}
+	xmlFree(content);
+}
+
 static void
 walk_node(struct page *pg, xmlNode *n, int depth)
 {
@@ -359,6 +388,10 @@ walk_node(struct page *pg, xmlNode *n, int depth)
 	}
 	if (!inline_blocks && cell) {
 		walk_cell(pg, n, depth);
+		return;
+	}
+	if (!inline_blocks && pg->d != NULL && is_named(n, "pre")) {
+		walk_pre(pg, n);
 		return;
 	}
 	if (!inline_blocks && pg->d != NULL && is_cells_block(n)) {

@@ -189,17 +189,52 @@ outline_number(const char **p, const char *text)
 	return v;
 }
 
-/* The closing bracket of a heading's opening one at p, or NULL. */
+/* The closing bracket of a heading's opening one at p, or NULL; *open
+ * the opening one's length. */
 static const char *
-bracket_close(const char *p)
+bracket_close(const char *p, size_t *open)
 {
 	static const char *const pairs[][2] = { { "【", "】" }, { "《", "》" },
-	    { "「", "」" }, { "≪", "≫" }, { "〔", "〕" } };
+	    { "「", "」" }, { "≪", "≫" }, { "〔", "〕" }, { "<", ">" },
+	    { "〈", "〉" } };
 
 	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
-		if (str_has_prefix(p, pairs[i][0]))
+		if (str_has_prefix(p, pairs[i][0])) {
+			*open = strlen(pairs[i][0]);
 			return pairs[i][1];
+		}
 	return NULL;
+}
+
+/*
+ * Is the raw text's leading bracketed word ("＜委託１＞", "【目的外利用】")
+ * followed by white space, a short word set apart from what follows
+ * (its title), not a label glued to its value ("【件名】…")?
+ */
+static int
+spaced_after_bracket(const char *text)
+{
+	static const char *const closes[] = { "】", "》", "」", "≫", "〕", ">",
+	    "＞", "〉", NULL };
+	const char *t = skip_ws(text), *close = NULL;
+
+	for (int i = 0; closes[i]; i++) {
+		const char *c = strstr(t, closes[i]);
+
+		if (c != NULL && (close == NULL || c < close))
+			close = c + strlen(closes[i]);
+	}
+	return close != NULL && close - t <= 3 * 14 && skip_ws(close) != close;
+}
+
+/* Does key hold a numbered choice ("1)委託する2)委託しない")? */
+static int
+has_choices(const char *key)
+{
+	for (const char *p = strchr(key, ')'); p != NULL; p = strchr(p + 1, ')'))
+		if (p > key && isdigit((unsigned char)p[-1]))
+			return 1;
+	return 0;
 }
 
 /* "相教学第1027号" after a year's digit: the rest of a letter's number,
@@ -350,6 +385,8 @@ number_form_of(const char *key, const char *text, int *number,
 	const char *p = key;
 	enum number_form f;
 	int v, sub, dotted = 0;
+	const char *closing;
+	size_t open;
 
 	*number = 0;
 	*label_at = 0;
@@ -424,26 +461,30 @@ number_form_of(const char *key, const char *text, int *number,
 		*label_at = (size_t)(p + 3 - key);
 		return is_heading_label(p + 3) ? NUM_MARK : NUM_NONE;
 	}
-	if (bracket_close(p) != NULL) {
-		const char *close = strstr(p, bracket_close(p));
-		const char *q = p + 3;
+	if ((closing = bracket_close(p, &open)) != NULL) {
+		const char *close = strstr(p + open, closing), *q = p + open;
+		const char *after = close != NULL ? close + strlen(closing) : NULL;
 
 		if ((v = read_digits(&q)) >= 0 && close == q &&
-		    is_heading_label(q + 3)) {
+		    is_heading_label(after)) {
 			*number = v;	/* 【1】事務の現状と課題 */
-			*label_at = (size_t)(q + 3 - key);
+			*label_at = (size_t)(after - key);
 			return NUM_BRACKET_NUMBER;
 		}
-		if (close != NULL && (v = word_then_number(p + 3, close)) >= 0 &&
-		    is_heading_label(close + 3)) {
+		if (close != NULL && (v = word_then_number(p + open, close)) >= 0
+		    && is_heading_label(after)) {
 			*number = v;	/* 【変更事項1】本人以外からの収集 */
-			*label_at = (size_t)(close + 3 - key);
+			*label_at = (size_t)(after - key);
 			return NUM_BRACKET_NUMBER;
 		}
-
-		if (close != NULL && close[3] == '\0') {
-			*label_at = (size_t)(p + 3 - key);
+		if (close != NULL && *after == '\0') {
+			*label_at = (size_t)(p + open - key);
 			return NUM_BRACKET;
+		}
+		if (close != NULL && spaced_after_bracket(text) &&
+		    is_heading_label(after) && !has_choices(after)) {
+			*label_at = (size_t)(after - key);
+			return NUM_BRACKET;	/* ＜委託２＞　督促はがき発送業務 */
 		}
 		return NUM_NONE;
 	}

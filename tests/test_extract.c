@@ -1803,6 +1803,33 @@ START_TEST(sheet_with_two_row_head_and_cell_breaks)
 }
 END_TEST
 
+START_TEST(bracketed_procedure_heads_and_a_bare_kind_header)
+{
+	struct parsed p;
+
+	parse_text(&p, "pre.txt", "====\n  諮問第１５号\n  件名：図書館業務の委託について\n"
+	    "====\n\n＜委託１＞  図書館窓口業務\n  委託先   ： 株式会社Ａ\n"
+	    "  取扱項目 ： 氏名、住所\n\n＜委託２（再委託）＞  督促はがき発送業務\n"
+	    "  受託者   ： 株式会社Ａ\n  再委託先 ： 有限会社Ｂ\n"
+	    "  取扱項目 ： 氏名\n\n====\n  報告事項（番号なし）\n"
+	    "  件名：住民情報の目的外利用について\n  報告日：令和７年１１月５日\n====\n\n"
+	    "＜目的外利用＞  住民情報の目的外利用（受信機の貸与）\n"
+	    "  利用する項目 ： 氏名、住所\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].title.value, "図書館窓口業務");
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_SUBCONTRACT);
+	ck_assert_str_eq(p.cases.v[0]->procs[1].title.value, "督促はがき発送業務");
+	ck_assert_str_eq(p.cases.v[0]->procs[1].subcontractors.v[0], "有限会社Ｂ");
+	ck_assert_str_eq(p.cases.v[1]->kind.value, "報告");
+	ck_assert_ptr_null(p.cases.v[1]->number.value);
+	ck_assert_int_eq((int)p.cases.v[1]->nprocs, 1);
+	ck_assert_str_eq(p.cases.v[1]->procs[0].title.value,
+	    "住民情報の目的外利用（受信機の貸与）");
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(letter_number_run_into_the_header)
 {
 	struct parsed p;
@@ -1903,6 +1930,7 @@ extract_suite(void)
 	tcase_add_test(tc, minutes_telling_cases_in_speech);
 	tcase_add_test(tc, sheet_with_two_row_head_and_cell_breaks);
 	tcase_add_test(tc, letter_number_run_into_the_header);
+	tcase_add_test(tc, bracketed_procedure_heads_and_a_bare_kind_header);
 	suite_add_tcase(s, tc);
 	return s;
 }

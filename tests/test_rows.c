@@ -392,6 +392,22 @@ START_TEST(html_rowspan_cells_are_repeated)
 }
 END_TEST
 
+START_TEST(html_pre_keeps_its_lines)
+{
+	struct rows r;
+
+	rows_of(&r, "<p>資料</p>\n<pre>\n  件名：窓口業務の委託\n\n"
+	    "  委託先 ： 株式会社Ａ\n</pre>\n<p>以上</p>", FORMAT_HTML);
+	ck_assert_int_eq((int)r.rows.n, 5);
+	ck_assert_str_eq(r.rows.lines[1].text, "件名\t窓口業務の委託");
+	ck_assert_int_eq(r.rows.lines[1].lineno, 3);
+	ck_assert_str_eq(r.rows.lines[2].text, "");
+	ck_assert_str_eq(r.rows.lines[3].text, "委託先\t株式会社Ａ");
+	ck_assert_int_eq(r.rows.lines[3].lineno, 5);
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(html_headings_keep_their_level)
 {
 	struct rows r;
@@ -761,6 +777,7 @@ rows_suite(void)
 	tcase_add_test(tc, markdown_pipe_tables_and_bullets);
 	tcase_add_test(tc, html_rowspan_cells_are_repeated);
 	tcase_add_test(tc, html_headings_keep_their_level);
+	tcase_add_test(tc, html_pre_keeps_its_lines);
 	tcase_add_test(tc, numbering_marks);
 	tcase_add_test(tc, labels_side_by_side_over_their_values);
 	tcase_add_test(tc, letter_spaced_label);

@@ -82,6 +82,22 @@ START_TEST(number_forms)
 }
 END_TEST
 
+START_TEST(a_bracketed_word_set_apart_heads_its_title)
+{
+	int n;
+	size_t at;
+	const char *key = "<委託2(再委託)>督促はがき発送業務";
+
+	ck_assert_int_eq(number_form_of(key, "＜委託２（再委託）＞　督促はがき発送業務",
+	    &n, &at), NUM_BRACKET);
+	ck_assert_str_eq(key + at, "督促はがき発送業務");
+	ck_assert_int_eq(number_form_of("【件名】窓口業務の委託",
+	    "【件名】窓口業務の委託", &n, &at), NUM_NONE);	/* a pair */
+	ck_assert_int_eq(number_form_of("<選択肢>1)委託する2)委託しない",
+	    "<選択肢> 1) 委託する 2) 委託しない", &n, &at), NUM_NONE);
+}
+END_TEST
+
 START_TEST(a_letters_number_is_no_heading)
 {
 	ck_assert_int_eq(form("6相教学第1027号"), NUM_NONE);
@@ -210,6 +226,7 @@ tree_suite(void)
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, number_forms);
 	tcase_add_test(tc, a_letters_number_is_no_heading);
+	tcase_add_test(tc, a_bracketed_word_set_apart_heads_its_title);
 	tcase_add_test(tc, a_dotted_number_before_a_unit_word_is_a_heading);
 	tcase_add_test(tc, bullets_sit_under_marked_headings);
 	tcase_add_test(tc, markup_headings_rank_by_level);

@@ -239,6 +239,71 @@ apply_row(struct pcase *c, struct procedure *p, const char *label,
 	apply_field(c, p, label_field(label), label, value, line);
 }
 
+/* Does the text of s before p end with suffix? */
+static int
+str_has_suffix_at(const char *s, const char *p, const char *suffix)
+{
+	size_t n = strlen(suffix);
+
+	return (size_t)(p - s) >= n && memcmp(p - n, suffix, n) == 0;
+}
+
+/*
+ * Where a contractor's cell goes on with its subcontractor after a mark
+ * ("（再委託先）", "再委託先："): the mark, its length in *len; NULL when
+ * there is none (or the cell is parted by 【role】 marks, read as such).
+ */
+static const char *
+subcontract_mark(const char *value, size_t *len)
+{
+	static const char *const marks[] = { "（再委託先）", "(再委託先)",
+	    "［再委託先］", "再委託先：", "再委託先:", NULL };
+
+	if (strstr(value, "【") != NULL)
+		return NULL;
+	for (int i = 0; marks[i]; i++) {
+		const char *m = strstr(value, marks[i]);
+
+		if (m != NULL && m > value) {
+			*len = strlen(marks[i]);
+			return m;
+		}
+	}
+	return NULL;
+}
+
+void
+read_contractors(struct procedure *p, const char *value, const char *role,
+    int line, const char *from)
+{
+	const char *mark;
+	size_t marked;
+
+	if ((mark = subcontract_mark(value, &marked)) != NULL) {
+		/* "株式会社A（再委託先）有限会社B", "A（再委託先：B）": A's,
+		   then B's */
+		size_t open = str_has_suffix_at(value, mark, "（") ? 3 :
+		    str_has_suffix_at(value, mark, "(") ? 1 : 0;
+		char *own = xstrndup(value, (size_t)(mark - open - value));
+		char *theirs = xstrdup(mark + marked);
+		size_t n = strlen(theirs);
+
+		if (open == 3 && n >= 3 && strcmp(theirs + n - 3, "）") == 0)
+			theirs[n - 3] = '\0';
+		else if (open == 1 && n >= 1 && theirs[n - 1] == ')')
+			theirs[n - 1] = '\0';
+		parse_organisations(own, role, &p->consignees);
+		parse_organisations(theirs, NULL, &p->subcontractors);
+		set_line(&p->subcontractors_line, &p->subcontractors, line);
+		list_from(&p->subcontractors_from, &p->subcontractors, from);
+		free(own);
+		free(theirs);
+	} else
+		parse_organisations(value, role, &p->consignees);
+	set_line(&p->consignees_line, &p->consignees, line);
+	list_from(&p->consignees_from, &p->consignees, from);
+}
+
 void
 apply_field(struct pcase *c, struct procedure *p, enum field_id field,
     const char *label, const char *value, int line)
@@ -250,9 +315,7 @@ apply_field(struct pcase *c, struct procedure *p, enum field_id field,
 		fill_partner(p, value, line, from);
 		break;
 	case FIELD_CONSIGNEES:
-		parse_organisations(value, "委託先", &p->consignees);
-		set_line(&p->consignees_line, &p->consignees, line);
-		list_from(&p->consignees_from, &p->consignees, from);
+		read_contractors(p, value, "委託先", line, from);
 		break;
 	case FIELD_SUBCONTRACTORS:
 		if (strstr(value, "【") != NULL)

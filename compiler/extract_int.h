@@ -59,6 +59,11 @@ void	apply_row(struct pcase *c, struct procedure *p, const char *label,
  * table: a column headed 再委託 holding a company). */
 void	apply_field(struct pcase *c, struct procedure *p, enum field_id field,
 	    const char *label, const char *value, int line);
+/* A contractor's value into p's consignees (role: its 【role】 part),
+ * a subcontractor it names after a mark ("（再委託先）B") into p's
+ * subcontractors; from says what the value was read under. */
+void	read_contractors(struct procedure *p, const char *value,
+	    const char *role, int line, const char *from);
 void	apply_rows(const struct ctx *x, struct pcase *c, struct procedure *p,
 	    size_t from, size_t to);
 void	cover_subjects(const struct ctx *x, struct pcase *c, size_t from,

@@ -953,7 +953,10 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 			title_from_work = 1;
 		} else if (f->field == FIELD_SUBJECT && (ps->title_at == f->at ||
 		    (p->title.value == NULL && ps->record < 0 &&
-		    f->at > ps->from))) {
+		    f->at > ps->from) || (p->title.value == NULL &&
+		    ps->record >= 0 && !fs->rec[ps->record].is_case &&
+		    fs->rec[ps->record].key == NULL))) {
+			/* (a row of a case's list of procedures: its 件名) */
 			char *t = title_value(f->value), *ct = clean_title(t, 0);
 
 			field_set(&p->title, ct, f->line);
@@ -994,11 +997,16 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 				    &p->subcontractors);
 				set_line(&p->subcontractors_line,
 				    &p->subcontractors, f->line);
-			} else
-				parse_organisations(v, NULL, &p->consignees);
-			set_line(&p->consignees_line, &p->consignees, f->line);
-			set_origin_list(&p->consignees_from, &p->consignees,
-			    f->label);
+				set_line(&p->consignees_line, &p->consignees,
+				    f->line);
+				set_origin_list(&p->consignees_from,
+				    &p->consignees, f->label);
+			} else {
+				char *by = label_origin(f->label);
+
+				read_contractors(p, v, NULL, f->line, by);
+				free(by);
+			}
 			free(v);
 		} else if (f->field == FIELD_ITEMS ||
 		    f->field == FIELD_CONSIGNEES) {

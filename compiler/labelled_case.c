@@ -376,6 +376,37 @@ bare_kind_header(const struct ctx *x, const struct facts *fs, size_t i)
 	return NULL;
 }
 
+/* Is rest nothing, or a date and the kind word said on it
+ * ("令和7年9月29日諮問")? */
+static int
+only_a_date(const char *rest)
+{
+	char iso[11];
+
+	return *rest == '\0' || (strlen(rest) < 3 * 16 &&
+	    norm_date_iso(rest, strlen(rest), iso) == 0);
+}
+
+/* Does row k's first cell start with a case's header ("報告第7号
+ * 令和7年10月2日報告 | …について"): a row of a table of cases? */
+static int
+heads_row(const struct node *k)
+{
+	const char *tab = strchr(k->text, '\t');
+	char *first, *key, *n = NULL;
+	int yes;
+
+	if (k->kind != NODE_ROW || tab == NULL)
+		return 0;
+	first = xstrndup(k->text, (size_t)(tab - k->text));
+	key = strip_ws(first);
+	yes = case_header(key, &n) != NULL && only_a_date(header_end(key));
+	free(n);
+	free(key);
+	free(first);
+	return yes;
+}
+
 /* Case starts at numbered headers (and headings of their level). */
 static void
 header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
@@ -423,7 +454,8 @@ header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 		/* the headers of the first word delimit cases; an agenda item
 		   (議題3 報告第2号) is one whatever its word */
 		if ((w != sp->word && after_agenda_number(x->k[i]->key) ==
-		    x->k[i]->key && *header_end(x->k[i]->key) != '\0') ||
+		    x->k[i]->key && *header_end(x->k[i]->key) != '\0' &&
+		    !heads_row(x->k[i])) ||
 		    (cur != NULL && strcmp(cur, number) == 0)) {
 			/* (a header alone on its line starts a case whatever
 			   its word: 報告第2号 … 諮問第11号) */
@@ -1172,6 +1204,30 @@ title_without_header(const char *raw)
 	return *t ? t : raw;
 }
 
+/* The title in the cell after the header that starts the case's row
+ * ("報告第7号 | 市営住宅…の委託について"), or NULL.  New string. */
+static char *
+header_row_title(const struct ctx *x, const struct span *s, int *line)
+{
+	const struct node *k = x->k[s->from];
+	const char *cell, *end;
+
+	if (s->record >= 0 || !heads_row(k))
+		return NULL;
+	cell = strchr(k->text, '\t') + 1;
+	end = strchr(cell, '\t');
+	if (end == NULL)
+		end = cell + strlen(cell);
+	while (cell < end && (*cell == ' ' || *cell == '\n'))
+		cell++;
+	while (end > cell && (end[-1] == ' ' || end[-1] == '\n'))
+		end--;
+	if (end - cell < 3 * 4 || memchr(cell, '\n', (size_t)(end - cell)))
+		return NULL;	/* not one line of a title */
+	*line = k->line;
+	return xstrndup(cell, (size_t)(end - cell));
+}
+
 void
 case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
     struct pcase *c)
@@ -1190,7 +1246,9 @@ case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
 	    strcmp(s->word, "答申") == 0 &&
 	    (raw = kind_marked_line(x, s->from, s->to, &line)) != NULL)
 		f = NULL;	/* a 答申's 件名 quotes the 諮問 it answers */
-	if (raw != NULL)
+	if (raw == NULL && (raw = header_row_title(x, s, &line)) != NULL)
+		by = "rule the case's row: 諮問第N号 | 件名";
+	else if (raw != NULL)
 		by = "rule a subject line marked （諮問）";
 	else if (s->title != NULL) {
 		raw = xstrdup(s->title);
@@ -1405,6 +1463,18 @@ case_date(const struct ctx *x, const struct spans *sp, const struct span *s,
 			if (found)
 				return;
 		}
+	if (s->record < 0 && heads_row(x->k[s->from])) {
+		/* "諮問第42号 / 令和7年9月29日諮問 | …": the row's own date */
+		char *cell = xstrndup(x->k[s->from]->text,
+		    (size_t)(strchr(x->k[s->from]->text, '\t') -
+		    x->k[s->from]->text));
+		int found = date_in_text(cell, x->k[s->from]->line, &c->date,
+		    "rule the date in the case's row");
+
+		free(cell);
+		if (found)
+			return;
+	}
 	if (s->record >= 0) {
 		/* a list of cases: the date the list bears is each one's */
 		const struct fact *f = first_fact(fs, FIELD_DATE, 0,

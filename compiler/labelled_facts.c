@@ -346,6 +346,17 @@ same_cell(const char *a, const char *b)
 	return same;
 }
 
+/* Does a list's head name a case's own column (No, 担当課, 諮問日)? */
+static int
+names_case_column(const struct strlist *head, const enum field_id *f)
+{
+	for (size_t j = 0; j < head->n; j++)
+		if (is_number_header(head->v[j]) || f[j] == FIELD_DEPARTMENT ||
+		    f[j] == FIELD_DATE)
+			return 1;
+	return 0;
+}
+
 /* Record rec goes with the case record before it: both get one key (the
  * case's No, or its 件名). */
 static void
@@ -359,6 +370,27 @@ share_key(struct facts *fs, int rec, const char *subject)
 		fs->rec[c].key = strip_ws(subject);
 	free(fs->rec[rec].key);
 	fs->rec[rec].key = xstrdup(fs->rec[c].key);
+}
+
+/*
+ * Does a case's header ("報告第7号", its row of a results table) stand
+ * just above the list table at node h, its 担当課 and 根拠 between them?
+ * Then the list's rows are that case's procedures, its 件名 theirs.
+ */
+static int
+under_case_header(const struct ctx *x, size_t h)
+{
+	for (size_t i = h, seen = 0; i-- > 0 && seen < 8; seen++) {
+		char *n = NULL;
+		const char *w = case_header(x->k[i]->key, &n);
+
+		free(n);
+		if (w != NULL)
+			return 1;
+		if (x->k[i]->kind == NODE_HEADING)
+			return 0;
+	}
+	return 0;
 }
 
 /*
@@ -398,7 +430,8 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 	for (size_t j = 0; j < ncell; j++)
 		if (f[j] == FIELD_SUBJECT && subject_col < 0)
 			subject_col = (int)j;
-	is_case = subject_col >= 0;
+	is_case = subject_col >= 0 && !(under_case_header(x, h) &&
+	    !names_case_column(&head, f));
 	for (i = h + 1; i < end; i++) {
 		struct strlist cells = STRLIST_INIT;
 		int rec, again;

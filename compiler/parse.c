@@ -87,6 +87,8 @@ struct page {
 					   within the row, not the row */
 	int		 heading;	/* level of the <hN> being read, or 0 */
 	struct spans	*spans;		/* rowspan cells of the open table */
+	int		 flat_table;	/* inside a table read as a cell's
+					   lines (is_leaf_table) */
 };
 
 /*
@@ -219,11 +221,52 @@ walk_cell(struct page *pg, xmlNode *n, int depth)
 	pg->in_cell++;
 	page_walk(pg, n->children, depth + 1);
 	pg->in_cell--;
+	while (pg->line.len > start && (pg->line.data[pg->line.len - 1] ==
+	    '\n' || pg->line.data[pg->line.len - 1] == ' '))
+		buf_truncate(&pg->line, pg->line.len - 1);	/* (its last
+								   block's end) */
 	if (pg->spans != NULL)
 		note_span(pg, n, start);
 }
 
 static void	walk_node(struct page *pg, xmlNode *n, int depth);
+
+/* Does n hold a table (depth levels down at most)? */
+static int
+holds_table(const xmlNode *n, int depth)
+{
+	for (const xmlNode *c = n->children; c != NULL && depth > 0;
+	    c = c->next)
+		if (c->type == XML_ELEMENT_NODE && (is_named(c, "table") ||
+		    holds_table(c, depth - 1)))
+			return 1;
+	return 0;
+}
+
+/* A table holding no table: a grid of values. */
+static int
+is_leaf_table(const xmlNode *table)
+{
+	return !holds_table(table, 32);
+}
+
+/* Is the cell that holds n followed by more cells of its row? */
+static int
+cells_follow(const xmlNode *n)
+{
+	const xmlNode *cell = n->parent;
+
+	while (cell != NULL && cell->type == XML_ELEMENT_NODE &&
+	    !is_named(cell, "td") && !is_named(cell, "th"))
+		cell = cell->parent;
+	if (cell == NULL || cell->type != XML_ELEMENT_NODE)
+		return 0;
+	for (const xmlNode *c = cell->next; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && (is_named(c, "td") ||
+		    is_named(c, "th")))
+			return 1;
+	return 0;
+}
 
 static void
 page_walk(struct page *pg, xmlNode *n, int depth)
@@ -377,6 +420,16 @@ walk_node(struct page *pg, xmlNode *n, int depth)
 	}
 	cell = is_named(n, "td") || is_named(n, "th");
 	inline_blocks = pg->in_cell || pg->d == NULL;
+	if (pg->d != NULL && is_named(n, "table") && pg->in_cell &&
+	    is_leaf_table(n) && cells_follow(n)) {
+		/* a grid of values in a cell mid-row (items two to a row):
+		   the cell's lines, one per value; the row goes on */
+		pg->flat_table++;
+		page_walk(pg, n->children, depth + 1);
+		pg->flat_table--;
+		break_line(&pg->line);
+		return;
+	}
 	if (pg->d != NULL && is_named(n, "table")) {
 		/* a table, or one nested in a cell: its own rows */
 		int outer = pg->in_cell;
@@ -404,6 +457,8 @@ walk_node(struct page *pg, xmlNode *n, int depth)
 		break_line(&pg->line);
 	else if (block)
 		page_flush(pg);
+	else if (cell && pg->flat_table)
+		break_line(&pg->line);
 	else if (cell && pg->line.len > 0)
 		buf_putc(&pg->line, ' ');
 	if (pg->line.len == 0)
@@ -441,7 +496,7 @@ walk_html(struct page *pg, const char *html, size_t len)
 char *
 html_flatten(const char *html, size_t len)
 {
-	struct page pg = { NULL, NULL, BUF_INIT, 1, 0, 0, NULL };
+	struct page pg = { NULL, NULL, BUF_INIT, 1, 0, 0, NULL, 0 };
 
 	walk_html(&pg, html, len);
 	while (pg.line.len > 0 && (pg.line.data[pg.line.len - 1] == '\n' ||
@@ -563,7 +618,7 @@ add_line(struct doc *d, size_t *cap, const char *text, size_t n, int lineno)
 static void
 parse_html_page(const char *text, size_t len, struct doc *d)
 {
-	struct page pg = { d, NULL, BUF_INIT, 1, 0, 0, NULL };
+	struct page pg = { d, NULL, BUF_INIT, 1, 0, 0, NULL, 0 };
 	size_t cap = 0;
 
 	pg.cap = &cap;

@@ -1830,6 +1830,53 @@ START_TEST(bracketed_procedure_heads_and_a_bare_kind_header)
 }
 END_TEST
 
+START_TEST(results_table_of_cases_with_nested_procedure_lists)
+{
+	struct parsed p;
+
+	parse_text(&p, "results.html", "<h1>審議会の審議結果</h1>"
+	    "<p>開催日時　令和7年10月16日</p><table>"
+	    "<tr><th>案件</th><th>内容</th><th>結果</th></tr>"
+	    "<tr><td>諮問第42号<br>令和7年9月29日諮問</td><td>"
+	    "<p>介護予防事業における個人情報の取扱いについて</p><table>"
+	    "<tr><th>担当課</th><td>健康福祉局介護保険課</td></tr>"
+	    "<tr><th>手続</th><td><table><tr><th>区分</th><th>件名</th>"
+	    "<th>個人情報の項目</th><th>時期</th></tr><tr><td>本人以外からの収集"
+	    "</td><td>支援センターからの利用者情報の収集</td><td>氏名<br>"
+	    "被保険者番号</td><td>令和8年1月5日から令和11年3月31日まで</td></tr>"
+	    "</table></td></tr></table></td><td>承認</td></tr>"
+	    "<tr><td>報告第7号<br>令和7年10月2日報告</td><td>"
+	    "<p>市営住宅家賃収納事務の委託について</p><table>"
+	    "<tr><th>担当課</th><td>住宅管理課</td></tr>"
+	    "<tr><th>手続</th><td><table><tr><th>区分</th><th>件名</th>"
+	    "<th>委託先</th><th>処理させる個人情報</th><th>期間</th></tr>"
+	    "<tr><td>再委託</td><td>収納データ集計業務</td><td>株式会社Ａ<br>"
+	    "（再委託先）株式会社Ｂ</td><td><table><tr><td>住宅名</td>"
+	    "<td>納付額</td></tr></table></td><td>令和8年4月1日から"
+	    "令和11年3月31日まで</td></tr></table></td></tr></table></td>"
+	    "<td>報告を受けた</td></tr></table>");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "42");
+	ck_assert_str_eq(p.cases.v[0]->title.value,
+	    "介護予防事業における個人情報の取扱いについて");
+	ck_assert_str_eq(p.cases.v[0]->date.value, "2025-09-29");
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 1);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].title.value,
+	    "支援センターからの利用者情報の収集");
+	ck_assert_str_eq(p.cases.v[0]->procs[0].period_start.value,
+	    "2026-01-05");
+	ck_assert_str_eq(p.cases.v[1]->kind.value, "報告");
+	ck_assert_str_eq(p.cases.v[1]->date.value, "2025-10-02");
+	ck_assert_int_eq((int)p.cases.v[1]->nprocs, 1);
+	ck_assert_int_eq((int)p.cases.v[1]->procs[0].consignees.n, 1);
+	ck_assert_str_eq(p.cases.v[1]->procs[0].consignees.v[0], "株式会社Ａ");
+	ck_assert_str_eq(p.cases.v[1]->procs[0].subcontractors.v[0],
+	    "株式会社Ｂ");
+	ck_assert_int_eq((int)p.cases.v[1]->procs[0].data_items.n, 2);
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(letter_number_run_into_the_header)
 {
 	struct parsed p;
@@ -1931,6 +1978,7 @@ extract_suite(void)
 	tcase_add_test(tc, sheet_with_two_row_head_and_cell_breaks);
 	tcase_add_test(tc, letter_number_run_into_the_header);
 	tcase_add_test(tc, bracketed_procedure_heads_and_a_bare_kind_header);
+	tcase_add_test(tc, results_table_of_cases_with_nested_procedure_lists);
 	suite_add_tcase(s, tc);
 	return s;
 }

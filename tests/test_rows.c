@@ -408,6 +408,21 @@ START_TEST(html_pre_keeps_its_lines)
 }
 END_TEST
 
+START_TEST(html_grid_in_a_cell_mid_row_is_the_cells_lines)
+{
+	struct rows r;
+
+	rows_of(&r, "<table><tr><th>区分</th><th>項目</th><th>期間</th></tr>"
+	    "<tr><td>業務委託</td><td><table><tr><td>氏名</td><td>住所</td></tr>"
+	    "<tr><td>電話番号</td><td>納付額</td></tr></table></td>"
+	    "<td>令和8年4月1日から</td></tr></table>", FORMAT_HTML);
+	ck_assert_int_eq((int)r.rows.n, 2);
+	ck_assert_str_eq(r.rows.lines[1].text,
+	    "業務委託\t氏名\n住所\n電話番号\n納付額\t令和8年4月1日から");
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(html_headings_keep_their_level)
 {
 	struct rows r;
@@ -778,6 +793,7 @@ rows_suite(void)
 	tcase_add_test(tc, html_rowspan_cells_are_repeated);
 	tcase_add_test(tc, html_headings_keep_their_level);
 	tcase_add_test(tc, html_pre_keeps_its_lines);
+	tcase_add_test(tc, html_grid_in_a_cell_mid_row_is_the_cells_lines);
 	tcase_add_test(tc, numbering_marks);
 	tcase_add_test(tc, labels_side_by_side_over_their_values);
 	tcase_add_test(tc, letter_spaced_label);

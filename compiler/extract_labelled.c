@@ -77,7 +77,14 @@ section_type(const char *label)
 int
 heading_type(const struct node *k)
 {
-	int t = section_type(k->label);
+	static const char *const kinds[] = { "(諮問)", "(報告)", "(付議)",
+	    "(答申)", NULL };
+	int t;
+
+	for (int i = 0; kinds[i]; i++)
+		if (str_has_suffix(k->label, kinds[i]))
+			return -1;	/* the case's own title, marked */
+	t = section_type(k->label);
 
 	if (t < 0 && (k->form == NUM_BRACKET || k->form == NUM_BRACKET_NUMBER)
 	    && k->label > k->key) {
@@ -1036,6 +1043,9 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 	else if (ps->prose)
 		procedure_from_prose(x, body_from(x, ps), ps->to,
 		    &c->procs[pi]);
+	else if (ps->record < 0 && c->procs[pi].data_items.n == 0)
+		/* a table of its facts, its items listed below it */
+		items_listed_after(x, body_from(x, ps), ps->to, &c->procs[pi]);
 }
 
 /* Text after a leading "諮問第31号" and the space after it. */

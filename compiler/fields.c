@@ -331,6 +331,21 @@ drop_work_name(char *s)
 	return s;
 }
 
+/* A cell's dash for "none" ("―", "－", "-"), alone or before a note. */
+static int
+is_dash(const char *s)
+{
+	static const char *const dashes[] = { "―", "－", "-", "—", "‐", "ー",
+	    "−", NULL };
+
+	for (int i = 0; dashes[i]; i++)
+		if (str_has_prefix(s, dashes[i]) && (s[strlen(dashes[i])] ==
+		    '\0' || str_has_prefix(s + strlen(dashes[i]), "（") ||
+		    s[strlen(dashes[i])] == '('))
+			return 1;
+	return 0;
+}
+
 /* The part of value under 【role】 (up to the next 【), or NULL. */
 static char *
 role_part(const char *value, const char *role)
@@ -367,7 +382,7 @@ parse_organisations(const char *value, const char *role,
 		    drop_number(pieces.v[i])));
 
 		if (*name != '\0' && strcmp(name, "なし") != 0 &&
-		    strstr(name, "のとおり") == NULL)
+		    strstr(name, "のとおり") == NULL && !is_dash(name))
 			strlist_push_unique(out, name);
 		free(name);
 	}
@@ -379,7 +394,7 @@ parse_organisations(const char *value, const char *role,
 static int
 is_not_item(const char *s)
 {
-	return *s == '\0' || strstr(s, "のとおり") != NULL ||
+	return *s == '\0' || is_dash(s) || strstr(s, "のとおり") != NULL ||
 	    str_has_prefix(s, "資料") || strstr(s, "添付資料") != NULL ||
 	    strstr(s, "別添資料") != NULL || strstr(s, "参考資料") != NULL ||
 	    strcmp(s, "なし") == 0 ||

@@ -143,12 +143,57 @@ filled_in(const char *value)
 	return out;
 }
 
+/* A field naming who gets the data. */
+static int
+is_party_field(enum field_id f)
+{
+	return f == FIELD_PARTNER || f == FIELD_CONSIGNEES ||
+	    f == FIELD_SUBCONTRACTORS;
+}
+
+/*
+ * A value under a column of several parties ("相手方・委託先") that
+ * names its own: "結合の相手方：株式会社A".  Returns the value after that
+ * label (*label its label, to be freed), or NULL.
+ */
+static const char *
+names_own_party(const char *value, enum field_id f, char **label)
+{
+	const char *c = strstr(value, "：");
+	size_t n;
+
+	if (!is_party_field(f))
+		return NULL;
+	if (c == NULL || (strchr(value, ':') && strchr(value, ':') < c))
+		c = strchr(value, ':');
+	if (c == NULL || c == value || (n = (size_t)(c - value)) > 3 * 12 ||
+	    memchr(value, '\n', n) || memchr(value, ' ', n) ||
+	    memchr(value, '(', n) || (strstr(value, "（") != NULL &&
+	    strstr(value, "（") < c))
+		return NULL;
+	*label = xstrndup(value, n);
+	if (!is_party_field(fact_field(*label))) {
+		free(*label);
+		*label = NULL;
+		return NULL;
+	}
+	return c + (*c == ':' ? 1 : 3);
+}
+
 static void
 add_fact(struct facts *fs, enum field_id f, const char *label,
     const char *value, size_t at, int line, int record)
 {
 	struct fact *ft;
-	char *filled = filled_in(value);
+	char *filled, *inner = NULL;
+	const char *after;
+
+	if ((after = names_own_party(value, f, &inner)) != NULL) {
+		label = inner;	/* 相手方・委託先 | 結合の相手方：株式会社A */
+		f = fact_field(inner);
+		value = after;
+	}
+	filled = filled_in(value);
 
 	fs->v = xrealloc(fs->v, (fs->n + 1) * sizeof(*fs->v));
 	ft = &fs->v[fs->n++];
@@ -158,6 +203,7 @@ add_fact(struct facts *fs, enum field_id f, const char *label,
 	ft->at = at;
 	ft->line = line;
 	ft->record = record;
+	free(inner);
 }
 
 void
@@ -316,6 +362,7 @@ names_kind_column(const char *label)
 	int yes = strcmp(k, "区分") == 0 || strcmp(k, "種別") == 0 ||
 	    strcmp(k, "種類") == 0 || strcmp(k, "事務の区分") == 0 ||
 	    strcmp(k, "報告の区分") == 0 || strcmp(k, "付議の区分") == 0 ||
+	    strcmp(k, "手続") == 0 || strcmp(k, "手続き") == 0 ||
 	    ((str_has_prefix(k, "手続") || str_has_prefix(k, "手続き")) &&
 	    (str_has_suffix(k, "種類") || str_has_suffix(k, "区分") ||
 	    str_has_suffix(k, "種別")));	/* 手続の種類, 手続区分 */

@@ -638,9 +638,52 @@ struct md {
 	int		 heading;	/* level of the heading being read */
 };
 
+/*
+ * GitHub's Markdown read from the text CommonMark leaves: footnote
+ * marks ("条例[^jorei]第11条") go, a footnote's own line ("[^jorei]: …")
+ * is a note (※…), struck-out text (~~所得区分~~) was deleted.
+ */
+static void
+md_drop_extensions(struct buf *b)
+{
+	struct buf out = BUF_INIT;
+	const char *s = b->data, *end = b->data + b->len;
+
+	if (b->len == 0)
+		return;
+	if (str_has_prefix(s, "[^") && strstr(s, "]:") != NULL) {
+		buf_puts(&out, "※");
+		s = strstr(s, "]:") + 2;
+		while (*s == ' ')
+			s++;
+	}
+	while (s < end) {
+		const char *close;
+
+		if (str_has_prefix(s, "[^") && (close = memchr(s, ']',
+		    (size_t)(end - s))) != NULL && close - s < 40) {
+			s = close + 1;	/* a footnote's mark */
+			continue;
+		}
+		if (str_has_prefix(s, "~~") && (close = strstr(s + 2, "~~")) !=
+		    NULL && close < end) {
+			s = close + 2;	/* struck out */
+			continue;
+		}
+		buf_putc(&out, *s++);
+	}
+	buf_truncate(b, 0);
+	buf_put(b, out.data, out.len);
+	buf_free(&out);
+	while (b->len > 0 && (b->data[b->len - 1] == ' ' ||
+	    b->data[b->len - 1] == '\t'))
+		buf_truncate(b, b->len - 1);
+}
+
 static void
 md_flush(struct md *m)
 {
+	md_drop_extensions(&m->line);
 	if (m->line.len > 0) {
 		char *flat = has_tag(m->line.data, m->line.len) ?
 		    flatten_cells(m->line.data, m->line.len) :
@@ -737,6 +780,12 @@ md_enter(struct md *m, cmark_node *n, size_t *list_first)
 			m->item_no++;
 		break;
 	case CMARK_NODE_TEXT:
+		parent = cmark_node_parent(n);
+		if (parent != NULL && cmark_node_get_type(parent) ==
+		    CMARK_NODE_LINK && cmark_node_get_literal(n)[0] == '^')
+			break;	/* a footnote's mark read as a link ([^1]) */
+		buf_puts(&m->line, cmark_node_get_literal(n));
+		break;
 	case CMARK_NODE_CODE:
 	case CMARK_NODE_HTML_INLINE:
 		buf_puts(&m->line, cmark_node_get_literal(n));

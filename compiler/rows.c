@@ -51,6 +51,14 @@ is_space_at(const char *s)
 	return *s == ' ' || *s == '\t' || str_has_prefix(s, "\xe3\x80\x80");
 }
 
+/* Is there white space right before p (in s)? */
+static int
+space_before(const char *s, const char *p)
+{
+	return (p > s && (p[-1] == ' ' || p[-1] == '\t')) ||
+	    (p - s >= 3 && str_has_prefix(p - 3, "\xe3\x80\x80"));
+}
+
 static int
 space_bytes(const char *s)
 {
@@ -1579,6 +1587,7 @@ slashed_pairs(struct pass *ps, size_t i)
 	const struct doc_line *dl = &ps->in->lines[i];
 	const char *s = skip_space_c(dl->text), *close;
 	size_t pairs = 0;
+	int spaced = 1;
 
 	if (strstr(s, SLASH) == NULL || strchr(s, '\t') != NULL)
 		return 0;
@@ -1587,9 +1596,14 @@ slashed_pairs(struct pass *ps, size_t i)
 		size_t n = end ? (size_t)(end - p) : strlen(p);
 
 		pairs += is_pair_piece(p, n);
+		if (end != NULL && !(space_before(s, end) &&
+		    is_space_at(end + strlen(SLASH))))
+			spaced = 0;
 		p += n + (end ? strlen(SLASH) : 0);
 	}
-	if (pairs < 2)
+	/* (one pair will do where the slashes stand apart: "諮問第9号　／
+	   諮問日：…"; "項目：氏名／住所" is one pair, a list in it) */
+	if (pairs < 2 && !(pairs == 1 && spaced))
 		return 0;
 	if (str_has_prefix(s, "【") && (close = strstr(s, "】")) != NULL &&
 	    close - s <= 3 * 16) {

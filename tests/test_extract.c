@@ -1877,6 +1877,62 @@ START_TEST(results_table_of_cases_with_nested_procedure_lists)
 }
 END_TEST
 
+START_TEST(sheet_of_procedure_columns_naming_their_parties)
+{
+	struct parsed p;
+
+	parse_text(&p, "cols.html", "<table>"
+	    "<tr><td>件名</td><td colspan=\"2\">申請の電子化に伴う外部結合等について"
+	    "</td></tr><tr><td>区分</td><td>第１</td><td>第２</td></tr>"
+	    "<tr><td>手続</td><td>外部結合</td><td>業務委託</td></tr>"
+	    "<tr><td>相手方・委託先</td><td>結合の相手方：株式会社Ｋ</td>"
+	    "<td>委託先：株式会社Ｋ</td></tr>"
+	    "<tr><td>旧委託先</td><td>―</td><td>株式会社Ｏ</td></tr>"
+	    "<tr><td>情報項目</td><td>氏名<br>住所</td><td>氏名</td></tr>"
+	    "</table>");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[0].type, PROC_LINK);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].partner.value, "株式会社Ｋ");
+	ck_assert_int_eq((int)p.cases.v[0]->procs[0].consignees.n, 0);
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_OUTSOURCE);
+	ck_assert_int_eq((int)p.cases.v[0]->procs[1].consignees.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->procs[1].consignees.v[0], "株式会社Ｋ");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(items_listed_under_a_procedures_table)
+{
+	struct parsed p;
+
+	parse_text(&p, "list.md", "# 受給者情報の取扱いについて（諮問）\n\n諮問第９号\n\n"
+	    "## 1 外部結合\n\n| 項目 | 内容 |\n|---|---|\n"
+	    "| 結合の相手方 | 福井県国民健康保険団体連合会 |\n"
+	    "| 結合開始 | 令和８年４月１日 |\n\n"
+	    "結合する情報項目は次のとおり。\n\n- 受給者番号\n- 生年月日\n"
+	    "- ~~所得区分~~\n- 性別\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->procs[0].data_items.n, 3);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].data_items.v[2], "性別");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(a_title_marked_with_its_kind_heads_no_procedure)
+{
+	struct parsed p;
+
+	parse_text(&p, "marked.md", "# 受給者情報の外部結合について（諮問）\n\n"
+	    "## 1 外部結合\n\n| 項目 | 内容 |\n|---|---|\n"
+	    "| 結合の相手方 | 福井県国民健康保険団体連合会 |\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 1);
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(letter_number_run_into_the_header)
 {
 	struct parsed p;
@@ -1979,6 +2035,9 @@ extract_suite(void)
 	tcase_add_test(tc, letter_number_run_into_the_header);
 	tcase_add_test(tc, bracketed_procedure_heads_and_a_bare_kind_header);
 	tcase_add_test(tc, results_table_of_cases_with_nested_procedure_lists);
+	tcase_add_test(tc, sheet_of_procedure_columns_naming_their_parties);
+	tcase_add_test(tc, items_listed_under_a_procedures_table);
+	tcase_add_test(tc, a_title_marked_with_its_kind_heads_no_procedure);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -79,6 +79,18 @@ START_TEST(organisations_lose_notes_and_work_names)
 }
 END_TEST
 
+START_TEST(a_dash_is_no_organisation)
+{
+	struct strlist l = STRLIST_INIT;
+
+	parse_organisations("―（区の内部利用）", "委託先", &l);
+	ck_assert_int_eq((int)l.n, 0);
+	parse_organisations("－", "委託先", &l);
+	ck_assert_int_eq((int)l.n, 0);
+	strlist_free(&l);
+}
+END_TEST
+
 START_TEST(organisations_by_role)
 {
 	struct strlist a = STRLIST_INIT, b = STRLIST_INIT;
@@ -235,6 +247,7 @@ fields_suite(void)
 	tcase_add_test(tc, beginnings_of_labels);
 	tcase_add_test(tc, organisations_lose_notes_and_work_names);
 	tcase_add_test(tc, organisations_by_role);
+	tcase_add_test(tc, a_dash_is_no_organisation);
 	tcase_add_test(tc, items_keep_parenthesised_notes);
 	tcase_add_test(tc, items_one_space_apart_are_a_list);
 	tcase_add_test(tc, item_with_a_spaced_note_is_one_item);

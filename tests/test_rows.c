@@ -423,6 +423,33 @@ START_TEST(html_grid_in_a_cell_mid_row_is_the_cells_lines)
 }
 END_TEST
 
+START_TEST(markdown_footnotes_and_struck_text)
+{
+	struct rows r;
+
+	rows_of(&r, "**担当**　保育課[^t]\n\n- 氏名\n- ~~電話番号~~\n- 住所\n\n"
+	    "[^t]: 保育課入園係（電話 0000）。\n", FORMAT_MARKDOWN);
+	ck_assert_str_eq(r.rows.lines[0].text, "担当\t保育課");
+	ck_assert_str_eq(r.rows.lines[1].text, "氏名、住所");
+	ck_assert_int_eq((int)r.rows.n, 3);
+	ck_assert_str_eq(r.rows.lines[2].text, "※保育課入園係（電話 0000）。");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(a_spaced_slash_parts_a_pair_from_its_line)
+{
+	struct rows r;
+
+	rows_of(&r, "諮問第９号　／　諮問日：令和７年８月２５日\n"
+	    "項目：氏名／住所\n", FORMAT_TEXT);
+	ck_assert_str_eq(r.rows.lines[0].text, "諮問第９号");
+	ck_assert_str_eq(r.rows.lines[1].text, "諮問日\t令和７年８月２５日");
+	ck_assert_str_eq(r.rows.lines[2].text, "項目\t氏名／住所");
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(html_headings_keep_their_level)
 {
 	struct rows r;
@@ -793,6 +820,8 @@ rows_suite(void)
 	tcase_add_test(tc, html_rowspan_cells_are_repeated);
 	tcase_add_test(tc, html_headings_keep_their_level);
 	tcase_add_test(tc, html_pre_keeps_its_lines);
+	tcase_add_test(tc, markdown_footnotes_and_struck_text);
+	tcase_add_test(tc, a_spaced_slash_parts_a_pair_from_its_line);
 	tcase_add_test(tc, html_grid_in_a_cell_mid_row_is_the_cells_lines);
 	tcase_add_test(tc, numbering_marks);
 	tcase_add_test(tc, labels_side_by_side_over_their_values);

@@ -1,0 +1,412 @@
+#!/usr/bin/env python3
+"""Check estimate-set-15: encodings, line ends, lengths, gold schema, and that every
+gold value can be found (or rendered back) in its document.
+
+usage: python3 check.py [--gold GOLD.json] [--docs DOCS_DIR]
+Prints one line per problem and finally `problems: N` (exit 1 if N > 0).
+"""
+import argparse, datetime, html, json, os, re, sys, unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ENCODINGS = {  # file -> (codec, BOM expected, line end)
+    "y1_odawara_word.html": ("cp932", False, "\r\n"),
+    "y2_ota_excel.html": ("utf-8", False, "\n"),
+    "y3_obuse_ukagai.txt": ("euc_jp", False, "\n"),
+    "y4_soka_checklist.txt": ("utf-8", True, "\r\n"),
+    "y5_kurume_pre.html": ("utf-8", False, "\n"),
+    "y6_sabae_footnote.md": ("cp932", False, "\n"),
+}
+# Trap values: each must occur in its document (so the trap is real) and must NOT occur in the
+# gold field named (for lists: as an element of any procedure; "field@TYPE": only in procedures of
+# that type; scalars: as the case's value).
+TRAPS = {
+    "y1_odawara_word.html": [
+        ("number", "487"), ("number", "12"),
+        ("consignees", "株式会社小田原テレコム"),
+        ("data_items", "口座情報"),
+        ("legal_basis", "条例第66条第2項"),
+        ("date", "2025-11-10"),
+        ("subjects_count", 24000),
+        ("subcontractors", "株式会社小田原テレコム"),
+        ("data_items@再委託", "排出場所"), ("data_items@再委託", "手数料納付券番号"),
+    ],
+    "y2_ota_excel.html": [
+        ("consignees", "株式会社おおたデータ入力センター"),
+        ("data_items", "個人番号"),
+        ("data_items", "対象：申請者（保護者）及び入会を希望する児童"),
+        ("data_items", "第１の項目のほか"),
+        ("department", "総務部総務課情報公開係"),
+        ("date", "2025-11-19"),
+        ("number", "7"),
+        ("subjects_count", 4800),
+        ("partner", "株式会社キッズリンク東京（ＩＳＭＡＰ登録クラウドサービス利用）"),
+        ("legal_basis", "条例第22条"),
+    ],
+    "y3_obuse_ukagai.txt": [
+        ("number", "213"), ("number", "108"), ("number", "9"),
+        ("department", "総務課行政係"),
+        ("data_items", "氏名"), ("data_items", "電話番号"),
+        ("legal_basis", "法第27条第3項"),
+        ("subjects_count", 2500),
+        ("partner", "長野県国民健康保険団体連合会"),
+        ("consignees", "長野県国民健康保険団体連合会"),
+    ],
+    "y4_soka_checklist.txt": [
+        ("data_items", "住所"), ("data_items", "電話番号"), ("data_items", "個人番号"),
+        ("data_items", "口座情報"), ("data_items", "病歴（既往歴の詳細）"),
+        ("consignees", "株式会社そうか事務センター"),
+        ("subjects_count", 13000), ("subjects_count", 1100),
+        ("date", "2025-12-22"), ("date", "2025-11-28"),
+        ("number", "2"), ("number", "602"),
+        ("type", "本人外収集"), ("type", "再委託"),
+    ],
+    "y5_kurume_pre.html": [
+        ("consignees", "株式会社筑水サービス"),
+        ("data_items", "貸出履歴"), ("data_items@再委託", "電話番号"), ("data_items", "住民票コード"), ("data_items", "個人番号"),
+        ("department", "総務部総務法務課"),
+        ("date", "2025-11-21"), ("date", "2025-11-27"),
+        ("subjects_count", 3700), ("subjects_count", 8400),
+        ("legal_basis", "法第3条"),
+        ("consignees", "有限会社筑後印刷"),
+    ],
+    "y6_sabae_footnote.md": [
+        ("data_items", "保護者の電話番号"), ("data_items", "所得区分"),
+        ("department", "健康福祉部こども家庭課"),
+        ("number", "1"), ("number", "20"),
+        ("subjects_count", 13000),
+        ("date", "2025-09-29"),
+        ("partner", "福井県国民健康保険団体連合会（以下「国保連」という。）"),
+        ("legal_basis", "法第66条第1項"),
+    ],
+}
+CASE_KEYS = {"source", "municipality", "kind", "number", "title", "date", "department",
+             "legal_basis", "subjects_count", "procedures"}
+PROC_KEYS = {"type", "title", "consignees", "subcontractors", "partner", "data_items",
+             "period_start", "period_end"}
+KINDS = {"諮問", "報告", "付議", "評価書", "その他"}
+TYPES = {"業務委託", "再委託", "外部結合", "電子計算機記録", "目的外利用", "外部提供",
+         "本人外収集", "特定個人情報保護評価", "その他"}
+CITE_RE = re.compile(r"^(条例|要綱|番号法|法|規則)((第\d+条(第\d+項)?(第\d+号)?)|(別表第\d+(第\d+項)?))$")
+KD = "〇一二三四五六七八九"
+
+problems = []
+
+
+def prob(msg):
+    problems.append(msg)
+    print(msg)
+
+
+def norm(s):
+    return "".join(unicodedata.normalize("NFKC", s).split())
+
+
+def strip_tags(s):
+    s = re.sub(r"<[^>]*>", " ", s)
+    return html.unescape(s)
+
+
+def kanji(n):
+    """integer -> 漢数字 (positional with 十百千万), e.g. 6400 -> 六千四百."""
+    if n == 0:
+        return "〇"
+    out = ""
+    man, rest = divmod(n, 10000)
+    if man:
+        out += kanji(man) + "万"
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十")):
+        d, rest = divmod(rest, unit)
+        if d:
+            out += ("" if d == 1 else KD[d]) + name
+    if rest:
+        out += KD[rest]
+    return out
+
+
+def num_forms(n):
+    f = {str(n), f"{n:,}", kanji(n)}
+    if n >= 10000:
+        man, rest = divmod(n, 10000)
+        if rest == 0:
+            f.add(f"{man}万")
+        elif rest % 1000 == 0:
+            f.add(f"{man}万{rest // 1000}千")
+            f.add(f"{man}.{rest // 1000}万")
+        else:
+            f.add(f"{man}万{rest}")
+    if n >= 1000 and n % 1000 == 0:
+        f.add(f"{n // 1000}千")
+    return f
+
+
+def date_forms(iso):
+    d = datetime.date.fromisoformat(iso)
+    forms = {f"{d.year}年{d.month}月{d.day}日", f"{d.year}/{d.month}/{d.day}",
+             f"{d.year}-{d.month:02d}-{d.day:02d}", f"{d.year}/{d.month:02d}/{d.day:02d}"}
+    for era, start in (("令和", 2018), ("平成", 1988), ("昭和", 1925)):
+        y = d.year - start
+        if y < 1:
+            continue
+        for ys in {str(y), kanji(y)} | ({"元"} if y == 1 else set()):
+            forms.add(f"{era}{ys}年{d.month}月{d.day}日")
+            forms.add(f"{era}{ys}年{kanji(d.month)}月{kanji(d.day)}日")
+        forms.add(f"R{y}.{d.month}.{d.day}")
+    return {norm(x) for x in forms}
+
+
+def cite_found(cite, text):
+    m = CITE_RE.match(cite)
+    if not m:
+        return False
+    law = m.group(1)
+    if law not in text:
+        return False
+    parts = re.findall(r"(別表第|第)(\d+)(条|項|号)?", cite[len(law):])
+    # build regex: each component in ASCII or kanji digits, components in order within a window
+    regs = []
+    for pre, n, unit in parts:
+        n = int(n)
+        alts = f"(?:{n}|{kanji(n)})"
+        if pre == "別表第":
+            regs.append(f"別表第{alts}")
+        elif unit == "項" and parts[0][0] == "別表第":
+            regs.append(f"(?:第{alts}項|{alts}(?:の項|項))")
+        else:
+            regs.append(f"第{alts}{unit}")
+    pat = ".{0,24}?".join(regs)
+    return re.search(pat, text) is not None
+
+
+def load_doc(path, name):
+    raw = open(path, "rb").read()
+    spec = ENCODINGS.get(name)
+    if spec is None:
+        prob(f"{name}: no expected encoding recorded")
+        return None
+    codec, bom, nl = spec
+    if raw.startswith(b"\xef\xbb\xbf") != bom:
+        prob(f"{name}: BOM {'missing' if bom else 'unexpected'}")
+    try:
+        text = raw.decode("utf-8-sig" if codec == "utf-8" else codec)
+    except UnicodeDecodeError as e:
+        prob(f"{name}: does not decode as {codec}: {e}")
+        return None
+    if codec != "utf-8":
+        try:
+            raw.decode("utf-8")
+            prob(f"{name}: decodes as UTF-8, expected {codec}")
+        except UnicodeDecodeError:
+            pass
+    crlf = text.count("\r\n")
+    lone_lf = text.count("\n") - crlf
+    lone_cr = text.count("\r") - crlf
+    if nl == "\r\n" and (lone_lf or lone_cr or not crlf):
+        prob(f"{name}: expected CRLF only (crlf={crlf}, lf={lone_lf}, cr={lone_cr})")
+    if nl == "\n" and (crlf or lone_cr):
+        prob(f"{name}: expected LF only (crlf={crlf}, cr={lone_cr})")
+    lines = text.replace("\r\n", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if not 40 <= len(lines) <= 180:
+        prob(f"{name}: {len(lines)} lines, expected 40-180")
+    if name.endswith(".html"):
+        text = strip_tags(text)
+    return norm(text)
+
+
+def need(cond, msg):
+    if not cond:
+        prob(msg)
+
+
+def trap_present(field, value, text):
+    if field == "date":
+        return any(f in text for f in date_forms(value))
+    if field == "subjects_count":
+        return any(norm(f) in text for f in num_forms(value))
+    if field == "number":
+        return re.search(rf"(?<!\d){value}(?!\d)", text) is not None or kanji(int(value)) in text
+    if field == "legal_basis":
+        law = CITE_RE.match(value).group(1)
+        bare = value[len(law):]
+        return cite_found("条例" + bare, text.replace(law, "条例")) if law != "条例" else cite_found(value, text)
+    if field == "type":
+        return norm(value) in text
+    return norm(value) in text
+
+
+def check_traps(cases, docs):
+    for name, traps in TRAPS.items():
+        text = docs.get(name)
+        if text is None:
+            continue
+        mine = [c for c in cases if c.get("source") == name]
+        for field, value in traps:
+            field, _, only = field.partition("@")
+            need(trap_present(field, value, text), f"{name}: trap {field}={value!r} does not occur in the document")
+            for c in mine:
+                procs = [p for p in c.get("procedures", []) if not only or p.get("type") == only]
+                if field in ("number", "date", "department", "subjects_count"):
+                    bad = c.get(field) == value
+                elif field == "legal_basis":
+                    bad = value in (c.get("legal_basis") or [])
+                elif field == "type":
+                    bad = any(p.get("type") == value for p in procs)
+                elif field == "partner":
+                    bad = any(norm(p.get("partner") or "") == norm(value) for p in procs)
+                else:
+                    bad = any(norm(value) in [norm(x) for x in (p.get(field) or [])] for p in procs)
+                need(not bad, f"{name}: gold takes the trap {field}={value!r} (case {c.get('title')})")
+
+
+def check_checklist(cases, docs_dir):
+    """y4: every gold item of a procedure must be marked ○ in the 該当 column of its TAB table,
+    and every item marked 該当 must be in the gold (tables under Ⅱ and Ⅲ)."""
+    name = "y4_soka_checklist.txt"
+    path = os.path.join(docs_dir, name)
+    if not os.path.exists(path):
+        return
+    lines = open(path, encoding="utf-8-sig").read().replace("\r\n", "\n").split("\n")
+    tables, cur = {}, None
+    for ln in lines:
+        cells = ln.split("\t")
+        if len(cells) >= 3 and cells[1] == "該当" and cells[2] == "非該当":
+            cur = cells[0]
+            tables[cur] = {"yes": [], "no": []}
+            continue
+        if cur and len(cells) == 4 and ln.strip():
+            (tables[cur]["yes"] if cells[1] == "○" else tables[cur]["no"]).append(cells[0])
+            need((cells[1] == "○") != (cells[2] == "○"), f"{name}: row {cells[0]!r} must be marked in exactly one column")
+        elif cur and ln.strip():
+            prob(f"{name}: checklist row {ln!r} does not have 4 TAB cells")
+        else:
+            cur = None
+    want = {"業務委託": "委託先に取り扱わせる個人情報", "電子計算機記録": "記録する個人情報"}
+    for c in cases:
+        if c.get("source") != name:
+            continue
+        for p in c.get("procedures", []):
+            t = tables.get(want.get(p.get("type"), ""))
+            if t is None:
+                prob(f"{name}: no checklist table for {p.get('type')}")
+                continue
+            need(p.get("data_items") == t["yes"], f"{name}: {p.get('type')} items {p.get('data_items')} != ticked rows {t['yes']}")
+    kinds = tables.get("区分", {"yes": []})["yes"]
+    got = sorted(p.get("type") for c in cases if c.get("source") == name for p in c.get("procedures", []))
+    need(sorted(k.replace("電子計算機への記録", "電子計算機記録") for k in kinds) == got,
+         f"{name}: procedure types {got} != ticked 区分 {kinds}")
+
+
+def check_strikethrough(cases, docs_dir):
+    """y6: no ~~struck~~ item may be in the gold."""
+    name = "y6_sabae_footnote.md"
+    path = os.path.join(docs_dir, name)
+    if not os.path.exists(path):
+        return
+    struck = re.findall(r"~~([^~]+)~~", open(path, encoding="cp932").read())
+    need(len(struck) == 2, f"{name}: expected 2 struck items, found {struck}")
+    for c in cases:
+        if c.get("source") == name:
+            for p in c.get("procedures", []):
+                for s_ in struck:
+                    need(s_ not in (p.get("data_items") or []), f"{name}: struck item {s_!r} in gold")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--gold", default=os.path.join(HERE, "gold.json"))
+    ap.add_argument("--docs", default=os.path.join(HERE, "docs"))
+    a = ap.parse_args()
+    docs = {}
+    for name in sorted(os.listdir(a.docs)):
+        t = load_doc(os.path.join(a.docs, name), name)
+        if t is not None:
+            docs[name] = t
+    for name in ENCODINGS:
+        need(os.path.exists(os.path.join(a.docs, name)), f"{name}: missing document")
+    gold = json.load(open(a.gold, encoding="utf-8"))
+    need(set(gold) == {"cases"}, "gold: top level must be {'cases': [...]}")
+    cases = gold.get("cases", [])
+    used = set()
+    nprocs = 0
+    for i, c in enumerate(cases):
+        src = c.get("source")
+        where = f"case {i} ({src} {c.get('number')})"
+        extra = set(c) - CASE_KEYS
+        need(not extra, f"{where}: unknown keys {extra}")
+        for k in ("source", "municipality", "kind", "title", "procedures"):
+            need(k in c, f"{where}: missing key {k}")
+        text = docs.get(src)
+        if text is None:
+            prob(f"{where}: source not a readable document")
+            continue
+        used.add(src)
+        need(c.get("kind") in KINDS, f"{where}: bad kind {c.get('kind')}")
+        for k in ("municipality", "title", "department", "kind"):
+            v = c.get(k)
+            if v is not None:
+                need(isinstance(v, str) and norm(v) in text, f"{where}: {k} {v!r} not in document")
+        num = c.get("number")
+        if num is not None:
+            need(isinstance(num, str) and num.isdigit(), f"{where}: number must be digits")
+            pat = rf"(?:諮問第|答申第|評価書番号.{{0,12}}?)(?:{num}|{kanji(int(num))})(?!\d)"
+            need(re.search(pat, text) is not None, f"{where}: number {num} not rendered in document")
+        if c.get("date") is not None:
+            try:
+                need(any(f in text for f in date_forms(c["date"])), f"{where}: date {c['date']} not in document")
+            except ValueError:
+                prob(f"{where}: date {c['date']!r} not ISO")
+        sc = c.get("subjects_count")
+        if sc is not None:
+            need(isinstance(sc, int) and not isinstance(sc, bool), f"{where}: subjects_count not int")
+            if isinstance(sc, int):
+                need(any(norm(f) + "人" in text for f in num_forms(sc)),
+                     f"{where}: subjects_count {sc} not rendered as persons in document")
+        lb = c.get("legal_basis")
+        if lb is not None:
+            need(isinstance(lb, list), f"{where}: legal_basis not a list")
+            for cite in lb:
+                need(CITE_RE.match(cite) is not None, f"{where}: citation {cite!r} not normalized")
+                need(cite_found(cite, text), f"{where}: citation {cite!r} not rendered in document")
+        for j, p in enumerate(c.get("procedures", [])):
+            nprocs += 1
+            pw = f"{where} proc {j} ({p.get('type')})"
+            extra = set(p) - PROC_KEYS
+            need(not extra, f"{pw}: unknown keys {extra}")
+            need("type" in p, f"{pw}: missing type")
+            need(p.get("type") in TYPES, f"{pw}: bad type {p.get('type')}")
+            for k in ("title", "partner"):
+                v = p.get(k)
+                if v is not None:
+                    need(isinstance(v, str) and norm(v) in text, f"{pw}: {k} {v!r} not in document")
+            for k in ("consignees", "subcontractors", "data_items"):
+                v = p.get(k)
+                if v is None:
+                    continue
+                need(isinstance(v, list), f"{pw}: {k} not a list")
+                need(len(v) == len(set(v)), f"{pw}: {k} has duplicates")
+                for s in v:
+                    need(isinstance(s, str) and norm(s) in text, f"{pw}: {k} item {s!r} not in document")
+            for k in ("period_start", "period_end"):
+                v = p.get(k)
+                if v is not None:
+                    try:
+                        need(any(f in text for f in date_forms(v)), f"{pw}: {k} {v} not in document")
+                    except ValueError:
+                        prob(f"{pw}: {k} {v!r} not ISO")
+            if p.get("type") == "再委託":
+                need(bool(p.get("consignees")), f"{pw}: 再委託 without consignees")
+            if p.get("type") not in ("外部結合", "外部提供"):
+                need(p.get("partner") is None, f"{pw}: partner only for 外部結合/外部提供")
+    for name in docs:
+        need(name in used, f"{name}: no gold case")
+    check_traps(cases, docs)
+    check_checklist(cases, a.docs)
+    check_strikethrough(cases, a.docs)
+    print(f"documents: {len(docs)}, cases: {len(cases)}, procedures: {nprocs}")
+    print(f"problems: {len(problems)}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -488,6 +488,26 @@ starts_item(const char *s, size_t n)
 	return i > 0 && (i == n || i < 16) && is_item_number(s, i);
 }
 
+/* Does [s, s + n) open a pair: a short label, spaces, then a colon
+ * ("委託期間 ： 令和８年…")? */
+static int
+starts_pair(const char *s, size_t n)
+{
+	size_t i = 0, label;
+
+	while (i < n && i < 3 * 10 && s[i] != ' ' && !(n - i >= 3 &&
+	    (memcmp(s + i, "\xe3\x80\x80", 3) == 0 ||
+	    memcmp(s + i, "：", 3) == 0 || memcmp(s + i, "、", 3) == 0 ||
+	    memcmp(s + i, "。", 3) == 0)))
+		i++;
+	if ((label = i) == 0)
+		return 0;
+	while (i < n && (s[i] == ' ' || (n - i >= 3 &&
+	    memcmp(s + i, "\xe3\x80\x80", 3) == 0)))
+		i += s[i] == ' ' ? 1 : 3;
+	return i > label && n - i >= 3 && memcmp(s + i, "：", 3) == 0;
+}
+
 /*
  * Glue each soft fragment of the lines [a, z) of one page back to the
  * line before it, unless several lines of the page start where it
@@ -1630,8 +1650,13 @@ continues(const struct doc *d, const struct row *r, size_t i,
 	double limit = i + 1 < r->n ? r->cells[i + 1].x0 : l->band_edge > 0 ?
 	    l->band_edge : 1e9;
 
+	if (i + 1 < r->n && b->x1 > r->cells[i + 1].x0 + em(b))
+		return 0;	/* it runs on under the next cell: a line of
+				   its own ("取扱項目 ： …" under "委託先") */
+
 	if (!wrapped(d, l, b, limit, r->n > 1 || l->band_edge > 0) ||
 	    starts_item(d->chars.data + b->off, b->len) ||
+	    starts_pair(d->chars.data + b->off, b->len) ||
 	    is_rule_text(d->chars.data + l->off, l->len) ||
 	    is_rule_text(d->chars.data + b->off, b->len) ||
 	    !next_goes_on(d, r, i, b))

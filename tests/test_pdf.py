@@ -30,6 +30,8 @@ cells wrap, vertically centred, Japanese and Latin spaced apart:
     in pieces a point apart: still one table, each row its cells;
   - a table drawn in characters (｜――｜) wider than the page, each
     line wrapped: the source's lines;
+  - fixed-width text in a <pre>, labels padded to their colons: a line
+    each, a short label not run into the long one below it;
   - a table of 40 wrapping rows over three pages, rows broken by the
     page breaks: the source's rows, and rows on page 2;
   - a two-column sheet (label, value, label, value): the source's rows;
@@ -40,6 +42,7 @@ cells wrap, vertically centred, Japanese and Latin spaced apart:
     scoring 0.94 or more too.
 Prints "N passed, N failed".
 """
+import html
 import json
 import os
 import re
@@ -366,6 +369,17 @@ def walled_table():
 
 LO_WALLED_TEXT = walled_table()
 
+# Fixed-width text pasted in a <pre>: labels padded to a colon, a short
+# label over a long one; each stays a line of its own.
+LO_PRE_LINES = [
+    "<委託１> 市立図書館窓口等業務",
+    "委託先   ： 株式会社ちくごライブラリーサービス",
+    "取扱項目 ： 利用者番号、氏名、生年月日、住所、電話番号",
+    "委託期間 ： 令和８年４月１日 ～ 令和１１年３月３１日"]
+LO_PRE_HTML = ("<html><head><meta charset=\"utf-8\"></head><body><pre>\n" +
+               "\n".join(html.escape(l) for l in LO_PRE_LINES) +
+               "\n</pre></body></html>\n")
+
 LO_MULTIPAGE_TEXT = "特記事項（個人情報の取扱い）\n\n" + "\n".join(
     "第%d項\t受託者は、個人情報の取扱いに関する第%d項の定めに従い、個人情報"
     "を適正に管理し、その内容を毎月書面で区に報告するとともに、区の求めに"
@@ -410,6 +424,7 @@ def check_libreoffice(t, bin_, root, work):
     fixtures = {"table.txt": LO_TABLE_TEXT, "rowspan.html": LO_ROWSPAN_HTML,
                 "border.html": LO_BORDER_HTML,
                 "walled.txt": LO_WALLED_TEXT,
+                "pre.html": LO_PRE_HTML,
                 "multipage.txt": LO_MULTIPAGE_TEXT, "sheet.txt": LO_SHEET_TEXT,
                 "wide.txt": LO_WIDE_TEXT, "rule.txt": LO_RULE_TEXT}
     for name, text in fixtures.items():
@@ -432,11 +447,14 @@ def check_libreoffice(t, bin_, root, work):
                        ("rowspan", LO_ROWSPAN_LINES),
                        ("border", LO_BORDER_LINES),
                        ("walled", lo_lines(LO_WALLED_TEXT)),
+                       ("pre", lo_lines("\n".join(LO_PRE_LINES))),
                        ("multipage", lo_lines(LO_MULTIPAGE_TEXT)),
                        ("sheet", lo_lines(LO_SHEET_TEXT)),
                        ("wide", lo_lines(LO_WIDE_TEXT)),
                        ("rule", lo_lines(LO_RULE_TEXT))):
-        got = lo_lines(text_of(stem))
+        got = lo_lines(text_of(stem).replace("\t", " "))
+        if stem != "pre":
+            got = lo_lines(text_of(stem))
         t.check(got == want, "LibreOffice: %s: the PDF's rows are the "
                 "source's\n" % stem + "\n".join(
                     ["  %r" % l for l in got if l not in want][:8]))
@@ -453,6 +471,7 @@ def check_borderless(t, bin_, lo_pdf, src, work):
     out = os.path.join(work, "lo-borderless")
     os.unlink(os.path.join(src, "rowspan.html"))
     os.unlink(os.path.join(src, "border.html"))
+    os.unlink(os.path.join(src, "pre.html"))
     made = run([sys.executable, lo_pdf, "--corpus", "--borderless", src,
                 out])
     t.check(made.returncode == 0, "LibreOffice, no rules: lo-pdf typesets "

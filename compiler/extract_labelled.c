@@ -1089,6 +1089,36 @@ after_part_number(const char *t)
 }
 
 /*
+ * Under a heading that only numbers a part ("委託その1"), the title is
+ * what its first "…内容" row says, when that is a name (短い, no
+ * sentence): "(1) 委託内容　受給者台帳システムの運用・保守".
+ */
+static void
+content_title(const struct ctx *x, const struct proc_span *sp,
+    struct procedure *p)
+{
+	for (size_t i = sp->from + 1; i < sp->to && i < x->n; i++) {
+		char *label, *value, *key;
+		int named;
+
+		if (!row_at(x, i, &label, &value))
+			continue;
+		key = strip_ws(skip_numbering(label));
+		named = str_has_suffix(key, "内容") && !is_sentence(value) &&
+		    strlen(value) < 3 * 40 && *value != '\0';
+		if (named) {
+			field_set(&p->title, value, x->k[i]->line);
+			field_from(&p->title, "rule the part's …内容 row");
+		}
+		free(key);
+		free(label);
+		free(value);
+		if (named)
+			return;
+	}
+}
+
+/*
  * A procedure's title from its section heading: "（２）外部提供　食物
  * アレルギー…への提供" names the type, then the subject after a gap.
  * Only such a heading gives one when named is set, or p is a 再委託
@@ -1523,6 +1553,9 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 			field_set(&p->title, c->title.value, c->title.line);
 			field_from(&p->title, "rule the case's title");
 		}
+		else if (p->title.value == NULL && sp->heading != NULL &&
+		    x->k[sp->from]->form == NUM_WORD_NUMBER)
+			content_title(x, sp, p);	/* "委託その1": no title */
 		else if (p->title.value == NULL && sp->heading != NULL)
 			heading_title(x->k[sp->from], p, 0);
 		if (sub && p->type == PROC_OUTSOURCE)

@@ -579,6 +579,20 @@ is_page_number(const char *s, size_t n)
 	    (dashes > 0 || lead >= 8);
 }
 
+static void	md_drop_extensions(struct buf *b);
+
+/* s (owned) with Markdown's footnote marks and struck text dropped. */
+static char *
+without_md_marks(char *s)
+{
+	struct buf b = BUF_INIT;
+
+	buf_puts(&b, s);
+	free(s);
+	md_drop_extensions(&b);
+	return buf_detach(&b);
+}
+
 static void
 parse_text(const char *text, size_t len, struct doc *d)
 {
@@ -599,6 +613,9 @@ parse_text(const char *text, size_t len, struct doc *d)
 		flat = has_tag(s, (size_t)(nl - s)) ?
 		    flatten_cells(s, (size_t)(nl - s)) :
 		    xstrndup(s, (size_t)(nl - s));
+		if (strstr(flat, "[^") != NULL || strstr(flat, "~~") != NULL)
+			flat = without_md_marks(flat);	/* Markdown typeset
+							   as it was written */
 		fixed = norm_repair_spacing(flat, strlen(flat));
 		free(flat);
 		push_line(d, &cap, fixed, lineno++);

@@ -206,6 +206,24 @@ bracket_close(const char *p, size_t *open)
 	return NULL;
 }
 
+/* "委託その1", "提供先2": a word that names a part of a document, not
+ * a paper (資料2, 別紙1) or a case (報告1), before its number. */
+static int
+names_a_part(const char *key)
+{
+	static const char *const papers[] = { "資料", "別紙", "別表", "別添",
+	    "様式", "参考", "表", "図", "付表", "議題", "案件", "報告", "諮問",
+	    "答申", "付議", "No", "NO", "no", "第", "その", "ページ", "P",
+	    "p", "頁", NULL };
+
+	if (!(*key & 0x80))
+		return 0;	/* a Latin word: "ISO27001" */
+	for (int i = 0; papers[i]; i++)
+		if (str_has_prefix(key, papers[i]))
+			return 0;
+	return 1;
+}
+
 /*
  * Is the raw text's leading bracketed word ("＜委託１＞", "【目的外利用】")
  * followed by white space, a short word set apart from what follows
@@ -461,6 +479,11 @@ number_form_of(const char *key, const char *text, int *number,
 		*label_at = (size_t)(p + 3 - key);
 		return is_heading_label(p + 3) ? NUM_MARK : NUM_NONE;
 	}
+	if ((v = word_then_number(p, p + strlen(p))) >= 0 && names_a_part(p)) {
+		*number = v;	/* 委託その1 alone on its line */
+		*label_at = (size_t)(p - key);
+		return NUM_WORD_NUMBER;
+	}
 	if ((closing = bracket_close(p, &open)) != NULL) {
 		const char *close = strstr(p + open, closing), *q = p + open;
 		const char *after = close != NULL ? close + strlen(closing) : NULL;
@@ -542,7 +565,7 @@ form_rank(enum number_form f)
 		[NUM_PAREN_KANA] = 50, [NUM_CIRCLED] = 60, [NUM_MARK] = 70,
 		[NUM_BRACKET] = 80, [NUM_LEVEL] = 0, [NUM_BRACKET_NUMBER] = 10,
 		[NUM_ROMAN] = 15, [NUM_ALPHA] = 17, [NUM_PAREN_ALPHA] = 35,
-		[NUM_SUBSUBNUMBER] = 27,
+		[NUM_SUBSUBNUMBER] = 27, [NUM_WORD_NUMBER] = 28,
 	};
 
 	return rank[f];

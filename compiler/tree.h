@@ -42,6 +42,7 @@ enum number_form {
 	NUM_ALPHA,	/* A. 業務委託 */
 	NUM_PAREN_ALPHA, /* (a) 使用者の氏名 */
 	NUM_SUBSUBNUMBER, /* 3.1.1 件名 (a part of "3.1") */
+	NUM_WORD_NUMBER, /* 委託その1, 提供先2: a part named alone */
 	NUM__MAX
 };
 

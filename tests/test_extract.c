@@ -1933,6 +1933,28 @@ START_TEST(a_title_marked_with_its_kind_heads_no_procedure)
 }
 END_TEST
 
+START_TEST(parts_numbered_by_a_word_take_their_content_as_title)
+{
+	struct parsed p;
+
+	parse_text(&p, "parts.txt", "全項目評価書\n\n2-4　取扱いの委託　［　委託する　］\n\n"
+	    "　委託その１\n　　(1) 委託内容　　　　受給者台帳システムの運用・保守\n"
+	    "　　(2) 委託先名　　　　株式会社Ａ\n\n　委託その２\n"
+	    "　　(1) 委託内容　　　　受給者証の印刷・発送\n"
+	    "　　(2) 委託先名　　　　株式会社Ｂ\n\n"
+	    "2-5　特定個人情報の提供・移転\n　　提供先　　　Ｃ県\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 3);	/* 2-5 提供 */
+	ck_assert_str_eq(p.cases.v[0]->procs[0].title.value,
+	    "受給者台帳システムの運用・保守");
+	ck_assert_str_eq(p.cases.v[0]->procs[1].consignees.v[0], "株式会社Ｂ");
+	ck_assert_str_eq(p.cases.v[0]->procs[1].title.value,
+	    "受給者証の印刷・発送");
+	ck_assert_int_eq(p.cases.v[0]->procs[2].type, PROC_PROVISION);
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(letter_number_run_into_the_header)
 {
 	struct parsed p;
@@ -2038,6 +2060,7 @@ extract_suite(void)
 	tcase_add_test(tc, sheet_of_procedure_columns_naming_their_parties);
 	tcase_add_test(tc, items_listed_under_a_procedures_table);
 	tcase_add_test(tc, a_title_marked_with_its_kind_heads_no_procedure);
+	tcase_add_test(tc, parts_numbered_by_a_word_take_their_content_as_title);
 	suite_add_tcase(s, tc);
 	return s;
 }

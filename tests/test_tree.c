@@ -98,6 +98,16 @@ START_TEST(a_bracketed_word_set_apart_heads_its_title)
 }
 END_TEST
 
+START_TEST(a_word_and_number_alone_names_a_part)
+{
+	ck_assert_int_eq(form("委託その1"), NUM_WORD_NUMBER);
+	ck_assert_int_eq(form("提供先2"), NUM_WORD_NUMBER);
+	ck_assert_int_ne(form("資料2"), NUM_WORD_NUMBER);
+	ck_assert_int_ne(form("報告1"), NUM_WORD_NUMBER);
+	ck_assert_int_ne(form("委託その1の内容"), NUM_WORD_NUMBER);
+}
+END_TEST
+
 START_TEST(a_letters_number_is_no_heading)
 {
 	ck_assert_int_eq(form("6相教学第1027号"), NUM_NONE);
@@ -227,6 +237,7 @@ tree_suite(void)
 	tcase_add_test(tc, number_forms);
 	tcase_add_test(tc, a_letters_number_is_no_heading);
 	tcase_add_test(tc, a_bracketed_word_set_apart_heads_its_title);
+	tcase_add_test(tc, a_word_and_number_alone_names_a_part);
 	tcase_add_test(tc, a_dotted_number_before_a_unit_word_is_a_heading);
 	tcase_add_test(tc, bullets_sit_under_marked_headings);
 	tcase_add_test(tc, markup_headings_rank_by_level);

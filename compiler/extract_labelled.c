@@ -805,6 +805,22 @@ checked_type(const char *value)
 	return -1;
 }
 
+
+/* "業務委託・再委託", "委託及び再委託": a kind cell naming a 委託 and its
+ * 再委託 in one row. */
+static int
+names_both_entrustments(const char *v)
+{
+	const char *sub = strstr(v, "再委託");
+
+	for (const char *p = strstr(v, "委託"); p != NULL;
+	    p = strstr(p + 3, "委託"))
+		if (sub != NULL && !(p >= v + 3 && p - 3 == sub) &&
+		    p != sub + 3)
+			return 1;
+	return 0;
+}
+
 /* The type of a procedure from its facts' labels and title. */
 static int
 type_of_facts(const struct facts *fs, const struct proc_span *p,
@@ -823,6 +839,10 @@ type_of_facts(const struct facts *fs, const struct proc_span *p,
 		    !strstr(f->label, "再委託") &&
 		    (checked = checked_type(f->value)) >= 0)
 			return checked;	/* the form says which */
+		if (f->field == FIELD_NONE && names_kind_column(f->label) &&
+		    names_both_entrustments(f->value))
+			return PROC_OUTSOURCE;	/* 業務委託・再委託: the 委託,
+						   its 再委託 beside it */
 		if (f->field == FIELD_NONE && names_kind_column(f->label) &&
 		    (checked = type_from_words(f->value)) != PROC_OTHER &&
 		    checked != PROC_ASSESSMENT)
@@ -857,6 +877,9 @@ chooses_subcontract(const struct fact *f)
 	char *k;
 	int yes;
 
+	if (f->field == FIELD_NONE && names_kind_column(f->label) &&
+	    names_both_entrustments(f->value))
+		return 1;	/* 区分 | 業務委託・再委託 */
 	if (strstr(f->label, "再委託") == NULL)
 		return 0;
 	if (f->field == FIELD_SUBCONTRACTORS && names_subcontract_column(f->label))
@@ -879,6 +902,8 @@ chooses_subcontract(const struct fact *f)
 struct sub_facts {
 	size_t	v[MAX_SUB_FACTS];	/* indices into the facts */
 	size_t	n;
+	int	one_row;	/* 業務委託・再委託 in one row: its items and
+				   period are both's */
 };
 
 static int
@@ -926,6 +951,7 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 
 	*subcontract = 0;
 	sub_facts->n = 0;
+	sub_facts->one_row = 0;
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct fact *f = &fs->v[i];
 		int inner = 0;
@@ -943,6 +969,9 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 			continue;
 		if (chooses_subcontract(f))
 			*subcontract = 1;
+		if (f->field == FIELD_NONE && names_kind_column(f->label) &&
+		    names_both_entrustments(f->value))
+			sub_facts->one_row = 1;
 		if (p->type != PROC_SUBCONTRACT && of_subcontract(f) &&
 		    sub_facts->n < MAX_SUB_FACTS) {
 			sub_facts->v[sub_facts->n++] = i;	/* 再委託の期間 … */
@@ -1165,6 +1194,28 @@ heading_title(const struct node *h, struct procedure *p, int named)
  * A 再委託 beside procedure p: its consignees, its own subcontractors,
  * and what the 再委託's own labels say (its work, items, period).
  */
+/* What a row of a 委託 and its 再委託 says of both: its items and
+ * period, for the 再委託 (which states none of its own). */
+static void
+share_row(const struct procedure *p, struct procedure *sub)
+{
+	if (sub->data_items.n == 0) {
+		for (size_t j = 0; j < p->data_items.n; j++)
+			strlist_push(&sub->data_items, p->data_items.v[j]);
+		sub->data_items_line = p->data_items_line;
+	}
+	if (sub->period_start.value == NULL && p->period_start.value != NULL) {
+		field_set(&sub->period_start, p->period_start.value,
+		    p->period_start.line);
+		field_from(&sub->period_start, p->period_start.from);
+	}
+	if (sub->period_end.value == NULL && p->period_end.value != NULL) {
+		field_set(&sub->period_end, p->period_end.value,
+		    p->period_end.line);
+		field_from(&sub->period_end, p->period_end.from);
+	}
+}
+
 static void
 add_subcontract(struct pcase *c, size_t pi, const struct facts *fs,
     const struct sub_facts *sf)
@@ -1200,6 +1251,8 @@ add_subcontract(struct pcase *c, size_t pi, const struct facts *fs,
 	for (size_t j = 0; j < p->subcontractors.n; j++)
 		strlist_push(&sub->subcontractors, p->subcontractors.v[j]);
 	sub->subcontractors_line = p->subcontractors_line;
+	if (sf->one_row)
+		share_row(p, sub);
 }
 
 /* ---- a table of items marked per procedure ---- */

@@ -455,10 +455,14 @@ header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 		   (議題3 報告第2号) is one whatever its word */
 		if ((w != sp->word && after_agenda_number(x->k[i]->key) ==
 		    x->k[i]->key && *header_end(x->k[i]->key) != '\0' &&
-		    !heads_row(x->k[i])) ||
+		    !heads_row(x->k[i]) && !(level > 0 &&
+		    x->k[i]->kind == NODE_HEADING &&
+		    x->k[i]->form == NUM_LEVEL &&
+		    x->k[i]->number == level)) ||
 		    (cur != NULL && strcmp(cur, number) == 0)) {
-			/* (a header alone on its line starts a case whatever
-			   its word: 報告第2号 … 諮問第11号) */
+			/* (a header alone on its line, or a page heading
+			   of the cases' level, starts a case whatever its
+			   word: 報告第2号 … 諮問第11号) */
 			free(number);
 			continue;
 		}
@@ -1039,6 +1043,53 @@ names_matters(const char *label)
 	return yes;
 }
 
+/* A line of a letter's head that is no subject: a date, its number
+ * (広保医第1807号), the addressee (…様) or the sender (…長, （担当…）). */
+static int
+is_letter_head(const struct node *k)
+{
+	const char *key = k->key;
+	char iso[11];
+	size_t n = strlen(key);
+
+	return norm_date_iso(key, n, iso) == 0 || str_has_suffix(key, "号") ||
+	    str_has_suffix(key, "様") || str_has_suffix(key, "長") ||
+	    str_has_prefix(key, "(") || str_has_prefix(key, "（");
+}
+
+/*
+ * A letter's subject: the line just before its first sentence (its
+ * body), after its number, date, addressee and sender, when nothing else
+ * marks it ("…に関する定例報告（令和８年度第３四半期分）").  NULL when
+ * there is none.  New string.
+ */
+static char *
+subject_before_body(const struct ctx *x, size_t from, size_t to, int *line)
+{
+	size_t body = from, subject = SIZE_MAX;
+
+	for (; body < to && body < x->n && body < from + 20; body++)
+		if (x->k[body]->kind == NODE_TEXT &&
+		    strstr(x->k[body]->key, "。") != NULL)
+			break;
+	if (body >= to || body >= x->n || body >= from + 20)
+		return NULL;
+	for (size_t i = body; i-- > from; )
+		if (x->k[i]->kind != NODE_BLANK) {
+			subject = i;
+			break;
+		}
+	if (subject == SIZE_MAX || !is_title_shaped(x->k[subject]) ||
+	    is_letter_head(x->k[subject]) || x->k[subject]->kind == NODE_ROW ||
+	    strlen(x->k[subject]->key) < 3 * 6)
+		return NULL;
+	for (size_t i = from; i < subject; i++)
+		if (x->k[i]->kind == NODE_HEADING)
+			return NULL;	/* not a letter's head above it */
+	*line = x->k[subject]->line;
+	return xstrdup(x->k[subject]->key);
+}
+
 static char *
 title_line(const struct ctx *x, size_t from, size_t to, int *line)
 {
@@ -1081,7 +1132,7 @@ title_line(const struct ctx *x, size_t from, size_t to, int *line)
 			buf_free(&b);
 		}
 	}
-	return NULL;
+	return subject_before_body(x, from, to, line);
 }
 
 /* The line after "記", if it reads as a title. */

@@ -465,8 +465,9 @@ read_colon(const char *s, int col, struct reading *r)
 	char *key;
 
 	for (const char *p = s; *p && w <= LABEL_MAX_COLS + 8; ) {
-		if (*p == ':' || str_has_prefix(p, "：")) {
-			c = p;
+		if (*p == ':' || str_has_prefix(p, "：") ||
+		    str_has_prefix(p, "＝")) {
+			c = p;	/* (an export's "項目名 ＝ 値") */
 			break;
 		}
 		p += char_at(p, &cc);
@@ -728,6 +729,27 @@ past_stray_letter(const char *s, int *col)
 	return p;
 }
 
+/*
+ * "[Ⅱ-4-委託事項1] 委託事項名 ＝ …": an export's item code in square
+ * brackets before the label, set apart by a space; skipped.
+ */
+static const char *
+past_item_code(const char *s, int *col)
+{
+	const char *close;
+	int c2 = *col;
+
+	if (*s != '[' || (close = strchr(s, ']')) == NULL || close - s > 40 ||
+	    !is_space_at(close + 1))
+		return s;
+	c2 += width_of(s, (size_t)(close + 1 - s));
+	close = skip_space(close + 1, &c2);
+	if (*close == '\0')
+		return s;
+	*col = c2;
+	return close;
+}
+
 static void
 read_line(const char *s, int form_col, struct reading *r)
 {
@@ -755,6 +777,7 @@ read_line(const char *s, int form_col, struct reading *r)
 		return;
 	}
 	s = past_stray_letter(s, &col);
+	s = past_item_code(s, &col);
 	if ((num = numbering_len(s)) > 0) {
 		col += width_of(s, num);
 		s += num;

@@ -1955,6 +1955,51 @@ START_TEST(parts_numbered_by_a_word_take_their_content_as_title)
 }
 END_TEST
 
+START_TEST(headings_of_one_level_part_cases_of_any_kind)
+{
+	struct parsed p;
+
+	parse_text(&p, "results.html", "<h2>審議結果</h2>"
+	    "<h3>報告第8号　市税コールセンター業務の委託について</h3>"
+	    "<p>所管課：財務部市民税課</p><p>委託先：株式会社Ａ</p>"
+	    "<h3>諮問第14号　就学援助システムへの記録項目の追加について</h3>"
+	    "<p>所管課：教育部学校教育課</p><p>記録項目：口座番号</p>");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[1]->kind.value, "諮問");
+	ck_assert_str_eq(p.cases.v[1]->number.value, "14");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(a_letters_subject_is_the_line_before_its_body)
+{
+	struct parsed p;
+
+	parse_text(&p, "letter.txt", "広保医第１８０７号\n令和９年１月１５日\n\n"
+	    "審議会会長　様\n\n広島市長\n（担当：保健医療課）\n\n"
+	    "個人情報の取扱いの委託等に関する定例報告（第３四半期分）\n\n"
+	    "条例第９条第２項の規定に基づき、下記のとおり報告します。\n\n記\n\n"
+	    "番号\t事務の名称\t区分\t委託先等\t取り扱う個人情報の項目\n"
+	    "1\t登録更新案内業務\t業務委託・再委託\t株式会社Ａ（再委託先："
+	    "株式会社Ｂ）\t氏名、住所\n2\t療養相談の情報提供\t外部提供\t"
+	    "一般社団法人Ｃ\t氏名、疾病名\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->title.value,
+	    "個人情報の取扱いの委託等に関する定例報告");
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 3);
+	ck_assert_int_eq(p.cases.v[0]->procs[0].type, PROC_OUTSOURCE);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].consignees.v[0], "株式会社Ａ");
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_SUBCONTRACT);
+	ck_assert_str_eq(p.cases.v[0]->procs[1].subcontractors.v[0],
+	    "株式会社Ｂ");
+	ck_assert_int_eq((int)p.cases.v[0]->procs[1].data_items.n, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[2].type, PROC_PROVISION);
+	ck_assert_str_eq(p.cases.v[0]->procs[2].partner.value,
+	    "一般社団法人Ｃ");
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(letter_number_run_into_the_header)
 {
 	struct parsed p;
@@ -2061,6 +2106,8 @@ extract_suite(void)
 	tcase_add_test(tc, items_listed_under_a_procedures_table);
 	tcase_add_test(tc, a_title_marked_with_its_kind_heads_no_procedure);
 	tcase_add_test(tc, parts_numbered_by_a_word_take_their_content_as_title);
+	tcase_add_test(tc, headings_of_one_level_part_cases_of_any_kind);
+	tcase_add_test(tc, a_letters_subject_is_the_line_before_its_body);
 	suite_add_tcase(s, tc);
 	return s;
 }

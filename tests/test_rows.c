@@ -450,6 +450,18 @@ START_TEST(a_spaced_slash_parts_a_pair_from_its_line)
 }
 END_TEST
 
+START_TEST(an_exports_coded_pairs_with_equals)
+{
+	struct rows r;
+
+	rows_of(&r, "[表紙-5] 公表日 ＝ 令和７年６月３０日\n"
+	    "[Ⅱ-4-委託事項1] 委託事項名 ＝ 運用保守業務\n", FORMAT_TEXT);
+	ck_assert_str_eq(r.rows.lines[0].text, "公表日\t令和７年６月３０日");
+	ck_assert_str_eq(r.rows.lines[1].text, "委託事項名\t運用保守業務");
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(html_headings_keep_their_level)
 {
 	struct rows r;
@@ -821,6 +833,7 @@ rows_suite(void)
 	tcase_add_test(tc, html_headings_keep_their_level);
 	tcase_add_test(tc, html_pre_keeps_its_lines);
 	tcase_add_test(tc, markdown_footnotes_and_struck_text);
+	tcase_add_test(tc, an_exports_coded_pairs_with_equals);
 	tcase_add_test(tc, a_spaced_slash_parts_a_pair_from_its_line);
 	tcase_add_test(tc, html_grid_in_a_cell_mid_row_is_the_cells_lines);
 	tcase_add_test(tc, numbering_marks);

@@ -1794,6 +1794,142 @@ nested_rows(struct pass *ps, size_t i)
 	return 1;
 }
 
+/* ---- a sheet of one pair a row: 区分 | 項目 | 細目 | 内容 ---- */
+
+#define LONG_COLS	4
+
+/* The TAB cells of s, trimmed, into c (at most LONG_COLS + 1); their
+ * number. */
+static int
+long_cells(const char *s, char **c)
+{
+	int n = 0;
+
+	for (const char *p = s; n <= LONG_COLS; ) {
+		const char *tab = strchr(p, '\t');
+		size_t len = tab ? (size_t)(tab - p) : strlen(p);
+
+		c[n++] = trimmed(p, len);
+		if (tab == NULL)
+			break;
+		p = tab + 1;
+	}
+	return n;
+}
+
+static void
+free_tab_cells(char **c, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(c[i]);
+}
+
+/* A head of a sheet of pairs: group, label, [sub-label,] value. */
+static int
+is_long_head(char **c, int n)
+{
+	static const char *const values[] = { "内容", "値", "記載内容",
+	    "記入内容", "記載事項", NULL };
+	static const char *const labels[] = { "項目", "項目名", "事項",
+	    "中項目", NULL };
+	int v = 0, l = 0;
+
+	if (n < 3 || n > LONG_COLS)
+		return 0;
+	for (int i = 0; values[i]; i++)
+		v |= strcmp(c[n - 1], values[i]) == 0;
+	for (int i = 0; labels[i]; i++)
+		l |= strcmp(c[1], labels[i]) == 0;
+	return v && l;
+}
+
+/*
+ * A sheet whose rows are each one pair of a group ("区分 | 項目 | 細目 |
+ * 内容": 基本事項 | 件名 | | …, 手続１ | 取り扱う個人情報 | | 氏名):
+ * each group a line of its own (a part: 手続１), each label a row,
+ * a label's rows in a run one value (items one a row, joined by 、;
+ * 開始 and 終了 rows one period), a label with its sub-label one label
+ * (委託先 | 所在地 → 委託先所在地).  Returns the line after the sheet,
+ * or i when line i heads none.
+ */
+static size_t
+long_table(struct pass *ps, size_t i)
+{
+	char *c[LONG_COLS + 1], *group = NULL, *label = NULL;
+	struct buf value = BUF_INIT;
+	const struct doc_line *at = NULL;
+	int n = long_cells(ps->in->lines[i].text, c), width = n;
+	size_t j;
+
+	if (!is_long_head(c, n)) {
+		free_tab_cells(c, n);
+		return i;
+	}
+	free_tab_cells(c, n);
+	for (j = i + 1; j < ps->in->n; j++) {
+		const char *t = ps->in->lines[j].text;
+		char *key;
+
+		if (strchr(t, '\t') == NULL && !is_blank_line(t))
+			break;
+		if ((n = long_cells(t, c)) != width) {
+			free_tab_cells(c, n);
+			if (is_blank_line(t))
+				continue;
+			break;
+		}
+		if (*c[1] == '\0' && *c[n - 1] == '\0') {
+			free_tab_cells(c, n);
+			continue;	/* a blank row between groups */
+		}
+		key = *c[0] && (group == NULL || strcmp(c[0], group)) ?
+		    c[0] : NULL;
+		if (label != NULL && (key != NULL || *c[1] == '\0' ||
+		    strcmp(c[1], label) || (n == 4 && *c[2] && strcmp(c[2],
+		    "終了") && strcmp(c[2], "名称")))) {
+			emit_row(ps, at, label, value.data ? value.data : "");
+			free(label);
+			label = NULL;
+			buf_truncate(&value, 0);
+		}
+		if (key != NULL) {
+			free(group);
+			group = xstrdup(key);
+			emit(ps, &ps->in->lines[j], group);
+		}
+		if (*c[1] == '\0') {
+			free_tab_cells(c, n);
+			continue;
+		}
+		if (label == NULL) {
+			struct buf l = BUF_INIT;
+
+			buf_puts(&l, c[1]);
+			if (n == 4 && *c[2] && strcmp(c[2], "開始") &&
+			    strcmp(c[2], "終了") && strcmp(c[2], "名称"))
+				buf_puts(&l, c[2]);
+			label = buf_detach(&l);
+			at = &ps->in->lines[j];
+		}
+		if (value.len > 0 && strstr(value.data, c[n - 1]) != NULL) {
+			free_tab_cells(c, n);
+			continue;	/* a row typed twice */
+		}
+		if (value.len > 0 && *c[n - 1])
+			buf_puts(&value, n == 4 && strcmp(c[2], "終了") == 0 ?
+			    "～" : str_has_suffix(value.data, "。") ? "\n" :
+			    "、");
+		buf_puts(&value, c[n - 1]);
+		free_tab_cells(c, n);
+	}
+	if (label != NULL)
+		emit_row(ps, at, label, value.data ? value.data : "");
+	free(label);
+	free(group);
+	buf_free(&value);
+	return j;
+}
+
 static size_t
 normalise_line(struct pass *ps, size_t i)
 {
@@ -1810,6 +1946,8 @@ normalise_line(struct pass *ps, size_t i)
 		return next;
 	}
 	if ((next = labels_over_values(ps, i)) > i)
+		return next;
+	if ((next = long_table(ps, i)) > i)
 		return next;
 	if (slashed_pairs(ps, i) || pairs_side_by_side(ps, i))
 		return i + 1;

@@ -462,6 +462,27 @@ START_TEST(an_exports_coded_pairs_with_equals)
 }
 END_TEST
 
+START_TEST(a_sheet_of_one_pair_a_row)
+{
+	struct rows r;
+
+	rows_of(&r, "区分\t項目\t細目\t内容\n基本事項\t件名\t　\t保育事務の委託について\n"
+	    "手続１\t手続の種類\t　\t業務委託\n手続１\t委託先\t名称\t株式会社Ａ\n"
+	    "手続１\t委託先\t所在地\t小田原市\n手続１\t取り扱う個人情報\t　\t氏名\n"
+	    "手続１\t取り扱う個人情報\t　\t住所\n手続１\t委託期間\t開始\t令和８年４月１日\n"
+	    "手続１\t委託期間\t終了\t令和９年３月３１日\n", FORMAT_TEXT);
+	ck_assert_str_eq(r.rows.lines[0].text, "基本事項");
+	ck_assert_str_eq(r.rows.lines[1].text, "件名\t保育事務の委託について");
+	ck_assert_str_eq(r.rows.lines[2].text, "手続１");
+	ck_assert_str_eq(r.rows.lines[4].text, "委託先\t株式会社Ａ");
+	ck_assert_str_eq(r.rows.lines[5].text, "委託先所在地\t小田原市");
+	ck_assert_str_eq(r.rows.lines[6].text, "取り扱う個人情報\t氏名、住所");
+	ck_assert_str_eq(r.rows.lines[7].text,
+	    "委託期間\t令和８年４月１日～令和９年３月３１日");
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(html_headings_keep_their_level)
 {
 	struct rows r;
@@ -834,6 +855,7 @@ rows_suite(void)
 	tcase_add_test(tc, html_pre_keeps_its_lines);
 	tcase_add_test(tc, markdown_footnotes_and_struck_text);
 	tcase_add_test(tc, an_exports_coded_pairs_with_equals);
+	tcase_add_test(tc, a_sheet_of_one_pair_a_row);
 	tcase_add_test(tc, a_spaced_slash_parts_a_pair_from_its_line);
 	tcase_add_test(tc, html_grid_in_a_cell_mid_row_is_the_cells_lines);
 	tcase_add_test(tc, numbering_marks);

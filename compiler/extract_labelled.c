@@ -318,6 +318,77 @@ paragraph_procedures(const struct ctx *x, size_t from, size_t to,
 	}
 }
 
+/* The procedure a paragraph names in the bracket it ends with
+ * ("…利用すること（目的外利用）。"), or -1. */
+static int
+closing_type(const char *key)
+{
+	size_t n = strlen(key);
+	const char *open;
+	char *word;
+	int t;
+
+	if (n >= 3 && strcmp(key + n - 3, "。") == 0)
+		n -= 3;
+	if (n < 2 || key[n - 1] != ')')
+		return -1;
+	for (open = key + n - 1; open > key && *open != '('; open--)
+		;
+	if (*open != '(' || key + n - 1 - open > 3 * 10)
+		return -1;
+	word = xstrndup(open + 1, (size_t)(key + n - 2 - open));
+	t = section_type(word);
+	free(word);
+	return t == PROC_OTHER ? -1 : t;
+}
+
+/*
+ * Numbered paragraphs (諮問事項 written as sentences) each ending with
+ * the kind of procedure it asks in brackets: "１　…を…利用すること（目
+ * 的外利用）。" — each a procedure told in its sentences, when every
+ * numbered paragraph of the run says its kind.
+ */
+static void
+typed_paragraphs(const struct ctx *x, size_t from, size_t to,
+    struct proc_spans *ps)
+{
+	size_t first = ps->n;
+
+	for (size_t i = from; i < to && i < x->n; ) {
+		const char *t = x->k[i]->text, *tab = strchr(t, '\t');
+		struct buf key = BUF_INIT;
+		size_t j = i + 1;
+		int type;
+
+		if (x->k[i]->kind == NODE_ROW && tab != NULL)
+			t = tab + 1;	/* 諮問事項 | １　…: its first one */
+		while (*t == ' ' || str_has_prefix(t, "\xe3\x80\x80"))
+			t += *t == ' ' ? 1 : 3;
+		if (x->k[i]->kind == NODE_BLANK || numbering_len(t) == 0) {
+			i++;
+			continue;
+		}
+		buf_puts(&key, x->k[i]->key);
+		for (; j < to && j < x->n && x->k[j]->kind == NODE_TEXT; j++) {
+			const char *u = x->k[j]->text;
+
+			while (*u == ' ' || str_has_prefix(u, "\xe3\x80\x80"))
+				u += *u == ' ' ? 1 : 3;
+			if (numbering_len(u) > 0)
+				break;
+			buf_puts(&key, x->k[j]->key);
+		}
+		if ((type = closing_type(key.data)) >= 0) {
+			add_proc_span(ps, i, j, type, -1, NULL);
+			ps->v[ps->n - 1].prose = 1;
+		}
+		buf_free(&key);
+		i = j;
+	}
+	if (ps->n - first == 1 && first == 0)
+		ps->n = first;	/* one is a remark, not a list of them */
+}
+
 /*
  * Procedures enumerated in sentences (minutes, a letter): "一つ目の
  * 「A」", "二つ目は「B」" — each from its sentence to the next, when at
@@ -1551,6 +1622,8 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 	}
 	if (ps.n == 0 && s->record < 0)
 		listed_procedures(x, fs, s->from, s->to, &ps);
+	if (ps.n == 0 && s->record < 0)
+		typed_paragraphs(x, s->from, s->to, &ps);
 	if (ps.n == 0 && s->record < 0)
 		paragraph_procedures(x, s->from, s->to, &ps);
 	if (ps.n == 0 && s->record < 0)

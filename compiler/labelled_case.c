@@ -280,6 +280,14 @@ kanji_number_before_go(const char *p)
 const char *
 case_header(const char *key, char **number)
 {
+	static const char *const labels[] = { "諮問番号", "報告番号",
+	    "付議番号", "案件番号", NULL };
+
+	for (int i = 0; labels[i]; i++)
+		if (str_has_prefix(key, labels[i]))
+			key += strlen(labels[i]);	/* 諮問番号　諮問第3号 */
+	if (*key == ':')
+		key++;
 	key = after_letter_number(key);
 	key = after_agenda_number(key);
 	key = inside_letter_name(key);

@@ -2000,6 +2000,25 @@ START_TEST(a_letters_subject_is_the_line_before_its_body)
 }
 END_TEST
 
+START_TEST(numbered_sentences_that_say_their_kind)
+{
+	struct parsed p;
+
+	parse_text(&p, "typed.txt", "地域見守り事業における個人情報の取扱いについて（諮問）\n\n"
+	    "記\n\n諮問番号  諮問第３号\n\n諮問事項\n\n"
+	    "  １  住民課が保有する個人情報のうち、氏名及び住所を、見守り事業の\n"
+	    "      名簿を作成するために利用すること（目的外利用）。\n\n"
+	    "  ２  名簿の氏名及び住所を、社会福祉協議会に提供すること（外\n"
+	    "      部提供）。\n\n諮問の理由\n\n  高齢者世帯が増えている。\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "3");
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[0].type, PROC_OTHER_USE);
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_PROVISION);
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(letter_number_run_into_the_header)
 {
 	struct parsed p;
@@ -2108,6 +2127,7 @@ extract_suite(void)
 	tcase_add_test(tc, parts_numbered_by_a_word_take_their_content_as_title);
 	tcase_add_test(tc, headings_of_one_level_part_cases_of_any_kind);
 	tcase_add_test(tc, a_letters_subject_is_the_line_before_its_body);
+	tcase_add_test(tc, numbered_sentences_that_say_their_kind);
 	suite_add_tcase(s, tc);
 	return s;
 }

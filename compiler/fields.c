@@ -346,6 +346,34 @@ is_dash(const char *s)
 	return 0;
 }
 
+/* "再委託する（北陸…株式会社）", "有（株式会社A）": a choice and the party
+ * it names in brackets: the party (in place); else s. */
+static char *
+chosen_party(char *s)
+{
+	static const char *const choices[] = { "再委託する", "委託する", "有",
+	    "あり", NULL };
+
+	for (int i = 0; choices[i]; i++) {
+		const char *p = s + strlen(choices[i]);
+		size_t open = str_has_prefix(p, "（") ? 3 : *p == '(' ? 1 : 0;
+		size_t n;
+
+		if (!str_has_prefix(s, choices[i]) || open == 0)
+			continue;
+		p += open;
+		n = strlen(p);
+		if (n >= 3 && strcmp(p + n - 3, "）") == 0)
+			n -= 3;
+		else if (n >= 1 && p[n - 1] == ')')
+			n--;
+		memmove(s, p, n);
+		s[n] = '\0';
+		return s;
+	}
+	return s;
+}
+
 /* The part of value under 【role】 (up to the next 【), or NULL. */
 static char *
 role_part(const char *value, const char *role)
@@ -379,7 +407,7 @@ parse_organisations(const char *value, const char *role,
 	split_list(value, &pieces);
 	for (size_t i = 0; i < pieces.n; i++) {
 		char *name = clean_organisation(drop_work_name(
-		    drop_number(pieces.v[i])));
+		    drop_number(chosen_party(pieces.v[i]))));
 
 		if (*name != '\0' && strcmp(name, "なし") != 0 &&
 		    strstr(name, "のとおり") == NULL && !is_dash(name))

@@ -1197,6 +1197,29 @@ first_line(const char *v)
 	return s;
 }
 
+
+/* "委託事項1児童扶養手当…": a part's number before the title it names
+ * goes (in place). */
+static void
+drop_part_number(char *t)
+{
+	static const char *const parts[] = { "委託事項", "手続", NULL };
+
+	for (int i = 0; parts[i]; i++) {
+		char *p = t + strlen(parts[i]);
+
+		if (!str_has_prefix(t, parts[i]) || !isdigit((unsigned char)*p))
+			continue;
+		while (isdigit((unsigned char)*p))
+			p++;
+		if (*p == ':' || *p == ' ')
+			p++;
+		if (*p != '\0')
+			memmove(t, p, strlen(p) + 1);
+		return;
+	}
+}
+
 /*
  * A title from a value: its lines joined (a title wraps in its cell,
  * "…システムの利用" / "について"), up to a line that is only a note in
@@ -1223,5 +1246,6 @@ title_value(const char *v)
 		p += n + (p[n] == '\n');
 	}
 	t = buf_detach(&b);
+	drop_part_number(t);
 	return t;
 }

@@ -2019,6 +2019,26 @@ START_TEST(numbered_sentences_that_say_their_kind)
 }
 END_TEST
 
+START_TEST(a_list_of_entrustments_by_their_numbers)
+{
+	struct parsed p;
+
+	parse_text(&p, "list.md", "# 全項目評価書\n\n| 評価書番号 | 評価書名 |\n|---|---|\n"
+	    "| 8 | 児童扶養手当の支給に関する事務　全項目評価書 |\n\n"
+	    "| 委託事項 | 委託先 | 再委託 | 委託する範囲 |\n|---|---|---|---|\n"
+	    "| 委託事項1　システムの運用保守 | 株式会社Ａ | 再委託する（株式会社Ｂ） | 全体 |\n"
+	    "| 委託事項2　現況届受付補助業務 | 未定 | 再委託しない | 一部 |\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 3);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].title.value, "システムの運用保守");
+	ck_assert_str_eq(p.cases.v[0]->procs[0].consignees.v[0], "株式会社Ａ");
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_SUBCONTRACT);
+	ck_assert_str_eq(p.cases.v[0]->procs[1].subcontractors.v[0], "株式会社Ｂ");
+	ck_assert_str_eq(p.cases.v[0]->procs[2].title.value, "現況届受付補助業務");
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(letter_number_run_into_the_header)
 {
 	struct parsed p;
@@ -2128,6 +2148,7 @@ extract_suite(void)
 	tcase_add_test(tc, headings_of_one_level_part_cases_of_any_kind);
 	tcase_add_test(tc, a_letters_subject_is_the_line_before_its_body);
 	tcase_add_test(tc, numbered_sentences_that_say_their_kind);
+	tcase_add_test(tc, a_list_of_entrustments_by_their_numbers);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -91,6 +91,18 @@ START_TEST(a_dash_is_no_organisation)
 }
 END_TEST
 
+START_TEST(a_choice_names_its_party_in_brackets)
+{
+	struct strlist l = STRLIST_INIT;
+
+	parse_organisations("再委託する（北陸クラウドオペレーション株式会社）", NULL,
+	    &l);
+	ck_assert_int_eq((int)l.n, 1);
+	ck_assert_str_eq(l.v[0], "北陸クラウドオペレーション株式会社");
+	strlist_free(&l);
+}
+END_TEST
+
 START_TEST(organisations_by_role)
 {
 	struct strlist a = STRLIST_INIT, b = STRLIST_INIT;
@@ -248,6 +260,7 @@ fields_suite(void)
 	tcase_add_test(tc, organisations_lose_notes_and_work_names);
 	tcase_add_test(tc, organisations_by_role);
 	tcase_add_test(tc, a_dash_is_no_organisation);
+	tcase_add_test(tc, a_choice_names_its_party_in_brackets);
 	tcase_add_test(tc, items_keep_parenthesised_notes);
 	tcase_add_test(tc, items_one_space_apart_are_a_list);
 	tcase_add_test(tc, item_with_a_spaced_note_is_one_item);

@@ -1345,7 +1345,7 @@ cell_trim(const char *s)
 }
 
 /* Does a cell mark its row as one of the column's: ○, ●, ✓, 有 …? */
-static int
+int
 is_mark_cell(const char *cell)
 {
 	static const char *const marks[] = { "○", "◯", "〇", "●", "◎",

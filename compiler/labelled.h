@@ -247,6 +247,8 @@ subcontract_from_prose(const struct ctx *x, size_t from, size_t to,
 /* ---- procedures ---- */
 int
 section_type(const char *label);
+/* Does a cell mark its row as one of its column's (○, ●, ✓, 有 …)? */
+int	is_mark_cell(const char *cell);
 /* The procedure a heading names, by its label or its bracketed word
  * (＜委託２＞　…); -1 if none. */
 int	heading_type(const struct node *k);

@@ -440,6 +440,72 @@ under_case_header(const struct ctx *x, size_t h)
 	return 0;
 }
 
+/* "取り扱う個人情報（氏名）": a column of one item, marked per row;
+ * that item (new string), or NULL. */
+static char *
+item_of_column(const char *head)
+{
+	const char *open = strstr(head, "（");
+	size_t n = strlen(head);
+
+	if (open == NULL || n < 3 || strcmp(head + n - 3, "）") != 0)
+		return NULL;
+	return xstrndup(open + 3, (size_t)(head + n - 3 - (open + 3)));
+}
+
+/* A cell of a column of marks that leaves its row out: －, ×, blank. */
+static int
+is_unmarked(const char *cell)
+{
+	static const char *const blanks[] = { "", "－", "-", "―", "ー", "×",
+	    "✕", "無", "なし", "−", NULL };
+	char *k = strip_ws(cell);
+	int yes = 0;
+
+	for (int i = 0; blanks[i] && !yes; i++)
+		yes = strcmp(k, blanks[i]) == 0;
+	free(k);
+	return yes;
+}
+
+/* Is column j of a row a mark under a column of one item? */
+static int
+is_mark_column(const struct strlist *head, size_t j,
+    const struct strlist *cells)
+{
+	char *item;
+
+	if (j >= cells->n || (item = item_of_column(head->v[j])) == NULL)
+		return 0;
+	free(item);
+	return is_mark_cell(cells->v[j]) || is_unmarked(cells->v[j]);
+}
+
+/* The items a row marks (○) under columns of one item each, as one
+ * items fact of the row. */
+static void
+marked_items_of_row(const struct strlist *head, const enum field_id *f,
+    const struct strlist *cells, struct facts *fs, size_t at, int line,
+    int rec)
+{
+	struct buf items = BUF_INIT;
+
+	for (size_t j = 0; j < head->n && j < cells->n; j++) {
+		char *item;
+
+		if (f[j] != FIELD_ITEMS || (item = item_of_column(head->v[j]))
+		    == NULL)
+			continue;
+		if (is_mark_cell(cells->v[j]))
+			buf_printf(&items, "%s%s", items.len ? "、" : "", item);
+		free(item);
+	}
+	if (items.len > 0)
+		add_fact(fs, FIELD_ITEMS, "取り扱う個人情報（○の項目）",
+		    items.data, at, line, rec);
+	buf_free(&items);
+}
+
 /*
  * A list table at node h: a header row naming at least two fields, then
  * rows of the same width.  Each row is a record (a case when the header
@@ -504,7 +570,12 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 				fs->rec[rec].key = xstrdup(fs->rec[rec - 1].key);
 			}
 		}
+		marked_items_of_row(&head, f, &cells, fs, i, x->k[i]->line,
+		    rec);
 		for (size_t j = 0; j < ncell; j++) {
+			if (f[j] == FIELD_ITEMS && is_mark_column(&head, j,
+			    &cells))
+				continue;	/* ○ / － under 項目（氏名） */
 			if (names_subcontract_column(head.v[j]) &&
 			    is_organisation_like(cells.v[j])) {
 				add_fact(fs, FIELD_SUBCONTRACTORS, head.v[j],

@@ -249,7 +249,13 @@ merge_header(struct strlist *head, const struct strlist *sub, int *merged)
 			merged[j] = 1;
 			continue;
 		}
-		if (j + 1 < head->n && is_period_pair(sub->v[j], sub->v[j + 1]))
+		if (label_field(owner) == FIELD_ITEMS && owner[0] != '\0' &&
+		    label_field(sub->v[j]) <= FIELD_IGNORE &&
+		    !is_other_aspect(sub->v[j]))
+			buf_printf(&b, "%s（%s）", owner, sub->v[j]);
+			/* 取り扱う個人情報 over 氏名 | 住所: marked items */
+		else if (j + 1 < head->n &&
+		    is_period_pair(sub->v[j], sub->v[j + 1]))
 			buf_puts(&b, owner);
 		else if (is_name_word(sub->v[j]))
 			buf_puts(&b, owner);

@@ -2039,6 +2039,30 @@ START_TEST(a_list_of_entrustments_by_their_numbers)
 }
 END_TEST
 
+START_TEST(items_marked_per_row_under_item_columns)
+{
+	struct parsed p;
+
+	parse_text(&p, "matrix.html", "<h1>業務委託の実施状況について</h1><table>"
+	    "<thead><tr><th rowspan=\"2\">No.</th><th rowspan=\"2\">業務名</th>"
+	    "<th rowspan=\"2\">委託先</th><th colspan=\"3\">取り扱う個人情報</th>"
+	    "<th rowspan=\"2\">その他の項目</th></tr><tr><th>氏名</th><th>住所</th>"
+	    "<th>個人番号</th></tr></thead><tbody>"
+	    "<tr><td>1</td><td>通知書作成業務</td><td>株式会社Ａ</td><td>○</td>"
+	    "<td>○</td><td>－</td><td>受診券番号</td></tr>"
+	    "<tr><td>2</td><td>課税資料入力業務</td><td>株式会社Ｂ</td><td>○</td>"
+	    "<td>－</td><td>○</td><td>－</td></tr></tbody></table>");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq((int)p.cases.v[0]->procs[0].data_items.n, 3);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].data_items.v[1], "住所");
+	ck_assert_str_eq(p.cases.v[0]->procs[0].data_items.v[2], "受診券番号");
+	ck_assert_int_eq((int)p.cases.v[0]->procs[1].data_items.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->procs[1].data_items.v[1], "個人番号");
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(letter_number_run_into_the_header)
 {
 	struct parsed p;
@@ -2149,6 +2173,7 @@ extract_suite(void)
 	tcase_add_test(tc, a_letters_subject_is_the_line_before_its_body);
 	tcase_add_test(tc, numbered_sentences_that_say_their_kind);
 	tcase_add_test(tc, a_list_of_entrustments_by_their_numbers);
+	tcase_add_test(tc, items_marked_per_row_under_item_columns);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -848,6 +848,173 @@ parse_markdown(const char *text, size_t len, struct doc *d)
 	buf_free(&m.line);
 }
 
+/* ---- reStructuredText's markup in plain text ---- */
+
+/* Display columns of s: 2 for a wide character, 1 otherwise. */
+static size_t
+columns_of(const char *s)
+{
+	size_t w = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p & 0xc0) != 0x80)
+			w += *p >= 0xe0 ? 2 : 1;
+	return w;
+}
+
+/* Is s a title's under- or overline ("=====", "-----"): one of = - ~ ^
+ * repeated, about as wide as the title (width columns)?  Its char. */
+static int
+underline_of(const char *s, size_t width)
+{
+	size_t n = strlen(s);
+
+	if (n < 3 || (s[0] != '=' && s[0] != '-' && s[0] != '~' &&
+	    s[0] != '^') || strspn(s, (char[]){ s[0], '\0' }) != n)
+		return 0;
+	return n * 10 >= width * 7 && n <= width * 2 + 4 ? s[0] : 0;
+}
+
+/* Does s open a reStructuredText directive or comment (".. note::")? */
+static int
+is_rst_directive(const char *s)
+{
+	while (*s == ' ')
+		s++;
+	return s[0] == '.' && s[1] == '.' && s[2] == ' ';
+}
+
+/* Drop the empty lines of d in [from, to) (a table's rows stand
+ * together); returns where `to` is now. */
+static size_t
+drop_emptied(struct doc *d, size_t from, size_t to)
+{
+	size_t out = from;
+
+	for (size_t i = from; i < to; i++)
+		if (d->lines[i].text[0] != '\0')
+			d->lines[out++] = d->lines[i];
+		else
+			free(d->lines[i].text);
+	memmove(d->lines + out, d->lines + to, (d->n - to) *
+	    sizeof(*d->lines));
+	d->n -= to - out;
+	return out;
+}
+
+/* ":担当課: 学校教育課" (a field list): "担当課：学校教育課", in place. */
+static void
+rst_field(char *t)
+{
+	char *end;
+
+	if (t[0] != ':' || (end = strchr(t + 1, ':')) == NULL ||
+	    end - t > 3 * 12 + 1 || end == t + 1 || memchr(t, ' ',
+	    (size_t)(end - t)) != NULL || (end[1] != ' ' && end[1] != '\0'))
+		return;
+	memmove(t, t + 1, (size_t)(end - t - 1));
+	if (end[1] == '\0')
+		end[-1] = '\0';		/* ":担当課:" alone: the label */
+	else
+		memcpy(end - 1, "：", 3);	/* ":" and " " make room */
+}
+
+/* "* - 項目" / "  - 内容" rows of a ".. list-table::" from line i: each
+ * row one TAB line, its cells' own bullets joined by 、; returns the
+ * line after the table. */
+static size_t
+rst_list_table(struct doc *d, size_t i)
+{
+	const char *cap = strstr(d->lines[i].text, "list-table::") +
+	    strlen("list-table::");
+	size_t j = i + 1, row = SIZE_MAX;
+	struct buf cells = BUF_INIT;
+
+	while (*cap == ' ')
+		cap++;
+	memmove(d->lines[i].text, cap, strlen(cap) + 1);	/* its caption */
+	for (; j < d->n; j++) {
+		char *t = d->lines[j].text, *u = t;
+
+		while (*u == ' ')
+			u++;
+		if (*u == '\0' || (*u == ':' && row == SIZE_MAX)) {
+			t[0] = '\0';	/* options, blank lines */
+			continue;
+		}
+		if (u == t)
+			break;	/* back at the margin: the table ended */
+		if (u[0] == '*' && u[1] == ' ' && u[2] == '-' && u[3] == ' ') {
+			if (row != SIZE_MAX) {
+				free(d->lines[row].text);
+				d->lines[row].text = buf_detach(&cells);
+			}
+			row = j;
+			buf_puts(&cells, u + 4);
+		} else if (u[0] == '-' && u[1] == ' ' && row != SIZE_MAX) {
+			buf_putc(&cells, '\t');
+			u += 2;
+			buf_puts(&cells, u + (u[0] == '*' && u[1] == ' ' ? 2 : 0));
+		} else if (row != SIZE_MAX) {
+			int bullet = u[0] == '*' && u[1] == ' ';
+
+			if (cells.len > 0 && cells.data[cells.len - 1] != '\t')
+				buf_puts(&cells, bullet ? "、" : "");
+			buf_puts(&cells, u + (bullet ? 2 : 0));
+		}
+		if (row != j)
+			t[0] = '\0';
+	}
+	if (row != SIZE_MAX) {
+		free(d->lines[row].text);
+		d->lines[row].text = buf_detach(&cells);
+	}
+	buf_free(&cells);
+	return drop_emptied(d, i + 1, j);
+}
+
+/*
+ * Plain text written in reStructuredText (a site built with Sphinx):
+ * titles under- (and over-) lined with = - ~ ^ are headings (over and
+ * under first, then = - and the rest), field lists (:担当課: …) pairs,
+ * list-tables rows, directives and comments go (their indented text
+ * stays).
+ */
+static void
+rst_markup(struct doc *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		char *t = d->lines[i].text;
+		int u;
+
+		if (is_rst_directive(t) && strstr(t, "list-table::") != NULL) {
+			i = rst_list_table(d, i) - 1;
+			continue;
+		}
+		if (is_rst_directive(t)) {
+			t[0] = '\0';
+			while (i + 1 < d->n && d->lines[i + 1].text[0] == ' ' &&
+			    strchr(d->lines[i + 1].text, ':') != NULL &&
+			    d->lines[i + 1].text[strspn(d->lines[i + 1].text,
+			    " ")] == ':')
+				d->lines[++i].text[0] = '\0';	/* options */
+			continue;
+		}
+		rst_field(t);
+		if (i + 1 < d->n && *t != '\0' && *t != ' ' &&
+		    strstr(t, "。") == NULL && columns_of(t) <= 80 &&
+		    (u = underline_of(d->lines[i + 1].text, columns_of(t)))) {
+			d->lines[i].heading = u == '=' ? 2 : u == '-' ? 3 : 4;
+			d->lines[i + 1].text[0] = '\0';
+			if (i > 0 && underline_of(d->lines[i - 1].text,
+			    columns_of(t)) == u) {
+				d->lines[i - 1].text[0] = '\0';
+				d->lines[i].heading = 1;	/* over and under */
+			}
+		}
+	}
+}
+
 int
 doc_parse(const struct source *src, struct doc *d, struct buf *err)
 {
@@ -857,8 +1024,11 @@ doc_parse(const struct source *src, struct doc *d, struct buf *err)
 		parse_html_page(src->text, src->len, d);
 	else if (src->format == FORMAT_MARKDOWN)
 		parse_markdown(src->text, src->len, d);
-	else
+	else {
 		parse_text(src->text, src->len, d);
+		if (src->format != FORMAT_PDF)
+			rst_markup(d);
+	}
 	return 0;
 }
 

@@ -483,6 +483,26 @@ START_TEST(a_sheet_of_one_pair_a_row)
 }
 END_TEST
 
+START_TEST(restructured_text_in_plain_text)
+{
+	struct rows r;
+
+	rows_of(&r, ".. コメント\n\n報告第４号　記録項目の追加について\n"
+	    "================================\n\n:担当課: 学校教育課\n\n"
+	    ".. list-table:: 手続１\n   :header-rows: 1\n\n   * - 項目\n     - 内容\n"
+	    "   * - 追加する記録項目\n     - * 食物アレルギーの有無\n"
+	    "       * 原因食物\n\n以上\n", FORMAT_TEXT);
+	ck_assert_str_eq(r.rows.lines[2].text, "報告第４号　記録項目の追加について");
+	ck_assert_int_eq(r.rows.lines[2].heading, 2);
+	ck_assert_str_eq(r.rows.lines[5].text, "担当課\t学校教育課");
+	ck_assert_str_eq(r.rows.lines[7].text, "手続１");
+	ck_assert_str_eq(r.rows.lines[8].text, "項目\t内容");
+	ck_assert_str_eq(r.rows.lines[9].text,
+	    "追加する記録項目\t食物アレルギーの有無、原因食物");
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(html_headings_keep_their_level)
 {
 	struct rows r;
@@ -856,6 +876,7 @@ rows_suite(void)
 	tcase_add_test(tc, markdown_footnotes_and_struck_text);
 	tcase_add_test(tc, an_exports_coded_pairs_with_equals);
 	tcase_add_test(tc, a_sheet_of_one_pair_a_row);
+	tcase_add_test(tc, restructured_text_in_plain_text);
 	tcase_add_test(tc, a_spaced_slash_parts_a_pair_from_its_line);
 	tcase_add_test(tc, html_grid_in_a_cell_mid_row_is_the_cells_lines);
 	tcase_add_test(tc, numbering_marks);

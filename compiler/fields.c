@@ -355,11 +355,14 @@ chosen_party(char *s)
 	    "あり", NULL };
 
 	for (int i = 0; choices[i]; i++) {
-		const char *p = s + strlen(choices[i]);
-		size_t open = str_has_prefix(p, "（") ? 3 : *p == '(' ? 1 : 0;
-		size_t n;
+		const char *p;
+		size_t open, n;
 
-		if (!str_has_prefix(s, choices[i]) || open == 0)
+		if (!str_has_prefix(s, choices[i]))
+			continue;
+		p = s + strlen(choices[i]);
+		if ((open = str_has_prefix(p, "（") ? 3 : *p == '(' ? 1 : 0) ==
+		    0)
 			continue;
 		p += open;
 		n = strlen(p);
@@ -424,6 +427,8 @@ is_not_item(const char *s)
 {
 	return *s == '\0' || is_dash(s) || strstr(s, "のとおり") != NULL ||
 	    str_has_prefix(s, "資料") || strstr(s, "添付資料") != NULL ||
+	    str_has_prefix(s, "付表の") || str_has_prefix(s, "別表の") ||
+	    str_has_prefix(s, "別紙の") ||	/* a pointer, not an item */
 	    strstr(s, "別添資料") != NULL || strstr(s, "参考資料") != NULL ||
 	    strcmp(s, "なし") == 0 ||
 	    strstr(s, "範囲") != NULL || strlen(s) > 3 * 250;

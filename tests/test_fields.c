@@ -28,6 +28,12 @@ START_TEST(labels_map_variants_to_fields)
 	    "項目か)"), FIELD_ITEMS);
 	ck_assert_int_eq(label_field("結合の開始時期と期間"), FIELD_PERIOD);
 	ck_assert_int_eq(label_field("13 委託先（参考）"), FIELD_CONSIGNEES);
+	ck_assert_int_eq(label_field("取り扱わせる項目"), FIELD_ITEMS);
+	ck_assert_int_ne(label_field("取り扱わせない項目"), FIELD_ITEMS);
+	ck_assert_int_eq(label_field("その他の項目"), FIELD_ITEMS);
+	ck_assert_int_eq(label_field("時期"), FIELD_PERIOD);
+	ck_assert_int_eq(label_field("委託先等"), FIELD_PARTNER);
+	ck_assert_int_le(label_field("旧委託先"), FIELD_IGNORE);
 }
 END_TEST
 

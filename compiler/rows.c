@@ -466,8 +466,8 @@ read_colon(const char *s, int col, struct reading *r)
 
 	for (const char *p = s; *p && w <= LABEL_MAX_COLS + 8; ) {
 		if (*p == ':' || str_has_prefix(p, "：") ||
-		    str_has_prefix(p, "＝")) {
-			c = p;	/* (an export's "項目名 ＝ 値") */
+		    str_has_prefix(p, "＝") || *p == '=') {
+			c = p;	/* (an export's "項目名 ＝ 値", "件名=…") */
 			break;
 		}
 		p += char_at(p, &cc);
@@ -478,13 +478,13 @@ read_colon(const char *s, int col, struct reading *r)
 	key = label_key(s, (size_t)(c - s));
 	if (!known_label(key) || label_inside_bracket(key) ||
 	    (c > s && is_digit_at(c - 1, &cc) &&
-	    is_digit_at(c + (*c == ':' ? 1 : 3), &cc))) {
+	    is_digit_at(c + (*c == ':' || *c == '=' ? 1 : 3), &cc))) {
 		free(key);
 		return 0;
 	}
 	free(key);
 	r->label = trimmed(s, (size_t)(c - s));
-	r->value = c + (*c == ':' ? 1 : 3);
+	r->value = c + (*c == ':' || *c == '=' ? 1 : 3);
 	r->value_col = col + width_of(s, (size_t)(r->value - s));
 	r->value = skip_space(r->value, &r->value_col);
 	r->sep = *r->value ? SEP_COLON : SEP_ALONE;

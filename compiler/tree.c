@@ -196,7 +196,7 @@ bracket_close(const char *p, size_t *open)
 {
 	static const char *const pairs[][2] = { { "【", "】" }, { "《", "》" },
 	    { "「", "」" }, { "≪", "≫" }, { "〔", "〕" }, { "<", ">" },
-	    { "〈", "〉" } };
+	    { "〈", "〉" }, { "[", "]" } };
 
 	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
 		if (str_has_prefix(p, pairs[i][0])) {
@@ -453,7 +453,8 @@ number_form_of(const char *key, const char *text, int *number,
 			*label_at = (size_t)(q + 1 - key);
 			return NUM_BRACKET_NUMBER;
 		}
-		return NUM_NONE;
+		if (strchr(p, ']') == NULL || strchr(p, ']')[1] != '\0')
+			return NUM_NONE;	/* (else "[委託1]", read below) */
 	}
 	if (*p == '(') {
 		const char *q = p + 1;

@@ -503,6 +503,18 @@ START_TEST(restructured_text_in_plain_text)
 }
 END_TEST
 
+START_TEST(an_ini_export)
+{
+	struct rows r;
+
+	rows_of(&r, "[事務]\n件名=資格確認書の発送業務の委託\n[委託１]\n"
+	    "委託先=株式会社Ａ\n", FORMAT_TEXT);
+	ck_assert_str_eq(r.rows.lines[1].text, "件名\t資格確認書の発送業務の委託");
+	ck_assert_str_eq(r.rows.lines[3].text, "委託先\t株式会社Ａ");
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(html_headings_keep_their_level)
 {
 	struct rows r;
@@ -877,6 +889,7 @@ rows_suite(void)
 	tcase_add_test(tc, an_exports_coded_pairs_with_equals);
 	tcase_add_test(tc, a_sheet_of_one_pair_a_row);
 	tcase_add_test(tc, restructured_text_in_plain_text);
+	tcase_add_test(tc, an_ini_export);
 	tcase_add_test(tc, a_spaced_slash_parts_a_pair_from_its_line);
 	tcase_add_test(tc, html_grid_in_a_cell_mid_row_is_the_cells_lines);
 	tcase_add_test(tc, numbering_marks);

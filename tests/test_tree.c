@@ -51,6 +51,7 @@ START_TEST(number_forms)
 	ck_assert_int_eq(form("(1)個人情報の項目"), NUM_PAREN);
 	ck_assert_int_eq(form("-(2)件数(見込み)"), NUM_PAREN);
 	ck_assert_int_eq(form("【報告】"), NUM_BRACKET);
+	ck_assert_int_eq(form("[委託1]"), NUM_BRACKET);	/* an INI section */
 	ck_assert_int_eq(form("■事業の概要"), NUM_MARK);
 	ck_assert_int_eq(form("【1】事務の現状と課題"), NUM_BRACKET_NUMBER);
 	ck_assert_int_eq(form("【変更事項2】事務の委託"), NUM_BRACKET_NUMBER);

@@ -1010,6 +1010,18 @@ set_origin_list(char **at, const struct strlist *l, const char *label)
 	free(by);
 }
 
+/* "相手方": a column of whoever gets the data, whatever the procedure
+ * (a 委託's contractor, a 提供's partner). */
+static int
+is_bare_party(const char *label)
+{
+	char *k = strip_ws(label);
+	int yes = strcmp(k, "相手方") == 0 || strcmp(k, "相手先") == 0;
+
+	free(k);
+	return yes;
+}
+
 /* Fill p from the facts of its span (or record). */
 
 static void
@@ -1090,7 +1102,8 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 		} else if (f->field == FIELD_SUBJECTS) {
 			continue;	/* the case's */
 		} else if (f->field == FIELD_PARTNER && (strstr(f->label,
-		    "委託") || strstr(f->label, "契約")) &&
+		    "委託") || strstr(f->label, "契約") ||
+		    is_bare_party(f->label)) &&
 		    (p->type == PROC_OUTSOURCE ||
 		    p->type == PROC_SUBCONTRACT)) {
 			/* 相手方（委託先・結合先）, 契約の相手方 of a 委託: its

@@ -507,6 +507,52 @@ marked_items_of_row(const struct strlist *head, const enum field_id *f,
 }
 
 /*
+ * Does row text go on the record above (its No, 区分 and 名称 blank,
+ * "| | | （プライバシーマーク取得事業者） | 住所 | ～令和8年3月31日"): a
+ * record written over several lines, one item a line?
+ */
+static int
+goes_on_row(const struct strlist *head, const enum field_id *f,
+    const char *text)
+{
+	struct strlist cells = STRLIST_INIT;
+	int named = 0, blank = 1;
+
+	row_cells(text, &cells);
+	if (cells.n != head->n || !is_blank_cell(cells.v[0]) ||
+	    !is_number_header(head->v[0]))
+		blank = 0;
+	for (size_t j = 1; j < cells.n && blank; j++)
+		if (names_kind_column(head->v[j]) || f[j] == FIELD_WORK ||
+		    f[j] == FIELD_SUBJECT) {
+			named = 1;
+			blank = is_blank_cell(cells.v[j]);
+		}
+	strlist_free(&cells);
+	return blank && named;
+}
+
+/* Row text's cells added to cells, a line each ('\n' before). */
+static void
+append_cells(struct strlist *cells, const char *text)
+{
+	struct strlist more = STRLIST_INIT;
+
+	row_cells(text, &more);
+	for (size_t j = 0; j < more.n && j < cells->n; j++) {
+		struct buf b = BUF_INIT;
+
+		if (is_blank_cell(more.v[j]))
+			continue;
+		buf_printf(&b, "%s%s%s", cells->v[j], *cells->v[j] ? "\n" : "",
+		    more.v[j]);
+		free(cells->v[j]);
+		cells->v[j] = buf_detach(&b);
+	}
+	strlist_free(&more);
+}
+
+/*
  * A list table at node h: a header row naming at least two fields, then
  * rows of the same width.  Each row is a record (a case when the header
  * has a 件名 column, else a procedure).  Returns the node after it.
@@ -554,6 +600,9 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 		if (str_has_prefix(x->k[i]->key, "(参考)"))
 			continue;	/* a row given for reference only */
 		row_cells(x->k[i]->text, &cells);
+		while (i + 1 < end && x->k[i + 1]->kind == NODE_ROW &&
+		    goes_on_row(&head, f, x->k[i + 1]->text))
+			append_cells(&cells, x->k[++i]->text);
 		/* the case's 件名 again (a rowspan): a further procedure */
 		again = is_case && above.n > (size_t)subject_col &&
 		    same_cell(cells.v[subject_col], above.v[subject_col]);

@@ -2194,6 +2194,8 @@ drawn_cells(const char *s, struct strlist *cells)
 	return drawn_cells_padded(s, cells, NULL);
 }
 
+static int	is_rule_line(const char *s);
+
 /* As drawn_cells(); padded[j] (when not NULL, up to 64 cells) says the
  * cell's text stops short of its right wall: its line was not wrapped. */
 static size_t
@@ -2220,6 +2222,19 @@ drawn_cells_padded(const char *s, struct strlist *cells, int *padded)
 		} else
 			p += (*p & 0xc0) == 0xc0 ? ((*p & 0xf0) == 0xf0 ? 4 :
 			    (*p & 0xe0) == 0xe0 ? 3 : 2) : 1;
+	}
+	if (start != NULL && cells->n > 0) {
+		/* "｜評価実施機関名｜帯広市長": the last cell has no wall */
+		char *c = trimmed(start, strlen(start));
+		int col = 0;
+
+		if (*skip_space(c, &col) != '\0' && !is_rule_line(c) &&
+		    strstr(c, "+-") == NULL && strstr(c, "+=") == NULL) {
+			if (padded != NULL && cells->n < 64)
+				padded[cells->n] = 0;
+			strlist_push(cells, skip_space(c, &col));
+		}
+		free(c);
 	}
 	return cells->n;
 }
@@ -2444,6 +2459,25 @@ drawn_table(const struct doc *in, size_t from, size_t to, struct doc *out)
 
 /* Lines [i, *end) of a drawn table of three columns or more, or of
  * two whose rules part every row? */
+/* Do lines [i, j) (walled on the left) all stop without a wall on the
+ * right: "｜評価実施機関名｜帯広市長", a grid of label | value rows? */
+static int
+open_right(const struct doc *in, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++) {
+		const char *t = in->lines[k].text;
+		size_t n = strlen(t);
+
+		while (n > 0 && t[n - 1] == ' ')
+			n--;
+		while (n >= 3 && memcmp(t + n - 3, "\xe3\x80\x80", 3) == 0)
+			n -= 3;
+		if (n >= 3 && is_wall(t + n - 3))
+			return 0;
+	}
+	return 1;
+}
+
 static int
 drawn_table_at(const struct doc *in, size_t i, size_t *end)
 {
@@ -2471,7 +2505,7 @@ drawn_table_at(const struct doc *in, size_t i, size_t *end)
 	/* (a label | value table whose rules part every row: each row's
 	   cells are read whole, wrapped words and all) */
 	return wide >= 2 || (pairs == lines && pairs >= 2 &&
-	    inner_rules(in, i, j) >= 1);
+	    (inner_rules(in, i, j) >= 1 || open_right(in, i, j)));
 }
 
 /* "差出人: …", "件名：…": a line of an e-mail's header. */

@@ -300,11 +300,42 @@ row_text(const struct strlist *cells, const int *merged)
  * pair placed anywhere: "報告日 | 令和7年11月5日").  A narrow table's
  * row with an empty last cell stays a row.
  */
+/* Are the first three of five cells or more blank (a row going on from
+ * the one above)? */
 static int
-is_sparse(const struct strlist *cells)
+goes_on_above(const struct strlist *cells)
+{
+	return cells->n >= 5 && cells->v[0][0] == '\0' &&
+	    cells->v[1][0] == '\0' && cells->v[2][0] == '\0';
+}
+
+/* Does line i of a sheet stand under a row of the table: the line above
+ * fills three cells or more, or goes on from one that does? */
+static int
+under_a_row(char **joined, size_t i)
+{
+	struct strlist cells = STRLIST_INIT;
+	size_t k = i;
+	int yes;
+
+	while (k > 0 && joined[k - 1] == NULL)
+		k--;
+	if (k == 0)
+		return 0;
+	sheet_cells(joined[k - 1], &cells);
+	yes = filled(&cells) >= 3 || (filled(&cells) >= 1 &&
+	    goes_on_above(&cells));
+	strlist_free(&cells);
+	return yes;
+}
+
+static int
+is_sparse(const struct strlist *cells, int under_row)
 {
 	size_t n = filled(cells);
 
+	if (under_row && n >= 1 && n <= 2 && goes_on_above(cells))
+		return 0;	/* more items of the row above, mid-table */
 	if (n <= 1)
 		return 1;
 	if (n != 2)
@@ -345,7 +376,7 @@ rewrite_line(char **joined, size_t n, size_t i, int **merged, char **out)
 	size_t width = tab_count(joined[i]), used = 1;
 
 	sheet_cells(joined[i], &cells);
-	if (is_sparse(&cells)) {
+	if (is_sparse(&cells, under_a_row(joined, i))) {
 		out[i] = sparse_text(&cells);
 		free(*merged);
 		*merged = NULL;

@@ -2063,6 +2063,30 @@ START_TEST(items_marked_per_row_under_item_columns)
 }
 END_TEST
 
+START_TEST(a_list_whose_records_run_over_lines)
+{
+	struct parsed p;
+
+	parse_text(&p, "annex.txt", "個人情報の目的外利用等の実施について（報告）\n\n記\n\n"
+	    "１　報告事項名\n　　放課後児童クラブの利用調整に係る個人情報の取扱い\n\n別表\n"
+	    "No.\t区分\t事務・業務の名称\t相手方\t個人情報の項目\t期間\t備考\n"
+	    "1\t業務委託\t利用申請入力業務\t株式会社Ａ\t申請者の氏名\t令和7年11月4日\t\n"
+	    "\t\t\t\t住所\t～令和8年3月31日\t\n\t\t\t\t電話番号\t\t\n"
+	    "2\t外部提供\t利用調整結果の提供\t連絡協議会\t児童の氏名\t令和8年2月16日\t\n"
+	    "\t\t\t\t児童の学年\t\t終期なし\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->title.value,
+	    "放課後児童クラブの利用調整に係る個人情報の取扱い");
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].consignees.v[0], "株式会社Ａ");
+	ck_assert_int_eq((int)p.cases.v[0]->procs[0].data_items.n, 3);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].period_end.value, "2026-03-31");
+	ck_assert_str_eq(p.cases.v[0]->procs[1].partner.value, "連絡協議会");
+	ck_assert_int_eq((int)p.cases.v[0]->procs[1].data_items.n, 2);
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(letter_number_run_into_the_header)
 {
 	struct parsed p;
@@ -2174,6 +2198,7 @@ extract_suite(void)
 	tcase_add_test(tc, numbered_sentences_that_say_their_kind);
 	tcase_add_test(tc, a_list_of_entrustments_by_their_numbers);
 	tcase_add_test(tc, items_marked_per_row_under_item_columns);
+	tcase_add_test(tc, a_list_whose_records_run_over_lines);
 	suite_add_tcase(s, tc);
 	return s;
 }

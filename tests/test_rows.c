@@ -515,6 +515,20 @@ START_TEST(an_ini_export)
 }
 END_TEST
 
+START_TEST(a_grid_walled_on_the_left_only)
+{
+	struct rows r;
+
+	rows_of(&r, "｜評価書番号｜評価書名\n｜　　９　　｜児童手当に関する事務\n\n"
+	    "｜評価実施機関名｜帯広市長\n｜公表日　　　　｜令和５年１２月１５日\n",
+	    FORMAT_TEXT);
+	ck_assert_str_eq(r.rows.lines[0].text, "評価書番号\t評価書名");
+	ck_assert_str_eq(r.rows.lines[1].text, "９\t児童手当に関する事務");
+	ck_assert_str_eq(r.rows.lines[3].text, "評価実施機関名\t帯広市長");
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(html_headings_keep_their_level)
 {
 	struct rows r;
@@ -890,6 +904,7 @@ rows_suite(void)
 	tcase_add_test(tc, a_sheet_of_one_pair_a_row);
 	tcase_add_test(tc, restructured_text_in_plain_text);
 	tcase_add_test(tc, an_ini_export);
+	tcase_add_test(tc, a_grid_walled_on_the_left_only);
 	tcase_add_test(tc, a_spaced_slash_parts_a_pair_from_its_line);
 	tcase_add_test(tc, html_grid_in_a_cell_mid_row_is_the_cells_lines);
 	tcase_add_test(tc, numbering_marks);

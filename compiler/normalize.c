@@ -883,7 +883,7 @@ size_t
 norm_kanji_digits_len(const char *s, size_t max)
 {
 	static const char *const digits[] = { "一", "二", "三", "四", "五",
-	    "六", "七", "八", "九", "十", NULL };
+	    "六", "七", "八", "九", "十", "百", NULL };
 	size_t n = 0;
 
 	for (int more = 1; more && n < 3 * max; ) {

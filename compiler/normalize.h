@@ -106,7 +106,7 @@ long long	norm_parse_count(const char *s, size_t len);
 long long	norm_parse_number(const char *s, size_t len, size_t *used);
 
 /*
- * Bytes of the run of 漢数字 一 to 十 at the start of s, at most max of
+ * Bytes of the run of 漢数字 一 to 十 and 百 at the start of s, at most max of
  * them ("十二　委託期間" → 6 with max 3); 0 when s opens with none.
  */
 size_t	norm_kanji_digits_len(const char *s, size_t max);

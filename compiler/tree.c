@@ -58,17 +58,25 @@ circled_number(const char *text)
 	return 0;
 }
 
-/* ア イ ウ … as a numbering mark: one katakana then a space. */
+/* ア イ ウ … (or イ ロ ハ …) as a numbering mark: one katakana then a
+ * space. */
 static int
 kana_number(const char *text, size_t *len)
 {
 	static const char *const kana[] = { "ア", "イ", "ウ", "エ", "オ", "カ",
 	    "キ", "ク", "ケ", "コ", NULL };
+	static const char *const iroha[] = { "イ", "ロ", "ハ", "ニ", "ホ",
+	    "ヘ", "ト", NULL };
 
 	for (int i = 0; kana[i]; i++)
 		if (str_has_prefix(text, kana[i])) {
 			*len = strlen(kana[i]);
 			return i + 1;
+		}
+	for (int i = 1; iroha[i]; i++)
+		if (str_has_prefix(text, iroha[i])) {
+			*len = strlen(iroha[i]);
+			return i + 1;	/* (イ, its first, reads as ア's second) */
 		}
 	return 0;
 }

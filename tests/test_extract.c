@@ -2087,6 +2087,25 @@ START_TEST(a_list_whose_records_run_over_lines)
 }
 END_TEST
 
+START_TEST(a_letter_numbered_in_kanji_with_iroha_parts)
+{
+	struct parsed p;
+
+	parse_text(&p, "kanji.txt", "奈住第１０８７号\n令和七年十二月八日\n\n"
+	    "諮問書（諮問第百二十三号）\n\n下記の事項について意見を求めます。\n\n記\n\n"
+	    "一　件名\n　県営住宅入居者の収入認定に係る目的外利用及び本人外収集について\n\n"
+	    "五　諮問事項\n　イ　目的外利用\n　　（イ）名称　　生活保護受給情報の利用\n"
+	    "　　（ロ）利用する項目　　氏名、住所\n　ロ　本人外収集\n"
+	    "　　（イ）名称　　市町村からの所得情報の収集\n"
+	    "　　（ロ）収集する項目　　氏名、合計所得金額\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "123");
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_INDIRECT);
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(letter_number_run_into_the_header)
 {
 	struct parsed p;
@@ -2199,6 +2218,7 @@ extract_suite(void)
 	tcase_add_test(tc, a_list_of_entrustments_by_their_numbers);
 	tcase_add_test(tc, items_marked_per_row_under_item_columns);
 	tcase_add_test(tc, a_list_whose_records_run_over_lines);
+	tcase_add_test(tc, a_letter_numbered_in_kanji_with_iroha_parts);
 	suite_add_tcase(s, tc);
 	return s;
 }

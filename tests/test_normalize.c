@@ -597,6 +597,7 @@ START_TEST(kanji_digits_run)
 	ck_assert_uint_eq(norm_kanji_digits_len("十二　委託期間", 3), 6);
 	ck_assert_uint_eq(norm_kanji_digits_len("十二　委託期間", 1), 3);
 	ck_assert_uint_eq(norm_kanji_digits_len("一般競争入札", 3), 3);
+	ck_assert_uint_eq(norm_kanji_digits_len("百二十三号", 6), 12);
 	ck_assert_uint_eq(norm_kanji_digits_len("委託", 3), 0);
 }
 END_TEST

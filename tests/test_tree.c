@@ -52,6 +52,8 @@ START_TEST(number_forms)
 	ck_assert_int_eq(form("-(2)件数(見込み)"), NUM_PAREN);
 	ck_assert_int_eq(form("【報告】"), NUM_BRACKET);
 	ck_assert_int_eq(form("[委託1]"), NUM_BRACKET);	/* an INI section */
+	ck_assert_int_eq(number_form_of("ロ本人外収集", "ロ　本人外収集",
+	    &(int){0}, &(size_t){0}), NUM_KANA);	/* イ ロ ハ */
 	ck_assert_int_eq(form("■事業の概要"), NUM_MARK);
 	ck_assert_int_eq(form("【1】事務の現状と課題"), NUM_BRACKET_NUMBER);
 	ck_assert_int_eq(form("【変更事項2】事務の委託"), NUM_BRACKET_NUMBER);

@@ -503,6 +503,12 @@ number_form_of(const char *key, const char *text, int *number,
 			*label_at = (size_t)(after - key);
 			return NUM_BRACKET_NUMBER;
 		}
+		if (close == p + open + 1 && p[open] >= 'A' && p[open] <= 'Z' &&
+		    is_heading_label(after)) {
+			*number = p[open] - 'A' + 1;	/* 〔Ａ〕電子計算機への記録 */
+			*label_at = (size_t)(after - key);
+			return NUM_BRACKET_NUMBER;
+		}
 		if (close != NULL && (v = word_then_number(p + open, close)) >= 0
 		    && is_heading_label(after)) {
 			*number = v;	/* 【変更事項1】本人以外からの収集 */

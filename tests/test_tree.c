@@ -52,6 +52,7 @@ START_TEST(number_forms)
 	ck_assert_int_eq(form("-(2)件数(見込み)"), NUM_PAREN);
 	ck_assert_int_eq(form("【報告】"), NUM_BRACKET);
 	ck_assert_int_eq(form("[委託1]"), NUM_BRACKET);	/* an INI section */
+	ck_assert_int_eq(form("〔A〕電子計算機への記録"), NUM_BRACKET_NUMBER);
 	ck_assert_int_eq(number_form_of("ロ本人外収集", "ロ　本人外収集",
 	    &(int){0}, &(size_t){0}), NUM_KANA);	/* イ ロ ハ */
 	ck_assert_int_eq(form("■事業の概要"), NUM_MARK);

@@ -7,6 +7,7 @@
  * value is missing it is gathered from the lines below; where the value
  * sits in a column, lines starting in that column continue it.
  */
+#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1930,6 +1931,33 @@ long_table(struct pass *ps, size_t i)
 	return j;
 }
 
+/*
+ * "[Ⅱ-4-委託事項1] 委託事項名 ＝ …": an item code whose last part is a
+ * word and its number opens that part; the part goes out as a line of
+ * its own ("委託事項1") before the line, so that its items (coded
+ * "[Ⅱ-4-委託事項1-①]") fall under it.
+ */
+static void
+part_of_item_code(struct pass *ps, size_t i)
+{
+	const struct doc_line *dl = &ps->in->lines[i];
+	const char *s = skip_space_c(dl->text), *close, *last, *d;
+	char *part;
+
+	if (*s != '[' || (close = strchr(s, ']')) == NULL || close - s > 40 ||
+	    !is_space_at(close + 1))
+		return;
+	for (last = close; last > s && last[-1] != '-' && last[-1] != '['; )
+		last--;
+	for (d = close; d > last && isdigit((unsigned char)d[-1]); d--)
+		;
+	if (d == close || d == last || !(*last & 0x80))
+		return;	/* no number, or no word before it */
+	part = xstrndup(last, (size_t)(close - last));
+	emit(ps, dl, part);
+	free(part);
+}
+
 static size_t
 normalise_line(struct pass *ps, size_t i)
 {
@@ -1949,6 +1977,7 @@ normalise_line(struct pass *ps, size_t i)
 		return next;
 	if ((next = long_table(ps, i)) > i)
 		return next;
+	part_of_item_code(ps, i);
 	if (slashed_pairs(ps, i) || pairs_side_by_side(ps, i))
 		return i + 1;
 	if (nested_rows(ps, i))

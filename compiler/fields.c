@@ -248,6 +248,25 @@ cut_at(char *s, const char *mark)
 		*p = '\0';
 }
 
+/* A spoken sentence's end after a name ("でございます", "です"), cut
+ * (in place). */
+static void
+drop_copula(char *t)
+{
+	static const char *const ends[] = { "でございます", "となります",
+	    "です", NULL };
+	size_t n = strlen(t);
+
+	for (int i = 0; ends[i]; i++) {
+		size_t k = strlen(ends[i]);
+
+		if (n > k && strcmp(t + n - k, ends[i]) == 0) {
+			t[n - k] = '\0';
+			return;
+		}
+	}
+}
+
 char *
 clean_organisation(const char *name)
 {
@@ -258,6 +277,7 @@ clean_organisation(const char *name)
 	t = trim(s);
 	if ((lead = strstr(t, "…")) != NULL)
 		t = (char *)lead + strlen("…");
+	drop_copula(t);		/* "…ネットワークでございます" (minutes) */
 	strip_trailing_parens(t);
 	out = norm_strip_space(t, strlen(t));	/* "S c o p o", "名 称" */
 	free(s);

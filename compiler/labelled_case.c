@@ -593,6 +593,25 @@ next_mention(const struct ctx *x, size_t from, const char *word,
 	return x->n;
 }
 
+/* The next line from `from` on naming the matter that key opens with
+ * ("報告事項1…": "次に…報告事項1について"), or x->n. */
+static size_t
+next_matter(const struct ctx *x, size_t from, const char *key)
+{
+	const char *end = after_matter_number(key);
+	char *token = xstrndup(key, (size_t)(end - key));
+	size_t i;
+
+	for (i = from; i < x->n; i++) {
+		const char *p = strstr(x->k[i]->key, token);
+
+		if (p != NULL && !isdigit((unsigned char)p[strlen(token)]))
+			break;
+	}
+	free(token);
+	return i;
+}
+
 /*
  * Headers close together that each name a case with its title (minutes:
  * "（１）諮問第18号　…について", its （担当課 …） line, "（２）諮問第19号
@@ -608,13 +627,18 @@ tell_agenda_cases(const struct ctx *x, struct spans *sp)
 	for (size_t c = 0; c < sp->n; c++) {
 		const struct span *s = &sp->v[c];
 
-		if (s->record >= 0 || s->number == NULL || s->word == NULL ||
+		if (s->record >= 0 || s->word == NULL || (s->number == NULL &&
+		    after_matter_number(after_agenda_number(
+		    x->k[s->from]->key)) == NULL) ||
 		    (c > 0 && s->from > sp->v[c - 1].from + 3))
 			goto out;
 	}
 	from = sp->v[sp->n - 1].from + 1;
 	for (size_t c = 0; c < sp->n; c++) {
-		at[c] = next_mention(x, from, sp->v[c].word, sp->v[c].number);
+		at[c] = sp->v[c].number != NULL ? next_mention(x, from,
+		    sp->v[c].word, sp->v[c].number) :
+		    next_matter(x, from, after_agenda_number(
+		    x->k[sp->v[c].from]->key));
 		if (at[c] >= x->n || (c > 0 && at[c] <= at[c - 1]))
 			goto out;
 	}

@@ -2106,6 +2106,28 @@ START_TEST(a_letter_numbered_in_kanji_with_iroha_parts)
 }
 END_TEST
 
+START_TEST(minutes_take_up_an_unnumbered_matter)
+{
+	struct parsed p;
+
+	parse_text(&p, "minutes.txt", "審議会　会議録\n\n４　議　題\n"
+	    "　（１）諮問第５１号　要介護認定調査業務の委託について\n"
+	    "　（２）報告事項１　保育所入所申請の外部結合について\n\n６　会議の経過\n\n"
+	    "【事務局】　諮問第５１号は、条例第６条第２号の規定に基づくものです。\n\n"
+	    "【説明員】　委託先に渡す個人情報の項目は、被保険者番号、氏名、住所でございます。\n\n"
+	    "【会長】　次に報告事項１について説明をお願いします。\n\n"
+	    "【説明員】　結合の相手方は、株式会社ひびきクラウドサービスです。\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->procs[0].data_items.n, 3);
+	ck_assert_int_eq((int)p.cases.v[1]->nprocs, 1);
+	ck_assert_int_eq((int)p.cases.v[1]->procs[0].data_items.n, 0);
+	ck_assert_str_eq(p.cases.v[1]->procs[0].partner.value,
+	    "株式会社ひびきクラウドサービス");
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(letter_number_run_into_the_header)
 {
 	struct parsed p;
@@ -2219,6 +2241,7 @@ extract_suite(void)
 	tcase_add_test(tc, items_marked_per_row_under_item_columns);
 	tcase_add_test(tc, a_list_whose_records_run_over_lines);
 	tcase_add_test(tc, a_letter_numbered_in_kanji_with_iroha_parts);
+	tcase_add_test(tc, minutes_take_up_an_unnumbered_matter);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -105,6 +105,9 @@ START_TEST(a_choice_names_its_party_in_brackets)
 	    &l);
 	ck_assert_int_eq((int)l.n, 1);
 	ck_assert_str_eq(l.v[0], "北陸クラウドオペレーション株式会社");
+	parse_organisations("一般社団法人きたきゅう介護支援ネットワークでございます",
+	    NULL, &l);	/* spoken, in minutes */
+	ck_assert_str_eq(l.v[1], "一般社団法人きたきゅう介護支援ネットワーク");
 	strlist_free(&l);
 }
 END_TEST

@@ -389,6 +389,67 @@ typed_paragraphs(const struct ctx *x, size_t from, size_t to,
 		ps->n = first;	/* one is a remark, not a list of them */
 }
 
+/* "・外部提供：選定した対象者の名簿（…）を、…に提供する。": a bullet
+ * whose label is a kind of procedure, told in the sentence after it;
+ * the kind, or -1. */
+static int
+kind_bullet(const struct node *k)
+{
+	const char *t = k->text, *colon;
+	char *word;
+	int type;
+
+	if (k->kind != NODE_TEXT)
+		return -1;
+	while (*t == ' ' || str_has_prefix(t, "\xe3\x80\x80") ||
+	    str_has_prefix(t, "・") || str_has_prefix(t, "○") ||
+	    str_has_prefix(t, "●"))
+		t += *t == ' ' ? 1 : 3;
+	if ((colon = strstr(t, "：")) == NULL || colon == t ||
+	    colon - t > 3 * 8 || str_has_prefix(colon + 3, "なし") ||
+	    strlen(colon + 3) < 3 * 12)
+		return -1;	/* (a sentence follows, not a name) */
+	word = xstrndup(t, (size_t)(colon - t));
+	type = section_type(word);
+	free(word);
+	return type == PROC_OTHER ? -1 : type;
+}
+
+/* Does line k go on the bullet above (no bullet, no heading, no blank)? */
+static int
+goes_on_bullet(const struct node *k)
+{
+	const char *t = k->text;
+
+	while (*t == ' ' || str_has_prefix(t, "\xe3\x80\x80"))
+		t += *t == ' ' ? 1 : 3;
+	return k->kind == NODE_TEXT && !str_has_prefix(t, "・") &&
+	    !str_has_prefix(t, "〔") && !str_has_prefix(t, "■");
+}
+
+/*
+ * Minutes' bullets naming each procedure by its kind ("・目的外利用：…",
+ * "・外部提供：…"): each a procedure told in its sentences, up to the
+ * next bullet.
+ */
+static void
+kind_bullets(const struct ctx *x, size_t from, size_t to,
+    struct proc_spans *ps)
+{
+	for (size_t i = from; i < to && i < x->n; i++) {
+		size_t j = i + 1;
+		int type = kind_bullet(x->k[i]);
+
+		if (type < 0)
+			continue;
+		while (j < to && j < x->n && goes_on_bullet(x->k[j]))
+			j++;
+		add_proc_span(ps, i, j, type, -1, NULL);
+		ps->v[ps->n - 1].prose = 1;
+		i = j - 1;
+	}
+}
+
 /*
  * Procedures enumerated in sentences (minutes, a letter): "一つ目の
  * 「A」", "二つ目は「B」" — each from its sentence to the next, when at
@@ -1637,6 +1698,8 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		listed_procedures(x, fs, s->from, s->to, &ps);
 	if (ps.n == 0 && s->record < 0)
 		typed_paragraphs(x, s->from, s->to, &ps);
+	if (ps.n == 0 && s->record < 0)
+		kind_bullets(x, s->from, s->to, &ps);
 	if (ps.n == 0 && s->record < 0)
 		paragraph_procedures(x, s->from, s->to, &ps);
 	if (ps.n == 0 && s->record < 0)

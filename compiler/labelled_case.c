@@ -612,6 +612,24 @@ next_matter(const struct ctx *x, size_t from, const char *key)
 	return i;
 }
 
+/* The next line from `from` on that takes up agenda item n by its
+ * number ("■議題（２）報告事項"), or x->n. */
+static size_t
+next_agenda_item(const struct ctx *x, size_t from, int n)
+{
+	static const char *const words[] = { "議題", "議事", "案件", NULL };
+	char token[32];
+	size_t i;
+
+	for (i = from; i < x->n; i++)
+		for (int w = 0; words[w]; w++) {
+			snprintf(token, sizeof(token), "%s(%d)", words[w], n);
+			if (strstr(x->k[i]->key, token) != NULL)
+				return i;
+		}
+	return i;
+}
+
 /*
  * Headers close together that each name a case with its title (minutes:
  * "（１）諮問第18号　…について", its （担当課 …） line, "（２）諮問第19号
@@ -629,16 +647,20 @@ tell_agenda_cases(const struct ctx *x, struct spans *sp)
 
 		if (s->record >= 0 || s->word == NULL || (s->number == NULL &&
 		    after_matter_number(after_agenda_number(
-		    x->k[s->from]->key)) == NULL) ||
+		    x->k[s->from]->key)) == NULL &&
+		    x->k[s->from]->form != NUM_PAREN) ||
 		    (c > 0 && s->from > sp->v[c - 1].from + 3))
 			goto out;
 	}
 	from = sp->v[sp->n - 1].from + 1;
 	for (size_t c = 0; c < sp->n; c++) {
+		const struct node *k = x->k[sp->v[c].from];
+
 		at[c] = sp->v[c].number != NULL ? next_mention(x, from,
 		    sp->v[c].word, sp->v[c].number) :
-		    next_matter(x, from, after_agenda_number(
-		    x->k[sp->v[c].from]->key));
+		    after_matter_number(after_agenda_number(k->key)) != NULL ?
+		    next_matter(x, from, after_agenda_number(k->key)) :
+		    next_agenda_item(x, from, k->number);
 		if (at[c] >= x->n || (c > 0 && at[c] <= at[c - 1]))
 			goto out;
 	}
@@ -1740,6 +1762,30 @@ department_introduced(const char *k, int line, struct field *f)
 	return 1;
 }
 
+
+/* "〔説明要旨〕（福祉保健部高齢福祉推進課）": who gave the account, in
+ * brackets after a section's mark; sets f, 1 when found. */
+static int
+department_of_account(const char *k, int line, struct field *f)
+{
+	const char *open = strstr(k, "説明"), *p, *close;
+	char *v;
+
+	if (open == NULL || (p = strstr(open, "(")) == NULL ||
+	    (close = strchr(p, ')')) == NULL || close[1] != '\0' ||
+	    close - p > 3 * 20)
+		return 0;
+	v = xstrndup(p + 1, (size_t)(close - p - 1));
+	if (!str_has_suffix(v, "課") && !str_has_suffix(v, "室")) {
+		free(v);
+		return 0;
+	}
+	field_set(f, v, line);
+	field_from(f, "rule （…課） after 説明 in minutes");
+	free(v);
+	return 1;
+}
+
 /* Minutes: "財務部納税課から資料1に基づき説明があった". */
 static int
 department_explaining(const struct ctx *x, size_t from, size_t to,
@@ -1749,7 +1795,8 @@ department_explaining(const struct ctx *x, size_t from, size_t to,
 		const char *k = x->k[i]->key, *at = strstr(k, "から");
 		char *v;
 
-		if (department_introduced(k, x->k[i]->line, f))
+		if (department_introduced(k, x->k[i]->line, f) ||
+		    department_of_account(k, x->k[i]->line, f))
 			return 1;
 
 		if (at == NULL || at - k > 3 * 30 || strstr(k, "説明") == NULL)

@@ -2128,6 +2128,29 @@ START_TEST(minutes_take_up_an_unnumbered_matter)
 }
 END_TEST
 
+START_TEST(minutes_bullets_naming_their_kind)
+{
+	struct parsed p;
+
+	parse_text(&p, "gijiyoshi.txt", "第２回審議会　議事要旨\n\n４　議　題\n"
+	    "　（１）諮問第７号　高齢者見守り事業における個人情報の目的外利用及び外部提供について\n"
+	    "　（２）報告事項　生活困窮者支援における本人以外からの収集について\n"
+	    "５　議事の概要\n\n■議題（１）諮問第７号\n〔説明要旨〕（福祉保健部高齢福祉推進課）\n"
+	    "　・目的外利用：介護保険課が保有する情報のうち、要介護度を利用する。利用開始は令和\n"
+	    "　　７年１０月１日。\n"
+	    "　・外部提供：名簿を一般社団法人ひこね安心見守りネットに提供する。\n\n"
+	    "■議題（２）報告事項\n〔説明要旨〕（福祉保健部社会福祉課）\n"
+	    "　・関係機関から就労状況を収集する。\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->department.value, "福祉保健部高齢福祉推進課");
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[0].type, PROC_OTHER_USE);
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_PROVISION);
+	ck_assert_str_eq(p.cases.v[1]->department.value, "福祉保健部社会福祉課");
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(letter_number_run_into_the_header)
 {
 	struct parsed p;
@@ -2242,6 +2265,7 @@ extract_suite(void)
 	tcase_add_test(tc, a_list_whose_records_run_over_lines);
 	tcase_add_test(tc, a_letter_numbered_in_kanji_with_iroha_parts);
 	tcase_add_test(tc, minutes_take_up_an_unnumbered_matter);
+	tcase_add_test(tc, minutes_bullets_naming_their_kind);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -68,6 +68,14 @@ str_has_prefix(const char *s, const char *p)
 	return *p == '\0';
 }
 
+const char *
+str_skip_spaces(const char *s)
+{
+	while (*s == ' ' || str_has_prefix(s, "\xe3\x80\x80"))
+		s += *s == ' ' ? 1 : 3;
+	return s;
+}
+
 int
 str_has_suffix(const char *s, const char *p)
 {

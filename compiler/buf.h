@@ -24,6 +24,8 @@ char *xstrndup(const char *s, size_t n);
 
 /* Does s start (end) with p?  The one pair of string tests of the project. */
 int	str_has_prefix(const char *s, const char *p);
+/* s past its leading spaces, ASCII and ideographic (U+3000). */
+const char *str_skip_spaces(const char *s);
 int	str_has_suffix(const char *s, const char *p);
 /* The longest prefix of UTF-8 s of at most n bytes (n <= strlen(s)) that
  * ends on a character boundary: where to cut s. */

@@ -988,8 +988,7 @@ paragraph_at(const struct ctx *x, size_t i, size_t to)
 		if (x->k[i]->kind != NODE_TEXT || x->k[j]->kind != NODE_TEXT ||
 		    str_has_suffix(x->k[j - 1]->key, "。"))
 			break;
-		while (*t == ' ' || str_has_prefix(t, "\xe3\x80\x80"))
-			t += *t == ' ' ? 1 : 3;
+		t = str_skip_spaces(t);
 		buf_puts(&b, t);
 	}
 	return buf_detach(&b);

@@ -264,8 +264,7 @@ paragraph_title(const struct node *k, const struct node *next)
 	char *title;
 	size_t n;
 
-	while (*t == ' ' || str_has_prefix(t, "\xe3\x80\x80"))
-		t += *t == ' ' ? 1 : 3;
+	t = str_skip_spaces(t);
 	if ((n = numbering_len(t)) == 0)
 		return NULL;
 	t += n;
@@ -362,8 +361,7 @@ typed_paragraphs(const struct ctx *x, size_t from, size_t to,
 
 		if (x->k[i]->kind == NODE_ROW && tab != NULL)
 			t = tab + 1;	/* 諮問事項 | １　…: its first one */
-		while (*t == ' ' || str_has_prefix(t, "\xe3\x80\x80"))
-			t += *t == ' ' ? 1 : 3;
+		t = str_skip_spaces(t);
 		if (x->k[i]->kind == NODE_BLANK || numbering_len(t) == 0) {
 			i++;
 			continue;
@@ -372,8 +370,7 @@ typed_paragraphs(const struct ctx *x, size_t from, size_t to,
 		for (; j < to && j < x->n && x->k[j]->kind == NODE_TEXT; j++) {
 			const char *u = x->k[j]->text;
 
-			while (*u == ' ' || str_has_prefix(u, "\xe3\x80\x80"))
-				u += *u == ' ' ? 1 : 3;
+			u = str_skip_spaces(u);
 			if (numbering_len(u) > 0)
 				break;
 			buf_puts(&key, x->k[j]->key);
@@ -421,8 +418,7 @@ goes_on_bullet(const struct node *k)
 {
 	const char *t = k->text;
 
-	while (*t == ' ' || str_has_prefix(t, "\xe3\x80\x80"))
-		t += *t == ' ' ? 1 : 3;
+	t = str_skip_spaces(t);
 	return k->kind == NODE_TEXT && !str_has_prefix(t, "・") &&
 	    !str_has_prefix(t, "〔") && !str_has_prefix(t, "■");
 }
@@ -1236,8 +1232,7 @@ after_case_header(const char *t)
 	if ((p = strstr(t, "号")) == NULL)
 		return t;
 	p += strlen("号");
-	while (*p == ' ' || str_has_prefix(p, "\xe3\x80\x80"))
-		p += *p == ' ' ? 1 : 3;
+	p = str_skip_spaces(p);
 	return p;
 }
 
@@ -1305,8 +1300,7 @@ heading_title(const struct node *h, struct procedure *p, int named)
 	char *title;
 	int names_type = 0;
 
-	while (*t == ' ' || str_has_prefix(t, "\xe3\x80\x80"))
-		t += *t == ' ' ? 1 : 3;
+	t = str_skip_spaces(t);
 	t += numbering_len(t);
 	t = after_case_header(t);
 	t = after_part_number(t);

@@ -351,8 +351,7 @@ drop_work_name(char *s)
 	return s;
 }
 
-/* A cell's dash for "none" ("―", "－", "-"), alone or before a note. */
-static int
+int
 is_dash(const char *s)
 {
 	static const char *const dashes[] = { "―", "－", "-", "—", "‐", "ー",

@@ -43,6 +43,9 @@ const char	*field_name(enum field_id f);
  */
 const char	*skip_numbering(const char *key);
 
+/* A cell's dash for "none" ("―", "－", "-"), alone or before a note. */
+int		is_dash(const char *s);
+
 /*
  * Organisations named in a value: split at 、 and numbered groups, work
  * names (…業務) and "…" leaders dropped, notes in parentheses and after

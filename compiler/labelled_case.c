@@ -1737,6 +1737,26 @@ department_under_sender(const struct ctx *x, size_t from, size_t to,
 	return 0;
 }
 
+
+/*
+ * v (owned, freed here) into f as the department when ok and it names
+ * one: ends with 課 or 室 (or 担当, when tanto).  by says how it was
+ * found.  Returns whether it was taken.
+ */
+static int
+take_department(char *v, int ok, int tanto, int line, const char *by,
+    struct field *f)
+{
+	ok = ok && (str_has_suffix(v, "課") || str_has_suffix(v, "室") ||
+	    (tanto && str_has_suffix(v, "担当")));
+	if (ok) {
+		field_set(f, v, line);
+		field_from(f, by);
+	}
+	free(v);
+	return ok;
+}
+
 /* Minutes: "事務局（健康増進課）：保健福祉部健康増進課です。", a
  * speaker naming the department they speak for; 1 when one does. */
 static int
@@ -1751,17 +1771,9 @@ department_introduced(const char *k, int line, struct field *f)
 	if ((end = strstr(colon, "です")) == NULL || end - colon > 3 * 30)
 		return 0;
 	v = xstrndup(colon, (size_t)(end - colon));
-	if (!(str_has_suffix(v, "課") || str_has_suffix(v, "室") ||
-	    str_has_suffix(v, "担当")) || strchr(v, ':') != NULL) {
-		free(v);
-		return 0;
-	}
-	field_set(f, v, line);
-	field_from(f, "rule a speaker's …課です in minutes");
-	free(v);
-	return 1;
+	return take_department(v, strchr(v, ':') == NULL, 1, line,
+	    "rule a speaker's …課です in minutes", f);
 }
-
 
 /* "〔説明要旨〕（福祉保健部高齢福祉推進課）": who gave the account, in
  * brackets after a section's mark; sets f, 1 when found. */
@@ -1776,14 +1788,8 @@ department_of_account(const char *k, int line, struct field *f)
 	    close - p > 3 * 20)
 		return 0;
 	v = xstrndup(p + 1, (size_t)(close - p - 1));
-	if (!str_has_suffix(v, "課") && !str_has_suffix(v, "室")) {
-		free(v);
-		return 0;
-	}
-	field_set(f, v, line);
-	field_from(f, "rule （…課） after 説明 in minutes");
-	free(v);
-	return 1;
+	return take_department(v, 1, 0, line,
+	    "rule （…課） after 説明 in minutes", f);
 }
 
 /* Minutes: "財務部納税課から資料1に基づき説明があった". */
@@ -1802,14 +1808,9 @@ department_explaining(const struct ctx *x, size_t from, size_t to,
 		if (at == NULL || at - k > 3 * 30 || strstr(k, "説明") == NULL)
 			continue;
 		v = xstrndup(k, (size_t)(at - k));
-		if (str_has_suffix(v, "課") || str_has_suffix(v, "室") ||
-		    str_has_suffix(v, "担当")) {
-			field_set(f, v, x->k[i]->line);
-			field_from(f, "rule …課から説明 in minutes");
-			free(v);
+		if (take_department(v, 1, 1, x->k[i]->line,
+		    "rule …課から説明 in minutes", f))
 			return 1;
-		}
-		free(v);
 	}
 	return 0;
 }
@@ -1982,8 +1983,7 @@ without_notes(const char *value)
 		size_t n = strcspn(p, "\n");
 		const char *t = p;
 
-		while (*t == ' ' || str_has_prefix(t, "\xe3\x80\x80"))
-			t += *t == ' ' ? 1 : 3;
+		t = str_skip_spaces(t);
 		if (!str_has_prefix(t, "※")) {
 			if (b.len > 0)
 				buf_putc(&b, '\n');

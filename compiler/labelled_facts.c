@@ -457,10 +457,10 @@ item_of_column(const char *head)
 static int
 is_unmarked(const char *cell)
 {
-	static const char *const blanks[] = { "", "－", "-", "―", "ー", "×",
-	    "✕", "無", "なし", "−", NULL };
+	static const char *const blanks[] = { "", "×", "✕", "無", "なし",
+	    NULL };
 	char *k = strip_ws(cell);
-	int yes = 0;
+	int yes = is_dash(k);
 
 	for (int i = 0; blanks[i] && !yes; i++)
 		yes = strcmp(k, blanks[i]) == 0;

@@ -38,8 +38,7 @@ mark_len(const char *line)
 	if (norm_parse_number(p, strnlen(p, 12), &n) < 0)
 		return 0;	/* その１, その二 */
 	p += n;
-	while (*p == ' ' || str_has_prefix(p, "\xe3\x80\x80"))
-		p += *p == ' ' ? 1 : 3;
+	p = str_skip_spaces(p);
 	return (size_t)(p - line);
 }
 
@@ -62,11 +61,11 @@ read_list(const char *value, struct listed *l)
 
 	for (const char *p = value; *p && n < LISTED_MAX; ) {
 		size_t len = strcspn(p, "\n"), m;
-		char *line = xstrndup(p, len), *s = line, *mark, *nf;
+		char *line = xstrndup(p, len), *mark, *nf;
+		const char *s = line;
 
 		p += len + (p[len] == '\n');
-		while (*s == ' ' || str_has_prefix(s, "\xe3\x80\x80"))
-			s += *s == ' ' ? 1 : 3;
+		s = str_skip_spaces(s);
 		if (*s == '\0') {
 			free(line);
 			continue;

@@ -894,3 +894,32 @@ norm_kanji_digits_len(const char *s, size_t max)
 	}
 	return n;
 }
+
+int
+norm_char_at(const char *s, int *cols)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1,
+	    &cp);
+
+	if (n <= 0) {
+		*cols = 1;
+		return 1;
+	}
+	*cols = cp == '\t' ? 2 : utf8proc_charwidth(cp);
+	if (*cols < 1)
+		*cols = 1;
+	return (int)n;
+}
+
+int
+norm_width(const char *s, size_t n)
+{
+	int w = 0, c;
+
+	for (size_t i = 0; i < n && s[i]; ) {
+		i += (size_t)norm_char_at(s + i, &c);
+		w += c;
+	}
+	return w;
+}

@@ -111,4 +111,13 @@ long long	norm_parse_number(const char *s, size_t len, size_t *used);
  */
 size_t	norm_kanji_digits_len(const char *s, size_t max);
 
+/*
+ * The bytes of the character at s (1 for a broken one) and, in *cols,
+ * the columns it takes on a fixed-width screen (2 for a wide one and a
+ * TAB, at least 1).
+ */
+int	norm_char_at(const char *s, int *cols);
+/* Display columns of s[0, n). */
+int	norm_width(const char *s, size_t n);
+
 #endif

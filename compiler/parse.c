@@ -666,8 +666,8 @@ md_drop_extensions(struct buf *b)
 	struct buf out = BUF_INIT;
 	const char *s = b->data, *end = b->data + b->len;
 
-	if (b->len == 0)
-		return;
+	if (b->len == 0 || (strstr(s, "[^") == NULL && strstr(s, "~~") == NULL))
+		return;	/* (most lines: nothing to drop, nothing copied) */
 	if (str_has_prefix(s, "[^") && strstr(s, "]:") != NULL) {
 		buf_puts(&out, "※");
 		s = strstr(s, "]:") + 2;
@@ -850,18 +850,6 @@ parse_markdown(const char *text, size_t len, struct doc *d)
 
 /* ---- reStructuredText's markup in plain text ---- */
 
-/* Display columns of s: 2 for a wide character, 1 otherwise. */
-static size_t
-columns_of(const char *s)
-{
-	size_t w = 0;
-
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if ((*p & 0xc0) != 0x80)
-			w += *p >= 0xe0 ? 2 : 1;
-	return w;
-}
-
 /* Is s a title's under- or overline ("=====", "-----"): one of = - ~ ^
  * repeated, about as wide as the title (width columns)?  Its char. */
 static int
@@ -1002,12 +990,12 @@ rst_markup(struct doc *d)
 		}
 		rst_field(t);
 		if (i + 1 < d->n && *t != '\0' && *t != ' ' &&
-		    strstr(t, "。") == NULL && columns_of(t) <= 80 &&
-		    (u = underline_of(d->lines[i + 1].text, columns_of(t)))) {
+		    strstr(t, "。") == NULL && (size_t)norm_width(t, strlen(t)) <= 80 &&
+		    (u = underline_of(d->lines[i + 1].text, (size_t)norm_width(t, strlen(t))))) {
 			d->lines[i].heading = u == '=' ? 2 : u == '-' ? 3 : 4;
 			d->lines[i + 1].text[0] = '\0';
 			if (i > 0 && underline_of(d->lines[i - 1].text,
-			    columns_of(t)) == u) {
+			    (size_t)norm_width(t, strlen(t))) == u) {
 				d->lines[i - 1].text[0] = '\0';
 				d->lines[i].heading = 1;	/* over and under */
 			}

@@ -11,7 +11,6 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "fields.h"
 #include "gloss.h"
@@ -27,24 +26,6 @@
 				   (a heading's subject is one space away) */
 
 /* ---- columns ---- */
-
-/* Bytes and display columns of the character at s (1 and 1 at NUL). */
-static int
-char_at(const char *s, int *cols)
-{
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1,
-	    &cp);
-
-	if (n <= 0) {
-		*cols = 1;
-		return 1;
-	}
-	*cols = cp == '\t' ? 2 : utf8proc_charwidth(cp);
-	if (*cols < 1)
-		*cols = 1;
-	return (int)n;
-}
 
 static int
 is_space_at(const char *s)
@@ -64,19 +45,6 @@ static int
 space_bytes(const char *s)
 {
 	return *s == ' ' || *s == '\t' ? 1 : 3;
-}
-
-/* Display width of s[0, n). */
-static int
-width_of(const char *s, size_t n)
-{
-	int w = 0, c;
-
-	for (size_t i = 0; i < n && s[i]; ) {
-		i += (size_t)char_at(s + i, &c);
-		w += c;
-	}
-	return w;
 }
 
 /* Skip white space at s, adding its columns to *col. */
@@ -121,7 +89,7 @@ word_end(const char *s, size_t *gap)
 		} else {
 			int c;
 
-			p += char_at(p, &c);
+			p += norm_char_at(p, &c);
 		}
 	}
 	*gap = 0;
@@ -345,7 +313,7 @@ label_shaped(const char *key)
 	const char *note = strchr(key, '(');
 	size_t n = note && note > key ? (size_t)(note - key) : strlen(key);
 
-	return key[0] != '\0' && width_of(key, n) <= LABEL_MAX_COLS &&
+	return key[0] != '\0' && norm_width(key, n) <= LABEL_MAX_COLS &&
 	    strlen(key) <= 3 * 60 &&
 	    strstr(key, "。") == NULL && !lists_outside_brackets(key);
 }
@@ -385,7 +353,7 @@ may_be_label(const char *s)
 	if (open != NULL && (note == NULL || open < note))
 		note = open;
 	return strlen(s) <= LABEL_MAX_BYTES && strstr(s, "。") == NULL &&
-	    width_of(s, note ? (size_t)(note - s) : strlen(s)) <=
+	    norm_width(s, note ? (size_t)(note - s) : strlen(s)) <=
 	    LABEL_MAX_COLS + 8;
 }
 
@@ -471,7 +439,7 @@ read_colon(const char *s, int col, struct reading *r)
 			c = p;	/* (an export's "項目名 ＝ 値", "件名=…") */
 			break;
 		}
-		p += char_at(p, &cc);
+		p += norm_char_at(p, &cc);
 		w += cc;
 	}
 	if (c == NULL || c == s)
@@ -486,7 +454,7 @@ read_colon(const char *s, int col, struct reading *r)
 	free(key);
 	r->label = trimmed(s, (size_t)(c - s));
 	r->value = c + (*c == ':' || *c == '=' ? 1 : 3);
-	r->value_col = col + width_of(s, (size_t)(r->value - s));
+	r->value_col = col + norm_width(s, (size_t)(r->value - s));
 	r->value = skip_space(r->value, &r->value_col);
 	r->sep = *r->value ? SEP_COLON : SEP_ALONE;
 	return 1;
@@ -515,7 +483,7 @@ read_bracket(const char *s, int col, struct reading *r)
 	free(key);
 	r->label = trimmed(s + 3, (size_t)(close - s - 3));
 	r->value = close + 3;
-	r->value_col = col + width_of(s, (size_t)(r->value - s));
+	r->value_col = col + norm_width(s, (size_t)(r->value - s));
 	r->value = skip_space(r->value, &r->value_col);
 	if (*r->value == ':' || str_has_prefix(r->value, "："))
 		r->value = skip_space(r->value + (*r->value == ':' ? 1 : 3),
@@ -541,7 +509,7 @@ spaced_label_end(const char *s, const char **end, size_t *gap)
 	struct buf key = BUF_INIT;
 
 	for (int chars = 0; chars < 8; chars++) {
-		int cols, n = char_at(p, &cols);
+		int cols, n = norm_char_at(p, &cols);
 		const char *e;
 		size_t g;
 		char *k;
@@ -603,7 +571,7 @@ read_leader(const char *s, int col, struct reading *r)
 	char *key;
 
 	while (*p && (n = leader_len(p, &lw)) == 0 && w <= LABEL_MAX_COLS) {
-		p += char_at(p, &cc);
+		p += norm_char_at(p, &cc);
 		w += cc;
 	}
 	if (*p == '\0' || p == s || w > LABEL_MAX_COLS)
@@ -616,7 +584,7 @@ read_leader(const char *s, int col, struct reading *r)
 	free(key);
 	r->label = trimmed(s, (size_t)(p - s));
 	r->value = p + n;
-	r->value_col = col + width_of(s, (size_t)(p - s)) + lw;
+	r->value_col = col + norm_width(s, (size_t)(p - s)) + lw;
 	r->value = skip_space(r->value, &r->value_col);
 	r->sep = *r->value ? SEP_COLON : SEP_ALONE;
 	r->leader = 1;
@@ -635,7 +603,7 @@ read_one_space(const char *s, int col, struct reading *r)
 	int c;
 
 	if (sp == NULL || sp == s || sp[1] == ' ' || sp[1] == '\0' ||
-	    width_of(s, (size_t)(sp - s)) > LABEL_MAX_COLS)
+	    norm_width(s, (size_t)(sp - s)) > LABEL_MAX_COLS)
 		return 0;
 	key = label_key(s, (size_t)(sp - s));
 	if (!known_label(key) || label_inside_bracket(key) || unclosed(key)) {
@@ -645,7 +613,7 @@ read_one_space(const char *s, int col, struct reading *r)
 	free(key);
 	r->label = trimmed(s, (size_t)(sp - s));
 	r->value = sp + 1;
-	r->value_col = col + width_of(s, (size_t)(sp + 1 - s));
+	r->value_col = col + norm_width(s, (size_t)(sp + 1 - s));
 	r->sep = SEP_GAP;
 	r->one_space = 1;
 	(void)c;
@@ -664,7 +632,7 @@ read_gap(const char *s, int col, int form_col, struct reading *r)
 		return 0;
 	spaced_label_end(s, &end, &gap);
 	key = label_key(s, (size_t)(end - s));
-	vcol = col + width_of(s, (size_t)(end + gap - s));
+	vcol = col + norm_width(s, (size_t)(end + gap - s));
 	if (!label_shaped(key) || (!known_label(key) &&
 	    (form_col < 0 || abs(vcol - form_col) > 1 ||
 	    gap_width(end, gap) < FORM_GAP))) {
@@ -716,7 +684,7 @@ read_alone(const char *s, struct reading *r)
 static const char *
 past_stray_letter(const char *s, int *col)
 {
-	int cols, n = char_at(s, &cols);
+	int cols, n = norm_char_at(s, &cols);
 	int c2 = *col + cols;
 	const char *p;
 
@@ -730,6 +698,19 @@ past_stray_letter(const char *s, int *col)
 	return p;
 }
 
+/* The closing "]" of an export's item code that s opens with, set
+ * apart by a space ("[Ⅱ-4-1] 件名 ＝ …"), or NULL. */
+static const char *
+item_code_end(const char *s)
+{
+	const char *close;
+
+	if (*s != '[' || (close = strchr(s, ']')) == NULL || close - s > 40 ||
+	    !is_space_at(close + 1))
+		return NULL;
+	return close;
+}
+
 /*
  * "[Ⅱ-4-委託事項1] 委託事項名 ＝ …": an export's item code in square
  * brackets before the label, set apart by a space; skipped.
@@ -740,10 +721,9 @@ past_item_code(const char *s, int *col)
 	const char *close;
 	int c2 = *col;
 
-	if (*s != '[' || (close = strchr(s, ']')) == NULL || close - s > 40 ||
-	    !is_space_at(close + 1))
+	if ((close = item_code_end(s)) == NULL)
 		return s;
-	c2 += width_of(s, (size_t)(close + 1 - s));
+	c2 += norm_width(s, (size_t)(close + 1 - s));
 	close = skip_space(close + 1, &c2);
 	if (*close == '\0')
 		return s;
@@ -780,7 +760,7 @@ read_line(const char *s, int form_col, struct reading *r)
 	s = past_stray_letter(s, &col);
 	s = past_item_code(s, &col);
 	if ((num = numbering_len(s)) > 0) {
-		col += width_of(s, num);
+		col += norm_width(s, num);
 		s += num;
 		r->numbered = 1;
 	}
@@ -819,15 +799,15 @@ form_column(const struct doc *d)
 			continue;
 		s = skip_space(s, &col);
 		if ((num = numbering_len(s)) > 0)
-			col += width_of(s, num), s += num;
+			col += norm_width(s, num), s += num;
 		end = word_end(s, &gap);
 		if (gap != 0)
 			spaced_label_end(s, &end, &gap);
-		if (gap == 0 || width_of(s, (size_t)(end - s)) > 24 ||
+		if (gap == 0 || norm_width(s, (size_t)(end - s)) > 24 ||
 		    gap_width(end, gap) < FORM_GAP)
 			continue;
 		key = label_key(s, (size_t)(end - s));
-		col += width_of(s, (size_t)(end + gap - s));
+		col += norm_width(s, (size_t)(end + gap - s));
 		if (label_shaped(key) && col < MAXCOL)
 			count[col]++;
 		free(key);
@@ -845,7 +825,7 @@ wrap_width(const struct doc *d)
 	int w = 0;
 
 	for (size_t i = 0; i < d->n; i++) {
-		int lw = width_of(d->lines[i].text, strlen(d->lines[i].text));
+		int lw = norm_width(d->lines[i].text, strlen(d->lines[i].text));
 
 		if (lw > w && lw <= 200)
 			w = lw;
@@ -882,7 +862,7 @@ line_width(const struct pass *ps, size_t i)
 		else
 			break;
 	}
-	return width_of(s, n);
+	return norm_width(s, n);
 }
 
 /*
@@ -1000,7 +980,7 @@ label_goes_on(const char *label, const char *text, size_t n)
 	yes = unclosed(key) || ((ends_in_particle(key) ||
 	    starts_as_conjunction(piece)) && known_label(jkey)) ||
 	    (!known_label(piece) && (known_label(jkey) ||
-	    (width_of(text, n) <= 6 && !known_label(key))));
+	    (norm_width(text, n) <= 6 && !known_label(key))));
 	free(piece);
 	free(key);
 	free(jkey);
@@ -1048,7 +1028,7 @@ continues_column(const struct pass *ps, size_t i, int vcol, int lcol,
 	if (abs(col - lcol) > 2)
 		return 0;	/* not under the label (its number aside) */
 	end = word_end(s, &gap);
-	if (gap == 0 && width_of(s, strlen(s)) <= LABEL_MAX_COLS &&
+	if (gap == 0 && norm_width(s, strlen(s)) <= LABEL_MAX_COLS &&
 	    *label_so_far && (str_has_prefix(s, "の") ||
 	    completes_label(label_so_far, s))) {
 		/* "の保有課等": the label goes on below its value's end */
@@ -1056,8 +1036,8 @@ continues_column(const struct pass *ps, size_t i, int vcol, int lcol,
 		*piece = end;
 		return 1;
 	}
-	if (gap == 0 || width_of(s, (size_t)(end - s)) > LABEL_MAX_COLS ||
-	    abs(col + width_of(s, (size_t)(end + gap - s)) - vcol) > 1 ||
+	if (gap == 0 || norm_width(s, (size_t)(end - s)) > LABEL_MAX_COLS ||
+	    abs(col + norm_width(s, (size_t)(end + gap - s)) - vcol) > 1 ||
 	    !label_goes_on(label_so_far, s, (size_t)(end - s)))
 		return 0;
 	buf_put(label_more, s, (size_t)(end - s));	/* "目" of a wrapped label */
@@ -1228,7 +1208,7 @@ mark_shape(const char *s)
 		    (int)norm_kanji_digits_len(p, 1);
 
 		if (bytes == 0) {
-			bytes = char_at(p, &c);
+			bytes = norm_char_at(p, &c);
 			if (!(bytes == 1 && *p == ' ') &&
 			    !str_has_prefix(p, "\xe3\x80\x80"))
 				buf_put(&b, p, (size_t)bytes);
@@ -1288,7 +1268,7 @@ gather_below(const struct pass *ps, size_t i, enum field_id f, int indent,
 			value_indent = indent_of(s);
 		if (v->len > 0 && !glue && !series &&
 		    numbering_len(skip_space(s, &col)) > 0 &&
-		    (f != FIELD_ITEMS || width_of(s, strlen(s)) > 60))
+		    (f != FIELD_ITEMS || norm_width(s, strlen(s)) > 60))
 			break;	/* a numbered heading, not a list line */
 		if (v->len > 0 && !glue && is_comma_list(v->data) &&
 		    !is_comma_list(s))
@@ -1396,7 +1376,7 @@ wrapped_label(const struct pass *ps, size_t i)
 	next = ps->in->lines[i + 1].text;
 	key = label_key(s, strlen(s));
 	if (!label_shaped(key) || is_blank_line(next) ||
-	    width_of(next, strlen(next)) > LABEL_MAX_COLS || strchr(next, '\t') != NULL ||
+	    norm_width(next, strlen(next)) > LABEL_MAX_COLS || strchr(next, '\t') != NULL ||
 	    !(unclosed(key) || label_is_prefix(key))) {
 		free(key);
 		return NULL;
@@ -1458,7 +1438,7 @@ line_cells(const char *s, char *cell[], int start[])
 		}
 		start[n] = col;
 		cell[n++] = trimmed(s, (size_t)(end - s));
-		col += width_of(s, (size_t)(end + gap - s));
+		col += norm_width(s, (size_t)(end + gap - s));
 		s = end + gap;
 	}
 	return n;
@@ -1944,8 +1924,7 @@ part_of_item_code(struct pass *ps, size_t i)
 	const char *s = skip_space_c(dl->text), *close, *last, *d;
 	char *part;
 
-	if (*s != '[' || (close = strchr(s, ']')) == NULL || close - s > 40 ||
-	    !is_space_at(close + 1))
+	if ((close = item_code_end(s)) == NULL)
 		return;
 	for (last = close; last > s && last[-1] != '-' && last[-1] != '['; )
 		last--;
@@ -2193,7 +2172,7 @@ detab(const char *s)
 			while (++col % 8 != 0);
 			p++;
 		} else {
-			int c, n = char_at(p, &c);
+			int c, n = norm_char_at(p, &c);
 
 			buf_put(&b, p, (size_t)n);
 			col += c;
@@ -2648,7 +2627,7 @@ lone_letter(const char *s, size_t n)
 	    str_has_prefix(s, "■") || str_has_prefix(s, "□") ||
 	    str_has_prefix(s, "・") || str_has_prefix(s, "※"))
 		return 0;
-	return (size_t)char_at(s, &bytes) == n ? n : 0;
+	return (size_t)norm_char_at(s, &bytes) == n ? n : 0;
 }
 
 /*
@@ -2676,7 +2655,7 @@ letters_untabbed(const char *s)
 		buf_free(&b);
 		return NULL;
 	}
-	bytes = char_at(s, &n_cols);
+	bytes = norm_char_at(s, &n_cols);
 	if (s[bytes] != ' ' && s[bytes] != '\0') {
 		buf_free(&b);
 		return NULL;

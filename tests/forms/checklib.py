@@ -1,0 +1,167 @@
+# checklib.py - code shared by the tests/forms/*/check.py self-check scripts (sets p ... x).
+"""Shared helpers for the tests/forms/*/check.py self-checks (sets p ... x).
+
+Each check.py verifies its set's gold.json against its docs/: document encodings, BOMs,
+line endings and line counts; the gold schema; and that every gold value occurs (or renders
+back) in its document. This module holds the parts those scripts have in common:
+problem reporting, text normalisation (NFKC, whitespace removal, HTML tag stripping),
+kanji numerals, date/count/citation render-back forms and the document loader.
+
+Each check.py runs as its own process, so the module-level `problems` list collects the
+problems of exactly one script run. Set-specific data (expected encodings, trap lists,
+special cases) stays in the individual check.py.
+"""
+import datetime, html, re, unicodedata
+
+CASE_KEYS = {"source", "municipality", "kind", "number", "title", "date", "department",
+             "legal_basis", "subjects_count", "procedures"}
+PROC_KEYS = {"type", "title", "consignees", "subcontractors", "partner", "data_items",
+             "period_start", "period_end"}
+KINDS = {"諮問", "報告", "付議", "評価書", "その他"}
+TYPES = {"業務委託", "再委託", "外部結合", "電子計算機記録", "目的外利用", "外部提供",
+         "本人外収集", "特定個人情報保護評価", "その他"}
+CITE_RE = re.compile(r"^(条例|要綱|番号法|法|規則)((第\d+条(第\d+項)?(第\d+号)?)|(別表第\d+(第\d+項)?))$")
+KD = "〇一二三四五六七八九"
+
+problems = []  # messages reported by prob(); one list per script run
+
+
+def prob(msg):
+    """Record a problem and print it on its own line."""
+    problems.append(msg)
+    print(msg)
+
+
+def norm(s):
+    """NFKC-normalise s and remove all whitespace."""
+    return "".join(unicodedata.normalize("NFKC", s).split())
+
+
+def strip_tags(s):
+    """Replace HTML tags by a space and unescape entities."""
+    s = re.sub(r"<[^>]*>", " ", s)
+    return html.unescape(s)
+
+
+def kanji(n):
+    """integer -> 漢数字 (positional with 十百千万), e.g. 6400 -> 六千四百."""
+    if n == 0:
+        return "〇"
+    out = ""
+    man, rest = divmod(n, 10000)
+    if man:
+        out += kanji(man) + "万"
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十")):
+        d, rest = divmod(rest, unit)
+        if d:
+            out += ("" if d == 1 else KD[d]) + name
+    if rest:
+        out += KD[rest]
+    return out
+
+
+def num_forms(n):
+    """Ways a count n may be written: 1234, 1,234, 漢数字, 1万, 1万2千, 1.2万, 3千 ..."""
+    f = {str(n), f"{n:,}", kanji(n)}
+    if n >= 10000:
+        man, rest = divmod(n, 10000)
+        if rest == 0:
+            f.add(f"{man}万")
+        elif rest % 1000 == 0:
+            f.add(f"{man}万{rest // 1000}千")
+            f.add(f"{man}.{rest // 1000}万")
+        else:
+            f.add(f"{man}万{rest}")
+    if n >= 1000 and n % 1000 == 0:
+        f.add(f"{n // 1000}千")
+    return f
+
+
+def date_forms(iso):
+    """Normalised renderings of an ISO date (western, 和暦 with digits/漢数字/元年, R7.1.2).
+
+    Raises ValueError if iso is not an ISO date."""
+    d = datetime.date.fromisoformat(iso)
+    forms = {f"{d.year}年{d.month}月{d.day}日", f"{d.year}/{d.month}/{d.day}",
+             f"{d.year}-{d.month:02d}-{d.day:02d}", f"{d.year}/{d.month:02d}/{d.day:02d}"}
+    for era, start in (("令和", 2018), ("平成", 1988), ("昭和", 1925)):
+        y = d.year - start
+        if y < 1:
+            continue
+        for ys in {str(y), kanji(y)} | ({"元"} if y == 1 else set()):
+            forms.add(f"{era}{ys}年{d.month}月{d.day}日")
+            forms.add(f"{era}{ys}年{kanji(d.month)}月{kanji(d.day)}日")
+        forms.add(f"R{y}.{d.month}.{d.day}")
+    return {norm(x) for x in forms}
+
+
+def cite_found(cite, text, cite_re=CITE_RE):
+    """True if normalised citation cite (e.g. 条例第8条第1項) is rendered in normalised text.
+
+    Each component may use ASCII or kanji digits; components must appear in order, close
+    together. cite_re is the pattern of normalised citations (sets may allow more laws)."""
+    m = cite_re.match(cite)
+    if not m:
+        return False
+    law = m.group(1)
+    if law not in text:
+        return False
+    parts = re.findall(r"(別表第|第)(\d+)(条|項|号)?", cite[len(law):])
+    # build regex: each component in ASCII or kanji digits, components in order within a window
+    regs = []
+    for pre, n, unit in parts:
+        n = int(n)
+        alts = f"(?:{n}|{kanji(n)})"
+        if pre == "別表第":
+            regs.append(f"別表第{alts}")
+        elif unit == "項" and parts[0][0] == "別表第":
+            regs.append(f"(?:第{alts}項|{alts}(?:の項|項))")
+        else:
+            regs.append(f"第{alts}{unit}")
+    pat = ".{0,24}?".join(regs)
+    return re.search(pat, text) is not None
+
+
+def load_doc(path, name, encodings):
+    """Read docs file path, check it against encodings[name] = (codec, BOM?, line end) and
+    its line count (40-180); return its normalised text (tags stripped for .html) or None."""
+    raw = open(path, "rb").read()
+    spec = encodings.get(name)
+    if spec is None:
+        prob(f"{name}: no expected encoding recorded")
+        return None
+    codec, bom, nl = spec
+    if raw.startswith(b"\xef\xbb\xbf") != bom:
+        prob(f"{name}: BOM {'missing' if bom else 'unexpected'}")
+    try:
+        text = raw.decode("utf-8-sig" if codec == "utf-8" else codec)
+    except UnicodeDecodeError as e:
+        prob(f"{name}: does not decode as {codec}: {e}")
+        return None
+    if codec != "utf-8":
+        try:
+            raw.decode("utf-8")
+            prob(f"{name}: decodes as UTF-8, expected {codec}")
+        except UnicodeDecodeError:
+            pass
+    crlf = text.count("\r\n")
+    lone_lf = text.count("\n") - crlf
+    lone_cr = text.count("\r") - crlf
+    if nl == "\r\n" and (lone_lf or lone_cr or not crlf):
+        prob(f"{name}: expected CRLF only (crlf={crlf}, lf={lone_lf}, cr={lone_cr})")
+    if nl == "\n" and (crlf or lone_cr):
+        prob(f"{name}: expected LF only (crlf={crlf}, cr={lone_cr})")
+    lines = text.replace("\r\n", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if not 40 <= len(lines) <= 180:
+        prob(f"{name}: {len(lines)} lines, expected 40-180")
+    if name.endswith(".html"):
+        text = strip_tags(text)
+    return norm(text)
+
+
+def need(cond, msg):
+    """Report msg as a problem unless cond holds."""
+    if not cond:
+        prob(msg)

@@ -141,6 +141,41 @@ match_label(const char *k)
 	return best != FIELD_NONE ? best : best_suffix;
 }
 
+/* "変更前の受託者", "前回の委託期間", "旧委託先": a label of what was,
+ * before the change the document is about. */
+static int
+names_the_former(const char *key)
+{
+	static const char *const before[] = { "変更前", "前回", "従前", "旧",
+	    NULL };
+
+	for (int i = 0; before[i]; i++)
+		if (str_has_prefix(key, before[i]))
+			return 1;
+	return 0;
+}
+
+/* "実施機関・所管": two labels joined by ・, the field of the one that
+ * has one (the last), or FIELD_NONE. */
+static enum field_id
+joined_label_field(const char *key)
+{
+	const char *dot = strstr(key, "・");
+	enum field_id f = FIELD_NONE;
+	char *first;
+
+	if (dot == NULL || dot == key || strlen(key) > 3 * 16)
+		return FIELD_NONE;
+	if ((f = joined_label_field(dot + strlen("・"))) == FIELD_NONE)
+		f = match_label(dot + strlen("・"));
+	if (f == FIELD_NONE) {
+		first = xstrndup(key, (size_t)(dot - key));
+		f = match_label(first);
+		free(first);
+	}
+	return f == FIELD_IGNORE ? FIELD_NONE : f;
+}
+
 enum field_id
 label_field(const char *label)
 {
@@ -150,6 +185,10 @@ label_field(const char *label)
 
 	pthread_once(&labels_once, load_labels);
 	f = match_label(skip_numbering(key));
+	if (f == FIELD_NONE)
+		f = joined_label_field(skip_numbering(key));
+	if (f != FIELD_NONE && names_the_former(skip_numbering(key)))
+		f = FIELD_IGNORE;	/* 変更前の受託者: no longer the one */
 	free(nf);
 	free(key);
 	return f;
@@ -285,14 +324,29 @@ clean_organisation(const char *name)
 }
 
 /*
- * Split text into pieces at 、 , line breaks and numbered-group starts
+ * Split text into pieces at 、 ， ； (／ when there are several), line
+ * breaks and numbered-group starts
  * (" 2 " after text), outside parentheses.
  */
+static int
+count_slashes(const char *text)
+{
+	int n = 0;
+
+	for (const char *p = strstr(text, "／"); p != NULL;
+	    p = strstr(p + 3, "／"))
+		n++;
+	return n;
+}
+
 static void
 split_list(const char *text, struct strlist *pieces)
 {
 	struct buf cur = BUF_INIT;
 	int depth = 0;
+	/* "氏名／住所／電話番号": slashes between items, not one
+	   "課税／非課税の別" */
+	int slashes = count_slashes(text) >= 2;
 
 	for (const char *p = text; *p; p++) {
 		int open = *p == '(' || strncmp(p, "（", 3) == 0;
@@ -300,7 +354,8 @@ split_list(const char *text, struct strlist *pieces)
 
 		depth += open - (close && depth > 0);
 		if (depth == 0 && (strncmp(p, "、", 3) == 0 || *p == '\n' ||
-		    strncmp(p, "，", 3) == 0)) {
+		    strncmp(p, "，", 3) == 0 || strncmp(p, "；", 3) == 0 ||
+		    (slashes && strncmp(p, "／", 3) == 0))) {
 			strlist_push(pieces, cur.data ? cur.data : "");
 			buf_truncate(&cur, 0);
 			p += *p == '\n' ? 0 : 2;

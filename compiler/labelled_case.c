@@ -484,6 +484,121 @@ header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 	free(cur);
 }
 
+/* Does the section of heading h hold a fact of a case (its date, legal
+ * basis or department), not only a procedure's? */
+static int
+section_has_case_fact(const struct ctx *x, const struct facts *fs, size_t h)
+{
+	size_t end = node_span_end(x->k[h]);
+
+	for (size_t i = 0; i < fs->n; i++)
+		if ((fs->v[i].field == FIELD_DATE ||
+		    fs->v[i].field == FIELD_BASIS ||
+		    fs->v[i].field == FIELD_DEPARTMENT) &&
+		    fs->v[i].at > h && fs->v[i].at < end)
+			return 1;
+	return 0;
+}
+
+/* Does key name a case by its header anywhere ("1 諮問第30号 …")? */
+static int
+has_case_header(const char *key)
+{
+	for (int w = 0; header_words[w]; w++)
+		for (const char *p = strstr(key, header_words[w]); p != NULL;
+		    p = strstr(p + strlen(header_words[w]), header_words[w])) {
+			char *n = NULL;
+			int yes = case_header(p, &n) != NULL;
+
+			free(n);
+			if (yes)
+				return 1;
+		}
+	return 0;
+}
+
+/* Is node k a heading whose words are a case's title ("【案件1】…に
+ * ついて", "<h3>…の件</h3>"), with no header naming its case (those
+ * are header_cases')? */
+static int
+is_titled_heading(const struct node *k)
+{
+	const char *t = k->label != NULL ? k->label : k->key;
+
+	return k->kind == NODE_HEADING && strstr(t, "。") == NULL &&
+	    strlen(t) < 3 * 80 && ends_title(t) && !has_case_header(k->key);
+}
+
+/* Are headings a and b of one level: the same form, and for HTML or
+ * Markdown headings the same <hN>? */
+static int
+same_heading_level(const struct node *a, const struct node *b)
+{
+	return a->form == b->form &&
+	    (a->form != NUM_LEVEL || a->number == b->number);
+}
+
+/* Headings of node h's level that are titles: how many, and whether
+ * each holds a case's facts. */
+static size_t
+count_titled_siblings(const struct ctx *x, const struct facts *fs,
+    size_t h, int *all_cases)
+{
+	size_t n = 0;
+
+	*all_cases = 1;
+	for (size_t i = 0; i < x->n; i++)
+		if (is_titled_heading(x->k[i]) &&
+		    same_heading_level(x->k[i], x->k[h])) {
+			n++;
+			if (!section_has_case_fact(x, fs, i))
+				*all_cases = 0;
+		}
+	return n;
+}
+
+/*
+ * Headings of one level, each a title (…について) over its own case's
+ * facts (a date, a legal basis, a department): a page of committee
+ * results with a section per case, when no header names them.
+ */
+static void
+titled_heading_cases(const struct ctx *x, const struct facts *fs,
+    struct spans *sp)
+{
+	for (size_t h = 0; h < x->n; h++) {
+		int all_cases;
+
+		if (!is_titled_heading(x->k[h]) ||
+		    count_titled_siblings(x, fs, h, &all_cases) < 2 ||
+		    !all_cases)
+			continue;
+		for (size_t i = h; i < x->n; i++)
+			if (is_titled_heading(x->k[i]) &&
+			    same_heading_level(x->k[i], x->k[h]))
+				add_span(sp, i, NULL, -1);
+		return;
+	}
+}
+
+/* Cases of titled headings, when there are more of them than headers
+ * found (a 諮問第3号 named only in a page's list of papers). */
+static void
+prefer_titled_headings(const struct ctx *x, const struct facts *fs,
+    struct spans *sp)
+{
+	struct spans titled;
+
+	memset(&titled, 0, sizeof(titled));
+	titled_heading_cases(x, fs, &titled);
+	if (titled.n > sp->n) {
+		spans_free(sp);
+		*sp = titled;
+		return;
+	}
+	spans_free(&titled);
+}
+
 /* Where the last case ends: a heading above the cases' level. */
 static size_t
 last_case_end(const struct ctx *x, const struct spans *sp)
@@ -877,6 +992,7 @@ find_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 		header_cases(x, fs, sp);
 		drop_index_rows(x, sp);
 		drop_index_lines(sp);
+		prefer_titled_headings(x, fs, sp);
 	}
 	if (sp->n > 1 && is_bare_index(x, sp))
 		prefer_mentions(x, sp);	/* an agenda, the cases told below */
@@ -991,6 +1107,57 @@ kind_in_lines(const struct ctx *x, size_t from, size_t to)
 	return NULL;
 }
 
+static const char *skip_ws_prefix(const char *s);
+
+/* "区分", "種別": a label whose value says what kind a case is. */
+static int
+is_kind_label(const char *label)
+{
+	static const char *const labels[] = { "区分", "種別", "種類",
+	    "案件区分", "案件の区分", "案件種別", NULL };
+	char *k = strip_ws(label);
+	int yes = 0;
+
+	for (int i = 0; labels[i] && !yes; i++)
+		yes = strcmp(k, labels[i]) == 0;
+	free(k);
+	return yes;
+}
+
+/*
+ * The kind word a "区分　諮問（諮問第３号）" fact of [from, to) starts
+ * with, or NULL; *number the header's number written in it, if any
+ * (new string, else NULL), *line the fact's source line.
+ */
+static const char *
+kind_fact(const struct facts *fs, size_t from, size_t to, char **number,
+    int *line)
+{
+	*number = NULL;
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct fact *f = &fs->v[i];
+		char *v;
+		const char *w = NULL;
+
+		if (!fact_in(f, from, to, -1) || !is_kind_label(f->label))
+			continue;
+		v = norm_nfkc(f->value, strlen(f->value));
+		for (int h = 0; header_words[h] && w == NULL; h++)
+			if (str_has_prefix(skip_ws_prefix(v), header_words[h]))
+				w = header_words[h];
+		for (const char *p = w ? strstr(v, w) : NULL; p != NULL &&
+		    *number == NULL; p = strstr(p + strlen(w), w))
+			if (case_header(p, number) == NULL)
+				*number = NULL;
+		free(v);
+		*line = f->line;
+		if (w != NULL)
+			return w;
+	}
+	return NULL;
+}
+
+
 const char *
 case_kind(const struct ctx *x, const struct spans *sp, const struct span *s,
     const struct facts *fs)
@@ -998,8 +1165,16 @@ case_kind(const struct ctx *x, const struct spans *sp, const struct span *s,
 	const char *k;
 	size_t at = s->record >= 0 ? fs->rec[s->record].at : s->from;
 
+	char *number;
+	int line;
+
 	if (s->word != NULL)
 		return strcmp(s->word, "答申") == 0 ? "その他" : s->word;
+	if (s->record < 0 && (k = kind_fact(fs, s->from, s->to,
+	    &number, &line)) != NULL) {
+		free(number);
+		return strcmp(k, "答申") == 0 ? "その他" : k;
+	}
 	for (size_t i = 0; i < fs->n && s->record >= 0; i++) {
 		char *n = NULL, *key;
 		const char *w;
@@ -1486,6 +1661,19 @@ case_number(const struct ctx *x, const struct span *s,
 		if (c->number.value != NULL)
 			return;
 	}
+	if (s->record < 0) {
+		char *num;
+		int line;
+
+		if (kind_fact(fs, s->from, s->to, &num, &line) != NULL &&
+		    num != NULL) {
+			field_set(&c->number, num, line);
+			field_from(&c->number, "label 区分");
+		}
+		free(num);
+		if (c->number.value != NULL)
+			return;
+	}
 	for (size_t i = s->from; i < s->to && s->record < 0; i++) {
 		const char *k = x->k[i]->key;
 		size_t v;
@@ -1881,6 +2069,28 @@ sentence_department(char **v)
 		free(name);
 }
 
+/* "鳥栖市長（こども育成部こども育成課）": the department in the brackets
+ * after an agency that is none, in place of *v. */
+static void
+department_in_brackets(char **v)
+{
+	const char *open = strstr(*v, "（"), *close;
+	char *inner, *head;
+
+	if (open == NULL || open == *v ||
+	    (close = strstr(open, "）")) == NULL || close[3] != '\0')
+		return;
+	head = xstrndup(*v, (size_t)(open - *v));
+	inner = xstrndup(open + 3, (size_t)(close - open - 3));
+	if (!is_department_name(head) && is_department_name(inner)) {
+		free(*v);
+		*v = inner;
+		inner = NULL;
+	}
+	free(inner);
+	free(head);
+}
+
 void
 case_department(const struct ctx *x, const struct spans *sp,
     const struct span *s, const struct facts *fs, struct pcase *c)
@@ -1901,6 +2111,7 @@ case_department(const struct ctx *x, const struct spans *sp,
 		char *v = department_lines(f->value), *paren, *by;
 
 		sentence_department(&v);
+		department_in_brackets(&v);
 		/* "保育課（電話 …）": a note after the name */
 		if ((paren = strstr(v, "(")) != NULL && paren > v)
 			*paren = '\0';

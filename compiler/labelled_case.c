@@ -1833,7 +1833,7 @@ static int
 is_department_name(const char *v)
 {
 	static const char *const ends[] = { "課", "室", "部", "係", "担当",
-	    "グループ", "センター", NULL };
+	    "グループ", "センター", "館", NULL };
 
 	for (int i = 0; *v && ends[i]; i++)
 		if (str_has_suffix(v, ends[i]))
@@ -2069,6 +2069,28 @@ sentence_department(char **v)
 		free(name);
 }
 
+/* "所管課：健康増進課": the name after a department's label, in place
+ * of *v. */
+static void
+drop_department_label(char **v)
+{
+	const char *colon = strstr(*v, "：");
+	size_t n = 3;
+	char *label, *rest;
+
+	if (colon == NULL && (colon = strchr(*v, ':')) != NULL)
+		n = 1;
+	if (colon == NULL)
+		return;
+	label = xstrndup(*v, (size_t)(colon - *v));
+	if (label_field(label) == FIELD_DEPARTMENT) {
+		rest = xstrdup(skip_ws_prefix(colon + n));
+		free(*v);
+		*v = rest;
+	}
+	free(label);
+}
+
 /* "鳥栖市長（こども育成部こども育成課）": the department in the brackets
  * after an agency that is none, in place of *v. */
 static void
@@ -2082,6 +2104,7 @@ department_in_brackets(char **v)
 		return;
 	head = xstrndup(*v, (size_t)(open - *v));
 	inner = xstrndup(open + 3, (size_t)(close - open - 3));
+	drop_department_label(&inner);	/* （所管課：…課） */
 	if (!is_department_name(head) && is_department_name(inner)) {
 		free(*v);
 		*v = inner;
@@ -2091,6 +2114,35 @@ department_in_brackets(char **v)
 	free(head);
 }
 
+/* Is fact ft an agency without its department ("実施機関　釧路市長"),
+ * not a department's name? */
+static int
+names_agency_only(const struct fact *ft)
+{
+	char *label = strip_ws(ft->label), *v = first_line(ft->value);
+	int yes;
+
+	department_in_brackets(&v);
+	yes = str_has_suffix(label, "実施機関") && (str_has_suffix(v, "長") ||
+	    !is_department_name(v));
+	free(label);
+	free(v);
+	return yes;
+}
+
+/* The first department fact of [from, to) (or record rec) that names a
+ * department, or NULL. */
+static const struct fact *
+department_fact(const struct facts *fs, size_t from, size_t to, int rec)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (fs->v[i].field == FIELD_DEPARTMENT &&
+		    fact_in(&fs->v[i], from, to, rec) &&
+		    !names_agency_only(&fs->v[i]))
+			return &fs->v[i];
+	return NULL;
+}
+
 void
 case_department(const struct ctx *x, const struct spans *sp,
     const struct span *s, const struct facts *fs, struct pcase *c)
@@ -2098,15 +2150,15 @@ case_department(const struct ctx *x, const struct spans *sp,
 	const struct fact *f = NULL;
 
 	if (s->lead_to > s->lead_from)
-		f = first_fact(fs, FIELD_DEPARTMENT, s->lead_from, s->lead_to,
+		f = department_fact(fs, s->lead_from, s->lead_to,
 		    -1);	/* the agenda's （担当課 …） */
 	if (f == NULL)
-		f = first_fact(fs, FIELD_DEPARTMENT, s->from, s->to, s->record);
+		f = department_fact(fs, s->from, s->to, s->record);
 	if (f != NULL && s->record < 0 && f->record >= 0 &&
 	    department_in_text(x, s->from, s->to, &c->department))
 		return;	/* the letter's （事務担当 …）, not a listed row's */
 	if (f == NULL && s->record < 0 && sp->head_end > 0)
-		f = first_fact(fs, FIELD_DEPARTMENT, 0, sp->head_end, -1);
+		f = department_fact(fs, 0, sp->head_end, -1);
 	if (f != NULL) {
 		char *v = department_lines(f->value), *paren, *by;
 

@@ -861,11 +861,12 @@ case_rows(const struct ctx *x, size_t h, struct facts *fs)
 	return end;
 }
 
-/* "番号 | 1 | 2 | 3": a number column's head over records' numbers. */
+/* "番号 | 1 | 2 | 3", "区分 | １ | ２": a head over records' numbers. */
 static int
 numbers_in_columns(const struct strlist *cells)
 {
-	int ok = cells->n >= 3 && is_number_header(cells->v[0]);
+	int ok = cells->n >= 3 && (is_number_header(cells->v[0]) ||
+	    is_header_cell(cells->v[0]));
 
 	for (size_t j = 1; j < cells->n && ok; j++) {
 		char *k = strip_ws(cells->v[j]), *nf = norm_nfkc(k, strlen(k));
@@ -926,46 +927,102 @@ names_entrustment(const char *label)
  * A table of records in columns at node h: "項目 | 委託事項1 | 委託事項2",
  * then rows "label | value 1 | value 2".  Returns the node after it.
  */
-static size_t
-column_table(const struct ctx *x, size_t h, struct facts *fs)
+/* Is cell c a row's index: a number, or empty (a wrapped row)? */
+static int
+is_index_cell(const char *c)
+{
+	char *k = strip_ws(c), *nf = norm_nfkc(k, strlen(k));
+	size_t n = strlen(nf);
+	int yes = n <= 3 && strspn(nf, "0123456789") == n;
+
+	free(k);
+	free(nf);
+	return yes;
+}
+
+/* Is the first column of rows [h, end) an index ("No | 1 | 2 …") beside
+ * the labels, not the labels themselves? */
+static int
+index_column(const struct ctx *x, size_t h, size_t end)
 {
 	struct strlist head = STRLIST_INIT;
-	size_t ncell = cell_count(x->k[h]), end;
-	int first;
+	int yes;
 
 	row_cells(x->k[h]->text, &head);
-	if (!numbered_columns(&head)) {
-		strlist_free(&head);
-		return h;
+	yes = head.n >= 4 && is_number_header(head.v[0]);
+	strlist_free(&head);
+	for (size_t i = h + 1; i < end && yes; i++) {
+		struct strlist cells = STRLIST_INIT;
+
+		if (x->k[i]->kind != NODE_ROW)
+			continue;
+		row_cells(x->k[i]->text, &cells);
+		yes = is_index_cell(cells.v[0]);
+		strlist_free(&cells);
 	}
+	return yes;
+}
+
+/* Rows of a column table at h of ncell cells: the node after them. */
+static size_t
+column_table_end(const struct ctx *x, size_t h, size_t ncell)
+{
+	size_t end;
+
 	for (end = h + 1; end < x->n && (x->k[end]->kind == NODE_BLANK ||
 	    (x->k[end]->kind == NODE_ROW && cell_count(x->k[end]) == ncell));
 	    end++)
 		;
 	while (end > h + 1 && x->k[end - 1]->kind == NODE_BLANK)
 		end--;
-	first = (int)fs->nrec;
-	for (size_t j = 1; j < ncell; j++)
-		new_record(fs, h, end, 0);
-	for (size_t i = h + 1; i < end; i++) {
-		struct strlist cells = STRLIST_INIT;
-		enum field_id f;
+	return end;
+}
 
-		if (x->k[i]->kind == NODE_BLANK)
-			continue;	/* rows parted by rules */
-		row_cells(x->k[i]->text, &cells);
-		f = fact_field(cells.v[0]);
-		if (f == FIELD_NONE && names_entrustment(cells.v[0]))
-			f = FIELD_WORK;	/* the row naming each column's work */
-		for (size_t j = 1; j < ncell && f > FIELD_IGNORE; j++)
-			add_fact(fs, f, cells.v[0], cells.v[j], h + j - 1 < end ?
-			    i : i, x->k[i]->line, first + (int)j - 1);
-		/* an unmapped row still matters for 再委託: keep it */
-		for (size_t j = 1; j < ncell && f <= FIELD_IGNORE; j++)
-			add_fact(fs, FIELD_NONE, cells.v[0], cells.v[j], i,
-			    x->k[i]->line, first + (int)j - 1);
-		strlist_free(&cells);
+/* The facts of row i of a column table whose labels are in column c0,
+ * one per record from first. */
+static void
+column_row_facts(const struct ctx *x, size_t i, size_t c0, int first,
+    struct facts *fs)
+{
+	struct strlist cells = STRLIST_INIT;
+	enum field_id f;
+
+	row_cells(x->k[i]->text, &cells);
+	f = fact_field(cells.v[c0]);
+	if (f == FIELD_NONE && names_entrustment(cells.v[c0]))
+		f = FIELD_WORK;	/* the row naming each column's work */
+	/* (an unmapped row still matters for 再委託: it is kept) */
+	for (size_t j = c0 + 1; j < cells.n; j++)
+		add_fact(fs, f > FIELD_IGNORE ? f : FIELD_NONE, cells.v[c0],
+		    cells.v[j], i, x->k[i]->line, first + (int)(j - c0) - 1);
+	strlist_free(&cells);
+}
+
+static size_t
+column_table(const struct ctx *x, size_t h, struct facts *fs)
+{
+	struct strlist head = STRLIST_INIT;
+	size_t ncell = cell_count(x->k[h]), end, c0 = 0;
+	int first;
+
+	end = column_table_end(x, h, ncell);
+	if (index_column(x, h, end))
+		c0 = 1;	/* No | 区分 | 1 | 2 */
+	row_cells(x->k[h]->text, &head);
+	if (c0 > 0) {
+		free(head.v[0]);
+		memmove(head.v, head.v + 1, --head.n * sizeof(*head.v));
 	}
+	if (!numbered_columns(&head)) {
+		strlist_free(&head);
+		return h;
+	}
+	first = (int)fs->nrec;
+	for (size_t j = c0 + 1; j < ncell; j++)
+		new_record(fs, h, end, 0);
+	for (size_t i = h + 1; i < end; i++)
+		if (x->k[i]->kind != NODE_BLANK)	/* rows parted by rules */
+			column_row_facts(x, i, c0, first, fs);
 	strlist_free(&head);
 	return end;
 }

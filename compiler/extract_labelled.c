@@ -446,6 +446,80 @@ kind_bullets(const struct ctx *x, size_t from, size_t to,
 	}
 }
 
+/* "外部結合", "・業務委託": a line that is only a kind of procedure (a
+ * list's item over its labelled facts); the kind, or -1. */
+/* Does word end in the noun of a procedure (…委託, …結合, …の収集),
+ * not of its part (委託の内容, 委託の理由)? */
+static int
+ends_procedure_noun(const char *word)
+{
+	static const char *const nouns[] = { "委託", "結合", "提供", "利用",
+	    "収集", "記録", "追加", NULL };
+
+	for (int i = 0; nouns[i]; i++)
+		if (str_has_suffix(word, nouns[i]))
+			return 1;
+	return 0;
+}
+
+static int
+kind_line(const struct node *k)
+{
+	const char *t = str_skip_spaces(k->text);
+	char *word;
+	int type;
+
+	if (k->kind != NODE_TEXT && k->kind != NODE_HEADING)
+		return -1;
+	while (str_has_prefix(t, "・") || str_has_prefix(t, "○") ||
+	    str_has_prefix(t, "●") || str_has_prefix(t, "■") ||
+	    str_has_prefix(t, "◆") || *t == '-' || *t == '*')
+		t += *t == '-' || *t == '*' ? 1 : 3;
+	if (str_has_prefix(t, "その")) {
+		t += strlen("その");	/* その2　電子計算機への記録 */
+		while (isdigit((unsigned char)*t))
+			t++;
+	}
+	t = str_skip_spaces(t + numbering_len(t));
+	if (strstr(t, "\xe3\x80\x80") != NULL || strstr(t, "  ") != NULL ||
+	    strchr(t, '\t') != NULL)
+		return -1;	/* words set apart: a row, a head of columns */
+	word = strip_ws(t);
+	type = *word == '\0' || strlen(word) > 3 * 14 ||
+	    !ends_procedure_noun(word) ||
+	    strstr(word, "。") != NULL || strstr(word, "：") != NULL ||
+	    strchr(word, ':') != NULL ? -1 : section_type(word);
+	free(word);	/* (not "再委託：なし", a choice) */
+	return type == PROC_OTHER || type == PROC_ASSESSMENT ? -1 : type;
+}
+
+/*
+ * Lines naming only a kind of procedure, each over labelled facts of
+ * one ("外部結合" then 名称：…, 結合の相手方：…; "業務委託" then …): each
+ * a procedure up to the next such line.
+ */
+static void
+kind_lines(const struct ctx *x, const struct facts *fs, size_t from,
+    size_t to, struct proc_spans *ps)
+{
+	size_t first = ps->n;
+
+	for (size_t i = from; i < to && i < x->n; i++) {
+		int type = kind_line(x->k[i]);
+
+		if (type < 0)
+			continue;
+		if (ps->n > first)
+			ps->v[ps->n - 1].to = i;
+		add_proc_span(ps, i, to, type, -1, NULL);
+	}
+	for (size_t i = first; i < ps->n; i++)
+		if (!span_has_fact(fs, ps->v[i].from + 1, ps->v[i].to)) {
+			ps->n = first;	/* a word in a list, not a heading */
+			return;
+		}
+}
+
 /*
  * Procedures enumerated in sentences (minutes, a letter): "一つ目の
  * 「A」", "二つ目は「B」" — each from its sentence to the next, when at
@@ -1698,6 +1772,8 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		paragraph_procedures(x, s->from, s->to, &ps);
 	if (ps.n == 0 && s->record < 0)
 		ordinal_procedures(x, s->from, s->to, &ps);
+	if (ps.n == 0 && s->record < 0)
+		kind_lines(x, fs, s->from, s->to, &ps);
 	if (ps.n == 0 && span_has_fact(fs, s->from, s->to))
 		add_proc_span(&ps, s->from, s->to, -1, -1, NULL);
 	if (ps.n == 0 && s->record < 0 && c->title.value != NULL &&

@@ -89,6 +89,7 @@ struct page {
 	struct spans	*spans;		/* rowspan cells of the open table */
 	int		 flat_table;	/* inside a table read as a cell's
 					   lines (is_leaf_table) */
+	const xmlNode	*done;		/* a <dd> already read with its <dt> */
 };
 
 /*
@@ -344,6 +345,34 @@ is_cells_block(const xmlNode *n)
 	return len > 0 && len <= PAIR_LABEL_MAX;
 }
 
+/* The <dd> right after <dt> n when it holds only text (a value on one
+ * line), or NULL. */
+static const xmlNode *
+simple_definition(const xmlNode *n)
+{
+	const xmlNode *c = n->next;
+
+	while (c != NULL && is_blank_text(c))
+		c = c->next;
+	if (c == NULL || c->type != XML_ELEMENT_NODE || !is_named(c, "dd") ||
+	    holds_block(c, 16) || holds_block(n, 16))
+		return NULL;
+	return c;
+}
+
+/* "<dt>担当課</dt><dd>企画観光課</dd>": one row, label TAB value. */
+static void
+walk_definition(struct page *pg, xmlNode *dt, xmlNode *dd, int depth)
+{
+	page_flush(pg);
+	pg->lineno = (int)xmlGetLineNo(dt);
+	page_walk(pg, dt->children, depth + 1);
+	buf_putc(&pg->line, '\t');
+	page_walk(pg, dd->children, depth + 1);
+	page_flush(pg);
+	pg->done = dd;
+}
+
 /* The children of a cells block as one row, TAB between them. */
 static void
 walk_cells_block(struct page *pg, xmlNode *n, int depth)
@@ -411,8 +440,10 @@ walk_node(struct page *pg, xmlNode *n, int depth)
 		put_text(&pg->line, (const char *)n->content);
 		return;
 	}
+	/* (a button's words are the page's controls: tabs, search) */
 	if (n->type != XML_ELEMENT_NODE || is_named(n, "script") ||
-	    is_named(n, "style"))
+	    is_named(n, "style") || is_named(n, "button") ||
+	    is_named(n, "template"))
 		return;
 	if (is_named(n, "input")) {
 		put_checkbox(&pg->line, n);
@@ -447,6 +478,13 @@ walk_node(struct page *pg, xmlNode *n, int depth)
 		walk_pre(pg, n);
 		return;
 	}
+	if (!inline_blocks && pg->d != NULL && is_named(n, "dt") &&
+	    simple_definition(n) != NULL) {
+		walk_definition(pg, n, (xmlNode *)simple_definition(n), depth);
+		return;
+	}
+	if (n == pg->done)
+		return;
 	if (!inline_blocks && pg->d != NULL && is_cells_block(n)) {
 		walk_cells_block(pg, n, depth);
 		return;
@@ -496,7 +534,7 @@ walk_html(struct page *pg, const char *html, size_t len)
 char *
 html_flatten(const char *html, size_t len)
 {
-	struct page pg = { NULL, NULL, BUF_INIT, 1, 0, 0, NULL, 0 };
+	struct page pg = { NULL, NULL, BUF_INIT, 1, 0, 0, NULL, 0, NULL };
 
 	walk_html(&pg, html, len);
 	while (pg.line.len > 0 && (pg.line.data[pg.line.len - 1] == '\n' ||
@@ -635,7 +673,7 @@ add_line(struct doc *d, size_t *cap, const char *text, size_t n, int lineno)
 static void
 parse_html_page(const char *text, size_t len, struct doc *d)
 {
-	struct page pg = { d, NULL, BUF_INIT, 1, 0, 0, NULL, 0 };
+	struct page pg = { d, NULL, BUF_INIT, 1, 0, 0, NULL, 0, NULL };
 	size_t cap = 0;
 
 	pg.cap = &cap;

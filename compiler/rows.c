@@ -1152,6 +1152,24 @@ indent_of(const char *s)
 	return col;
 }
 
+/* Does s hold a 、 outside brackets ("氏名、住所", not "口座情報（金融機関
+ * 名、口座番号）")? */
+static int
+comma_outside_brackets(const char *s)
+{
+	int depth = 0;
+
+	for (; *s; s++) {
+		if (*s == '(' || str_has_prefix(s, "（"))
+			depth++;
+		else if ((*s == ')' || str_has_prefix(s, "）")) && depth > 0)
+			depth--;
+		else if (depth == 0 && str_has_prefix(s, "、"))
+			return 1;
+	}
+	return 0;
+}
+
 /* A list written on one line with 、, or under 《…》/【…】 heads. */
 static int
 is_comma_list(const char *s)
@@ -1159,7 +1177,7 @@ is_comma_list(const char *s)
 	int col = 0;
 
 	s = skip_space(s, &col);
-	return strstr(s, "、") != NULL || str_has_prefix(s, "《") ||
+	return comma_outside_brackets(s) || str_has_prefix(s, "《") ||
 	    str_has_prefix(s, "【") || str_has_prefix(s, "（") ||
 	    str_has_prefix(s, "(");
 }

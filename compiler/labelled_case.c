@@ -69,9 +69,11 @@ after_agenda_number(const char *key)
 					return p + 1;	/* not "(2)諮問の根拠" */
 			}
 	}
+	int bracket = str_has_prefix(key, "【") ? 3 : *key == '[' ? 1 : 0;
+
 	for (int i = 0; words[i]; i++)
-		if (str_has_prefix(key, words[i])) {
-			const char *p = key + strlen(words[i]);
+		if (str_has_prefix(key + bracket, words[i])) {
+			const char *p = key + bracket + strlen(words[i]);
 			int dai = str_has_prefix(p, "第");
 
 			p += dai ? strlen("第") : 0;
@@ -81,7 +83,11 @@ after_agenda_number(const char *key)
 				p++;
 			if (dai && !str_has_prefix(p, "号"))
 				continue;
-			return p + (dai ? strlen("号") : 0);	/* 議案第52号 */
+			p += dai ? strlen("号") : 0;	/* 議案第52号 */
+			if (bracket == 0)
+				return p;
+			if (str_has_prefix(p, bracket == 3 ? "】" : "]"))
+				return p + bracket;	/* 【案件1】 */
 		}
 	return key;
 }
@@ -573,10 +579,14 @@ titled_heading_cases(const struct ctx *x, const struct facts *fs,
 		    count_titled_siblings(x, fs, h, &all_cases) < 2 ||
 		    !all_cases)
 			continue;
-		for (size_t i = h; i < x->n; i++)
-			if (is_titled_heading(x->k[i]) &&
-			    same_heading_level(x->k[i], x->k[h]))
-				add_span(sp, i, NULL, -1);
+		for (size_t i = h; i < x->n; i++) {
+			const struct node *k = x->k[i];
+
+			if (!is_titled_heading(k) || !same_heading_level(k,
+			    x->k[h]))
+				continue;
+			add_span(sp, i, NULL, -1);
+		}
 		return;
 	}
 }

@@ -2170,6 +2170,120 @@ START_TEST(letter_number_run_into_the_header)
 }
 END_TEST
 
+START_TEST(titled_headings_of_a_results_page_are_its_cases)
+{
+	struct parsed p;
+
+	parse_text(&p, "kekka.html", "<h1>審議会の結果</h1>\n"
+	    "<h3>【案件1】窓口受付システムの導入について</h3>\n"
+	    "<p><span>区分</span><span>諮問（諮問第３号）</span></p>\n"
+	    "<p><span>諮問日</span><span>令和8年5月12日</span></p>\n"
+	    "<p><span>実施機関・所管</span><span>甲市長（市民部市民課）</span></p>\n"
+	    "<p><span>受託予定者</span><span>株式会社甲データ</span></p>\n"
+	    "<h3>【案件2】コールセンター業務の委託先の変更について</h3>\n"
+	    "<p><span>区分</span><span>報告</span></p>\n"
+	    "<p><span>報告日</span><span>令和8年4月28日</span></p>\n"
+	    "<p><span>受託者</span><span>株式会社乙コール</span></p>\n"
+	    "<p><span>変更前の受託者</span><span>株式会社丙電話</span></p>\n"
+	    "<h2>会議資料</h2>\n<ul><li>資料1 諮問第３号関係（PDF：612KB）</li></ul>\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->title.value, "窓口受付システムの導入について");
+	ck_assert_str_eq(p.cases.v[0]->kind.value, "諮問");
+	ck_assert_str_eq(p.cases.v[0]->number.value, "3");
+	ck_assert_str_eq(p.cases.v[0]->department.value, "市民部市民課");
+	ck_assert_str_eq(p.cases.v[1]->kind.value, "報告");
+	ck_assert_ptr_null(p.cases.v[1]->number.value);
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(a_former_contractor_is_no_consignee)
+{
+	struct parsed p;
+
+	parse_text(&p, "henkou.txt", "業務委託の委託先の変更について（報告）\n\n"
+	    "委託業務名\t納付案内業務\n受託者\t株式会社乙コール\n"
+	    "変更前の受託者\t株式会社丙電話\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->procs[0].consignees.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].consignees.v[0], "株式会社乙コール");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(items_parted_by_slashes)
+{
+	struct parsed p;
+
+	parse_text(&p, "slash.txt", "窓口業務の委託について（報告）\n\n"
+	    "委託業務名\t窓口業務\n"
+	    "取り扱わせる情報\t氏名／住所／電話番号／課税／非課税の別\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->procs[0].data_items.n, 5);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].data_items.v[2], "電話番号");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(procedures_in_columns_beside_an_index_column)
+{
+	struct parsed p;
+
+	parse_text(&p, "toushin.txt", "図書館システムの更新について（答申）\n\n"
+	    "実施機関\t甲市教育委員会（生涯学習部中央図書館）\n\n"
+	    "No\t区分\t１\t２\n"
+	    "1\t種別\t業務委託\t外部結合\n"
+	    "2\t名称\t運用保守業務\t電子書籍サービスとの連携\n"
+	    "3\t相手方\t株式会社甲情報\t株式会社乙ブックス\n"
+	    "4\t個人情報項目\t利用者番号、氏名\t利用者番号\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->department.value, "生涯学習部中央図書館");
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[0].type, PROC_OUTSOURCE);
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_LINK);
+	ck_assert_str_eq(p.cases.v[0]->procs[1].title.value, "電子書籍サービスとの連携");
+	ck_assert_int_eq((int)p.cases.v[0]->procs[0].data_items.n, 2);
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(an_agency_alone_names_no_department)
+{
+	struct parsed p;
+
+	parse_text(&p, "agency.txt", "窓口業務の委託について（報告）\n\n"
+	    "実施機関\t甲市長\n委託業務名\t窓口業務\n委託先\t株式会社甲データ\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_ptr_null(p.cases.v[0]->department.value);
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(lines_naming_a_kind_start_procedures)
+{
+	struct parsed p;
+
+	parse_text(&p, "tabs.html", "<h2>諮問第5号　予約システムの導入について</h2>\n"
+	    "<dl><dt>担当課</dt><dd>企画課</dd>\n<dt>手続</dt><dd><ul>\n"
+	    "<li>外部結合<ul><li>名称：予約システムとの回線結合</li>"
+	    "<li>結合の相手方：株式会社甲ラボ</li></ul></li>\n"
+	    "<li>業務委託<ul><li>名称：予約受付業務</li><li>委託先：株式会社乙コール</li>"
+	    "<li>取り扱わせる項目：<ul><li>氏名</li><li>口座情報（金融機関名、口座番号）</li>"
+	    "<li>電話番号</li></ul></li><li>再委託：なし</li></ul></li>\n"
+	    "</ul></dd></dl>\n<button>諮問第5号</button><button>報告第2号</button>\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->department.value, "企画課");
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[0].type, PROC_LINK);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].partner.value, "株式会社甲ラボ");
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_OUTSOURCE);
+	ck_assert_str_eq(p.cases.v[0]->procs[1].consignees.v[0], "株式会社乙コール");
+	ck_assert_int_eq((int)p.cases.v[0]->procs[1].data_items.n, 3);
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -2266,6 +2380,12 @@ extract_suite(void)
 	tcase_add_test(tc, a_letter_numbered_in_kanji_with_iroha_parts);
 	tcase_add_test(tc, minutes_take_up_an_unnumbered_matter);
 	tcase_add_test(tc, minutes_bullets_naming_their_kind);
+	tcase_add_test(tc, titled_headings_of_a_results_page_are_its_cases);
+	tcase_add_test(tc, a_former_contractor_is_no_consignee);
+	tcase_add_test(tc, items_parted_by_slashes);
+	tcase_add_test(tc, procedures_in_columns_beside_an_index_column);
+	tcase_add_test(tc, an_agency_alone_names_no_department);
+	tcase_add_test(tc, lines_naming_a_kind_start_procedures);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -858,6 +858,10 @@ named_as(const char *p)
 	if (end == NULL || end == p || end - p > 3 * 50)
 		return NULL;
 	raw = xstrndup(p, (size_t)(end - p));
+	if (strstr(raw, "を") != NULL) {
+		free(raw);	/* "受託者は、…作業を…に再委託し": a clause */
+		return NULL;
+	}
 	name = clean_organisation(after_clause(raw));
 	free(raw);
 	if (!is_organisation_like(name) || !names_a_body(name)) {

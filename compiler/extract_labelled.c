@@ -317,6 +317,118 @@ paragraph_procedures(const struct ctx *x, size_t from, size_t to,
 	}
 }
 
+/* The lines of the paragraph at i: to the next blank, heading or
+ * numbered line (or to). */
+static size_t
+paragraph_end(const struct ctx *x, size_t i, size_t to)
+{
+	size_t j = i + 1;
+
+	while (j < to && j < x->n && x->k[j]->kind == NODE_TEXT &&
+	    numbering_len(str_skip_spaces(x->k[j]->text)) == 0)
+		j++;
+	return j;
+}
+
+/*
+ * "…業務を株式会社〇〇に委託し、": the work a sentence entrusts, when it
+ * opens the text (new string), else NULL.
+ */
+static char *
+entrusted_work(const char *text)
+{
+	const char *wo = strstr(text, "を"), *verb = strstr(text, "に委託");
+	char *work;
+
+	if (verb == NULL)
+		verb = strstr(text, "へ委託");
+	if (wo == NULL || verb == NULL || wo > verb || wo - text > 3 * 60 ||
+	    verb - wo > 3 * 40)
+		return NULL;
+	work = xstrndup(text, (size_t)(wo - text));
+	if (strstr(work, "、") == NULL && strstr(work, "。") == NULL &&
+	    (str_has_suffix(work, "業務") || str_has_suffix(work, "事務") ||
+	    str_has_suffix(work, "作業")))
+		return work;
+	free(work);
+	return NULL;
+}
+
+/* Does a paragraph say it is left out ("個人情報を取り扱わせないため、
+ * 本報告の対象としない")? */
+static int
+leaves_out(const char *text)
+{
+	return strstr(text, "対象としない") != NULL ||
+	    strstr(text, "対象外") != NULL ||
+	    strstr(text, "取り扱わせないため") != NULL;
+}
+
+/*
+ * Numbered paragraphs each entrusting a work in a sentence ("１．…業務
+ * を株式会社〇〇に委託し、氏名、住所…を取り扱わせるものである。委託期
+ * 間は…"): each a 委託 told in its sentences, titled by its work.
+ */
+static void
+entrusting_paragraphs(const struct ctx *x, size_t from, size_t to,
+    struct proc_spans *ps)
+{
+	for (size_t i = from; i < to && i < x->n; ) {
+		const char *t = str_skip_spaces(x->k[i]->text);
+		size_t n = numbering_len(t), j;
+		struct buf text = BUF_INIT;
+		char *work;
+
+		if (x->k[i]->kind != NODE_TEXT || n == 0) {
+			i++;
+			continue;
+		}
+		j = paragraph_end(x, i, to);
+		buf_puts(&text, str_skip_spaces(t + n));
+		for (size_t k = i + 1; k < j; k++)
+			buf_puts(&text, str_skip_spaces(x->k[k]->text));
+		if ((work = entrusted_work(text.data)) != NULL &&
+		    !leaves_out(text.data)) {
+			add_proc_span(ps, i, j, PROC_OUTSOURCE, -1, NULL);
+			ps->v[ps->n - 1].prose = 1;
+			ps->v[ps->n - 1].title = work;
+		} else
+			free(work);
+		buf_free(&text);
+		i = j;
+	}
+}
+
+/* A section told in sentences ("１　報告する委託") whose numbered
+ * paragraphs each entrust a work: a procedure per paragraph. */
+static void
+split_entrusting(const struct ctx *x, struct proc_spans *ps)
+{
+	for (size_t i = 0; i < ps->n; i++) {
+		struct proc_spans paras = { NULL, 0 };
+
+		if (!ps->v[i].prose || ps->v[i].record >= 0 ||
+		    ps->v[i].type != PROC_OUTSOURCE)
+			continue;
+		entrusting_paragraphs(x, ps->v[i].from, ps->v[i].to, &paras);
+		if (paras.n < 2) {
+			for (size_t k = 0; k < paras.n; k++)
+				free(paras.v[k].title);
+			free(paras.v);
+			continue;
+		}
+		free(ps->v[i].title);
+		ps->v = xrealloc(ps->v, (ps->n + paras.n - 1) *
+		    sizeof(*ps->v));
+		memmove(ps->v + i + paras.n, ps->v + i + 1,
+		    (ps->n - i - 1) * sizeof(*ps->v));
+		memcpy(ps->v + i, paras.v, paras.n * sizeof(*ps->v));
+		ps->n += paras.n - 1;
+		i += paras.n - 1;
+		free(paras.v);
+	}
+}
+
 /* The procedure a paragraph names in the bracket it ends with
  * ("…利用すること（目的外利用）。"), or -1. */
 static int
@@ -1774,6 +1886,9 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		ordinal_procedures(x, s->from, s->to, &ps);
 	if (ps.n == 0 && s->record < 0)
 		kind_lines(x, fs, s->from, s->to, &ps);
+	if (ps.n == 0 && s->record < 0)
+		entrusting_paragraphs(x, s->from, s->to, &ps);
+	split_entrusting(x, &ps);
 	if (ps.n == 0 && span_has_fact(fs, s->from, s->to))
 		add_proc_span(&ps, s->from, s->to, -1, -1, NULL);
 	if (ps.n == 0 && s->record < 0 && c->title.value != NULL &&

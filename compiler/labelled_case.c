@@ -2079,6 +2079,61 @@ sentence_department(char **v)
 		free(name);
 }
 
+/* Is node i's key a date ("令和８年１月２０日")? */
+static int
+is_date_line(const struct ctx *x, size_t i)
+{
+	char iso[11];
+
+	return i < x->n && norm_date_iso(x->k[i]->key, strlen(x->k[i]->key),
+	    iso) == 0;
+}
+
+/* "役所本庁舎5階第一会議室": a room, where a meeting is held. */
+static int
+names_a_place(const char *s)
+{
+	static const char *const words[] = { "会議室", "階", "庁舎", "役所",
+	    "役場", "ホール", NULL };
+
+	for (int i = 0; words[i]; i++)
+		if (strstr(s, words[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * "令和８年１月２０日" then "高鍋町総務課": a letter signed by a
+ * department of its body, under its date; the department.
+ */
+static int
+department_signing(const struct ctx *x, size_t from, size_t to,
+    struct field *f)
+{
+	static const char *const bodies[] = { "市", "町", "村", "区", NULL };
+
+	for (size_t i = from + 1; i < to && i < x->n && i < from + 15; i++) {
+		const char *k = x->k[i]->key, *rest = NULL;
+
+		if (!is_date_line(x, i - 1) || strlen(k) > 3 * 20 ||
+		    strstr(k, "、") != NULL)
+			continue;
+		for (int b = 0; bodies[b] && rest == NULL; b++) {
+			const char *p = strstr(k, bodies[b]);
+
+			if (p != NULL && p - k <= 3 * 5 && p > k)
+				rest = p + strlen(bodies[b]);
+		}
+		if (rest != NULL && *rest != '\0' && !names_a_place(rest) &&
+		    (str_has_suffix(rest, "課") || str_has_suffix(rest, "室"))) {
+			field_set(f, rest, x->k[i]->line);
+			field_from(f, "rule a department signing under the date");
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* "所管課：健康増進課": the name after a department's label, in place
  * of *v. */
 static void
@@ -2188,7 +2243,9 @@ case_department(const struct ctx *x, const struct spans *sp,
 	}
 	if (s->record >= 0)
 		return;
-	if (!department_in_text(x, s->from, s->to, &c->department) &&
+	if (!department_signing(x, sp->head_end > 0 ? 0 : s->from,
+	    sp->head_end > 0 ? sp->head_end : s->to, &c->department) &&
+	    !department_in_text(x, s->from, s->to, &c->department) &&
 	    !department_in_text(x, 0, sp->head_end, &c->department) &&
 	    !department_under_sender(x, sp->head_end > 0 ? 0 : s->from,
 	    sp->head_end > 0 ? sp->head_end : s->to, &c->department) &&

@@ -200,6 +200,37 @@ items_in_prose(const char *text, struct strlist *out)
 		}
 }
 
+/* "…に委託し、A、B及びCを取り扱わせる": the items handed over in the
+ * sentence that entrusts them. */
+static void
+items_handed_in_prose(const char *text, struct strlist *out)
+{
+	static const char *const leads[] = { "に委託し、", "へ委託し、",
+	    NULL };
+
+	for (int l = 0; leads[l]; l++)
+		for (const char *p = strstr(text, leads[l]); p != NULL;
+		    p = strstr(p + 1, leads[l])) {
+			const char *v = p + strlen(leads[l]);
+			const char *e = strstr(v, "を取り扱わせ");
+			struct strlist items = STRLIST_INIT;
+			char *list;
+
+			if (e == NULL || e - v > 3 * 150 ||
+			    memmem(v, (size_t)(e - v), "。", 3) != NULL)
+				continue;
+			list = xstrndup(v, (size_t)(e - v));
+			split_last_and(list);
+			parse_items(list, &items);
+			free(list);
+			for (size_t i = 0; i < items.n && items.n >= 2; i++)
+				strlist_push_unique(out, items.v[i]);
+			strlist_free(&items);
+			if (out->n > 0)
+				return;
+		}
+}
+
 /*
  * "A、B、C及びDの四項目を…": a list whose count is stated after it.  The
  * count says where the list begins: the last N items before "のN項目".
@@ -438,6 +469,8 @@ procedure_from_prose(const struct ctx *x, size_t from, size_t to,
 	quoted_work_name(text, x->k[from]->line, p);
 	if (p->data_items.n == 0) {
 		items_in_prose(text, &p->data_items);
+		if (p->data_items.n == 0)
+			items_handed_in_prose(text, &p->data_items);
 		if (p->data_items.n == 0)
 			counted_items_in_prose(text, &p->data_items);
 		set_line(&p->data_items_line, &p->data_items, x->k[from]->line);

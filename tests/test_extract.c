@@ -2284,6 +2284,34 @@ START_TEST(lines_naming_a_kind_start_procedures)
 }
 END_TEST
 
+START_TEST(paragraphs_each_entrusting_a_work)
+{
+	struct parsed p;
+
+	parse_text(&p, "houkoku.md", "# 事務の委託の状況について（報告）\n\n"
+	    "令和８年１月２０日  \n甲町総務課\n\n"
+	    "## １　報告する委託\n\n"
+	    "1. 通知書作成業務を株式会社甲プリントに委託し、\n"
+	    "   氏名、住所、生年月日を取り扱わせるものである。委託期間は令和７年１０月１日から\n"
+	    "   令和８年３月３１日までである。（担当：健康課）\n\n"
+	    "2. 返礼品発送業務を株式会社乙物産に委託し、寄附者の氏名、住所、電話番号を\n"
+	    "   取り扱わせるものである。受託者は、発送作業を有限会社丙運送に再委託する。\n\n"
+	    "3. 庁舎清掃業務については、有限会社丁サービスに委託しているが、\n"
+	    "   個人情報を取り扱わせないため、本報告の対象としない。\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->department.value, "総務課");
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 3);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].title.value, "通知書作成業務");
+	ck_assert_str_eq(p.cases.v[0]->procs[0].consignees.v[0], "株式会社甲プリント");
+	ck_assert_int_eq((int)p.cases.v[0]->procs[0].data_items.n, 3);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].period_end.value, "2026-03-31");
+	ck_assert_int_eq((int)p.cases.v[0]->procs[1].consignees.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->procs[1].consignees.v[0], "株式会社乙物産");
+	ck_assert_int_eq(p.cases.v[0]->procs[2].type, PROC_SUBCONTRACT);
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -2386,6 +2414,7 @@ extract_suite(void)
 	tcase_add_test(tc, procedures_in_columns_beside_an_index_column);
 	tcase_add_test(tc, an_agency_alone_names_no_department);
 	tcase_add_test(tc, lines_naming_a_kind_start_procedures);
+	tcase_add_test(tc, paragraphs_each_entrusting_a_work);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -845,7 +845,7 @@ static char *
 named_as(const char *p)
 {
 	static const char *const ends[] = { "です", "である", "であり", "で、",
-	    "とし", "。", "、", "に決定", "を選定", NULL };
+	    "とし", "。", "、", "に決定", "に決ま", "となり", "を選定", NULL };
 	const char *end = NULL;
 	char *raw, *name;
 

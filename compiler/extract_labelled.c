@@ -645,7 +645,7 @@ ordinal_procedures(const struct ctx *x, size_t from, size_t to,
 	size_t first = ps->n;
 
 	for (size_t i = from; i < to && i < x->n; i++) {
-		char *name = ordinal_work(x->k[i]->key);
+		char *name = ordinal_work(x->k[i]->key, 1);
 		int t = name ? (int)type_from_words(name) : PROC_OTHER;
 
 		if (name == NULL || t == PROC_OTHER || t == PROC_ASSESSMENT ||
@@ -1945,6 +1945,12 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 			content_title(x, sp, p);	/* "委託その1": no title */
 		else if (p->title.value == NULL && sp->heading != NULL)
 			heading_title(x->k[sp->from], p, 0);
+		if (p->title.value == NULL && sp->prose &&
+		    p->type != PROC_SUBCONTRACT) {
+			/* told in sentences, no name of its own */
+			field_set(&p->title, c->title.value, c->title.line);
+			field_from(&p->title, "rule the case's title");
+		}
 		if (sub && p->type == PROC_OUTSOURCE)
 			add_subcontract(c, pi, fs, &sub_facts);
 		else if (sp->prose && p->type == PROC_OUTSOURCE &&

@@ -216,8 +216,9 @@ void	subcontract_in_sentences(const struct ctx *x, size_t from, size_t to,
 	    struct pcase *c, size_t pi);
 
 /* "一つ目の「…」", "２点目は「…」": the work an ordinal names, or NULL
- * (new string). */
-char	*ordinal_work(const char *key);
+ * (new string); with kinds, also a kind said after it ("二つ目は外部提
+ * 供です"). */
+char	*ordinal_work(const char *key, int kinds);
 
 /* "（再委託先：X）" or "再委託先はX" inside a value. */
 void

@@ -1990,6 +1990,60 @@ department_of_account(const char *k, int line, struct field *f)
 	    "rule （…課） after 説明 in minutes", f);
 }
 
+/* A turn of minutes at node i: the speaker (a row's label, or the
+ * words after ○ before a wide gap) and what is said; 0 when none. */
+static int
+speaker_turn(const struct ctx *x, size_t i, char **speaker, char **said)
+{
+	const char *t = x->k[i]->text, *gap;
+
+	if (x->k[i]->kind == NODE_ROW)
+		return row_at(x, i, speaker, said);
+	if (x->k[i]->kind != NODE_TEXT)
+		return 0;
+	t = str_skip_spaces(t);
+	if (!str_has_prefix(t, "○") && !str_has_prefix(t, "◯"))
+		return 0;
+	t += strlen("○");
+	if ((gap = strstr(t, "\xe3\x80\x80")) == NULL &&
+	    (gap = strstr(t, "  ")) == NULL)
+		return 0;
+	if (gap == t || gap - t > 3 * 20)
+		return 0;
+	*speaker = xstrndup(t, (size_t)(gap - t));
+	*said = xstrdup(str_skip_spaces(gap));
+	return 1;
+}
+
+/* Minutes in speakers' turns: "○学校教育課長　学校教育課でございます。
+ * …": the department a head names as the one speaking; sets f. */
+static int
+department_speaking(const struct ctx *x, size_t i, struct field *f)
+{
+	char *label, *value, *v;
+	const char *end;
+	int ok;
+
+	if (!speaker_turn(x, i, &label, &value))
+		return 0;
+	v = strip_ws(value);
+	ok = strstr(label, "長") != NULL &&
+	    ((end = strstr(v, "でございます")) != NULL ||
+	    (end = strstr(v, "です")) != NULL) && end - v <= 3 * 20;
+	free(label);
+	if (ok) {
+		char *name = xstrndup(v, (size_t)(end - v));
+
+		free(v);
+		free(value);
+		return take_department(name, 1, 0, x->k[i]->line,
+		    "rule a head speaking for …課 in minutes", f);
+	}
+	free(v);
+	free(value);
+	return 0;
+}
+
 /* Minutes: "財務部納税課から資料1に基づき説明があった". */
 static int
 department_explaining(const struct ctx *x, size_t from, size_t to,
@@ -2000,12 +2054,20 @@ department_explaining(const struct ctx *x, size_t from, size_t to,
 		char *v;
 
 		if (department_introduced(k, x->k[i]->line, f) ||
-		    department_of_account(k, x->k[i]->line, f))
+		    department_of_account(k, x->k[i]->line, f) ||
+		    department_speaking(x, i, f))
 			return 1;
 
 		if (at == NULL || at - k > 3 * 30 || strstr(k, "説明") == NULL)
 			continue;
+		for (const char *p = strstr(k, "、"); p != NULL && p < at;
+		    p = strstr(p + 3, "、"))
+			k = p + 3;	/* the clause's own words */
 		v = xstrndup(k, (size_t)(at - k));
+		if (strcmp(v, "担当課") == 0 || strcmp(v, "所管課") == 0) {
+			free(v);	/* "担当課から説明を": no name */
+			continue;
+		}
 		if (take_department(v, 1, 1, x->k[i]->line,
 		    "rule …課から説明 in minutes", f))
 			return 1;
@@ -2303,6 +2365,30 @@ basis_in_prose(const struct ctx *x, size_t from, size_t to, struct pcase *c)
 	buf_free(&para);
 }
 
+/* "根拠は、条例第６条第１号及び第２号でございます": the basis a sentence
+ * states (minutes, a letter's explanation). */
+static void
+basis_stated(const struct ctx *x, size_t from, size_t to, struct pcase *c)
+{
+	for (size_t i = from; i < to && i < x->n; i++)
+		for (const char *p = strstr(x->k[i]->key, "根拠は"); p != NULL;
+		    p = strstr(p + 1, "根拠は")) {
+			const char *end = strstr(p, "。");
+			char *sentence = end != NULL ?
+			    xstrndup(p, (size_t)(end - p)) : xstrdup(p);
+
+			cite_scan(sentence, NULL, NULL, &c->legal_basis);
+			free(sentence);
+			if (c->legal_basis.n > 0) {
+				set_line(&c->legal_basis_line,
+				    &c->legal_basis, x->k[i]->line);
+				list_from(&c->legal_basis_from,
+				    &c->legal_basis, "rule 根拠は… in a sentence");
+				return;
+			}
+		}
+}
+
 /* A value without its lines of notes ("※…は本件の対象外"). New string. */
 static char *
 without_notes(const char *value)
@@ -2371,6 +2457,8 @@ case_basis(const struct ctx *x, const struct spans *sp, const struct span *s,
 		    sp->v[0].lead_to > 0), c);	/* minutes: the line that takes
 						   up the first case may say
 						   it for all (いずれも…) */
+	if (c->legal_basis.n == 0 && s->record < 0)
+		basis_stated(x, s->from, s->to, c);
 }
 
 void

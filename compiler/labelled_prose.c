@@ -304,6 +304,23 @@ opens_period(const char *text, size_t at)
 	return 0;
 }
 
+/* "終期は、…令和12年3月31日までとしている": the end of a period said in
+ * a sentence of its own, into end (ISO), if any. */
+static void
+end_stated(const char *text, char end[11])
+{
+	for (const char *p = strstr(text, "終期は"); p != NULL;
+	    p = strstr(p + 1, "終期は")) {
+		const char *stop = strstr(p, "。");
+		size_t n = stop ? (size_t)(stop - p) : strlen(p);
+		struct norm_date d;
+
+		if (norm_find_date(p, n, &d, NULL, NULL) == 0 &&
+		    norm_format_iso(&d, end) == 0)
+			return;
+	}
+}
+
 /* "令和7年10月1日から令和10年9月30日まで" in running text. */
 static void
 period_in_prose(const char *text, int line, struct procedure *p)
@@ -311,7 +328,14 @@ period_in_prose(const char *text, int line, struct procedure *p)
 	struct norm_date d;
 	size_t len = strlen(text), start, end, at = 0;
 	char from[11], to[11];
+	const char *fix = strstr(text, "正しくは");
 
+	if (fix != NULL && fix != text) {
+		/* "…から……失礼いたしました。正しくは…から…まで" */
+		period_in_prose(fix, line, p);
+		if (p->period_start.value != NULL)
+			return;
+	}
 	while (at < len && norm_find_date(text + at, len - at, &d, &start,
 	    &end) == 0) {
 		if (!str_has_prefix(text + at + end, "から") &&
@@ -326,7 +350,15 @@ period_in_prose(const char *text, int line, struct procedure *p)
 			return;
 		}
 		if (str_has_prefix(text + at + end, "から")) {
-			parse_period(text + at + start, from, to);
+			/* the sentence's own end, not the next one's date */
+			const char *stop = strstr(text + at + end, "。");
+			char *sentence = xstrndup(text + at + start, stop ?
+			    (size_t)(stop - (text + at + start)) : len);
+
+			parse_period(sentence, from, to);
+			free(sentence);
+			if (to[0] == '\0')
+				end_stated(text, to);	/* 結合の終期は、…まで */
 			if (from[0])
 				field_set(&p->period_start, from, line);
 			if (to[0])
@@ -363,13 +395,33 @@ quoted_work(const char *text, int line, struct procedure *p)
 	}
 }
 
+/* "目的外利用でございまして": a kind of procedure said right after an
+ * ordinal (new string), or NULL. */
+static char *
+ordinal_kind(const char *q)
+{
+	static const char *const ends[] = { "で", "、", "。", NULL };
+	const char *e = first_of(q, ends);
+	char *word;
+
+	if (e == q || e - q > 3 * 10)
+		return NULL;
+	word = xstrndup(q, (size_t)(e - q));
+	if (type_from_words(word) == PROC_OTHER ||
+	    type_from_words(word) == PROC_ASSESSMENT) {
+		free(word);
+		return NULL;
+	}
+	return word;
+}
+
 /*
  * "一つ目の「…本人外収集」です", "２点目は「…業務委託」": a procedure
  * named in quotes after an ordinal, in a sentence.  Returns the quoted
  * name (new string) or NULL.
  */
 char *
-ordinal_work(const char *key)
+ordinal_work(const char *key, int kinds)
 {
 	static const char *const ordinals[] = { "つ目", "点目", "件目",
 	    NULL };
@@ -382,8 +434,15 @@ ordinal_work(const char *key)
 			if (str_has_prefix(q, "の") || str_has_prefix(q, "は") ||
 			    str_has_prefix(q, "が"))
 				q += 3;
-			if (!str_has_prefix(q, "「") || (e = memmem(q,
-			    strnlen(q, 3 * 61), "」", strlen("」"))) == NULL)
+			if (!str_has_prefix(q, "「")) {
+				char *kind = kinds ? ordinal_kind(q) : NULL;
+
+				if (kind != NULL)
+					return kind;	/* 二つ目は外部提供です */
+				continue;
+			}
+			if ((e = memmem(q, strnlen(q, 3 * 61), "」",
+			    strlen("」"))) == NULL)
 				continue;
 			q += strlen("「");
 			return xstrndup(q, (size_t)(e - q));
@@ -415,7 +474,7 @@ quoted_work_name(const char *text, int line, struct procedure *p)
 		free(name);
 		return;
 	}
-	if ((name = ordinal_work(text)) != NULL) {
+	if ((name = ordinal_work(text, 0)) != NULL) {
 		field_set(&p->title, name, line);
 		field_from(&p->title, "rule 一つ目の「…」 in prose");
 		free(name);

@@ -1025,8 +1025,10 @@ continues_column(const struct pass *ps, size_t i, int vcol, int lcol,
 		*piece = s;
 		return 1;
 	}
-	if (abs(col - lcol) > 2)
-		return 0;	/* not under the label (its number aside) */
+	if (abs(col - lcol) > 2 || numbering_len(s) > 0 || digits_len(s) > 0)
+		return 0;	/* not under the label (its number aside), or
+				   the next numbered label ("２場所", its
+				   letters closed up) */
 	end = word_end(s, &gap);
 	if (gap == 0 && norm_width(s, strlen(s)) <= LABEL_MAX_COLS &&
 	    *label_so_far && (str_has_prefix(s, "の") ||
@@ -1955,6 +1957,23 @@ part_of_item_code(struct pass *ps, size_t i)
 	free(part);
 }
 
+
+
+/* Does a value open with a numbered case header ("（１）諮問第２号 …")? */
+static int
+opens_with_header(const char *v)
+{
+	static const char *const words[] = { "諮問第", "報告第", "付議第",
+	    "答申第", "議案第", NULL };
+	const char *p = str_skip_spaces(v);
+
+	p += numbering_len(p);
+	p = str_skip_spaces(p);
+	for (int i = 0; words[i]; i++)
+		if (str_has_prefix(p, words[i]))
+			return 1;
+	return 0;
+}
 static size_t
 normalise_line(struct pass *ps, size_t i)
 {
@@ -2001,6 +2020,14 @@ normalise_line(struct pass *ps, size_t i)
 	    label_field(r.label) <= FIELD_IGNORE)) {
 		reading_free(&r);
 		emit(ps, dl, dl->text);
+		return next;
+	}
+	if (label_field(r.label) == FIELD_NONE && opens_with_header(r.value)) {
+		/* "４　議　題　　（１）諮問第２号 …": a head over a list of
+		   matters, each a line of its own */
+		emit(ps, dl, r.label);
+		emit(ps, dl, r.value);
+		reading_free(&r);
 		return next;
 	}
 	buf_puts(&label, r.label);

@@ -2312,6 +2312,44 @@ START_TEST(paragraphs_each_entrusting_a_work)
 }
 END_TEST
 
+START_TEST(minutes_of_speakers_state_the_facts)
+{
+	struct parsed p;
+
+	parse_text(&p, "kaigiroku.txt", "第３回審査会　会議録\n\n"
+	    "１　日　時　　令和７年１２月１６日（火）午後２時から\n"
+	    "２　場　所　　役場本庁舎　第２会議室\n"
+	    "４　議　題　　（１）諮問第２号　学習記録の目的外利用及び外部提供について\n"
+	    "　　　　　　　（２）諮問第３号　課税資料の電子化業務の委託について\n"
+	    "５　会議の経過\n\n"
+	    "○会長　　それでは議題（１）、諮問第２号について、担当課から説明をお願いします。\n\n"
+	    "○学校教育課長　　学校教育課でございます。根拠は、条例第６条第１号でございます。\n"
+	    "　　　　　手続は二つございます。\n"
+	    "　　　　　　一つ目は目的外利用でございまして、使う項目は、氏名、学年、学級でございます。\n"
+	    "　　　　　令和８年４月１日から利用を始めたいと考えております。\n\n"
+	    "○学校教育課長　　二つ目は外部提供でございます。提供先は一般社団法人甲研究所です。\n"
+	    "　　　　　提供の期間は令和８年４月１日から令和９年３月３１日まででございます。\n\n"
+	    "○会長　　次に議題（２）、諮問第３号をお願いします。\n\n"
+	    "○税務課長　　税務課でございます。諮問第３号「課税資料の電子化業務の委託について」\n"
+	    "　　　　　でございます。委託先は、株式会社乙ドキュメントに決まりました。\n"
+	    "　　　　　委託期間は令和８年１月５日から……失礼いたしました。正しくは令和８年２月２日から令和\n"
+	    "　　　　　８年９月３０日まででございます。\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->department.value, "学校教育課");
+	ck_assert_int_eq((int)p.cases.v[0]->legal_basis.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[0].type, PROC_OTHER_USE);
+	ck_assert_ptr_null(p.cases.v[0]->procs[0].period_end.value);
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_PROVISION);
+	ck_assert_str_eq(p.cases.v[1]->department.value, "税務課");
+	ck_assert_int_eq((int)p.cases.v[1]->nprocs, 1);
+	ck_assert_str_eq(p.cases.v[1]->procs[0].consignees.v[0], "株式会社乙ドキュメント");
+	ck_assert_str_eq(p.cases.v[1]->procs[0].period_start.value, "2026-02-02");
+	ck_assert_str_eq(p.cases.v[1]->procs[0].period_end.value, "2026-09-30");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -2415,6 +2453,7 @@ extract_suite(void)
 	tcase_add_test(tc, an_agency_alone_names_no_department);
 	tcase_add_test(tc, lines_naming_a_kind_start_procedures);
 	tcase_add_test(tc, paragraphs_each_entrusting_a_work);
+	tcase_add_test(tc, minutes_of_speakers_state_the_facts);
 	suite_add_tcase(s, tc);
 	return s;
 }

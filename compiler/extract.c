@@ -437,6 +437,20 @@ case_body(const struct doc *d, int line_start, int line_end)
 }
 
 /* The body of a case (its lines, for full-text search) and its id. */
+/* A partner is the other party of a 結合 or 提供 (SPEC §4.2): a
+ * collection's source or a use's owner named as 相手方 is none. */
+static void
+drop_partners_of_internal(struct pcase *c)
+{
+	for (size_t i = 0; i < c->nprocs; i++) {
+		struct procedure *p = &c->procs[i];
+
+		if (p->type == PROC_RECORD || p->type == PROC_OTHER_USE ||
+		    p->type == PROC_INDIRECT)
+			field_set(&p->partner, NULL, 0);
+	}
+}
+
 static void
 finish_case(const struct ctx *x, const struct doc *d, struct pcase *c,
     size_t ordinal)
@@ -449,6 +463,7 @@ finish_case(const struct ctx *x, const struct doc *d, struct pcase *c,
 	c->id = buf_detach(&id);
 	free(stem);
 	c->body = case_body(d, c->line_start, c->line_end);
+	drop_partners_of_internal(c);
 }
 
 /*

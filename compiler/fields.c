@@ -420,6 +420,20 @@ is_dash(const char *s)
 	return 0;
 }
 
+/* "なし", "（未入力）", "該当なし": a form's answer that names nothing. */
+static int
+names_nothing(const char *s)
+{
+	static const char *const nothing[] = { "なし", "無し", "該当なし",
+	    "未入力", "（未入力）", "(未入力)", "未記入", "（未記入）",
+	    "(未記入)", NULL };
+
+	for (int i = 0; nothing[i]; i++)
+		if (strcmp(s, nothing[i]) == 0)
+			return 1;
+	return is_dash(s);
+}
+
 /* "再委託する（北陸…株式会社）", "有（株式会社A）": a choice and the party
  * it names in brackets: the party (in place); else s. */
 static char *
@@ -486,8 +500,8 @@ parse_organisations(const char *value, const char *role,
 		char *name = clean_organisation(drop_work_name(
 		    drop_number(chosen_party(pieces.v[i]))));
 
-		if (*name != '\0' && strcmp(name, "なし") != 0 &&
-		    strstr(name, "のとおり") == NULL && !is_dash(name))
+		if (*name != '\0' && !names_nothing(pieces.v[i]) &&
+		    !names_nothing(name) && strstr(name, "のとおり") == NULL)
 			strlist_push_unique(out, name);
 		free(name);
 	}
@@ -499,12 +513,11 @@ parse_organisations(const char *value, const char *role,
 static int
 is_not_item(const char *s)
 {
-	return *s == '\0' || is_dash(s) || strstr(s, "のとおり") != NULL ||
+	return *s == '\0' || names_nothing(s) || strstr(s, "のとおり") != NULL ||
 	    str_has_prefix(s, "資料") || strstr(s, "添付資料") != NULL ||
 	    str_has_prefix(s, "付表の") || str_has_prefix(s, "別表の") ||
 	    str_has_prefix(s, "別紙の") ||	/* a pointer, not an item */
 	    strstr(s, "別添資料") != NULL || strstr(s, "参考資料") != NULL ||
-	    strcmp(s, "なし") == 0 ||
 	    strstr(s, "範囲") != NULL || strlen(s) > 3 * 250;
 }
 

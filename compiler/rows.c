@@ -1008,6 +1008,20 @@ completes_label(const char *label_so_far, const char *text)
 	return yes;
 }
 
+/* Does line i pair a label with its value by a colon ("申請者　　：…")? */
+static int
+colon_pair(const struct pass *ps, size_t i)
+{
+	const char *s = str_skip_spaces(ps->in->lines[i].text);
+	const char *colon = strstr(s, "：");
+
+	if (colon == NULL)
+		colon = strchr(s, ':');
+	return colon != NULL && colon > s && colon - s <= 3 * 16 &&
+	    memmem(s, (size_t)(colon - s), "。", 3) == NULL &&
+	    memmem(s, (size_t)(colon - s), "、", 3) == NULL;
+}
+
 static int
 continues_column(const struct pass *ps, size_t i, int vcol, int lcol,
     const char *label_so_far, struct buf *label_more, const char **piece)
@@ -1025,10 +1039,12 @@ continues_column(const struct pass *ps, size_t i, int vcol, int lcol,
 		*piece = s;
 		return 1;
 	}
-	if (abs(col - lcol) > 2 || numbering_len(s) > 0 || digits_len(s) > 0)
+	if (abs(col - lcol) > 2 || numbering_len(s) > 0 || digits_len(s) > 0 ||
+	    colon_pair(ps, i))
 		return 0;	/* not under the label (its number aside), or
 				   the next numbered label ("２場所", its
-				   letters closed up) */
+				   letters closed up), or a pair of its own
+				   ("申請者　：…") */
 	end = word_end(s, &gap);
 	if (gap == 0 && norm_width(s, strlen(s)) <= LABEL_MAX_COLS &&
 	    *label_so_far && (str_has_prefix(s, "の") ||
@@ -2786,6 +2802,31 @@ merge_rows(struct doc *d, size_t from, size_t to)
 	buf_free(&value);
 }
 
+/* "[Q3] 手続の件名 ＊必須": a form's mark of a required field after its
+ * label, dropped (with the white space before it) in place. */
+static void
+drop_required_mark(char *t)
+{
+	static const char *const marks[] = { "＊必須", "*必須", "※必須",
+	    "（必須）", "(必須)", "【必須】", "［必須］", "[必須]", NULL };
+	size_t n = strlen(t);
+
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\r'))
+		n--;
+	for (int i = 0; marks[i]; i++) {
+		size_t m = strlen(marks[i]);
+
+		if (n > m && strncmp(t + n - m, marks[i], m) == 0) {
+			n -= m;
+			while (n > 0 && (t[n - 1] == ' ' || (n >= 3 &&
+			    strncmp(t + n - 3, "\xe3\x80\x80", 3) == 0)))
+				n -= t[n - 1] == ' ' ? 1 : 3;
+			t[n] = '\0';
+			return;
+		}
+	}
+}
+
 /* The lines of d as the pairing reads them: English glosses of a
  * bilingual form dropped, letters of a spaced label a PDF parted with
  * TABs joined, a ruled table's wrapped rows joined. */
@@ -2799,8 +2840,10 @@ prepared(const struct doc *d, struct doc *out)
 	for (size_t i = 0; i < d->n; i++) {
 		char *t = bilingual ? gloss_strip(d->lines[i].text) :
 		    xstrdup(d->lines[i].text);
-		char *joined = letters_untabbed(t);
+		char *joined;
 
+		drop_required_mark(t);
+		joined = letters_untabbed(t);
 		out->lines[i] = d->lines[i];
 		out->lines[i].text = joined ? joined : t;
 		if (joined)

@@ -85,6 +85,29 @@ START_TEST(organisations_lose_notes_and_work_names)
 }
 END_TEST
 
+START_TEST(a_blank_answer_is_no_organisation)
+{
+	struct strlist l = STRLIST_INIT;
+
+	parse_organisations("（未入力）", NULL, &l);
+	ck_assert_int_eq((int)l.n, 0);
+	parse_organisations("該当なし", "委託先", &l);
+	ck_assert_int_eq((int)l.n, 0);
+	strlist_free(&l);
+}
+END_TEST
+
+START_TEST(labels_of_the_former_and_joined_labels)
+{
+	ck_assert_int_le(label_field("変更前の受託者"), FIELD_IGNORE);
+	ck_assert_int_le(label_field("前回の委託期間"), FIELD_IGNORE);
+	ck_assert_int_eq(label_field("変更後の受託者"), FIELD_CONSIGNEES);
+	ck_assert_int_eq(label_field("実施機関・所管"), FIELD_DEPARTMENT);
+	ck_assert_int_eq(label_field("受託予定者"), FIELD_CONSIGNEES);
+	ck_assert_int_eq(label_field("取り扱わせる情報"), FIELD_ITEMS);
+}
+END_TEST
+
 START_TEST(a_dash_is_no_organisation)
 {
 	struct strlist l = STRLIST_INIT;
@@ -269,6 +292,8 @@ fields_suite(void)
 	tcase_add_test(tc, organisations_lose_notes_and_work_names);
 	tcase_add_test(tc, organisations_by_role);
 	tcase_add_test(tc, a_dash_is_no_organisation);
+	tcase_add_test(tc, a_blank_answer_is_no_organisation);
+	tcase_add_test(tc, labels_of_the_former_and_joined_labels);
 	tcase_add_test(tc, a_choice_names_its_party_in_brackets);
 	tcase_add_test(tc, items_keep_parenthesised_notes);
 	tcase_add_test(tc, items_one_space_apart_are_a_list);

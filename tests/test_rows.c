@@ -851,6 +851,45 @@ START_TEST(pairs_side_by_side_on_a_line)
 }
 END_TEST
 
+START_TEST(a_required_mark_is_no_value)
+{
+	struct rows r;
+
+	rows_of(&r, "[Q3] 手続の件名 ＊必須\n　　戸籍情報の収集\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "手続の件名", NULL), "戸籍情報の収集");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(each_colon_pair_is_its_own_row)
+{
+	struct rows r;
+
+	rows_of(&r, "受付番号　　：KKG-2025-0412\n受付日時　　：2025/10/14 09:31:12\n"
+	    "申請者　　　：市民部市民課\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "受付日時", NULL), "2025/10/14 09:31:12");
+	ck_assert_str_eq(row(&r, "申請者", NULL), "市民部市民課");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(numbered_spaced_labels_are_rows_of_their_own)
+{
+	struct rows r;
+
+	rows_of(&r, "１　日　時　　令和７年１２月１６日午後２時から\n"
+	    "２　場　所　　役場本庁舎　第２会議室\n"
+	    "４　議　題　　（１）諮問第２号　学習記録の外部提供について\n"
+	    "　　　　　　　（２）諮問第３号　課税資料の電子化業務の委託について\n",
+	    FORMAT_TEXT);
+	ck_assert_ptr_nonnull(row(&r, "２場所", NULL));
+	ck_assert_ptr_null(row(&r, "４議題", NULL));	/* a head over matters */
+	ck_assert_str_eq(r.rows.lines[r.rows.n - 2].text,
+	    "（１）諮問第２号　学習記録の外部提供について");
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(label_value_box_ruled_per_row)
 {
 	struct rows r;
@@ -879,6 +918,9 @@ rows_suite(void)
 
 	tcase_add_test(tc, colon_pairs_become_rows);
 	tcase_add_test(tc, label_value_box_ruled_per_row);
+	tcase_add_test(tc, a_required_mark_is_no_value);
+	tcase_add_test(tc, each_colon_pair_is_its_own_row);
+	tcase_add_test(tc, numbered_spaced_labels_are_rows_of_their_own);
 	tcase_add_test(tc, pairs_side_by_side_on_a_line);
 	tcase_add_test(tc, table_set_with_spaces_alone);
 	tcase_add_test(tc, english_glosses_of_a_bilingual_form_go);

@@ -113,7 +113,36 @@ utf8_valid(const unsigned char *p, size_t n)
 	return 1;
 }
 
-/* Copy UTF-8 text into a new string, turning CRLF and CR into LF. */
+/*
+ * The horizontal character of a vertical presentation form at p (︑ ︒
+ * ︵ ︶ ﹁ …, U+FE10-FE19 and U+FE30-FE48, as vertically set text is
+ * exported), UTF-8 in out; its length, or 0 when p holds none.  The
+ * mapping is NFKC's, but to the full-width brackets Japanese text uses.
+ */
+static size_t
+horizontal_form(const unsigned char *p, size_t n, const char **out)
+{
+	static const char *const fe10[] = { "，", "、", "。", "：", "；", "！",
+	    "？", "〖", "〗", "…" };
+	static const char *const fe30[] = { "‥", "—", "–", "_", "_", "（",
+	    "）", "｛", "｝", "〔", "〕", "【", "】", "《", "》", "〈", "〉",
+	    "「", "」", "『", "』", "﹅", "﹆", "［", "］" };
+	unsigned c;
+
+	if (n < 3 || p[0] != 0xef || (p[1] != 0xb8 && p[1] != 0xb9))
+		return 0;
+	c = 0xfe00 + ((p[1] & 0x01) << 6) + (p[2] & 0x3f);
+	if (c >= 0xfe10 && c <= 0xfe19)
+		*out = fe10[c - 0xfe10];
+	else if (c >= 0xfe30 && c <= 0xfe48 && c != 0xfe45 && c != 0xfe46)
+		*out = fe30[c - 0xfe30];
+	else
+		return 0;
+	return 3;
+}
+
+/* Copy UTF-8 text into a new string, turning CRLF and CR into LF and
+ * vertical presentation forms into the characters they stand for. */
 static char *
 normalize_newlines(const char *p, size_t n, size_t *out_len)
 {
@@ -121,6 +150,15 @@ normalize_newlines(const char *p, size_t n, size_t *out_len)
 	size_t j = 0;
 
 	for (size_t i = 0; i < n; i++) {
+		const char *h;
+
+		if (horizontal_form((const unsigned char *)p + i, n - i,
+		    &h) > 0 && strlen(h) <= 3) {
+			memcpy(out + j, h, strlen(h));
+			j += strlen(h);
+			i += 2;
+			continue;
+		}
 		if (p[i] != '\r') {
 			out[j++] = p[i];
 			continue;

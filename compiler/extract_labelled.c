@@ -807,13 +807,19 @@ drop_containers(struct proc_spans *ps)
 	size_t kept = 0;
 
 	for (size_t i = 0; i < ps->n; i++) {
-		int inner = 0;
+		int inner = 0, all = 0, same = 0;
 
-		for (size_t j = 0; j < ps->n; j++)
-			inner += j != i && ps->v[j].from > ps->v[i].from &&
-			    ps->v[j].to <= ps->v[i].to &&
-			    ps->v[j].type != PROC_SUBCONTRACT;
-		if (inner < 2)
+		for (size_t j = 0; j < ps->n; j++) {
+			int in = j != i && ps->v[j].from > ps->v[i].from &&
+			    ps->v[j].to <= ps->v[i].to;
+
+			inner += in && ps->v[j].type != PROC_SUBCONTRACT;
+			all += in;
+			same += in && ps->v[j].type == ps->v[i].type;
+		}
+		/* (a 再委託 alone inside a 委託 is part of it; beside a
+		   委託 of the container's kind, both are its parts) */
+		if (inner < 2 && !(all >= 2 && same >= 1))
 			ps->v[kept++] = ps->v[i];
 	}
 	ps->n = kept;

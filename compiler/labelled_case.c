@@ -203,6 +203,30 @@ after_letter_number(const char *key)
 	return key;
 }
 
+/* "出雲市諮問第二十七号": the header after the name of the body that
+ * numbers it (a 市, 町, 村, 区 or 県 of at most six characters); else
+ * key. */
+static const char *
+after_body_name(const char *key)
+{
+	static const char *const ends[] = { "市", "町", "村", "区", "県",
+	    NULL };
+
+	for (int w = 0; header_words[w]; w++) {
+		const char *p = strstr(key, header_words[w]);
+
+		if (p == NULL || p == key || p - key > 3 * 6 ||
+		    !str_has_prefix(p + strlen(header_words[w]), "第"))
+			continue;
+		for (int e = 0; ends[e]; e++)
+			if ((size_t)(p - key) >= strlen(ends[e]) &&
+			    strncmp(p - strlen(ends[e]), ends[e],
+			    strlen(ends[e])) == 0)
+				return p;
+	}
+	return key;
+}
+
 /* "1住民健診予約受付…について" after 報告: a number without 第…号 and
  * the title it heads; the number (new string), or NULL. */
 static char *
@@ -294,6 +318,7 @@ case_header(const char *key, char **number)
 			key += strlen(labels[i]);	/* 諮問番号　諮問第3号 */
 	if (*key == ':')
 		key++;
+	key = after_body_name(key);
 	key = after_letter_number(key);
 	key = after_agenda_number(key);
 	key = inside_letter_name(key);

@@ -1008,7 +1008,8 @@ completes_label(const char *label_so_far, const char *text)
 	return yes;
 }
 
-/* Does line i pair a label with its value by a colon ("申請者　　：…")? */
+/* Does line i pair a label with its value by a colon or an equals sign
+ * ("申請者　　：…", "取扱項目=…")? */
 static int
 colon_pair(const struct pass *ps, size_t i)
 {
@@ -1017,6 +1018,10 @@ colon_pair(const struct pass *ps, size_t i)
 
 	if (colon == NULL)
 		colon = strchr(s, ':');
+	if (colon == NULL)
+		colon = strstr(s, "＝");	/* 取扱項目＝…, INI key=value */
+	if (colon == NULL)
+		colon = strchr(s, '=');
 	return colon != NULL && colon > s && colon - s <= 3 * 16 &&
 	    memmem(s, (size_t)(colon - s), "。", 3) == NULL &&
 	    memmem(s, (size_t)(colon - s), "、", 3) == NULL;
@@ -1089,6 +1094,62 @@ gather_run_on(const struct pass *ps, size_t i, struct buf *v)
 		if (own)
 			break;
 		put_piece(v, s, 1);
+	}
+	return i;
+}
+
+static int	is_label_line(const struct pass *ps, size_t i);
+static int	colon_pair(const struct pass *ps, size_t i);
+
+/* Does t open with a bracket ("[委託１]", "【件名】", "＜委託２＞"): a
+ * section or a label of its own, not a value's next words? */
+static int
+opens_bracket(const char *t)
+{
+	static const char *const open[] = { "[", "［", "【", "〔", "＜", "<",
+	    "《", "〈", "(", "（", NULL };
+
+	for (int i = 0; open[i]; i++)
+		if (str_has_prefix(t, open[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * After a value on a line cut at the text's width (a page set to a fixed
+ * measure, 24 characters a line): the lines it runs on to, whatever their
+ * indent, while each line before them was cut too and none is a pair,
+ * a numbered or marked line of its own.  Returns the line after them.
+ */
+/* Was line i cut at the measure: wide, and dense (no padding inside, no
+ * closed bracket at its end as a form's field has)? */
+static int
+cut_at_measure(const struct pass *ps, size_t i)
+{
+	int col = 0;
+	const char *t = skip_space(ps->in->lines[i].text, &col);
+
+	return is_wrapped(ps, i, ps->wrap) &&
+	    strstr(t, "\xe3\x80\x80\xe3\x80\x80") == NULL &&
+	    strstr(t, "  ") == NULL && !str_has_suffix(t, "）") &&
+	    !str_has_suffix(t, ")");
+}
+
+static size_t
+gather_wrapped(const struct pass *ps, size_t i, struct buf *v)
+{
+	for (; i < ps->in->n && cut_at_measure(ps, i - 1); i++) {
+		const char *s = ps->in->lines[i].text, *t;
+		int col = 0;
+
+		t = skip_space(s, &col);
+		if (*t == '\0' || strchr(s, '\t') != NULL ||
+		    ps->in->lines[i].heading || numbering_len(t) > 0 ||
+		    digits_len(t) > 0 || skip_marks(t, &col) != t ||
+		    is_label_line(ps, i) || colon_pair(ps, i) ||
+		    opens_bracket(t))
+			break;
+		put_piece(v, t, 1);
 	}
 	return i;
 }
@@ -2073,6 +2134,8 @@ normalise_line(struct pass *ps, size_t i)
 		    &value);
 		if (r.one_space && !r.numbered && next == i + 1)
 			next = gather_run_on(ps, next, &value);
+		else if (next == i + 1)
+			next = gather_wrapped(ps, next, &value);
 	}
 	if (r.sep == SEP_ALONE && (value.len == 0 ||
 	    !value_fits(label_field(r.label), value.data))) {

@@ -466,11 +466,23 @@ number_form_of(const char *key, const char *text, int *number,
 	}
 	if (*p == '(') {
 		const char *q = p + 1;
+		size_t n;
 
 		if ((v = read_digits(&q)) >= 0 && *q == ')') {
 			*number = v;
 			*label_at = (size_t)(q + 1 - key);
 			return NUM_PAREN;
+		}
+		if ((n = norm_kanji_digits_len(p + 1, 3)) > 0 &&
+		    p[1 + n] == ')') {
+			size_t used;
+			long long k = norm_parse_number(p + 1, n, &used);
+
+			if (k > 0 && used == n) {
+				*number = (int)k;	/* （一）業務委託 */
+				*label_at = (size_t)(p + 2 + n - key);
+				return NUM_PAREN;
+			}
 		}
 		if (kana_number(p + 1, label_at) > 0 &&
 		    p[1 + *label_at] == ')') {

@@ -86,6 +86,13 @@ START_TEST(plain_utf8)
 }
 END_TEST
 
+START_TEST(vertical_forms_are_read_as_set_across)
+{
+	expect_text("氏名︑住所︵一︶﹁件名﹂︒\n", strlen("氏名︑住所︵一︶﹁件名﹂︒\n"),
+	    ENC_UTF8, "氏名、住所（一）「件名」。\n");
+}
+END_TEST
+
 START_TEST(ascii_is_utf8)
 {
 	expect_text("hello\tworld\f\n", 13, ENC_UTF8, "hello\tworld\f\n");
@@ -228,6 +235,7 @@ encoding_suite(void)
 
 	tcase_add_test(tc, plain_utf8);
 	tcase_add_test(tc, ascii_is_utf8);
+	tcase_add_test(tc, vertical_forms_are_read_as_set_across);
 	tcase_add_test(tc, bom_is_stripped);
 	tcase_add_test(tc, crlf_and_cr_become_lf);
 	tcase_add_test(tc, cp932_decodes_to_original);

@@ -2350,6 +2350,26 @@ START_TEST(minutes_of_speakers_state_the_facts)
 }
 END_TEST
 
+START_TEST(a_letter_numbered_after_its_body_in_kanji)
+{
+	struct parsed p;
+
+	parse_text(&p, "tategaki.txt", "出雲市諮問第二十七号\n令和七年九月十二日\n"
+	    "放課後児童クラブ業務の委託について（諮問）\n記\n"
+	    "四　委託の内容\n　（一）業務委託\n"
+	    "　　ア　委託業務名　利用申請受付等業務\n　　イ　委託先　株式会社甲サポート\n"
+	    "　（二）再委託\n　　ア　再委託業務名　データ入力業務\n"
+	    "　　イ　再委託先　有限会社乙入力センター\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "27");
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[0].type, PROC_OUTSOURCE);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].title.value, "利用申請受付等業務");
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_SUBCONTRACT);
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -2454,6 +2474,7 @@ extract_suite(void)
 	tcase_add_test(tc, lines_naming_a_kind_start_procedures);
 	tcase_add_test(tc, paragraphs_each_entrusting_a_work);
 	tcase_add_test(tc, minutes_of_speakers_state_the_facts);
+	tcase_add_test(tc, a_letter_numbered_after_its_body_in_kanji);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -890,6 +890,26 @@ START_TEST(numbered_spaced_labels_are_rows_of_their_own)
 }
 END_TEST
 
+START_TEST(values_run_on_past_the_measure)
+{
+	struct rows r;
+
+	rows_of(&r, "四　委託の内容\n"
+	    "　　ア　委託業務名　放課後児童クラブ利用申請受付\n"
+	    "　　等業務\n"
+	    "　　イ　取り扱わせる個人情報　児童の氏名、生年月\n"
+	    "　　日、学校名、学年、保護者の氏名、住所、電話番\n"
+	    "　　号、就労状況\n"
+	    "　　ウ　委託先　株式会社いずもキッズサポート\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "委託業務名", NULL),
+	    "放課後児童クラブ利用申請受付等業務");
+	ck_assert_str_eq(row(&r, "取り扱わせる個人情報", NULL),
+	    "児童の氏名、生年月日、学校名、学年、保護者の氏名、住所、電話番号、就労状況");
+	ck_assert_str_eq(row(&r, "委託先", NULL), "株式会社いずもキッズサポート");
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(label_value_box_ruled_per_row)
 {
 	struct rows r;
@@ -918,6 +938,7 @@ rows_suite(void)
 
 	tcase_add_test(tc, colon_pairs_become_rows);
 	tcase_add_test(tc, label_value_box_ruled_per_row);
+	tcase_add_test(tc, values_run_on_past_the_measure);
 	tcase_add_test(tc, a_required_mark_is_no_value);
 	tcase_add_test(tc, each_colon_pair_is_its_own_row);
 	tcase_add_test(tc, numbered_spaced_labels_are_rows_of_their_own);

@@ -49,6 +49,8 @@ START_TEST(number_forms)
 	ck_assert_int_eq(form("13委託先(参考)"), NUM_ARABIC);
 	ck_assert_int_eq(form("1.経緯"), NUM_ARABIC);
 	ck_assert_int_eq(form("(1)個人情報の項目"), NUM_PAREN);
+	ck_assert_int_eq(form("(一)業務委託"), NUM_PAREN);	/* （一） */
+	ck_assert_int_ne(form("(一部)業務委託"), NUM_PAREN);
 	ck_assert_int_eq(form("-(2)件数(見込み)"), NUM_PAREN);
 	ck_assert_int_eq(form("【報告】"), NUM_BRACKET);
 	ck_assert_int_eq(form("[委託1]"), NUM_BRACKET);	/* an INI section */

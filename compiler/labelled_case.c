@@ -203,6 +203,26 @@ after_letter_number(const char *key)
 	return key;
 }
 
+/* "■諮問第１８号": key after a leading mark before a numbered header. */
+static const char *
+after_mark(const char *key)
+{
+	static const char *const marks[] = { "■", "□", "●", "○", "◆", "◇",
+	    "◎", "▼", "▽", "・", NULL };
+
+	for (int i = 0; marks[i]; i++) {
+		const char *p = key + strlen(marks[i]);
+
+		if (!str_has_prefix(key, marks[i]))
+			continue;
+		for (int w = 0; header_words[w]; w++)
+			if (str_has_prefix(p, header_words[w]) &&
+			    str_has_prefix(p + strlen(header_words[w]), "第"))
+				return p;	/* (not "■付議事項２", a part) */
+	}
+	return key;
+}
+
 /* "出雲市諮問第二十七号": the header after the name of the body that
  * numbers it (a 市, 町, 村, 区 or 県 of at most six characters); else
  * key. */
@@ -318,6 +338,7 @@ case_header(const char *key, char **number)
 			key += strlen(labels[i]);	/* 諮問番号　諮問第3号 */
 	if (*key == ':')
 		key++;
+	key = after_mark(key);
 	key = after_body_name(key);
 	key = after_letter_number(key);
 	key = after_agenda_number(key);
@@ -1543,6 +1564,29 @@ header_row_title(const struct ctx *x, const struct span *s, int *line)
 	return xstrndup(cell, (size_t)(end - cell));
 }
 
+/* "■諮問第１８号" then "「住民税申告書等の…の" / "委託について」": the
+ * title quoted on the lines right under a header alone on its line
+ * (new string), or NULL. */
+static char *
+quoted_under_header(const struct ctx *x, const struct span *s, int *line)
+{
+	size_t h = s->from, q = h + 1;
+	char *joined, *title = NULL;
+	const char *close;
+
+	if (s->number == NULL || q >= s->to || q >= x->n ||
+	    *header_end(x->k[h]->key) != '\0' ||
+	    !str_has_prefix(x->k[q]->key, "「"))
+		return NULL;
+	joined = node_keys(x, q, q + 3 <= s->to ? 3 : s->to - q);
+	if ((close = strstr(joined, "」")) != NULL && close - joined <= 3 * 80) {
+		title = xstrndup(joined + 3, (size_t)(close - joined - 3));
+		*line = x->k[q]->line;
+	}
+	free(joined);
+	return title;
+}
+
 void
 case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
     struct pcase *c)
@@ -1578,7 +1622,9 @@ case_title(const struct ctx *x, const struct span *s, const struct facts *fs,
 		raw = title_value(f->value);
 		line = f->line;
 		by = origin = label_origin(f->label);
-	} else if ((raw = title_after_memo(x, s->from, s->to, &line)) != NULL)
+	} else if ((raw = quoted_under_header(x, s, &line)) != NULL)
+		by = "rule 「…」 under the header";
+	else if ((raw = title_after_memo(x, s->from, s->to, &line)) != NULL)
 		by = "rule the line after 記";
 	else if ((raw = title_line(x, s->from, s->to, &line)) != NULL)
 		by = "rule a line ending in について";

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "columns.h"
 #include "fields.h"
 #include "gloss.h"
 #include "normalize.h"
@@ -1121,18 +1122,47 @@ opens_bracket(const char *t)
  * indent, while each line before them was cut too and none is a pair,
  * a numbered or marked line of its own.  Returns the line after them.
  */
-/* Was line i cut at the measure: wide, and dense (no padding inside, no
- * closed bracket at its end as a form's field has)? */
+/* How many runs of two spaces or more (ASCII or full-width) t holds. */
+static int
+gaps_in(const char *t)
+{
+	int n = 0, run = 0;
+
+	for (; *t; ) {
+		int sp = *t == ' ' ? 1 : str_has_prefix(t, "\xe3\x80\x80") ? 3 : 0;
+
+		if (sp == 0) {
+			n += run >= 2;
+			run = 0;
+			t++;
+			continue;
+		}
+		run++;
+		t += sp;
+	}
+	return n;
+}
+
+/* Was line i cut at the measure: wide, and dense (no padding inside but
+ * the gap after its label, no closed bracket at its end as a form's
+ * field has)? */
 static int
 cut_at_measure(const struct pass *ps, size_t i)
 {
 	int col = 0;
 	const char *t = skip_space(ps->in->lines[i].text, &col);
 
-	return is_wrapped(ps, i, ps->wrap) &&
-	    strstr(t, "\xe3\x80\x80\xe3\x80\x80") == NULL &&
-	    strstr(t, "  ") == NULL && !str_has_suffix(t, "）") &&
-	    !str_has_suffix(t, ")");
+	size_t from = i >= 8 ? i - 8 : 0;
+	int near = block_width(ps, from, i + 9), at_measure = 0;
+
+	/* (the measure of its column: a page's lines around it, several
+	   of which reach it) */
+	for (size_t j = from; j < i + 9 && j < ps->in->n; j++)
+		at_measure += line_width(ps, j) >= near - 4;
+	return near >= 30 && at_measure >= 3 &&
+	    line_width(ps, i) >= near - 4 &&
+	    !str_has_suffix(t, "。") && gaps_in(t) <= 1 &&
+	    !str_has_suffix(t, "）") && !str_has_suffix(t, ")");
 }
 
 static size_t
@@ -1358,9 +1388,12 @@ gather_below(const struct pass *ps, size_t i, enum field_id f, int indent,
 		    !ends_unfinished(v->data) && !series)
 			break;
 		if (indent_of(s) < indent || (v->len > 0 &&
-		    value_indent > indent && indent_of(s) <= indent))
+		    value_indent > indent && indent_of(s) <= indent &&
+		    !glue && !ends_unfinished(v->data)))
 			break;	/* back out of the label's block, or back at
-				   the label's indent below values set in */
+				   the label's indent below values set in
+				   (not a paragraph's lines after its first,
+				   set in by one: 字下げ) */
 		if (v->len == 0)
 			value_indent = indent_of(s);
 		if (v->len > 0 && !glue && !series &&
@@ -1368,8 +1401,9 @@ gather_below(const struct pass *ps, size_t i, enum field_id f, int indent,
 		    (f != FIELD_ITEMS || norm_width(s, strlen(s)) > 60))
 			break;	/* a numbered heading, not a list line */
 		if (v->len > 0 && !glue && is_comma_list(v->data) &&
-		    !is_comma_list(s))
-			break;	/* "氏名、住所…" then "委託理由": a label */
+		    !is_comma_list(s) && !str_has_suffix(v->data, "、"))
+			break;	/* "氏名、住所…" then "委託理由": a label
+				   (not the list's last item, after its 、) */
 		put_piece(v, s, glue);
 	}
 	return i;
@@ -2913,6 +2947,7 @@ prepared(const struct doc *d, struct doc *out)
 			free(t);
 	}
 	out->n = d->n;
+	columns_unfold(out);
 	join_ruled_rows(out);
 }
 

@@ -910,6 +910,73 @@ START_TEST(values_run_on_past_the_measure)
 }
 END_TEST
 
+START_TEST(a_page_in_two_columns_is_read_column_by_column)
+{
+	struct rows r;
+	size_t i;
+
+	rows_of(&r, "■第３回審議会を開催しました            ■諮問第１９号\n"
+	    "　令和７年１１月２７日（木）、本庁         「こども医療費助成事務における三重\n"
+	    "舎８階大会議室で第３回審議会を開催         県国民健康保険団体連合会とのオンラ\n"
+	    "し、次の２件の諮問について審議しま         イン結合について」\n"
+	    "した。                       　諮問日　令和７年１１月１０日\n"
+	    "                          　担当課　健康福祉部こども家庭課\n"
+	    "■諮問第１８号                   　根拠　　同条例第６条第３号\n"
+	    "「住民税申告書等のデータ入力業務の         【概要】\n"
+	    "委託について」                   　医療機関が国保連合会に提出する医\n"
+	    "　諮問日　令和７年１１月１０日           療費の請求データを専用回線で受け取\n"
+	    "　担当課　財政部市民税課              り、こども医療費の助成額を自動で算\n",
+	    FORMAT_TEXT);
+	for (i = 0; i < r.rows.n; i++)
+		if (strcmp(r.rows.lines[i].text, "■諮問第１９号") == 0)
+			break;
+	ck_assert_uint_lt(i, r.rows.n);	/* the right column, after the left */
+	ck_assert_str_eq(r.rows.lines[i - 1].text, "担当課\t財政部市民税課");
+	ck_assert_str_eq(r.rows.lines[i + 1].text,
+	    "「こども医療費助成事務における三重");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(a_table_set_with_spaces_is_no_page_of_columns)
+{
+	struct rows r;
+
+	rows_of(&r, "諮問番号  件名                                      担当課\n\n"
+	    "第３１号  要介護認定事務における認定調査票の電子化  介護保険課認定審\n"
+	    "          に伴う業務委託等について                  査係\n\n"
+	    "第３２号  介護給付適正化事業に係る要介護認定情報の  介護保険課給付係\n"
+	    "          外部提供について\n\n"
+	    "第３３号  介護保険料の口座振替勧奨通知の作成業務の  介護保険課資格係\n"
+	    "          委託について\n\n"
+	    "第３４号  住宅改修費の支給に係る本人以外からの収集  介護保険課給付係\n"
+	    "          について\n", FORMAT_TEXT);
+	for (size_t i = 0; i < r.rows.n; i++)
+		if (strncmp(r.rows.lines[i].text, "第３２号", strlen("第３２号")) == 0)
+			ck_assert_ptr_nonnull(strstr(r.rows.lines[i].text,
+			    "介護保険課給付係"));	/* its row kept whole */
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(a_form_of_labels_beside_wrapped_values_is_no_page_of_columns)
+{
+	struct rows r;
+
+	rows_of(&r, "    (1) 契約上の措置          委託契約書に「個人情報取扱特記事項」を添付し、秘密の保\n"
+	    "                              持、目的外利用及び第三者への提供の禁止、複写・複製の禁\n"
+	    "                              止、作業場所以外への持ち出しの禁止を義務付ける。\n\n"
+	    "    (2) 技術的な措置          受託者の端末と本市の収納管理システムとの間は閉域網で接\n"
+	    "                              続し、端末には二要素認証を設定する。架電リストは画面上\n"
+	    "                              でのみ閲覧させ、印刷及び保存を禁止する。\n\n"
+	    "    (3) 監督                  本市職員が作業場所に立ち入り、個人情報の管理状況を確\n"
+	    "                              認する。\n", FORMAT_TEXT);
+	ck_assert_ptr_nonnull(strstr(r.rows.lines[0].text, "契約上の措置"));
+	ck_assert_ptr_nonnull(strstr(r.rows.lines[0].text, "委託契約書"));
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(label_value_box_ruled_per_row)
 {
 	struct rows r;
@@ -938,6 +1005,9 @@ rows_suite(void)
 
 	tcase_add_test(tc, colon_pairs_become_rows);
 	tcase_add_test(tc, label_value_box_ruled_per_row);
+	tcase_add_test(tc, a_page_in_two_columns_is_read_column_by_column);
+	tcase_add_test(tc, a_table_set_with_spaces_is_no_page_of_columns);
+	tcase_add_test(tc, a_form_of_labels_beside_wrapped_values_is_no_page_of_columns);
 	tcase_add_test(tc, values_run_on_past_the_measure);
 	tcase_add_test(tc, a_required_mark_is_no_value);
 	tcase_add_test(tc, each_colon_pair_is_its_own_row);

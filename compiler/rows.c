@@ -1582,6 +1582,139 @@ free_cells(char *cell[], int n)
 		free(cell[--n]);
 }
 
+/* Is a cell a mark of a matrix: ○ (taken), － or × (not)? */
+static int
+is_mark_cell(const char *c)
+{
+	static const char *const marks[] = { "○", "〇", "◯", "●", "◎", "✓",
+	    "✔", "レ", "－", "-", "―", "—", "‐", "×", "✕", "ー", NULL };
+
+	for (int i = 0; marks[i]; i++)
+		if (strcmp(c, marks[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* How many of a line's last cells are marks (0 when all are). */
+static int
+trailing_marks(char *cell[], int n)
+{
+	int k = 0;
+
+	while (k < n && is_mark_cell(cell[n - 1 - k]))
+		k++;
+	return k < n ? k : 0;
+}
+
+/* The rows of a mark matrix from line j with k marks each: the line
+ * after them (blank lines between them aside). */
+static size_t
+matrix_rows_end(const struct pass *ps, size_t j, int k, int *rows)
+{
+	size_t end = j;
+
+	*rows = 0;
+	for (size_t i = j; i < ps->in->n; i++) {
+		char *cell[HEAD_CELLS];
+		int col[HEAD_CELLS], n;
+
+		if (is_blank_line(ps->in->lines[i].text))
+			continue;
+		if (strchr(ps->in->lines[i].text, '\t') != NULL)
+			break;
+		n = line_cells(ps->in->lines[i].text, cell, col);
+		if (n < 2 || trailing_marks(cell, n) != k) {
+			free_cells(cell, n);
+			break;
+		}
+		free_cells(cell, n);
+		(*rows)++;
+		end = i + 1;
+	}
+	return end;
+}
+
+/* Emit a matrix row: its item (the cells before the marks, a number
+ * cell aside) then its k marks, TAB between. */
+static void
+emit_matrix_row(struct pass *ps, size_t i, int k)
+{
+	char *cell[HEAD_CELLS];
+	int col[HEAD_CELLS], n = line_cells(ps->in->lines[i].text, cell, col);
+	struct buf row = BUF_INIT;
+
+	for (int c = 0; c < n - k; c++)
+		if (!(c == 0 && n - k > 1 && digits_len(cell[c]) ==
+		    strlen(cell[c])))
+			buf_puts(&row, cell[c]);	/* (not its number) */
+	for (int c = n - k; c < n; c++)
+		buf_printf(&row, "\t%s", cell[c]);
+	emit(ps, &ps->in->lines[i], row.data);
+	buf_free(&row);
+	free_cells(cell, n);
+}
+
+/*
+ * A matrix of marks set with spaces: a head of column names (手続Ａ
+ * 手続Ｂ, a second line under it naming their kinds: 外部結合 業務委託),
+ * over rows of an item and a mark per column (○ taken, － not).  Emits
+ * the head as one TAB row (項目, each column's names joined) and each
+ * row as item<TAB>marks; returns the line after the rows, or i.
+ */
+static size_t
+mark_matrix(struct pass *ps, size_t i)
+{
+	char *h1[HEAD_CELLS], *h2[HEAD_CELLS];
+	int c1[HEAD_CELLS], c2[HEAD_CELLS], n1, n2 = 0, k = 0, rows = 0;
+	size_t j = i + 1, body, end;
+	struct buf head = BUF_INIT;
+
+	if (strchr(ps->in->lines[i].text, '\t') != NULL ||
+	    (n1 = line_cells(ps->in->lines[i].text, h1, c1)) < 3)
+		return i;
+	if (trailing_marks(h1, n1) > 0 || is_blank_line(ps->in->lines[j <
+	    ps->in->n ? j : i].text) || j >= ps->in->n)
+		n2 = 0;
+	else {
+		n2 = line_cells(ps->in->lines[j].text, h2, c2);
+		if (trailing_marks(h2, n2) > 0 || n2 > n1) {
+			free_cells(h2, n2);
+			n2 = 0;
+		} else
+			j++;
+	}
+	for (body = j; body < ps->in->n &&
+	    is_blank_line(ps->in->lines[body].text); body++)
+		;
+	if (body < ps->in->n && strchr(ps->in->lines[body].text, '\t') ==
+	    NULL) {
+		char *cell[HEAD_CELLS];
+		int col[HEAD_CELLS], n = line_cells(ps->in->lines[body].text,
+		    cell, col);
+
+		k = trailing_marks(cell, n);
+		free_cells(cell, n);
+	}
+	end = k >= 2 && k < n1 ? matrix_rows_end(ps, body, k, &rows) : body;
+	if (k < 2 || k >= n1 || rows < 3 || (n2 > 0 && n2 < k)) {
+		free_cells(h1, n1);
+		free_cells(h2, n2);
+		return i;
+	}
+	buf_puts(&head, n1 - k - 1 >= 0 ? h1[n1 - k - 1] : "項目");
+	for (int c = 0; c < k; c++)
+		buf_printf(&head, "\t%s%s%s", h1[n1 - k + c], n2 ? " " : "",
+		    n2 ? h2[n2 - k + c] : "");
+	emit(ps, &ps->in->lines[i], head.data);
+	for (size_t r = body; r < end; r++)
+		if (!is_blank_line(ps->in->lines[r].text))
+			emit_matrix_row(ps, r, k);
+	buf_free(&head);
+	free_cells(h1, n1);
+	free_cells(h2, n2);
+	return end;
+}
+
 /*
  * "評価書番号      評価書名" over "３      後期高齢者…評価書": two or
  * more known labels side by side, and under them as many values, each
@@ -2100,6 +2233,8 @@ normalise_line(struct pass *ps, size_t i)
 		free(cells);
 		return next;
 	}
+	if ((next = mark_matrix(ps, i)) > i)
+		return next;
 	if ((next = labels_over_values(ps, i)) > i)
 		return next;
 	if ((next = long_table(ps, i)) > i)

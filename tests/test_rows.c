@@ -977,6 +977,24 @@ START_TEST(a_form_of_labels_beside_wrapped_values_is_no_page_of_columns)
 }
 END_TEST
 
+START_TEST(a_matrix_of_marks_set_with_spaces)
+{
+	struct rows r;
+
+	rows_of(&r, "別表　手続別の取扱項目\n\n"
+	    "　　番号　項目　　　　　　　　手続Ａ　　手続Ｂ\n"
+	    "　　　　　　　　　　　　　　　外部結合　業務委託\n\n"
+	    "　　１　　氏名　　　　　　　　○　　　　○\n"
+	    "　　２　　住所　　　　　　　　○　　　　－\n"
+	    "　　３　　電話番号　　　　　　－　　　　○\n", FORMAT_TEXT);
+	ck_assert_str_eq(r.rows.lines[2].text,
+	    "項目\t手続Ａ 外部結合\t手続Ｂ 業務委託");
+	ck_assert_str_eq(r.rows.lines[3].text, "氏名\t○\t○");
+	ck_assert_str_eq(r.rows.lines[5].text, "電話番号\t－\t○");
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(label_value_box_ruled_per_row)
 {
 	struct rows r;
@@ -1005,6 +1023,7 @@ rows_suite(void)
 
 	tcase_add_test(tc, colon_pairs_become_rows);
 	tcase_add_test(tc, label_value_box_ruled_per_row);
+	tcase_add_test(tc, a_matrix_of_marks_set_with_spaces);
 	tcase_add_test(tc, a_page_in_two_columns_is_read_column_by_column);
 	tcase_add_test(tc, a_table_set_with_spaces_is_no_page_of_columns);
 	tcase_add_test(tc, a_form_of_labels_beside_wrapped_values_is_no_page_of_columns);

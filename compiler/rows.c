@@ -1028,6 +1028,25 @@ colon_pair(const struct pass *ps, size_t i)
 	    memmem(s, (size_t)(colon - s), "、", 3) == NULL;
 }
 
+/* Does line i pair its own label, of a field other than label's, by a
+ * colon ("委託先：株式会社…" under "委託の有無　有")? */
+static int
+pairs_another_field(const struct pass *ps, size_t i, const char *label)
+{
+	const char *s = str_skip_spaces(ps->in->lines[i].text);
+	const char *colon = strstr(s, "：");
+	char *sub;
+	enum field_id f;
+
+	if (colon == NULL || colon == s || colon - s > 3 * 16 ||
+	    !colon_pair(ps, i))
+		return 0;
+	sub = xstrndup(s, (size_t)(colon - s));
+	f = label_field(sub);
+	free(sub);
+	return f > FIELD_IGNORE && f != label_field(label);
+}
+
 static int
 continues_column(const struct pass *ps, size_t i, int vcol, int lcol,
     const char *label_so_far, struct buf *label_more, const char **piece)
@@ -1041,6 +1060,8 @@ continues_column(const struct pass *ps, size_t i, int vcol, int lcol,
 	s = skip_space(s, &col);
 	if (*s == '\0')
 		return 0;
+	if (abs(col - vcol) <= 1 && pairs_another_field(ps, i, label_so_far))
+		return 0;	/* "委託先：…" under "委託の有無　有" */
 	if (abs(col - vcol) <= 1) {
 		*piece = s;
 		return 1;

@@ -15,6 +15,7 @@
 #include "columns.h"
 #include "fields.h"
 #include "gloss.h"
+#include "label_runs.h"
 #include "normalize.h"
 #include "rows.h"
 #include "sheet.h"
@@ -3104,6 +3105,7 @@ prepared(const struct doc *d, struct doc *out)
 	}
 	out->n = d->n;
 	columns_unfold(out);
+	label_runs_pair(out);
 	join_ruled_rows(out);
 }
 

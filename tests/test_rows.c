@@ -995,6 +995,44 @@ START_TEST(a_matrix_of_marks_set_with_spaces)
 }
 END_TEST
 
+START_TEST(a_sheet_given_column_by_column_is_paired_again)
+{
+	struct rows r;
+
+	rows_of(&r, "件名\n保有課\n委託先\n委託の内容\n"
+	    "委託に伴い事業者に処理させる情報項目（だれの、どの\nような項目か）\n"
+	    "委託の開始時期及び期限\n再委託の有無\n"
+	    "学習用端末運用保守業務の委託について\n教育委員会事務局指導室\n"
+	    "株式会社なかのスクールＩＣＴサービス\n（プライバシーマーク取得事業者）\n"
+	    "学習用端末の設定変更、故障対応、ヘルプデスク\nの運営\n"
+	    "対象者：児童・生徒及び教職員\n項目：氏名、学校名、学年、端末\nの管理番号\n"
+	    "令和８年４月１日から令和１１年３月３１日まで\n有（別紙２のとおり）\n"
+	    "- 2 -\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "委託先", NULL),
+	    "株式会社なかのスクールＩＣＴサービス（プライバシーマーク取得事業者）");
+	ck_assert_str_eq(row(&r, "委託の内容", NULL),
+	    "学習用端末の設定変更、故障対応、ヘルプデスクの運営");
+	ck_assert_str_eq(row(&r, "委託の開始時期及び期限", NULL),
+	    "令和８年４月１日から令和１１年３月３１日まで");
+	ck_assert_str_eq(row(&r, "再委託の有無", NULL), "有（別紙２のとおり）");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(labels_each_over_its_value_are_no_column_of_cells)
+{
+	struct rows r;
+
+	rows_of(&r, "利用する個人情報\n別表第一のとおり\n利用の開始時期\n"
+	    "令和八年四月一日から\n利用の理由\n勧奨対象者を抽出するため。\n"
+	    "処理させる個人情報\n別表第二のとおり\n期間\n"
+	    "令和八年四月一日から令和九年三月三十一日まで\n", FORMAT_TEXT);
+	ck_assert_ptr_null(row(&r, "別表第一のとおり", NULL));
+	ck_assert_ptr_null(row(&r, "別表第二のとおり", NULL));
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(label_value_box_ruled_per_row)
 {
 	struct rows r;
@@ -1023,6 +1061,8 @@ rows_suite(void)
 
 	tcase_add_test(tc, colon_pairs_become_rows);
 	tcase_add_test(tc, label_value_box_ruled_per_row);
+	tcase_add_test(tc, a_sheet_given_column_by_column_is_paired_again);
+	tcase_add_test(tc, labels_each_over_its_value_are_no_column_of_cells);
 	tcase_add_test(tc, a_matrix_of_marks_set_with_spaces);
 	tcase_add_test(tc, a_page_in_two_columns_is_read_column_by_column);
 	tcase_add_test(tc, a_table_set_with_spaces_is_no_page_of_columns);

@@ -1404,8 +1404,9 @@ title_line(const struct ctx *x, size_t from, size_t to, int *line)
 			*line = x->k[i]->line;
 			return xstrdup(k);
 		}
-		/* broken over two lines: "…取扱いについ" / "て" */
-		if (j < to && j == i + 1 && strlen(x->k[j]->key) < 3 * 8 &&
+		/* broken over two lines: "…取扱いについ" / "て" (a PDF's
+		   heading may set a blank line between) */
+		if (j < to && j <= i + 2 && strlen(x->k[j]->key) < 3 * 8 &&
 		    x->k[j]->kind == NODE_TEXT) {
 			struct buf b = BUF_INIT;
 

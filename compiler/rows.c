@@ -2225,6 +2225,67 @@ part_of_item_code(struct pass *ps, size_t i)
 
 
 
+static int	opens_with_header(const char *v);
+
+static const char *next_matter(const char *v);
+
+/*
+ * "４　議　題　　（１）諮問第２号 …": a head over a list of matters,
+ * each a line of its own (also when a PDF's cell ran them together:
+ * "…について（２）諮問第３号 …").
+ */
+static void
+emit_matters(struct pass *ps, const struct doc_line *dl, const char *label,
+    const char *value)
+{
+	const char *v = value, *p;
+
+	emit(ps, dl, label);
+	while ((p = next_matter(v)) != NULL) {
+		char *one = xstrndup(v, (size_t)(p - v));
+
+		emit(ps, dl, one);
+		free(one);
+		v = p;
+	}
+	emit(ps, dl, v);
+}
+
+/* A row of two cells, a head over its matters ("４　議　題<TAB>（１）
+ * 諮問第２号 …"): emitted as emit_matters() does; 1 when it was one. */
+static int
+matters_row(struct pass *ps, const struct doc_line *dl)
+{
+	const char *tab = strchr(dl->text, '\t');
+	char *label;
+	int yes;
+
+	if (tab == NULL || strchr(tab + 1, '\t') != NULL ||
+	    numbering_len(str_skip_spaces(tab + 1)) == 0 ||
+	    !opens_with_header(tab + 1))
+		return 0;	/* (not "資料2<TAB>諮問第42号説明資料") */
+	label = xstrndup(dl->text, (size_t)(tab - dl->text));
+	yes = label_field(label) == FIELD_NONE;
+	if (yes)
+		emit_matters(ps, dl, label, tab + 1);
+	free(label);
+	return yes;
+}
+
+/* The next "（２）諮問第３号" in v after its first character, or NULL. */
+static const char *
+next_matter(const char *v)
+{
+	for (const char *p = strstr(v + 1, "（"); p != NULL;
+	    p = strstr(p + 3, "（")) {
+		size_t n = numbering_len(p);
+
+		if (n > 0 && opens_with_header(p))
+			return p;
+	}
+	return NULL;
+}
+
 /* Does a value open with a numbered case header ("（１）諮問第２号 …")? */
 static int
 opens_with_header(const char *v)
@@ -2249,6 +2310,8 @@ normalise_line(struct pass *ps, size_t i)
 	char *joined, *cells;
 	size_t next = i + 1;
 
+	if (matters_row(ps, dl))
+		return next;
 	if ((cells = pipe_row(dl->text)) != NULL) {
 		if (*cells)
 			emit(ps, dl, cells);
@@ -2290,11 +2353,10 @@ normalise_line(struct pass *ps, size_t i)
 		emit(ps, dl, dl->text);
 		return next;
 	}
-	if (label_field(r.label) == FIELD_NONE && opens_with_header(r.value)) {
-		/* "４　議　題　　（１）諮問第２号 …": a head over a list of
-		   matters, each a line of its own */
-		emit(ps, dl, r.label);
-		emit(ps, dl, r.value);
+	if (label_field(r.label) == FIELD_NONE &&
+	    numbering_len(str_skip_spaces(r.value)) > 0 &&
+	    opens_with_header(r.value)) {
+		emit_matters(ps, dl, r.label, r.value);
 		reading_free(&r);
 		return next;
 	}

@@ -1641,6 +1641,52 @@ is_rule_text(const char *s, size_t n)
 	return marks >= 4;
 }
 
+/*
+ * Is [s, s + n) a label set letter by letter ("結 合 先", "回"): single
+ * characters apart, justified across its cell, which fills the cell
+ * without wrapping (and a lone letter heads a label of its own)?
+ */
+static int
+letter_spaced(const char *s, size_t n)
+{
+	size_t letters = 0;
+
+	for (size_t i = 0; i < n; ) {
+		uint32_t c;
+		size_t k;
+
+		if (s[i] == ' ') {
+			i++;
+			continue;
+		}
+		if ((k = utf8_next((const unsigned char *)s + i, n - i,
+		    &c)) == 0 || c < 0x3000)
+			return 0;
+		i += k;
+		if (i < n && s[i] != ' ')
+			return 0;	/* two letters together: a word */
+		letters++;
+	}
+	return letters >= 1;
+}
+
+/* Does line b open a heading of its own after a sentence that ends
+ * line l ("…示す。" then "（手続Ａ）外部結合", "【概要】")? */
+static int
+opens_after_sentence(const char *l, size_t ln, const char *b, size_t bn)
+{
+	static const char *const opens[] = { "（", "(", "【", "■", "●", "◆",
+	    "〔", "［", "＜", NULL };
+
+	if (ln < 3 || memcmp(l + ln - 3, "。", 3) != 0)
+		return 0;
+	for (int i = 0; opens[i]; i++)
+		if (bn >= strlen(opens[i]) &&
+		    memcmp(b, opens[i], strlen(opens[i])) == 0)
+			return 1;
+	return 0;
+}
+
 /* Does b go on where cell i of row r stopped? */
 static int
 continues(const struct doc *d, const struct row *r, size_t i,
@@ -1655,6 +1701,10 @@ continues(const struct doc *d, const struct row *r, size_t i,
 				   its own ("取扱項目 ： …" under "委託先") */
 
 	if (!wrapped(d, l, b, limit, r->n > 1 || l->band_edge > 0) ||
+	    letter_spaced(d->chars.data + l->off, l->len) ||
+	    letter_spaced(d->chars.data + b->off, b->len) ||
+	    opens_after_sentence(d->chars.data + l->off, l->len,
+	    d->chars.data + b->off, b->len) ||
 	    starts_item(d->chars.data + b->off, b->len) ||
 	    starts_pair(d->chars.data + b->off, b->len) ||
 	    is_rule_text(d->chars.data + l->off, l->len) ||

@@ -3008,9 +3008,10 @@ lone_letter(const char *s, size_t n)
 }
 
 /*
- * "件\t名 高齢者…", "保\t有\t課 区民部税務課": a label set letter by
- * letter whose wide gaps a PDF's text gave as TABs.  Returns the line
- * with the letters joined by full-width spaces (件　名 高齢者…), or NULL.
+ * "件\t名 高齢者…", "保\t有\t課 区民部税務課", "名\t称\t乳幼児…": a
+ * label set letter by letter whose wide gaps a PDF's text gave as TABs.
+ * Returns the line with the letters joined by full-width spaces (件　名
+ * 高齢者…, 名　称<TAB>乳幼児…), or NULL.
  */
 static char *
 letters_untabbed(const char *s)
@@ -3034,8 +3035,14 @@ letters_untabbed(const char *s)
 	}
 	bytes = norm_char_at(s, &n_cols);
 	if (s[bytes] != ' ' && s[bytes] != '\0') {
-		buf_free(&b);
-		return NULL;
+		if (letters < 2) {
+			buf_free(&b);
+			return NULL;
+		}
+		/* "名\t称\t乳幼児…": every letter a cell, the value the
+		   last: the label's letters, then the value's cell */
+		buf_truncate(&b, b.len - 3);
+		buf_putc(&b, '\t');
 	}
 	buf_puts(&b, s);
 	return buf_detach(&b);

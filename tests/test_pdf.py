@@ -407,6 +407,33 @@ LO_WIDE_TEXT = """委託状況一覧表
 """
 
 
+# labels set letter by letter over their values (a register's 結　合　先
+# above 回　　　線), after a paragraph that ends in a sentence at the
+# measure and a heading in brackets
+LO_SPACED_TEXT = """４　諮問する手続
+　　次の３手続について諮問する。取り扱う個人情報の項目は、別表に手続ごとに○を付して示す。
+（手続Ａ）外部結合
+名　　称\t乳幼児健診予約・問診システムとの外部結合
+結　合　先\t株式会社テストクラウドヘルス
+回　　　線\tＬＧＷＡＮ－ＡＳＰ（インターネットには接続しない。）
+結合期間\t令和８年２月２日から令和１１年３月３１日まで
+（手続Ｂ）業務委託
+委　託　先\t株式会社テストクラウドヘルス
+委託期間\t令和８年２月２日から令和９年３月３１日まで
+"""
+LO_SPACED_LINES = [
+    "４ 諮問する手続",
+    "次の３手続について諮問する。取り扱う個人情報の項目は、別表に手続ごとに○を付して示す。",
+    "（手続Ａ）外部結合",
+    "名 称\t乳幼児健診予約・問診システムとの外部結合",
+    "結 合 先\t株式会社テストクラウドヘルス",
+    "回 線\tＬＧＷＡＮ－ＡＳＰ（インターネットには接続しない。）",
+    "結合期間\t令和８年２月２日から令和１１年３月３１日まで",
+    "（手続Ｂ）業務委託",
+    "委 託 先\t株式会社テストクラウドヘルス",
+    "委託期間\t令和８年２月２日から令和９年３月３１日まで"]
+
+
 def lo_lines(text):
     """Like lines_of(), keeping a row's empty fields (no strip at TABs)."""
     return [re.sub(r"[ \u3000]+", " ", l).strip(" ") for l in
@@ -426,7 +453,8 @@ def check_libreoffice(t, bin_, root, work):
                 "walled.txt": LO_WALLED_TEXT,
                 "pre.html": LO_PRE_HTML,
                 "multipage.txt": LO_MULTIPAGE_TEXT, "sheet.txt": LO_SHEET_TEXT,
-                "wide.txt": LO_WIDE_TEXT, "rule.txt": LO_RULE_TEXT}
+                "wide.txt": LO_WIDE_TEXT, "rule.txt": LO_RULE_TEXT,
+                "spaced.txt": LO_SPACED_TEXT}
     for name, text in fixtures.items():
         with open(os.path.join(src, name), "w", encoding="utf-8") as f:
             f.write(text)
@@ -451,7 +479,8 @@ def check_libreoffice(t, bin_, root, work):
                        ("multipage", lo_lines(LO_MULTIPAGE_TEXT)),
                        ("sheet", lo_lines(LO_SHEET_TEXT)),
                        ("wide", lo_lines(LO_WIDE_TEXT)),
-                       ("rule", lo_lines(LO_RULE_TEXT))):
+                       ("rule", lo_lines(LO_RULE_TEXT)),
+                       ("spaced", LO_SPACED_LINES)):
         got = lo_lines(text_of(stem).replace("\t", " "))
         if stem != "pre":
             got = lo_lines(text_of(stem))

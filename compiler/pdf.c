@@ -1670,21 +1670,37 @@ letter_spaced(const char *s, size_t n)
 	return letters >= 1;
 }
 
-/* Does line b open a heading of its own after a sentence that ends
- * line l ("…示す。" then "（手続Ａ）外部結合", "【概要】")? */
+/* Does [s, s + n) end a sentence ("。", "。）", "。」")? */
 static int
-opens_after_sentence(const char *l, size_t ln, const char *b, size_t bn)
+ends_sentence(const char *s, size_t n)
+{
+	if (n >= 6 && (memcmp(s + n - 3, "）", 3) == 0 ||
+	    memcmp(s + n - 3, "」", 3) == 0))
+		n -= 3;
+	return n >= 3 && memcmp(s + n - 3, "。", 3) == 0;
+}
+
+/* Does [b, b + bn) open with a bracket or a mark ("（手続Ａ）…",
+ * "【概要】", "■…"): a heading's start? */
+static int
+opens_heading(const char *b, size_t bn)
 {
 	static const char *const opens[] = { "（", "(", "【", "■", "●", "◆",
 	    "〔", "［", "＜", NULL };
 
-	if (ln < 3 || memcmp(l + ln - 3, "。", 3) != 0)
-		return 0;
 	for (int i = 0; opens[i]; i++)
 		if (bn >= strlen(opens[i]) &&
 		    memcmp(b, opens[i], strlen(opens[i])) == 0)
 			return 1;
 	return 0;
+}
+
+/* Does line b open a heading of its own after a sentence that ends
+ * line l ("…示す。" then "（手続Ａ）外部結合", "【概要】")? */
+static int
+opens_after_sentence(const char *l, size_t ln, const char *b, size_t bn)
+{
+	return ends_sentence(l, ln) && opens_heading(b, bn);
 }
 
 /* Does b go on where cell i of row r stopped? */
@@ -1699,6 +1715,12 @@ continues(const struct doc *d, const struct row *r, size_t i,
 	if (i + 1 < r->n && b->x1 > r->cells[i + 1].x0 + em(b))
 		return 0;	/* it runs on under the next cell: a line of
 				   its own ("取扱項目 ： …" under "委託先") */
+	if (i > 0 && b->x0 < r->cells[i].x0 - EDGE_SLACK &&
+	    (ends_sentence(d->chars.data + l->off, l->len) ||
+	    opens_heading(d->chars.data + b->off, b->len)))
+		return 0;	/* a value ended, the next row's label under
+				   the labels ("…しない。）" / "結合期間"), or
+				   a heading ("…まで" / "（手続Ｂ）…") */
 
 	if (!wrapped(d, l, b, limit, r->n > 1 || l->band_edge > 0) ||
 	    letter_spaced(d->chars.data + l->off, l->len) ||

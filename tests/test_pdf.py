@@ -454,7 +454,8 @@ def check_libreoffice(t, bin_, root, work):
                 "pre.html": LO_PRE_HTML,
                 "multipage.txt": LO_MULTIPAGE_TEXT, "sheet.txt": LO_SHEET_TEXT,
                 "wide.txt": LO_WIDE_TEXT, "rule.txt": LO_RULE_TEXT,
-                "spaced.txt": LO_SPACED_TEXT}
+                "spaced.txt": LO_SPACED_TEXT,
+                "gap.txt": LO_SPACED_TEXT.replace("\t", "\u3000\u3000")}
     for name, text in fixtures.items():
         with open(os.path.join(src, name), "w", encoding="utf-8") as f:
             f.write(text)
@@ -487,6 +488,12 @@ def check_libreoffice(t, bin_, root, work):
         t.check(got == want, "LibreOffice: %s: the PDF's rows are the "
                 "source's\n" % stem + "\n".join(
                     ["  %r" % l for l in got if l not in want][:8]))
+    # the same set with wide spaces (no table): read from the geometry
+    got = lo_lines(text_of("gap"))
+    for want in ("結合期間\t令和８年２月２日から令和１１年３月３１日まで",
+                 "（手続Ｂ）業務委託", "委 託 先\t株式会社テストクラウドヘルス"):
+        t.check(want in got, "LibreOffice: gap: a row of its own: %r (%r)"
+                % (want, got))
     check_borderless(t, bin_, lo_pdf, src, work)
     where = text_of("multipage", "--lines")
     pages = {int(m) for m in re.findall(r"multipage\.pdf:(\d+):\d+: 第",

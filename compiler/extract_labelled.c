@@ -37,6 +37,25 @@ static int	in_spans(const struct proc_spans *ps, size_t i);
 
 /* ---- procedures ---- */
 
+/* "再委託：なし", "再委託:無": a label and its choice, none. */
+static int
+says_no_after_colon(const char *label)
+{
+	static const char *const no[] = { "なし", "無し", "無", "しない",
+	    "行わない", "該当なし", NULL };
+	const char *colon = strstr(label, "：");
+	const char *v = colon != NULL ? colon + 3 : strchr(label, ':');
+
+	if (v == NULL)
+		return 0;
+	if (*v == ':')
+		v++;
+	for (int i = 0; no[i]; i++)
+		if (str_has_prefix(v, no[i]))
+			return 1;
+	return 0;
+}
+
 /* The type a section heading names, or -1 when it names none. */
 int
 section_type(const char *label)
@@ -52,6 +71,8 @@ section_type(const char *label)
 
 	if (strlen(label) > 3 * 40 || fact_field(label) > FIELD_IGNORE)
 		return -1;	/* "追加する記録項目": a field, not a procedure */
+	if (says_no_after_colon(label))
+		return -1;	/* "再委託：なし": a choice, none made */
 	for (int i = 0; not_procedures[i]; i++)
 		if (strstr(label, not_procedures[i]) &&
 		    !(strcmp(not_procedures[i], "目的") == 0 &&

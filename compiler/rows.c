@@ -1737,6 +1737,24 @@ mark_matrix(struct pass *ps, size_t i)
 	return end;
 }
 
+/* Join cells [keep - 1, n) into one, a full-width space between (the
+ * last value's words a single wide space apart); the new count. */
+static int
+join_last_cells(char *cell[], int start[], int n, int keep)
+{
+	struct buf b = BUF_INIT;
+
+	(void)start;
+	for (int c = keep - 1; c < n; c++) {
+		if (c > keep - 1)
+			buf_puts(&b, "\xe3\x80\x80");
+		buf_puts(&b, cell[c]);
+		free(cell[c]);
+	}
+	cell[keep - 1] = buf_detach(&b);
+	return keep;
+}
+
 /*
  * "評価書番号      評価書名" over "３      後期高齢者…評価書": two or
  * more known labels side by side, and under them as many values, each
@@ -1815,6 +1833,9 @@ labels_over_values(struct pass *ps, size_t i)
 	if (ok && v < ps->in->n && strchr(ps->in->lines[v].text, '\t') ==
 	    NULL)
 		nv = line_cells(ps->in->lines[v].text, val, vcol);
+	if (ok && nv > nh && nh > 0 && vcol[nh - 1] >= hcol[nh - 1] - 2)
+		nv = join_last_cells(val, vcol, nv, nh);	/* "…事務　重点項目
+							   評価書": one value */
 	ok = ok && nv == nh;
 	for (int c = 0; c < nh && ok; c++)	/* under its label */
 		ok = vcol[c] < (c + 1 < nh ? hcol[c + 1] : INT_MAX) &&

@@ -467,6 +467,23 @@ heads_row(const struct node *k)
 	return yes;
 }
 
+/* Is a header's line (not a heading) a link to a paper about the case
+ * ("資料1 諮問第3号説明資料（PDF：312KB）"), not the case: a paper's
+ * number before it, or a file's size after it? */
+static int
+names_a_paper(const char *key)
+{
+	const char *p = key;
+
+	if (str_has_prefix(p, "資料")) {
+		p += strlen("資料");
+		if (isdigit((unsigned char)*p) && *header_end(key) != '\0')
+			return 1;	/* (not "資料２　諮問第２号", a head) */
+	}
+	return strstr(key, "(PDF") != NULL || strstr(key, "（PDF") != NULL ||
+	    strstr(key, "KB)") != NULL || strstr(key, "KB）") != NULL;
+}
+
 /* Case starts at numbered headers (and headings of their level). */
 static void
 header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
@@ -478,6 +495,11 @@ header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 	for (size_t i = 0; i < x->n; i++) {
 		const char *w = case_header(x->k[i]->key, &number);
 
+		if (w != NULL && x->k[i]->kind != NODE_HEADING &&
+		    names_a_paper(x->k[i]->key)) {
+			free(number);	/* "資料1 諮問第3号説明資料（PDF…）" */
+			continue;
+		}
 		if (w == NULL && (bare = bare_kind_header(x, fs, i)) != NULL) {
 			add_span(sp, i, NULL, -1);
 			sp->v[sp->n - 1].word = bare;

@@ -288,6 +288,8 @@ new_record(struct facts *fs, size_t at, size_t end, int is_case)
 }
 
 static int	is_blank_cell(const char *cell);
+static size_t	cell_pairs(const char *cell, size_t at, int line, int rec,
+		    struct facts *fs);
 
 /* Does a header cell name a case number column (諮問番号, 番号)? */
 int
@@ -553,6 +555,35 @@ append_cells(struct strlist *cells, const char *text)
 }
 
 /*
+ * A 件名 cell ending with its department in brackets on a line of its
+ * own ("…について\n（国保年金課）"): the department a fact of record rec,
+ * the line cut from the cell (in place).
+ */
+static void
+subject_department(struct facts *fs, char *cell, size_t at, int line,
+    int rec)
+{
+	char *nl = strrchr(cell, '\n'), *t;
+	size_t n;
+
+	if (nl == NULL || rec < 0)
+		return;
+	t = strip_ws(nl + 1);
+	n = strlen(t);
+	if (n > 6 && str_has_prefix(t, "（") && str_has_suffix(t, "）")) {
+		char *dept = xstrndup(t + 3, n - 6);
+
+		if (str_has_suffix(dept, "課") || str_has_suffix(dept, "室")) {
+			add_fact(fs, FIELD_DEPARTMENT, "担当課", dept, at, line,
+			    rec);
+			*nl = '\0';
+		}
+		free(dept);
+	}
+	free(t);
+}
+
+/*
  * A list table at node h: a header row naming at least two fields, then
  * rows of the same width.  Each row is a record (a case when the header
  * has a 件名 column, else a procedure).  Returns the node after it.
@@ -631,6 +662,9 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 				    cells.v[j], i, x->k[i]->line, rec);
 				continue;	/* 再委託 | 株式会社〇〇 */
 			}
+			if (f[j] <= FIELD_IGNORE && rec >= 0 &&
+			    cell_pairs(cells.v[j], i, x->k[i]->line, rec, fs))
+				continue;	/* 概要 | 委託先：…\n期間：… */
 			if (f[j] <= FIELD_IGNORE && !(is_case &&
 			    is_number_header(head.v[j])) &&
 			    !names_kind_column(head.v[j]))
@@ -641,6 +675,9 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 				free(cells.v[j]);
 				cells.v[j] = xstrdup(above.v[j]);
 			}
+			if (f[j] == FIELD_SUBJECT)
+				subject_department(fs, cells.v[j], i,
+				    x->k[i]->line, rec);
 			add_fact(fs, f[j] > FIELD_IGNORE ? f[j] : FIELD_NONE,
 			    head.v[j], cells.v[j], items_only ? h : i,
 			    x->k[i]->line, rec);
@@ -1234,9 +1271,15 @@ numbered_rows(const struct ctx *x, size_t h, struct facts *fs)
 	struct strlist head = STRLIST_INIT;
 	size_t ncell = cell_count(x->k[h]), vj = 0, end = h;
 
+	enum field_id f[8];
+
 	if (ncell < 3 || ncell > 8)
 		return h;
 	row_cells(x->k[h]->text, &head);
+	if (header_fields(&head, f) >= 2) {
+		strlist_free(&head);
+		return h;	/* 番号 | 件名 | 報告日 | 概要: a list of records */
+	}
 	for (size_t j = 2; j < ncell && vj == 0; j++)
 		if (is_header_word(head.v[j]))
 			vj = j;

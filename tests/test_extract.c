@@ -2370,6 +2370,31 @@ START_TEST(a_letter_numbered_after_its_body_in_kanji)
 }
 END_TEST
 
+START_TEST(a_table_of_cases_whose_cells_hold_pairs)
+{
+	struct parsed p;
+
+	parse_text(&p, "kekka.md", "# 会議結果\n\n"
+	    "| 番号 | 件名<br>（担当課） | 諮問・報告日 | 概要 | 結果 |\n"
+	    "|:---:|---|---|---|---|\n"
+	    "| 諮問第3号 | 受診勧奨業務の委託について<br>（国保年金課） | 令和7年9月26日 | "
+	    "根拠：条例第6条第1号<br>委託先：株式会社甲ヘルス<br>委託期間：令和7年11月4日～令和8年3月31日 | 承認 |\n"
+	    "| 諮問第4号 | 健診結果の外部提供について<br>（こども課） | 令和7年10月3日 | "
+	    "根拠：条例第6条第3号<br>提供先：一般社団法人乙研究会 | 承認 |\n\n"
+	    "## 会議資料\n\n- [資料1 諮問第3号説明資料（PDF：312KB）](/a.pdf)\n"
+	    "- [資料2 諮問第4号説明資料（PDF：248KB）](/b.pdf)\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->title.value, "受診勧奨業務の委託について");
+	ck_assert_str_eq(p.cases.v[0]->department.value, "国保年金課");
+	ck_assert_str_eq(p.cases.v[0]->date.value, "2025-09-26");
+	ck_assert_int_eq((int)p.cases.v[0]->legal_basis.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].consignees.v[0], "株式会社甲ヘルス");
+	ck_assert_str_eq(p.cases.v[0]->procs[0].period_end.value, "2026-03-31");
+	ck_assert_str_eq(p.cases.v[1]->procs[0].partner.value, "一般社団法人乙研究会");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -2475,6 +2500,7 @@ extract_suite(void)
 	tcase_add_test(tc, paragraphs_each_entrusting_a_work);
 	tcase_add_test(tc, minutes_of_speakers_state_the_facts);
 	tcase_add_test(tc, a_letter_numbered_after_its_body_in_kanji);
+	tcase_add_test(tc, a_table_of_cases_whose_cells_hold_pairs);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -136,7 +136,7 @@ int
 refers_to_annex(const char *v)
 {
 	static const char *const names[] = { "別表", "別紙", "付表", "別添",
-	    NULL };
+	    "別記", NULL };
 	static const char *const verbs[] = { "とおり", "に掲げる", "に記載",
 	    "を参照", "参照", NULL };
 	int name = 0, verb = 0;
@@ -200,6 +200,31 @@ annex_table(const struct ctx *x, size_t i, struct buf *list)
 	return list->len > 0;
 }
 
+/* Is key (no white space) a table's head of column names ("番号項目",
+ * "No.項目備考"), not an item? */
+static int
+names_columns(const char *key)
+{
+	static const char *const words[] = { "番号", "No.", "No", "項目",
+	    "備考", "区分", "内容", NULL };
+	const char *p = key;
+	int n = 0;
+
+	while (*p) {
+		int hit = 0;
+
+		for (int w = 0; words[w] && !hit; w++)
+			if (str_has_prefix(p, words[w])) {
+				p += strlen(words[w]);
+				hit = 1;
+			}
+		if (!hit)
+			return 0;
+		n++;
+	}
+	return n >= 2;
+}
+
 /*
  * Items kept in an annex the value points to ("別表のとおり", "別紙１
  * のとおり"): the lines under the annex's own heading further on.
@@ -209,7 +234,7 @@ annex_items_of(const struct ctx *x, const char *value, struct procedure *p,
     size_t after)
 {
 	static const char *const names[] = { "別表", "別紙", "付表", "別添",
-	    NULL };
+	    "別記", NULL };
 
 	char *nf = norm_nfkc(value, strlen(value));
 
@@ -242,10 +267,12 @@ annex_items_of(const struct ctx *x, const char *value, struct procedure *p,
 				const char *k = x->k[j]->key;
 				const char *t = x->k[j]->text;
 
-				if (*k == '\0' || !is_list_line(x->k[j])) {
+				if (*k == '\0' || !is_list_line(x->k[j]) ||
+				    (list.len == 0 && names_columns(k))) {
 					if (list.len > 0)
 						break;
-					continue;	/* a title, (対象者：…) */
+					continue;	/* a title, (対象者：…),
+							   番号　項目 */
 				}
 				t = skip_bullet(t);
 				t += numbering_len(t);

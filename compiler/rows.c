@@ -1755,6 +1755,21 @@ join_last_cells(char *cell[], int start[], int n, int keep)
 	return keep;
 }
 
+/* Does line v hold as many cells as a head of n: a table's next row
+ * ("番号　項目" over "１　被保険者番号", "２　申請区分" …), not a value? */
+static int
+more_rows_below(const struct pass *ps, size_t v, int n)
+{
+	char *cell[HEAD_CELLS];
+	int col[HEAD_CELLS], k;
+
+	if (v >= ps->in->n || strchr(ps->in->lines[v].text, '\t') != NULL)
+		return 0;
+	k = line_cells(ps->in->lines[v].text, cell, col);
+	free_cells(cell, k);
+	return k == n && n >= 2;
+}
+
 /*
  * "評価書番号      評価書名" over "３      後期高齢者…評価書": two or
  * more known labels side by side, and under them as many values, each
@@ -1836,7 +1851,7 @@ labels_over_values(struct pass *ps, size_t i)
 	if (ok && nv > nh && nh > 0 && vcol[nh - 1] >= hcol[nh - 1] - 2)
 		nv = join_last_cells(val, vcol, nv, nh);	/* "…事務　重点項目
 							   評価書": one value */
-	ok = ok && nv == nh;
+	ok = ok && nv == nh && !more_rows_below(ps, v + 1, nh);
 	for (int c = 0; c < nh && ok; c++)	/* under its label */
 		ok = vcol[c] < (c + 1 < nh ? hcol[c + 1] : INT_MAX) &&
 		    (c == 0 || vcol[c] >= vcol[c - 1]) &&

@@ -2395,6 +2395,24 @@ START_TEST(a_table_of_cases_whose_cells_hold_pairs)
 }
 END_TEST
 
+START_TEST(items_in_an_annex_listed_under_a_head_of_columns)
+{
+	struct parsed p;
+
+	parse_text(&p, "kishou.txt", "外部結合について（報告）\n\n記\n\n"
+	    "六　外部結合\n　（一）件名：審査会システムとの外部結合\n"
+	    "　（二）結合の相手方：株式会社甲クラウド\n"
+	    "　（三）結合する個人情報の項目：別記１のとおり\n\n"
+	    "別記１　結合する個人情報の項目\n\n"
+	    "　番号　　項目\n　　１　　被保険者番号\n　　２　　申請区分\n"
+	    "　　３　　年齢\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->procs[0].data_items.n, 3);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].data_items.v[0], "被保険者番号");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -2501,6 +2519,7 @@ extract_suite(void)
 	tcase_add_test(tc, minutes_of_speakers_state_the_facts);
 	tcase_add_test(tc, a_letter_numbered_after_its_body_in_kanji);
 	tcase_add_test(tc, a_table_of_cases_whose_cells_hold_pairs);
+	tcase_add_test(tc, items_in_an_annex_listed_under_a_head_of_columns);
 	suite_add_tcase(s, tc);
 	return s;
 }

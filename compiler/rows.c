@@ -210,6 +210,8 @@ mark_len(const char *s, int *needs_space)
 	if ((o = prefix_of(s, open)) > 0) {
 		if ((d = digits_len(s + o)) == 0)
 			d = prefix_of(s + o, kana_marks);
+		if (d == 0)
+			d = norm_kanji_digits_len(s + o, 3);	/* （一） */
 		if (d > 0 && (c = prefix_of(s + o + d, close)) > 0)
 			return o + d + c;
 		return 0;

@@ -1033,6 +1033,18 @@ START_TEST(labels_each_over_its_value_are_no_column_of_cells)
 }
 END_TEST
 
+START_TEST(kanji_numbers_in_brackets_number_a_label)
+{
+	struct rows r;
+
+	rows_of(&r, "六　外部結合\n　（一）件名：審査会システムとの外部結合\n"
+	    "　（二）結合の相手方：株式会社甲クラウド\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "件名", NULL), "審査会システムとの外部結合");
+	ck_assert_str_eq(row(&r, "結合の相手方", NULL), "株式会社甲クラウド");
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(label_value_box_ruled_per_row)
 {
 	struct rows r;
@@ -1061,6 +1073,7 @@ rows_suite(void)
 
 	tcase_add_test(tc, colon_pairs_become_rows);
 	tcase_add_test(tc, label_value_box_ruled_per_row);
+	tcase_add_test(tc, kanji_numbers_in_brackets_number_a_label);
 	tcase_add_test(tc, a_sheet_given_column_by_column_is_paired_again);
 	tcase_add_test(tc, labels_each_over_its_value_are_no_column_of_cells);
 	tcase_add_test(tc, a_matrix_of_marks_set_with_spaces);

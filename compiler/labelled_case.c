@@ -208,7 +208,7 @@ static const char *
 after_mark(const char *key)
 {
 	static const char *const marks[] = { "■", "□", "●", "○", "◆", "◇",
-	    "◎", "▼", "▽", "・", NULL };
+	    "◎", "▼", "▽", "・", "Q.", "Q", NULL };	/* (Q: an FAQ's) */
 
 	for (int i = 0; marks[i]; i++) {
 		const char *p = key + strlen(marks[i]);

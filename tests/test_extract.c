@@ -2413,6 +2413,22 @@ START_TEST(items_in_an_annex_listed_under_a_head_of_columns)
 }
 END_TEST
 
+START_TEST(questions_of_an_faq_head_their_cases)
+{
+	struct parsed p;
+
+	parse_text(&p, "faq.html", "<h1>審議会の概要</h1>\n"
+	    "<div class=\"faq\"><p class=\"q\"><span>Q</span>諮問第5号　移住支援金の支給事務に係る本人外収集について</p>\n"
+	    "<dl><dt>諮問日</dt><dd>令和7年11月20日</dd><dt>担当課</dt><dd>総合政策課</dd></dl></div>\n"
+	    "<div class=\"faq\"><p class=\"q\"><span>Q</span>諮問第6号　給食費システムとの外部結合について</p>\n"
+	    "<dl><dt>諮問日</dt><dd>令和7年11月27日</dd><dt>担当課</dt><dd>子ども課</dd></dl></div>\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "5");
+	ck_assert_str_eq(p.cases.v[1]->department.value, "子ども課");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -2520,6 +2536,7 @@ extract_suite(void)
 	tcase_add_test(tc, a_letter_numbered_after_its_body_in_kanji);
 	tcase_add_test(tc, a_table_of_cases_whose_cells_hold_pairs);
 	tcase_add_test(tc, items_in_an_annex_listed_under_a_head_of_columns);
+	tcase_add_test(tc, questions_of_an_faq_head_their_cases);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -51,7 +51,9 @@ char_width(const char *s, int *bytes)
 static int
 is_blank(const char *s)
 {
-	return s[strspn(s, " \t")] == '\0';
+	while (*s == ' ' || *s == '\t' || str_has_prefix(s, "\xe3\x80\x80"))
+		s += str_has_prefix(s, "\xe3\x80\x80") ? 3 : 1;
+	return *s == '\0';
 }
 
 /* A rule across the table ("-----", "――――"): it parts rows as a blank
@@ -66,8 +68,8 @@ is_rule(const char *s)
 	while (*s) {
 		size_t m = 0;
 
-		if (*s == ' ') {
-			s++;
+		if (*s == ' ' || str_has_prefix(s, "\xe3\x80\x80")) {
+			s += *s == ' ' ? 1 : 3;	/* (set in by a wide space) */
 			continue;
 		}
 		for (int k = 0; marks[k] && m == 0; k++)
@@ -261,6 +263,35 @@ fits(const char *s, const int *cols, size_t ncol)
 	return 1;
 }
 
+/*
+ * A head comparing old and new ("項目 | 変更前 | 変更後", a 新旧対照表):
+ * the column of the new values, else -1.
+ */
+static int
+after_column(const char *s, const struct piece *p, size_t n)
+{
+	static const char *const before[] = { "変更前", "現行", "旧", "改正前",
+	    NULL };
+	static const char *const after[] = { "変更後", "新", "改正後", "変更案",
+	    NULL };
+	int b = -1, a = -1;
+
+	for (size_t c = 1; c < n; c++) {
+		char *nf = norm_nfkc(s + p[c].at, p[c].len);
+		char *k = norm_strip_space(nf, strlen(nf));
+
+		for (int w = 0; before[w]; w++)
+			if (strcmp(k, before[w]) == 0)
+				b = (int)c;
+		for (int w = 0; after[w]; w++)
+			if (strcmp(k, after[w]) == 0)
+				a = (int)c;
+		free(nf);
+		free(k);
+	}
+	return b > 0 && a > 0 ? a : -1;
+}
+
 int
 spaced_table_at(const struct doc *in, size_t i, size_t *end)
 {
@@ -281,9 +312,11 @@ spaced_table_at(const struct doc *in, size_t i, size_t *end)
 		numbers += c > 0 && is_number_cell(s, p[c].len);
 		cols[c] = p[c].col;
 	}
-	/* a head of field names, or "番号 | 1 | 2 | 3": records in columns */
+	/* a head of field names, or "番号 | 1 | 2 | 3": records in columns,
+	   or "項目 | 変更前 | 変更後": labels and their values, old and new */
 	if (n >= MIN_COLS && named < 2 && !(names_numbers(in->lines[i].text +
-	    p[0].at, p[0].len) && numbers == n - 1))
+	    p[0].at, p[0].len) && numbers == n - 1) &&
+	    after_column(in->lines[i].text, p, n) < 0)
 		return 0;
 	/* two columns are as often a label and its value: only the case's
 	 * number beside a field (評価書番号 | 評価書名), the rows following
@@ -319,21 +352,31 @@ add_piece(struct buf *cell, const char *s, const struct piece *p)
 	buf_put(cell, s + p->at, p->len);
 }
 
-/* Write the row held in cells as one TAB line at line at. */
+/* Write the row held in cells as one TAB line at line at (of a
+ * comparison, its label and its new value only: only >= 0). */
 static void
-emit_row(struct doc *out, size_t at, struct buf *cells, size_t ncol)
+emit_cells(struct doc *out, size_t at, struct buf *cells, size_t ncol,
+    int only)
 {
 	struct buf b = BUF_INIT;
 
 	for (size_t c = 0; c < ncol; c++) {
-		if (c > 0)
-			buf_putc(&b, '\t');
-		if (cells[c].len > 0)
-			buf_put(&b, cells[c].data, cells[c].len);
+		if (only < 0 || c == 0 || (int)c == only) {
+			if (b.len > 0 || c > 0)
+				buf_putc(&b, '\t');
+			if (cells[c].len > 0)
+				buf_put(&b, cells[c].data, cells[c].len);
+		}
 		buf_truncate(&cells[c], 0);
 	}
 	free(out->lines[at].text);
-	out->lines[at].text = buf_detach(&b);
+	out->lines[at].text = b.data != NULL ? buf_detach(&b) : xstrdup("");
+}
+
+static void
+emit_row(struct doc *out, size_t at, struct buf *cells, size_t ncol)
+{
+	emit_cells(out, at, cells, ncol, -1);
 }
 
 /*
@@ -360,13 +403,20 @@ spaced_table(const struct doc *in, size_t from, size_t to, struct doc *out)
 	size_t ncol = pieces_of(in->lines[from].text, p, MAX_COLS), first = to;
 	int by_blanks = blanks_part_rows(in, from + 1, to), open = 0;
 
+	int after = after_column(in->lines[from].text, p, ncol);
+
 	for (size_t c = 0; c < ncol; c++) {
 		cols[c] = p[c].col;
 		memset(&cells[c], 0, sizeof(cells[c]));
 		buf_put(&cells[c], in->lines[from].text + p[c].at, p[c].len);
 	}
 	out->lines[from].text = xstrdup("");
-	emit_row(out, from, cells, ncol);	/* the head */
+	if (after < 0)
+		emit_row(out, from, cells, ncol);	/* the head */
+	else
+		for (size_t c = 0; c < ncol; c++)
+			buf_truncate(&cells[c], 0);	/* (the new column's
+							   rows only) */
 	for (size_t i = from + 1; i < to; i++) {
 		const char *s = in->lines[i].text;
 		size_t n;
@@ -374,14 +424,14 @@ spaced_table(const struct doc *in, size_t from, size_t to, struct doc *out)
 		out->lines[i].text = xstrdup("");
 		if (is_parting(s)) {
 			if (by_blanks && open)
-				emit_row(out, first, cells, ncol);
+				emit_cells(out, first, cells, ncol, after);
 			open = open && !by_blanks;
 			continue;
 		}
 		n = cells_of(s, p, cols, ncol);
 		if (open && !by_blanks && n > 0 &&
 		    column_of(&p[0], cols, ncol) == 0) {
-			emit_row(out, first, cells, ncol);
+			emit_cells(out, first, cells, ncol, after);
 			open = 0;
 		}
 		if (!open)
@@ -394,7 +444,7 @@ spaced_table(const struct doc *in, size_t from, size_t to, struct doc *out)
 		}
 	}
 	if (open)
-		emit_row(out, first, cells, ncol);
+		emit_cells(out, first, cells, ncol, after);
 	for (size_t c = 0; c < ncol; c++)
 		buf_free(&cells[c]);
 }

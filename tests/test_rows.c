@@ -1045,6 +1045,25 @@ START_TEST(kanji_numbers_in_brackets_number_a_label)
 }
 END_TEST
 
+START_TEST(a_comparison_of_old_and_new_gives_the_new)
+{
+	struct rows r;
+
+	rows_of(&r, "　項目                変更前                          変更後\n"
+	    "　────────────────────────────────────\n"
+	    "　委託先              社会福祉法人甲福祉会            特定非営利活動法人乙キッズ\n"
+	    "　                                                    サポート\n\n"
+	    "　委託期間            令和５年４月１日から令和８年３  令和８年４月１日から令和１１年３\n"
+	    "　                    月３１日まで                    月３１日まで\n",
+	    FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "委託先", NULL), "特定非営利活動法人乙キッズサポート");
+	ck_assert_str_eq(row(&r, "委託期間", NULL),
+	    "令和８年４月１日から令和１１年３月３１日まで");
+	ck_assert_ptr_null(row(&r, "項目", NULL));
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(label_value_box_ruled_per_row)
 {
 	struct rows r;
@@ -1073,6 +1092,7 @@ rows_suite(void)
 
 	tcase_add_test(tc, colon_pairs_become_rows);
 	tcase_add_test(tc, label_value_box_ruled_per_row);
+	tcase_add_test(tc, a_comparison_of_old_and_new_gives_the_new);
 	tcase_add_test(tc, kanji_numbers_in_brackets_number_a_label);
 	tcase_add_test(tc, a_sheet_given_column_by_column_is_paired_again);
 	tcase_add_test(tc, labels_each_over_its_value_are_no_column_of_cells);

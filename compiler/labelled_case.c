@@ -2422,6 +2422,26 @@ law_of_label(const char *label)
 	return NULL;
 }
 
+/* Is node i a row of an answer ("答　…", "回答　…", "A　…"): sentences,
+ * a 問答 sheet's, not a label's value? */
+static int
+is_answer_row(const struct ctx *x, size_t i)
+{
+	static const char *const marks[] = { "答", "回答", "A", NULL };
+	const char *t = x->k[i]->text, *tab = strchr(t, '\t');
+	int yes = 0;
+
+	if (x->k[i]->kind != NODE_ROW || tab == NULL)
+		return 0;
+	char *raw = xstrndup(t, (size_t)(tab - t)), *label = strip_ws(raw);
+
+	for (int m = 0; marks[m] && !yes; m++)
+		yes = strcmp(label, marks[m]) == 0;
+	free(label);
+	free(raw);
+	return yes;
+}
+
 /* "…条例第6条の規定に基づき": citations of a letter's paragraphs. */
 static void
 basis_in_prose(const struct ctx *x, size_t from, size_t to, struct pcase *c)
@@ -2430,7 +2450,8 @@ basis_in_prose(const struct ctx *x, size_t from, size_t to, struct pcase *c)
 	int line = 0, found = 0;
 
 	for (size_t i = from; i <= to && i <= x->n; i++) {
-		int ends = i == to || i == x->n || x->k[i]->kind != NODE_TEXT;
+		int ends = i == to || i == x->n || (x->k[i]->kind != NODE_TEXT &&
+		    !is_answer_row(x, i));
 
 		if (!ends) {
 			if (para.len == 0)

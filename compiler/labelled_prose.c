@@ -321,6 +321,22 @@ end_stated(const char *text, char end[11])
 	}
 }
 
+/* Where text says its own period ("委託の期間は", "委託期間は"), not a
+ * 再委託's, or NULL. */
+static const char *
+own_period(const char *text)
+{
+	static const char *const says[] = { "委託の期間は", "委託期間は",
+	    NULL };
+
+	for (int i = 0; says[i]; i++)
+		for (const char *p = strstr(text, says[i]); p != NULL;
+		    p = strstr(p + 3, says[i]))
+			if (p - text < 3 || memcmp(p - 3, "再", 3) != 0)
+				return p;
+	return NULL;
+}
+
 /* "令和7年10月1日から令和10年9月30日まで" in running text. */
 static void
 period_in_prose(const char *text, int line, struct procedure *p)
@@ -329,7 +345,14 @@ period_in_prose(const char *text, int line, struct procedure *p)
 	size_t len = strlen(text), start, end, at = 0;
 	char from[11], to[11];
 	const char *fix = strstr(text, "正しくは");
+	const char *own = p->type == PROC_OUTSOURCE ? own_period(text) : NULL;
 
+	if (own != NULL && own != text) {
+		/* "委託の期間は…から…まで", not a 再委託's said before it */
+		period_in_prose(own, line, p);
+		if (p->period_start.value != NULL)
+			return;
+	}
 	if (fix != NULL && fix != text) {
 		/* "…から……失礼いたしました。正しくは…から…まで" */
 		period_in_prose(fix, line, p);
@@ -509,6 +532,28 @@ partner_in_prose(const struct ctx *x, size_t from, size_t to,
 }
 
 /*
+ * A question and its answer as one statement, in place: "…個人情報は何
+ * か。答対象者の氏名、…です" reads "…個人情報は対象者の氏名、…です",
+ * as a 問答 sheet states its facts.
+ */
+static void
+answers_as_statements(char *text)
+{
+	static const char *const asks[] = { "は何か。答", "は何ですか。答",
+	    "はいつからいつまでか。答", "はどこか。答", "は何か。回答",
+	    "はいつからいつまでか。回答", "はどこか。回答", NULL };
+
+	for (int a = 0; asks[a]; a++)
+		for (char *p = strstr(text, asks[a]); p != NULL;
+		    p = strstr(p + 3, asks[a])) {
+			size_t n = strlen(asks[a]) - strlen("は");
+
+			memmove(p + strlen("は"), p + strlen("は") + n,
+			    strlen(p + strlen("は") + n) + 1);
+		}
+}
+
+/*
  * A procedure stated in sentences only (minutes, a letter): "…を株式会社
  * 〇〇に委託しようとするもの", "閲覧できる情報は、A、B及びCに限られ",
  * "令和7年10月1日から…まで".
@@ -522,6 +567,7 @@ procedure_from_prose(const struct ctx *x, size_t from, size_t to,
 	if (from >= to || from >= x->n)
 		return;
 	text = joined_text(x, from, to);
+	answers_as_statements(text);
 	if (p->data_items.n == 0)
 		items_listed_after(x, from, to, p);
 	/* a work the sentences name beats the cover's subject */

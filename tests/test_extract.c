@@ -2429,6 +2429,31 @@ START_TEST(questions_of_an_faq_head_their_cases)
 }
 END_TEST
 
+START_TEST(a_sheet_of_questions_and_answers)
+{
+	struct parsed p;
+
+	parse_text(&p, "mondou.txt", "諮問第１４号　説明資料（問答形式）\n\n"
+	    "件名　　受診勧奨業務の委託について\n担当　　保険年金課\n\n"
+	    "問１　今回の諮問の趣旨は何か。\n\n"
+	    "答　　受診勧奨を民間事業者に委託するため、条例第７条第１項\n"
+	    "　　　第２号の規定に基づき、審議会の意見を伺うものです。\n\n"
+	    "問３　委託先に渡す個人情報は何か。\n\n"
+	    "答　　氏名、生年月日、住所及び電話番号です。\n\n"
+	    "問５　再委託はあるか。\n\n"
+	    "答　　印刷に限り株式会社甲印刷へ再委託します。その期間は令和７年１２月１日から\n"
+	    "　　　令和８年２月２７日までです。\n\n"
+	    "問６　委託の期間はいつからいつまでか。\n\n"
+	    "答　　令和７年１１月２０日から令和８年３月３１日までを予定しています。\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->legal_basis.n, 1);
+	ck_assert_int_ge((int)p.cases.v[0]->nprocs, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->procs[0].data_items.n, 4);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].period_start.value, "2025-11-20");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -2537,6 +2562,7 @@ extract_suite(void)
 	tcase_add_test(tc, a_table_of_cases_whose_cells_hold_pairs);
 	tcase_add_test(tc, items_in_an_annex_listed_under_a_head_of_columns);
 	tcase_add_test(tc, questions_of_an_faq_head_their_cases);
+	tcase_add_test(tc, a_sheet_of_questions_and_answers);
 	suite_add_tcase(s, tc);
 	return s;
 }

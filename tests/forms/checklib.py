@@ -1,5 +1,5 @@
-# checklib.py - code shared by the tests/forms/*/check.py self-check scripts (sets p ... x).
-"""Shared helpers for the tests/forms/*/check.py self-checks (sets p ... x).
+# checklib.py - code shared by the tests/forms/*/check.py self-check scripts (sets p ... zc).
+"""Shared helpers for the tests/forms/*/check.py self-checks (sets p ... zc).
 
 Each check.py verifies its set's gold.json against its docs/: document encodings, BOMs,
 line endings and line counts; the gold schema; and that every gold value occurs (or renders
@@ -122,9 +122,14 @@ def cite_found(cite, text, cite_re=CITE_RE):
     return re.search(pat, text) is not None
 
 
-def load_doc(path, name, encodings):
+def load_doc(path, name, encodings, line_range=(40, 180), extra=None):
     """Read docs file path, check it against encodings[name] = (codec, BOM?, line end) and
-    its line count (40-180); return its normalised text (tags stripped for .html) or None."""
+    its line count (line_range, default 40-180); return its normalised text (tags stripped
+    for .html) or None.
+
+    extra, if given, is called as extra(name, text, lines) with the decoded (tag-stripped)
+    text and its lines (CRLF folded, trailing empty line dropped); a string it returns is
+    appended to the text as an additional search view (e.g. de-gridded tables)."""
     raw = open(path, "rb").read()
     spec = encodings.get(name)
     if spec is None:
@@ -154,10 +159,15 @@ def load_doc(path, name, encodings):
     lines = text.replace("\r\n", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    if not 40 <= len(lines) <= 180:
-        prob(f"{name}: {len(lines)} lines, expected 40-180")
+    lo, hi = line_range
+    if not lo <= len(lines) <= hi:
+        prob(f"{name}: {len(lines)} lines, expected {lo}-{hi}")
     if name.endswith(".html"):
         text = strip_tags(text)
+    if extra is not None:
+        more = extra(name, text, lines)
+        if more:
+            text = text + "\n" + more
     return norm(text)
 
 

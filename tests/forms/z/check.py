@@ -5,7 +5,7 @@ gold value can be found (or rendered back) in its document.
 usage: python3 check.py [--gold GOLD.json] [--docs DOCS_DIR]
 Prints one line per problem and finally `problems: N` (exit 1 if N > 0).
 """
-import argparse, datetime, html, json, os, re, sys, unicodedata
+import argparse, json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ENCODINGS = {  # file -> (codec, BOM expected, line end)
@@ -31,141 +31,11 @@ TRAPS = {
     "z6_izumo_tategaki.txt": ["305", "株式会社出雲ワークス", "2025-12-31", "2023-03-20", "5000", "法第66条第2項",
                               "保護者の住所"],
 }
-CASE_KEYS = {"source", "municipality", "kind", "number", "title", "date", "department",
-             "legal_basis", "subjects_count", "procedures"}
-PROC_KEYS = {"type", "title", "consignees", "subcontractors", "partner", "data_items",
-             "period_start", "period_end"}
-KINDS = {"諮問", "報告", "付議", "評価書", "その他"}
-TYPES = {"業務委託", "再委託", "外部結合", "電子計算機記録", "目的外利用", "外部提供",
-         "本人外収集", "特定個人情報保護評価", "その他"}
-CITE_RE = re.compile(r"^(条例|要綱|番号法|法|規則)((第\d+条(第\d+項)?(第\d+号)?)|(別表第\d+(第\d+項)?))$")
-KD = "〇一二三四五六七八九"
 
-problems = []
-
-
-def prob(msg):
-    problems.append(msg)
-    print(msg)
-
-
-def norm(s):
-    return "".join(unicodedata.normalize("NFKC", s).split())
-
-
-def strip_tags(s):
-    s = re.sub(r"<[^>]*>", " ", s)
-    return html.unescape(s)
-
-
-def kanji(n):
-    """integer -> 漢数字 (positional with 十百千万), e.g. 6400 -> 六千四百."""
-    if n == 0:
-        return "〇"
-    out = ""
-    man, rest = divmod(n, 10000)
-    if man:
-        out += kanji(man) + "万"
-    for unit, name in ((1000, "千"), (100, "百"), (10, "十")):
-        d, rest = divmod(rest, unit)
-        if d:
-            out += ("" if d == 1 else KD[d]) + name
-    if rest:
-        out += KD[rest]
-    return out
-
-
-def num_forms(n):
-    f = {str(n), f"{n:,}", kanji(n)}
-    if n >= 10000:
-        man, rest = divmod(n, 10000)
-        if rest == 0:
-            f.add(f"{man}万")
-        elif rest % 1000 == 0:
-            f.add(f"{man}万{rest // 1000}千")
-            f.add(f"{man}.{rest // 1000}万")
-        else:
-            f.add(f"{man}万{rest}")
-    if n >= 1000 and n % 1000 == 0:
-        f.add(f"{n // 1000}千")
-    return f
-
-
-def date_forms(iso):
-    d = datetime.date.fromisoformat(iso)
-    forms = {f"{d.year}年{d.month}月{d.day}日", f"{d.year}/{d.month}/{d.day}",
-             f"{d.year}-{d.month:02d}-{d.day:02d}", f"{d.year}/{d.month:02d}/{d.day:02d}"}
-    for era, start in (("令和", 2018), ("平成", 1988), ("昭和", 1925)):
-        y = d.year - start
-        if y < 1:
-            continue
-        for ys in {str(y), kanji(y)} | ({"元"} if y == 1 else set()):
-            forms.add(f"{era}{ys}年{d.month}月{d.day}日")
-            forms.add(f"{era}{ys}年{kanji(d.month)}月{kanji(d.day)}日")
-        forms.add(f"R{y}.{d.month}.{d.day}")
-    return {norm(x) for x in forms}
-
-
-def cite_found(cite, text):
-    m = CITE_RE.match(cite)
-    if not m:
-        return False
-    law = m.group(1)
-    if law not in text:
-        return False
-    parts = re.findall(r"(別表第|第)(\d+)(条|項|号)?", cite[len(law):])
-    # build regex: each component in ASCII or kanji digits, components in order within a window
-    regs = []
-    for pre, n, unit in parts:
-        n = int(n)
-        alts = f"(?:{n}|{kanji(n)})"
-        if pre == "別表第":
-            regs.append(f"別表第{alts}")
-        elif unit == "項" and parts[0][0] == "別表第":
-            regs.append(f"(?:第{alts}項|{alts}(?:の項|項))")
-        else:
-            regs.append(f"第{alts}{unit}")
-    pat = ".{0,24}?".join(regs)
-    return re.search(pat, text) is not None
-
-
-def load_doc(path, name):
-    raw = open(path, "rb").read()
-    spec = ENCODINGS.get(name)
-    if spec is None:
-        prob(f"{name}: no expected encoding recorded")
-        return None
-    codec, bom, nl = spec
-    if raw.startswith(b"\xef\xbb\xbf") != bom:
-        prob(f"{name}: BOM {'missing' if bom else 'unexpected'}")
-    try:
-        text = raw.decode("utf-8-sig" if codec == "utf-8" else codec)
-    except UnicodeDecodeError as e:
-        prob(f"{name}: does not decode as {codec}: {e}")
-        return None
-    if codec != "utf-8":
-        try:
-            raw.decode("utf-8")
-            prob(f"{name}: decodes as UTF-8, expected {codec}")
-        except UnicodeDecodeError:
-            pass
-    crlf = text.count("\r\n")
-    lone_lf = text.count("\n") - crlf
-    lone_cr = text.count("\r") - crlf
-    if nl == "\r\n" and (lone_lf or lone_cr or not crlf):
-        prob(f"{name}: expected CRLF only (crlf={crlf}, lf={lone_lf}, cr={lone_cr})")
-    if nl == "\n" and (crlf or lone_cr):
-        prob(f"{name}: expected LF only (crlf={crlf}, cr={lone_cr})")
-    lines = text.replace("\r\n", "\n").split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    if not 40 <= len(lines) <= 180:
-        prob(f"{name}: {len(lines)} lines, expected 40-180")
-    if name.endswith(".html"):
-        text = strip_tags(text)
-    if name in COLUMNS:
-        text = text + "\n" + decolumn(lines, COLUMNS[name])
-    return norm(text)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import checklib  # noqa: E402
+from checklib import (CASE_KEYS, PROC_KEYS, KINDS, TYPES, problems, prob, need, norm,  # noqa: E402
+                      kanji, num_forms, date_forms, cite_found, CITE_RE)
 
 
 def decolumn(lines, w):
@@ -180,9 +50,10 @@ def decolumn(lines, w):
     return "\n".join(left) + "\n" + "\n".join(right)
 
 
-def need(cond, msg):
-    if not cond:
-        prob(msg)
+def load_doc(path, name):
+    """Decode and check one document; 段組 pages (COLUMNS) also get a column-by-column view."""
+    return checklib.load_doc(path, name, ENCODINGS,
+                             extra=lambda n, _text, lines: decolumn(lines, COLUMNS[n]) if n in COLUMNS else None)
 
 
 def main():

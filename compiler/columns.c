@@ -82,10 +82,8 @@ draws_table(const char *s)
 static int
 common_start(const struct doc *d, enum measure m, int *votes)
 {
-	int *count = calloc(MAX_COLS, sizeof(int)), best = -1, starts[8];
+	int *count = xcalloc(MAX_COLS, sizeof(int)), best = -1, starts[8];
 
-	if (count == NULL)
-		abort();
 	for (size_t i = 0; i < d->n; i++) {
 		int w, k = draws_table(d->lines[i].text) ? 0 :
 		    gap_ends(d->lines[i].text, m, starts, 8, &w);

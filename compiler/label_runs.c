@@ -289,13 +289,11 @@ static int
 split_values(char *values[], size_t m, const enum field_id f[], int n,
     size_t first[])
 {
-	double *best = malloc((size_t)(n + 1) * (m + 1) * sizeof(double));
-	int *from = malloc((size_t)(n + 1) * (m + 1) * sizeof(int));
+	double *best = xcalloc((size_t)(n + 1) * (m + 1), sizeof(double));
+	int *from = xcalloc((size_t)(n + 1) * (m + 1), sizeof(int));
 	size_t widest = 0;
 	int ok;
 
-	if (best == NULL || from == NULL)
-		abort();
 	for (size_t k = 0; k < m; k++)
 		if (chars(values[k]) > widest)
 			widest = chars(values[k]);
@@ -384,8 +382,8 @@ push_line(struct doc *out, size_t *cap, const struct doc_line *l,
 	out->lines[out->n++].text = text;
 }
 
-/* Pair the run of n labels at[] with value lines [vfrom, vto) of d into
- * out; 0, or -1 when they do not fit. */
+/* Pair the run of n labels (at lines at[] of d) with the m value lines
+ * values[] into out; 0, or -1 when they do not fit. */
 static int
 pair_run(const struct doc *d, char *labels[], const size_t at[], int n,
     char *values[], size_t m, struct doc *out, size_t *cap)
@@ -434,9 +432,11 @@ label_runs_pair(struct doc *d)
 		    &cap) == 0) {
 			runs++;
 			i = vto;
-		} else
-			push_line(&out, &cap, &d->lines[i], xstrdup(
-			    d->lines[i].text)), i++;
+		} else {
+			push_line(&out, &cap, &d->lines[i],
+			    xstrdup(d->lines[i].text));
+			i++;
+		}
 		while (n > 0)
 			free(labels[--n]);
 		while (m > 0)

@@ -1742,11 +1742,10 @@ mark_matrix(struct pass *ps, size_t i)
 /* Join cells [keep - 1, n) into one, a full-width space between (the
  * last value's words a single wide space apart); the new count. */
 static int
-join_last_cells(char *cell[], int start[], int n, int keep)
+join_last_cells(char *cell[], int n, int keep)
 {
 	struct buf b = BUF_INIT;
 
-	(void)start;
 	for (int c = keep - 1; c < n; c++) {
 		if (c > keep - 1)
 			buf_puts(&b, "\xe3\x80\x80");
@@ -1851,7 +1850,7 @@ labels_over_values(struct pass *ps, size_t i)
 	    NULL)
 		nv = line_cells(ps->in->lines[v].text, val, vcol);
 	if (ok && nv > nh && nh > 0 && vcol[nh - 1] >= hcol[nh - 1] - 2)
-		nv = join_last_cells(val, vcol, nv, nh);	/* "…事務　重点項目
+		nv = join_last_cells(val, nv, nh);	/* "…事務　重点項目
 							   評価書": one value */
 	ok = ok && nv == nh && !more_rows_below(ps, v + 1, nh);
 	for (int c = 0; c < nh && ok; c++)	/* under its label */

@@ -26,6 +26,13 @@ new_case(struct ctx *x, const char *kind, size_t first, size_t last)
 	field_set(&c->kind, kind, x->k[first]->line);
 	c->line_start = x->k[first]->line;
 	c->line_end = x->k[last > first ? last - 1 : first]->line;
+	for (size_t i = first; i < last && i < x->n; i++) {
+		/* (a page unfolded column by column goes back up) */
+		if (x->k[i]->line > 0 && x->k[i]->line < c->line_start)
+			c->line_start = x->k[i]->line;
+		if (x->k[i]->line > c->line_end)
+			c->line_end = x->k[i]->line;
+	}
 	return c;
 }
 

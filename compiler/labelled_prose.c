@@ -376,7 +376,8 @@ period_in_prose(const char *text, int line, struct procedure *p)
 			/* the sentence's own end, not the next one's date */
 			const char *stop = strstr(text + at + end, "。");
 			char *sentence = xstrndup(text + at + start, stop ?
-			    (size_t)(stop - (text + at + start)) : len);
+			    (size_t)(stop - (text + at + start)) :
+			    strlen(text + at + start));
 
 			parse_period(sentence, from, to);
 			free(sentence);

@@ -1693,9 +1693,12 @@ mark_matrix(struct pass *ps, size_t i)
 	size_t j = i + 1, body, end;
 	struct buf head = BUF_INIT;
 
-	if (strchr(ps->in->lines[i].text, '\t') != NULL ||
-	    (n1 = line_cells(ps->in->lines[i].text, h1, c1)) < 3)
+	if (strchr(ps->in->lines[i].text, '\t') != NULL)
 		return i;
+	if ((n1 = line_cells(ps->in->lines[i].text, h1, c1)) < 3) {
+		free_cells(h1, n1);
+		return i;
+	}
 	if (trailing_marks(h1, n1) > 0 || is_blank_line(ps->in->lines[j <
 	    ps->in->n ? j : i].text) || j >= ps->in->n)
 		n2 = 0;

@@ -906,6 +906,27 @@ is_blank_line(const char *s)
 	return *skip_space(s, &col) == '\0';
 }
 
+/* A piece after a dash set as a bullet ("‐ 申請者の氏名", "- 住所": a dash
+ * then a space, an outline's sub-point), else the piece. */
+static const char *
+after_dash_bullet(const char *s)
+{
+	static const char *const dashes[] = { "‐", "-", "－", "–", "—", "•",
+	    NULL };
+
+	for (int i = 0; dashes[i]; i++) {
+		const char *p = s + strlen(dashes[i]);
+
+		if (str_has_prefix(s, dashes[i]) && (*p == ' ' ||
+		    str_has_prefix(p, "\xe3\x80\x80"))) {
+			int col = 0;
+
+			return skip_space(p, &col);
+		}
+	}
+	return s;
+}
+
 /* ":   value", "：value": a definition list's value line. */
 static int
 is_definition(const char *s)
@@ -923,6 +944,7 @@ put_piece(struct buf *v, const char *piece, int glue)
 	piece = skip_space(piece, &col);
 	if (is_definition(piece))	/* ":   value" of a definition list */
 		piece = skip_space(piece + (*piece == ':' ? 1 : 3), &col);
+	piece = after_dash_bullet(piece);	/* "‐ 申請者の氏名" */
 	if (str_has_prefix(piece, "※"))
 		glue = 0;	/* a note starts a line, wrapped or not */
 	if (v->len > 0 && !glue)

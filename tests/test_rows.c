@@ -1064,6 +1064,18 @@ START_TEST(a_comparison_of_old_and_new_gives_the_new)
 }
 END_TEST
 
+START_TEST(dashes_set_as_bullets_are_no_part_of_a_value)
+{
+	struct rows r;
+
+	rows_of(&r, "■スライド４　手続１\n・件名\n　‐ 窓口システムへの記録\n"
+	    "・委託先\n　- 株式会社甲サポート\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "件名", NULL), "窓口システムへの記録");
+	ck_assert_str_eq(row(&r, "委託先", NULL), "株式会社甲サポート");
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(label_value_box_ruled_per_row)
 {
 	struct rows r;
@@ -1092,6 +1104,7 @@ rows_suite(void)
 
 	tcase_add_test(tc, colon_pairs_become_rows);
 	tcase_add_test(tc, label_value_box_ruled_per_row);
+	tcase_add_test(tc, dashes_set_as_bullets_are_no_part_of_a_value);
 	tcase_add_test(tc, a_comparison_of_old_and_new_gives_the_new);
 	tcase_add_test(tc, kanji_numbers_in_brackets_number_a_label);
 	tcase_add_test(tc, a_sheet_given_column_by_column_is_paired_again);

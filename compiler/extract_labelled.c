@@ -450,6 +450,68 @@ split_entrusting(const struct ctx *x, struct proc_spans *ps)
 	}
 }
 
+static int	ends_procedure_noun(const char *word);
+
+/* The procedure a paragraph names in quotes as what it describes
+ * ("「口座振替データ伝送に係る外部結合」として"): its name (new string) and
+ * *type, or NULL. */
+static char *
+quoted_procedure(const char *key, int *type)
+{
+	const char *open = strstr(key, "「"), *close;
+	char *name;
+
+	if (open == NULL || open - key > 3 * 40 ||
+	    memmem(key, (size_t)(open - key), "。", 3) != NULL ||
+	    (close = strstr(open, "」")) == NULL || close - open > 3 * 40 ||
+	    !str_has_prefix(close + 3, "として"))
+		return NULL;
+	name = xstrndup(open + 3, (size_t)(close - open - 3));
+	*type = ends_procedure_noun(name) ? section_type(name) : -1;
+	if (*type < 0 || *type == PROC_OTHER || *type == PROC_ASSESSMENT) {
+		free(name);
+		return NULL;
+	}
+	return name;
+}
+
+/*
+ * Paragraphs each naming the procedure they describe in quotes, outside
+ * the spans found ("「…外部結合」として、…を結合し…", "また、「…の目的外
+ * 利用」として、…を利用する"): each a procedure told in its sentences,
+ * when two or more are.
+ */
+static void
+quoted_procedures(const struct ctx *x, size_t from, size_t to,
+    struct proc_spans *ps)
+{
+	size_t first = ps->n;
+
+	for (size_t i = from; i < to && i < x->n; i++) {
+		int type;
+		char *name;
+
+		if (x->k[i]->kind == NODE_HEADING && ps->n > first &&
+		    ps->v[ps->n - 1].to > i)
+			ps->v[ps->n - 1].to = i;	/* a section ends it */
+		struct proc_spans before = { ps->v, first };
+
+		if (x->k[i]->kind != NODE_TEXT || in_spans(&before, i) ||
+		    (name = quoted_procedure(x->k[i]->key, &type)) == NULL)
+			continue;
+		if (ps->n > first && ps->v[ps->n - 1].to > i)
+			ps->v[ps->n - 1].to = i;
+		add_proc_span(ps, i, to, type, -1, NULL);
+		ps->v[ps->n - 1].prose = 1;
+		ps->v[ps->n - 1].title = name;
+	}
+	if (ps->n - first < 2) {
+		for (size_t k = first; k < ps->n; k++)
+			free(ps->v[k].title);
+		ps->n = first;
+	}
+}
+
 /* The procedure a paragraph names in the bracket it ends with
  * ("…利用すること（目的外利用）。"), or -1. */
 static int
@@ -1916,6 +1978,8 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 	if (ps.n == 0 && s->record < 0)
 		entrusting_paragraphs(x, s->from, s->to, &ps);
 	split_entrusting(x, &ps);
+	if (s->record < 0)
+		quoted_procedures(x, s->from, s->to, &ps);
 	if (ps.n == 0 && span_has_fact(fs, s->from, s->to))
 		add_proc_span(&ps, s->from, s->to, -1, -1, NULL);
 	if (ps.n == 0 && s->record < 0 && c->title.value != NULL &&

@@ -2454,6 +2454,26 @@ START_TEST(a_sheet_of_questions_and_answers)
 }
 END_TEST
 
+START_TEST(paragraphs_naming_their_procedure_in_quotes)
+{
+	struct parsed p;
+
+	parse_text(&p, "toushin.md", "# 答申第９号\n\n## 給食費公会計化に伴う個人情報の取扱いについて（答申）\n\n"
+	    "#### ２　諮問第１８号（外部結合及び目的外利用）\n\n"
+	    "口座振替を迅速化するため、「口座振替データ伝送に係る外部結合」として、"
+	    "給食費システムと株式会社甲銀行の収納代行システムとを専用回線で結合する。\n\n"
+	    "また、「就学援助認定情報の目的外利用」として、学事課が保有する認定情報を利用する。\n\n"
+	    "### 第３　審議会の判断\n\n結合については、必要最小限であると認められる。\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[0].type, PROC_LINK);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].title.value,
+	    "口座振替データ伝送に係る外部結合");
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_OTHER_USE);
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -2563,6 +2583,7 @@ extract_suite(void)
 	tcase_add_test(tc, items_in_an_annex_listed_under_a_head_of_columns);
 	tcase_add_test(tc, questions_of_an_faq_head_their_cases);
 	tcase_add_test(tc, a_sheet_of_questions_and_answers);
+	tcase_add_test(tc, paragraphs_naming_their_procedure_in_quotes);
 	suite_add_tcase(s, tc);
 	return s;
 }

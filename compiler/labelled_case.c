@@ -2428,17 +2428,17 @@ static int
 is_answer_row(const struct ctx *x, size_t i)
 {
 	static const char *const marks[] = { "答", "回答", "A", NULL };
-	const char *t = x->k[i]->text, *tab = strchr(t, '\t');
+	char *raw, *value, *label;
 	int yes = 0;
 
-	if (x->k[i]->kind != NODE_ROW || tab == NULL)
+	if (x->k[i]->kind != NODE_ROW || !row_at(x, i, &raw, &value))
 		return 0;
-	char *raw = xstrndup(t, (size_t)(tab - t)), *label = strip_ws(raw);
-
+	label = strip_ws(raw);
 	for (int m = 0; marks[m] && !yes; m++)
 		yes = strcmp(label, marks[m]) == 0;
 	free(label);
 	free(raw);
+	free(value);
 	return yes;
 }
 

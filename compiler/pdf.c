@@ -52,6 +52,8 @@ struct line {
 	double	 em;		/* its widest character: the unit of widths */
 	double	 chain_edge;	/* widest of the lines stacked with it */
 	int	 chain_len;	/* how many lines are stacked with it */
+	int	 ragged;	/* only one of them reaches chain_edge: the
+				   column's edge or a list of short lines */
 	int	 page;		/* 0-based */
 	int	 drop;		/* a header, footer or page number */
 	int	 column;	/* 1 left, 2 right of a two-column page; 0 */
@@ -1001,12 +1003,27 @@ next_in_stack(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* How many lines of the stack starting at line i end at edge: those a
+ * wrap filled (a cell's text wraps at its edge on every line but the
+ * last; the labels of a table's column each end where they end). */
+static int
+reaching(const struct doc *d, size_t i, double edge)
+{
+	int n = 0;
+
+	for (size_t j = i, k = 0; k == 0 || j != 0;
+	    j = next_in_stack(d, j), k++)
+		if (d->lines[j].x1 > edge - WRAP_TIGHT * em(&d->lines[j]))
+			n++;
+	return n;
+}
+
 static void
 measure_stacks(struct doc *d)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		double edge = 0;
-		int len = 0;
+		int len = 0, ragged;
 
 		if (d->lines[i].chain_len != 0 || d->lines[i].drop ||
 		    d->lines[i].fields > 0)
@@ -1016,10 +1033,12 @@ measure_stacks(struct doc *d)
 				edge = d->lines[j].x1;
 			len++;
 		}
+		ragged = reaching(d, i, edge) < 2;
 		for (size_t j = i, k = 0; k == 0 || j != 0;
 		    j = next_in_stack(d, j), k++) {
 			d->lines[j].chain_edge = edge;
 			d->lines[j].chain_len = len;
+			d->lines[j].ragged = ragged;
 		}
 	}
 }
@@ -1593,6 +1612,23 @@ indent_wraps(const struct doc *d, const struct cell *c, const struct line *b)
 static int	continues(const struct doc *, const struct row *, size_t,
 		    const struct line *);
 
+/* The line beside b on its baseline that starts at the edge of cell i of
+ * row r, or NULL. */
+static const struct line *
+beside_at(const struct doc *d, const struct row *r, size_t i,
+    const struct line *b)
+{
+	const struct line *n = b + 1, *end = d->lines + d->n;
+
+	while (n < end && n->drop)
+		n++;
+	if (i >= r->n || n >= end || n->page != b->page ||
+	    fabs(n->top - b->top) >= height(b) / 3 || n->fields > 0 ||
+	    fabs(n->x0 - r->cells[i].x0) >= EDGE_SLACK)
+		return NULL;
+	return n;
+}
+
 /*
  * Line b, below cell i of row r, may go on that cell: unless the line
  * beside it, at the edge of the next cell, does not go on the next cell
@@ -1602,15 +1638,9 @@ static int
 next_goes_on(const struct doc *d, const struct row *r, size_t i,
     const struct line *b)
 {
-	const struct line *n = b + 1, *end = d->lines + d->n;
+	const struct line *n = beside_at(d, r, i + 1, b);
 
-	while (n < end && n->drop)
-		n++;
-	if (i + 1 >= r->n || n >= end || n->page != b->page ||
-	    fabs(n->top - b->top) >= height(b) / 3 || n->fields > 0 ||
-	    fabs(n->x0 - r->cells[i + 1].x0) >= EDGE_SLACK)
-		return 1;
-	return continues(d, r, i + 1, n);
+	return n == NULL || continues(d, r, i + 1, n);
 }
 
 /* Is [s, s + n) a rule drawn in characters ("――――", "━━━", "====")?
@@ -1722,6 +1752,10 @@ continues(const struct doc *d, const struct row *r, size_t i,
 				   the labels ("…しない。）" / "結合期間"), or
 				   a heading ("…まで" / "（手続Ｂ）…") */
 
+	if (l->ragged && l->chain_len >= 3 && beside_at(d, r, i + 1, b))
+		return 0;	/* a list of short labels, each with its
+				   value ("件名 …" / "諮問日 …"), not one
+				   wrapped at the widest */
 	if (!wrapped(d, l, b, limit, r->n > 1 || l->band_edge > 0) ||
 	    letter_spaced(d->chars.data + l->off, l->len) ||
 	    letter_spaced(d->chars.data + b->off, b->len) ||

@@ -2167,9 +2167,28 @@ is_long_head(char **c, int n)
 		return 0;
 	for (int i = 0; values[i]; i++)
 		v |= strcmp(c[n - 1], values[i]) == 0;
-	for (int i = 0; labels[i]; i++)
-		l |= strcmp(c[1], labels[i]) == 0;
+	for (int i = 0; labels[i]; i++)	/* over the label column, or
+					   over the group's too (colspan) */
+		l |= strcmp(c[1], labels[i]) == 0 || (*c[1] == '\0' &&
+		    strcmp(c[0], labels[i]) == 0);
 	return v && l;
+}
+
+/*
+ * A row of a long sheet whose label spans the group column too (件名 |
+ * | …, a colspan): a pair of the whole sheet, under no group.  Moves the
+ * label to the label column; the group is left behind.
+ */
+static void
+span_label_over_group(char **c, int n, char **group)
+{
+	if (n < 3 || *c[0] == '\0' || *c[1] != '\0' || *c[n - 1] == '\0')
+		return;
+	free(c[1]);
+	c[1] = c[0];
+	c[0] = xstrdup("");
+	free(*group);
+	*group = NULL;
 }
 
 /*
@@ -2211,6 +2230,7 @@ long_table(struct pass *ps, size_t i)
 			free_tab_cells(c, n);
 			continue;	/* a blank row between groups */
 		}
+		span_label_over_group(c, n, &group);
 		key = *c[0] && (group == NULL || strcmp(c[0], group)) ?
 		    c[0] : NULL;
 		if (label != NULL && (key != NULL || *c[1] == '\0' ||

@@ -434,6 +434,30 @@ LO_SPACED_LINES = [
     "委託期間\t令和８年２月２日から令和９年３月３１日まで"]
 
 
+# a list of short labels, each with its value a wide space away (only
+# one label as long as the longest: no wrapped cell), after a paragraph
+# at the margin; then a label wrapped in its column ("利用する個人" /
+# "情報の項目") beside nothing
+LO_LABELS_TEXT = """令和７年度第２回テスト市個人情報保護審議会（令和７年１０月６日開催）　資料２
+
+諮問第９号　説明資料
+
+件名　　テスト健康診査受診勧奨業務の委託について
+諮問日　令和７年９月１４日
+担当　　健康福祉部保険年金課
+
+　本資料は、委員からの事前の御質問について、担当課の考え方を問答の形式で整理したものです。
+
+　利用する課　　　　くらし・環境部建築住宅局公営住宅課
+　利用する個人　　　納税義務者の氏名、住所、自動車登録番号
+　情報の項目
+　対象者　　　　　　県営住宅の家賃を滞納している入居者
+"""
+LO_LABELS_ROWS = ["件名\tテスト健康診査受診勧奨業務の委託について",
+                  "担当\t健康福祉部保険年金課",
+                  "利用する個人情報の項目\t納税義務者の氏名、住所、自動車登録番号"]
+
+
 def lo_lines(text):
     """Like lines_of(), keeping a row's empty fields (no strip at TABs)."""
     return [re.sub(r"[ \u3000]+", " ", l).strip(" ") for l in
@@ -455,7 +479,8 @@ def check_libreoffice(t, bin_, root, work):
                 "multipage.txt": LO_MULTIPAGE_TEXT, "sheet.txt": LO_SHEET_TEXT,
                 "wide.txt": LO_WIDE_TEXT, "rule.txt": LO_RULE_TEXT,
                 "spaced.txt": LO_SPACED_TEXT,
-                "gap.txt": LO_SPACED_TEXT.replace("\t", "\u3000\u3000")}
+                "gap.txt": LO_SPACED_TEXT.replace("\t", "\u3000\u3000"),
+                "labels.txt": LO_LABELS_TEXT}
     for name, text in fixtures.items():
         with open(os.path.join(src, name), "w", encoding="utf-8") as f:
             f.write(text)
@@ -493,6 +518,10 @@ def check_libreoffice(t, bin_, root, work):
     for want in ("結合期間\t令和８年２月２日から令和１１年３月３１日まで",
                  "（手続Ｂ）業務委託", "委 託 先\t株式会社テストクラウドヘルス"):
         t.check(want in got, "LibreOffice: gap: a row of its own: %r (%r)"
+                % (want, got))
+    got = lo_lines(text_of("labels"))
+    for want in LO_LABELS_ROWS:
+        t.check(want in got, "LibreOffice: labels: a row of its own: %r (%r)"
                 % (want, got))
     check_borderless(t, bin_, lo_pdf, src, work)
     where = text_of("multipage", "--lines")

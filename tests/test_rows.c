@@ -484,6 +484,24 @@ START_TEST(a_sheet_of_one_pair_a_row)
 }
 END_TEST
 
+START_TEST(sheet_label_spanning_the_group_column)
+{
+	struct rows r;
+
+	/* a word processor's 項目 | 内容 form: 項目 spans the group column
+	   and the label column (colspan), and so do the case's labels */
+	rows_of(&r, "項目\t \t内容\n件名\t \t申告書受付業務の委託について\n"
+	    "担当部課\t \t税務課\n１ 業務委託\t件名\t申告書受付業務\n"
+	    "１ 業務委託\t委託先\t株式会社Ａ\n", FORMAT_TEXT);
+	ck_assert_str_eq(r.rows.lines[0].text, "件名\t申告書受付業務の委託について");
+	ck_assert_str_eq(r.rows.lines[1].text, "担当部課\t税務課");
+	ck_assert_str_eq(r.rows.lines[2].text, "１ 業務委託");
+	ck_assert_str_eq(r.rows.lines[3].text, "件名\t申告書受付業務");
+	ck_assert_str_eq(r.rows.lines[4].text, "委託先\t株式会社Ａ");
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(restructured_text_in_plain_text)
 {
 	struct rows r;
@@ -1141,6 +1159,7 @@ rows_suite(void)
 	tcase_add_test(tc, markdown_footnotes_and_struck_text);
 	tcase_add_test(tc, an_exports_coded_pairs_with_equals);
 	tcase_add_test(tc, a_sheet_of_one_pair_a_row);
+	tcase_add_test(tc, sheet_label_spanning_the_group_column);
 	tcase_add_test(tc, restructured_text_in_plain_text);
 	tcase_add_test(tc, an_ini_export);
 	tcase_add_test(tc, a_grid_walled_on_the_left_only);

@@ -534,6 +534,41 @@ goes_on_row(const struct strlist *head, const enum field_id *f,
 	return blank && named;
 }
 
+/*
+ * Does row text repeat the record in cells in every cell but its items
+ * ("報告第5号 | … | 委託先 | 入居者番号" / "報告第5号 | … | 委託先 |
+ * 名義人氏名": the rowspan cells of a page written out, one item a row)?
+ * Then its item goes on the record: appended to cells, a line each.
+ */
+static int
+repeats_but_items(const enum field_id *f, struct strlist *cells,
+    const char *text)
+{
+	struct strlist more = STRLIST_INIT;
+	int same = 1, items = 0;
+
+	row_cells(text, &more);
+	if (more.n != cells->n)
+		same = 0;
+	for (size_t j = 0; j < more.n && same; j++)
+		if (f[j] == FIELD_ITEMS)
+			items |= !is_blank_cell(more.v[j]);
+		else
+			same = same_cell(more.v[j], cells->v[j]) ||
+			    (is_blank_cell(more.v[j]) &&
+			    is_blank_cell(cells->v[j]));
+	for (size_t j = 0; j < more.n && same && items; j++)
+		if (f[j] == FIELD_ITEMS && !is_blank_cell(more.v[j])) {
+			struct buf b = BUF_INIT;
+
+			buf_printf(&b, "%s\n%s", cells->v[j], more.v[j]);
+			free(cells->v[j]);
+			cells->v[j] = buf_detach(&b);
+		}
+	strlist_free(&more);
+	return same && items;
+}
+
 /* Row text's cells added to cells, a line each ('\n' before). */
 static void
 append_cells(struct strlist *cells, const char *text)
@@ -634,6 +669,9 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 		while (i + 1 < end && x->k[i + 1]->kind == NODE_ROW &&
 		    goes_on_row(&head, f, x->k[i + 1]->text))
 			append_cells(&cells, x->k[++i]->text);
+		while (i + 1 < end && x->k[i + 1]->kind == NODE_ROW &&
+		    repeats_but_items(f, &cells, x->k[i + 1]->text))
+			i++;
 		/* the case's 件名 again (a rowspan): a further procedure */
 		again = is_case && above.n > (size_t)subject_col &&
 		    same_cell(cells.v[subject_col], above.v[subject_col]);

@@ -10,6 +10,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "csv.h"
 #include "normalize.h"
 #include "parse.h"
 
@@ -631,6 +632,23 @@ without_md_marks(char *s)
 	return buf_detach(&b);
 }
 
+/* A CSV export: each record one line of TAB-separated cells. */
+static void
+parse_csv(const char *text, size_t len, struct doc *d)
+{
+	const char *s = text, *end = text + len;
+	size_t cap = 0;
+	int lineno = 1;
+
+	while (s < end) {
+		struct buf row = BUF_INIT;
+		int lines = csv_record(&s, end, &row);
+
+		push_line(d, &cap, buf_detach(&row), lineno);
+		lineno += lines;
+	}
+}
+
 static void
 parse_text(const char *text, size_t len, struct doc *d)
 {
@@ -1050,6 +1068,9 @@ doc_parse(const struct source *src, struct doc *d, struct buf *err)
 		parse_html_page(src->text, src->len, d);
 	else if (src->format == FORMAT_MARKDOWN)
 		parse_markdown(src->text, src->len, d);
+	else if (src->format != FORMAT_PDF &&
+	    csv_sniff(src->text, src->len))
+		parse_csv(src->text, src->len, d);
 	else {
 		parse_text(src->text, src->len, d);
 		if (src->format != FORMAT_PDF)

@@ -406,6 +406,34 @@ START_TEST(rows_a_rowspan_repeats_are_procedures_of_one_case)
 }
 END_TEST
 
+/* the rowspan cells of a page written out: one data item a row */
+static const char item_a_row_list[] =
+"<html><body><h1>報告事項一覧</h1><table>"
+"<tr><th>報告番号</th><th>件名</th><th>担当課</th><th>区分</th><th>相手方</th>"
+"<th>取り扱う個人情報</th><th>期間</th></tr>"
+"<tr><td>報告第5号</td><td>口座振替データ作成業務の委託について</td><td>建設課</td>"
+"<td>業務委託</td><td>株式会社テスト電算</td><td>入居者番号</td><td>令和8年1月5日～令和9年3月31日</td></tr>"
+"<tr><td>報告第5号</td><td>口座振替データ作成業務の委託について</td><td>建設課</td>"
+"<td>業務委託</td><td>株式会社テスト電算</td><td>口座番号</td><td>令和8年1月5日～令和9年3月31日</td></tr>"
+"<tr><td>報告第5号</td><td>口座振替データ作成業務の委託について</td><td>建設課</td>"
+"<td>外部提供</td><td>テスト県国保連合会</td><td>口座番号</td><td>令和8年1月5日～令和9年3月31日</td></tr>"
+"</table></body></html>";
+
+START_TEST(rows_repeating_all_but_an_item_are_one_procedure)
+{
+	struct parsed p;
+
+	parse_text(&p, "items.html", item_a_row_list);
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[0].type, PROC_OUTSOURCE);
+	ck_assert_int_eq((int)p.cases.v[0]->procs[0].data_items.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].data_items.v[1], "口座番号");
+	ck_assert_int_eq((int)p.cases.v[0]->procs[1].data_items.n, 1);
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(unknown_layout_gives_one_generic_case)
 {
 	struct parsed p;
@@ -2498,6 +2526,7 @@ extract_suite(void)
 	tcase_add_test(tc, municipality_names_with_no_and_day_kanji);
 	tcase_add_test(tc, matters_a_page_heads_are_its_cases);
 	tcase_add_test(tc, rows_a_rowspan_repeats_are_procedures_of_one_case);
+	tcase_add_test(tc, rows_repeating_all_but_an_item_are_one_procedure);
 	tcase_add_test(tc, unknown_layout_gives_one_generic_case);
 	tcase_add_test(tc, ids_are_stable_and_url_safe);
 	tcase_add_test(tc, list_table_rows_are_procedures);

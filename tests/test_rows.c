@@ -502,6 +502,38 @@ START_TEST(sheet_label_spanning_the_group_column)
 }
 END_TEST
 
+START_TEST(csv_export_read_as_rows)
+{
+	struct rows r;
+
+	/* Excel's CSV: padded records, a quoted cell over two lines,
+	   doubled quotes, commas inside quotes */
+	rows_of(&r, "評価書,,,,\r\n件名,,申告書受付業務,,\r\n"
+	    "担当,,\"税務課\n（課税係）\",,\r\n"
+	    "対象,,\"約6,000人（\"\"参考\"\"）\",,\r\n", FORMAT_TEXT);
+	ck_assert_int_eq((int)r.doc.n, 4);
+	ck_assert_str_eq(r.doc.lines[0].text, "評価書");
+	ck_assert_str_eq(r.doc.lines[1].text, "件名\t\t申告書受付業務");
+	ck_assert_str_eq(r.doc.lines[2].text, "担当\t\t税務課\n（課税係）");
+	ck_assert_str_eq(r.doc.lines[3].text, "対象\t\t約6,000人（\"参考\"）");
+	ck_assert_int_eq(r.doc.lines[3].lineno, 5);	/* after the cell's
+							   two lines */
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(prose_with_commas_is_no_csv)
+{
+	struct rows r;
+
+	rows_of(&r, "Section 1, Article 2, applies.\n"
+	    "The data, as listed, is kept.\nNo comma here\n", FORMAT_TEXT);
+	ck_assert_int_eq((int)r.doc.n, 3);
+	ck_assert_str_eq(r.doc.lines[0].text, "Section 1, Article 2, applies.");
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(restructured_text_in_plain_text)
 {
 	struct rows r;
@@ -1160,6 +1192,8 @@ rows_suite(void)
 	tcase_add_test(tc, an_exports_coded_pairs_with_equals);
 	tcase_add_test(tc, a_sheet_of_one_pair_a_row);
 	tcase_add_test(tc, sheet_label_spanning_the_group_column);
+	tcase_add_test(tc, csv_export_read_as_rows);
+	tcase_add_test(tc, prose_with_commas_is_no_csv);
 	tcase_add_test(tc, restructured_text_in_plain_text);
 	tcase_add_test(tc, an_ini_export);
 	tcase_add_test(tc, a_grid_walled_on_the_left_only);

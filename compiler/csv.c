@@ -15,23 +15,10 @@ put_field_char(struct buf *out, char c)
 	buf_putc(out, c == '\t' || c == '\r' ? ' ' : c);
 }
 
-/* Drop the empty fields at the end of the record in out (from start). */
-static void
-drop_trailing_empty(struct buf *out, size_t start)
-{
-	size_t n = out->len;
-
-	while (n > start && (out->data[n - 1] == '\t' ||
-	    out->data[n - 1] == ' '))
-		n--;
-	buf_truncate(out, n);
-}
-
 int
 csv_record(const char **s, const char *end, struct buf *out)
 {
 	const char *p = *s;
-	size_t start = out->len;
 	int lines = 1, quoted = 0, field_start = 1;
 
 	while (p < end) {
@@ -65,7 +52,6 @@ csv_record(const char **s, const char *end, struct buf *out)
 		}
 	}
 	*s = p;
-	drop_trailing_empty(out, start);
 	if (out->data == NULL)
 		buf_putc(out, '\0'), buf_truncate(out, 0);
 	return lines;

@@ -6,9 +6,8 @@
  * RFC 4180 records: fields separated by commas, a field in double
  * quotes may hold commas, line breaks and doubled quotes ("").  Excel
  * ends records with CRLF and breaks lines inside a cell with a bare LF;
- * both are read.  A record's trailing empty fields (the padding of a
- * sheet's merged or unused columns) are dropped; the empty fields before
- * a value are kept, so cells stay under their heads.
+ * both are read.  Every field is kept, empty ones too (a sheet's merged
+ * or unused columns), so that cells stay under their heads.
  */
 #ifndef PICORPUS_CSV_H
 #define PICORPUS_CSV_H

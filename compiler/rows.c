@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "columns.h"
+#include "csv.h"
 #include "fields.h"
 #include "gloss.h"
 #include "label_runs.h"
@@ -2125,7 +2126,7 @@ nested_rows(struct pass *ps, size_t i)
 
 /* ---- a sheet of one pair a row: 区分 | 項目 | 細目 | 内容 ---- */
 
-#define LONG_COLS	4
+#define LONG_COLS	12
 
 /* The TAB cells of s, trimmed, into c (at most LONG_COLS + 1); their
  * number. */
@@ -2153,25 +2154,64 @@ free_tab_cells(char **c, int n)
 		free(c[i]);
 }
 
-/* A head of a sheet of pairs: group, label, [sub-label,] value. */
+/* What the columns of a long sheet hold, found from its head. */
+struct long_head {
+	int	 width;		/* cells of the head, and of every row */
+	int	 label;		/* the label column (項目); the columns
+				   before it group the rows (区分, 手続番号) */
+	int	 sub;		/* a sub-label column (細目), or -1 */
+	int	 value;		/* the value column (内容, 値, 変更後); any
+				   after it are remarks (備考) */
+	char	*heads[LONG_COLS + 1];	/* the head's cells */
+};
+
 static int
-is_long_head(char **c, int n)
+is_one_of(const char *cell, const char *const *words)
+{
+	for (int i = 0; words[i]; i++)
+		if (strcmp(cell, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Is the row of cells c (n) the head of a sheet of pairs: a label column
+ * after one group column or more (or over the group column too: a
+ * colspan), a value column after it?  Fills h.
+ */
+static int
+read_long_head(char **c, int n, struct long_head *h)
 {
 	static const char *const values[] = { "内容", "値", "記載内容",
-	    "記入内容", "記載事項", NULL };
+	    "記入内容", "記載事項", "変更後", "変更後の内容", NULL };
 	static const char *const labels[] = { "項目", "項目名", "事項",
 	    "中項目", NULL };
-	int v = 0, l = 0;
+	static const char *const former[] = { "変更前", "変更前の内容",
+	    "現行", NULL };
 
 	if (n < 3 || n > LONG_COLS)
 		return 0;
-	for (int i = 0; values[i]; i++)
-		v |= strcmp(c[n - 1], values[i]) == 0;
-	for (int i = 0; labels[i]; i++)	/* over the label column, or
-					   over the group's too (colspan) */
-		l |= strcmp(c[1], labels[i]) == 0 || (*c[1] == '\0' &&
-		    strcmp(c[0], labels[i]) == 0);
-	return v && l;
+	memset(h, 0, sizeof(*h));
+	h->label = h->value = h->sub = -1;
+	for (int i = 0; i < n && h->label < 0; i++)
+		if (is_one_of(c[i], labels))
+			h->label = i;
+	if (h->label == 0 && *c[1] == '\0')
+		h->label = 1;	/* 項目 spans the group column */
+	if (h->label < 1)
+		return 0;
+	for (int i = h->label + 1; i < n && h->value < 0; i++)
+		if (is_one_of(c[i], values))
+			h->value = i;
+	if (h->value < 0)
+		return 0;
+	for (int i = h->label + 1; i < h->value; i++)
+		if (!is_one_of(c[i], former) && h->sub < 0)
+			h->sub = i;
+	h->width = n;
+	for (int i = 0; i < n; i++)
+		h->heads[i] = c[i];
+	return 1;
 }
 
 /*
@@ -2180,21 +2220,111 @@ is_long_head(char **c, int n)
  * label to the label column; the group is left behind.
  */
 static void
-span_label_over_group(char **c, int n, char **group)
+span_label_over_group(char **c, const struct long_head *h, char **group)
 {
-	if (n < 3 || *c[0] == '\0' || *c[1] != '\0' || *c[n - 1] == '\0')
+	int g = h->label - 1;
+
+	if (g < 0 || *c[g] == '\0' || *c[h->label] != '\0' ||
+	    *c[h->value] == '\0')
 		return;
-	free(c[1]);
-	c[1] = c[0];
-	c[0] = xstrdup("");
-	free(*group);
-	*group = NULL;
+	free(c[h->label]);
+	c[h->label] = c[g];
+	c[g] = xstrdup("");
+	for (int j = 0; j < h->label; j++) {
+		free(group[j]);
+		group[j] = NULL;
+	}
+}
+
+/*
+ * The line that opens group cell v of column j: the cell, or, for a
+ * bare number under a head named a number (手続番号 | 2), the head's
+ * word and the number ("手続2").
+ */
+static char *
+group_line(const struct long_head *h, int j, const char *v)
+{
+	const char *head = h->heads[j];
+	struct buf b = BUF_INIT;
+
+	if (v[strspn(v, "0123456789")] == '\0' &&
+	    str_has_suffix(head, "番号") && strlen(head) > strlen("番号"))
+		buf_put(&b, head, strlen(head) - strlen("番号"));
+	buf_puts(&b, v);
+	return buf_detach(&b);
+}
+
+/*
+ * The group cells of row c that open a new group: each goes out as a
+ * line of its own (a part: 手続１), and the groups right of it start
+ * again.  Returns how many did.
+ */
+static int
+open_groups(struct pass *ps, const struct doc_line *dl, char **c,
+    const struct long_head *h, char **group)
+{
+	int opened = 0;
+
+	for (int j = 0; j < h->label; j++) {
+		char *line;
+
+		if (*c[j] == '\0' || (group[j] != NULL &&
+		    strcmp(c[j], group[j]) == 0))
+			continue;
+		for (int k = j; k < h->label; k++) {
+			free(group[k]);
+			group[k] = NULL;
+		}
+		group[j] = xstrdup(c[j]);
+		line = group_line(h, j, c[j]);
+		emit(ps, dl, line);
+		free(line);
+		opened++;
+	}
+	return opened;
+}
+
+/* Is sub-label s one that names part of a value, not of the label
+ * (委託期間 | 開始, 委託先 | 名称)? */
+static int
+is_value_part(const char *s)
+{
+	static const char *const parts[] = { "開始", "終了", "名称", NULL };
+
+	return is_one_of(s, parts);
+}
+
+/* The label of row c: its label, and its sub-label unless that names a
+ * part of the value (委託先 | 所在地 → 委託先所在地). */
+static char *
+long_label(char **c, const struct long_head *h)
+{
+	struct buf l = BUF_INIT;
+
+	buf_puts(&l, c[h->label]);
+	if (h->sub >= 0 && *c[h->sub] && !is_value_part(c[h->sub]))
+		buf_puts(&l, c[h->sub]);
+	return buf_detach(&l);
+}
+
+/* Add row c's value to the value of its label so far. */
+static void
+add_long_value(struct buf *value, char **c, const struct long_head *h)
+{
+	const char *v = c[h->value];
+
+	if (value->len > 0 && *v)
+		buf_puts(value, h->sub >= 0 && strcmp(c[h->sub], "終了") == 0 ?
+		    "～" : str_has_suffix(value->data, "。") ? "\n" : "、");
+	buf_puts(value, v);
 }
 
 /*
  * A sheet whose rows are each one pair of a group ("区分 | 項目 | 細目 |
- * 内容": 基本事項 | 件名 | | …, 手続１ | 取り扱う個人情報 | | 氏名):
- * each group a line of its own (a part: 手続１), each label a row,
+ * 内容": 基本事項 | 件名 | | …, 手続１ | 取り扱う個人情報 | | 氏名; an
+ * open-data file's 案件番号 | 手続番号 | 項目名 | 値 | 備考; a change
+ * form's 区分 | 項目 | 変更前 | 変更後, read after the change):
+ * each new group a line of its own (a part: 手続１), each label a row,
  * a label's rows in a run one value (items one a row, joined by 、;
  * 開始 and 終了 rows one period), a label with its sub-label one label
  * (委託先 | 所在地 → 委託先所在地).  Returns the line after the sheet,
@@ -2203,78 +2333,72 @@ span_label_over_group(char **c, int n, char **group)
 static size_t
 long_table(struct pass *ps, size_t i)
 {
-	char *c[LONG_COLS + 1], *group = NULL, *label = NULL;
+	char *c[LONG_COLS + 1], *group[LONG_COLS] = { NULL }, *label = NULL;
 	struct buf value = BUF_INIT;
+	struct long_head h;
 	const struct doc_line *at = NULL;
-	int n = long_cells(ps->in->lines[i].text, c), width = n;
+	int n = long_cells(ps->in->lines[i].text, c);
 	size_t j;
 
-	if (!is_long_head(c, n)) {
+	if (!read_long_head(c, n, &h)) {
 		free_tab_cells(c, n);
 		return i;
 	}
-	free_tab_cells(c, n);
 	for (j = i + 1; j < ps->in->n; j++) {
-		const char *t = ps->in->lines[j].text;
-		char *key;
+		const struct doc_line *dl = &ps->in->lines[j];
+		int opened;
 
-		if (strchr(t, '\t') == NULL && !is_blank_line(t))
+		if (strchr(dl->text, '\t') == NULL && !is_blank_line(dl->text))
 			break;
-		if ((n = long_cells(t, c)) != width) {
+		n = long_cells(dl->text, c);
+		while (n > h.value && n < h.width)
+			c[n++] = xstrdup("");	/* empty remarks left out */
+		if (n != h.width) {
 			free_tab_cells(c, n);
-			if (is_blank_line(t))
+			if (is_blank_line(dl->text))
 				continue;
 			break;
 		}
-		if (*c[1] == '\0' && *c[n - 1] == '\0') {
+		if (*c[h.label] == '\0' && *c[h.value] == '\0') {
 			free_tab_cells(c, n);
 			continue;	/* a blank row between groups */
 		}
-		span_label_over_group(c, n, &group);
-		key = *c[0] && (group == NULL || strcmp(c[0], group)) ?
-		    c[0] : NULL;
-		if (label != NULL && (key != NULL || *c[1] == '\0' ||
-		    strcmp(c[1], label) || (n == 4 && *c[2] && strcmp(c[2],
-		    "終了") && strcmp(c[2], "名称")))) {
+		span_label_over_group(c, &h, group);
+		opened = 0;	/* a group cell new: the label before ends */
+		for (int g = 0; g < h.label; g++)
+			opened |= *c[g] && (group[g] == NULL ||
+			    strcmp(c[g], group[g]) != 0);
+		if (label != NULL && (opened || *c[h.label] == '\0' ||
+		    strcmp(c[h.label], label) || (h.sub >= 0 && *c[h.sub] &&
+		    strcmp(c[h.sub], "終了") && strcmp(c[h.sub], "名称")))) {
 			emit_row(ps, at, label, value.data ? value.data : "");
 			free(label);
 			label = NULL;
 			buf_truncate(&value, 0);
 		}
-		if (key != NULL) {
-			free(group);
-			group = xstrdup(key);
-			emit(ps, &ps->in->lines[j], group);
-		}
-		if (*c[1] == '\0') {
+		open_groups(ps, dl, c, &h, group);
+		if (*c[h.label] == '\0') {
 			free_tab_cells(c, n);
 			continue;
 		}
 		if (label == NULL) {
-			struct buf l = BUF_INIT;
-
-			buf_puts(&l, c[1]);
-			if (n == 4 && *c[2] && strcmp(c[2], "開始") &&
-			    strcmp(c[2], "終了") && strcmp(c[2], "名称"))
-				buf_puts(&l, c[2]);
-			label = buf_detach(&l);
-			at = &ps->in->lines[j];
+			label = long_label(c, &h);
+			at = dl;
 		}
-		if (value.len > 0 && strstr(value.data, c[n - 1]) != NULL) {
+		if (value.len > 0 && *c[h.value] &&
+		    strstr(value.data, c[h.value]) != NULL) {
 			free_tab_cells(c, n);
 			continue;	/* a row typed twice */
 		}
-		if (value.len > 0 && *c[n - 1])
-			buf_puts(&value, n == 4 && strcmp(c[2], "終了") == 0 ?
-			    "～" : str_has_suffix(value.data, "。") ? "\n" :
-			    "、");
-		buf_puts(&value, c[n - 1]);
+		add_long_value(&value, c, &h);
 		free_tab_cells(c, n);
 	}
 	if (label != NULL)
 		emit_row(ps, at, label, value.data ? value.data : "");
 	free(label);
-	free(group);
+	for (int g = 0; g < LONG_COLS; g++)
+		free(group[g]);
+	free_tab_cells(h.heads, h.width);
 	buf_free(&value);
 	return j;
 }
@@ -2546,39 +2670,21 @@ unbox(const char *s)
 }
 
 /*
- * A line of comma-separated values with at least two commas: its
- * fields joined by TAB ("\"No\",\"担当課\"" → "No<TAB>担当課"), quotes
- * undone (RFC 4180).  NULL when the line is not such a record.
+ * A line of comma-separated values opening with a quote (prose has
+ * commas, exports quote): its fields joined by TAB ("\"No\",\"担当課\""
+ * → "No<TAB>担当課"), quotes undone (csv.h).  NULL when the line is not
+ * such a record.  (A whole CSV file was read as rows by doc_parse().)
  */
 static char *
 csv_row(const char *s)
 {
 	struct buf b = BUF_INIT;
-	int fields = 1, quoted_any = 0;
+	const char *p = s;
 
 	if (*s != '"')
-		return NULL;	/* only quoted exports: prose has commas */
-	for (const char *p = s; *p; ) {
-		if (*p == '"') {
-			quoted_any = 1;
-			for (p++; *p; p++) {
-				if (*p == '"' && p[1] == '"')
-					buf_putc(&b, *p++);
-				else if (*p == '"')
-					break;
-				else
-					buf_putc(&b, *p);
-			}
-			if (*p == '"')
-				p++;
-		} else if (*p == ',') {
-			buf_putc(&b, '\t');
-			fields++;
-			p++;
-		} else
-			buf_putc(&b, *p++);
-	}
-	if (!quoted_any || fields < 2) {
+		return NULL;
+	csv_record(&p, s + strlen(s), &b);
+	if (b.data == NULL || strchr(b.data, '\t') == NULL) {
 		buf_free(&b);
 		return NULL;
 	}
@@ -2601,6 +2707,27 @@ punctuated_mark(const char *s, const char *end)
 	size_t n = mark_len(s, &needs_space);
 
 	return n > 0 && !needs_space && s + n == end;
+}
+
+static size_t
+tab_count(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += *s == '\t';
+	return n;
+}
+
+/* Is line i of in a row of a sheet: four cells or more, as many as the
+ * line before or after it has (its empty cells are cells, "\t\t")? */
+static int
+in_sheet(const struct doc *in, size_t i)
+{
+	size_t n = tab_count(in->lines[i].text);
+
+	return n >= 3 && ((i > 0 && tab_count(in->lines[i - 1].text) == n) ||
+	    (i + 1 < in->n && tab_count(in->lines[i + 1].text) == n));
 }
 
 /* A run of TABs with text after it, or a numbering mark as first cell:
@@ -3279,7 +3406,8 @@ untable(const struct doc *in, struct doc *out)
 		drop_quoted_mail(in, sheet);
 	for (size_t i = 0; i < in->n; i++) {
 		if (sheet[i] == NULL)
-			aligned += aligns_with_tabs(in->lines[i].text);
+			aligned += aligns_with_tabs(in->lines[i].text) &&
+			    !in_sheet(in, i);
 		else
 			out->lines[i].text = sheet[i];	/* a spreadsheet's */
 	}
@@ -3306,7 +3434,7 @@ untable(const struct doc *in, struct doc *out)
 			t = csv_row(in->lines[i].text);
 		if (t == NULL)
 			t = bullets_as_lines(in->lines[i].text);
-		if (t == NULL && aligned >= 2)
+		if (t == NULL && aligned >= 2 && !in_sheet(in, i))
 			t = detab(in->lines[i].text);
 		out->lines[i] = in->lines[i];
 		out->lines[i].text = t ? t : xstrdup(in->lines[i].text);

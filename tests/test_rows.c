@@ -512,10 +512,11 @@ START_TEST(csv_export_read_as_rows)
 	    "担当,,\"税務課\n（課税係）\",,\r\n"
 	    "対象,,\"約6,000人（\"\"参考\"\"）\",,\r\n", FORMAT_TEXT);
 	ck_assert_int_eq((int)r.doc.n, 4);
-	ck_assert_str_eq(r.doc.lines[0].text, "評価書");
-	ck_assert_str_eq(r.doc.lines[1].text, "件名\t\t申告書受付業務");
-	ck_assert_str_eq(r.doc.lines[2].text, "担当\t\t税務課\n（課税係）");
-	ck_assert_str_eq(r.doc.lines[3].text, "対象\t\t約6,000人（\"参考\"）");
+	ck_assert_str_eq(r.doc.lines[0].text, "評価書\t\t\t\t");
+	ck_assert_str_eq(r.doc.lines[1].text, "件名\t\t申告書受付業務\t\t");
+	ck_assert_str_eq(r.doc.lines[2].text, "担当\t\t税務課\n（課税係）\t\t");
+	ck_assert_str_eq(r.doc.lines[3].text,
+	    "対象\t\t約6,000人（\"参考\"）\t\t");
 	ck_assert_int_eq(r.doc.lines[3].lineno, 5);	/* after the cell's
 							   two lines */
 	rows_free(&r);
@@ -530,6 +531,45 @@ START_TEST(prose_with_commas_is_no_csv)
 	    "The data, as listed, is kept.\nNo comma here\n", FORMAT_TEXT);
 	ck_assert_int_eq((int)r.doc.n, 3);
 	ck_assert_str_eq(r.doc.lines[0].text, "Section 1, Article 2, applies.");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(open_data_of_one_fact_a_row)
+{
+	struct rows r;
+
+	/* columns that group (a case's number, a procedure's), a label
+	   column, a value column, remarks after it; empty cells in a row
+	   of a sheet are cells, not TABs that align */
+	rows_of(&r, "案件番号\t手続番号\t項目名\t値\t備考\t更新日\n"
+	    "諮問第7号\t\t件名\t調査の委託について\t抽出\t2025-09-30\n"
+	    "諮問第7号\t1\t手続種別\t業務委託\t\t2025-09-30\n"
+	    "諮問第7号\t1\t取扱項目\t氏名\t\t2025-09-30\n"
+	    "諮問第7号\t1\t取扱項目\t住所\t\t2025-09-30\n"
+	    "報告第3号\t1\t手続種別\t外部提供\t\t2025-09-30\n", FORMAT_TEXT);
+	ck_assert_str_eq(r.rows.lines[0].text, "諮問第7号");
+	ck_assert_str_eq(r.rows.lines[1].text, "件名\t調査の委託について");
+	ck_assert_str_eq(r.rows.lines[2].text, "手続1");
+	ck_assert_str_eq(r.rows.lines[3].text, "手続種別\t業務委託");
+	ck_assert_str_eq(r.rows.lines[4].text, "取扱項目\t氏名、住所");
+	ck_assert_str_eq(r.rows.lines[5].text, "報告第3号");
+	ck_assert_str_eq(r.rows.lines[6].text, "手続1");	/* again */
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(change_form_read_after_the_change)
+{
+	struct rows r;
+
+	rows_of(&r, "区分\t項目\t変更前\t変更後\t備考\n"
+	    "委託\t委託先\t株式会社旧\t株式会社新\t入札\n"
+	    "再委託\t再委託先\t－\t株式会社再\t\n", FORMAT_TEXT);
+	ck_assert_str_eq(r.rows.lines[0].text, "委託");
+	ck_assert_str_eq(r.rows.lines[1].text, "委託先\t株式会社新");
+	ck_assert_str_eq(r.rows.lines[2].text, "再委託");
+	ck_assert_str_eq(r.rows.lines[3].text, "再委託先\t株式会社再");
 	rows_free(&r);
 }
 END_TEST
@@ -1193,6 +1233,8 @@ rows_suite(void)
 	tcase_add_test(tc, a_sheet_of_one_pair_a_row);
 	tcase_add_test(tc, sheet_label_spanning_the_group_column);
 	tcase_add_test(tc, csv_export_read_as_rows);
+	tcase_add_test(tc, open_data_of_one_fact_a_row);
+	tcase_add_test(tc, change_form_read_after_the_change);
 	tcase_add_test(tc, prose_with_commas_is_no_csv);
 	tcase_add_test(tc, restructured_text_in_plain_text);
 	tcase_add_test(tc, an_ini_export);

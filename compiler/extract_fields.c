@@ -82,8 +82,12 @@ char *
 clean_title(const char *raw, int drop_any_paren)
 {
 	char *t = strip_ws(raw), *open, *o2;
-	size_t n = strlen(t), close;
+	size_t n, close;
 
+	if (str_has_suffix(t, "】") && (open = last_of(t, "【")) != NULL &&
+	    open > t)
+		*open = '\0';	/* "…業務【税務課】": an aside, its office */
+	n = strlen(t);
 	if (str_has_suffix(t, ")"))
 		close = 1;
 	else if (str_has_suffix(t, "）"))

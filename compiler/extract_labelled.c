@@ -33,6 +33,8 @@
 #include "rows.h"
 
 static int	in_spans(const struct proc_spans *ps, size_t i);
+static void	sibling_sections(const struct ctx *, size_t, size_t,
+		    struct proc_spans *);
 
 
 /* ---- procedures ---- */
@@ -940,6 +942,8 @@ section_procedures(const struct ctx *x, const struct facts *fs,
 		prose_sections(x, fs, from, to, ps, 0);
 	else if (ps->n > 0)
 		prose_sections(x, fs, from, to, ps, 1);	/* beside them */
+	if (ps->n > 0)
+		sibling_sections(x, from, to, ps);
 }
 
 static int
@@ -948,6 +952,64 @@ by_start(const void *a, const void *b)
 	const struct proc_span *x = a, *y = b;
 
 	return x->from < y->from ? -1 : x->from > y->from;
+}
+
+static int	by_start(const void *, const void *);
+
+/* Does a heading's label name a work ("…作成業務【税務課】"), not a
+ * topic ("事務の現状と課題")? */
+static int
+names_work(const char *label)
+{
+	static const char *const works[] = { "業務", "事務", "作業",
+	    "サービス", NULL };
+	char *t = clean_title(label, 0);
+	int yes = 0;
+
+	for (int i = 0; works[i] && !yes; i++)
+		yes = str_has_suffix(t, works[i]);
+	free(t);
+	return yes;
+}
+
+/*
+ * Headings beside those of the procedures found, numbered alike under
+ * the same head, that name no kind but state one in their sentences
+ * ("（１）…作成業務【税務課】 / …を株式会社〇〇に委託した。" beside "（４）
+ * 名簿の外部提供"): procedures of the same list, typed by their verbs.
+ */
+static void
+sibling_sections(const struct ctx *x, size_t from, size_t to,
+    struct proc_spans *ps)
+{
+	size_t found = ps->n;
+
+	for (size_t i = from; i < to; i++) {
+		const struct node *k = x->k[i];
+		size_t end;
+		int t, sibling = 0;
+
+		if (k->kind != NODE_HEADING || k->label == NULL ||
+		    heading_type(k) >= 0 || in_spans(ps, i))
+			continue;
+		for (size_t j = 0; j < found && !sibling; j++) {
+			const struct node *h = x->k[ps->v[j].from];
+
+			sibling = h->kind == NODE_HEADING && h != k &&
+			    h->parent == k->parent && h->form == k->form;
+		}
+		end = node_span_end(k);
+		if (end > to)
+			end = to;
+		if (!sibling || !names_work(k->label) ||
+		    holds_span(ps, i, end) ||
+		    (t = type_in_prose(x, i + 1, end)) < 0)
+			continue;
+		add_proc_span(ps, i, end, t, -1, k->label);
+		ps->v[ps->n - 1].prose = 1;
+	}
+	if (ps->n > found)
+		qsort(ps->v, ps->n, sizeof(*ps->v), by_start);
 }
 
 /* Sections naming a procedure that state one and lie outside every
@@ -1587,12 +1649,12 @@ heading_title(const struct node *h, struct procedure *p, int named)
 
 		names_type = section_type(first) >= 0;
 		free(first);
-		if (names_type) {
-			while (*gap == ' ' || str_has_prefix(gap,
-			    "\xe3\x80\x80"))
-				gap += *gap == ' ' ? 1 : 3;
-			t = gap;
-		}
+		while (names_type && (*gap == ' ' || str_has_prefix(gap,
+		    "\xe3\x80\x80")))
+			gap += *gap == ' ' ? 1 : 3;
+		if (names_type && !str_has_prefix(gap, "【"))
+			t = gap;	/* "業務委託　…業務": the kind, its title;
+					   not "…の外部提供　【防災係】" */
 	}
 	if ((named || p->type == PROC_SUBCONTRACT) && !names_type)
 		return;	/* "(6) 再委託": a part of the 委託, no title */

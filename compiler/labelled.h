@@ -200,6 +200,10 @@ clean_list(const char *value, enum field_id f);
 /* Do sentences of [from, to) hand something over: "…に委託する". */
 int
 states_in_prose(const struct ctx *x, size_t from, size_t to, int type);
+/* The procedure the sentences of [from, to) state by their verb (…に
+ * 再委託, …に委託, …に提供, …と結合), or -1. */
+int
+type_in_prose(const struct ctx *x, size_t from, size_t to);
 
 /*
  * Procedures a value lists one a line under marks ("その１　…の目的外

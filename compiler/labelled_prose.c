@@ -46,6 +46,27 @@ states_in_prose(const struct ctx *x, size_t from, size_t to, int type)
 	    says_verb(x, from, to, records));
 }
 
+int
+type_in_prose(const struct ctx *x, size_t from, size_t to)
+{
+	static const char *const subcontracts[] = { "に再委託", "へ再委託",
+	    NULL };
+	static const char *const entrusts[] = { "に委託", "へ委託", NULL };
+	static const char *const provides[] = { "に提供", "へ提供", NULL };
+	static const char *const links[] = { "と結合", "とを結合", "に接続",
+	    NULL };
+
+	if (says_verb(x, from, to, subcontracts))
+		return PROC_SUBCONTRACT;
+	if (says_verb(x, from, to, entrusts))
+		return PROC_OUTSOURCE;
+	if (says_verb(x, from, to, provides))
+		return PROC_PROVISION;
+	if (says_verb(x, from, to, links))
+		return PROC_LINK;
+	return -1;
+}
+
 /* The first of the strings ends in s, or the end of s (UTF-8 safe,
  * unlike strcspn() on multibyte characters). */
 static const char *

@@ -434,6 +434,38 @@ START_TEST(rows_repeating_all_but_an_item_are_one_procedure)
 }
 END_TEST
 
+/* a list of works, each a heading and a paragraph; only the last
+   heading names its kind, the others their work, told by their verbs */
+static const char work_list[] =
+"個人情報を取り扱う事務事業の委託等に関する報告\n\n令和７年１１月１９日\nテスト町総務課\n\n"
+"１　報告の趣旨\n\n　上半期に開始した事務事業の委託及び外部提供について報告します。\n\n"
+"２　事務事業一覧\n\n（１）納税通知書等作成業務　【税務課】\n\n"
+"　通知書の印刷から封入までを株式会社テスト印刷に委託した。取り扱わせた個人情報は、"
+"納税義務者の氏名、住所及び税額である。\n\n"
+"（２）配食サービス業務　【保健福祉課】\n\n"
+"　配食及び安否確認を社会福祉法人テスト会に委託した。\n\n"
+"（３）要支援者名簿の外部提供　【防災係】\n\n"
+"　名簿の情報をテスト消防組合に提供することとした。\n\n"
+"３　その他\n\n　次回の報告は、令和８年５月頃を予定している。\n";
+
+START_TEST(sibling_headings_told_in_sentences_are_procedures)
+{
+	struct parsed p;
+
+	parse_text(&p, "works.txt", work_list);
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 3);
+	ck_assert_int_eq(p.cases.v[0]->procs[0].type, PROC_OUTSOURCE);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].title.value,
+	    "納税通知書等作成業務");
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_OUTSOURCE);
+	ck_assert_int_eq(p.cases.v[0]->procs[2].type, PROC_PROVISION);
+	ck_assert_str_eq(p.cases.v[0]->procs[2].title.value,
+	    "要支援者名簿の外部提供");
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(unknown_layout_gives_one_generic_case)
 {
 	struct parsed p;
@@ -2527,6 +2559,7 @@ extract_suite(void)
 	tcase_add_test(tc, matters_a_page_heads_are_its_cases);
 	tcase_add_test(tc, rows_a_rowspan_repeats_are_procedures_of_one_case);
 	tcase_add_test(tc, rows_repeating_all_but_an_item_are_one_procedure);
+	tcase_add_test(tc, sibling_headings_told_in_sentences_are_procedures);
 	tcase_add_test(tc, unknown_layout_gives_one_generic_case);
 	tcase_add_test(tc, ids_are_stable_and_url_safe);
 	tcase_add_test(tc, list_table_rows_are_procedures);

@@ -1068,8 +1068,7 @@ doc_parse(const struct source *src, struct doc *d, struct buf *err)
 		parse_html_page(src->text, src->len, d);
 	else if (src->format == FORMAT_MARKDOWN)
 		parse_markdown(src->text, src->len, d);
-	else if (src->format != FORMAT_PDF &&
-	    csv_sniff(src->text, src->len))
+	else if (csv_sniff(src->text, src->len))	/* typeset, too */
 		parse_csv(src->text, src->len, d);
 	else {
 		parse_text(src->text, src->len, d);

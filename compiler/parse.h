@@ -7,6 +7,8 @@
  * boundaries become '\n' inside the line's text, a checked box becomes
  * "[○]" and an unchecked one "[ ]".  PDF letter-spacing is repaired.
  * A label<TAB>value row keeps its first TAB so callers can split it.
+ * A text that is a CSV export (csv.h), typed or typeset as a PDF, is one
+ * line of TAB-separated cells per record.
  * Whole .html files are flattened the same way, line numbers coming from
  * the parser; a cell that spans rows (rowspan) is repeated in the rows
  * it spans, so every row of a table has all its cells.  Headings of

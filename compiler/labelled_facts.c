@@ -553,10 +553,9 @@ repeats_but_items(const enum field_id *f, struct strlist *cells,
 	for (size_t j = 0; j < more.n && same; j++)
 		if (f[j] == FIELD_ITEMS)
 			items |= !is_blank_cell(more.v[j]);
-		else
+		else	/* a merged cell is printed once: blank below */
 			same = same_cell(more.v[j], cells->v[j]) ||
-			    (is_blank_cell(more.v[j]) &&
-			    is_blank_cell(cells->v[j]));
+			    is_blank_cell(more.v[j]);
 	for (size_t j = 0; j < more.n && same && items; j++)
 		if (f[j] == FIELD_ITEMS && !is_blank_cell(more.v[j])) {
 			struct buf b = BUF_INIT;
@@ -674,7 +673,9 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 			i++;
 		/* the case's 件名 again (a rowspan): a further procedure */
 		again = is_case && above.n > (size_t)subject_col &&
-		    same_cell(cells.v[subject_col], above.v[subject_col]);
+		    (same_cell(cells.v[subject_col], above.v[subject_col]) ||
+		    (is_blank_cell(cells.v[subject_col]) &&
+		    !is_blank_cell(above.v[subject_col])));
 		rec = items_only ? -1 : new_record(fs, i, end, is_case &&
 		    !again);
 		if (again && rec > 0)

@@ -1514,6 +1514,43 @@ measure_body_top(struct doc *d)
 	free(top);
 }
 
+/*
+ * Is b the head of a table printed again at the top of a new page (an
+ * office suite repeats heading rows): the same fields as the first row
+ * of the run of rows of its width it continues?
+ */
+static int
+repeated_head(const struct doc *d, size_t bi)
+{
+	const struct line *b = &d->lines[bi];
+	size_t i = bi, first = SIZE_MAX;
+
+	while (i-- > 0 && (d->lines[i].drop || d->lines[i].page == b->page))
+		if (!d->lines[i].drop && d->lines[i].fields > 0)
+			return 0;	/* not the page's first row */
+	for (i++; i-- > 0; ) {
+		const struct line *l = &d->lines[i];
+
+		if (l->drop)
+			continue;
+		if (l->fields != b->fields)
+			break;	/* the run of the table's rows ends */
+		first = i;
+	}
+	return first != SIZE_MAX && d->lines[first].len == b->len &&
+	    memcmp(d->chars.data + d->lines[first].off,
+	    d->chars.data + b->off, b->len) == 0;
+}
+
+static void
+drop_repeated_heads(struct doc *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (!d->lines[i].drop && d->lines[i].fields > 0 &&
+		    d->lines[i].page > 0 && repeated_head(d, i))
+			d->lines[i].drop = 1;
+}
+
 static void
 join_split_rows(struct doc *d)
 {
@@ -2198,6 +2235,7 @@ pdf_read(const void *data, size_t n, struct pdf_text *out, const char **why)
 	order_pages(&d);
 	measure_leading(&d);
 	measure_body_top(&d);
+	drop_repeated_heads(&d);
 	join_split_rows(&d);
 	measure_edges(&d);
 	measure_margin(&d);

@@ -448,6 +448,27 @@ static const char work_list[] =
 "　名簿の情報をテスト消防組合に提供することとした。\n\n"
 "３　その他\n\n　次回の報告は、令和８年５月頃を予定している。\n";
 
+/* a rowspan printed once (a PDF's page break): the case's cells blank */
+static const char blank_case_cells[] =
+"報告事項一覧\n報告番号\t件名\t担当課\t区分\t相手方\t取り扱う個人情報\n"
+"報告第6号\t健診データの提供及び通知作成業務の委託について\t保険課\t外部提供\t"
+"テスト県国保連合会\t氏名\n"
+"\t\t\t業務委託\t株式会社テストヘルス\t氏名\n"
+"\t\t\t業務委託\t株式会社テストヘルス\t住所\n";
+
+START_TEST(blank_case_cells_under_a_case_are_its_procedures)
+{
+	struct parsed p;
+
+	parse_text(&p, "blank.txt", blank_case_cells);
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_OUTSOURCE);
+	ck_assert_int_eq((int)p.cases.v[0]->procs[1].data_items.n, 2);
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(sibling_headings_told_in_sentences_are_procedures)
 {
 	struct parsed p;
@@ -2560,6 +2581,7 @@ extract_suite(void)
 	tcase_add_test(tc, rows_a_rowspan_repeats_are_procedures_of_one_case);
 	tcase_add_test(tc, rows_repeating_all_but_an_item_are_one_procedure);
 	tcase_add_test(tc, sibling_headings_told_in_sentences_are_procedures);
+	tcase_add_test(tc, blank_case_cells_under_a_case_are_its_procedures);
 	tcase_add_test(tc, unknown_layout_gives_one_generic_case);
 	tcase_add_test(tc, ids_are_stable_and_url_safe);
 	tcase_add_test(tc, list_table_rows_are_procedures);

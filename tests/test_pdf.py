@@ -458,6 +458,14 @@ LO_LABELS_ROWS = ["件名\tテスト健康診査受診勧奨業務の委託に�
                   "利用する個人情報の項目\t納税義務者の氏名、住所、自動車登録番号"]
 
 
+# a table whose head LibreOffice prints again on every page (<thead>)
+LO_REPEAT_HTML = ("<html><body><table><thead><tr><th>番号</th><th>件名</th>"
+                  "<th>担当課</th></tr></thead><tbody>" + "".join(
+                      "<tr><td>第%d号</td><td>テスト業務%dの委託について</td>"
+                      "<td>総務課</td></tr>" % (n, n) for n in range(1, 81))
+                  + "</tbody></table></body></html>")
+
+
 def lo_lines(text):
     """Like lines_of(), keeping a row's empty fields (no strip at TABs)."""
     return [re.sub(r"[ \u3000]+", " ", l).strip(" ") for l in
@@ -480,7 +488,7 @@ def check_libreoffice(t, bin_, root, work):
                 "wide.txt": LO_WIDE_TEXT, "rule.txt": LO_RULE_TEXT,
                 "spaced.txt": LO_SPACED_TEXT,
                 "gap.txt": LO_SPACED_TEXT.replace("\t", "\u3000\u3000"),
-                "labels.txt": LO_LABELS_TEXT}
+                "labels.txt": LO_LABELS_TEXT, "repeat.html": LO_REPEAT_HTML}
     for name, text in fixtures.items():
         with open(os.path.join(src, name), "w", encoding="utf-8") as f:
             f.write(text)
@@ -519,6 +527,11 @@ def check_libreoffice(t, bin_, root, work):
                  "（手続Ｂ）業務委託", "委 託 先\t株式会社テストクラウドヘルス"):
         t.check(want in got, "LibreOffice: gap: a row of its own: %r (%r)"
                 % (want, got))
+    got = lo_lines(text_of("repeat"))
+    t.check(got.count("番号\t件名\t担当課") == 1 and len(got) == 81,
+            "LibreOffice: repeat: the head printed on every page is read "
+            "once (%d heads, %d rows)" % (got.count("番号\t件名\t担当課"),
+                                         len(got)))
     got = lo_lines(text_of("labels"))
     for want in LO_LABELS_ROWS:
         t.check(want in got, "LibreOffice: labels: a row of its own: %r (%r)"
@@ -537,6 +550,7 @@ def check_borderless(t, bin_, lo_pdf, src, work):
     os.unlink(os.path.join(src, "rowspan.html"))
     os.unlink(os.path.join(src, "border.html"))
     os.unlink(os.path.join(src, "pre.html"))
+    os.unlink(os.path.join(src, "repeat.html"))
     made = run([sys.executable, lo_pdf, "--corpus", "--borderless", src,
                 out])
     t.check(made.returncode == 0, "LibreOffice, no rules: lo-pdf typesets "

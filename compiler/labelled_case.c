@@ -1118,6 +1118,16 @@ key_recurs(const struct ctx *x, size_t i, size_t to)
  * members) whose facts are not the case's; "参考：対応言語数 12" is a
  * note of the line above, not such a heading.
  */
+/* Does key state a figure ("(参考)受付件数は年間約6,500件"): a note of
+ * the line above, not the title of material given for reference? */
+static int
+states_a_figure(const char *key)
+{
+	const char *wa = strstr(key, "は");
+
+	return wa != NULL && strpbrk(wa, "0123456789") != NULL;
+}
+
 static size_t
 before_reference(const struct ctx *x, size_t from, size_t to)
 {
@@ -1127,7 +1137,7 @@ before_reference(const struct ctx *x, size_t from, size_t to)
 		/* at the margin: "　参考　…" in a list of attachments is
 		   not where the text ends */
 		if ((str_has_prefix(k, "参考") || str_has_prefix(k, "(参考)")) &&
-		    !str_has_prefix(k, "参考:") &&
+		    !str_has_prefix(k, "参考:") && !states_a_figure(k) &&
 		    strlen(k) <= 3 * 40 && strstr(k, "。") == NULL &&
 		    x->k[i]->kind != NODE_ROW && !is_indented(x->k[i]->text) &&
 		    !key_recurs(x, i, to))

@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "encoding.h"
+#include "numbering.h"
 #include "pdf.h"
 #include "pdf_grid.h"
 
@@ -474,6 +475,18 @@ is_item_number(const char *s, size_t n)
 	return digits > 0 && (!open || close);
 }
 
+/* Does s (n bytes) open with a numbering mark and its text ("一、件名",
+ * "（２）　委託先"), as text lines are numbered (numbering.h)? */
+static int
+starts_marked(const char *s, size_t n)
+{
+	char *line = xstrndup(s, n < 64 ? n : 64);
+	int yes = numbering_len(line) > 0;
+
+	free(line);
+	return yes;
+}
+
 /*
  * Does s (n bytes) start with the number of a list item set apart by a
  * space ("５　提供の方法", "(2) 利用する事務"), or is it only that
@@ -487,7 +500,9 @@ starts_item(const char *s, size_t n)
 	while (i < n && i < 16 && s[i] != ' ' && !(n - i >= 3 &&
 	    memcmp(s + i, "\xe3\x80\x80", 3) == 0))
 		i++;
-	return i > 0 && (i == n || i < 16) && is_item_number(s, i);
+	if (i > 0 && (i == n || i < 16) && is_item_number(s, i))
+		return 1;
+	return starts_marked(s, n);
 }
 
 /* Does [s, s + n) open a pair: a short label, spaces, then a colon

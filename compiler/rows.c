@@ -18,6 +18,7 @@
 #include "gloss.h"
 #include "label_runs.h"
 #include "normalize.h"
+#include "numbering.h"
 #include "rows.h"
 #include "sheet.h"
 #include "spaced_table.h"
@@ -108,156 +109,6 @@ gap_width(const char *s, size_t n)
 	for (size_t i = 0; i < n; i += (size_t)space_bytes(s + i))
 		w += s[i] == ' ' ? 1 : 2;
 	return w;
-}
-
-/* ---- numbering ---- */
-
-static int
-is_digit_at(const char *s, int *bytes)
-{
-	if (*s >= '0' && *s <= '9') {
-		*bytes = 1;
-		return 1;
-	}
-	if ((unsigned char)s[0] == 0xef && (unsigned char)s[1] == 0xbc &&
-	    (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x99) {
-		*bytes = 3;	/* ０-９ */
-		return 1;
-	}
-	return 0;
-}
-
-static size_t
-digits_len(const char *s)
-{
-	size_t n = 0;
-	int b, count = 0;
-
-	while (count < 3 && is_digit_at(s + n, &b))
-		n += (size_t)b, count++;
-	return n;
-}
-
-static size_t
-prefix_of(const char *s, const char *const *marks)
-{
-	for (int i = 0; marks[i]; i++)
-		if (str_has_prefix(s, marks[i]))
-			return strlen(marks[i]);
-	return 0;
-}
-
-static const char *const roman_marks[] = { "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ",
-    "Ⅵ", "Ⅶ", "Ⅷ", "Ⅸ", "Ⅹ", NULL };
-
-static const char *const kana_marks[] = { "ア", "イ", "ウ", "エ", "オ",
-    "カ", "キ", "ク", "ケ", "コ", "サ", "シ", "ス", "セ", "ソ", NULL };
-
-/* "IV.", "A.", "(a)": an outline's mark in Latin letters, followed by
- * white space; 0 when none. */
-static size_t
-latin_mark_len(const char *s, int *needs_space)
-{
-	size_t n = strspn(s, "IVX");
-
-	*needs_space = 1;
-	if (n > 0 && n <= 4 && (s[n] == '.' || str_has_prefix(s + n, "．")))
-		return n + (s[n] == '.' ? 1 : 3);	/* IV. */
-	if (*s >= 'A' && *s <= 'Z' && (s[1] == '.' ||
-	    str_has_prefix(s + 1, "．")))
-		return s[1] == '.' ? 2 : 4;	/* A. */
-	if ((*s == '(' && s[1] >= 'a' && s[1] <= 'z' && s[2] == ')'))
-		return 3;	/* (a) */
-	if (str_has_prefix(s, "（") && s[3] >= 'a' && s[3] <= 'z' &&
-	    str_has_prefix(s + 4, "）"))
-		return 7;	/* （a） */
-	return 0;
-}
-
-/* "1.1", "3.2.1": a decimal outline's number (two or three levels,
- * no dot after the last); 0 when none. */
-static size_t
-outline_len(const char *s)
-{
-	size_t n = 0, d;
-	int levels = 0;
-
-	while ((d = digits_len(s + n)) > 0) {
-		n += d;
-		levels++;
-		if (s[n] != '.' || digits_len(s + n + 1) == 0 || levels == 3)
-			break;
-		n++;
-	}
-	return levels >= 2 && s[n] != '.' && digits_len(s + n) == 0 ? n : 0;
-}
-
-/* The mark itself, without the space after it; 0 when none. */
-static size_t
-mark_len(const char *s, int *needs_space)
-{
-	static const char *const open[] = { "(", "（", "[", "［", NULL };
-	static const char *const close[] = { ")", "）", "]", "］", NULL };
-	static const char *const after_digits[] = { ".", "．", "、", ")",
-	    "）", NULL };
-	static const char *const circled[] = { "①", "②", "③", "④", "⑤",
-	    "⑥", "⑦", "⑧", "⑨", "⑩", "⑪", "⑫", "⑬", "⑭", "⑮", "⑯", "⑰",
-	    "⑱", "⑲", "⑳", NULL };
-	size_t n, o, d, c;
-
-	*needs_space = 0;
-	if ((n = prefix_of(s, circled)) > 0)
-		return n;
-	if ((o = prefix_of(s, open)) > 0) {
-		if ((d = digits_len(s + o)) == 0)
-			d = prefix_of(s + o, kana_marks);
-		if (d == 0)
-			d = norm_kanji_digits_len(s + o, 3);	/* （一） */
-		if (d > 0 && (c = prefix_of(s + o + d, close)) > 0)
-			return o + d + c;
-		return 0;
-	}
-	if (str_has_prefix(s, "第") && (d = digits_len(s + 3)) > 0) {
-		*needs_space = 1;
-		return 3 + d;
-	}
-	if ((d = outline_len(s)) > 0) {
-		*needs_space = 1;
-		return d;	/* 1.1 担当部課, 3.2.1 件名 */
-	}
-	if ((d = digits_len(s)) > 0) {
-		if ((n = prefix_of(s + d, after_digits)) > 0)
-			return d + n;
-		*needs_space = 1;
-		return d;
-	}
-	if ((n = prefix_of(s, kana_marks)) > 0 ||
-	    (n = prefix_of(s, roman_marks)) > 0) {
-		*needs_space = 1;
-		return n;
-	}
-	if ((n = norm_kanji_digits_len(s, 3)) > 0) {
-		*needs_space = 1;
-		return n;	/* 一　目的外利用 */
-	}
-	return latin_mark_len(s, needs_space);
-}
-
-size_t
-numbering_len(const char *s)
-{
-	int needs_space, col = 0;
-	size_t n = mark_len(s, &needs_space);
-	const char *after;
-
-	if (n == 0)
-		return 0;
-	after = skip_space(s + n, &col);
-	if (needs_space && col == 0)
-		return 0;
-	if (*after == '\0')
-		return 0;
-	return (size_t)(after - s);
 }
 
 /* ---- labels ---- */
@@ -399,7 +250,7 @@ skip_marks(const char *s, int *col)
 	    "◎", "▼", "▽", "・", "〇", NULL };
 	size_t n;
 
-	while ((n = prefix_of(s, marks)) > 0) {
+	while ((n = numbering_prefix(s, marks)) > 0) {
 		*col += 2;
 		s = skip_space(s + n, col);
 	}
@@ -451,8 +302,8 @@ read_colon(const char *s, int col, struct reading *r)
 		return 0;
 	key = label_key(s, (size_t)(c - s));
 	if (!known_label(key) || label_inside_bracket(key) ||
-	    (c > s && is_digit_at(c - 1, &cc) &&
-	    is_digit_at(c + (*c == ':' || *c == '=' ? 1 : 3), &cc))) {
+	    (c > s && numbering_digit_at(c - 1, &cc) &&
+	    numbering_digit_at(c + (*c == ':' || *c == '=' ? 1 : 3), &cc))) {
 		free(key);
 		return 0;
 	}
@@ -697,7 +548,7 @@ past_stray_letter(const char *s, int *col)
 		return s;
 	p = skip_space(s + n, &c2);
 	if (numbering_len(p) == 0 || is_space_at(s) ||
-	    is_digit_at(s, &n))
+	    numbering_digit_at(s, &n))
 		return s;
 	*col = c2;
 	return p;
@@ -1092,7 +943,7 @@ continues_column(const struct pass *ps, size_t i, int vcol, int lcol,
 		*piece = s;
 		return 1;
 	}
-	if (abs(col - lcol) > 2 || numbering_len(s) > 0 || digits_len(s) > 0 ||
+	if (abs(col - lcol) > 2 || numbering_len(s) > 0 || numbering_digits_len(s) > 0 ||
 	    colon_pair(ps, i))
 		return 0;	/* not under the label (its number aside), or
 				   the next numbered label ("２場所", its
@@ -1222,7 +1073,7 @@ gather_wrapped(const struct pass *ps, size_t i, struct buf *v)
 		t = skip_space(s, &col);
 		if (*t == '\0' || strchr(s, '\t') != NULL ||
 		    ps->in->lines[i].heading || numbering_len(t) > 0 ||
-		    digits_len(t) > 0 || skip_marks(t, &col) != t ||
+		    numbering_digits_len(t) > 0 || skip_marks(t, &col) != t ||
 		    is_label_line(ps, i) || colon_pair(ps, i) ||
 		    opens_bracket(t))
 			break;
@@ -1378,7 +1229,7 @@ mark_shape(const char *s)
 	if (n == 0)
 		return NULL;
 	for (const char *p = s; p < s + n; ) {
-		int bytes = is_digit_at(p, &c) ? c :
+		int bytes = numbering_digit_at(p, &c) ? c :
 		    (int)norm_kanji_digits_len(p, 1);
 
 		if (bytes == 0) {
@@ -1691,7 +1542,7 @@ emit_matrix_row(struct pass *ps, size_t i, int k)
 	struct buf row = BUF_INIT;
 
 	for (int c = 0; c < n - k; c++)
-		if (!(c == 0 && n - k > 1 && digits_len(cell[c]) ==
+		if (!(c == 0 && n - k > 1 && numbering_digits_len(cell[c]) ==
 		    strlen(cell[c])))
 			buf_puts(&row, cell[c]);	/* (not its number) */
 	for (int c = n - k; c < n; c++)
@@ -1828,8 +1679,8 @@ number_label_pair(struct pass *ps, size_t i)
 	if (next >= ps->in->n || strchr(ps->in->lines[next].text, '\t'))
 		return i;
 	v = skip_space(ps->in->lines[next].text, &col);
-	if (digits_len(v) == 0 || (vsp = strchr(v, ' ')) == NULL ||
-	    digits_len(v) != (size_t)(vsp - v))
+	if (numbering_digits_len(v) == 0 || (vsp = strchr(v, ' ')) == NULL ||
+	    numbering_digits_len(v) != (size_t)(vsp - v))
 		return i;
 	first = trimmed(t, (size_t)(sp - t));
 	second = trimmed(sp + 1, strlen(sp + 1));
@@ -2507,6 +2358,31 @@ opens_with_header(const char *v)
 			return 1;
 	return 0;
 }
+/*
+ * A row whose label cell opens with a mark written onto it ("①委託先<TAB>
+ * 株式会社…", as a PDF's table prints "①　委託先："): the row without
+ * the mark, when the rest is a known label; else s.  Not a bare number
+ * cell ("1<TAB>…": a list's No).
+ */
+static const char *
+unmarked_label_cell(const char *s)
+{
+	const char *tab = strchr(s, '\t'), *label;
+	int needs_space;
+	size_t n;
+	char *key;
+	enum field_id f;
+
+	if (tab == NULL || (n = numbering_mark_len(s, &needs_space)) == 0 ||
+	    needs_space || s + n >= tab)
+		return s;
+	label = str_skip_spaces(s + n);
+	key = xstrndup(label, (size_t)(tab - label));
+	f = label_field(key);
+	free(key);
+	return f > FIELD_IGNORE ? label : s;
+}
+
 static size_t
 normalise_line(struct pass *ps, size_t i)
 {
@@ -2556,7 +2432,7 @@ normalise_line(struct pass *ps, size_t i)
 	if (r.sep == SEP_NONE || (dl->heading > 0 &&
 	    label_field(r.label) <= FIELD_IGNORE)) {
 		reading_free(&r);
-		emit(ps, dl, dl->text);
+		emit(ps, dl, unmarked_label_cell(dl->text));
 		return next;
 	}
 	if (label_field(r.label) == FIELD_NONE &&
@@ -2704,7 +2580,7 @@ static int
 punctuated_mark(const char *s, const char *end)
 {
 	int needs_space;
-	size_t n = mark_len(s, &needs_space);
+	size_t n = numbering_mark_len(s, &needs_space);
 
 	return n > 0 && !needs_space && s + n == end;
 }
@@ -3209,7 +3085,7 @@ lone_letter(const char *s, size_t n)
 {
 	int bytes;
 
-	if (n == 0 || (unsigned char)*s < 0x80 || is_digit_at(s, &bytes) ||
+	if (n == 0 || (unsigned char)*s < 0x80 || numbering_digit_at(s, &bytes) ||
 	    str_has_prefix(s, "■") || str_has_prefix(s, "□") ||
 	    str_has_prefix(s, "・") || str_has_prefix(s, "※"))
 		return 0;
@@ -3238,7 +3114,7 @@ letters_untabbed(const char *s)
 		letters++;
 	}
 	if (letters == 0 || strchr(s, '\t') != NULL ||
-	    (unsigned char)*s < 0x80 || is_digit_at(s, &bytes)) {
+	    (unsigned char)*s < 0x80 || numbering_digit_at(s, &bytes)) {
 		buf_free(&b);
 		return NULL;
 	}

@@ -26,14 +26,9 @@
 #ifndef PICORPUS_ROWS_H
 #define PICORPUS_ROWS_H
 
+#include "numbering.h"
 #include "parse.h"
 
 void	rows_normalise(const struct doc *in, struct doc *out);
-
-/*
- * Bytes of a numbering mark at the start of s with the white space after
- * it ("１．", "(2) ", "ア　", "①", "第３ "), or 0 when there is none.
- */
-size_t	numbering_len(const char *s);
 
 #endif

@@ -487,6 +487,30 @@ START_TEST(sibling_headings_told_in_sentences_are_procedures)
 }
 END_TEST
 
+/* "（参考）…件数は…件" at the margin is a note of the line above, not
+   the start of material given for reference: the procedures after it
+   are the case's */
+static const char reference_note[] =
+"諮問第４１号\n口座振替の申込みに係る個人情報の取扱いについて（諮問）\n\n記\n\n"
+"一、件名：口座振替依頼書のデータ化について\n二、実施機関：テスト市長（財務部収納課）\n"
+"三、対象者\n市税等の口座振替を申し込む納税義務者　約４１，０００人\n"
+"（参考）口座振替依頼書の受付件数は年間約６，５００件\n四、諮問の内容\n"
+"（１）口座振替依頼書のデータ化業務の委託\n①委託先\t株式会社テストデータ\n"
+"②委託期間\t令和８年４月１日から令和９年３月３１日まで\n";
+
+START_TEST(reference_note_is_no_end_of_the_case)
+{
+	struct parsed p;
+
+	parse_text(&p, "note.txt", reference_note);
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 1);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].consignees.v[0],
+	    "株式会社テストデータ");
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(unknown_layout_gives_one_generic_case)
 {
 	struct parsed p;
@@ -2582,6 +2606,7 @@ extract_suite(void)
 	tcase_add_test(tc, rows_repeating_all_but_an_item_are_one_procedure);
 	tcase_add_test(tc, sibling_headings_told_in_sentences_are_procedures);
 	tcase_add_test(tc, blank_case_cells_under_a_case_are_its_procedures);
+	tcase_add_test(tc, reference_note_is_no_end_of_the_case);
 	tcase_add_test(tc, unknown_layout_gives_one_generic_case);
 	tcase_add_test(tc, ids_are_stable_and_url_safe);
 	tcase_add_test(tc, list_table_rows_are_procedures);

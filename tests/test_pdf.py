@@ -466,6 +466,19 @@ LO_REPEAT_HTML = ("<html><body><table><thead><tr><th>番号</th><th>件名</th>"
                   + "</tbody></table></body></html>")
 
 
+# text wrapped by hand at a measure that one numbered line fills
+# exactly: the next line, numbered "二、", starts an item of its own
+LO_KANJI_TEXT = """　テスト市個人情報の保護に関する法律施行条例（令和４年テスト市条例第３１号）第７
+条第１号及び第２号の規定に基づき、下記のとおり諮問します。
+
+記
+
+一、件名：市税等口座振替依頼書のデータ化及びオンライン口座振替受付について
+二、実施機関：テスト市長（財務部収納課）
+三、諮問の理由
+"""
+
+
 def lo_lines(text):
     """Like lines_of(), keeping a row's empty fields (no strip at TABs)."""
     return [re.sub(r"[ \u3000]+", " ", l).strip(" ") for l in
@@ -488,7 +501,8 @@ def check_libreoffice(t, bin_, root, work):
                 "wide.txt": LO_WIDE_TEXT, "rule.txt": LO_RULE_TEXT,
                 "spaced.txt": LO_SPACED_TEXT,
                 "gap.txt": LO_SPACED_TEXT.replace("\t", "\u3000\u3000"),
-                "labels.txt": LO_LABELS_TEXT, "repeat.html": LO_REPEAT_HTML}
+                "labels.txt": LO_LABELS_TEXT, "repeat.html": LO_REPEAT_HTML,
+                "kanji.txt": LO_KANJI_TEXT}
     for name, text in fixtures.items():
         with open(os.path.join(src, name), "w", encoding="utf-8") as f:
             f.write(text)
@@ -532,6 +546,10 @@ def check_libreoffice(t, bin_, root, work):
             "LibreOffice: repeat: the head printed on every page is read "
             "once (%d heads, %d rows)" % (got.count("番号\t件名\t担当課"),
                                          len(got)))
+    got = lo_lines(text_of("kanji"))
+    t.check("二、実施機関：テスト市長（財務部収納課）" in got,
+            "LibreOffice: kanji: a line numbered 二、 starts an item: %r"
+            % got)
     got = lo_lines(text_of("labels"))
     for want in LO_LABELS_ROWS:
         t.check(want in got, "LibreOffice: labels: a row of its own: %r (%r)"

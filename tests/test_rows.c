@@ -161,7 +161,7 @@ START_TEST(rows_between_rules_are_one_wrapped_row)
 	    "⑧　提供する保有個\t生徒の氏名\n"
 	    "人情報の項目\t生徒の氏名カナ 性別 生年月日\n"
 	    "────────────────\n", FORMAT_TEXT);
-	ck_assert_str_eq(row(&r, "⑧　提供する保有個人情報の項目", NULL),
+	ck_assert_str_eq(row(&r, "提供する保有個人情報の項目", NULL),
 	    "生徒の氏名\n生徒の氏名カナ 性別 生年月日");
 	rows_free(&r);
 }
@@ -570,6 +570,30 @@ START_TEST(change_form_read_after_the_change)
 	ck_assert_str_eq(r.rows.lines[1].text, "委託先\t株式会社新");
 	ck_assert_str_eq(r.rows.lines[2].text, "再委託");
 	ck_assert_str_eq(r.rows.lines[3].text, "再委託先\t株式会社再");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(kanji_and_kana_numbering_marks)
+{
+	ck_assert_uint_eq(numbering_len("一、件名：テスト"), strlen("一、"));
+	ck_assert_uint_eq(numbering_len("（２）　委託先"), strlen("（２）　"));
+	ck_assert_uint_eq(numbering_len("ア　委託先"), strlen("ア　"));
+	ck_assert_uint_eq(numbering_len("アクセス記録"), 0);	/* a word */
+	ck_assert_uint_eq(numbering_len("第３条の規定"), 0);
+	ck_assert_uint_eq(numbering_len("一般"), 0);
+}
+END_TEST
+
+START_TEST(mark_written_onto_a_label_cell_is_dropped)
+{
+	struct rows r;
+
+	rows_of(&r, "①委託先\t株式会社Ａ\n②委託期間\t令和８年４月１日から\n"
+	    "1\t株式会社Ｂ\n", FORMAT_TEXT);
+	ck_assert_str_eq(r.rows.lines[0].text, "委託先\t株式会社Ａ");
+	ck_assert_str_eq(r.rows.lines[1].text, "委託期間\t令和８年４月１日から");
+	ck_assert_str_eq(r.rows.lines[2].text, "1\t株式会社Ｂ");	/* a No */
 	rows_free(&r);
 }
 END_TEST
@@ -1233,6 +1257,8 @@ rows_suite(void)
 	tcase_add_test(tc, a_sheet_of_one_pair_a_row);
 	tcase_add_test(tc, sheet_label_spanning_the_group_column);
 	tcase_add_test(tc, csv_export_read_as_rows);
+	tcase_add_test(tc, kanji_and_kana_numbering_marks);
+	tcase_add_test(tc, mark_written_onto_a_label_cell_is_dropped);
 	tcase_add_test(tc, open_data_of_one_fact_a_row);
 	tcase_add_test(tc, change_form_read_after_the_change);
 	tcase_add_test(tc, prose_with_commas_is_no_csv);

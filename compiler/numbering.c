@@ -171,3 +171,19 @@ numbering_len(const char *s)
 		return 0;
 	return (size_t)(after - s);
 }
+
+int
+numbering_kana_index(const char *s)
+{
+	for (int i = 0; kana_marks[i]; i++)
+		if (str_has_prefix(s, kana_marks[i]))
+			return i;
+	return -1;
+}
+
+const char *
+numbering_kana(int i)
+{
+	return i >= 0 && (size_t)i < sizeof(kana_marks) / sizeof(*kana_marks) ?
+	    kana_marks[i] : NULL;
+}

@@ -25,4 +25,9 @@ size_t	numbering_mark_len(const char *s, int *needs_space);
  * follows: where the item's text begins. */
 size_t	numbering_len(const char *s);
 
+/* Which kana mark s starts with (0 for ア, 1 for イ…), or -1; and the
+ * mark of index i (NULL past the last). */
+int	numbering_kana_index(const char *s);
+const char *numbering_kana(int i);
+
 #endif

@@ -92,6 +92,8 @@ struct doc {
 	int		 steps[STEPS];	/* baseline steps seen in paragraphs and
 					   cells, by half points */
 	float		 edge[EDGE_BUCKETS]; /* widest right edge per left edge */
+	double		 right;		/* the right edge of the widest line:
+					   the measure of running text */
 };
 
 /* One cell of the row being assembled. */
@@ -938,6 +940,8 @@ measure_edges(struct doc *d)
 
 		if (!l->drop && l->fields == 0 && l->x1 > d->edge[b])
 			d->edge[b] = (float)l->x1;
+		if (!l->drop && l->fields == 0 && l->x1 > d->right)
+			d->right = l->x1;
 	}
 }
 
@@ -1837,6 +1841,30 @@ continues(const struct doc *d, const struct row *r, size_t i,
  * edge — a new paragraph inside the cell; -1 when b starts a new row.
  * *wrap tells which: b continues a wrapped line.
  */
+/*
+ * Does b go on the last cell of r as the next line of a paragraph that
+ * filled the measure: r a line of running text cut at wide spaces
+ * (Markdown's lines run together: "ア　結合の相手方　　株式会社… イ　結合
+ * する個人情報　　…"), its last piece reaching the right edge, b at the
+ * margin right below, and nothing beside b standing under a cell of r
+ * (a table's next row would)?
+ */
+static int
+flows_on(const struct doc *d, const struct row *r, const struct line *b)
+{
+	const struct line *l = r->cells[r->n - 1].last;
+
+	if (r->n < 2 || b->page != l->page || b->top <= l->top ||
+	    !at_margin(d, b) || fabs(r->cells[0].x0 - d->margin) >= EDGE_SLACK ||
+	    !right_below(d, l, b) || starts_item(d->chars.data + b->off,
+	    b->len) || d->right - l->x1 >= b->first_w + WRAP_SLACK * em(l))
+		return 0;
+	for (size_t i = 1; i < r->n; i++)
+		if (beside_at(d, r, i, b) != NULL)
+			return 0;
+	return 1;
+}
+
 static ssize_t
 cell_for(const struct doc *d, const struct row *r, const struct line *b,
     int *wrap)
@@ -2133,6 +2161,11 @@ assemble(const struct doc *d, struct output *o)
 			space_append(&r, d, b);
 		else if (text && beside(&r, b))
 			new_cell(&r, d, b);
+		else if (text && flows_on(d, &r, b)) {
+			cell_append(&r.cells[r.n - 1], d, b, 1);
+			r.cells[r.n - 1].x1 = b->x1;
+			r.top = b->top;	/* its line's other parts follow */
+		}
 		else if (text && (k = cell_for(d, &r, b, &wrap)) >= 0)
 			cell_append(&r.cells[k], d, b, wrap);
 		else {

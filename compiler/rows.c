@@ -2359,10 +2359,10 @@ opens_with_header(const char *v)
 	return 0;
 }
 /*
- * A row whose label cell opens with a mark written onto it ("①委託先<TAB>
- * 株式会社…", as a PDF's table prints "①　委託先："): the row without
- * the mark, when the rest is a known label; else s.  Not a bare number
- * cell ("1<TAB>…": a list's No).
+ * A row whose label cell opens with a mark ("①委託先<TAB>株式会社…", "ア
+ * 結合の相手方<TAB>…", as a PDF's table prints "①　委託先："): the row
+ * without the mark, when the rest is a known label; else s.  Not a bare
+ * number cell ("1<TAB>…": a list's No).
  */
 static const char *
 unmarked_label_cell(const char *s)
@@ -2374,9 +2374,11 @@ unmarked_label_cell(const char *s)
 	enum field_id f;
 
 	if (tab == NULL || (n = numbering_mark_len(s, &needs_space)) == 0 ||
-	    needs_space || s + n >= tab)
+	    s + n >= tab)
 		return s;
 	label = str_skip_spaces(s + n);
+	if (needs_space && label == s + n)
+		return s;	/* "ア" of "アクセス記録" */
 	key = xstrndup(label, (size_t)(tab - label));
 	f = label_field(key);
 	free(key);
@@ -3235,6 +3237,74 @@ drop_required_mark(char *t)
 	}
 }
 
+/* Is s a kana mark set apart by a space ("イ　", "イ ")? */
+static int
+spaced_kana(const char *s, const char *mark)
+{
+	const char *after = s + strlen(mark);
+
+	return str_has_prefix(s, mark) && (*after == ' ' || *after == '\t' ||
+	    str_has_prefix(after, "\xe3\x80\x80"));
+}
+
+/*
+ * Where the item after the one marked k starts in s: the next kana mark
+ * set apart by spaces on both sides ("…クラウド イ　結合する…"), or NULL.
+ */
+static const char *
+next_run_item(const char *s, int k)
+{
+	const char *mark = numbering_kana(k + 1);
+
+	if (mark == NULL)
+		return NULL;
+	for (const char *p = strstr(s, mark); p != NULL;
+	    p = strstr(p + 1, mark))
+		if (p > s && space_before(s, p) && spaced_kana(p, mark))
+			return p;
+	return NULL;
+}
+
+/*
+ * Items marked ア, イ, ウ… run together on one line (a Markdown source's
+ * lines joined, as typeset): each a line of its own, from the line that
+ * opens with ア.  d is rewritten.
+ */
+static void
+split_run_items(struct doc *d)
+{
+	struct doc out = { NULL, 0 };
+	size_t cap = 0;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const char *t = d->lines[i].text, *s = skip_space_c(t), *next;
+		int k = numbering_kana_index(s), run;
+
+		run = k == 0 && spaced_kana(s, numbering_kana(0)) &&
+		    next_run_item(s, k) != NULL;
+		if (!run)
+			s = NULL;
+		for (; s != NULL; s = next, k++) {
+			next = next_run_item(s, k);
+			if (out.n == cap)
+				out.lines = xrealloc(out.lines, (cap = cap ?
+				    cap * 2 : 64) * sizeof(*out.lines));
+			out.lines[out.n] = d->lines[i];
+			out.lines[out.n++].text = next == NULL ? xstrdup(s) :
+			    trimmed(s, (size_t)(next - s));
+		}
+		if (out.n == cap)
+			out.lines = xrealloc(out.lines, (cap = cap ? cap * 2 :
+			    64) * sizeof(*out.lines));
+		if (!run)	/* the line as it is */
+			out.lines[out.n++] = d->lines[i];
+		else
+			free(d->lines[i].text);
+	}
+	free(d->lines);
+	*d = out;
+}
+
 /* The lines of d as the pairing reads them: English glosses of a
  * bilingual form dropped, letters of a spaced label a PDF parted with
  * TABs joined, a ruled table's wrapped rows joined. */
@@ -3258,6 +3328,7 @@ prepared(const struct doc *d, struct doc *out)
 			free(t);
 	}
 	out->n = d->n;
+	split_run_items(out);
 	columns_unfold(out);
 	label_runs_pair(out);
 	join_ruled_rows(out);

@@ -553,6 +553,14 @@ number_form_of(const char *key, const char *text, int *number,
 	}
 	if (!spaced_after_number(text) && is_document_number(p))
 		return NUM_NONE;	/* 6相教学第1027号: a letter's number */
+	if (*p == ')' && v < 100 && skip_ws(text) - text < 8 &&
+	    is_heading_label(p + 1) && !str_has_suffix(p + 1, "する") &&
+	    !str_has_suffix(p + 1, "ない")) {
+		*number = v;	/* "1) 件名" (not a choice, "1) 実施する",
+				   often set far right): as (1) */
+		*label_at = (size_t)(p + 1 - key);
+		return NUM_PAREN;
+	}
 	if (*p == '.' && !isdigit((unsigned char)p[1]))
 		p++, dotted = 1;	/* "1.件名": a number, not "1件" */
 	/* "３  個人情報…": a number set apart from its words is one, not

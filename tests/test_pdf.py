@@ -479,6 +479,20 @@ LO_KANJI_TEXT = """　テスト市個人情報の保護に関する法律施行�
 """
 
 
+# Markdown lines run together in their paragraph, cut at wide spaces:
+# read in the order they are written, and each item a line of its own
+LO_FLOW_MD = """## 5) 外部結合
+
+ア　結合の相手方
+　　株式会社テスト校務クラウド
+イ　結合する個人情報
+　　児童生徒の氏名、ふりがな、性別、生年月日、学籍番号、在籍学校・学年・学級、出欠の状況、
+　　保護者の氏名、保護者の連絡先（電話番号・メールアドレス）
+ウ　結合の開始日
+　　2026/04/01（終期は定めない）
+"""
+
+
 def lo_lines(text):
     """Like lines_of(), keeping a row's empty fields (no strip at TABs)."""
     return [re.sub(r"[ \u3000]+", " ", l).strip(" ") for l in
@@ -502,7 +516,7 @@ def check_libreoffice(t, bin_, root, work):
                 "spaced.txt": LO_SPACED_TEXT,
                 "gap.txt": LO_SPACED_TEXT.replace("\t", "\u3000\u3000"),
                 "labels.txt": LO_LABELS_TEXT, "repeat.html": LO_REPEAT_HTML,
-                "kanji.txt": LO_KANJI_TEXT}
+                "kanji.txt": LO_KANJI_TEXT, "flow.md": LO_FLOW_MD}
     for name, text in fixtures.items():
         with open(os.path.join(src, name), "w", encoding="utf-8") as f:
             f.write(text)
@@ -546,6 +560,11 @@ def check_libreoffice(t, bin_, root, work):
             "LibreOffice: repeat: the head printed on every page is read "
             "once (%d heads, %d rows)" % (got.count("番号\t件名\t担当課"),
                                          len(got)))
+    got = run([bin_, "text", "--rows", os.path.join(out, "flow.pdf")]).stdout
+    t.check("保護者の氏名、保護者の連絡先" in got.replace("\n", "") and
+            re.search(r": 結合の開始日\t2026/04/01", got) is not None,
+            "LibreOffice: flow: a paragraph of items read in order, an "
+            "item a row: %r" % got)
     got = lo_lines(text_of("kanji"))
     t.check("二、実施機関：テスト市長（財務部収納課）" in got,
             "LibreOffice: kanji: a line numbered 二、 starts an item: %r"

@@ -598,6 +598,22 @@ START_TEST(mark_written_onto_a_label_cell_is_dropped)
 }
 END_TEST
 
+START_TEST(items_run_together_are_lines)
+{
+	struct rows r;
+
+	/* a Markdown source's lines joined by its paragraph, as typeset */
+	rows_of(&r, "ア　結合の相手方\t株式会社Ａ イ　結合する個人情報\t氏名、住所 "
+	    "ウ　結合の方法\t専用回線\nイ　ア　の次\n", FORMAT_TEXT);
+	ck_assert_str_eq(r.rows.lines[0].text, "結合の相手方\t株式会社Ａ");
+	ck_assert_str_eq(r.rows.lines[1].text, "結合する個人情報\t氏名、住所");
+	/* (no label known: the mark stays) */
+	ck_assert_str_eq(r.rows.lines[2].text, "ウ　結合の方法\t専用回線");
+	ck_assert_int_eq((int)r.rows.n, 4);	/* no run from イ */
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(restructured_text_in_plain_text)
 {
 	struct rows r;
@@ -1258,6 +1274,7 @@ rows_suite(void)
 	tcase_add_test(tc, sheet_label_spanning_the_group_column);
 	tcase_add_test(tc, csv_export_read_as_rows);
 	tcase_add_test(tc, kanji_and_kana_numbering_marks);
+	tcase_add_test(tc, items_run_together_are_lines);
 	tcase_add_test(tc, mark_written_onto_a_label_cell_is_dropped);
 	tcase_add_test(tc, open_data_of_one_fact_a_row);
 	tcase_add_test(tc, change_form_read_after_the_change);

@@ -129,6 +129,16 @@ START_TEST(a_dotted_number_before_a_unit_word_is_a_heading)
 }
 END_TEST
 
+START_TEST(a_number_and_half_bracket_is_a_heading)
+{
+	ck_assert_int_eq(form("1)件名"), NUM_PAREN);	/* as (1) */
+	ck_assert_int_eq(form("2)報告の根拠"), NUM_PAREN);
+	ck_assert_int_eq(form("1)実施する"), NUM_NONE);	/* a choice */
+	ck_assert_int_eq(number_form_of("1)件名",
+	    "                    1) 件名", &(int){0}, &(size_t){0}), NUM_NONE);
+}
+END_TEST
+
 START_TEST(bullets_sit_under_marked_headings)
 {
 	build("■委託の内容\n【業務内容】\n●受付\n●入力\n委託先\t株式会社Ａ\n"
@@ -245,6 +255,7 @@ tree_suite(void)
 	tcase_add_test(tc, a_bracketed_word_set_apart_heads_its_title);
 	tcase_add_test(tc, a_word_and_number_alone_names_a_part);
 	tcase_add_test(tc, a_dotted_number_before_a_unit_word_is_a_heading);
+	tcase_add_test(tc, a_number_and_half_bracket_is_a_heading);
 	tcase_add_test(tc, bullets_sit_under_marked_headings);
 	tcase_add_test(tc, markup_headings_rank_by_level);
 	tcase_add_test(tc, quantities_are_not_headings);

@@ -403,6 +403,20 @@ section_has_subject(const struct ctx *x, const struct facts *fs, size_t h)
 	return 0;
 }
 
+#define PAPER_LINES	24	/* lines of a paper's title over its facts */
+
+/* Is there a procedure's fact (a contractor, items, a period) among the
+ * nodes [from, to)? */
+static int
+states_procedure(const struct facts *fs, size_t from, size_t to)
+{
+	for (size_t f = 0; f < fs->n; f++)
+		if (fs->v[f].at >= from && fs->v[f].at < to &&
+		    is_procedure_field(fs->v[f].field))
+			return 1;
+	return 0;
+}
+
 /*
  * "報告事項（番号なし）", "【諮問】": a line that is only a kind word (and a
  * note in brackets), over a 件名 in the next lines — a case without a
@@ -413,6 +427,11 @@ bare_kind_header(const struct ctx *x, const struct facts *fs, size_t i)
 {
 	const char *key = x->k[i]->key, *word = NULL, *p;
 
+	if (str_has_prefix(key, "資料") && isdigit((unsigned char)key[6])) {
+		key += strlen("資料");	/* "資料３　報告事項": a bundle's paper */
+		while (isdigit((unsigned char)*key))
+			key++;
+	}
 	if (str_has_prefix(key, "【") || str_has_prefix(key, "<"))
 		key += str_has_prefix(key, "【") ? 3 : 1;
 	for (int w = 0; header_words[w] && word == NULL; w++)
@@ -433,6 +452,20 @@ bare_kind_header(const struct ctx *x, const struct facts *fs, size_t i)
 		if (fs->v[f].field == FIELD_SUBJECT && fs->v[f].at > i &&
 		    fs->v[f].at <= i + 3)
 			return word;
+	for (size_t j = i + 1; j < x->n; j++) {
+		char *n = NULL;
+		int titled;
+
+		if (x->k[j]->kind == NODE_BLANK)
+			continue;
+		titled = x->k[j]->kind == NODE_TEXT &&
+		    ends_title(x->k[j]->key) && case_header(x->k[j]->key,
+		    &n) == NULL && states_procedure(fs, j, j + PAPER_LINES);
+		free(n);
+		return titled ? word : NULL;	/* its title on the next
+						   line, over a procedure's
+						   facts */
+	}
 	return NULL;
 }
 

@@ -3237,6 +3237,10 @@ drop_required_mark(char *t)
 	}
 }
 
+/* ---- items run together on one line ---- */
+
+enum run_kind { RUN_NONE, RUN_KANA, RUN_PAREN };
+
 /* Is s a kana mark set apart by a space ("イ　", "イ ")? */
 static int
 spaced_kana(const char *s, const char *mark)
@@ -3247,28 +3251,98 @@ spaced_kana(const char *s, const char *mark)
 	    str_has_prefix(after, "\xe3\x80\x80"));
 }
 
+/* Is there a space (not a TAB: cells are no run) right before p in s? */
+static int
+spaced_before(const char *s, const char *p)
+{
+	return (p > s && p[-1] == ' ') ||
+	    (p - s >= 3 && str_has_prefix(p - 3, "\xe3\x80\x80"));
+}
+
+/* The number in brackets s opens with ("（２）", "(2)"), its bytes in
+ * *len; 0 when none. */
+static int
+paren_number(const char *s, size_t *len)
+{
+	size_t o = str_has_prefix(s, "（") ? 3 : *s == '(' ? 1 : 0, n = o;
+	int v = 0, b;
+
+	if (o == 0)
+		return 0;
+	while (numbering_digit_at(s + n, &b) && v < 100) {
+		v = v * 10 + (b == 1 ? s[n] - '0' :
+		    (unsigned char)s[n + 2] - 0x90);
+		n += (size_t)b;
+	}
+	if (n == o || !(s[n] == ')' || str_has_prefix(s + n, "）")))
+		return 0;
+	*len = n + (s[n] == ')' ? 1 : 3);
+	return v;
+}
+
+/* Does item k (1-based) of a run of kind start at p? */
+static int
+run_mark_at(const char *p, enum run_kind kind, int k)
+{
+	size_t len;
+
+	if (kind == RUN_KANA)
+		return numbering_kana(k - 1) != NULL &&
+		    spaced_kana(p, numbering_kana(k - 1));
+	return kind == RUN_PAREN && paren_number(p, &len) == k;
+}
+
+/* The run whose first item ("ア　…", "（１）…") opens s or follows white
+ * space in it ("委託の概要 （１）…"): its kind (RUN_NONE for none) and
+ * *first, where it starts. */
+static enum run_kind
+run_opened(const char *s, const char **first)
+{
+	int c;
+
+	for (const char *p = s; *p; p += norm_char_at(p, &c)) {
+		if (p > s && !spaced_before(s, p))
+			continue;
+		*first = p;
+		if (run_mark_at(p, RUN_KANA, 1))
+			return RUN_KANA;
+		if (run_mark_at(p, RUN_PAREN, 1))
+			return RUN_PAREN;
+	}
+	return RUN_NONE;
+}
+
 /*
- * Where the item after the one marked k starts in s: the next kana mark
- * set apart by spaces on both sides ("…クラウド イ　結合する…"), or NULL.
+ * Where item k + 1 of a run starts in s (after item k): its mark after
+ * white space ("…クラウド イ　結合する…", "…業務 （２）委託先…"), or NULL.
  */
 static const char *
-next_run_item(const char *s, int k)
+next_run_item(const char *s, enum run_kind kind, int k)
 {
-	const char *mark = numbering_kana(k + 1);
+	int c;
 
-	if (mark == NULL)
-		return NULL;
-	for (const char *p = strstr(s, mark); p != NULL;
-	    p = strstr(p + 1, mark))
-		if (p > s && space_before(s, p) && spaced_kana(p, mark))
+	for (const char *p = s; *p; p += norm_char_at(p, &c))
+		if (p > s && spaced_before(s, p) && run_mark_at(p, kind, k + 1))
 			return p;
 	return NULL;
 }
 
+static void
+push_run_line(struct doc *out, size_t *cap, const struct doc_line *dl,
+    char *text)
+{
+	if (out->n == *cap)
+		out->lines = xrealloc(out->lines, (*cap = *cap ? *cap * 2 :
+		    64) * sizeof(*out->lines));
+	out->lines[out->n] = *dl;
+	out->lines[out->n++].text = text;
+}
+
 /*
- * Items marked ア, イ, ウ… run together on one line (a Markdown source's
- * lines joined, as typeset): each a line of its own, from the line that
- * opens with ア.  d is rewritten.
+ * Items marked ア, イ, ウ… or （１）, （２）… run together on one line (a
+ * Markdown source's lines joined in their paragraph, as typeset): each
+ * a line of its own, from the line that opens with the first.  d is
+ * rewritten.
  */
 static void
 split_run_items(struct doc *d)
@@ -3277,29 +3351,24 @@ split_run_items(struct doc *d)
 	size_t cap = 0;
 
 	for (size_t i = 0; i < d->n; i++) {
-		const char *t = d->lines[i].text, *s = skip_space_c(t), *next;
-		int k = numbering_kana_index(s), run;
+		const char *s = skip_space_c(d->lines[i].text), *next, *first;
+		enum run_kind kind = run_opened(s, &first);
 
-		run = k == 0 && spaced_kana(s, numbering_kana(0)) &&
-		    next_run_item(s, k) != NULL;
-		if (!run)
-			s = NULL;
-		for (; s != NULL; s = next, k++) {
-			next = next_run_item(s, k);
-			if (out.n == cap)
-				out.lines = xrealloc(out.lines, (cap = cap ?
-				    cap * 2 : 64) * sizeof(*out.lines));
-			out.lines[out.n] = d->lines[i];
-			out.lines[out.n++].text = next == NULL ? xstrdup(s) :
-			    trimmed(s, (size_t)(next - s));
+		if (kind == RUN_NONE || *s == '|' ||	/* (a pipe table's row) */
+		    next_run_item(first, kind, 1) == NULL) {
+			push_run_line(&out, &cap, &d->lines[i], d->lines[i].text);
+			continue;
 		}
-		if (out.n == cap)
-			out.lines = xrealloc(out.lines, (cap = cap ? cap * 2 :
-			    64) * sizeof(*out.lines));
-		if (!run)	/* the line as it is */
-			out.lines[out.n++] = d->lines[i];
-		else
-			free(d->lines[i].text);
+		if (first > s)	/* the head the run follows */
+			push_run_line(&out, &cap, &d->lines[i], trimmed(s,
+			    (size_t)(first - s)));
+		s = first;
+		for (int k = 1; s != NULL; s = next, k++) {
+			next = next_run_item(s, kind, k);
+			push_run_line(&out, &cap, &d->lines[i], next == NULL ?
+			    xstrdup(s) : trimmed(s, (size_t)(next - s)));
+		}
+		free(d->lines[i].text);
 	}
 	free(d->lines);
 	*d = out;

@@ -511,6 +511,31 @@ START_TEST(reference_note_is_no_end_of_the_case)
 }
 END_TEST
 
+/* a bundle of papers: the last a report with no number, its title on
+   the line after its head */
+static const char paper_bundle[] =
+"# 第３回テスト県個人情報保護審議会\n\n## 資料１　諮問第２１号\n\n"
+"| 項目 | 内容 |\n|---|---|\n| 件名 | 奨学金返還金の収納業務の委託について |\n"
+"| 委託先 | 株式会社テスト収納 |\n\n---\n\n## 資料２　報告事項\n\n"
+"県立学校の学習用端末保守業務の委託について\n\n令和７年１１月１２日\n\n"
+"（１）委託業務名　端末保守業務\n（２）委託先　　株式会社テストＩＣＴ\n"
+"（３）委託期間　令和７年１２月１日から令和１０年１１月３０日まで\n";
+
+START_TEST(a_papers_report_without_number_is_a_case)
+{
+	struct parsed p;
+
+	parse_text(&p, "bundle.md", paper_bundle);
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[1]->title.value,
+	    "県立学校の学習用端末保守業務の委託について");
+	ck_assert_str_eq(p.cases.v[1]->kind.value, "報告");
+	ck_assert_str_eq(p.cases.v[1]->procs[0].consignees.v[0],
+	    "株式会社テストＩＣＴ");
+	parsed_free(&p);
+}
+END_TEST
+
 START_TEST(unknown_layout_gives_one_generic_case)
 {
 	struct parsed p;
@@ -2607,6 +2632,7 @@ extract_suite(void)
 	tcase_add_test(tc, sibling_headings_told_in_sentences_are_procedures);
 	tcase_add_test(tc, blank_case_cells_under_a_case_are_its_procedures);
 	tcase_add_test(tc, reference_note_is_no_end_of_the_case);
+	tcase_add_test(tc, a_papers_report_without_number_is_a_case);
 	tcase_add_test(tc, unknown_layout_gives_one_generic_case);
 	tcase_add_test(tc, ids_are_stable_and_url_safe);
 	tcase_add_test(tc, list_table_rows_are_procedures);

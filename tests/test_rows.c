@@ -611,6 +611,14 @@ START_TEST(items_run_together_are_lines)
 	ck_assert_str_eq(r.rows.lines[2].text, "ウ　結合の方法\t専用回線");
 	ck_assert_int_eq((int)r.rows.n, 4);	/* no run from イ */
 	rows_free(&r);
+	rows_of(&r, "委託の概要 （１）委託業務名　端末保守業務 （２）委託先\t株式会社Ｂ\n"
+	    "No.\t項目\t(1)外部結合\t(2)業務委託\n", FORMAT_TEXT);
+	ck_assert_str_eq(r.rows.lines[0].text, "委託の概要");
+	ck_assert_str_eq(r.rows.lines[1].text, "委託業務名\t端末保守業務");
+	ck_assert_str_eq(r.rows.lines[2].text, "委託先\t株式会社Ｂ");
+	ck_assert_str_eq(r.rows.lines[3].text,	/* cells, no run */
+	    "No.\t項目\t(1)外部結合\t(2)業務委託");
+	rows_free(&r);
 }
 END_TEST
 

@@ -13,25 +13,39 @@
 #include "buf.h"
 #include "extract.h"
 #include "fuzz.h"
+#include "numbering.h"
 #include "parse.h"
 #include "rows.h"
+
+/* Is p at a kana mark that may number an item run together with others
+ * on its line (ア, イ… after a space)? */
+static int
+at_kana_mark(const char *p)
+{
+	return numbering_kana_index(p) >= 0;
+}
 
 /* The rows a document may give: one a line, and one more for each line
  * or bullet a cell holds (a cell of "label：value" lines or "• label：
  * value" bullets becomes those rows), for each pair of a record parted
- * by full-width slashes ("…：…／…：…") and for its 【heading】. */
+ * by full-width slashes ("…：…／…：…"), for its 【heading】, and for each
+ * item of a run on one line ("ア　… イ　…", "（１）… （２）…") and its
+ * head. */
 static size_t
 row_bound(const struct doc *d)
 {
 	size_t n = 2 * d->n + 1;	/* (a page in two columns: each line
 					   a left and a right one) */
 
-	for (size_t i = 0; i < d->n; i++)
+	for (size_t i = 0; i < d->n; i++) {
 		for (const char *p = d->lines[i].text; *p; p++)
 			n += *p == '\n' || strncmp(p, "•", strlen("•")) == 0 ||
 			    strncmp(p, "／", strlen("／")) == 0 ||
 			    strncmp(p, "【", strlen("【")) == 0 ||
-			    strncmp(p, "（", strlen("（")) == 0;	/* matters */
+			    strncmp(p, "（", strlen("（")) == 0 ||	/* matters */
+			    *p == '(' || at_kana_mark(p);
+		n++;	/* a run's head */
+	}
 	return n;
 }
 

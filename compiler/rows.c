@@ -2385,6 +2385,40 @@ unmarked_label_cell(const char *s)
 	return f > FIELD_IGNORE ? label : s;
 }
 
+/*
+ * "00:01:02　置賜総合支庁_地域保健福祉課": a transcript's turn, its time
+ * and who speaks (no sentence), as a row "00:01:02<TAB>…"; NULL when s
+ * is no such line.
+ */
+static char *
+timed_turn(const char *s)
+{
+	const char *p = skip_space_c(s), *t = p, *who;
+	int parts = 0;
+
+	while (isdigit((unsigned char)*t) && parts < 3) {
+		while (isdigit((unsigned char)*t))
+			t++;
+		parts++;
+		if (*t != ':' || !isdigit((unsigned char)t[1]))
+			break;
+		t++;
+	}
+	who = skip_space_c(t);
+	if (parts < 2 || t - p > 8 || who == t || *who == '\0' ||
+	    strlen(who) > 3 * 30 || strstr(who, "。") != NULL ||
+	    strchr(who, '\t') != NULL)
+		return NULL;
+	{
+		struct buf b = BUF_INIT;
+
+		buf_put(&b, p, (size_t)(t - p));
+		buf_putc(&b, '\t');
+		buf_puts(&b, who);
+		return buf_detach(&b);
+	}
+}
+
 static size_t
 normalise_line(struct pass *ps, size_t i)
 {
@@ -2396,6 +2430,11 @@ normalise_line(struct pass *ps, size_t i)
 
 	if (matters_row(ps, dl))
 		return next;
+	if ((cells = timed_turn(dl->text)) != NULL) {
+		emit(ps, dl, cells);
+		free(cells);
+		return next;
+	}
 	if ((cells = pipe_row(dl->text)) != NULL) {
 		if (*cells)
 			emit(ps, dl, cells);

@@ -622,6 +622,19 @@ START_TEST(items_run_together_are_lines)
 }
 END_TEST
 
+START_TEST(a_transcripts_time_and_speaker_are_a_row)
+{
+	struct rows r;
+
+	rows_of(&r, "00:01:02　テスト課\n内容は２点ございます。\n"
+	    "10:30　会長\n12:00から13:00まで休憩した。\n", FORMAT_TEXT);
+	ck_assert_str_eq(r.rows.lines[0].text, "00:01:02\tテスト課");
+	ck_assert_str_eq(r.rows.lines[2].text, "10:30\t会長");
+	ck_assert_ptr_null(strchr(r.rows.lines[3].text, '\t'));	/* prose */
+	rows_free(&r);
+}
+END_TEST
+
 START_TEST(restructured_text_in_plain_text)
 {
 	struct rows r;
@@ -1283,6 +1296,7 @@ rows_suite(void)
 	tcase_add_test(tc, csv_export_read_as_rows);
 	tcase_add_test(tc, kanji_and_kana_numbering_marks);
 	tcase_add_test(tc, items_run_together_are_lines);
+	tcase_add_test(tc, a_transcripts_time_and_speaker_are_a_row);
 	tcase_add_test(tc, mark_written_onto_a_label_cell_is_dropped);
 	tcase_add_test(tc, open_data_of_one_fact_a_row);
 	tcase_add_test(tc, change_form_read_after_the_change);

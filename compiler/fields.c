@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "encoding.h"
 #include "fields.h"
 #include "normalize.h"
 
@@ -326,7 +327,8 @@ clean_organisation(const char *name)
 /*
  * Split text into pieces at 、 ， ； (／ when there are several), line
  * breaks and numbered-group starts
- * (" 2 " after text), outside parentheses.
+ * (" 2 " after text), outside parentheses; with at_breaks, at a space
+ * between Japanese words too (a PDF cell's lines joined).
  */
 static int
 count_slashes(const char *text)
@@ -339,8 +341,34 @@ count_slashes(const char *text)
 	return n;
 }
 
+/*
+ * Is the space at p (in text) a line break between two items, as a PDF
+ * cell's lines are joined ("…電話番号 個人番号、…"): Japanese words on
+ * both sides, no bracket opening after it?
+ */
+static int
+breaks_words(const char *text, const char *p)
+{
+	const char *b = p;
+	uint32_t before = 0, after = 0;
+
+	while (b > text && ((unsigned char)b[-1] & 0xc0) == 0x80)
+		b--;
+	if (b > text)
+		b--;
+	while (b > text && ((unsigned char)*b & 0xc0) == 0x80)
+		b--;
+	if (b == p || utf8_next((const unsigned char *)b,
+	    (size_t)(p - b), &before) <= 0 ||
+	    utf8_next((const unsigned char *)p + 1, strlen(p + 1),
+	    &after) <= 0)
+		return 0;
+	return before >= 0x3040 && after >= 0x3040 && after != 0xff08 &&
+	    before != 0xff08 && after != 0x3001 && before != 0x3001;
+}
+
 static void
-split_list(const char *text, struct strlist *pieces)
+split_list(const char *text, int at_breaks, struct strlist *pieces)
 {
 	struct buf cur = BUF_INIT;
 	int depth = 0;
@@ -360,6 +388,12 @@ split_list(const char *text, struct strlist *pieces)
 			buf_truncate(&cur, 0);
 			p += *p == '\n' ? 0 : 2;
 			continue;
+		}
+		if (depth == 0 && *p == ' ' && at_breaks &&
+		    breaks_words(text, p)) {
+			strlist_push(pieces, cur.data ? cur.data : "");
+			buf_truncate(&cur, 0);
+			continue;	/* "電話番号 個人番号": a line break */
 		}
 		if (depth == 0 && *p == ' ' && isdigit((unsigned char)p[1])) {
 			const char *q = p + 1;
@@ -495,7 +529,7 @@ parse_organisations(const char *value, const char *role,
 			return;
 		value = part;
 	}
-	split_list(value, &pieces);
+	split_list(value, 0, &pieces);	/* (株式会社 ＡＢＣ) */
 	for (size_t i = 0; i < pieces.n; i++) {
 		char *name = clean_organisation(drop_work_name(
 		    drop_number(chosen_party(pieces.v[i]))));
@@ -719,7 +753,7 @@ add_items(const char *text, struct strlist *out)
 	struct strlist pieces = STRLIST_INIT;
 	char *listed = spaced_list(text);
 
-	split_list(listed ? listed : text, &pieces);
+	split_list(listed ? listed : text, 1, &pieces);
 	free(listed);
 	for (size_t i = 0; i < pieces.n; i++) {
 		char *item = drop_number(pieces.v[i]);

@@ -150,6 +150,26 @@ START_TEST(organisations_by_role)
 }
 END_TEST
 
+START_TEST(items_on_lines_joined_by_a_space_are_items)
+{
+	struct strlist l = STRLIST_INIT;
+
+	/* a PDF cell's lines joined: "…電話番号" / "個人番号、…" */
+	parse_items("氏名、住所、電話番号 個人番号、所得控除の内容 扶養親族の氏名",
+	    &l);
+	ck_assert_int_eq((int)l.n, 6);
+	ck_assert_str_eq(l.v[3], "個人番号");
+	ck_assert_str_eq(l.v[5], "扶養親族の氏名");
+	strlist_free(&l);
+	parse_items("住所 （番地まで）、氏名", &l);	/* a note, no break */
+	ck_assert_int_eq((int)l.n, 2);
+	strlist_free(&l);
+	parse_organisations("株式会社 テスト、社会福祉法人 テスト会", NULL, &l);
+	ck_assert_int_eq((int)l.n, 2);	/* names keep their spaces */
+	strlist_free(&l);
+}
+END_TEST
+
 START_TEST(items_keep_parenthesised_notes)
 {
 	struct strlist l = STRLIST_INIT;
@@ -296,6 +316,7 @@ fields_suite(void)
 	tcase_add_test(tc, labels_of_the_former_and_joined_labels);
 	tcase_add_test(tc, a_choice_names_its_party_in_brackets);
 	tcase_add_test(tc, items_keep_parenthesised_notes);
+	tcase_add_test(tc, items_on_lines_joined_by_a_space_are_items);
 	tcase_add_test(tc, items_one_space_apart_are_a_list);
 	tcase_add_test(tc, item_with_a_spaced_note_is_one_item);
 	tcase_add_test(tc, spaced_items_keep_the_commas_of_their_notes);

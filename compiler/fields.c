@@ -343,8 +343,9 @@ count_slashes(const char *text)
 
 /*
  * Is the space at p (in text) a line break between two items, as a PDF
- * cell's lines are joined ("…電話番号 個人番号、…"): Japanese words on
- * both sides, no bracket opening after it?
+ * cell's lines are joined ("…、電話番号 個人番号、…"): after a 、 on its
+ * line (a list, not "1 個人の範囲 区民"), Japanese words on both sides,
+ * no bracket opening after it?
  */
 static int
 breaks_words(const char *text, const char *p)
@@ -358,6 +359,12 @@ breaks_words(const char *text, const char *p)
 		b--;
 	while (b > text && ((unsigned char)*b & 0xc0) == 0x80)
 		b--;
+	for (const char *q = p; ; q--) {	/* in a list: a 、 before it */
+		if (q == text || q[-1] == '\n')
+			return 0;
+		if (q - text >= 3 && strncmp(q - 3, "、", 3) == 0)
+			break;
+	}
 	if (b == p || utf8_next((const unsigned char *)b,
 	    (size_t)(p - b), &before) <= 0 ||
 	    utf8_next((const unsigned char *)p + 1, strlen(p + 1),

@@ -1,17 +1,19 @@
-# checklib.py - code shared by the tests/forms/*/check.py self-check scripts (sets p ... zc).
-"""Shared helpers for the tests/forms/*/check.py self-checks (sets p ... zc).
+# checklib.py - code shared by the tests/forms/*/check.py self-check scripts (sets p ... zg).
+"""Shared helpers for the tests/forms/*/check.py self-checks (sets p ... zg).
 
 Each check.py verifies its set's gold.json against its docs/: document encodings, BOMs,
 line endings and line counts; the gold schema; and that every gold value occurs (or renders
 back) in its document. This module holds the parts those scripts have in common:
 problem reporting, text normalisation (NFKC, whitespace removal, HTML tag stripping),
-kanji numerals, date/count/citation render-back forms and the document loader.
+kanji numerals, date/count/citation render-back forms and the document loader; and
+check_set, the whole standard run (schema, every value found in its document), which
+the newer sets (zd ... zg) call with hooks for their special cases.
 
 Each check.py runs as its own process, so the module-level `problems` list collects the
 problems of exactly one script run. Set-specific data (expected encodings, trap lists,
 special cases) stays in the individual check.py.
 """
-import datetime, html, re, unicodedata
+import argparse, datetime, html, json, os, re, unicodedata
 
 CASE_KEYS = {"source", "municipality", "kind", "number", "title", "date", "department",
              "legal_basis", "subjects_count", "procedures"}
@@ -175,3 +177,141 @@ def need(cond, msg):
     """Report msg as a problem unless cond holds."""
     if not cond:
         prob(msg)
+
+
+# --- the standard gold-against-documents run (sets zd ... zg); hooks carry each set's special cases ---
+
+NUMBER_PREFIX = r"諮問第|答申第|報告第|評価書番号.{0,12}?"  # what may stand before a case number
+CASE_STRINGS = ("municipality", "title", "department", "kind")  # case fields found verbatim (normalised)
+
+
+def number_found(num, text, prefix=NUMBER_PREFIX):
+    """True if case number num (digits) is rendered after one of the prefix alternatives in text."""
+    pat = rf"(?:{prefix})(?:{num}|{kanji(int(num))})(?!\d)"
+    return re.search(pat, text) is not None
+
+
+def check_strings(where, obj, keys, text):
+    """Each present string field of obj among keys must occur (normalised) in text."""
+    for k in keys:
+        v = obj.get(k)
+        if v is not None:
+            need(isinstance(v, str) and norm(v) in text, f"{where}: {k} {v!r} not in document")
+
+
+def check_date(where, key, value, text, forms=date_forms):
+    """An ISO date value must be rendered in text in one of forms(value)."""
+    try:
+        need(any(f in text for f in forms(value)), f"{where}: {key} {value} not in document")
+    except ValueError:
+        prob(f"{where}: {key} {value!r} not ISO")
+
+
+def check_jsonl(gold_path, cases, required=False):
+    """gold.jsonl beside gold_path, if present (or required), must hold exactly the cases."""
+    jl = os.path.join(os.path.dirname(gold_path), "gold.jsonl")
+    if os.path.exists(jl):
+        rows = [json.loads(x) for x in open(jl, encoding="utf-8") if x.strip()]
+        need(rows == cases, "gold.jsonl differs from gold.json")
+    elif required:
+        prob("gold.jsonl missing")
+
+
+def check_case(where, c, text, number_prefix=NUMBER_PREFIX, dates=date_forms,
+               case_strings=CASE_STRINGS, cite_re=CITE_RE):
+    """The case-level fields of gold case c against its normalised document text."""
+    need(c.get("kind") in KINDS, f"{where}: bad kind {c.get('kind')}")
+    check_strings(where, c, case_strings, text)
+    num = c.get("number")
+    if num is not None:
+        need(isinstance(num, str) and num.isdigit(), f"{where}: number must be digits")
+        if isinstance(num, str) and num.isdigit():
+            need(number_found(num, text, number_prefix), f"{where}: number {num} not rendered in document")
+    if c.get("date") is not None:
+        check_date(where, "date", c["date"], text, dates)
+    sc = c.get("subjects_count")
+    if sc is not None:
+        need(isinstance(sc, int) and not isinstance(sc, bool), f"{where}: subjects_count not int")
+        if isinstance(sc, int):
+            need(any(norm(f) + "人" in text for f in num_forms(sc)),
+                 f"{where}: subjects_count {sc} not rendered as persons in document")
+    lb = c.get("legal_basis")
+    if lb is not None:
+        need(isinstance(lb, list), f"{where}: legal_basis not a list")
+        for cite in lb:
+            need(cite_re.match(cite) is not None, f"{where}: citation {cite!r} not normalized")
+            need(cite_found(cite, text, cite_re), f"{where}: citation {cite!r} not rendered in document")
+
+
+def check_proc(pw, p, text, dates=date_forms):
+    """One procedure p of a gold case against its normalised document text."""
+    extra = set(p) - PROC_KEYS
+    need(not extra, f"{pw}: unknown keys {extra}")
+    need("type" in p, f"{pw}: missing type")
+    need(p.get("type") in TYPES, f"{pw}: bad type {p.get('type')}")
+    check_strings(pw, p, ("title", "partner"), text)
+    for k in ("consignees", "subcontractors", "data_items"):
+        v = p.get(k)
+        if v is None:
+            continue
+        need(isinstance(v, list), f"{pw}: {k} not a list")
+        need(len(v) == len(set(v)), f"{pw}: {k} has duplicates")
+        for s in v:
+            need(isinstance(s, str) and norm(s) in text, f"{pw}: {k} item {s!r} not in document")
+    for k in ("period_start", "period_end"):
+        if p.get(k) is not None:
+            check_date(pw, k, p[k], text, dates)
+    if p.get("type") == "再委託":
+        need(bool(p.get("consignees")), f"{pw}: 再委託 without consignees")
+    if p.get("type") not in ("外部結合", "外部提供"):
+        need(p.get("partner") is None, f"{pw}: partner only for 外部結合/外部提供")
+
+
+def check_set(here, encodings, extra=None, case_hook=None, finish=None, argv=None, **case_opts):
+    """Run the whole self-check of the set in folder here; return the exit code.
+
+    Options --gold and --docs (default here/gold.json, here/docs). extra is passed to load_doc;
+    case_hook(where, c, text) runs after the case fields are checked (before its procedures);
+    finish(cases, docs, nprocs, gold_path) runs after all cases; case_opts go to check_case
+    (number_prefix, dates, case_strings, cite_re) and dates also to check_proc."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--gold", default=os.path.join(here, "gold.json"))
+    ap.add_argument("--docs", default=os.path.join(here, "docs"))
+    a = ap.parse_args(argv)
+    docs = {}
+    for name in sorted(os.listdir(a.docs)):
+        t = load_doc(os.path.join(a.docs, name), name, encodings, extra=extra)
+        if t is not None:
+            docs[name] = t
+    for name in encodings:
+        need(os.path.exists(os.path.join(a.docs, name)), f"{name}: missing document")
+    gold = json.load(open(a.gold, encoding="utf-8"))
+    need(set(gold) == {"cases"}, "gold: top level must be {'cases': [...]}")
+    cases = gold.get("cases", [])
+    used = set()
+    nprocs = 0
+    for i, c in enumerate(cases):
+        src = c.get("source")
+        where = f"case {i} ({src} {c.get('number')})"
+        unknown = set(c) - CASE_KEYS
+        need(not unknown, f"{where}: unknown keys {unknown}")
+        for k in ("source", "municipality", "kind", "title", "procedures"):
+            need(k in c, f"{where}: missing key {k}")
+        text = docs.get(src)
+        if text is None:
+            prob(f"{where}: source not a readable document")
+            continue
+        used.add(src)
+        check_case(where, c, text, **case_opts)
+        if case_hook is not None:
+            case_hook(where, c, text)
+        for j, p in enumerate(c.get("procedures", [])):
+            nprocs += 1
+            check_proc(f"{where} proc {j} ({p.get('type')})", p, text, case_opts.get("dates", date_forms))
+    for name in docs:
+        need(name in used, f"{name}: no gold case")
+    if finish is not None:
+        finish(cases, docs, nprocs, a.gold)
+    print(f"documents: {len(docs)}, cases: {len(cases)}, procedures: {nprocs}")
+    print(f"problems: {len(problems)}")
+    return 1 if problems else 0

@@ -76,6 +76,16 @@ str_skip_spaces(const char *s)
 	return s;
 }
 
+size_t
+str_count(const char *s, char c)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += *s == c;
+	return n;
+}
+
 int
 str_has_suffix(const char *s, const char *p)
 {

@@ -27,6 +27,8 @@ int	str_has_prefix(const char *s, const char *p);
 /* s past its leading spaces, ASCII and ideographic (U+3000). */
 const char *str_skip_spaces(const char *s);
 int	str_has_suffix(const char *s, const char *p);
+/* How many times byte c occurs in s (TABs of a row, quotes of a cell). */
+size_t	str_count(const char *s, char c);
 /* The longest prefix of UTF-8 s of at most n bytes (n <= strlen(s)) that
  * ends on a character boundary: where to cut s. */
 size_t	str_cut_at(const char *s, size_t n);

@@ -482,11 +482,12 @@ is_item_number(const char *s, size_t n)
 static int
 starts_marked(const char *s, size_t n)
 {
-	char *line = xstrndup(s, n < 64 ? n : 64);
-	int yes = numbering_len(line) > 0;
+	char head[64];
 
-	free(line);
-	return yes;
+	n = str_cut_at(s, n < sizeof(head) - 1 ? n : sizeof(head) - 1);
+	memcpy(head, s, n);	/* (its first words: no allocation per line) */
+	head[n] = '\0';
+	return numbering_len(head) > 0;
 }
 
 /*

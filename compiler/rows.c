@@ -2626,25 +2626,16 @@ punctuated_mark(const char *s, const char *end)
 	return n > 0 && !needs_space && s + n == end;
 }
 
-static size_t
-tab_count(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += *s == '\t';
-	return n;
-}
-
 /* Is line i of in a row of a sheet: four cells or more, as many as the
  * line before or after it has (its empty cells are cells, "\t\t")? */
 static int
 in_sheet(const struct doc *in, size_t i)
 {
-	size_t n = tab_count(in->lines[i].text);
+	size_t n = str_count(in->lines[i].text, '\t');
 
-	return n >= 3 && ((i > 0 && tab_count(in->lines[i - 1].text) == n) ||
-	    (i + 1 < in->n && tab_count(in->lines[i + 1].text) == n));
+	return n >= 3 && ((i > 0 &&
+	    str_count(in->lines[i - 1].text, '\t') == n) ||
+	    (i + 1 < in->n && str_count(in->lines[i + 1].text, '\t') == n));
 }
 
 /* A run of TABs with text after it, or a numbering mark as first cell:

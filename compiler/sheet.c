@@ -15,28 +15,6 @@
 #define SHEET_MIN_ROWS	3	/* rows of one width that make a sheet */
 #define JOIN_MAX	20	/* lines a quoted cell may run over */
 
-/* TABs in s. */
-static size_t
-tab_count(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += *s == '\t';
-	return n;
-}
-
-/* Quotes in s. */
-static size_t
-quote_count(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += *s == '"';
-	return n;
-}
-
 /*
  * Line i and, while a quoted cell is open, the lines after it, joined
  * with their line breaks; *used is the lines taken.  New string.
@@ -45,14 +23,14 @@ static char *
 join_quoted(const struct doc *in, size_t i, size_t *used)
 {
 	struct buf b = BUF_INIT;
-	size_t quotes = quote_count(in->lines[i].text), j = i + 1;
+	size_t quotes = str_count(in->lines[i].text, '"'), j = i + 1;
 
 	buf_puts(&b, in->lines[i].text);
 	if (strchr(in->lines[i].text, '\t') != NULL)
 		for (; quotes % 2 == 1 && j < in->n && j < i + JOIN_MAX; j++) {
 			buf_putc(&b, '\n');
 			buf_puts(&b, in->lines[j].text);
-			quotes += quote_count(in->lines[j].text);
+			quotes += str_count(in->lines[j].text, '"');
 		}
 	if (quotes % 2 == 1) {
 		buf_free(&b);	/* never closed: not a quoted cell */
@@ -123,7 +101,7 @@ run_end(char **joined, size_t n, size_t i, size_t w, int *padded, int *wide,
 
 		if (t == NULL)
 			continue;
-		if (tab_count(t) != w)
+		if (str_count(t, '\t') != w)
 			break;
 		len = strlen(t);
 		*padded |= len > 0 && t[len - 1] == '\t';
@@ -373,7 +351,7 @@ static size_t
 rewrite_line(char **joined, size_t n, size_t i, int **merged, char **out)
 {
 	struct strlist cells = STRLIST_INIT, sub = STRLIST_INIT;
-	size_t width = tab_count(joined[i]), used = 1;
+	size_t width = str_count(joined[i], '\t'), used = 1;
 
 	sheet_cells(joined[i], &cells);
 	if (is_sparse(&cells, under_a_row(joined, i))) {
@@ -384,7 +362,7 @@ rewrite_line(char **joined, size_t n, size_t i, int **merged, char **out)
 		return 1;
 	}
 	if (i + 1 < n && joined[i + 1] != NULL &&
-	    tab_count(joined[i + 1]) == width) {
+	    str_count(joined[i + 1], '\t') == width) {
 		sheet_cells(joined[i + 1], &sub);
 		if (is_sub_header(&cells, &sub)) {
 			free(*merged);
@@ -409,7 +387,8 @@ sheet_rewrite(const struct doc *in, char **out)
 	for (size_t i = 0, used; i < in->n; i += used)
 		joined[i] = join_quoted(in, i, &used);
 	for (size_t i = 0; i < in->n; ) {
-		size_t w = joined[i] ? tab_count(joined[i]) : 0, end, lines;
+		size_t w = joined[i] ? str_count(joined[i], '\t') : 0;
+		size_t end, lines;
 		int padded, wide, *merged = NULL;
 
 		if (w < 2) {
@@ -453,12 +432,12 @@ header_rows_merge(const struct doc *in, char **out)
 	for (size_t i = 0; i + 1 < in->n; i++) {
 		const char *a = in->lines[i].text, *b = in->lines[i + 1].text;
 		struct strlist head = STRLIST_INIT, sub = STRLIST_INIT;
-		size_t w = tab_count(b);
+		size_t w = str_count(b, '\t');
 		int *merged;
 
 		/* (a head ending in spanned cells lost its last TABs) */
 		if (out[i] != NULL || out[i + 1] != NULL || w < 2 ||
-		    tab_count(a) > w || tab_count(a) < 2)
+		    str_count(a, '\t') > w || str_count(a, '\t') < 2)
 			continue;
 		sheet_cells(a, &head);
 		sheet_cells(b, &sub);
@@ -475,7 +454,7 @@ header_rows_merge(const struct doc *in, char **out)
 		out[i + 1] = xstrdup("");
 		/* the rows below, their period columns glued */
 		for (size_t j = i + 2; j < in->n && out[j] == NULL &&
-		    tab_count(in->lines[j].text) == w; j++) {
+		    str_count(in->lines[j].text, '\t') == w; j++) {
 			struct strlist cells = STRLIST_INIT;
 
 			sheet_cells(in->lines[j].text, &cells);

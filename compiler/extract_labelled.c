@@ -144,6 +144,17 @@ add_proc_span(struct proc_spans *ps, size_t from, size_t to, int type,
 	ps->n++;
 }
 
+/* A procedure told in sentences only: a span whose title (owned, or
+ * NULL) its list or paragraph gave it. */
+static void
+add_prose_span(struct proc_spans *ps, size_t from, size_t to, int type,
+    const char *heading, char *title)
+{
+	add_proc_span(ps, from, to, type, -1, heading);
+	ps->v[ps->n - 1].prose = 1;
+	ps->v[ps->n - 1].title = title;
+}
+
 static int
 span_has_fact(const struct facts *fs, size_t from, size_t to)
 {
@@ -250,8 +261,7 @@ prose_sections(const struct ctx *x, const struct facts *fs, size_t from,
 		if (states_in_prose(x, i + 1, end, beside ? -1 : t) && (!beside ||
 		    (!span_has_fact(fs, i + 1, end) &&
 		    !holds_span(ps, i, end)))) {
-			add_proc_span(ps, i, end, t, -1, k->label);
-			ps->v[ps->n - 1].prose = 1;
+			add_prose_span(ps, i, end, t, k->label, NULL);
 		}
 	}
 	/* in document order, before the 再委託 sections found already */
@@ -327,9 +337,7 @@ paragraph_procedures(const struct ctx *x, size_t from, size_t to,
 			continue;
 		if (ps->n > first)
 			ps->v[ps->n - 1].to = i;
-		add_proc_span(ps, i, i + 1, section_type(title), -1, NULL);
-		ps->v[ps->n - 1].prose = 1;
-		ps->v[ps->n - 1].title = title;
+		add_prose_span(ps, i, i + 1, section_type(title), NULL, title);
 	}
 	if (ps->n > first) {
 		size_t i = ps->v[ps->n - 1].from + 1;
@@ -412,9 +420,7 @@ entrusting_paragraphs(const struct ctx *x, size_t from, size_t to,
 			buf_puts(&text, str_skip_spaces(x->k[k]->text));
 		if ((work = entrusted_work(text.data)) != NULL &&
 		    !leaves_out(text.data)) {
-			add_proc_span(ps, i, j, PROC_OUTSOURCE, -1, NULL);
-			ps->v[ps->n - 1].prose = 1;
-			ps->v[ps->n - 1].title = work;
+			add_prose_span(ps, i, j, PROC_OUTSOURCE, NULL, work);
 		} else
 			free(work);
 		buf_free(&text);
@@ -503,9 +509,7 @@ quoted_procedures(const struct ctx *x, size_t from, size_t to,
 			continue;
 		if (ps->n > first && ps->v[ps->n - 1].to > i)
 			ps->v[ps->n - 1].to = i;
-		add_proc_span(ps, i, to, type, -1, NULL);
-		ps->v[ps->n - 1].prose = 1;
-		ps->v[ps->n - 1].title = name;
+		add_prose_span(ps, i, to, type, NULL, name);
 	}
 	if (ps->n - first < 2) {
 		for (size_t k = first; k < ps->n; k++)
@@ -573,8 +577,7 @@ typed_paragraphs(const struct ctx *x, size_t from, size_t to,
 			buf_puts(&key, x->k[j]->key);
 		}
 		if ((type = closing_type(key.data)) >= 0) {
-			add_proc_span(ps, i, j, type, -1, NULL);
-			ps->v[ps->n - 1].prose = 1;
+			add_prose_span(ps, i, j, type, NULL, NULL);
 		}
 		buf_free(&key);
 		i = j;
@@ -637,8 +640,7 @@ kind_bullets(const struct ctx *x, size_t from, size_t to,
 			continue;
 		while (j < to && j < x->n && goes_on_bullet(x->k[j]))
 			j++;
-		add_proc_span(ps, i, j, type, -1, NULL);
-		ps->v[ps->n - 1].prose = 1;
+		add_prose_span(ps, i, j, type, NULL, NULL);
 		i = j - 1;
 	}
 }
@@ -742,8 +744,7 @@ ordinal_procedures(const struct ctx *x, size_t from, size_t to,
 		free(name);
 		if (ps->n > first)
 			ps->v[ps->n - 1].to = i;
-		add_proc_span(ps, i, to, t, -1, NULL);
-		ps->v[ps->n - 1].prose = 1;
+		add_prose_span(ps, i, to, t, NULL, NULL);
 	}
 	if (names.n < 2)
 		ps->n = first;
@@ -769,8 +770,7 @@ row_sections(const struct ctx *x, size_t from, size_t to,
 		if (t == PROC_SUBCONTRACT && fact_field(label) <= FIELD_IGNORE &&
 		    strstr(value, "に再委託") != NULL &&
 		    !in_spans(ps, i)) {
-			add_proc_span(ps, i, i + 1, t, -1, NULL);
-			ps->v[ps->n - 1].prose = 1;
+			add_prose_span(ps, i, i + 1, t, NULL, NULL);
 		}
 		free(label);
 		free(value);
@@ -1005,8 +1005,7 @@ sibling_sections(const struct ctx *x, size_t from, size_t to,
 		    holds_span(ps, i, end) ||
 		    (t = type_in_prose(x, i + 1, end)) < 0)
 			continue;
-		add_proc_span(ps, i, end, t, -1, k->label);
-		ps->v[ps->n - 1].prose = 1;
+		add_prose_span(ps, i, end, t, k->label, NULL);
 	}
 	if (ps->n > found)
 		qsort(ps->v, ps->n, sizeof(*ps->v), by_start);

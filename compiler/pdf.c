@@ -420,21 +420,6 @@ starting_at(const struct doc *d, size_t a, size_t z, double x)
 	return n;
 }
 
-static int
-is_digit(uint32_t c)
-{
-	return (c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19);
-}
-
-/* Is c a digit, or a letter, kana or circled number of a list item? */
-static int
-is_numeral(uint32_t c)
-{
-	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= 0x30a2 && c <= 0x30f3) || (c >= 0x2460 && c <= 0x2473) ||
-	    (c >= 0x2160 && c <= 0x217f);
-}
-
 /* Is c a list item's bullet: "•", "・", "○", "■"…? */
 static int
 is_bullet(uint32_t c)
@@ -447,34 +432,23 @@ is_bullet(uint32_t c)
 /*
  * Is s (n bytes) only the number of a list item or heading, or its
  * bullet: "(1)", "3.", "ア", "①", "（２）", "•"?  What follows it a
- * space away is its text, never a cell of a table.
+ * space away is its text, never a cell of a table.  (The marks are
+ * numbering.h's, as text lines are read.)
  */
 static int
 is_item_number(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t step;
-	int digits = 0, open = 0, close = 0;
+	char head[32];
 	uint32_t c;
+	int needs_space;
 
-	if ((step = utf8_next(p, n, &c)) == n && is_bullet(c))
+	if (utf8_next((const unsigned char *)s, n, &c) == n && is_bullet(c))
 		return 1;
-	for (size_t i = 0; i < n; i += step) {
-		if ((step = utf8_next(p + i, n - i, &c)) == 0 || close)
-			return 0;
-		if (digits == 0 && !open && (c == '(' || c == 0xff08))
-			open = 1;
-		else if (digits == 0 && is_numeral(c))
-			digits = is_digit(c) ? 1 : 3;
-		else if (digits > 0 && digits < 3 && is_digit(c))
-			digits++;
-		else if (digits > 0 && (c == ')' || c == 0xff09 ||
-		    (!open && (c == '.' || c == 0xff0e))))
-			close = 1;
-		else
-			return 0;
-	}
-	return digits > 0 && (!open || close);
+	if (n == 0 || n >= sizeof(head))
+		return 0;
+	memcpy(head, s, n);
+	head[n] = '\0';
+	return numbering_mark_len(head, &needs_space) == n;
 }
 
 /* Does s (n bytes) open with a numbering mark and its text ("一、件名",

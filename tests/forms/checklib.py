@@ -182,6 +182,7 @@ def need(cond, msg):
 # --- the standard gold-against-documents run (sets zd ... zg); hooks carry each set's special cases ---
 
 NUMBER_PREFIX = r"諮問第|答申第|報告第|評価書番号.{0,12}?"  # what may stand before a case number
+NUMBER_PREFIX_NO_REPORT = r"諮問第|答申第|評価書番号.{0,12}?"  # the same without 報告第 (sets p, r, s, w, x, y, z, zb)
 CASE_STRINGS = ("municipality", "title", "department", "kind")  # case fields found verbatim (normalised)
 
 
@@ -218,10 +219,12 @@ def check_jsonl(gold_path, cases, required=False):
 
 
 def check_case(where, c, text, number_prefix=NUMBER_PREFIX, dates=date_forms,
-               case_strings=CASE_STRINGS, cite_re=CITE_RE):
-    """The case-level fields of gold case c against its normalised document text."""
+               case_strings=CASE_STRINGS, cite_re=CITE_RE, free_kinds=()):
+    """The case-level fields of gold case c against its normalised document text.
+
+    A kind in free_kinds (e.g. その他, a classification for 答申) need not occur in the text."""
     need(c.get("kind") in KINDS, f"{where}: bad kind {c.get('kind')}")
-    check_strings(where, c, case_strings, text)
+    check_strings(where, c, [k for k in case_strings if not (k == "kind" and c.get(k) in free_kinds)], text)
     num = c.get("number")
     if num is not None:
         need(isinstance(num, str) and num.isdigit(), f"{where}: number must be digits")
@@ -267,20 +270,30 @@ def check_proc(pw, p, text, dates=date_forms):
         need(p.get("partner") is None, f"{pw}: partner only for 外部結合/外部提供")
 
 
-def check_set(here, encodings, extra=None, case_hook=None, finish=None, argv=None, **case_opts):
+args = None  # the parsed options (gold, docs) of the check_set run, for hooks that read files themselves
+
+
+def check_set(here, encodings, extra=None, case_hook=None, finish=None, argv=None,
+              line_range=(40, 180), pre_case_hook=None, cases_done=None, doc_hook=None, **case_opts):
     """Run the whole self-check of the set in folder here; return the exit code.
 
-    Options --gold and --docs (default here/gold.json, here/docs). extra is passed to load_doc;
-    case_hook(where, c, text) runs after the case fields are checked (before its procedures);
-    finish(cases, docs, nprocs, gold_path) runs after all cases; case_opts go to check_case
-    (number_prefix, dates, case_strings, cite_re) and dates also to check_proc."""
+    Options --gold and --docs (default here/gold.json, here/docs); the parsed options are left in
+    the module variable args. extra and line_range are passed to load_doc;
+    pre_case_hook(where, c, text) runs before the case fields of a readable case are checked,
+    case_hook(where, c, text) after them (before its procedures);
+    cases_done(cases, docs, nprocs, gold_path) runs after all cases, before each document is
+    checked for a gold case; doc_hook(name, text, cases) right after that check of document name;
+    finish(cases, docs, nprocs, gold_path) runs last, before the totals; case_opts go to
+    check_case (number_prefix, dates, case_strings, cite_re, free_kinds) and dates also to
+    check_proc."""
+    global args
     ap = argparse.ArgumentParser()
     ap.add_argument("--gold", default=os.path.join(here, "gold.json"))
     ap.add_argument("--docs", default=os.path.join(here, "docs"))
-    a = ap.parse_args(argv)
+    a = args = ap.parse_args(argv)
     docs = {}
     for name in sorted(os.listdir(a.docs)):
-        t = load_doc(os.path.join(a.docs, name), name, encodings, extra=extra)
+        t = load_doc(os.path.join(a.docs, name), name, encodings, line_range, extra=extra)
         if t is not None:
             docs[name] = t
     for name in encodings:
@@ -302,14 +315,20 @@ def check_set(here, encodings, extra=None, case_hook=None, finish=None, argv=Non
             prob(f"{where}: source not a readable document")
             continue
         used.add(src)
+        if pre_case_hook is not None:
+            pre_case_hook(where, c, text)
         check_case(where, c, text, **case_opts)
         if case_hook is not None:
             case_hook(where, c, text)
         for j, p in enumerate(c.get("procedures", [])):
             nprocs += 1
             check_proc(f"{where} proc {j} ({p.get('type')})", p, text, case_opts.get("dates", date_forms))
+    if cases_done is not None:
+        cases_done(cases, docs, nprocs, a.gold)
     for name in docs:
         need(name in used, f"{name}: no gold case")
+        if doc_hook is not None:
+            doc_hook(name, docs[name], cases)
     if finish is not None:
         finish(cases, docs, nprocs, a.gold)
     print(f"documents: {len(docs)}, cases: {len(cases)}, procedures: {nprocs}")

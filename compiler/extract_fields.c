@@ -210,8 +210,10 @@ fill_period(struct procedure *p, const char *value, int line,
     const char *from)
 {
 	char start[11], end[11];
+	char *flat = strip_ws(value);	/* "…令" / "和8年4月1日から": wrapped */
 
-	parse_period(value, start, end);
+	parse_period(flat, start, end);
+	free(flat);
 	if (start[0] && !end[0] && names_period_end(from)) {
 		set_by_label(&p->period_end, start, line, from);
 		return;	/* "委託終了 2026/03/31": one date, the end */
@@ -283,6 +285,81 @@ subcontract_mark(const char *value, size_t *len)
 	return NULL;
 }
 
+static char	*phrase_before(const char *s, size_t n);
+static int	 names_a_body(const char *s);
+
+/* Is a cell a sentence ("…を株式会社〇〇に委託する。") rather than a
+ * list of names? */
+static int
+is_sentence(const char *value)
+{
+	return strstr(value, "。") != NULL || str_has_suffix(value, "する") ||
+	    str_has_suffix(value, "している");
+}
+
+/*
+ * The bodies a sentence names before one of verbs ("…で選定した株式会社
+ * 〇〇に委託する", "株式会社Aから株式会社Bへの再委託を認める"), appended
+ * to out.  Returns how many it found.
+ */
+static size_t
+bodies_before_verbs(const char *value, const char *const *verbs,
+    struct strlist *out)
+{
+	size_t had = out->n;
+
+	for (int v = 0; verbs[v]; v++)
+		for (const char *q = strstr(value, verbs[v]); q != NULL;
+		    q = strstr(q + 1, verbs[v])) {
+			char *name = phrase_before(value, (size_t)(q - value));
+			char *clean = clean_organisation(name);
+			if (is_organisation_like(clean) && names_a_body(clean))
+				strlist_push_unique(out, clean);
+			free(clean);
+			free(name);
+		}
+	return out->n - had;
+}
+
+/* Contractors told in a sentence: those before "に委託" (role 委託先) or
+ * "に再委託"; 0 when value is no such sentence. */
+static size_t
+contractors_in_sentence(const char *value, int subcontract,
+    struct strlist *out)
+{
+	static const char *const entrusts[] = { "に委託", "へ委託", NULL };
+	static const char *const subcontracts[] = { "に再委託", "へ再委託",
+	    "への再委託", NULL };
+
+	if (!is_sentence(value))
+		return 0;
+	return bodies_before_verbs(value, subcontract ? subcontracts :
+	    entrusts, out);
+}
+
+int
+told_in_sentences(const char *value, enum field_id field)
+{
+	struct strlist found = STRLIST_INIT;
+	char *flat;
+	const char *now;
+	size_t n;
+
+	if (strstr(value, "。") == NULL ||
+	    (field != FIELD_ITEMS && field != FIELD_CONSIGNEES))
+		return 0;
+	flat = strip_ws(value);
+	now = value_after_change(flat);
+	if (field == FIELD_ITEMS)
+		items_in_prose(now, &found);
+	else
+		contractors_in_sentence(now, 0, &found);
+	free(flat);
+	n = found.n;
+	strlist_free(&found);
+	return n > 0;
+}
+
 void
 read_contractors(struct procedure *p, const char *value, const char *role,
     int line, const char *from)
@@ -290,7 +367,11 @@ read_contractors(struct procedure *p, const char *value, const char *role,
 	const char *mark;
 	size_t marked;
 
-	if ((mark = subcontract_mark(value, &marked)) != NULL) {
+	if (contractors_in_sentence(value, 0, &p->consignees) > 0) {
+		contractors_in_sentence(value, 1, &p->subcontractors);
+		set_line(&p->subcontractors_line, &p->subcontractors, line);
+		list_from(&p->subcontractors_from, &p->subcontractors, from);
+	} else if ((mark = subcontract_mark(value, &marked)) != NULL) {
 		/* "株式会社A（再委託先）有限会社B", "A（再委託先：B）": A's,
 		   then B's */
 		size_t open = str_has_suffix_at(value, mark, "（") ? 3 :
@@ -320,7 +401,10 @@ apply_field(struct pcase *c, struct procedure *p, enum field_id field,
     const char *label, const char *value, int line)
 {
 	char *from = label_origin(label);
+	size_t had;
 
+	if (field >= FIELD_PARTNER && field <= FIELD_ITEMS)
+		value = value_after_change(value);	/* "現行…、改正後は…" */
 	switch (field) {
 	case FIELD_PARTNER:
 		fill_partner(p, value, line, from);
@@ -329,7 +413,9 @@ apply_field(struct pcase *c, struct procedure *p, enum field_id field,
 		read_contractors(p, value, "委託先", line, from);
 		break;
 	case FIELD_SUBCONTRACTORS:
-		if (strstr(value, "【") != NULL)
+		if (contractors_in_sentence(value, 1, &p->subcontractors) > 0)
+			;	/* "…から株式会社〇〇への再委託を認める" */
+		else if (strstr(value, "【") != NULL)
 			parse_organisations(value, "委託先", &p->consignees);
 		parse_organisations(value, "再委託先", &p->subcontractors);
 		set_line(&p->consignees_line, &p->consignees, line);
@@ -341,7 +427,11 @@ apply_field(struct pcase *c, struct procedure *p, enum field_id field,
 		fill_period(p, value, line, from);
 		break;
 	case FIELD_ITEMS:
-		parse_items(value, &p->data_items);
+		had = p->data_items.n;
+		if (strstr(value, "。") != NULL)	/* "…項目は、A及びBとなる。" */
+			items_in_prose(value, &p->data_items);
+		if (p->data_items.n == had)
+			parse_items(value, &p->data_items);
 		set_line(&p->data_items_line, &p->data_items, line);
 		list_from(&p->data_items_from, &p->data_items, from);
 		break;
@@ -557,14 +647,14 @@ last_mark_end(const char *s, size_t n, const char *const *marks,
 	return start;
 }
 
-/* The text after the last を, 、, 。, は, が or opening bracket in s[0, n);
+/* The text after the last を, 、, 。, から, は, が or opening bracket in s[0, n);
  * from an entity word (株式会社 …) on when one follows the last を, 、, 。
  * or bracket. */
 static char *
 phrase_before(const char *s, size_t n)
 {
 	static const char *const strong[] = { "を", "、", "。", "「", "（",
-	    " ", NULL };
+	    " ", "から", NULL };
 	static const char *const weak[] = { "は", "が", NULL };
 	static const char *const entities[] = { "株式会社", "有限会社",
 	    "合同会社", "合資会社", "一般社団法人", "一般財団法人",
@@ -972,7 +1062,8 @@ int
 subcontractors_in_prose(const struct ctx *x, size_t from, size_t to,
     struct strlist *out)
 {
-	static const char *const verbs[] = { "に再委託", "へ再委託", NULL };
+	static const char *const verbs[] = { "に再委託", "へ再委託",
+	    "への再委託", NULL };
 	static const char *const roles[] = { "再委託先", NULL };
 	size_t line = 0;
 

@@ -62,6 +62,12 @@ void	apply_field(struct pcase *c, struct procedure *p, enum field_id field,
 /* A contractor's value into p's consignees (role: its 【role】 part),
  * a subcontractor it names after a mark ("（再委託先）B") into p's
  * subcontractors; from says what the value was read under. */
+/*
+ * Is a cell of items or contractors told in sentences ("取り扱わせる項目
+ * は、A、B及びCとなる。", "…を株式会社〇〇に委託する。") that name them?
+ * Such a cell is read whole, not line by line as a list.
+ */
+int	told_in_sentences(const char *value, enum field_id field);
 void	read_contractors(struct procedure *p, const char *value,
 	    const char *role, int line, const char *from);
 void	apply_rows(const struct ctx *x, struct pcase *c, struct procedure *p,

@@ -1523,7 +1523,8 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 			free(v);
 		} else if (f->field == FIELD_ITEMS ||
 		    f->field == FIELD_CONSIGNEES) {
-			char *v = clean_list(f->value, f->field);
+			char *v = told_in_sentences(f->value, f->field) ?
+			    strip_ws(f->value) : clean_list(f->value, f->field);
 
 			apply_row(c, p, f->label, v, f->line);
 			free(v);

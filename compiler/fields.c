@@ -812,6 +812,129 @@ parse_items(const char *value, struct strlist *out)
 		add_items(value, out);
 }
 
+/* "の９項目" (or "の３点" when points) at p: the count, else -1. */
+long long
+items_count_at(const char *p, int points)
+{
+	size_t used;
+	long long n;
+
+	if (!str_has_prefix(p, "の"))
+		return -1;
+	n = norm_parse_number(p + 3, strnlen(p + 3, 12), &used);
+	if (n > 0 && (str_has_prefix(p + 3 + used, "項目") ||
+	    (points && str_has_prefix(p + 3 + used, "点"))))
+		return n;
+	return -1;
+}
+
+/* "A、B、Cの７項目…": the count after a list, and what follows it,
+ * go (in place). */
+static void
+drop_count_suffix(char *list)
+{
+	for (char *no = strstr(list, "の"); no != NULL;
+	    no = strstr(no + 1, "の"))
+		if (items_count_at(no, 1) > 0) {
+			*no = '\0';	/* "…の9項目で、対象は…": the list ends */
+			return;
+		}
+}
+
+/* "A、B及びC": the last two items of a list in prose are joined by
+ * 及び; a 、 in its place (in place: both are three bytes). */
+void
+split_last_and(char *list)
+{
+	char *comma = NULL, *and = NULL;
+
+	for (char *p = strstr(list, "、"); p != NULL; p = strstr(p + 3, "、"))
+		comma = p;
+	if (comma == NULL)
+		return;		/* "A及びB" alone may be one item */
+	for (char *p = strstr(comma, "及び"); p != NULL;
+	    p = strstr(p + 3, "及び"))
+		and = p;
+	if (and != NULL && strchr(and, '(') == NULL &&
+	    strstr(and, "（") == NULL) {
+		memcpy(and, "、", 3);
+		memmove(and + 3, and + 6, strlen(and + 6) + 1);
+	}
+}
+
+/* "取り扱わせる個人情報は、A、B及びCに限る": items stated in prose. */
+void
+items_in_prose(const char *text, struct strlist *out)
+{
+	static const char *const leads[] = { "個人情報は、", "個人情報は",
+	    "項目は、", "項目は", "情報は、", "情報のうち、", NULL };
+	static const char *const ends[] = { "に限る", "に限り", "に限られ",
+	    "とする", "である", "であり", "です", "でございます", "となります",
+	    "になります", "となる", "を、", "。", NULL };
+
+	for (int l = 0; leads[l]; l++)
+		for (const char *p = strstr(text, leads[l]); p != NULL;
+		    p = strstr(p + 1, leads[l])) {
+			const char *v = p + strlen(leads[l]), *e = NULL;
+			struct strlist items = STRLIST_INIT;
+			char *list;
+
+			for (int k = 0; ends[k]; k++) {
+				const char *f = memmem(v, strnlen(v, 3 * 121),
+				    ends[k], strlen(ends[k]));
+
+				if (f != NULL && (e == NULL || f < e))
+					e = f;
+			}
+			if (e == NULL || e - v > 3 * 120)
+				continue;
+			list = xstrndup(v, (size_t)(e - v));
+			drop_count_suffix(list);
+			split_last_and(list);
+			parse_items(list, &items);
+			free(list);
+			if (items.n >= 2) {	/* a list, not a phrase */
+				for (size_t i = 0; i < items.n; i++)
+					strlist_push_unique(out, items.v[i]);
+				strlist_free(&items);
+				return;
+			}
+			strlist_free(&items);
+		}
+}
+
+const char *
+value_after_change(const char *value)
+{
+	static const char *const before[] = { "現行", "変更前", "改正前",
+	    "従前", "従来", NULL };
+	static const char *const after[] = { "改正後", "変更後", "見直し後",
+	    NULL };
+	const char *old = NULL, *now = NULL;
+	size_t len = 0;
+
+	for (int b = 0; before[b]; b++) {
+		const char *hit = strstr(value, before[b]);
+
+		if (hit != NULL && (old == NULL || hit < old))
+			old = hit;
+	}
+	for (int a = 0; after[a] && old != NULL; a++)
+		for (const char *hit = strstr(old, after[a]); hit != NULL;
+		    hit = strstr(hit + 1, after[a]))
+			if (now == NULL || hit > now) {
+				now = hit;
+				len = strlen(after[a]);
+			}
+	if (now == NULL)
+		return value;
+	now += len;
+	while (str_has_prefix(now, "は") || str_has_prefix(now, "、") ||
+	    str_has_prefix(now, "：") || *now == ':' || *now == ' ')
+		now += (unsigned char)*now < 0x80 ? 1 : 3;
+	return *now != '\0' ? now : value;
+}
+
 void
 parse_period(const char *value, char start[11], char end[11])
 {

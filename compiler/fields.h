@@ -75,6 +75,22 @@ void	parse_items(const char *value, struct strlist *out);
  */
 char	*read_selection(const char *value);
 
+/*
+ * Items a sentence states after 個人情報は、/項目は、… ("取り扱わせる項目
+ * は、A、B及びCとなる"): appended to out when they are two or more.
+ */
+void	items_in_prose(const char *text, struct strlist *out);
+/* "A、B及びC": the last 及び of a list made a 、 (in place). */
+void	split_last_and(char *list);
+/* "の９項目" (or "の３点" when points) at p: the count, else -1. */
+long long	items_count_at(const char *p, int points);
+/*
+ * A value that states a change ("現行では株式会社Aに委託しているが、改正
+ * 後は株式会社Bに委託する", "変更前：… 変更後：…"): the part after its
+ * last 改正後/変更後 (a pointer into value); value itself when it states
+ * none.
+ */
+const char	*value_after_change(const char *value);
 /* Start and end of a period "令和7年4月1日から令和8年3月31日まで". */
 void	parse_period(const char *value, char start[11], char end[11]);
 

@@ -130,97 +130,6 @@ origin_in_value(const char *value, struct strlist *out)
 	return named_after(value, marks, out);
 }
 
-/* "の９項目" (or "の３点" when points) at p: the count, else -1. */
-static long long
-count_at(const char *p, int points)
-{
-	size_t used;
-	long long n;
-
-	if (!str_has_prefix(p, "の"))
-		return -1;
-	n = norm_parse_number(p + 3, strnlen(p + 3, 12), &used);
-	if (n > 0 && (str_has_prefix(p + 3 + used, "項目") ||
-	    (points && str_has_prefix(p + 3 + used, "点"))))
-		return n;
-	return -1;
-}
-
-/* "A、B、Cの７項目…": the count after a list, and what follows it,
- * go (in place). */
-static void
-drop_count_suffix(char *list)
-{
-	for (char *no = strstr(list, "の"); no != NULL;
-	    no = strstr(no + 1, "の"))
-		if (count_at(no, 1) > 0) {
-			*no = '\0';	/* "…の9項目で、対象は…": the list ends */
-			return;
-		}
-}
-
-/* "A、B及びC": the last two items of a list in prose are joined by
- * 及び; a 、 in its place (in place: both are three bytes). */
-static void
-split_last_and(char *list)
-{
-	char *comma = NULL, *and = NULL;
-
-	for (char *p = strstr(list, "、"); p != NULL; p = strstr(p + 3, "、"))
-		comma = p;
-	if (comma == NULL)
-		return;		/* "A及びB" alone may be one item */
-	for (char *p = strstr(comma, "及び"); p != NULL;
-	    p = strstr(p + 3, "及び"))
-		and = p;
-	if (and != NULL && strchr(and, '(') == NULL &&
-	    strstr(and, "（") == NULL) {
-		memcpy(and, "、", 3);
-		memmove(and + 3, and + 6, strlen(and + 6) + 1);
-	}
-}
-
-/* "取り扱わせる個人情報は、A、B及びCに限る": items stated in prose. */
-static void
-items_in_prose(const char *text, struct strlist *out)
-{
-	static const char *const leads[] = { "個人情報は、", "個人情報は",
-	    "項目は、", "項目は", "情報は、", "情報のうち、", NULL };
-	static const char *const ends[] = { "に限る", "に限り", "に限られ",
-	    "とする", "である", "であり", "です", "でございます", "となります",
-	    "になります", "を、", "。", NULL };
-
-	for (int l = 0; leads[l]; l++)
-		for (const char *p = strstr(text, leads[l]); p != NULL;
-		    p = strstr(p + 1, leads[l])) {
-			const char *v = p + strlen(leads[l]), *e = NULL;
-			struct strlist items = STRLIST_INIT;
-			char *list;
-
-			for (int k = 0; ends[k]; k++) {
-				const char *f = memmem(v, strnlen(v, 3 * 121),
-				    ends[k], strlen(ends[k]));
-
-				if (f != NULL && (e == NULL || f < e))
-					e = f;
-			}
-			if (e == NULL || e - v > 3 * 120)
-				continue;
-			list = xstrndup(v, (size_t)(e - v));
-			drop_count_suffix(list);
-			split_last_and(list);
-			parse_items(list, &items);
-			free(list);
-			if (items.n >= 2) {	/* a list, not a phrase */
-				for (size_t i = 0; i < items.n; i++)
-					strlist_push_unique(out, items.v[i]);
-				strlist_free(&items);
-				return;
-			}
-			strlist_free(&items);
-		}
-}
-
 /* "…に委託し、A、B及びCを取り扱わせる": the items handed over in the
  * sentence that entrusts them. */
 static void
@@ -261,7 +170,7 @@ counted_items_in_prose(const char *text, struct strlist *out)
 {
 	for (const char *p = strstr(text, "の"); p != NULL;
 	    p = strstr(p + 1, "の")) {
-		long long n = count_at(p, 0);
+		long long n = items_count_at(p, 0);
 		const char *start = p;
 		struct strlist all = STRLIST_INIT;
 		char *list;

@@ -2604,6 +2604,35 @@ START_TEST(paragraphs_naming_their_procedure_in_quotes)
 }
 END_TEST
 
+START_TEST(a_change_report_gives_the_facts_after_the_change)
+{
+	struct parsed p;
+	const struct procedure *q;
+
+	parse_text(&p, "henkou.txt", "　　　　窓口受付業務の委託内容の変更について（報告）\n\n"
+	    "記\n\n"
+	    "１　委託先\n"
+	    "　　現行では、株式会社旧和商事に委託しているが、改正後は、入札で選定した"
+	    "株式会社新和サービスに委託する。\n\n"
+	    "２　取り扱わせる個人情報の項目\n"
+	    "　　現行では、氏名及び住所を取り扱わせている。\n"
+	    "　　改正後に取り扱わせる項目は、氏名、住所及び電話番号となる。\n\n"
+	    "３　委託期間\n"
+	    "　　現行の委託期間は令和５年４月１日から令和８年３月３１日までであるが、改正後は令\n"
+	    "　　和８年４月１日から令和１１年３月３１日までとする。\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_ge((int)p.cases.v[0]->nprocs, 1);
+	q = &p.cases.v[0]->procs[0];
+	ck_assert_int_eq((int)q->consignees.n, 1);
+	ck_assert_str_eq(q->consignees.v[0], "株式会社新和サービス");
+	ck_assert_int_eq((int)q->data_items.n, 3);
+	ck_assert_str_eq(q->data_items.v[2], "電話番号");
+	ck_assert_str_eq(q->period_start.value, "2026-04-01");
+	ck_assert_str_eq(q->period_end.value, "2029-03-31");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -2719,6 +2748,7 @@ extract_suite(void)
 	tcase_add_test(tc, questions_of_an_faq_head_their_cases);
 	tcase_add_test(tc, a_sheet_of_questions_and_answers);
 	tcase_add_test(tc, paragraphs_naming_their_procedure_in_quotes);
+	tcase_add_test(tc, a_change_report_gives_the_facts_after_the_change);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -299,6 +299,34 @@ START_TEST(checked_box_without_label_is_nothing)
 }
 END_TEST
 
+START_TEST(a_changed_value_is_read_after_the_change)
+{
+	ck_assert_str_eq(value_after_change("現行では株式会社Aに委託しているが"
+	    "、改正後は、株式会社Bに委託する。"), "株式会社Bに委託する。");
+	ck_assert_str_eq(value_after_change("変更前：氏名 変更後：氏名、住所"),
+	    "氏名、住所");
+	/* no 現行/変更前 before it: no change told */
+	ck_assert_str_eq(value_after_change("改正後の条例による"),
+	    "改正後の条例による");
+}
+END_TEST
+
+START_TEST(items_stated_in_a_sentence)
+{
+	struct strlist l = STRLIST_INIT;
+	char *s;
+
+	items_in_prose("取り扱わせる項目は、氏名、生年月日及び住所となる。", &l);
+	s = joined(&l);
+	ck_assert_str_eq(s, "氏名|生年月日|住所");
+	free(s);
+	strlist_free(&l);
+	items_in_prose("項目は、氏名とする。", &l);	/* one: a phrase */
+	ck_assert_int_eq((int)l.n, 0);
+	strlist_free(&l);
+}
+END_TEST
+
 static Suite *
 fields_suite(void)
 {
@@ -326,6 +354,8 @@ fields_suite(void)
 	tcase_add_test(tc, selection_is_the_chosen_value);
 	tcase_add_test(tc, checked_boxes_are_read);
 	tcase_add_test(tc, checked_box_without_label_is_nothing);
+	tcase_add_test(tc, a_changed_value_is_read_after_the_change);
+	tcase_add_test(tc, items_stated_in_a_sentence);
 	suite_add_tcase(s, tc);
 	return s;
 }

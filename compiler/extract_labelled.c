@@ -1553,6 +1553,9 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 	else if (ps->record < 0 && c->procs[pi].data_items.n == 0)
 		/* a table of its facts, its items listed below it */
 		items_listed_after(x, body_from(x, ps), ps->to, &c->procs[pi]);
+	if (c->procs[pi].data_items.n == 0 ||
+	    c->procs[pi].period_start.value == NULL)
+		annex_facts_of(x, ps->from, ps->to, &c->procs[pi]);
 }
 
 /* Text after a leading "諮問第31号" and the space after it. */

@@ -870,7 +870,7 @@ items_in_prose(const char *text, struct strlist *out)
 	    "項目は、", "項目は", "情報は、", "情報のうち、", NULL };
 	static const char *const ends[] = { "に限る", "に限り", "に限られ",
 	    "とする", "である", "であり", "です", "でございます", "となります",
-	    "になります", "となる", "を、", "。", NULL };
+	    "になります", "となる。", "を、", "。", NULL };
 
 	for (int l = 0; leads[l]; l++)
 		for (const char *p = strstr(text, leads[l]); p != NULL;

@@ -177,6 +177,16 @@ items_listed_after(const struct ctx *x, size_t from, size_t to,
 int
 refers_to_annex(const char *v);
 
+/* The annex a line names with its number ("(別添1)", "別紙2のとおり"):
+ * "別添1" (as key writes it), a new string; NULL when it names none. */
+char	*annex_named_in(const char *key);
+/* The line of the annex name's own heading after line after; x->n when
+ * there is none. */
+size_t	annex_heading(const struct ctx *x, const char *name, size_t after);
+/* Where the annex under heading ends: the next annex's heading, or the
+ * end of the text. */
+size_t	annex_end(const struct ctx *x, size_t heading);
+
 /*
  * Items kept in an annex the value points to ("別表のとおり", "別紙１
  * のとおり"): the lines under the annex's own heading further on.
@@ -240,6 +250,15 @@ origin_in_value(const char *value, struct strlist *out);
  */
 void
 procedure_from_prose(const struct ctx *x, size_t from, size_t to,
+    struct procedure *p);
+
+/*
+ * A procedure whose lines name an annex ("提供先　株式会社〇〇（別添１）"):
+ * what the annex states — the items it lists after 次に掲げる情報…, the
+ * period it runs for — where the procedure's own lines gave none.
+ */
+void
+annex_facts_of(const struct ctx *x, size_t from, size_t to,
     struct procedure *p);
 
 /* 再委託 stated in prose: "…の一部を株式会社〇〇に再委託する". */

@@ -16,7 +16,8 @@
 #include "normalize.h"
 #include "rows.h"
 
-/* A line of a list: short, no sentence, no label, no note. */
+/* A line of a list: short, no sentence, no label, no note ("(…)"; an
+ * item numbered "(1)" is one). */
 static int
 is_list_line(const struct node *k)
 {
@@ -25,7 +26,8 @@ is_list_line(const struct node *k)
 	return k->kind != NODE_ROW && strlen(key) <= 3 * 100 &&
 	    !(k->kind == NODE_HEADING && k->form == NUM_LEVEL) &&
 	    strstr(key, "。") == NULL && strchr(key, ':') == NULL &&
-	    !str_has_prefix(key, "※") && !str_has_prefix(key, "(");
+	    !str_has_prefix(key, "※") && !(str_has_prefix(key, "(") &&
+	    numbering_len(key) == 0);
 }
 
 /* A line that introduces a list rather than being part of it. */
@@ -82,7 +84,7 @@ introduces_list(const char *key)
 
 	static const char *const intros[] = { "は次のとおり", "は、次のとおり",
 	    "は以下のとおり", "は、以下のとおり", "は下記のとおり",
-	    "は、下記のとおり", "次の項目", NULL };
+	    "は、下記のとおり", "次の項目", "次に掲げる", NULL };
 
 	/* "項目は、次のとおり", not "下記のとおり報告します" */
 	for (int i = 0; intros[i]; i++)
@@ -104,7 +106,7 @@ items_listed_after(const struct ctx *x, size_t from, size_t to,
 		const char *k = x->k[i]->key;
 		struct buf list = BUF_INIT;
 
-		if (!(strstr(k, "個人情報") || strstr(k, "項目")) ||
+		if (!(strstr(k, "情報") || strstr(k, "項目")) ||
 		    !introduces_list(k))
 			continue;
 		for (size_t j = i + 1; j < to && j < x->n; j++) {
@@ -131,18 +133,19 @@ items_listed_after(const struct ctx *x, size_t from, size_t to,
 	}
 }
 
+static const char *const annex_words[] = { "別表", "別紙", "付表", "別添",
+    "別記", NULL };
+
 /* Does a value point to an annex: "別表のとおり", "付表1に掲げる…"? */
 int
 refers_to_annex(const char *v)
 {
-	static const char *const names[] = { "別表", "別紙", "付表", "別添",
-	    "別記", NULL };
 	static const char *const verbs[] = { "とおり", "に掲げる", "に記載",
 	    "を参照", "参照", NULL };
 	int name = 0, verb = 0;
 
-	for (int i = 0; names[i]; i++)
-		name |= strstr(v, names[i]) != NULL;
+	for (int i = 0; annex_words[i]; i++)
+		name |= strstr(v, annex_words[i]) != NULL;
 	for (int i = 0; verbs[i]; i++)
 		verb |= strstr(v, verbs[i]) != NULL;
 	return name && verb;
@@ -229,69 +232,123 @@ names_columns(const char *key)
  * Items kept in an annex the value points to ("別表のとおり", "別紙１
  * のとおり"): the lines under the annex's own heading further on.
  */
+/* "別紙1" of key at ref (its word at ref, then digits, 第, kanji
+ * numbers): its length. */
+static size_t
+annex_name_len(const char *ref, size_t word)
+{
+	size_t len = word;
+
+	while (isdigit((unsigned char)ref[len]) ||
+	    str_has_prefix(ref + len, "第") ||
+	    norm_kanji_digits_len(ref + len, 1) > 0)
+		len += isdigit((unsigned char)ref[len]) ? 1 : 3;
+	return len;
+}
+
+size_t
+annex_heading(const struct ctx *x, const char *name, size_t after)
+{
+	size_t first = x->n;
+
+	for (size_t i = after + 1; i < x->n; i++) {
+		const char *k = x->k[i]->key;
+
+		/* the annex's own heading: its name, then no digit (付表1
+		   is not 付表12), not a reference to it; a line that is its
+		   name alone before one that goes on (a list of the papers
+		   attached: "別添1　…協定書(案)") */
+		if (str_has_prefix(k, name) &&
+		    !isdigit((unsigned char)k[strlen(name)]) &&
+		    !refers_to_annex(k)) {
+			if (k[strlen(name)] == '\0')
+				return i;
+			if (first == x->n)
+				first = i;
+		}
+	}
+	return first;
+}
+
+size_t
+annex_end(const struct ctx *x, size_t heading)
+{
+	for (size_t i = heading + 1; i < x->n; i++)
+		for (int w = 0; annex_words[w]; w++) {
+			const char *k = x->k[i]->key;
+			size_t n = strlen(annex_words[w]);
+
+			if (str_has_prefix(k, annex_words[w]) &&
+			    annex_name_len(k, n) > n && !refers_to_annex(k))
+				return i;
+		}
+	return x->n;
+}
+
+char *
+annex_named_in(const char *key)
+{
+	for (int w = 0; annex_words[w]; w++) {
+		const char *ref = strstr(key, annex_words[w]);
+		size_t n = strlen(annex_words[w]), len;
+
+		if (ref != NULL && (len = annex_name_len(ref, n)) > n)
+			return xstrndup(ref, len);
+	}
+	return NULL;
+}
+
+/* The items an annex lists from line i (its heading) on, into list: its
+ * table's items column, else its list lines. */
+static void
+annex_list(const struct ctx *x, size_t i, struct buf *list)
+{
+	if (annex_table(x, i + 1, list))
+		return;		/* a table: its items column */
+	for (size_t j = i + 1; j < x->n && j < i + 60; j++) {
+		const char *k = x->k[j]->key;
+		const char *t = x->k[j]->text;
+
+		if (*k == '\0' || !is_list_line(x->k[j]) ||
+		    (list->len == 0 && names_columns(k))) {
+			if (list->len > 0)
+				break;
+			continue;	/* a title, (対象者：…), 番号　項目 */
+		}
+		t = skip_bullet(t);
+		t += numbering_len(t);
+		buf_printf(list, "%s%s", list->len ? "\n" : "", t);
+	}
+}
+
 void
 annex_items_of(const struct ctx *x, const char *value, struct procedure *p,
     size_t after)
 {
-	static const char *const names[] = { "別表", "別紙", "付表", "別添",
-	    "別記", NULL };
-
 	char *nf = norm_nfkc(value, strlen(value));
 
-	for (int n = 0; names[n]; n++) {
-		const char *ref = strstr(nf, names[n]);
+	for (int n = 0; annex_words[n] && p->data_items.n == 0; n++) {
+		const char *ref = strstr(nf, annex_words[n]);
+		struct buf list = BUF_INIT;
 		char *name;
-		size_t len;
+		size_t i;
 
 		if (ref == NULL)
 			continue;
-		len = strlen(names[n]);
-		while (isdigit((unsigned char)ref[len]) ||
-		    str_has_prefix(ref + len, "第") ||
-		    norm_kanji_digits_len(ref + len, 1) > 0)
-			len += isdigit((unsigned char)ref[len]) ? 1 : 3;
-		name = norm_strip_space(ref, len);
-		for (size_t i = after + 1; i < x->n; i++) {
-			struct buf list = BUF_INIT;
-			const char *k = x->k[i]->key;
+		name = norm_strip_space(ref, annex_name_len(ref,
+		    strlen(annex_words[n])));
+		if ((i = annex_heading(x, name, after)) < x->n)
+			annex_list(x, i, &list);
+		if (list.len > 0) {
+			char *clean = clean_list(list.data, FIELD_ITEMS);
 
-			/* the annex's own heading: its name, then no digit
-			   (付表1 is not 付表12), not a reference to it */
-			if (!str_has_prefix(k, name) ||
-			    isdigit((unsigned char)k[strlen(name)]) ||
-			    refers_to_annex(k))
-				continue;
-			if (annex_table(x, i + 1, &list)) {
-				/* a table: its items column */
-			} else for (size_t j = i + 1; j < x->n && j < i + 60; j++) {
-				const char *k = x->k[j]->key;
-				const char *t = x->k[j]->text;
-
-				if (*k == '\0' || !is_list_line(x->k[j]) ||
-				    (list.len == 0 && names_columns(k))) {
-					if (list.len > 0)
-						break;
-					continue;	/* a title, (対象者：…),
-							   番号　項目 */
-				}
-				t = skip_bullet(t);
-				t += numbering_len(t);
-				buf_printf(&list, "%s%s", list.len ? "\n" : "", t);
-			}
-			if (list.len > 0) {
-				char *clean = clean_list(list.data, FIELD_ITEMS);
-
-				parse_items(clean, &p->data_items);
-				free(clean);
-				set_line(&p->data_items_line, &p->data_items,
-				    x->k[i]->line);
-			}
-			buf_free(&list);
-			break;
+			parse_items(clean, &p->data_items);
+			free(clean);
+			set_line(&p->data_items_line, &p->data_items,
+			    x->k[i]->line);
 		}
+		buf_free(&list);
 		free(name);
-		if (p->data_items.n > 0)
-			break;
 	}
 	free(nf);
 }

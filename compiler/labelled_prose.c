@@ -521,6 +521,32 @@ procedure_from_prose(const struct ctx *x, size_t from, size_t to,
 	free(text);
 }
 
+void
+annex_facts_of(const struct ctx *x, size_t from, size_t to,
+    struct procedure *p)
+{
+	for (size_t i = from; i < to && i < x->n; i++) {
+		char *name = annex_named_in(x->k[i]->key), *text;
+		size_t h, end;
+
+		if (name == NULL)
+			continue;
+		h = annex_heading(x, name, to - 1);
+		free(name);
+		if (h >= x->n)
+			continue;
+		end = annex_end(x, h);
+		if (p->data_items.n == 0)
+			items_listed_after(x, h + 1, end, p);
+		if (p->period_start.value == NULL) {
+			text = joined_text(x, h + 1, end);
+			period_in_prose(text, x->k[h]->line, p);
+			free(text);
+		}
+		return;
+	}
+}
+
 /* The sentences of text that speak of 再委託, joined.  New string. */
 static char *
 subcontract_sentences(const char *text)

@@ -2633,6 +2633,41 @@ START_TEST(a_change_report_gives_the_facts_after_the_change)
 }
 END_TEST
 
+START_TEST(an_annex_a_procedure_names_gives_its_facts)
+{
+	struct parsed p;
+	const struct procedure *q;
+
+	parse_text(&p, "kyoutei.txt", "見守り活動に係る個人情報の外部提供について（報告）\n\n"
+	    "記\n\n"
+	    "１　報告の内容\n"
+	    "　（１）新聞配達における見守りのための提供\n"
+	    "　　　　提供先　有限会社山川新聞店（別添１）\n\n"
+	    "２　添付資料\n"
+	    "　　別添１　見守り活動に関する協定書（案）\n\n"
+	    "以上\n\n"
+	    "別添１\n\n"
+	    "　　見守り活動に関する協定書（案）\n\n"
+	    "（情報の提供）\n"
+	    "第３条　甲は、次に掲げる情報を乙に提供する。\n"
+	    "　(1)　氏名\n"
+	    "　(2)　住所\n"
+	    "２　甲は、前項に掲げる情報のほか、情報を乙に提供しない。\n\n"
+	    "（有効期間）\n"
+	    "第８条　この協定の有効期間は、令和７年１１月１日から令和８年３月３１日までとする。\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 1);
+	q = &p.cases.v[0]->procs[0];
+	ck_assert_int_eq(q->type, PROC_PROVISION);
+	ck_assert_int_eq((int)q->data_items.n, 2);
+	ck_assert_str_eq(q->data_items.v[0], "氏名");
+	ck_assert_str_eq(q->data_items.v[1], "住所");
+	ck_assert_str_eq(q->period_start.value, "2025-11-01");
+	ck_assert_str_eq(q->period_end.value, "2026-03-31");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -2749,6 +2784,7 @@ extract_suite(void)
 	tcase_add_test(tc, a_sheet_of_questions_and_answers);
 	tcase_add_test(tc, paragraphs_naming_their_procedure_in_quotes);
 	tcase_add_test(tc, a_change_report_gives_the_facts_after_the_change);
+	tcase_add_test(tc, an_annex_a_procedure_names_gives_its_facts);
 	suite_add_tcase(s, tc);
 	return s;
 }

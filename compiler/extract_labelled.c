@@ -1090,23 +1090,63 @@ block_key(const struct node *k)
 	return p;
 }
 
-/* "委託事項1 …", "委託事項２：…", "【委託事項1】": a line that starts an
- * entrustment. */
+/* The words a block's first line opens with, and the type of each ("【手続
+ * 1】" blocks say their type in a row: kind_procedures reads them). */
+static const struct {
+	const char	*word;
+	int		 type;
+	int		 bracketed;	/* only as "【…N】" alone */
+} block_words[] = {
+	{ "委託事項", PROC_OUTSOURCE, 0 },
+	{ "再委託", PROC_SUBCONTRACT, 1 },
+	{ "委託", PROC_OUTSOURCE, 1 },
+};
+
+/*
+ * "委託事項1 …", "委託事項２：…", "【委託事項1】", "【再委託その２】":
+ * a line that starts an entrustment.  Its word's entry, and
+ * where the text after the block's number begins in *rest; -1 when the
+ * line starts none.
+ */
 static int
-is_block_start(const struct node *k)
+block_start(const struct node *k, const char **rest)
 {
 	const char *p = block_key(k);
 
-	if (!str_has_prefix(p, "委託事項"))
-		return 0;
-	p += strlen("委託事項");
-	return isdigit((unsigned char)*p);
+	for (size_t w = 0; w < sizeof(block_words) / sizeof(block_words[0]);
+	    w++) {
+		const char *q = p;
+
+		if (!str_has_prefix(q, block_words[w].word))
+			continue;
+		q += strlen(block_words[w].word);
+		if (str_has_prefix(q, "その"))
+			q += strlen("その");
+		if (!isdigit((unsigned char)*q))
+			return -1;
+		while (isdigit((unsigned char)*q))
+			q++;
+		if (block_words[w].bracketed && !(p != k->key &&
+		    (strcmp(q, "】") == 0 || strcmp(q, "]") == 0)))
+			return -1;
+		*rest = q;
+		return (int)w;
+	}
+	return -1;
+}
+
+static int
+is_block_start(const struct node *k)
+{
+	const char *rest;
+
+	return block_start(k, &rest) >= 0;
 }
 
 /*
- * Entrustments listed as blocks (委託事項1 … 委託事項2 …): each block is
- * a procedure up to the next one, the last one up to the end of the
- * section that holds them.
+ * Entrustments listed as blocks (委託事項1 … 委託事項2 …, 【再委託その1】
+ * …): each block is a procedure up to the next one, the last one up to
+ * the end of the section that holds them.
  */
 static void
 block_procedures(const struct ctx *x, size_t from, size_t to,
@@ -1115,7 +1155,10 @@ block_procedures(const struct ctx *x, size_t from, size_t to,
 	size_t first = ps->n, end = to;
 
 	for (size_t i = from; i < to && i < end; i++) {
-		if (!is_block_start(x->k[i]))
+		const char *rest;
+		int w = block_start(x->k[i], &rest);
+
+		if (w < 0)
 			continue;
 		if (ps->n > first)
 			ps->v[ps->n - 1].to = i;
@@ -1124,8 +1167,8 @@ block_procedures(const struct ctx *x, size_t from, size_t to,
 		if (ps->n == first && x->k[i]->parent != NULL &&
 		    x->k[i]->parent->kind == NODE_HEADING)
 			end = node_span_end(x->k[i]->parent);
-		add_proc_span(ps, i, end < to ? end : to, PROC_OUTSOURCE, -1,
-		    NULL);
+		add_proc_span(ps, i, end < to ? end : to, block_words[w].type,
+		    -1, NULL);
 		ps->v[ps->n - 1].title_at = i;
 	}
 }
@@ -1134,11 +1177,11 @@ block_procedures(const struct ctx *x, size_t from, size_t to,
 static void
 block_title(const struct node *k, struct procedure *p)
 {
-	const char *t = block_key(k) + strlen("委託事項");
+	const char *t;
 	char *title;
 
-	while (isdigit((unsigned char)*t))
-		t++;
+	if (block_start(k, &t) < 0)
+		return;
 	if (str_has_prefix(t, "】"))
 		t += strlen("】");
 	else if (*t == ']')
@@ -2000,6 +2043,18 @@ keyed_procedures(const struct facts *fs, int rec, struct proc_spans *ps)
 	return n;
 }
 
+/* Does a title name a 委託 of its own ("…業務の委託について"), not only a
+ * 再委託 ("…に係る再委託の承認について")? */
+static int
+title_names_entrustment(const char *title)
+{
+	for (const char *p = strstr(title, "委託"); p != NULL;
+	    p = strstr(p + 1, "委託"))
+		if (p - title < 3 || memcmp(p - 3, "再", 3) != 0)
+			return 1;
+	return 0;
+}
+
 static void
 case_procedures(const struct ctx *x, const struct facts *fs,
     const struct span *s, struct pcase *c)
@@ -2056,7 +2111,7 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		ps.v[0].prose = 1;
 	}
 	if (ps.n > 0 && s->record < 0 && only_subcontracts(&ps) &&
-	    c->title.value != NULL && strstr(c->title.value, "委託")) {
+	    c->title.value != NULL && title_names_entrustment(c->title.value)) {
 		/* a 再委託 is of a 委託: the case's, stated in sentences */
 		implicit_first(&ps, s->from, s->to);
 		ps.v[0].type = PROC_OUTSOURCE;

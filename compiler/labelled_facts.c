@@ -1113,6 +1113,20 @@ node_wrapped(const struct ctx *x, size_t i, size_t widest)
 	    !str_has_suffix(x->k[i]->key, "。");
 }
 
+/* "【再委託その2】", "[委託事項1]": a numbered block's title line. */
+static int
+is_numbered_block(const char *key)
+{
+	size_t n = strlen(key);
+	const char *close = NULL;
+
+	if (str_has_prefix(key, "【") && str_has_suffix(key, "】"))
+		close = key + n - 3;
+	else if (key[0] == '[' && n > 2 && key[n - 1] == ']')
+		close = key + n - 1;
+	return close != NULL && isdigit((unsigned char)close[-1]);
+}
+
 /* The value under a heading with a known label: its section's lines. */
 static void
 heading_value(const struct ctx *x, size_t h, size_t widest, enum field_id f,
@@ -1123,6 +1137,8 @@ heading_value(const struct ctx *x, size_t h, size_t widest, enum field_id f,
 	for (size_t i = h + 1; i < end && i < h + 40; i++) {
 		const struct node *k = x->k[i];
 
+		if (is_numbered_block(k->key))
+			break;	/* the next block: "【再委託その2】" */
 		/* a list's lines may be numbered: "（１）氏名" */
 		if (k->kind == NODE_HEADING && f == FIELD_ITEMS &&
 		    k->label != NULL && strlen(k->key) <= 3 * 30 &&

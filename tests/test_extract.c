@@ -2668,6 +2668,40 @@ START_TEST(an_annex_a_procedure_names_gives_its_facts)
 }
 END_TEST
 
+START_TEST(bracketed_blocks_of_subcontracts_are_procedures)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "shinsei.txt", "　　徴収業務に係る再委託の承認について（報告）\n\n"
+	    "記\n\n"
+	    "１　委託業務名　　徴収業務\n"
+	    "２　再委託の内容\n"
+	    "　【再委託その１】\n"
+	    "　（１）再委託先の名称　　株式会社山川印刷\n"
+	    "　（２）所在地　　　　　　山川市＊＊\n"
+	    "　（３）プライバシーマーク　取得済み\n"
+	    "　（４）取り扱わせる個人情報\n"
+	    "　　　　氏名、住所\n"
+	    "　【再委託その２】\n"
+	    "　（１）再委託先の名称　　株式会社川下コール\n"
+	    "　（２）取り扱わせる個人情報\n"
+	    "　　　　氏名、電話番号\n"
+	    "３　再委託を必要とする理由\n"
+	    "　　処理の迅速化を図るため。\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq(c->procs[0].type, PROC_SUBCONTRACT);
+	ck_assert_str_eq(c->procs[0].subcontractors.v[0], "株式会社山川印刷");
+	ck_assert_int_eq((int)c->procs[0].data_items.n, 2);
+	ck_assert_int_eq(c->procs[1].type, PROC_SUBCONTRACT);
+	ck_assert_str_eq(c->procs[1].subcontractors.v[0], "株式会社川下コール");
+	ck_assert_str_eq(c->procs[1].data_items.v[1], "電話番号");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -2785,6 +2819,7 @@ extract_suite(void)
 	tcase_add_test(tc, paragraphs_naming_their_procedure_in_quotes);
 	tcase_add_test(tc, a_change_report_gives_the_facts_after_the_change);
 	tcase_add_test(tc, an_annex_a_procedure_names_gives_its_facts);
+	tcase_add_test(tc, bracketed_blocks_of_subcontracts_are_procedures);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -210,6 +210,30 @@ label_is_prefix(const char *key)
 	return 0;
 }
 
+int
+label_joins(const char *head, const char *key)
+{
+	size_t n = strlen(head);
+
+	size_t k = strlen(key), base = without_note(key);
+
+	pthread_once(&labels_once, load_labels);
+	for (size_t i = 0; i < nlabels && n > 0 && n < k; i++) {
+		size_t len = labels[i].len;
+
+		if (!labels[i].suffix && len > n &&
+		    strncmp(labels[i].text, head, n) == 0 &&
+		    strncmp(key, labels[i].text, len) == 0 &&
+		    label_ends(key + len))
+			return 1;
+		/* "*わせる個人情報": the tear inside the words it ends with */
+		if (labels[i].suffix && len <= base && base - len < n &&
+		    strncmp(key + base - len, labels[i].text, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 const char *
 skip_numbering(const char *key)
 {

@@ -33,6 +33,14 @@ enum field_id {
 enum field_id	label_field(const char *label);
 /* Is key (NFKC, no white space) a proper beginning of a known label? */
 int		label_is_prefix(const char *key);
+/*
+ * Is key (head and the words after it) a known label torn in two, head
+ * a proper beginning of a label of labels.tsv, or the tear inside the
+ * words of a "*suffix" pattern key ends with ("取り扱わせる個人" +
+ * "情報", "*わせる個人情報"; not "件" + "提供先")?  Both NFKC, no white
+ * space.
+ */
+int		label_joins(const char *head, const char *key);
 /* Name of a field as labels.tsv spells it ("items"), for provenance. */
 const char	*field_name(enum field_id f);
 

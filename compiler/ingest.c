@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "ingest.h"
+#include "normalize.h"
 #include "pdf.h"
 
 #define READ_CHUNK 65536
@@ -403,6 +404,7 @@ ingest_read(const char *dir, const char *relpath,
 		diag_report(d, full, 0, "%s", why);
 		goto fail;
 	}
+	norm_radicals(src->text, src->len);	/* "⽉" from a PDF: "月" */
 	src->path = xstrdup(relpath);
 	src->hash = hash_bytes(raw.data, raw.len);
 	src->format = format == -1 ? FORMAT_TEXT : (enum source_format)format;

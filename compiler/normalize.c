@@ -193,6 +193,26 @@ map(const char *s, size_t len, utf8proc_option_t opt)
 	return (char *)dst;
 }
 
+void
+norm_radicals(char *s, size_t len)
+{
+	for (size_t i = 0; i + 3 <= len; i++) {
+		unsigned char *p = (unsigned char *)s + i;
+		int32_t c, to[4];
+		int last;
+
+		if (p[0] != 0xe2 || p[1] < 0xbc || p[1] > 0xbf)
+			continue;	/* U+2F00..U+2FFF is E2 BC 80..E2 BF BF */
+		c = ((p[0] & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+		if (c > 0x2fd5 || utf8proc_decompose_char(c, to, 4,
+		    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last) != 1 || to[0] < 0x4e00 ||
+		    to[0] > 0x9fff)
+			continue;
+		utf8proc_encode_char(to[0], p);	/* three bytes, as c */
+		i += 2;
+	}
+}
+
 char *
 norm_nfkc(const char *s, size_t len)
 {

@@ -18,6 +18,14 @@
  */
 char	*norm_nfkc(const char *s, size_t len);
 
+/*
+ * Kangxi radicals (U+2F00..U+2FD5, "⽉", "⽒名": glyphs a PDF's text
+ * layer gives for ordinary kanji) replaced in place by the kanji NFKC
+ * makes of them ("月", "氏名").  Both are three bytes in UTF-8, so the
+ * length and every byte offset stay.
+ */
+void	norm_radicals(char *s, size_t len);
+
 /* norm_nfkc() plus case folding (LGWAN → lgwan): the form used for matching. */
 char	*norm_fold(const char *s, size_t len);
 /*

@@ -2419,6 +2419,90 @@ timed_turn(const char *s)
 	}
 }
 
+/* The first word of s (up to a space) and where the rest starts. */
+static char *
+first_word(const char *s, const char **rest)
+{
+	const char *sp = s;
+
+	while (*sp && *sp != ' ' && *sp != '\t' &&
+	    !str_has_prefix(sp, "\xe3\x80\x80"))
+		sp++;
+	*rest = str_skip_spaces(sp);
+	return xstrndup(s, (size_t)(sp - s));
+}
+
+/* Lines from j on that go on in column col or right of it (a value's
+ * lines under its first), each a piece of value.  Returns the line
+ * after them. */
+static size_t
+gather_indented(const struct pass *ps, size_t j, int col, struct buf *value)
+{
+	for (; j < ps->in->n; j++) {
+		const char *text = ps->in->lines[j].text;
+		const char *s = str_skip_spaces(text);
+
+		if (*s == '\0' || strchr(text, '\t') != NULL ||
+		    norm_width(text, (size_t)(s - text)) + 1 < col)
+			break;
+		put_piece(value, s, str_has_suffix(value->data, "、"));
+	}
+	return j;
+}
+
+/*
+ * A label cell wrapped inside a row of a two-column table, as a PDF's
+ * text layer gives it: "（４） 取り扱わせる個人 世帯主の氏名、…、" then
+ * "情報 罹災証明書の交付状況、…" — the first words of the two lines are
+ * one known label (neither is one alone), one space apart from the rest,
+ * which is one value with any lines indented under it.  Emits the
+ * row and returns the line after the pair; i when line i is no such
+ * row.
+ */
+static size_t
+torn_label_row(struct pass *ps, size_t i)
+{
+	const struct doc_line *dl = &ps->in->lines[i];
+	const char *s = str_skip_spaces(dl->text), *v1, *v2, *next;
+	char *a = NULL, *b = NULL, *key = NULL, *both = NULL;
+	struct buf label = BUF_INIT, value = BUF_INIT;
+	size_t out = i;
+
+	if (i + 1 >= ps->in->n || strchr(dl->text, '\t') != NULL)
+		return i;
+	s = str_skip_spaces(s + numbering_len(s));
+	next = str_skip_spaces(ps->in->lines[i + 1].text);
+	if (*next == '\0' || numbering_len(next) > 0 ||
+	    strchr(next, '\t') != NULL)
+		return i;
+	a = first_word(s, &v1);
+	key = label_key(a, strlen(a));
+	if (*v1 == '\0' || norm_width(a, strlen(a)) < 6 ||
+	    norm_width(s + strlen(a), (size_t)(v1 - s) - strlen(a)) > 2 ||
+	    known_label(key))
+		goto out;	/* (a label in a column of its own, wider apart
+				   from its value, is gather_column()'s) */
+	b = first_word(next, &v2);
+	buf_puts(&label, a);
+	buf_puts(&label, b);
+	both = label_key(label.data, label.len);
+	if (*v2 == '\0' || !label_joins(key, both))
+		goto out;
+	put_piece(&value, v1, 0);
+	put_piece(&value, v2, str_has_suffix(v1, "、"));
+	out = gather_indented(ps, i + 2, norm_width(ps->in->lines[i + 1].text,
+	    (size_t)(v2 - ps->in->lines[i + 1].text)), &value);
+	emit_row(ps, dl, label.data, value.data);
+out:
+	free(a);
+	free(b);
+	free(key);
+	free(both);
+	buf_free(&label);
+	buf_free(&value);
+	return out;
+}
+
 static size_t
 normalise_line(struct pass *ps, size_t i)
 {
@@ -2446,6 +2530,8 @@ normalise_line(struct pass *ps, size_t i)
 	if ((next = labels_over_values(ps, i)) > i)
 		return next;
 	if ((next = long_table(ps, i)) > i)
+		return next;
+	if ((next = torn_label_row(ps, i)) > i)
 		return next;
 	part_of_item_code(ps, i);
 	if (slashed_pairs(ps, i) || pairs_side_by_side(ps, i))

@@ -612,6 +612,17 @@ START_TEST(number_none)
 }
 END_TEST
 
+START_TEST(kangxi_radicals_become_kanji_in_place)
+{
+	char s[] = "令和7年7⽉24⽇ ⽯巻市 ⽒名";	/* U+2F49 U+2F47 U+2F6F U+2F52 */
+	size_t n = strlen(s);
+
+	norm_radicals(s, n);
+	ck_assert_str_eq(s, "令和7年7月24日 石巻市 氏名");
+	ck_assert_uint_eq(strlen(s), n);
+}
+END_TEST
+
 static Suite *
 normalize_suite(void)
 {
@@ -686,6 +697,7 @@ normalize_suite(void)
 	tcase_add_test(tc, simple_map_pairs_do_not_interact);
 	tcase_add_test(tc, fold_fast_path_matches_slow_path);
 	tcase_add_test(tc, kanji_digits_run);
+	tcase_add_test(tc, kangxi_radicals_become_kanji_in_place);
 	suite_add_tcase(s, tc);
 	return s;
 }

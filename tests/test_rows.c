@@ -1247,6 +1247,29 @@ START_TEST(label_value_box_ruled_per_row)
 }
 END_TEST
 
+START_TEST(label_torn_in_a_pdf_row_is_joined)
+{
+	struct rows r;
+
+	/* a two-column table as a PDF's text layer gives it: the label
+	   cell wraps, its pieces each before a piece of the value */
+	rows_of(&r, "（３） 委託先 株式会社山川システム\n"
+	    "（４） 取り扱わせる個人 世帯主の氏名、住所、\n"
+	    "情報 電話番号、被害の程度\n"
+	    "（５） 結合される情 氏名、住所\n"
+	    "報項目 口座情報\n"
+	    "件　名　見守りの提供\n"
+	    "提供先　株式会社川下\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "取り扱わせる個人情報", NULL),
+	    "世帯主の氏名、住所、電話番号、被害の程度");
+	ck_assert_str_eq(row(&r, "結合される情報項目", NULL),
+	    "氏名、住所\n口座情報");
+	/* 件 + 提供先 is no torn label: 提供先 is one of its own */
+	ck_assert_ptr_null(row(&r, "件提供先", NULL));
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -1331,6 +1354,7 @@ rows_suite(void)
 	tcase_add_test(tc, bullets_of_pairs_in_a_cell_are_rows);
 	tcase_add_test(tc, label_wrapped_past_its_value);
 	tcase_add_test(tc, letter_of_a_vertical_label_is_dropped);
+	tcase_add_test(tc, label_torn_in_a_pdf_row_is_joined);
 	suite_add_tcase(s, tc);
 	return s;
 }

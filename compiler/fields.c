@@ -968,6 +968,10 @@ parse_period(const char *value, char start[11], char end[11])
 	start[0] = end[0] = '\0';
 	if (norm_find_date(value, len, &d, &s, &e) != 0)
 		return;
+	if (memmem(value, s, "から", strlen("から")) != NULL) {
+		norm_format_iso(&d, end);	/* "契約締結日から…まで" */
+		return;
+	}
 	norm_format_iso(&d, start);
 	if (norm_find_date(value + e, len - e, &d, NULL, NULL) == 0)
 		norm_format_iso(&d, end);

@@ -99,7 +99,8 @@ long long	items_count_at(const char *p, int points);
  * none.
  */
 const char	*value_after_change(const char *value);
-/* Start and end of a period "令和7年4月1日から令和8年3月31日まで". */
+/* Start and end of a period "令和7年4月1日から令和8年3月31日まで"; only
+ * the end of "契約締結日から令和8年3月31日まで". */
 void	parse_period(const char *value, char start[11], char end[11]);
 
 #endif

@@ -327,6 +327,19 @@ START_TEST(items_stated_in_a_sentence)
 }
 END_TEST
 
+START_TEST(period_from_a_day_named_in_words_gives_its_end)
+{
+	char start[11], end[11];
+
+	parse_period("契約締結日から令和１３年３月３１日まで", start, end);
+	ck_assert_str_eq(start, "");
+	ck_assert_str_eq(end, "2031-03-31");
+	parse_period("令和8年4月1日から令和9年3月31日まで", start, end);
+	ck_assert_str_eq(start, "2026-04-01");
+	ck_assert_str_eq(end, "2027-03-31");
+}
+END_TEST
+
 static Suite *
 fields_suite(void)
 {
@@ -356,6 +369,7 @@ fields_suite(void)
 	tcase_add_test(tc, checked_box_without_label_is_nothing);
 	tcase_add_test(tc, a_changed_value_is_read_after_the_change);
 	tcase_add_test(tc, items_stated_in_a_sentence);
+	tcase_add_test(tc, period_from_a_day_named_in_words_gives_its_end);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2043,6 +2043,22 @@ keyed_procedures(const struct facts *fs, int rec, struct proc_spans *ps)
 	return n;
 }
 
+/* Does record rec (a row of a list table) say what a procedure says —
+ * its work, parties, items, period or kind — not only dates and
+ * departments (a change log: 版 | 日付 | 内容 | 担当)? */
+static int
+record_of_procedure(const struct facts *fs, int rec)
+{
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct fact *f = &fs->v[i];
+
+		if (f->record == rec && (is_procedure_field(f->field) ||
+		    f->field == FIELD_SUBJECT || kind_fact_type(f) >= 0))
+			return 1;
+	}
+	return 0;
+}
+
 /* Does a title name a 委託 of its own ("…業務の委託について"), not only a
  * 再委託 ("…に係る再委託の承認について")? */
 static int
@@ -2065,7 +2081,7 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		add_proc_span(&ps, s->from, s->to, -1, s->record, NULL);
 	for (size_t r = 0; r < fs->nrec && s->record < 0; r++)
 		if (!fs->rec[r].is_case && fs->rec[r].at >= s->from &&
-		    fs->rec[r].at < s->to)
+		    fs->rec[r].at < s->to && record_of_procedure(fs, (int)r))
 			add_proc_span(&ps, fs->rec[r].at, fs->rec[r].end, -1,
 			    (int)r, NULL);
 	if (ps.n == 0 && s->record < 0)

@@ -2702,6 +2702,28 @@ START_TEST(bracketed_blocks_of_subcontracts_are_procedures)
 }
 END_TEST
 
+START_TEST(a_change_log_table_is_no_list_of_procedures)
+{
+	struct parsed p;
+
+	parse_text(&p, "log.md", "# 受付システムの委託について（報告）\n\n"
+	    "- **担当課**：環境部ごみ対策課\n\n"
+	    "## 業務委託\n\n"
+	    "| 項目 | 内容 |\n|---|---|\n"
+	    "| 件名 | 受付コールセンター運営業務 |\n"
+	    "| 委託先 | 株式会社山川サービス |\n\n"
+	    "## 変更履歴\n\n"
+	    "| 版 | 日付 | 内容 | 担当 |\n|---|---|---|---|\n"
+	    "| 第1.0版 | 令和７年１０月３０日 | 初版 | 総務部デジタル推進課 |\n"
+	    "| 第1.1版 | 令和７年１１月１４日 | 期間を修正 | 環境部ごみ対策課 |\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 1);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].consignees.v[0],
+	    "株式会社山川サービス");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -2820,6 +2842,7 @@ extract_suite(void)
 	tcase_add_test(tc, a_change_report_gives_the_facts_after_the_change);
 	tcase_add_test(tc, an_annex_a_procedure_names_gives_its_facts);
 	tcase_add_test(tc, bracketed_blocks_of_subcontracts_are_procedures);
+	tcase_add_test(tc, a_change_log_table_is_no_list_of_procedures);
 	suite_add_tcase(s, tc);
 	return s;
 }

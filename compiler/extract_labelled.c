@@ -141,6 +141,7 @@ add_proc_span(struct proc_spans *ps, size_t from, size_t to, int type,
 	ps->v[ps->n].title_at = 0;
 	ps->v[ps->n].prose = 0;
 	ps->v[ps->n].title = NULL;
+	ps->v[ps->n].detail_from = ps->v[ps->n].detail_to = 0;
 	ps->n++;
 }
 
@@ -1458,6 +1459,22 @@ is_bare_party(const char *label)
 	return yes;
 }
 
+/* Is a 再委託 told apart from its 委託: a 再委託先 with items or a
+ * period of its own (再委託先が取り扱う個人情報, 再委託期間)? */
+static int
+told_apart(const struct facts *fs, const struct sub_facts *sf)
+{
+	int named = 0, own = 0;
+
+	for (size_t i = 0; i < sf->n; i++) {
+		enum field_id f = fs->v[sf->v[i]].field;
+
+		named |= f == FIELD_SUBCONTRACTORS;
+		own |= f == FIELD_ITEMS || f == FIELD_PERIOD;
+	}
+	return named && own;
+}
+
 /* Fill p from the facts of its span (or record). */
 
 static void
@@ -1475,7 +1492,9 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 		const struct fact *f = &fs->v[i];
 		int inner = 0;
 
-		if (ps->record >= 0 ? f->record != ps->record :
+		if (ps->record >= 0 ? f->record != ps->record &&
+		    !(f->record < 0 && f->at >= ps->detail_from &&
+		    f->at < ps->detail_to) :
 		    f->record >= 0 || f->at < ps->from || f->at >= ps->to)
 			continue;
 		/* a fact of a nested procedure section is that one's */
@@ -1584,6 +1603,8 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 			apply_row(c, p, f->label, f->value, f->line);
 		p = &c->procs[pi];
 	}
+	if (told_apart(fs, sub_facts))
+		*subcontract = 1;
 	if (ps->record < 0 && (p->type == PROC_OUTSOURCE ||
 	    p->type == PROC_SUBCONTRACT) && p->consignees.n == 0 &&
 	    p->type != PROC_SUBCONTRACT)
@@ -2059,6 +2080,40 @@ record_of_procedure(const struct facts *fs, int rec)
 	return 0;
 }
 
+/*
+ * A row of a list table of procedures whose work a section of the case
+ * tells in full further on ("| 1 | 住民税課税資料データ入力業務 | … |",
+ * then "### No.1　住民税課税資料データ入力業務" and its facts): the
+ * section, for the row's procedure to read as well.
+ */
+static void
+detail_sections(const struct ctx *x, const struct facts *fs,
+    const struct span *s, struct proc_spans *ps)
+{
+	for (size_t k = 0; k < ps->n; k++) {
+		struct proc_span *sp = &ps->v[k];
+		const struct fact *work;
+		char *want;
+
+		if (sp->record < 0 || ((work = first_fact(fs, FIELD_WORK, 0, 0,
+		    sp->record)) == NULL && (work = first_fact(fs,
+		    FIELD_SUBJECT, 0, 0, sp->record)) == NULL))
+			continue;
+		want = strip_ws(work->value);
+		for (size_t i = s->from; i < s->to && i < x->n; i++)
+			if (x->k[i]->kind == NODE_HEADING &&
+			    strlen(want) >= 3 * 4 &&
+			    strstr(x->k[i]->key, want) != NULL &&
+			    (i < fs->rec[sp->record].at ||
+			    i >= fs->rec[sp->record].end)) {
+				sp->detail_from = i + 1;
+				sp->detail_to = node_span_end(x->k[i]);
+				break;
+			}
+		free(want);
+	}
+}
+
 /* Does a title name a 委託 of its own ("…業務の委託について"), not only a
  * 再委託 ("…に係る再委託の承認について")? */
 static int
@@ -2084,6 +2139,7 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		    fs->rec[r].at < s->to && record_of_procedure(fs, (int)r))
 			add_proc_span(&ps, fs->rec[r].at, fs->rec[r].end, -1,
 			    (int)r, NULL);
+	detail_sections(x, fs, s, &ps);
 	if (ps.n == 0 && s->record < 0)
 		block_procedures(x, s->from, s->to, &ps);
 	if (ps.n == 0 && s->record < 0) {

@@ -69,6 +69,9 @@ struct proc_span {
 	int		 prose;		/* stated in sentences only */
 	char		*title;		/* the title a list gave it (owned),
 					   or NULL */
+	size_t		 detail_from;	/* a record's section elsewhere that
+					   tells it in full ("### No.1 …"), */
+	size_t		 detail_to;	/* [from, to) nodes; both 0 if none */
 };
 
 /* The procedures of a case. */

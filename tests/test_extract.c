@@ -2724,6 +2724,38 @@ START_TEST(a_change_log_table_is_no_list_of_procedures)
 }
 END_TEST
 
+START_TEST(a_row_of_a_list_reads_the_section_that_details_it)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "chosa.md", "# 委託先実地調査の結果について（報告）\n\n"
+	    "## １　調査の対象\n\n"
+	    "| No. | 委託業務名 | 受託者 | 再委託先 |\n|:---:|---|---|---|\n"
+	    "| 1 | 課税資料データ入力業務 | 株式会社山川情報 | なし |\n"
+	    "| 2 | 給食費徴収管理システム運用業務 | 株式会社川下システム | 株式会社谷クラウド |\n\n"
+	    "## ２　調査の結果\n\n"
+	    "### No.1　課税資料データ入力業務\n\n"
+	    "- 取り扱わせている個人情報：氏名、住所\n"
+	    "- 委託期間：令和７年１０月１日～令和８年３月３１日\n\n"
+	    "### No.2　給食費徴収管理システム運用業務\n\n"
+	    "- 取り扱わせている個人情報：児童の氏名、保護者の氏名\n"
+	    "- 再委託：あり（サーバの運用）\n"
+	    "  - 再委託先：株式会社谷クラウド\n"
+	    "  - 再委託先が取り扱う個人情報：児童の氏名\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 3);
+	ck_assert_str_eq(c->procs[0].period_start.value, "2025-10-01");
+	ck_assert_int_eq((int)c->procs[0].data_items.n, 2);
+	ck_assert_int_eq((int)c->procs[1].data_items.n, 2);
+	ck_assert_int_eq(c->procs[2].type, PROC_SUBCONTRACT);
+	ck_assert_str_eq(c->procs[2].subcontractors.v[0], "株式会社谷クラウド");
+	ck_assert_int_eq((int)c->procs[2].data_items.n, 1);
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -2843,6 +2875,7 @@ extract_suite(void)
 	tcase_add_test(tc, an_annex_a_procedure_names_gives_its_facts);
 	tcase_add_test(tc, bracketed_blocks_of_subcontracts_are_procedures);
 	tcase_add_test(tc, a_change_log_table_is_no_list_of_procedures);
+	tcase_add_test(tc, a_row_of_a_list_reads_the_section_that_details_it);
 	suite_add_tcase(s, tc);
 	return s;
 }

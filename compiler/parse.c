@@ -788,14 +788,20 @@ md_literal(struct md *m, cmark_node *n)
 	}
 }
 
-/* "担当: 保育課": an entry that pairs a label with a value. */
+/* "担当: 保育課", "**担当**　保育課": an entry that pairs a label with a
+ * value, after a colon or an ideographic space. */
 static int
 has_label_colon(const char *s)
 {
-	const char *c = strstr(s, ":"), *wide = strstr(s, "：");
+	static const char *const marks[] = { ":", "：", "\xe3\x80\x80", NULL };
+	const char *c = NULL;
 
-	if (c == NULL || (wide != NULL && wide < c))
-		c = wide;
+	for (int i = 0; marks[i]; i++) {
+		const char *hit = strstr(s, marks[i]);
+
+		if (hit != NULL && (c == NULL || hit < c))
+			c = hit;
+	}
 	return c != NULL && c > s && c - s <= 3 * 16;
 }
 

@@ -2756,6 +2756,21 @@ START_TEST(a_row_of_a_list_reads_the_section_that_details_it)
 }
 END_TEST
 
+START_TEST(bold_labels_in_bullets_pair_after_a_wide_space)
+{
+	struct parsed p;
+
+	parse_text(&p, "bullets.md", "# 実地調査の結果について（報告）\n\n"
+	    "- **報告日**　令和８年１月１９日\n"
+	    "- **担当**　総務課行財政係\n\n"
+	    "委託先の管理状況を確認した。\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->department.value, "総務課行財政係");
+	ck_assert_str_eq(p.cases.v[0]->date.value, "2026-01-19");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -2876,6 +2891,7 @@ extract_suite(void)
 	tcase_add_test(tc, bracketed_blocks_of_subcontracts_are_procedures);
 	tcase_add_test(tc, a_change_log_table_is_no_list_of_procedures);
 	tcase_add_test(tc, a_row_of_a_list_reads_the_section_that_details_it);
+	tcase_add_test(tc, bold_labels_in_bullets_pair_after_a_wide_space);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -593,8 +593,8 @@ int
 is_organisation_like(const char *s)
 {
 	static const char *const marks[] = { "未定", "株式会社", "有限会社",
-	    "合同会社", "法人", "会社", "協会", "連合会", "組合", "機構",
-	    "センター", "事業所", "事業者", "医師会", "大学", "病院",
+	    "合同会社", "法人", "会社", "協会", "協議会", "連合会", "組合",
+	    "機構", "センター", "事業所", "事業者", "医師会", "大学", "病院",
 	    "研究所", "(株)", "(有)", "財団", "社団", "公社", "ホールディングス",
 	    NULL };
 
@@ -881,6 +881,49 @@ organisations_before_verbs(const struct ctx *x, const char *const *verbs,
 			    q = strstr(q + 1, verbs[v]))
 				organisation_before(x, text, (size_t)(q - text),
 				    out);
+		free(text);
+		if (out->n > had && *line == 0)
+			*line = (size_t)x->k[i]->line;
+	}
+}
+
+/* Where "Xに" ends before p, in the same clause as p ("…協議会に名簿の
+ * 情報を提供": the に after 協議会), or NULL. */
+static const char *
+recipient_before(const char *text, const char *p)
+{
+	for (const char *q = p; q > text && p - q < 3 * 30; ) {
+		q--;
+		while (q > text && (*q & 0xc0) == 0x80)
+			q--;
+		if (str_has_prefix(q, "、") || str_has_prefix(q, "。"))
+			return NULL;
+		if (str_has_prefix(q, "に"))
+			return q;
+	}
+	return NULL;
+}
+
+void
+organisations_given_to(const struct ctx *x, const char *const *verbs,
+    size_t from, size_t to, struct strlist *out, size_t *line)
+{
+	for (size_t i = from; i < to && i < x->n; i++) {
+		char *text;
+		size_t had = out->n;
+
+		if (continues_sentence(x, i, from))
+			continue;
+		text = paragraph_at(x, i, to);
+		for (int v = 0; verbs[v]; v++)
+			for (const char *q = strstr(text, verbs[v]); q != NULL;
+			    q = strstr(q + 1, verbs[v])) {
+				const char *ni = recipient_before(text, q);
+
+				if (ni != NULL)
+					organisation_before(x, text,
+					    (size_t)(ni - text), out);
+			}
 		free(text);
 		if (out->n > had && *line == 0)
 			*line = (size_t)x->k[i]->line;

@@ -93,6 +93,11 @@ void	organisations_in_prose(const struct ctx *x, struct procedure *p,
 void	organisations_before_verbs(const struct ctx *x,
 	    const char *const *verbs, size_t from, size_t to,
 	    struct strlist *out, size_t *line);
+/* The organisations a verb with its object gives to ("…協議会に名簿の
+ * 情報を提供する": verb "を提供"), named before the に of the same
+ * clause; as organisations_before_verbs(). */
+void	organisations_given_to(const struct ctx *x, const char *const *verbs,
+	    size_t from, size_t to, struct strlist *out, size_t *line);
 /* The keys of nodes [i, i + n) run together (a sentence a line wrap
  * broke: "…業務委" / "託について」").  New string. */
 char	*node_keys(const struct ctx *x, size_t i, size_t n);

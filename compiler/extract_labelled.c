@@ -2114,6 +2114,24 @@ detail_sections(const struct ctx *x, const struct facts *fs,
 	}
 }
 
+/*
+ * A case told in sentences only under a title that names no kind of
+ * procedure ("…の導入に伴う個人情報の取扱いについて"): the procedures its
+ * verbs state ("…の運用は、株式会社〇〇に委託します。…同社から株式会社
+ * △△に再委託されます"), each over the case's text.
+ */
+static void
+told_by_verbs(const struct ctx *x, const struct span *s,
+    struct proc_spans *ps)
+{
+	int t = type_in_prose(x, s->from, s->to);
+
+	if (t == PROC_SUBCONTRACT && says_entrusting(x, s->from, s->to))
+		add_prose_span(ps, s->from, s->to, PROC_OUTSOURCE, NULL, NULL);
+	if (t >= 0)
+		add_prose_span(ps, s->from, s->to, t, NULL, NULL);
+}
+
 /* Does a title name a 委託 of its own ("…業務の委託について"), not only a
  * 再委託 ("…に係る再委託の承認について")? */
 static int
@@ -2182,6 +2200,8 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		    (int)type_from_words(c->title.value), -1, NULL);
 		ps.v[0].prose = 1;
 	}
+	if (ps.n == 0 && s->record < 0)
+		told_by_verbs(x, s, &ps);
 	if (ps.n > 0 && s->record < 0 && only_subcontracts(&ps) &&
 	    c->title.value != NULL && title_names_entrustment(c->title.value)) {
 		/* a 再委託 is of a 委託: the case's, stated in sentences */

@@ -213,6 +213,10 @@ clean_list(const char *value, enum field_id f);
 /* Do sentences of [from, to) hand something over: "…に委託する". */
 int
 states_in_prose(const struct ctx *x, size_t from, size_t to, int type);
+/* Do sentences of [from, to) entrust a work ("…に委託します"), not
+ * only subcontract it? */
+int
+says_entrusting(const struct ctx *x, size_t from, size_t to);
 /* The procedure the sentences of [from, to) state by their verb (…に
  * 再委託, …に委託, …に提供, …と結合), or -1. */
 int

@@ -47,6 +47,14 @@ states_in_prose(const struct ctx *x, size_t from, size_t to, int type)
 }
 
 int
+says_entrusting(const struct ctx *x, size_t from, size_t to)
+{
+	static const char *const entrusts[] = { "に委託", "へ委託", NULL };
+
+	return says_verb(x, from, to, entrusts);
+}
+
+int
 type_in_prose(const struct ctx *x, size_t from, size_t to)
 {
 	static const char *const subcontracts[] = { "に再委託", "へ再委託",
@@ -447,6 +455,7 @@ partner_in_prose(const struct ctx *x, size_t from, size_t to,
 	    "が運用", "が管理", "が運営", NULL };
 	static const char *const roles[] = { "提供先", "結合先",
 	    "結合の相手方", "提供の相手方", "接続先", NULL };
+	static const char *const objects[] = { "を提供", NULL };
 	struct strlist names = STRLIST_INIT;
 	size_t line = 0;
 
@@ -455,6 +464,8 @@ partner_in_prose(const struct ctx *x, size_t from, size_t to,
 	line = (size_t)organisations_named_as(x, roles, from, to, &names);
 	if (names.n == 0)
 		organisations_before_verbs(x, verbs, from, to, &names, &line);
+	if (names.n == 0)
+		organisations_given_to(x, objects, from, to, &names, &line);
 	if (names.n > 0) {
 		field_set(&p->partner, names.v[0], (int)line);
 		field_from(&p->partner, "rule …に提供 / …が運用 in prose");

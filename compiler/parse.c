@@ -441,10 +441,12 @@ walk_node(struct page *pg, xmlNode *n, int depth)
 		put_text(&pg->line, (const char *)n->content);
 		return;
 	}
-	/* (a button's words are the page's controls: tabs, search) */
+	/* (a button's words are the page's controls: tabs, search; ruby
+	   text is a reading of the word it is over, not more words) */
 	if (n->type != XML_ELEMENT_NODE || is_named(n, "script") ||
 	    is_named(n, "style") || is_named(n, "button") ||
-	    is_named(n, "template"))
+	    is_named(n, "template") || is_named(n, "rt") ||
+	    is_named(n, "rp"))
 		return;
 	if (is_named(n, "input")) {
 		put_checkbox(&pg->line, n);

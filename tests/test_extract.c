@@ -2771,6 +2771,34 @@ START_TEST(bold_labels_in_bullets_pair_after_a_wide_space)
 }
 END_TEST
 
+START_TEST(a_notice_told_in_sentences_gives_its_procedures)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "kouhou.html", "<html><body><article>"
+	    "<h3>諮問第５号　予約システムの導入に伴う個人情報の取扱いについて</h3>"
+	    "<p>予約システムの運用は、株式会社山川モビリティに<ruby>委託<rp>（</rp>"
+	    "<rt>いたく</rt><rp>）</rp></ruby>します。委託先が扱う情報は、氏名、住所、"
+	    "電話番号です。</p>"
+	    "<p>サーバの運用は、同社から株式会社谷データセンターに再委託されます。</p>"
+	    "<h3>諮問第６号　見守り活動に係る個人情報の提供について</h3>"
+	    "<p>村は川下村社会福祉協議会に名簿の情報を提供します。</p>"
+	    "</article></body></html>");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq(c->procs[0].type, PROC_OUTSOURCE);
+	ck_assert_str_eq(c->procs[0].consignees.v[0], "株式会社山川モビリティ");
+	ck_assert_int_eq((int)c->procs[0].data_items.n, 3);
+	ck_assert_int_eq(c->procs[1].type, PROC_SUBCONTRACT);
+	c = p.cases.v[1];
+	ck_assert_int_eq((int)c->nprocs, 1);
+	ck_assert_str_eq(c->procs[0].partner.value, "川下村社会福祉協議会");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -2892,6 +2920,7 @@ extract_suite(void)
 	tcase_add_test(tc, a_change_log_table_is_no_list_of_procedures);
 	tcase_add_test(tc, a_row_of_a_list_reads_the_section_that_details_it);
 	tcase_add_test(tc, bold_labels_in_bullets_pair_after_a_wide_space);
+	tcase_add_test(tc, a_notice_told_in_sentences_gives_its_procedures);
 	suite_add_tcase(s, tc);
 	return s;
 }

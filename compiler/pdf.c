@@ -1756,6 +1756,17 @@ opens_heading(const char *b, size_t bn)
 	return 0;
 }
 
+/* Is [b, b + bn) a title in brackets, whole ("【再委託その２】",
+ * "［手続１］")? */
+static int
+bracketed_title(const char *b, size_t bn)
+{
+	return (bn > 6 && memcmp(b, "【", 3) == 0 &&
+	    memcmp(b + bn - 3, "】", 3) == 0) ||
+	    (bn > 6 && memcmp(b, "［", 3) == 0 &&
+	    memcmp(b + bn - 3, "］", 3) == 0);
+}
+
 /* Does line b open a heading of its own after a sentence that ends
  * line l ("…示す。" then "（手続Ａ）外部結合", "【概要】")? */
 static int
@@ -1783,6 +1794,9 @@ continues(const struct doc *d, const struct row *r, size_t i,
 				   the labels ("…しない。）" / "結合期間"), or
 				   a heading ("…まで" / "（手続Ｂ）…") */
 
+	if (bracketed_title(d->chars.data + b->off, b->len))
+		return 0;	/* "【再委託その２】": a block's title, under
+				   the last row of the block before it */
 	if (l->ragged && l->chain_len >= 3 && beside_at(d, r, i + 1, b))
 		return 0;	/* a list of short labels, each with its
 				   value ("件名 …" / "諮問日 …"), not one

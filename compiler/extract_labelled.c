@@ -240,6 +240,45 @@ facts_outside(const struct facts *fs, const struct proc_spans *ps,
  * something over ("…に委託します"): where no section states one in
  * labels, or (beside) sections of sentences only next to those that do.
  */
+/* "Q2. 外部結合の相手方を教えてください。": a question, not a section
+ * of its own procedure. */
+static int
+asks(const char *label)
+{
+	static const char *const ends[] = { "ください", "ください。", "か。",
+	    "か", "?", "？", NULL };
+
+	for (int e = 0; ends[e]; e++)
+		if (str_has_suffix(label, ends[e]))
+			return 1;
+	return 0;
+}
+
+/* "（外部結合及び目的外利用）": a heading over two procedures, not one. */
+static int
+names_two_kinds(const char *label)
+{
+	static const char *const ands[] = { "及び", "並びに", "・", NULL };
+
+	for (int a = 0; ands[a]; a++) {
+		const char *p = strstr(label, ands[a]);
+		char *head;
+		int two;
+
+		if (p == NULL)
+			continue;
+		head = xstrndup(label, (size_t)(p - label));
+		two = type_from_words(head) != PROC_OTHER &&
+		    type_from_words(p + strlen(ands[a])) != PROC_OTHER &&
+		    type_from_words(head) != type_from_words(p +
+		    strlen(ands[a]));
+		free(head);
+		if (two)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 prose_sections(const struct ctx *x, const struct facts *fs, size_t from,
     size_t to, struct proc_spans *ps, int beside)
@@ -254,7 +293,8 @@ prose_sections(const struct ctx *x, const struct facts *fs, size_t from,
 		if (k->kind != NODE_HEADING || k->label == NULL ||
 		    (t = heading_type(k)) < 0 || t == PROC_OTHER ||
 		    t == PROC_SUBCONTRACT || starts_span(ps, i) ||
-		    in_spans(ps, i))
+		    in_spans(ps, i) || names_two_kinds(k->label) ||
+		    asks(k->label))
 			continue;
 		end = node_span_end(k);
 		if (end > to)

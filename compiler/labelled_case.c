@@ -1490,10 +1490,18 @@ title_line(const struct ctx *x, size_t from, size_t to, int *line)
 static char *
 title_after_memo(const struct ctx *x, size_t from, size_t to, int *line)
 {
-	for (size_t i = from; i < to; i++)
-		if (strcmp(x->k[i]->key, "記") == 0)
-			return title_line(x, i + 1, next_nonblank(x, i + 1) + 2,
-			    line);
+	for (size_t i = from; i < to; i++) {
+		size_t j;
+		const char *k;
+
+		if (strcmp(x->k[i]->key, "記") != 0)
+			continue;
+		j = next_nonblank(x, i + 1);
+		k = j < x->n ? x->k[j]->key : "";
+		if (str_has_prefix(k, "【") && str_has_suffix(k, "】"))
+			return NULL;	/* "【事業の概要】": a section's */
+		return title_line(x, i + 1, j + 2, line);
+	}
 	return NULL;
 }
 

@@ -39,8 +39,11 @@ states_in_prose(const struct ctx *x, size_t from, size_t to, int type)
 	    "取得する", "取得し", "交付を請求", "聴き取", NULL };
 	static const char *const uses[] = { "利用する", "利用し", NULL };
 	static const char *const records[] = { "記録する", "記録し", NULL };
+	static const char *const links[] = { "結合する", "結合し", "接続する",
+	    "接続し", NULL };
 
-	return says_verb(x, from, to, verbs) || (type == PROC_INDIRECT &&
+	return says_verb(x, from, to, verbs) || (type == PROC_LINK &&
+	    says_verb(x, from, to, links)) || (type == PROC_INDIRECT &&
 	    says_verb(x, from, to, collects)) || (type == PROC_OTHER_USE &&
 	    says_verb(x, from, to, uses)) || (type == PROC_RECORD &&
 	    says_verb(x, from, to, records));

@@ -2799,6 +2799,31 @@ START_TEST(a_notice_told_in_sentences_gives_its_procedures)
 }
 END_TEST
 
+START_TEST(a_letter_of_bracketed_sections_is_titled_by_its_subject)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "midashi.txt", "山川市長\n\n"
+	    "口座振替受付業務の委託等について（報告）\n\n"
+	    "　条例第７条第１項の規定により、下記のとおり報告します。\n\n"
+	    "記\n\n"
+	    "【事業の概要】\n"
+	    "　口座振替受付サービスを導入する。\n\n"
+	    "【受付サービスとの外部結合】\n"
+	    "　窓口端末と、株式会社谷ペイメントのサーバとを、LGWAN-ASPを介して結合する。"
+	    "結合により送受信する個人情報は、氏名、口座番号及び受付日時である。\n\n"
+	    "以上\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->title.value, "口座振替受付業務の委託等について");
+	ck_assert_int_eq((int)c->nprocs, 1);
+	ck_assert_int_eq(c->procs[0].type, PROC_LINK);
+	ck_assert_int_eq((int)c->procs[0].data_items.n, 3);
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -2921,6 +2946,7 @@ extract_suite(void)
 	tcase_add_test(tc, a_row_of_a_list_reads_the_section_that_details_it);
 	tcase_add_test(tc, bold_labels_in_bullets_pair_after_a_wide_space);
 	tcase_add_test(tc, a_notice_told_in_sentences_gives_its_procedures);
+	tcase_add_test(tc, a_letter_of_bracketed_sections_is_titled_by_its_subject);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -84,6 +84,12 @@ clean_title(const char *raw, int drop_any_paren)
 	char *t = strip_ws(raw), *open, *o2;
 	size_t n, close;
 
+	if (str_has_prefix(t, "【") && str_has_suffix(t, "】") &&
+	    last_of(t, "【") == t) {
+		n = strlen(t) - 2 * strlen("【");	/* "【…の委託】": a heading */
+		memmove(t, t + strlen("【"), n);
+		t[n] = '\0';
+	}
 	if (str_has_suffix(t, "】") && (open = last_of(t, "【")) != NULL &&
 	    open > t)
 		*open = '\0';	/* "…業務【税務課】": an aside, its office */

@@ -906,17 +906,21 @@ says_none(const struct ctx *x, size_t from, size_t to)
 	static const char *const noes[] = { "認めない", "行わない", "しない",
 	    "禁止", "なし", "無し", "予定はない", "ありません", NULL };
 	size_t i = x->k[from]->kind == NODE_ROW ? from :
-	    next_nonblank(x, from + 1);
-	const char *k;
+	    next_nonblank(x, from + 1), n;
+	const char *k, *stop;
 
 	if (i >= to || i >= x->n)
 		return 0;
 	k = x->k[i]->kind == NODE_ROW ? strchr(x->k[i]->text, '\t') :
 	    x->k[i]->key;
-	if (k == NULL || strlen(k) > 3 * 40)
+	if (k == NULL)
 		return 0;
-	for (int n = 0; noes[n]; n++)
-		if (strstr(k, noes[n]) != NULL)
+	/* its first sentence: "本件の委託については、再委託を行わない。…" */
+	n = (stop = strstr(k, "。")) != NULL ? (size_t)(stop - k) : strlen(k);
+	if (n > 3 * 40)
+		return 0;
+	for (int w = 0; noes[w]; w++)
+		if (memmem(k, n, noes[w], strlen(noes[w])) != NULL)
 			return 1;
 	return 0;
 }

@@ -2810,6 +2810,8 @@ START_TEST(a_letter_of_bracketed_sections_is_titled_by_its_subject)
 	    "記\n\n"
 	    "【事業の概要】\n"
 	    "　口座振替受付サービスを導入する。\n\n"
+	    "【再委託の取扱い】\n"
+	    "　本件の委託については、再委託を行わない。契約書に禁止を明記する。\n\n"
 	    "【受付サービスとの外部結合】\n"
 	    "　窓口端末と、株式会社谷ペイメントのサーバとを、LGWAN-ASPを介して結合する。"
 	    "結合により送受信する個人情報は、氏名、口座番号及び受付日時である。\n\n"
@@ -2820,6 +2822,27 @@ START_TEST(a_letter_of_bracketed_sections_is_titled_by_its_subject)
 	ck_assert_int_eq((int)c->nprocs, 1);
 	ck_assert_int_eq(c->procs[0].type, PROC_LINK);
 	ck_assert_int_eq((int)c->procs[0].data_items.n, 3);
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(a_heading_in_brackets_titles_its_procedure_without_them)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "midashi2.txt", "受付業務の委託等について（報告）\n\n"
+	    "記\n\n"
+	    "【受付サービス運用業務の委託】\n"
+	    "　窓口端末の設置を、株式会社山川決済に委託する。\n\n"
+	    "【受付サービスとの外部結合】\n"
+	    "　窓口端末と、株式会社谷ペイメントのサーバとを、LGWAN-ASPを介して結合する。\n\n"
+	    "以上\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_str_eq(c->procs[0].title.value, "受付サービス運用業務の委託");
+	ck_assert_str_eq(c->procs[1].title.value, "受付サービスとの外部結合");
 	parsed_free(&p);
 }
 END_TEST
@@ -2947,6 +2970,7 @@ extract_suite(void)
 	tcase_add_test(tc, bold_labels_in_bullets_pair_after_a_wide_space);
 	tcase_add_test(tc, a_notice_told_in_sentences_gives_its_procedures);
 	tcase_add_test(tc, a_letter_of_bracketed_sections_is_titled_by_its_subject);
+	tcase_add_test(tc, a_heading_in_brackets_titles_its_procedure_without_them);
 	suite_add_tcase(s, tc);
 	return s;
 }

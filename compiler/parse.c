@@ -58,16 +58,52 @@ put_text(struct buf *b, const char *s)
 	}
 }
 
+static int
+is_named(const xmlNode *n, const char *name)
+{
+	return xmlStrcasecmp(n->name, (const xmlChar *)name) == 0;
+}
+
 static void
 put_checkbox(struct buf *b, xmlNode *n)
 {
-	xmlChar *type = xmlGetProp(n, (const xmlChar *)"type");
+	xmlChar *type = xmlGetProp(n, (const xmlChar *)"type"), *value;
 
-	if (type != NULL && xmlStrcasecmp(type, (const xmlChar *)"checkbox")
-	    == 0)
+	if (type != NULL && (xmlStrcasecmp(type, (const xmlChar *)"checkbox")
+	    == 0 || xmlStrcasecmp(type, (const xmlChar *)"radio") == 0))
 		buf_puts(b, xmlHasProp(n, (const xmlChar *)"checked") ?
 		    "[○]" : "[ ]");
+	else if ((type == NULL || (xmlStrcasecmp(type, (const xmlChar *)
+	    "hidden") != 0 && xmlStrcasecmp(type, (const xmlChar *)"submit")
+	    != 0 && xmlStrcasecmp(type, (const xmlChar *)"button") != 0)) &&
+	    (value = xmlGetProp(n, (const xmlChar *)"value")) != NULL) {
+		put_text(b, (const char *)value);	/* a filled-in field */
+		xmlFree(value);
+	}
 	xmlFree(type);
+}
+
+/* A drop-down list's chosen option (the first when none is marked
+ * selected), as the page shows it; not every option. */
+static void
+put_selected(struct buf *b, xmlNode *select)
+{
+	xmlNode *chosen = NULL;
+
+	for (xmlNode *o = select->children; o != NULL; o = o->next) {
+		if (o->type != XML_ELEMENT_NODE || !is_named(o, "option"))
+			continue;
+		if (chosen == NULL || xmlHasProp(o, (const xmlChar *)"selected"))
+			chosen = o;
+		if (xmlHasProp(o, (const xmlChar *)"selected"))
+			break;
+	}
+	if (chosen != NULL) {
+		xmlChar *text = xmlNodeGetContent(chosen);
+
+		put_text(b, (const char *)text);
+		xmlFree(text);
+	}
 }
 
 static void	add_line(struct doc *d, size_t *cap, const char *text, size_t n,
@@ -126,12 +162,6 @@ heading_level(const xmlChar *name)
 	    name[1] <= '6' && name[2] == '\0')
 		return name[1] - '0';
 	return 0;
-}
-
-static int
-is_named(const xmlNode *n, const char *name)
-{
-	return xmlStrcasecmp(n->name, (const xmlChar *)name) == 0;
 }
 
 /* Put the cells that rows above span at the row's next columns. */
@@ -450,6 +480,10 @@ walk_node(struct page *pg, xmlNode *n, int depth)
 		return;
 	if (is_named(n, "input")) {
 		put_checkbox(&pg->line, n);
+		return;
+	}
+	if (is_named(n, "select")) {
+		put_selected(&pg->line, n);
 		return;
 	}
 	cell = is_named(n, "td") || is_named(n, "th");

@@ -2847,6 +2847,33 @@ START_TEST(a_heading_in_brackets_titles_its_procedure_without_them)
 }
 END_TEST
 
+START_TEST(a_printed_form_gives_its_filled_in_fields)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "kian.html", "<html><body><h1>起案文書</h1><table>"
+	    "<tr><th>件名</th><td><input type=\"text\" value=\"予約システム運用業務委託契約の締結について\" readonly></td></tr>"
+	    "<tr><th>委託業務名</th><td><input type=\"text\" value=\"予約システム運用業務\"></td></tr>"
+	    "<tr><th>契約の相手方</th><td><input type=\"text\" value=\"株式会社山川データ\"></td></tr>"
+	    "<tr><th>契約方法</th><td><select><option>一般競争入札</option>"
+	    "<option selected>随意契約</option></select></td></tr>"
+	    "<tr><th>契約期間</th><td><input type=\"text\" value=\"令和７年１１月１日\"> から "
+	    "<input type=\"text\" value=\"令和９年３月３１日\"> まで</td></tr>"
+	    "<tr><th>再委託の有無</th><td><input type=\"radio\" checked> 有 <input type=\"radio\"> 無</td></tr>"
+	    "<tr><th>再委託先</th><td><input type=\"text\" value=\"株式会社谷コール\"></td></tr>"
+	    "</table></body></html>");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->title.value, "予約システム運用業務委託契約の締結について");
+	ck_assert_int_ge((int)c->nprocs, 1);
+	ck_assert_str_eq(c->procs[0].consignees.v[0], "株式会社山川データ");
+	ck_assert_str_eq(c->procs[0].period_start.value, "2025-11-01");
+	ck_assert_str_eq(c->procs[0].period_end.value, "2027-03-31");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -2971,6 +2998,7 @@ extract_suite(void)
 	tcase_add_test(tc, a_notice_told_in_sentences_gives_its_procedures);
 	tcase_add_test(tc, a_letter_of_bracketed_sections_is_titled_by_its_subject);
 	tcase_add_test(tc, a_heading_in_brackets_titles_its_procedure_without_them);
+	tcase_add_test(tc, a_printed_form_gives_its_filled_in_fields);
 	suite_add_tcase(s, tc);
 	return s;
 }

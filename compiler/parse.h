@@ -26,7 +26,7 @@
  * re-derive case bodies with it (index/sqlfunc.h) and refuse to be read
  * by a binary of other rules.
  */
-#define PARSE_RULES_VERSION "2"
+#define PARSE_RULES_VERSION "3"
 
 struct doc_line {
 	char	*text;		/* flattened text, no trailing newline */

@@ -3303,6 +3303,68 @@ join_ruled_rows(struct doc *d)
 	}
 }
 
+/* Is cell [c, c + n) only an item's number ("1.", "２．", "(3)", "④")? */
+static int
+is_number_cell(const char *c, size_t n)
+{
+	char *cell = xstrndup(c, n);
+	int needs_space, yes;
+	size_t m = numbering_mark_len(cell, &needs_space);
+
+	yes = m > 0 && m == n;
+	free(cell);
+	return yes;
+}
+
+/* Where the last cell of t begins after a number cell ("…\t1.\t利用児童
+ * の氏名": at "1."), or NULL. */
+static const char *
+numbered_last_cell(const char *t)
+{
+	const char *last = strrchr(t, '\t'), *num;
+
+	if (last == NULL || last[1] == '\0')
+		return NULL;
+	for (num = last; num > t && num[-1] != '\t'; num--)
+		;
+	return is_number_cell(num, (size_t)(last - num)) ? num : NULL;
+}
+
+/*
+ * A list in a cell, numbered, as a word processor saves its table as
+ * text: "…\t取り扱わせる個人情報\t1.\t利用児童の氏名" then "2.\t利用児童
+ * の住所", "3.\t…" on lines of their own: the items one cell of the
+ * first row, a line each; the lines they were on left empty.
+ */
+static void
+join_numbered_cells(struct doc *d)
+{
+	for (size_t i = 0; i + 1 < d->n; i++) {
+		const char *num = numbered_last_cell(d->lines[i].text);
+		struct buf row = BUF_INIT;
+		size_t j = i + 1;
+
+		if (num == NULL || num == d->lines[i].text ||
+		    tab_cells(d->lines[j].text) != 2 ||
+		    numbered_last_cell(d->lines[j].text) != d->lines[j].text)
+			continue;
+		buf_put(&row, d->lines[i].text, (size_t)(num -
+		    d->lines[i].text));
+		buf_puts(&row, strchr(num, '\t') + 1);
+		for (; j < d->n && tab_cells(d->lines[j].text) == 2 &&
+		    numbered_last_cell(d->lines[j].text) == d->lines[j].text;
+		    j++) {
+			buf_putc(&row, '\n');
+			buf_puts(&row, strchr(d->lines[j].text, '\t') + 1);
+			free(d->lines[j].text);
+			d->lines[j].text = xstrdup("");
+		}
+		free(d->lines[i].text);
+		d->lines[i].text = buf_detach(&row);
+		i = j - 1;
+	}
+}
+
 /* Join the two-cell rows [from, to) of d into line from. */
 static void
 merge_rows(struct doc *d, size_t from, size_t to)
@@ -3517,6 +3579,7 @@ prepared(const struct doc *d, struct doc *out)
 	columns_unfold(out);
 	label_runs_pair(out);
 	join_ruled_rows(out);
+	join_numbered_cells(out);
 }
 
 static void

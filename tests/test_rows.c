@@ -1270,6 +1270,25 @@ START_TEST(label_torn_in_a_pdf_row_is_joined)
 }
 END_TEST
 
+START_TEST(numbered_list_in_a_cell_saved_as_text_is_one_value)
+{
+	struct rows r;
+
+	/* Word saves a cell's numbered list as "1.<TAB>item", the later
+	   items on lines of their own */
+	rows_of(&r, "委託先\t株式会社山川交通\n"
+	    "取り扱わせる個人情報\t1.\t利用児童の氏名\n"
+	    "2.\t利用児童の住所\n"
+	    "3.\t保護者の氏名\n"
+	    "委託期間\t令和７年１１月１日から令和８年３月３１日まで\n",
+	    FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "取り扱わせる個人情報", NULL),
+	    "利用児童の氏名\n利用児童の住所\n保護者の氏名");
+	ck_assert_ptr_nonnull(row(&r, "委託期間", NULL));
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -1355,6 +1374,7 @@ rows_suite(void)
 	tcase_add_test(tc, label_wrapped_past_its_value);
 	tcase_add_test(tc, letter_of_a_vertical_label_is_dropped);
 	tcase_add_test(tc, label_torn_in_a_pdf_row_is_joined);
+	tcase_add_test(tc, numbered_list_in_a_cell_saved_as_text_is_one_value);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -332,12 +332,26 @@ case_header(const char *key, char **number)
 {
 	static const char *const labels[] = { "諮問番号", "報告番号",
 	    "付議番号", "案件番号", NULL };
+	int labelled = -1;
 
 	for (int i = 0; labels[i]; i++)
-		if (str_has_prefix(key, labels[i]))
+		if (str_has_prefix(key, labels[i])) {
 			key += strlen(labels[i]);	/* 諮問番号　諮問第3号 */
+			labelled = i;
+		}
 	if (*key == ':')
 		key++;
+	if (labelled >= 0 && labelled < 3 && str_has_prefix(key, "第")) {
+		char *num = digits_at(key + strlen("第"));
+
+		if (num != NULL && str_has_prefix(key + strlen("第") +
+		    strlen(num), "号")) {
+			*number = num;	/* 報告番号　第12号: a 報告's */
+			return header_words[labelled == 0 ? 0 :
+			    labelled == 1 ? 2 : 3];	/* 諮問, 報告, 付議 */
+		}
+		free(num);
+	}
 	key = after_mark(key);
 	key = after_body_name(key);
 	key = after_letter_number(key);

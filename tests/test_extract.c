@@ -2874,6 +2874,31 @@ START_TEST(a_printed_form_gives_its_filled_in_fields)
 }
 END_TEST
 
+START_TEST(forms_numbered_by_a_row_are_cases_of_their_own)
+{
+	struct parsed p;
+
+	parse_text(&p, "yoshiki.txt", "様式第４号\n個人情報取扱事務委託等報告書\n"
+	    "報告番号\t第１１号\n"
+	    "件名\t送迎業務の委託について\n"
+	    "担当課\tこども発達支援課\n"
+	    "委託先\t株式会社山川交通\n"
+	    "\f\n"
+	    "様式第４号\n個人情報取扱事務委託等報告書\n"
+	    "報告番号\t第１２号\n"
+	    "件名\t見守り事業に係る個人情報の外部提供について\n"
+	    "担当課\t高齢介護課\n"
+	    "提供先\t社会福祉法人川下協議会\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "11");
+	ck_assert_str_eq(p.cases.v[0]->kind.value, "報告");
+	ck_assert_str_eq(p.cases.v[1]->number.value, "12");
+	ck_assert_str_eq(p.cases.v[1]->title.value,
+	    "見守り事業に係る個人情報の外部提供について");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -2999,6 +3024,7 @@ extract_suite(void)
 	tcase_add_test(tc, a_letter_of_bracketed_sections_is_titled_by_its_subject);
 	tcase_add_test(tc, a_heading_in_brackets_titles_its_procedure_without_them);
 	tcase_add_test(tc, a_printed_form_gives_its_filled_in_fields);
+	tcase_add_test(tc, forms_numbered_by_a_row_are_cases_of_their_own);
 	suite_add_tcase(s, tc);
 	return s;
 }

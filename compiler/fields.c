@@ -331,6 +331,21 @@ drop_copula(char *t)
 	}
 }
 
+/* s past a short note in brackets that opens it ("（元請）株式会社A",
+ * "(予定)B"): the name after it. */
+static char *
+after_leading_note(char *s)
+{
+	const char *close = str_has_prefix(s, "（") ? strstr(s, "）") :
+	    *s == '(' ? strchr(s, ')') : NULL;
+	size_t n;
+
+	if (close == NULL || close - s > 3 * 8)
+		return s;
+	n = str_has_prefix(close, "）") ? 3 : 1;
+	return close[n] != '\0' ? (char *)close + n : s;
+}
+
 char *
 clean_organisation(const char *name)
 {
@@ -343,6 +358,7 @@ clean_organisation(const char *name)
 		t = (char *)lead + strlen("…");
 	drop_copula(t);		/* "…ネットワークでございます" (minutes) */
 	strip_trailing_parens(t);
+	t = after_leading_note(t);	/* "（元請）株式会社…" */
 	out = norm_strip_space(t, strlen(t));	/* "S c o p o", "名 称" */
 	free(s);
 	return out;

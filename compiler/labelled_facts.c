@@ -317,6 +317,22 @@ is_header_cell(const char *cell)
 	return yes;
 }
 
+/* "■新規", "【変更】": a line between a table's rows that names the
+ * group of rows below it, not a row. */
+static int
+is_group_title(const struct node *k)
+{
+	static const char *const marks[] = { "■", "□", "◆", "●", "【", "<",
+	    NULL };
+
+	if (k->kind == NODE_ROW || strlen(k->key) > 3 * 20)
+		return 0;
+	for (int m = 0; marks[m]; m++)
+		if (str_has_prefix(k->key, marks[m]))
+			return 1;
+	return 0;
+}
+
 /*
  * The node after the rows of ncell cells that follow node h (blank lines
  * between them allowed: a drawn table's rows stand apart).
@@ -327,8 +343,14 @@ table_end(const struct ctx *x, size_t h, size_t ncell)
 	size_t end = h + 1, last = h + 1;
 
 	for (; end < x->n; end++) {
-		if (x->k[end]->kind == NODE_BLANK)
-			continue;
+		size_t next = end + 1;
+
+		while (next < x->n && x->k[next]->kind == NODE_BLANK)
+			next++;
+		if (x->k[end]->kind == NODE_BLANK || (is_group_title(x->k[end]) &&
+		    next < x->n && x->k[next]->kind == NODE_ROW &&
+		    cell_count(x->k[next]) == ncell))
+			continue;	/* (rows under "■新規" go on) */
 		if (x->k[end]->kind != NODE_ROW || cell_count(x->k[end]) != ncell)
 			break;
 		last = end + 1;

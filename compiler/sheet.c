@@ -424,6 +424,14 @@ sheet_rewrite(const struct doc *in, char **out)
 	return rows > 0 ? 0 : -1;
 }
 
+/* A line between a table's rows that has no cells: a group's title
+ * ("■新規", "【変更】"), short, or nothing. */
+static int
+is_group_title(const char *s)
+{
+	return strchr(s, '\t') == NULL && strlen(s) <= 3 * 20;
+}
+
 int
 header_rows_merge(const struct doc *in, char **out)
 {
@@ -452,11 +460,15 @@ header_rows_merge(const struct doc *in, char **out)
 		merge_header(&head, &sub, merged);
 		out[i] = row_text(&head, merged);
 		out[i + 1] = xstrdup("");
-		/* the rows below, their period columns glued */
+		/* the rows below, their period columns glued; a line of no
+		   cells between them ("■新規", a group's title) goes by */
 		for (size_t j = i + 2; j < in->n && out[j] == NULL &&
-		    str_count(in->lines[j].text, '\t') == w; j++) {
+		    (str_count(in->lines[j].text, '\t') == w ||
+		    is_group_title(in->lines[j].text)); j++) {
 			struct strlist cells = STRLIST_INIT;
 
+			if (str_count(in->lines[j].text, '\t') != w)
+				continue;
 			sheet_cells(in->lines[j].text, &cells);
 			out[j] = row_text(&cells, merged);
 			strlist_free(&cells);

@@ -2899,6 +2899,32 @@ START_TEST(forms_numbered_by_a_row_are_cases_of_their_own)
 }
 END_TEST
 
+START_TEST(a_list_of_cases_under_group_titles_and_a_two_row_head)
+{
+	struct parsed p;
+
+	parse_text(&p, "geppo.html", "<html><body><h1>月例報告</h1><table>"
+	    "<tr><th rowspan=\"2\">報告番号</th><th rowspan=\"2\">件名</th>"
+	    "<th rowspan=\"2\">区分</th><th rowspan=\"2\">委託先</th>"
+	    "<th colspan=\"2\">期間</th></tr>"
+	    "<tr><th>開始</th><th>終了</th></tr>"
+	    "<tr><th colspan=\"6\">■新規</th></tr>"
+	    "<tr><td>第２１号</td><td>端末の保守業務の委託について</td><td>業務委託</td>"
+	    "<td>（元請）株式会社山川システム</td><td>令和７年１１月１日</td><td>令和１０年３月３１日</td></tr>"
+	    "<tr><th colspan=\"6\">■変更</th></tr>"
+	    "<tr><td>第２３号</td><td>入居者管理業務の委託について</td><td>業務委託</td>"
+	    "<td>株式会社谷ハウジング</td><td>令和７年１０月１日</td><td>令和１２年３月３１日</td></tr>"
+	    "</table></body></html>");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->title.value, "端末の保守業務の委託について");
+	ck_assert_str_eq(p.cases.v[0]->procs[0].consignees.v[0],
+	    "株式会社山川システム");
+	ck_assert_str_eq(p.cases.v[0]->procs[0].period_end.value, "2028-03-31");
+	ck_assert_str_eq(p.cases.v[1]->title.value, "入居者管理業務の委託について");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3025,6 +3051,7 @@ extract_suite(void)
 	tcase_add_test(tc, a_heading_in_brackets_titles_its_procedure_without_them);
 	tcase_add_test(tc, a_printed_form_gives_its_filled_in_fields);
 	tcase_add_test(tc, forms_numbered_by_a_row_are_cases_of_their_own);
+	tcase_add_test(tc, a_list_of_cases_under_group_titles_and_a_two_row_head);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2176,6 +2176,23 @@ told_by_verbs(const struct ctx *x, const struct span *s,
 		add_prose_span(ps, s->from, s->to, t, NULL, NULL);
 }
 
+/* The kind of procedure the heading over a table's row names ("２　目的
+ * 外利用（庁内での利用）" over 利用課 | 利用する情報 | …); PROC_OTHER
+ * when none does. */
+static int
+type_of_table_section(const struct ctx *x, size_t row)
+{
+	for (const struct node *k = row < x->n ? x->k[row]->parent : NULL;
+	    k != NULL; k = k->parent) {
+		int t;
+
+		if (k->kind == NODE_HEADING && k->label != NULL &&
+		    (t = heading_type(k)) >= 0 && t != PROC_OTHER)
+			return t;
+	}
+	return PROC_OTHER;
+}
+
 /* Does a title name a 委託 of its own ("…業務の委託について"), not only a
  * 再委託 ("…に係る再委託の承認について")? */
 static int
@@ -2264,7 +2281,13 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		size_t pi;
 		int sub;
 
-		if (sp->type < 0)
+		if (sp->type < 0 && sp->record >= 0 && sp->heading == NULL &&
+		    sp->title_at == 0 && type_of_facts(fs, sp, NULL) ==
+		    PROC_OTHER)	/* a row whose facts say no kind: its
+				   table's heading may */
+			sp->type = type_of_table_section(x, sp->from);
+		if (sp->type < 0 || (sp->type == PROC_OTHER && sp->record >= 0 &&
+		    sp->heading == NULL && sp->title_at == 0))
 			sp->type = type_of_facts(fs, sp, sp->heading ?
 			    sp->heading : sp->title_at ? fact_value_at(fs,
 			    sp->title_at) : c->title.value);

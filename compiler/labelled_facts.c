@@ -639,6 +639,41 @@ subject_department(struct facts *fs, char *cell, size_t at, int line,
 	free(t);
 }
 
+/* "〃", "同上": a cell the same as the one above it. */
+static int
+is_ditto(const char *cell)
+{
+	char *k = strip_ws(cell);
+	int yes = strcmp(k, "〃") == 0 || strcmp(k, "″") == 0 ||
+	    strcmp(k, "同上") == 0 || strcmp(k, "々") == 0;
+
+	free(k);
+	return yes;
+}
+
+/* Each ditto cell of cells given the text of the cell above it. */
+static void
+copy_dittos(struct strlist *cells, const struct strlist *above)
+{
+	for (size_t j = 0; j < cells->n && j < above->n; j++)
+		if (is_ditto(cells->v[j])) {
+			free(cells->v[j]);
+			cells->v[j] = xstrdup(above->v[j]);
+		}
+}
+
+/* "4 | （欠番） | － | －": a row withdrawn, its number kept, no record. */
+static int
+is_withdrawn_row(const struct strlist *cells)
+{
+	int withdrawn = 0;
+
+	for (size_t j = 0; j < cells->n; j++)
+		withdrawn |= strstr(cells->v[j], "欠番") != NULL &&
+		    strlen(cells->v[j]) <= 3 * 8;
+	return withdrawn;
+}
+
 /*
  * A list table at node h: a header row naming at least two fields, then
  * rows of the same width.  Each row is a record (a case when the header
@@ -687,6 +722,11 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 		if (str_has_prefix(x->k[i]->key, "(参考)"))
 			continue;	/* a row given for reference only */
 		row_cells(x->k[i]->text, &cells);
+		if (is_withdrawn_row(&cells)) {
+			strlist_free(&cells);
+			continue;	/* "4 | （欠番） | － | －" */
+		}
+		copy_dittos(&cells, &above);
 		while (i + 1 < end && x->k[i + 1]->kind == NODE_ROW &&
 		    goes_on_row(&head, f, x->k[i + 1]->text))
 			append_cells(&cells, x->k[++i]->text);

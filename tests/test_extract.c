@@ -2925,6 +2925,31 @@ START_TEST(a_list_of_cases_under_group_titles_and_a_two_row_head)
 }
 END_TEST
 
+START_TEST(dittos_withdrawn_rows_and_a_table_typed_by_its_heading)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "ichiran.md", "# 外部提供等の状況について\n\n"
+	    "## １　外部提供\n\n"
+	    "| 番号 | 提供先 | 提供する情報 | 開始日 |\n|---|---|---|---|\n"
+	    "| 1 | 山川市社会福祉協議会 | 氏名、住所 | 令和7年4月1日 |\n"
+	    "| 2 | 山川市民生委員協議会 | 〃 | 〃 |\n"
+	    "| 3 | （欠番） | － | － |\n\n"
+	    "## ２　目的外利用\n\n"
+	    "| 番号 | 利用課 | 利用する情報 | 開始日 |\n|---|---|---|---|\n"
+	    "| 1 | 市民税課 | 減免決定者の氏名 | 令和7年6月2日 |\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 3);
+	ck_assert_str_eq(c->procs[1].partner.value, "山川市民生委員協議会");
+	ck_assert_int_eq((int)c->procs[1].data_items.n, 2);
+	ck_assert_str_eq(c->procs[1].period_start.value, "2025-04-01");
+	ck_assert_int_eq(c->procs[2].type, PROC_OTHER_USE);
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3052,6 +3077,7 @@ extract_suite(void)
 	tcase_add_test(tc, a_printed_form_gives_its_filled_in_fields);
 	tcase_add_test(tc, forms_numbered_by_a_row_are_cases_of_their_own);
 	tcase_add_test(tc, a_list_of_cases_under_group_titles_and_a_two_row_head);
+	tcase_add_test(tc, dittos_withdrawn_rows_and_a_table_typed_by_its_heading);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -292,6 +292,34 @@ after_column(const char *s, const struct piece *p, size_t n)
 	return b > 0 && a > 0 ? a : -1;
 }
 
+/* Do the columns after the first name records by one word and their
+ * numbers ("手続１ | 手続２ | 手続３", "委託事項1 | 委託事項2")? */
+static int
+ordinal_columns(const char *s, const struct piece *p, size_t n)
+{
+	char *first = NULL;
+	int yes = n >= 3;
+
+	for (size_t c = 1; c < n && yes; c++) {
+		char *nf = norm_nfkc(s + p[c].at, p[c].len);
+		size_t len = strlen(nf), digits = 0;
+
+		while (digits < len && nf[len - 1 - digits] >= '0' &&
+		    nf[len - 1 - digits] <= '9')
+			digits++;
+		nf[len - digits] = '\0';	/* the word before the number */
+		yes = digits > 0 && digits < len && (first == NULL ||
+		    strcmp(first, nf) == 0);
+		if (first == NULL) {
+			first = nf;
+			continue;
+		}
+		free(nf);
+	}
+	free(first);
+	return yes;
+}
+
 int
 spaced_table_at(const struct doc *in, size_t i, size_t *end)
 {
@@ -313,9 +341,11 @@ spaced_table_at(const struct doc *in, size_t i, size_t *end)
 		cols[c] = p[c].col;
 	}
 	/* a head of field names, or "番号 | 1 | 2 | 3": records in columns,
-	   or "項目 | 変更前 | 変更後": labels and their values, old and new */
+	   or "項目 | 手続１ | 手続２": the same, or "項目 | 変更前 | 変更
+	   後": labels and their values, old and new */
 	if (n >= MIN_COLS && named < 2 && !(names_numbers(in->lines[i].text +
 	    p[0].at, p[0].len) && numbers == n - 1) &&
+	    !ordinal_columns(in->lines[i].text, p, n) &&
 	    after_column(in->lines[i].text, p, n) < 0)
 		return 0;
 	/* two columns are as often a label and its value: only the case's

@@ -1289,6 +1289,28 @@ START_TEST(numbered_list_in_a_cell_saved_as_text_is_one_value)
 }
 END_TEST
 
+START_TEST(procedures_in_columns_set_with_spaces)
+{
+	struct rows r;
+
+	/* a spreadsheet printed as text, a procedure a column */
+	rows_of(&r, "項目              手続１                  手続２\n"
+	    "----------------------------------------------------------\n"
+	    "件名              通知作成業務の委託      封入業務の再委託\n"
+	    "----------------------------------------------------------\n"
+	    "委託先            株式会社山川データ      株式会社山川データ\n"
+	    "----------------------------------------------------------\n"
+	    "取り扱う個人情報  氏名、住所、            氏名、住所\n"
+	    "                  電話番号\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "項目", NULL), "手続１\t手続２");
+	ck_assert_str_eq(row(&r, "件名", NULL),
+	    "通知作成業務の委託\t封入業務の再委託");
+	ck_assert_str_eq(row(&r, "取り扱う個人情報", NULL),
+	    "氏名、住所、電話番号\t氏名、住所");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -1375,6 +1397,7 @@ rows_suite(void)
 	tcase_add_test(tc, letter_of_a_vertical_label_is_dropped);
 	tcase_add_test(tc, label_torn_in_a_pdf_row_is_joined);
 	tcase_add_test(tc, numbered_list_in_a_cell_saved_as_text_is_one_value);
+	tcase_add_test(tc, procedures_in_columns_set_with_spaces);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1383,15 +1383,45 @@ is_title_shaped(const struct node *k)
 /* A title written as a line of its own (…について（報告）). */
 /* A letter's subject line in [from, to), marked with its kind:
  * "…について（諮問）"; NULL when none.  New string. */
+static int	is_letter_head(const struct node *k);
+
+/*
+ * Subject line i, with the start of it that a wide heading wrapped onto
+ * the line above ("…委託先実地調査の結" / "果について（報告）", a PDF's
+ * big type, a blank between): new string; *line is the first's.
+ */
+static char *
+with_torn_start(const struct ctx *x, size_t i, size_t from, int *line)
+{
+	size_t p = i;
+
+	*line = x->k[i]->line;
+	while (p > from && p + 2 > i && x->k[p - 1]->kind == NODE_BLANK)
+		p--;
+	if (p > from && p + 3 > i && strlen(x->k[i]->key) <= 3 * 12) {
+		const struct node *k = x->k[p - 1];
+
+		if ((k->kind == NODE_TEXT || k->kind == NODE_HEADING) &&
+		    strlen(k->key) >= 3 * 10 && strlen(k->key) <= 3 * 40 &&
+		    strstr(k->key, "。") == NULL && !ends_title(k->key) &&
+		    !is_letter_head(k) && is_title_shaped(k)) {
+			struct buf b = BUF_INIT;
+
+			buf_printf(&b, "%s%s", k->key, x->k[i]->key);
+			*line = k->line;
+			return buf_detach(&b);
+		}
+	}
+	return xstrdup(x->k[i]->key);
+}
+
 static char *
 kind_marked_line(const struct ctx *x, size_t from, size_t to, int *line)
 {
 	for (size_t i = from; i < to && i < x->n && i < from + 200; i++)
 		if (x->k[i]->kind == NODE_TEXT && is_title_shaped(x->k[i]) &&
-		    is_kind_marked(x->k[i]->key) && ends_title(x->k[i]->key)) {
-			*line = x->k[i]->line;
-			return xstrdup(x->k[i]->key);
-		}
+		    is_kind_marked(x->k[i]->key) && ends_title(x->k[i]->key))
+			return with_torn_start(x, i, from, line);
 	return NULL;
 }
 

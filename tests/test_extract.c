@@ -2950,6 +2950,21 @@ START_TEST(dittos_withdrawn_rows_and_a_table_typed_by_its_heading)
 }
 END_TEST
 
+START_TEST(a_subject_wrapped_by_big_type_is_joined)
+{
+	struct parsed p;
+
+	parse_text(&p, "torn.txt", "資料３\n\n"
+	    "個人情報の取扱いに係る委託先実地調査の結\n\n"
+	    "果について（報告）\n\n"
+	    "　委託先の管理状況を確認したので報告する。\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->title.value,
+	    "個人情報の取扱いに係る委託先実地調査の結果について");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3078,6 +3093,7 @@ extract_suite(void)
 	tcase_add_test(tc, forms_numbered_by_a_row_are_cases_of_their_own);
 	tcase_add_test(tc, a_list_of_cases_under_group_titles_and_a_two_row_head);
 	tcase_add_test(tc, dittos_withdrawn_rows_and_a_table_typed_by_its_heading);
+	tcase_add_test(tc, a_subject_wrapped_by_big_type_is_joined);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -675,6 +675,42 @@ is_withdrawn_row(const struct strlist *cells)
 }
 
 /*
+ * A list whose first of two name columns groups the rows ("事務の名称 |
+ * 区分 | 業務・手続の名称": the 事務 written on its first row only, its
+ * procedures below): that column names the cases, the second their
+ * procedures.  f is changed in place.
+ */
+static void
+group_by_first_work(const struct ctx *x, size_t h, size_t end,
+    enum field_id *f, size_t ncell)
+{
+	int first = -1, second = -1, blank = 0;
+
+	for (size_t j = 0; j < ncell; j++) {
+		if (f[j] == FIELD_SUBJECT)
+			return;
+		if (f[j] == FIELD_WORK && first < 0)
+			first = (int)j;
+		else if (f[j] == FIELD_WORK && second < 0)
+			second = (int)j;
+	}
+	if (second < 0)
+		return;
+	for (size_t i = h + 1; i < end && !blank; i++) {
+		struct strlist cells = STRLIST_INIT;
+
+		if (x->k[i]->kind == NODE_ROW) {
+			row_cells(x->k[i]->text, &cells);
+			blank = (size_t)first < cells.n &&
+			    is_blank_cell(cells.v[first]);
+		}
+		strlist_free(&cells);
+	}
+	if (blank)
+		f[first] = FIELD_SUBJECT;
+}
+
+/*
  * A list table at node h: a header row naming at least two fields, then
  * rows of the same width.  Each row is a record (a case when the header
  * has a 件名 column, else a procedure).  Returns the node after it.
@@ -708,6 +744,7 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 		strlist_free(&head);
 		return h;	/* label | value | remark rows, not a list */
 	}
+	group_by_first_work(x, h, end, f, ncell);
 	for (size_t j = 0; j < ncell; j++)
 		if (f[j] == FIELD_SUBJECT && subject_col < 0)
 			subject_col = (int)j;
@@ -733,6 +770,12 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 		while (i + 1 < end && x->k[i + 1]->kind == NODE_ROW &&
 		    repeats_but_items(f, &cells, x->k[i + 1]->text))
 			i++;
+		if (is_case && above.n > (size_t)subject_col &&
+		    (size_t)subject_col < cells.n &&
+		    is_blank_cell(cells.v[subject_col])) {
+			free(cells.v[subject_col]);	/* under its case */
+			cells.v[subject_col] = xstrdup(above.v[subject_col]);
+		}
 		/* the case's 件名 again (a rowspan): a further procedure */
 		again = is_case && above.n > (size_t)subject_col &&
 		    (same_cell(cells.v[subject_col], above.v[subject_col]) ||

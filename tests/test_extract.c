@@ -2965,6 +2965,26 @@ START_TEST(a_subject_wrapped_by_big_type_is_joined)
 }
 END_TEST
 
+START_TEST(a_list_grouped_by_its_first_name_column_gives_its_cases)
+{
+	struct parsed p;
+
+	parse_text(&p, "todokede.md", "# 届出状況について\n\n"
+	    "| 受付番号 | 事務の名称 | 区分 | 業務・手続の名称 | 相手方 |\n"
+	    "|---|---|---|---|---|\n"
+	    "| 1 | 給食費公会計事務 | 業務委託 | 収納管理業務 | 株式会社山川サービス |\n"
+	    "| 2 |  | 再委託 | データ作成業務 | 株式会社谷計算 |\n"
+	    "| 3 |  | 外部結合 | データの伝送 | 株式会社川下ペイ |\n"
+	    "| 4 | 空き家バンク運営事務 | 外部提供 | 物件情報の提供 | 一般社団法人山川協議会 |\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->title.value, "給食費公会計事務");
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 3);
+	ck_assert_str_eq(p.cases.v[0]->procs[2].title.value, "データの伝送");
+	ck_assert_str_eq(p.cases.v[1]->title.value, "空き家バンク運営事務");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3094,6 +3114,7 @@ extract_suite(void)
 	tcase_add_test(tc, a_list_of_cases_under_group_titles_and_a_two_row_head);
 	tcase_add_test(tc, dittos_withdrawn_rows_and_a_table_typed_by_its_heading);
 	tcase_add_test(tc, a_subject_wrapped_by_big_type_is_joined);
+	tcase_add_test(tc, a_list_grouped_by_its_first_name_column_gives_its_cases);
 	suite_add_tcase(s, tc);
 	return s;
 }

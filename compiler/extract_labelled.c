@@ -2193,6 +2193,65 @@ type_of_table_section(const struct ctx *x, size_t row)
 	return PROC_OTHER;
 }
 
+/* The procedure a fact's label names by its first word ("結合の相手方",
+ * "委託する個人情報", "提供先"), for facts of a procedure; -1 else. */
+static int
+label_kind(const struct fact *f)
+{
+	static const struct {
+		const char	*word;
+		int		 type;
+	} words[] = {
+		{ "結合", PROC_LINK }, { "委託", PROC_OUTSOURCE },
+		{ "受託", PROC_OUTSOURCE }, { "提供", PROC_PROVISION },
+	};
+	char *k;
+	int t = -1;
+
+	if (!is_procedure_field(f->field))
+		return -1;
+	k = strip_ws(f->label);
+	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++)
+		if (str_has_prefix(skip_numbering(k), words[w].word))
+			t = words[w].type;
+	free(k);
+	return t;
+}
+
+/*
+ * One run of label rows that tells two procedures one after the other
+ * ("結合の相手方 … 結合する個人情報 … 結合の期間" then "委託先 … 委託する
+ * 個人情報 … 委託期間"): a span for each run of labels of one kind.
+ */
+static void
+split_by_label_kind(const struct facts *fs, struct proc_spans *ps)
+{
+	size_t from = ps->v[0].from, to = ps->v[0].to, starts[8];
+	int types[8], n = 0, last = -1;
+
+	for (size_t i = 0; i < fs->n && n < 8; i++) {
+		const struct fact *f = &fs->v[i];
+		int t;
+
+		if (f->record >= 0 || f->at < from || f->at >= to ||
+		    (t = label_kind(f)) < 0 || t == last)
+			continue;
+		for (int j = 0; j < n; j++)
+			if (types[j] == t)
+				return;	/* kinds interleaved: one table */
+		starts[n] = f->at;
+		types[n++] = t;
+		last = t;
+	}
+	if (n < 2)
+		return;
+	ps->v[0].to = starts[1];
+	ps->v[0].type = types[0];
+	for (int j = 1; j < n; j++)
+		add_proc_span(ps, starts[j], j + 1 < n ? starts[j + 1] : to,
+		    types[j], -1, NULL);
+}
+
 /* Does a title name a 委託 of its own ("…業務の委託について"), not only a
  * 再委託 ("…に係る再委託の承認について")? */
 static int
@@ -2263,6 +2322,8 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 	}
 	if (ps.n == 0 && s->record < 0)
 		told_by_verbs(x, s, &ps);
+	if (ps.n == 1 && s->record < 0 && ps.v[0].record < 0)
+		split_by_label_kind(fs, &ps);
 	if (ps.n > 0 && s->record < 0 && only_subcontracts(&ps) &&
 	    c->title.value != NULL && title_names_entrustment(c->title.value)) {
 		/* a 再委託 is of a 委託: the case's, stated in sentences */

@@ -531,13 +531,25 @@ names_a_paper(const char *key)
 	    strstr(key, "KB)") != NULL || strstr(key, "KB）") != NULL;
 }
 
+static int	ends_title(const char *key);
+
+/* "諮問第6号　…の取扱いについて": a line that is a case's header and its
+ * title, nothing else; cases listed so are cases whatever their word
+ * (諮問第6号 …, 報告第2号 … on a page of a meeting's results). */
+static int
+is_titled_header(const char *key)
+{
+	return after_agenda_number(key) == key && *header_end(key) != '\0' &&
+	    strstr(key, "。") == NULL && ends_title(key);
+}
+
 /* Case starts at numbered headers (and headings of their level). */
 static void
 header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 {
 	char *number, *cur = NULL;
 	const char *bare;
-	int level = 0;
+	int level = 0, titled = 0;
 
 	for (size_t i = 0; i < x->n; i++) {
 		const char *w = case_header(x->k[i]->key, &number);
@@ -584,7 +596,8 @@ header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 		   (議題3 報告第2号) is one whatever its word */
 		if ((w != sp->word && after_agenda_number(x->k[i]->key) ==
 		    x->k[i]->key && *header_end(x->k[i]->key) != '\0' &&
-		    !heads_row(x->k[i]) && !(level > 0 &&
+		    !heads_row(x->k[i]) && !(titled &&
+		    is_titled_header(x->k[i]->key)) && !(level > 0 &&
 		    x->k[i]->kind == NODE_HEADING &&
 		    x->k[i]->form == NUM_LEVEL &&
 		    x->k[i]->number == level)) ||
@@ -599,6 +612,8 @@ header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 			level = x->k[i]->number;
 		free(cur);
 		cur = xstrdup(number);
+		if (sp->n == 0)
+			titled = is_titled_header(x->k[i]->key);
 		add_span(sp, i, number, -1);
 		sp->v[sp->n - 1].word = w;
 	}

@@ -2985,6 +2985,35 @@ START_TEST(a_list_grouped_by_its_first_name_column_gives_its_cases)
 }
 END_TEST
 
+START_TEST(a_results_page_lists_cases_of_both_kinds)
+{
+	struct parsed p;
+
+	parse_text(&p, "kekka.txt", "審議会の結果\n"
+	    "審議案件\n"
+	    "諮問第６号　子育て支援アプリの導入に伴う個人情報の取扱いについて\n"
+	    "報告第２号　市税等コールセンター業務の委託について\n"
+	    "諮問第６号　子育て支援アプリの導入に伴う個人情報の取扱いについて\n"
+	    "担当課\tこども家庭課\n"
+	    "結合の相手方\t株式会社山川ラボ\n"
+	    "結合する個人情報\t保護者の氏名、メールアドレス\n"
+	    "委託先\t株式会社谷システムズ\n"
+	    "委託する個人情報\t保護者の氏名、問合せ内容\n"
+	    "報告第２号　市税等コールセンター業務の委託について\n"
+	    "担当課\t納税課\n"
+	    "委託先\t株式会社川下コンタクト\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[1]->number.value, "2");
+	ck_assert_str_eq(p.cases.v[1]->kind.value, "報告");
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[0].type, PROC_LINK);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].partner.value, "株式会社山川ラボ");
+	ck_assert_int_eq(p.cases.v[0]->procs[1].type, PROC_OUTSOURCE);
+	ck_assert_int_eq((int)p.cases.v[0]->procs[1].data_items.n, 2);
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3115,6 +3144,7 @@ extract_suite(void)
 	tcase_add_test(tc, dittos_withdrawn_rows_and_a_table_typed_by_its_heading);
 	tcase_add_test(tc, a_subject_wrapped_by_big_type_is_joined);
 	tcase_add_test(tc, a_list_grouped_by_its_first_name_column_gives_its_cases);
+	tcase_add_test(tc, a_results_page_lists_cases_of_both_kinds);
 	suite_add_tcase(s, tc);
 	return s;
 }

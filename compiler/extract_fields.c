@@ -868,29 +868,12 @@ continues_sentence(const struct ctx *x, size_t i, size_t from)
 	    !str_has_suffix(x->k[i - 1]->key, "。");
 }
 
-/* The organisations before any of verbs in the sentences of [from, to),
- * appended to out. */
-void
-organisations_before_verbs(const struct ctx *x, const char *const *verbs,
-    size_t from, size_t to, struct strlist *out, size_t *line)
+/* Where the name before verb at p ends: right before it. */
+static const char *
+right_before(const char *text, const char *p)
 {
-	for (size_t i = from; i < to && i < x->n; i++) {
-		char *text;
-		size_t had = out->n;
-
-		if (continues_sentence(x, i, from))
-			continue;	/* read with the line it goes on from */
-		text = paragraph_at(x, i, to);
-
-		for (int v = 0; verbs[v]; v++)
-			for (const char *q = strstr(text, verbs[v]); q != NULL;
-			    q = strstr(q + 1, verbs[v]))
-				organisation_before(x, text, (size_t)(q - text),
-				    out);
-		free(text);
-		if (out->n > had && *line == 0)
-			*line = (size_t)x->k[i]->line;
-	}
+	(void)text;
+	return p;
 }
 
 /* Where "Xに" ends before p, in the same clause as p ("…協議会に名簿の
@@ -910,30 +893,48 @@ recipient_before(const char *text, const char *p)
 	return NULL;
 }
 
-void
-organisations_given_to(const struct ctx *x, const char *const *verbs,
-    size_t from, size_t to, struct strlist *out, size_t *line)
+/* The organisations named where name_end says, before each of verbs in
+ * the sentences of [from, to), appended to out; *line set to the first
+ * one's when 0. */
+static void
+organisations_by(const struct ctx *x, const char *const *verbs,
+    size_t from, size_t to, struct strlist *out, size_t *line,
+    const char *(*name_end)(const char *text, const char *verb))
 {
 	for (size_t i = from; i < to && i < x->n; i++) {
 		char *text;
 		size_t had = out->n;
 
 		if (continues_sentence(x, i, from))
-			continue;
+			continue;	/* read with the line it goes on from */
 		text = paragraph_at(x, i, to);
 		for (int v = 0; verbs[v]; v++)
 			for (const char *q = strstr(text, verbs[v]); q != NULL;
 			    q = strstr(q + 1, verbs[v])) {
-				const char *ni = recipient_before(text, q);
+				const char *end = name_end(text, q);
 
-				if (ni != NULL)
+				if (end != NULL)
 					organisation_before(x, text,
-					    (size_t)(ni - text), out);
+					    (size_t)(end - text), out);
 			}
 		free(text);
 		if (out->n > had && *line == 0)
 			*line = (size_t)x->k[i]->line;
 	}
+}
+
+void
+organisations_before_verbs(const struct ctx *x, const char *const *verbs,
+    size_t from, size_t to, struct strlist *out, size_t *line)
+{
+	organisations_by(x, verbs, from, to, out, line, right_before);
+}
+
+void
+organisations_given_to(const struct ctx *x, const char *const *verbs,
+    size_t from, size_t to, struct strlist *out, size_t *line)
+{
+	organisations_by(x, verbs, from, to, out, line, recipient_before);
 }
 
 /*

@@ -427,7 +427,7 @@ sheet_rewrite(const struct doc *in, char **out)
 /* A line between a table's rows that has no cells: a group's title
  * ("■新規", "【変更】"), short, or nothing. */
 static int
-is_group_title(const char *s)
+is_between_rows(const char *s)
 {
 	return strchr(s, '\t') == NULL && strlen(s) <= 3 * 20;
 }
@@ -464,7 +464,7 @@ header_rows_merge(const struct doc *in, char **out)
 		   cells between them ("■新規", a group's title) goes by */
 		for (size_t j = i + 2; j < in->n && out[j] == NULL &&
 		    (str_count(in->lines[j].text, '\t') == w ||
-		    is_group_title(in->lines[j].text)); j++) {
+		    is_between_rows(in->lines[j].text)); j++) {
 			struct strlist cells = STRLIST_INIT;
 
 			if (str_count(in->lines[j].text, '\t') != w)

@@ -110,8 +110,8 @@ unknown_label_shaped(const char *head)
 	return 1;
 }
 
-/* Could line s be a label cell: short, no sentence, no date, no gap
- * between words (a label and its value on one line)?  *known: a label
+/* Could line s be a label cell: short, no sentence, no date, no colon
+ * or gap between words (a label and its value on one line)?  *known: a label
  * of labels.tsv. */
 static int
 label_like(const char *s, int *known)
@@ -136,7 +136,8 @@ label_like(const char *s, int *known)
 	*known = n > 0 && (label_field(t) != FIELD_NONE ||
 	    (*head && label_field(head) != FIELD_NONE));
 	yes = n > 0 && n <= 30 && strstr(t, "。") == NULL && !has_date(t) &&
-	    strstr(t, "：") == NULL && strstr(head, "、") == NULL &&
+	    strstr(t, "：") == NULL && strchr(t, ':') == NULL &&
+	    strstr(head, "、") == NULL &&
 	    (*known || unknown_label_shaped(head));
 	free(head);
 	free(t);

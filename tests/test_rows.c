@@ -1311,6 +1311,31 @@ START_TEST(procedures_in_columns_set_with_spaces)
 }
 END_TEST
 
+START_TEST(label_colon_value_bullets_are_no_run_of_labels)
+{
+	struct rows r;
+
+	/* Markdown bullets "label: value" and a label alone over its
+	   nested list: each pairs on its own line */
+	rows_of(&r, "委託業務名: 予約受付業務\n"
+	    "委託先: 株式会社山川テレコム\n"
+	    "取り扱う個人情報\n"
+	    "受給者の氏名、電話番号\n"
+	    "期間: 2025年11月1日 → 2026年8月31日\n"
+	    "再委託: あり（手続2）\n"
+	    "備考: 令和6年度までは職員が受け付けていた。\n"
+	    "\n"
+	    "再委託業務名: 予約確認メッセージの送信業務\n"
+	    "元請: 株式会社山川テレコム\n"
+	    "再委託先: 株式会社谷ネット\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "委託先", NULL), "株式会社山川テレコム");
+	ck_assert_str_eq(row(&r, "取り扱う個人情報", NULL),
+	    "受給者の氏名、電話番号");
+	ck_assert_str_eq(row(&r, "再委託先", NULL), "株式会社谷ネット");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -1398,6 +1423,7 @@ rows_suite(void)
 	tcase_add_test(tc, label_torn_in_a_pdf_row_is_joined);
 	tcase_add_test(tc, numbered_list_in_a_cell_saved_as_text_is_one_value);
 	tcase_add_test(tc, procedures_in_columns_set_with_spaces);
+	tcase_add_test(tc, label_colon_value_bullets_are_no_run_of_labels);
 	suite_add_tcase(s, tc);
 	return s;
 }

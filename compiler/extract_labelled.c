@@ -1374,9 +1374,23 @@ names_both_entrustments(const char *v)
 }
 
 /* The type of a procedure from its facts' labels and title. */
+/* Is node at inside a procedure section nested in span ps (a fact
+ * there is that one's)? */
+static int
+in_nested_span(const struct proc_spans *all, const struct proc_span *ps,
+    size_t at)
+{
+	for (size_t j = 0; j < all->n && ps->record < 0; j++)
+		if (&all->v[j] != ps && all->v[j].record < 0 &&
+		    all->v[j].from > ps->from && at >= all->v[j].from &&
+		    at < all->v[j].to)
+			return 1;
+	return 0;
+}
+
 static int
 type_of_facts(const struct facts *fs, const struct proc_span *p,
-    const char *title)
+    const struct proc_spans *all, const char *title)
 {
 	int t = title ? (int)type_from_words(title) : PROC_OTHER;
 
@@ -1385,7 +1399,8 @@ type_of_facts(const struct facts *fs, const struct proc_span *p,
 		int checked;
 
 		if (!(p->record >= 0 ? f->record == p->record :
-		    f->record < 0 && f->at >= p->from && f->at < p->to))
+		    f->record < 0 && f->at >= p->from && f->at < p->to) ||
+		    in_nested_span(all, p, f->at))
 			continue;
 		if ((f->field == FIELD_NONE || names_kind_column(f->label)) &&
 		    !strstr(f->label, "再委託") &&
@@ -1405,7 +1420,8 @@ type_of_facts(const struct facts *fs, const struct proc_span *p,
 		const struct fact *f = &fs->v[i];
 
 		if (!(p->record >= 0 ? f->record == p->record :
-		    f->record < 0 && f->at >= p->from && f->at < p->to))
+		    f->record < 0 && f->at >= p->from && f->at < p->to) ||
+		    in_nested_span(all, p, f->at))
 			continue;
 		if (f->field == FIELD_PARTNER && strstr(f->label, "結合"))
 			return PROC_LINK;
@@ -1534,21 +1550,14 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 	sub_facts->one_row = 0;
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct fact *f = &fs->v[i];
-		int inner = 0;
 
 		if (ps->record >= 0 ? f->record != ps->record &&
 		    !(f->record < 0 && f->at >= ps->detail_from &&
 		    f->at < ps->detail_to) :
 		    f->record >= 0 || f->at < ps->from || f->at >= ps->to)
 			continue;
-		/* a fact of a nested procedure section is that one's */
-		for (size_t j = 0; j < all->n && ps->record < 0; j++)
-			if (&all->v[j] != ps && all->v[j].record < 0 &&
-			    all->v[j].from > ps->from && f->at >= all->v[j].from &&
-			    f->at < all->v[j].to)
-				inner = 1;
-		if (inner)
-			continue;
+		if (in_nested_span(all, ps, f->at))
+			continue;	/* a nested procedure section's */
 		if (chooses_subcontract(f))
 			*subcontract = 1;
 		if (f->field == FIELD_NONE && names_kind_column(f->label) &&
@@ -2343,17 +2352,17 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		int sub;
 
 		if (sp->type < 0 && sp->record >= 0 && sp->heading == NULL &&
-		    sp->title_at == 0 && type_of_facts(fs, sp, NULL) ==
+		    sp->title_at == 0 && type_of_facts(fs, sp, &ps, NULL) ==
 		    PROC_OTHER)	/* a row whose facts say no kind: its
 				   table's heading may */
 			sp->type = type_of_table_section(x, sp->from);
 		if (sp->type < 0 || (sp->type == PROC_OTHER && sp->record >= 0 &&
 		    sp->heading == NULL && sp->title_at == 0))
-			sp->type = type_of_facts(fs, sp, sp->heading ?
+			sp->type = type_of_facts(fs, sp, &ps, sp->heading ?
 			    sp->heading : sp->title_at ? fact_value_at(fs,
 			    sp->title_at) : c->title.value);
 		if (sp->type == PROC_OTHER && sp->record >= 0)
-			sp->type = type_of_facts(fs, sp, c->title.value);
+			sp->type = type_of_facts(fs, sp, &ps, c->title.value);
 		pi = c->nprocs;
 		p = case_add_procedure(c, (enum proc_type)sp->type);
 		p->line = x->k[sp->from < x->n ? sp->from : x->n - 1]->line;

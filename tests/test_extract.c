@@ -3014,6 +3014,30 @@ START_TEST(a_results_page_lists_cases_of_both_kinds)
 }
 END_TEST
 
+START_TEST(a_letters_own_entrustment_is_typed_by_its_own_facts)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "kisho.txt", "口座振替データ作成業務の委託等について（諮問）\n\n"
+	    "記\n\n"
+	    "１　委託先\n　　株式会社山川データ工房\n\n"
+	    "２　委託する個人情報の項目\n　　保護者の氏名、口座番号\n\n"
+	    "３　委託期間\n　　令和７年１０月１日から令和１０年３月３１日まで\n\n"
+	    "４　外部結合\n"
+	    "　　（１）結合の相手方　　株式会社谷収納代行センター\n"
+	    "　　（２）結合される情報項目\n"
+	    "　　　　　口座番号、振替金額\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq(c->procs[0].type, PROC_OUTSOURCE);
+	ck_assert_str_eq(c->procs[0].consignees.v[0], "株式会社山川データ工房");
+	ck_assert_int_eq(c->procs[1].type, PROC_LINK);
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3145,6 +3169,7 @@ extract_suite(void)
 	tcase_add_test(tc, a_subject_wrapped_by_big_type_is_joined);
 	tcase_add_test(tc, a_list_grouped_by_its_first_name_column_gives_its_cases);
 	tcase_add_test(tc, a_results_page_lists_cases_of_both_kinds);
+	tcase_add_test(tc, a_letters_own_entrustment_is_typed_by_its_own_facts);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -432,8 +432,8 @@ states_procedure(const struct facts *fs, size_t from, size_t to)
 }
 
 /*
- * "報告事項（番号なし）", "【諮問】": a line that is only a kind word (and a
- * note in brackets), over a 件名 in the next lines — a case without a
+ * "報告事項（番号なし）", "【諮問】", "報告書": a line that is only a kind
+ * word (and a note in brackets), over a 件名 in the next lines — a case without a
  * number.  Returns the word, or NULL.
  */
 static const char *
@@ -456,6 +456,17 @@ bare_kind_header(const struct ctx *x, const struct facts *fs, size_t i)
 	p = key + strlen(word);
 	if (str_has_prefix(p, "事項"))
 		p += strlen("事項");
+	else if (str_has_prefix(p, "書")) {
+		size_t j = i + 1;	/* "報告書": a form's own title, */
+
+		while (j < x->n && x->k[j]->kind == NODE_BLANK)
+			j++;
+		for (size_t f = 0; f < fs->n; f++)
+			if (fs->v[f].field == FIELD_SUBJECT && fs->v[f].at == j &&
+			    strcmp(p, "書") == 0)
+				return word;	/* its 件名 right under it */
+		return NULL;
+	}
 	if (str_has_prefix(p, "】") || *p == '>')
 		p += *p == '>' ? 1 : 3;
 	if (*p == '(' && strchr(p, ')') != NULL && strchr(p, ')')[1] == '\0')

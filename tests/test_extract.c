@@ -3038,6 +3038,30 @@ START_TEST(a_letters_own_entrustment_is_typed_by_its_own_facts)
 }
 END_TEST
 
+START_TEST(forms_titled_as_reports_in_one_file_are_cases)
+{
+	struct parsed p;
+
+	parse_text(&p, "shiryo.txt", "審議会\n報告事項\n\n"
+	    "資料２－１\n報告書\n"
+	    "件名\t認定調査業務の委託等について\n"
+	    "担当課\t介護保険課\n"
+	    "手続の種類\t業務委託\n"
+	    "委託先\t一般社団法人山川協会\n\n"
+	    "資料２－２\n報告書\n"
+	    "件名\t市民税情報の目的外利用等について\n"
+	    "担当課\t学校教育課\n"
+	    "手続の種類\t目的外利用\n"
+	    "利用する個人情報の項目\t世帯員の氏名、総所得金額\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->title.value, "認定調査業務の委託等について");
+	ck_assert_str_eq(p.cases.v[1]->title.value,
+	    "市民税情報の目的外利用等について");
+	ck_assert_str_eq(p.cases.v[1]->department.value, "学校教育課");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3170,6 +3194,7 @@ extract_suite(void)
 	tcase_add_test(tc, a_list_grouped_by_its_first_name_column_gives_its_cases);
 	tcase_add_test(tc, a_results_page_lists_cases_of_both_kinds);
 	tcase_add_test(tc, a_letters_own_entrustment_is_typed_by_its_own_facts);
+	tcase_add_test(tc, forms_titled_as_reports_in_one_file_are_cases);
 	suite_add_tcase(s, tc);
 	return s;
 }

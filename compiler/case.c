@@ -96,6 +96,14 @@ case_add_procedure(struct pcase *c, enum proc_type t)
 }
 
 void
+case_drop_last_procedure(struct pcase *c)
+{
+	if (c->nprocs == 0)
+		return;
+	procedure_free(&c->procs[--c->nprocs]);
+}
+
+void
 field_setn(struct field *f, const char *value, size_t n, int line)
 {
 	free(f->value);

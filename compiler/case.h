@@ -86,6 +86,8 @@ struct pcase	*case_new(void);
 void		 case_free(struct pcase *c);
 /* Append a zeroed procedure of type t and return it. */
 struct procedure *case_add_procedure(struct pcase *c, enum proc_type t);
+/* Remove c's last procedure and free what it holds (none: nothing). */
+void	case_drop_last_procedure(struct pcase *c);
 
 /* Set a field's value (copied; NULL clears, with its from) and line. */
 void	field_set(struct field *f, const char *value, int line);

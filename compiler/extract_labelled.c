@@ -2041,7 +2041,8 @@ has_facts(const struct procedure *p)
 {
 	return p->consignees.n > 0 || p->subcontractors.n > 0 ||
 	    p->data_items.n > 0 || p->partner.value != NULL ||
-	    p->period_start.value != NULL || p->title.value != NULL;
+	    p->period_start.value != NULL || p->period_end.value != NULL ||
+	    p->title.value != NULL;
 }
 
 /* The type a 手続の種類 fact chooses (☑業務委託, or 外部結合 written
@@ -2398,7 +2399,8 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 			subcontract_in_sentences(x, body_from(x, sp), sp->to, c,
 			    pi);
 		if (!has_facts(&c->procs[pi]) && c->procs[pi].type == PROC_OTHER)
-			c->nprocs--;	/* nothing stated: not a procedure */
+			case_drop_last_procedure(c);	/* nothing stated: not
+							   a procedure */
 	}
 	if (s->record < 0) {
 		adopt_stray_items(fs, s, &ps, c);

@@ -3365,6 +3365,78 @@ join_numbered_cells(struct doc *d)
 	}
 }
 
+/* The TAB-parted cells of s, pushed onto cells. */
+static void
+tab_split(const char *s, struct strlist *cells)
+{
+	for (;;) {
+		const char *tab = strchr(s, '\t');
+
+		strlist_pushn(cells, s, tab ? (size_t)(tab - s) : strlen(s));
+		if (tab == NULL)
+			return;
+		s = tab + 1;
+	}
+}
+
+/* A cell that keeps the value before the change: "変更なし", "同左". */
+static int
+keeps_old(const char *cell)
+{
+	char *k = label_key(cell, strlen(cell));
+	int yes = *k == '\0' || strcmp(k, "変更なし") == 0 ||
+	    strcmp(k, "同左") == 0 || strcmp(k, "同上") == 0 ||
+	    strcmp(k, "変更無し") == 0;
+
+	free(k);
+	return yes;
+}
+
+/*
+ * A table of changes set with TABs ("項目 | 変更前 | 変更後"): each row
+ * below its head becomes its label and the value after the change (the
+ * one before where the cell says 変更なし); the head goes.  Rows of
+ * other widths end the table.
+ */
+static void
+read_changes(struct doc *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		struct strlist head = STRLIST_INIT;
+		int new_col = -1, old_col = -1;
+		size_t w = tab_cells(d->lines[i].text);
+
+		if (w < 3 || w > 4)
+			continue;
+		tab_split(d->lines[i].text, &head);
+		for (size_t j = 1; j < head.n; j++) {
+			if (change_column(head.v[j], 1))
+				new_col = (int)j;
+			else if (change_column(head.v[j], 0))
+				old_col = (int)j;
+		}
+		strlist_free(&head);
+		if (new_col < 0 || old_col < 0)
+			continue;
+		free(d->lines[i].text);
+		d->lines[i].text = xstrdup("");
+		for (i++; i < d->n && tab_cells(d->lines[i].text) == w; i++) {
+			struct strlist cells = STRLIST_INIT;
+			struct buf b = BUF_INIT;
+			const char *v;
+
+			tab_split(d->lines[i].text, &cells);
+			v = keeps_old(cells.v[new_col]) ? cells.v[old_col] :
+			    cells.v[new_col];
+			buf_printf(&b, "%s\t%s", cells.v[0], v);
+			free(d->lines[i].text);
+			d->lines[i].text = buf_detach(&b);
+			strlist_free(&cells);
+		}
+		i--;
+	}
+}
+
 /* Join the two-cell rows [from, to) of d into line from. */
 static void
 merge_rows(struct doc *d, size_t from, size_t to)
@@ -3580,6 +3652,7 @@ prepared(const struct doc *d, struct doc *out)
 	label_runs_pair(out);
 	join_ruled_rows(out);
 	join_numbered_cells(out);
+	read_changes(out);
 }
 
 static void

@@ -1336,6 +1336,22 @@ START_TEST(label_colon_value_bullets_are_no_run_of_labels)
 }
 END_TEST
 
+START_TEST(a_table_of_changes_set_with_tabs_gives_the_values_after)
+{
+	struct rows r;
+
+	rows_of(&r, "項目\t変更前\t変更後\n"
+	    "委託業務名\t通知書作成業務\t変更なし\n"
+	    "委託先\t株式会社山川印刷\t株式会社谷情報印刷\n"
+	    "委託期間\t令和６年４月１日から\t令和８年４月１日から\n",
+	    FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "委託業務名", NULL), "通知書作成業務");
+	ck_assert_str_eq(row(&r, "委託先", NULL), "株式会社谷情報印刷");
+	ck_assert_str_eq(row(&r, "委託期間", NULL), "令和８年４月１日から");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -1424,6 +1440,7 @@ rows_suite(void)
 	tcase_add_test(tc, numbered_list_in_a_cell_saved_as_text_is_one_value);
 	tcase_add_test(tc, procedures_in_columns_set_with_spaces);
 	tcase_add_test(tc, label_colon_value_bullets_are_no_run_of_labels);
+	tcase_add_test(tc, a_table_of_changes_set_with_tabs_gives_the_values_after);
 	suite_add_tcase(s, tc);
 	return s;
 }

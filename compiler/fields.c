@@ -507,7 +507,7 @@ names_nothing(const char *s)
 {
 	static const char *const nothing[] = { "なし", "無し", "該当なし",
 	    "未入力", "（未入力）", "(未入力)", "未記入", "（未記入）",
-	    "(未記入)", NULL };
+	    "(未記入)", "再委託しない", "再委託なし", "しない", NULL };
 
 	for (int i = 0; nothing[i]; i++)
 		if (strcmp(s, nothing[i]) == 0)

@@ -94,6 +94,24 @@ str_has_suffix(const char *s, const char *p)
 	return n >= m && strcmp(s + n - m, p) == 0;
 }
 
+int
+str_has_any_prefix(const char *s, const char *const *ps)
+{
+	for (; *ps != NULL; ps++)
+		if (str_has_prefix(s, *ps))
+			return 1;
+	return 0;
+}
+
+int
+str_has_any_suffix(const char *s, const char *const *ps)
+{
+	for (; *ps != NULL; ps++)
+		if (str_has_suffix(s, *ps))
+			return 1;
+	return 0;
+}
+
 size_t
 str_cut_at(const char *s, size_t n)
 {

@@ -27,6 +27,9 @@ int	str_has_prefix(const char *s, const char *p);
 /* s past its leading spaces, ASCII and ideographic (U+3000). */
 const char *str_skip_spaces(const char *s);
 int	str_has_suffix(const char *s, const char *p);
+/* Does s start (end) with one of the NULL-ended list ps? */
+int	str_has_any_prefix(const char *s, const char *const *ps);
+int	str_has_any_suffix(const char *s, const char *const *ps);
 /* How many times byte c occurs in s (TABs of a row, quotes of a cell). */
 size_t	str_count(const char *s, char c);
 /* The longest prefix of UTF-8 s of at most n bytes (n <= strlen(s)) that

@@ -178,10 +178,7 @@ is_bullet(const char *s)
 	static const char *const marks[] = { "・", "．", ".", "-", "●", "○",
 	    "◆", "◇", "■", "□", "※", NULL };
 
-	for (int i = 0; marks[i]; i++)
-		if (str_has_prefix(s, marks[i]))
-			return 1;
-	return 0;
+	return str_has_any_prefix(s, marks);
 }
 
 /* "…業務" or "…業務（新規）": the name of a work, heading a list. */

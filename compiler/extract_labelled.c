@@ -248,10 +248,7 @@ asks(const char *label)
 	static const char *const ends[] = { "ください", "ください。", "か。",
 	    "か", "?", "？", NULL };
 
-	for (int e = 0; ends[e]; e++)
-		if (str_has_suffix(label, ends[e]))
-			return 1;
-	return 0;
+	return str_has_any_suffix(label, ends);
 }
 
 /* "（外部結合及び目的外利用）": a heading over two procedures, not one. */
@@ -696,10 +693,7 @@ ends_procedure_noun(const char *word)
 	static const char *const nouns[] = { "委託", "結合", "提供", "利用",
 	    "収集", "記録", "追加", NULL };
 
-	for (int i = 0; nouns[i]; i++)
-		if (str_has_suffix(word, nouns[i]))
-			return 1;
-	return 0;
+	return str_has_any_suffix(word, nouns);
 }
 
 static int

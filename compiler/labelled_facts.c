@@ -325,12 +325,8 @@ is_group_title(const struct node *k)
 	static const char *const marks[] = { "■", "□", "◆", "●", "【", "<",
 	    NULL };
 
-	if (k->kind == NODE_ROW || strlen(k->key) > 3 * 20)
-		return 0;
-	for (int m = 0; marks[m]; m++)
-		if (str_has_prefix(k->key, marks[m]))
-			return 1;
-	return 0;
+	return k->kind != NODE_ROW && strlen(k->key) <= 3 * 20 &&
+	    str_has_any_prefix(k->key, marks);
 }
 
 /*

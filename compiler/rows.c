@@ -1008,10 +1008,7 @@ opens_bracket(const char *t)
 	static const char *const open[] = { "[", "［", "【", "〔", "＜", "<",
 	    "《", "〈", "(", "（", NULL };
 
-	for (int i = 0; open[i]; i++)
-		if (str_has_prefix(t, open[i]))
-			return 1;
-	return 0;
+	return str_has_any_prefix(t, open);
 }
 
 /*

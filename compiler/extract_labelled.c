@@ -2055,13 +2055,43 @@ kind_fact_type(const struct fact *f)
 }
 
 /*
+ * Where the block of the kind fact at node at begins: back over the
+ * lines above it that name the procedure (手続の件名 | …) and over its
+ * bracketed title (【手続１】), not past floor.
+ */
+static size_t
+block_head(const struct ctx *x, const struct facts *fs, size_t at,
+    size_t floor)
+{
+	size_t head = at;
+
+	while (head > floor) {
+		const struct node *k = x->k[head - 1];
+		const struct fact *f = NULL;
+
+		for (size_t i = 0; i < fs->n && f == NULL; i++)
+			if (fs->v[i].at == head - 1 && fs->v[i].record < 0)
+				f = &fs->v[i];
+		if (f != NULL && (f->field == FIELD_WORK ||
+		    f->field == FIELD_SUBJECT))
+			head--;	/* 手続の件名 | … above 手続の種類 */
+		else if (f == NULL && k->kind != NODE_ROW &&
+		    str_has_prefix(k->key, "【") && str_has_suffix(k->key, "】"))
+			return head - 1;	/* 【手続１】 */
+		else
+			break;
+	}
+	return head;
+}
+
+/*
  * Forms that each say which procedure they are ("手続の種類 | ☑業務委託"
  * … "手続の種類 | ☑再委託"): each such fact starts a procedure of its
  * type, up to the next one.  Two or more, else none.
  */
 static void
-kind_procedures(const struct facts *fs, size_t from, size_t to,
-    struct proc_spans *ps)
+kind_procedures(const struct ctx *x, const struct facts *fs, size_t from,
+    size_t to, struct proc_spans *ps)
 {
 	size_t starts[64], n = 0;
 	int types[64];
@@ -2071,8 +2101,11 @@ kind_procedures(const struct facts *fs, size_t from, size_t to,
 
 		if (f->record < 0 && f->at >= from && f->at < to &&
 		    (types[n] = kind_fact_type(f)) >= 0 &&
-		    (n == 0 || f->at > starts[n - 1]))
-			starts[n++] = f->at;
+		    (n == 0 || f->at > starts[n - 1])) {
+			starts[n] = block_head(x, fs, f->at, n > 0 ?
+			    starts[n - 1] + 1 : from);
+			n++;
+		}
 	}
 	for (size_t k = 0; n >= 2 && k < n; k++)
 		add_proc_span(ps, starts[k], k + 1 < n ? starts[k + 1] : to,
@@ -2291,7 +2324,7 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 			sections_beside(x, fs, s->from, s->to, &ps);
 	}
 	if (ps.n == 0 && s->record < 0)
-		kind_procedures(fs, s->from, s->to, &ps);
+		kind_procedures(x, fs, s->from, s->to, &ps);
 	if (ps.n == 0 && s->record < 0) {
 		section_procedures(x, fs, s->from, s->to, &ps);
 		if (ps.n > 0 && uncovered_facts(fs, &ps, s->from, s->to))

@@ -3434,6 +3434,60 @@ read_changes(struct doc *d)
 	}
 }
 
+/* Does a cell stop where its list cannot end ("…氏名、", "…及び"), or
+ * a period before its end ("…から" over "…まで"): a word processor's
+ * cell wrapped onto the line below, next? */
+static int
+cut_short(const char *cell, const char *next)
+{
+	static const char *const ends[] = { "、", "・", "及び", "並びに",
+	    NULL };
+	size_t n = strlen(cell);
+
+	while (n > 0 && (cell[n - 1] == ' ' || cell[n - 1] == '\t'))
+		n--;
+	if (n == 0)
+		return 0;
+	{
+		char *c = xstrndup(cell, n);
+		int yes = str_has_any_suffix(c, ends) ||
+		    (str_has_suffix(c, "から") && strstr(next, "まで") != NULL);
+
+		free(c);
+		return yes;
+	}
+}
+
+/*
+ * A row whose last cell was cut short, the rest of it on the next line
+ * without a TAB (a table saved as text by a word processor: "提供する
+ * 個人情報<TAB>…、出席番号、児童生徒の氏名、" then "学習履歴（…）"): the
+ * line joined to the cell; it is left empty.
+ */
+static void
+join_wrapped_cells(struct doc *d)
+{
+	for (size_t i = 0; i + 1 < d->n; i++)
+		for (size_t j = i + 1; j < d->n; j++) {
+			const char *t = d->lines[i].text;
+			const char *last = strrchr(t, '\t');
+			const char *next = str_skip_spaces(d->lines[j].text);
+			struct buf b = BUF_INIT;
+
+			if (last == NULL || !cut_short(last + 1, next) ||
+			    *next == '\0' || strchr(next, '\t') != NULL ||
+			    str_has_prefix(next, "※") ||
+			    str_has_prefix(next, "【") || numbering_len(next) > 0)
+				break;
+			buf_puts(&b, t);
+			buf_puts(&b, next);
+			free(d->lines[i].text);
+			d->lines[i].text = buf_detach(&b);
+			free(d->lines[j].text);
+			d->lines[j].text = xstrdup("");
+		}
+}
+
 /* Join the two-cell rows [from, to) of d into line from. */
 static void
 merge_rows(struct doc *d, size_t from, size_t to)
@@ -3649,6 +3703,7 @@ prepared(const struct doc *d, struct doc *out)
 	label_runs_pair(out);
 	join_ruled_rows(out);
 	join_numbered_cells(out);
+	join_wrapped_cells(out);
 	read_changes(out);
 }
 

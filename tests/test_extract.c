@@ -3062,6 +3062,33 @@ START_TEST(forms_titled_as_reports_in_one_file_are_cases)
 }
 END_TEST
 
+START_TEST(a_procedure_block_begins_at_its_title_above_its_kind)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "fugi.txt", "付議事項書\n\n"
+	    "件名\t学習支援サービスの導入に伴う個人情報の外部提供等について\n"
+	    "担当課\t学校教育課\n\n"
+	    "【手続１】\n"
+	    "手続の件名\t児童生徒情報の提供\n"
+	    "手続の種類\t外部提供\n"
+	    "提供先\t株式会社山川ラーニング\n\n"
+	    "【手続２】\n"
+	    "手続の件名\t端末運用支援業務の委託\n"
+	    "手続の種類\t業務委託\n"
+	    "委託先\t株式会社谷テクノ\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq(c->procs[0].type, PROC_PROVISION);
+	ck_assert_str_eq(c->procs[0].title.value, "児童生徒情報の提供");
+	ck_assert_int_eq(c->procs[1].type, PROC_OUTSOURCE);
+	ck_assert_str_eq(c->procs[1].title.value, "端末運用支援業務の委託");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3195,6 +3222,7 @@ extract_suite(void)
 	tcase_add_test(tc, a_results_page_lists_cases_of_both_kinds);
 	tcase_add_test(tc, a_letters_own_entrustment_is_typed_by_its_own_facts);
 	tcase_add_test(tc, forms_titled_as_reports_in_one_file_are_cases);
+	tcase_add_test(tc, a_procedure_block_begins_at_its_title_above_its_kind);
 	suite_add_tcase(s, tc);
 	return s;
 }

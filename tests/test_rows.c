@@ -1352,6 +1352,24 @@ START_TEST(a_table_of_changes_set_with_tabs_gives_the_values_after)
 }
 END_TEST
 
+START_TEST(a_cell_wrapped_onto_the_line_below_is_joined)
+{
+	struct rows r;
+
+	rows_of(&r, "提供先\t株式会社山川ラーニング\n"
+	    "提供する個人情報\t学校名、学年、組、\n"
+	    "児童生徒の氏名\n"
+	    "提供の期間\t令和８年４月１日から\n"
+	    "令和１１年３月３１日まで\n"
+	    "※住所は提供しない。\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "提供する個人情報", NULL),
+	    "学校名、学年、組、児童生徒の氏名");
+	ck_assert_str_eq(row(&r, "提供の期間", NULL),
+	    "令和８年４月１日から令和１１年３月３１日まで");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
@@ -1441,6 +1459,7 @@ rows_suite(void)
 	tcase_add_test(tc, procedures_in_columns_set_with_spaces);
 	tcase_add_test(tc, label_colon_value_bullets_are_no_run_of_labels);
 	tcase_add_test(tc, a_table_of_changes_set_with_tabs_gives_the_values_after);
+	tcase_add_test(tc, a_cell_wrapped_onto_the_line_below_is_joined);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1576,7 +1576,8 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 		    (p->title.value == NULL && ps->record < 0 &&
 		    f->at > ps->from) || (p->title.value == NULL &&
 		    ps->record >= 0 && !fs->rec[ps->record].is_case &&
-		    fs->rec[ps->record].key == NULL))) {
+		    (fs->rec[ps->record].key == NULL || first_fact(fs,
+		    FIELD_WORK, 0, 0, ps->record) == NULL)))) {
 			/* (a row of a case's list of procedures: its 件名) */
 			char *t = title_value(f->value), *ct = clean_title(t, 0);
 

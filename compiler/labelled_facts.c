@@ -707,6 +707,52 @@ group_by_first_work(const struct ctx *x, size_t h, size_t end,
 }
 
 /*
+ * "No. | 手続 | 件名 | 委託先 …" with rows 1, 2, …: a list of a case's
+ * procedures, numbered in order and each of a kind — not a list of cases
+ * (those are numbered 第21号 or 7-031).
+ */
+static int
+numbers_procedures(const struct ctx *x, size_t h, size_t end,
+    const struct strlist *head, const enum field_id *f)
+{
+	int kind = 0, rows = 0;
+	long last = 0;
+
+	for (size_t j = 0; j < head->n; j++) {
+		kind |= names_kind_column(head->v[j]);
+		if (f[j] == FIELD_DEPARTMENT || f[j] == FIELD_DATE ||
+		    f[j] == FIELD_WORK)
+			return 0;	/* a case's own facts, or a case's name
+					   beside its procedure's: cases */
+	}
+	if (!kind || head->n == 0 || !is_number_header(head->v[0]))
+		return 0;
+	for (size_t i = h + 1; i < end; i++) {
+		struct strlist cells = STRLIST_INIT;
+		int ordinal;
+
+		if (x->k[i]->kind != NODE_ROW)
+			continue;
+		row_cells(x->k[i]->text, &cells);
+		if (cells.n > 0) {
+			char *nf = norm_nfkc(cells.v[0], strlen(cells.v[0]));
+
+			ordinal = *nf != '\0' && strlen(nf) < 4 &&
+			    strspn(nf, "0123456789") == strlen(nf) &&
+			    atol(nf) == last + 1;	/* 1, 2, 3: one a row */
+			last = ordinal ? atol(nf) : last;
+			free(nf);
+		} else
+			ordinal = 0;
+		strlist_free(&cells);
+		if (!ordinal)
+			return 0;
+		rows++;
+	}
+	return rows > 0;
+}
+
+/*
  * A list table at node h: a header row naming at least two fields, then
  * rows of the same width.  Each row is a record (a case when the header
  * has a 件名 column, else a procedure).  Returns the node after it.
@@ -745,7 +791,8 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 		if (f[j] == FIELD_SUBJECT && subject_col < 0)
 			subject_col = (int)j;
 	is_case = subject_col >= 0 && !(under_case_header(x, h) &&
-	    !names_case_column(&head, f));
+	    !names_case_column(&head, f)) && !numbers_procedures(x, h, end,
+	    &head, f);
 	for (i = h + 1; i < end; i++) {
 		struct strlist cells = STRLIST_INIT;
 		int rec, again;

@@ -3089,6 +3089,29 @@ START_TEST(a_procedure_block_begins_at_its_title_above_its_kind)
 }
 END_TEST
 
+START_TEST(a_numbered_list_of_a_cases_procedures_is_no_list_of_cases)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "toushin.md", "# 審議会の答申\n\n"
+	    "## 諮問第2号　健診予約受付業務の委託について\n\n"
+	    "| 諮問日 | 令和7年10月31日 |\n|---|---|\n"
+	    "| 担当課 | 健康医療対策課 |\n\n"
+	    "### 手続の内容\n\n"
+	    "| No. | 手続 | 件名 | 委託先・再委託先 |\n|---|---|---|---|\n"
+	    "| 1 | 業務委託 | 予約システム運用業務 | 株式会社山川ヘルスネット |\n"
+	    "| 2 | 再委託 | 予約受付コールセンター業務 | 株式会社谷コールワークス |\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->title.value, "健診予約受付業務の委託について");
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_str_eq(c->procs[0].title.value, "予約システム運用業務");
+	ck_assert_int_eq(c->procs[1].type, PROC_SUBCONTRACT);
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3223,6 +3246,7 @@ extract_suite(void)
 	tcase_add_test(tc, a_letters_own_entrustment_is_typed_by_its_own_facts);
 	tcase_add_test(tc, forms_titled_as_reports_in_one_file_are_cases);
 	tcase_add_test(tc, a_procedure_block_begins_at_its_title_above_its_kind);
+	tcase_add_test(tc, a_numbered_list_of_a_cases_procedures_is_no_list_of_cases);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -190,6 +190,9 @@ label_field(const char *label)
 		f = joined_label_field(skip_numbering(key));
 	if (f != FIELD_NONE && names_the_former(skip_numbering(key)))
 		f = FIELD_IGNORE;	/* 変更前の受託者: no longer the one */
+	if (f == FIELD_ITEMS && (strstr(key, "ない") != NULL ||
+	    strstr(key, "除く") != NULL))
+		f = FIELD_IGNORE;	/* 取り扱わせない個人情報: not the items */
 	free(nf);
 	free(key);
 	return f;
@@ -794,11 +797,82 @@ labels_other_field(const char *item)
 	return named || (f > FIELD_IGNORE && f != FIELD_ITEMS);
 }
 
+/* Bytes of an item's mark in brackets at s ("（１）", "(2)", "（ア）"),
+ * or 0. */
+static size_t
+bracket_mark_len(const char *s)
+{
+	size_t open = str_has_prefix(s, "（") ? 3 : *s == '(' ? 1 : 0, n = 0;
+	const unsigned char *p = (const unsigned char *)s + open;
+
+	if (open == 0)
+		return 0;
+	if (isdigit(*p)) {
+		while (isdigit(p[n]))
+			n++;
+	} else if (p[0] == 0xef && p[1] == 0xbc && p[2] >= 0x90 &&
+	    p[2] <= 0x99) {
+		while (p[n] == 0xef && p[n + 1] == 0xbc && p[n + 2] >= 0x90 &&
+		    p[n + 2] <= 0x99)
+			n += 3;	/* １２ */
+	} else if (p[0] == 0xe3 && (p[1] == 0x82 || p[1] == 0x83))
+		n = 3;		/* ア, イ */
+	if (n == 0)
+		return 0;
+	if (str_has_prefix((const char *)p + n, "）"))
+		return open + n + 3;
+	return p[n] == ')' ? open + n + 1 : 0;
+}
+
+/*
+ * "（１）氏名（２）住所（３）生年月日" (the first mark maybe gone): items
+ * run on one line, each after its mark — a line each (a new string);
+ * NULL when text has fewer than two such marks.
+ */
+static char *
+marked_run(const char *text)
+{
+	const char *s = str_skip_spaces(text);
+	struct buf b = BUF_INIT;
+	int marks = 0, second = 0;
+
+	while (*s) {
+		size_t m = bracket_mark_len(s);
+
+		if (m > 0) {
+			if (b.len > 0)
+				buf_putc(&b, '\n');
+			if (marks == 0 && b.len > 0)	/* "氏名（イ）…": the
+							   first mark gone */
+				second = strstr(s, "イ") == s + m - 6 ||
+				    strstr(s, "２") == s + m - 6 ||
+				    (s[m - 2] == '2' && m == 3);
+			s += m;
+			marks++;
+			continue;
+		}
+		buf_putc(&b, *s++);
+	}
+	if (marks < 2 && !second) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
 static void
 add_items(const char *text, struct strlist *out)
 {
 	struct strlist pieces = STRLIST_INIT;
-	char *listed = spaced_list(text);
+	char *run = marked_run(text);
+	char *listed;
+
+	if (run != NULL) {
+		add_items(run, out);
+		free(run);
+		return;
+	}
+	listed = spaced_list(text);
 
 	split_list(listed ? listed : text, 1, &pieces);
 	free(listed);

@@ -340,6 +340,36 @@ START_TEST(period_from_a_day_named_in_words_gives_its_end)
 }
 END_TEST
 
+START_TEST(items_run_after_their_marks_on_one_line)
+{
+	struct strlist l = STRLIST_INIT;
+	char *s;
+
+	parse_items("（１）氏名（２）住所（３）本籍（戸籍証明書に限る。）", &l);
+	s = joined(&l);
+	ck_assert_str_eq(s, "氏名|住所|本籍（戸籍証明書に限る。）");
+	free(s);
+	strlist_free(&l);
+	parse_items("氏名（イ）証明書の交付履歴", &l);	/* its first mark gone */
+	s = joined(&l);
+	ck_assert_str_eq(s, "氏名|証明書の交付履歴");
+	free(s);
+	strlist_free(&l);
+	parse_items("氏名（カナ）、住所", &l);	/* a note, no mark */
+	s = joined(&l);
+	ck_assert_str_eq(s, "氏名（カナ）|住所");
+	free(s);
+	strlist_free(&l);
+}
+END_TEST
+
+START_TEST(items_not_handed_over_are_no_items_label)
+{
+	ck_assert_int_eq(label_field("取り扱わせる個人情報"), FIELD_ITEMS);
+	ck_assert_int_eq(label_field("取り扱わせない個人情報"), FIELD_IGNORE);
+}
+END_TEST
+
 static Suite *
 fields_suite(void)
 {
@@ -370,6 +400,8 @@ fields_suite(void)
 	tcase_add_test(tc, a_changed_value_is_read_after_the_change);
 	tcase_add_test(tc, items_stated_in_a_sentence);
 	tcase_add_test(tc, period_from_a_day_named_in_words_gives_its_end);
+	tcase_add_test(tc, items_run_after_their_marks_on_one_line);
+	tcase_add_test(tc, items_not_handed_over_are_no_items_label);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -33,7 +33,7 @@ FLOORS = {
     "zb": 0.65, "zc": 0.75, "zd": 0.73, "ze": 0.76,
     "zf": 0.65, "zg": 0.85, "zh": 0.73, "zi": 0.77, "zj": 0.77,
     "zk": 0.71, "zl": 0.73, "zm": 0.60, "zn": 0.86, "zo": 0.88,
-    "zp": 0.86, "zq": 0.67,
+    "zp": 0.86, "zq": 0.83,
 }
 TYPESET = (".txt", ".md", ".html")     # what tools/lo-pdf makes PDFs of
 

@@ -836,6 +836,9 @@ marked_run(const char *text)
 	struct buf b = BUF_INIT;
 	int marks = 0, second = 0;
 
+	if (strstr(s, "範囲") != NULL || strstr(s, "のとおり") != NULL)
+		return NULL;	/* "1 個人の範囲 (1) … 2 記録項目 (1) …のとおり":
+				   an outline, not a run of items */
 	while (*s) {
 		size_t m = bracket_mark_len(s);
 

@@ -112,6 +112,15 @@ str_has_any_suffix(const char *s, const char *const *ps)
 	return 0;
 }
 
+int
+str_is_enclosed(const char *s, const char *open, const char *close)
+{
+	size_t n = strlen(open);
+
+	return str_has_prefix(s, open) && strlen(s) >= n + strlen(close) &&
+	    str_has_suffix(s + n, close) && strstr(s + n, open) == NULL;
+}
+
 size_t
 str_cut_at(const char *s, size_t n)
 {
@@ -319,4 +328,17 @@ strlist_free(struct strlist *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = l->cap = 0;
+}
+
+void
+strlist_split(struct strlist *l, const char *s, char sep)
+{
+	for (;;) {
+		const char *at = strchr(s, sep);
+
+		strlist_pushn(l, s, at ? (size_t)(at - s) : strlen(s));
+		if (at == NULL)
+			return;
+		s = at + 1;
+	}
 }

@@ -30,6 +30,9 @@ int	str_has_suffix(const char *s, const char *p);
 /* Does s start (end) with one of the NULL-ended list ps? */
 int	str_has_any_prefix(const char *s, const char *const *ps);
 int	str_has_any_suffix(const char *s, const char *const *ps);
+/* Is s one bracketed whole, open ... close, with no second open inside
+ * ("【事業の概要】", not "【A】【B】")? */
+int	str_is_enclosed(const char *s, const char *open, const char *close);
 /* How many times byte c occurs in s (TABs of a row, quotes of a cell). */
 size_t	str_count(const char *s, char c);
 /* The longest prefix of UTF-8 s of at most n bytes (n <= strlen(s)) that
@@ -79,6 +82,8 @@ int	 strlist_push_unique(struct strlist *l, const char *s);
 int	 strlist_pushn_unique(struct strlist *l, const char *s, size_t n);
 int	 strlist_contains(const struct strlist *l, const char *s);
 void	 strlist_sort(struct strlist *l);
+/* Push the pieces of s parted by sep (the cells of a TAB row). */
+void	 strlist_split(struct strlist *l, const char *s, char sep);
 void	 strlist_free(struct strlist *l);
 
 #endif

@@ -84,8 +84,7 @@ clean_title(const char *raw, int drop_any_paren)
 	char *t = strip_ws(raw), *open, *o2;
 	size_t n, close;
 
-	if (str_has_prefix(t, "【") && str_has_suffix(t, "】") &&
-	    last_of(t, "【") == t) {
+	if (str_is_enclosed(t, "【", "】")) {
 		n = strlen(t) - 2 * strlen("【");	/* "【…の委託】": a heading */
 		memmove(t, t + strlen("【"), n);
 		t[n] = '\0';
@@ -294,10 +293,11 @@ subcontract_mark(const char *value, size_t *len)
 static char	*phrase_before(const char *s, size_t n);
 static int	 names_a_body(const char *s);
 
-/* Is a cell a sentence ("…を株式会社〇〇に委託する。") rather than a
- * list of names? */
+/* Is a cell a clause ("…を株式会社〇〇に委託する。") rather than a
+ * list of names?  (labelled.h's is_sentence() asks whether a value is
+ * running text at all.) */
 static int
-is_sentence(const char *value)
+is_clause(const char *value)
 {
 	return strstr(value, "。") != NULL || str_has_suffix(value, "する") ||
 	    str_has_suffix(value, "している");
@@ -337,7 +337,7 @@ contractors_in_sentence(const char *value, int subcontract,
 	static const char *const subcontracts[] = { "に再委託", "へ再委託",
 	    "への再委託", NULL };
 
-	if (!is_sentence(value))
+	if (!is_clause(value))
 		return 0;
 	return bodies_before_verbs(value, subcontract ? subcontracts :
 	    entrusts, out);

@@ -2146,20 +2146,20 @@ keyed_procedures(const struct facts *fs, int rec, struct proc_spans *ps)
 	return n;
 }
 
-/* Does record rec (a row of a list table) say what a procedure says —
- * its work, parties, items, period or kind — not only dates and
- * departments (a change log: 版 | 日付 | 内容 | 担当)? */
-static int
-record_of_procedure(const struct facts *fs, int rec)
+/* Mark each record (a row of a list table) that says what a procedure
+ * says — its work, parties, items, period or kind — not only dates and
+ * departments (a change log: 版 | 日付 | 内容 | 担当).  One pass. */
+static void
+mark_procedure_records(struct facts *fs)
 {
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct fact *f = &fs->v[i];
 
-		if (f->record == rec && (is_procedure_field(f->field) ||
+		if (f->record >= 0 && (size_t)f->record < fs->nrec &&
+		    (is_procedure_field(f->field) ||
 		    f->field == FIELD_SUBJECT || kind_fact_type(f) >= 0))
-			return 1;
+			fs->rec[f->record].tells = 1;
 	}
-	return 0;
 }
 
 /*
@@ -2312,7 +2312,7 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		add_proc_span(&ps, s->from, s->to, -1, s->record, NULL);
 	for (size_t r = 0; r < fs->nrec && s->record < 0; r++)
 		if (!fs->rec[r].is_case && fs->rec[r].at >= s->from &&
-		    fs->rec[r].at < s->to && record_of_procedure(fs, (int)r))
+		    fs->rec[r].at < s->to && fs->rec[r].tells)
 			add_proc_span(&ps, fs->rec[r].at, fs->rec[r].end, -1,
 			    (int)r, NULL);
 	detail_sections(x, fs, s, &ps);
@@ -2518,6 +2518,7 @@ extract_labelled(struct ctx *x, struct case_list *out)
 	if (next_nonblank(x, 0) >= x->n)
 		return 0;
 	read_facts(x, &fs);
+	mark_procedure_records(&fs);
 	if (getenv("PICORPUS_DEBUG_FACTS"))
 		for (size_t i = 0; i < fs.n; i++)
 			fprintf(stderr, "fact %s:%d %s [%s] = %s (rec %d)\n",

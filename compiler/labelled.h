@@ -25,6 +25,10 @@ struct record {
 	size_t		 at;	/* node of the row (or header) */
 	size_t		 end;	/* first node after the table */
 	int		 is_case; /* a table of cases, not of procedures */
+	int		 tells;	/* says what a procedure says (its work,
+				   parties, items, period or kind), not only
+				   dates and departments: set by
+				   extract_labelled() */
 	char		*key;	/* its No cell, which other tables cite */
 };
 

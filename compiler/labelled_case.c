@@ -1568,7 +1568,7 @@ title_after_memo(const struct ctx *x, size_t from, size_t to, int *line)
 			continue;
 		j = next_nonblank(x, i + 1);
 		k = j < x->n ? x->k[j]->key : "";
-		if (str_has_prefix(k, "【") && str_has_suffix(k, "】"))
+		if (str_is_enclosed(k, "【", "】"))
 			return NULL;	/* "【事業の概要】": a section's */
 		return title_line(x, i + 1, j + 2, line);
 	}

@@ -224,19 +224,7 @@ facts_free(struct facts *fs)
 void
 row_cells(const char *text, struct strlist *cells)
 {
-	const char *p = text, *tab;
-
-	for (;;) {
-		char *cell;
-
-		tab = strchr(p, '\t');
-		cell = xstrndup(p, tab ? (size_t)(tab - p) : strlen(p));
-		strlist_push(cells, cell);
-		free(cell);
-		if (tab == NULL)
-			break;
-		p = tab + 1;
-	}
+	strlist_split(cells, text, '\t');
 }
 
 static size_t
@@ -283,6 +271,7 @@ new_record(struct facts *fs, size_t at, size_t end, int is_case)
 	fs->rec[fs->nrec].at = at;
 	fs->rec[fs->nrec].end = end;
 	fs->rec[fs->nrec].is_case = is_case;
+	fs->rec[fs->nrec].tells = 0;
 	fs->rec[fs->nrec].key = NULL;
 	return (int)fs->nrec++;
 }
@@ -1268,9 +1257,9 @@ is_numbered_block(const char *key)
 	size_t n = strlen(key);
 	const char *close = NULL;
 
-	if (str_has_prefix(key, "【") && str_has_suffix(key, "】"))
+	if (str_is_enclosed(key, "【", "】"))
 		close = key + n - 3;
-	else if (key[0] == '[' && n > 2 && key[n - 1] == ']')
+	else if (str_is_enclosed(key, "[", "]"))
 		close = key + n - 1;
 	return close != NULL && isdigit((unsigned char)close[-1]);
 }

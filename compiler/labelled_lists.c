@@ -453,8 +453,7 @@ is_list_furniture(const char *line)
 	char *bare = strip_ws(line);
 	int yes = str_has_suffix(bare, "に関する項目") ||
 	    str_has_suffix(bare, "に係る項目") || str_has_prefix(bare, "[^") ||
-	    (str_has_prefix(bare, "【") && str_has_suffix(bare, "】") &&
-	    strstr(bare + 3, "【") == NULL);	/* 【保護者】: a group's name */
+	    str_is_enclosed(bare, "【", "】");	/* 【保護者】: a group's name */
 
 	free(bare);
 	return yes;

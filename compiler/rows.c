@@ -3362,20 +3362,6 @@ join_numbered_cells(struct doc *d)
 	}
 }
 
-/* The TAB-parted cells of s, pushed onto cells. */
-static void
-tab_split(const char *s, struct strlist *cells)
-{
-	for (;;) {
-		const char *tab = strchr(s, '\t');
-
-		strlist_pushn(cells, s, tab ? (size_t)(tab - s) : strlen(s));
-		if (tab == NULL)
-			return;
-		s = tab + 1;
-	}
-}
-
 /* A cell that keeps the value before the change: "変更なし", "同左". */
 static int
 keeps_old(const char *cell)
@@ -3405,7 +3391,7 @@ read_changes(struct doc *d)
 
 		if (w < 3 || w > 4)
 			continue;
-		tab_split(d->lines[i].text, &head);
+		strlist_split(&head, d->lines[i].text, '\t');
 		for (size_t j = 1; j < head.n; j++) {
 			if (change_column(head.v[j], 1))
 				new_col = (int)j;
@@ -3422,7 +3408,7 @@ read_changes(struct doc *d)
 			struct buf b = BUF_INIT;
 			const char *v;
 
-			tab_split(d->lines[i].text, &cells);
+			strlist_split(&cells, d->lines[i].text, '\t');
 			v = keeps_old(cells.v[new_col]) ? cells.v[old_col] :
 			    cells.v[new_col];
 			buf_printf(&b, "%s\t%s", cells.v[0], v);

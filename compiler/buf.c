@@ -104,6 +104,15 @@ str_has_any_prefix(const char *s, const char *const *ps)
 }
 
 int
+str_starts_hiragana(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return u[0] == 0xe3 && ((u[1] == 0x81 && u[2] >= 0x81) ||
+	    (u[1] == 0x82 && u[2] >= 0x80 && u[2] <= 0x96));
+}
+
+int
 str_has_any_suffix(const char *s, const char *const *ps)
 {
 	for (; *ps != NULL; ps++)

@@ -33,6 +33,8 @@ int	str_has_any_suffix(const char *s, const char *const *ps);
 /* Is s one bracketed whole, open ... close, with no second open inside
  * ("【事業の概要】", not "【A】【B】")? */
 int	str_is_enclosed(const char *s, const char *open, const char *close);
+/* Does UTF-8 s start with hiragana (ぁ..ゖ: a particle, "に同じ")? */
+int	str_starts_hiragana(const char *s);
 /* How many times byte c occurs in s (TABs of a row, quotes of a cell). */
 size_t	str_count(const char *s, char c);
 /* The longest prefix of UTF-8 s of at most n bytes (n <= strlen(s)) that

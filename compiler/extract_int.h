@@ -119,6 +119,8 @@ size_t	extract_labelled(struct ctx *x, struct case_list *out);
 /* "諮問第48号…" at the start of key: the word (諮問, 答申, 報告, 付議)
  * and the number (new string in *number); NULL when none. */
 const char	*case_header(const char *key, char **number);
+/* Is key an agenda's item ("報告事項1"), its number not the case's? */
+int		numbers_agenda_item(const char *key);
 /* How many distinct case headers (諮問第N号 …) the lines of x hold. */
 size_t	count_case_headers(const struct ctx *x);
 

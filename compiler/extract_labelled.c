@@ -1165,6 +1165,10 @@ block_start(const struct node *k, const char **rest)
 			return -1;
 		while (isdigit((unsigned char)*q))
 			q++;
+		if (*q == '~' || str_has_prefix(q, "〜") ||
+		    str_starts_hiragana(q))
+			return -1;	/* "委託事項2~5": a group's heading;
+					   "委託事項1に同じ。": a reference */
 		if (block_words[w].bracketed && !(p != k->key &&
 		    (strcmp(q, "】") == 0 || strcmp(q, "]") == 0)))
 			return -1;
@@ -1212,12 +1216,24 @@ block_procedures(const struct ctx *x, size_t from, size_t to,
 	}
 }
 
-/* The title a block's first line gives: "委託事項1　…の業務". */
-static void
-block_title(const struct node *k, struct procedure *p)
+/* Is node k a line of its own that may name a block ("委託事項1" over
+ * "国民健康保険システム運用保守業務"): plain text, short, no sentence? */
+static int
+names_block(const struct node *k)
 {
+	return k->kind == NODE_TEXT && !is_block_start(k) &&
+	    strlen(k->key) <= 3 * 40 && strstr(k->key, "。") == NULL;
+}
+
+/* The title a block's first line gives ("委託事項1　…の業務"), or the
+ * line under it when the first line is the number alone. */
+static void
+block_title(const struct ctx *x, size_t at, struct procedure *p)
+{
+	const struct node *k = x->k[at];
 	const char *t;
 	char *title;
+	size_t next;
 
 	if (block_start(k, &t) < 0)
 		return;
@@ -1227,6 +1243,11 @@ block_title(const struct node *k, struct procedure *p)
 		t++;
 	if (*t == ':')
 		t++;
+	if (*t == '\0' && (next = next_nonblank(x, at + 1)) < x->n &&
+	    names_block(x->k[next])) {
+		k = x->k[next];
+		t = k->key;
+	}
 	title = clean_title(t, 0);
 	if (*title) {
 		field_set(&p->title, title, k->line);
@@ -1400,11 +1421,11 @@ type_of_facts(const struct facts *fs, const struct proc_span *p,
 		    !strstr(f->label, "再委託") &&
 		    (checked = checked_type(f->value)) >= 0)
 			return checked;	/* the form says which */
-		if (f->field == FIELD_NONE && names_kind_column(f->label) &&
+		if (names_kind_column(f->label) &&
 		    names_both_entrustments(f->value))
 			return PROC_OUTSOURCE;	/* 業務委託・再委託: the 委託,
 						   its 再委託 beside it */
-		if (f->field == FIELD_NONE && names_kind_column(f->label) &&
+		if (names_kind_column(f->label) &&
 		    (checked = type_from_words(f->value)) != PROC_OTHER &&
 		    checked != PROC_ASSESSMENT)
 			return checked;	/* 区分: 外部結合 */
@@ -2396,7 +2417,7 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		p = case_add_procedure(c, (enum proc_type)sp->type);
 		p->line = x->k[sp->from < x->n ? sp->from : x->n - 1]->line;
 		if (sp->title_at > 0 && is_block_start(x->k[sp->title_at]))
-			block_title(x->k[sp->title_at], &c->procs[pi]);
+			block_title(x, sp->title_at, &c->procs[pi]);
 		fill_procedure(x, fs, sp, &ps, c, pi, &sub, &sub_facts);
 		p = &c->procs[pi];
 		if (sp->title != NULL) {
@@ -2493,12 +2514,12 @@ read_case(struct ctx *x, const struct spans *sp, const struct span *s,
 	c = new_case(x, case_kind(x, sp, s, fs), s->from, last);
 	if (s->record >= 0)
 		c->line_start = x->k[fs->rec[s->record].at]->line;
-	if (s->number != NULL) {
+	if (s->number != NULL && !numbers_agenda_item(x->k[s->from]->key)) {
 		field_set(&c->number, s->number, x->k[s->from]->line);
 		field_from(&c->number, "rule 諮問第N号 header");
 	}
 	case_title(x, s, fs, c);
-	if (s->number == NULL)
+	if (c->number.value == NULL)
 		case_number(x, s, fs, c);
 	case_date(x, sp, s, fs, c);
 	case_department(x, sp, s, fs, c);

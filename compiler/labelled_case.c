@@ -274,6 +274,37 @@ bare_number_title(const char *p)
 	return num;
 }
 
+/* "事項1" after 報告 or 諮問, alone on its line: the item's number (new
+ * string), or NULL.  With words after it ("諮問事項1　外部結合") it
+ * may name a procedure of one 諮問. */
+static char *
+agenda_item_number(const char *p)
+{
+	char *num;
+
+	if (!str_has_prefix(p, "事項") ||
+	    (num = digits_at(p + strlen("事項"))) == NULL)
+		return NULL;
+	if (p[strlen("事項") + strlen(num)] == '\0')
+		return num;
+	free(num);
+	return NULL;
+}
+
+/* Is key an agenda's item ("報告事項1"), whose number only counts the
+ * meeting's items and is not the case's? */
+int
+numbers_agenda_item(const char *key)
+{
+	for (int w = 0; header_words[w]; w++)
+		if (str_has_prefix(key, header_words[w]) &&
+		    str_has_prefix(key + strlen(header_words[w]), "事項") &&
+		    isdigit((unsigned char)key[strlen(header_words[w]) +
+		    strlen("事項")]))
+			return 1;
+	return 0;
+}
+
 /* Past the header at the start of key ("議題1諮問第48号", "報告1",
  * "諮問書(諮問第45号)"): where its title begins; key when it has none. */
 static const char *
@@ -369,6 +400,10 @@ case_header(const char *key, char **number)
 		p += strlen(header_words[w]);
 		if (str_has_prefix(p, "事項第"))
 			p += strlen("事項");	/* 付議事項第5号 */
+		if ((num = agenda_item_number(p)) != NULL) {
+			*number = num;	/* 報告事項1 (alone, or its title) */
+			return header_words[w];
+		}
 		if (!str_has_prefix(p, "第")) {
 			if ((num = bare_number_title(p)) != NULL) {
 				*number = num;	/* 報告1 住民健診…について */
@@ -1109,6 +1144,64 @@ drop_index_lines(struct spans *sp)
 	free(drop);
 }
 
+/* The 件名 fact of record r, or NULL. */
+static const struct fact *
+record_subject(const struct facts *fs, size_t r)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (fs->v[i].record == (int)r &&
+		    fs->v[i].field == FIELD_SUBJECT)
+			return &fs->v[i];
+	return NULL;
+}
+
+/* Is record r's 件名 the 件名 of a sheet after its table ("件名 | …" in
+ * each case's own table: the list is an index of them)? */
+static int
+subject_recurs(const struct facts *fs, size_t r)
+{
+	const struct fact *f = record_subject(fs, r);
+	char *t;
+	int found = 0;
+
+	if (f == NULL)
+		return 0;
+	t = strip_ws(f->value);
+	for (size_t i = 0; i < fs->n && !found && *t != '\0'; i++)
+		if (fs->v[i].record < 0 && fs->v[i].field == FIELD_SUBJECT &&
+		    fs->v[i].at >= fs->rec[r].end) {
+			char *u = strip_ws(fs->v[i].value);
+
+			found = strcmp(t, u) == 0;
+			free(u);
+		}
+	free(t);
+	return found;
+}
+
+/* A row's first cell when it is a case's header ("諮問第12号" under
+ * 区分), or NULL.  New string. */
+static char *
+header_cell(const char *row)
+{
+	const char *tab = strchr(row, '\t');
+	char *cell, *nf, *number = NULL;
+	int header;
+
+	if (tab == NULL)
+		return NULL;
+	cell = xstrndup(row, (size_t)(tab - row));
+	nf = norm_nfkc(cell, strlen(cell));
+	header = case_header(nf, &number) != NULL && number != NULL;
+	free(number);
+	free(nf);
+	if (!header) {
+		free(cell);
+		return NULL;
+	}
+	return cell;
+}
+
 /*
  * A table of cases whose numbers head sections further down (an
  * agenda: 議事日程 then "## 議案第52号 …"): an index of the sections,
@@ -1120,10 +1213,18 @@ rows_are_an_index(const struct ctx *x, const struct facts *fs)
 	size_t rows = 0, below = 0;
 
 	for (size_t r = 0; r < fs->nrec; r++) {
-		if (!fs->rec[r].is_case || fs->rec[r].key == NULL)
+		char *key;
+
+		if (!fs->rec[r].is_case)
 			continue;
-		rows++;
-		below += header_below(x, fs->rec[r].end - 1, fs->rec[r].key);
+		key = fs->rec[r].key != NULL ? xstrdup(fs->rec[r].key) :
+		    header_cell(x->k[fs->rec[r].at]->text);
+		if (key != NULL || record_subject(fs, r) != NULL)
+			rows++;
+		if ((key != NULL && header_below(x, fs->rec[r].end - 1, key)) ||
+		    subject_recurs(fs, r))
+			below++;
+		free(key);
 	}
 	return rows >= 2 && below * 2 >= rows;
 }

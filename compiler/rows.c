@@ -476,6 +476,17 @@ read_one_space(const char *s, int col, struct reading *r)
 	return 1;
 }
 
+/* Is s only a form's mark after a label ("※" of a national form's
+ * fields that must be filled in)? */
+static int
+is_form_mark(const char *s)
+{
+	if (!str_has_prefix(s, "※"))
+		return 0;
+	s = skip_space_c(s + strlen("※"));
+	return *s == '\0';
+}
+
 static int
 read_gap(const char *s, int col, int form_col, struct reading *r)
 {
@@ -500,6 +511,10 @@ read_gap(const char *s, int col, int form_col, struct reading *r)
 	r->value = end + gap;
 	r->value_col = vcol;
 	r->sep = SEP_GAP;
+	if (is_form_mark(r->value)) {
+		r->value = "";	/* "委託の有無　※": the value below */
+		r->sep = SEP_ALONE;
+	}
 	return 1;
 }
 
@@ -1652,6 +1667,59 @@ more_rows_below(const struct pass *ps, size_t v, int n)
  * and returns the line after the values, or i when line i is no such
  * head.
  */
+/* Line i's text, trimmed, when it is the whole of a known label or a
+ * number's label ("評価書番号"); NULL otherwise.  New string. */
+static char *
+label_line(const struct pass *ps, size_t i, int number)
+{
+	char *t, *k;
+	int ok;
+
+	if (i >= ps->in->n || strchr(ps->in->lines[i].text, '\t') != NULL)
+		return NULL;
+	t = trimmed(ps->in->lines[i].text, strlen(ps->in->lines[i].text));
+	k = label_key(t, strlen(t));
+	ok = *t != '\0' && (number ? is_number_label(k) : known_label(k));
+	free(k);
+	if (!ok) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/*
+ * "評価書番号" / "評価書名" / "６" / "国民健康保険に関する事務　重点項目
+ * 評価書", one a line (a PDF's two-by-two head as plain text gives it):
+ * a number's label and another, then the number and the other's value.
+ * Returns the line after the values, or i.
+ */
+static size_t
+number_label_stack(struct pass *ps, size_t i)
+{
+	const struct doc_line *dl = &ps->in->lines[i];
+	char *first = label_line(ps, i, 1), *second = NULL, *num = NULL;
+	int ok = first != NULL && (second = label_line(ps, i + 1, 0)) != NULL &&
+	    i + 3 < ps->in->n;
+
+	if (ok) {
+		num = trimmed(ps->in->lines[i + 2].text,
+		    strlen(ps->in->lines[i + 2].text));
+		ok = *num != '\0' && numbering_digits_len(num) == strlen(num) &&
+		    !is_blank_line(ps->in->lines[i + 3].text) &&
+		    strchr(ps->in->lines[i + 3].text, '\t') == NULL;
+	}
+	if (ok) {
+		emit_row(ps, dl, first, num);
+		emit_row(ps, &ps->in->lines[i + 1], second,
+		    skip_space_c(ps->in->lines[i + 3].text));
+	}
+	free(first);
+	free(second);
+	free(num);
+	return ok ? i + 4 : i;
+}
+
 /*
  * "評価書番号 評価書名" over "３ 後期高齢者医療制度関係事務 重点項目評価書"
  * set with single spaces (a PDF's): a number's label and another over
@@ -1668,6 +1736,8 @@ number_label_pair(struct pass *ps, size_t i)
 	int ok, col = 0;
 
 	t = skip_space(dl->text, &col);
+	if (strchr(t, ' ') == NULL)
+		return number_label_stack(ps, i);
 	if ((sp = strchr(t, ' ')) == NULL || strchr(sp + 1, ' ') != NULL)
 		return i;
 	while (next < ps->in->n && next < i + 3 &&
@@ -2781,8 +2851,26 @@ drawn_cells(const char *s, struct strlist *cells)
 
 static int	is_rule_line(const char *s);
 
-/* As drawn_cells(); padded[j] (when not NULL, up to 64 cells) says the
- * cell's text stops short of its right wall: its line was not wrapped. */
+/* Columns of white space that end s[0, n) (U+3000 two). */
+static int
+trailing_pad(const char *s, size_t n)
+{
+	int cols = 0;
+
+	for (;;)
+		if (n >= 1 && s[n - 1] == ' ') {
+			n--;
+			cols++;
+		} else if (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0) {
+			n -= 3;
+			cols += 2;
+		} else
+			return cols;
+}
+
+/* As drawn_cells(); padded[j] (when not NULL, up to 64 cells) is how
+ * many columns of white space the cell's text leaves before its right
+ * wall. */
 static size_t
 drawn_cells_padded(const char *s, struct strlist *cells, int *padded)
 {
@@ -2796,9 +2884,8 @@ drawn_cells_padded(const char *s, struct strlist *cells, int *padded)
 				const char *t = skip_space(c, &col);
 
 				if (padded != NULL && cells->n < 64)
-					padded[cells->n] = p - start >= 3 &&
-					    (p[-1] == ' ' || memcmp(p - 3,
-					    "\xe3\x80\x80", 3) == 0);
+					padded[cells->n] = trailing_pad(start,
+					    (size_t)(p - start));
 				strlist_push(cells, t);
 				free(c);
 			}
@@ -2982,6 +3069,31 @@ inner_rules(const struct doc *in, size_t from, size_t to)
 	return rules;
 }
 
+/* The white space each column of lines [from, to) keeps before its
+ * right wall at least ("| 氏名 |": one), its cells' margin; 0 when
+ * no line of the column comes near its wall. */
+static void
+cell_margins(const struct doc *in, size_t from, size_t to, int margin[64])
+{
+	for (int j = 0; j < 64; j++)
+		margin[j] = INT_MAX;
+	for (size_t i = from; i < to; i++) {
+		struct strlist cells = STRLIST_INIT;
+		int pad[64];
+
+		if (is_rule_line(in->lines[i].text))
+			continue;
+		drawn_cells_padded(in->lines[i].text, &cells, pad);
+		for (size_t j = 0; j < cells.n && j < 64; j++)
+			if (*cells.v[j] && pad[j] < margin[j])
+				margin[j] = pad[j];
+		strlist_free(&cells);
+	}
+	for (int j = 0; j < 64; j++)
+		if (margin[j] > 2)
+			margin[j] = 0;	/* no line fills the cell */
+}
+
 static void
 drawn_table(const struct doc *in, size_t from, size_t to, struct doc *out)
 {
@@ -2989,6 +3101,7 @@ drawn_table(const struct doc *in, size_t from, size_t to, struct doc *out)
 	size_t first = from;
 	int new_col = -1, old_col = -1, ruled = rules_part_rows(in, from, to);
 	int padded[64] = { 0 }, was_padded[64] = { 0 }, pairs = 1;
+	int margin[64];
 
 	for (size_t i = from; i < to && pairs; i++) {
 		struct strlist cells = STRLIST_INIT;
@@ -2997,6 +3110,7 @@ drawn_table(const struct doc *in, size_t from, size_t to, struct doc *out)
 		    drawn_cells(in->lines[i].text, &cells) == 2;
 		strlist_free(&cells);
 	}
+	cell_margins(in, from, to, margin);
 
 	for (size_t i = from; i < to; i++) {
 		struct strlist cells = STRLIST_INIT;
@@ -3031,9 +3145,10 @@ drawn_table(const struct doc *in, size_t from, size_t to, struct doc *out)
 				free(row.v[j]);
 				row.v[j] = buf_detach(&b);
 			}
-			if (j < 64 && *cells.v[j])	/* (an empty line of the
-							   cell says nothing) */
-				was_padded[j] = padded[j];
+			/* (an empty line of the cell says nothing; a
+			   full-width letter may not fit a column short) */
+			if (j < 64 && *cells.v[j])
+				was_padded[j] = padded[j] > margin[j] + 1;
 		}
 		strlist_free(&cells);
 	}

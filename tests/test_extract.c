@@ -3112,6 +3112,106 @@ START_TEST(a_numbered_list_of_a_cases_procedures_is_no_list_of_cases)
 }
 END_TEST
 
+START_TEST(an_index_table_whose_rows_head_sections_below_is_no_list_of_cases)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "shiryo.html", "<p>諮問事項及び報告事項一覧</p>\n"
+	    "<table><tr><td>区分</td><td>件名</td><td>担当</td></tr>\n"
+	    "<tr><td>諮問第１２号</td><td>被災者台帳の電子計算機への記録について</td><td>危機管理課</td></tr>\n"
+	    "<tr><td>報告第５号</td><td>旅券窓口業務の委託について</td><td>旅券事務室</td></tr></table>\n"
+	    "<p><b>諮問第１２号</b></p>\n<p><b>被災者台帳の電子計算機への記録について</b></p>\n"
+	    "<table><tr><td>諮問日</td><td>令和７年１１月４日</td></tr>\n"
+	    "<tr><td>記録する個人情報の項目</td><td>氏名、住所</td></tr></table>\n"
+	    "<p><b>報告第５号</b></p>\n<p><b>旅券窓口業務の委託について（報告）</b></p>\n"
+	    "<table><tr><td>報告日</td><td>令和７年１１月４日</td></tr>\n"
+	    "<tr><td>委託先</td><td>株式会社みなと窓口サービス</td></tr></table>\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->number.value, "12");
+	ck_assert_str_eq(c->date.value, "2025-11-04");
+	c = p.cases.v[1];
+	ck_assert_str_eq(c->number.value, "5");
+	ck_assert_int_eq((int)c->nprocs, 1);
+	ck_assert_str_eq(c->procs[0].consignees.v[0], "株式会社みなと窓口サービス");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(an_index_table_whose_subjects_recur_in_sheets_below_is_no_list)
+{
+	struct parsed p;
+
+	parse_text(&p, "ichiran.txt", "報告事項一覧\n\n"
+	    "番号\t件名\t所管課\n"
+	    "12\t税額通知書の作成業務の委託について\t市民税課\n"
+	    "13\t見守り登録情報の外部提供について\t高齢介護課\n\n"
+	    "報告事項　報告第１２号\n\n"
+	    "報告番号\t報告第１２号\n"
+	    "件名\t税額通知書の作成業務の委託について\n"
+	    "報告日\t令和７年１０月３０日\n"
+	    "委託先\t株式会社泉州ドキュメント\n\n"
+	    "報告事項　報告第１３号\n\n"
+	    "報告番号\t報告第１３号\n"
+	    "件名\t見守り登録情報の外部提供について\n"
+	    "報告日\t令和７年１０月３１日\n"
+	    "提供先\t一般社団法人見守り協議会\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->date.value, "2025-10-30");
+	ck_assert_str_eq(p.cases.v[1]->date.value, "2025-10-31");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(an_agenda_item_alone_on_its_line_starts_a_case_without_a_number)
+{
+	struct parsed p;
+
+	parse_text(&p, "shiryo.txt", "報告事項（保有個人情報の利用及び提供）\n\n"
+	    "報告事項１\n\n"
+	    "件名　　　　：国保被保険者情報のがん検診勧奨への利用について\n"
+	    "担当課　　　：保健福祉課\n"
+	    "区分　　　　：目的外利用（法第６９条第２項による利用）\n"
+	    "利用する個人情報：氏名、性別、住所\n\n"
+	    "報告事項２\n\n"
+	    "件名　　　　：見守り登録情報の警察署への提供について\n"
+	    "担当課　　　：保健福祉課\n"
+	    "提供先　　　：北海道余市警察署\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_ptr_null(p.cases.v[0]->number.value);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 1);
+	ck_assert_int_eq(p.cases.v[0]->procs[0].type, PROC_OTHER_USE);
+	ck_assert_str_eq(p.cases.v[1]->procs[0].partner.value, "北海道余市警察署");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(an_entrustments_number_alone_takes_its_title_from_the_line_below)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "hyoka.txt", "特定個人情報保護評価書（重点項目評価書）\n"
+	    "評価書番号\n評価書名\n6\n国民健康保険に関する事務　重点項目評価書\n"
+	    "公表日\n令和６年１１月８日\n"
+	    "４．特定個人情報ファイルの取扱いの委託\n委託の有無　※\n［委託する］\n"
+	    "委託事項１\n国民健康保険システム運用保守業務\n①委託内容\nシステムの稼働監視\n"
+	    "③委託先名\n株式会社アツギ情報システム\n④再委託の有無　※\n［再委託しない］\n"
+	    "委託事項２～３\n委託事項２\n資格確認書等作成・発送業務\n"
+	    "③委託先名\n株式会社丹沢ビジネスフォーム\n⑤再委託の許諾方法\n委託事項１に同じ。\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->number.value, "6");
+	ck_assert_str_eq(c->title.value, "国民健康保険に関する事務重点項目評価書");
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_str_eq(c->procs[0].title.value, "国民健康保険システム運用保守業務");
+	ck_assert_str_eq(c->procs[1].title.value, "資格確認書等作成・発送業務");
+	ck_assert_str_eq(c->procs[1].consignees.v[0], "株式会社丹沢ビジネスフォーム");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3119,6 +3219,10 @@ extract_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, consultation_layout_is_detected);
+	tcase_add_test(tc, an_index_table_whose_rows_head_sections_below_is_no_list_of_cases);
+	tcase_add_test(tc, an_index_table_whose_subjects_recur_in_sheets_below_is_no_list);
+	tcase_add_test(tc, an_agenda_item_alone_on_its_line_starts_a_case_without_a_number);
+	tcase_add_test(tc, an_entrustments_number_alone_takes_its_title_from_the_line_below);
 	tcase_add_test(tc, consultations_split_into_cases);
 	tcase_add_test(tc, consultation_fields);
 	tcase_add_test(tc, consultation_groups_become_procedures);

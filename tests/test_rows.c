@@ -1370,12 +1370,62 @@ START_TEST(a_cell_wrapped_onto_the_line_below_is_joined)
 }
 END_TEST
 
+START_TEST(a_grid_cell_wrapped_at_its_wall_is_joined_without_a_break)
+{
+	struct rows r;
+
+	rows_of(&r, "+----------+------------------------+\n"
+	    "| 項目     | 内容                   |\n"
+	    "+==========+========================+\n"
+	    "| 取り扱う | 氏名、住所、給与所得等 |\n"
+	    "| 個人情報 | の金額、所得控除の額、 |\n"
+	    "| の項目   | 税額                   |\n"
+	    "+----------+------------------------+\n"
+	    "| 委託先   | 株式会社泉州           |\n"
+	    "+----------+------------------------+\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "取り扱う個人情報の項目", NULL),
+	    "氏名、住所、給与所得等の金額、所得控除の額、税額");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(a_grid_cell_line_short_of_its_wall_ends_there)
+{
+	struct rows r;
+
+	rows_of(&r, "+----------+------------------------+\n"
+	    "| 項目     | 内容                   |\n"
+	    "+==========+========================+\n"
+	    "| 提供先   | 株式会社山川           |\n"
+	    "|          | 株式会社谷川ラーニング |\n"
+	    "+----------+------------------------+\n"
+	    "| 委託先   | 株式会社泉州           |\n"
+	    "+----------+------------------------+\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "提供先", NULL),
+	    "株式会社山川\n株式会社谷川ラーニング");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(a_forms_mark_after_a_label_leaves_the_value_below)
+{
+	struct rows r;
+
+	rows_of(&r, "委託の有無　※\n［委託する］\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "委託の有無", NULL), "［委託する］");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
 	Suite *s = suite_create("rows");
 	TCase *tc = tcase_create("core");
 
+	tcase_add_test(tc, a_grid_cell_wrapped_at_its_wall_is_joined_without_a_break);
+	tcase_add_test(tc, a_grid_cell_line_short_of_its_wall_ends_there);
+	tcase_add_test(tc, a_forms_mark_after_a_label_leaves_the_value_below);
 	tcase_add_test(tc, colon_pairs_become_rows);
 	tcase_add_test(tc, label_value_box_ruled_per_row);
 	tcase_add_test(tc, dashes_set_as_bullets_are_no_part_of_a_value);

@@ -308,6 +308,35 @@ is_clause(const char *value)
  * 〇〇に委託する", "株式会社Aから株式会社Bへの再委託を認める"), appended
  * to out.  Returns how many it found.
  */
+/* "社会福祉法人A及び株式会社Bの二者": the bodies a phrase that names a
+ * body joins, each pushed to out (the phrase whole when it joins none). */
+static void
+push_joined_bodies(const char *phrase, struct strlist *out)
+{
+	static const char *const counts[] = { "の二者", "の両者", "の2者",
+	    "の2社", "の二社", "の各社", NULL };
+	char *all = xstrdup(phrase), *and;
+	const char *p = all;
+
+	for (int c = 0; counts[c]; c++)
+		if (str_has_suffix(all, counts[c]))
+			all[strlen(all) - strlen(counts[c])] = '\0';
+	while ((and = strstr(p, "及び")) != NULL) {
+		char *left = xstrndup(p, (size_t)(and - p));
+
+		if (!is_organisation_like(left) || !names_a_body(left) ||
+		    !names_a_body(and + strlen("及び"))) {
+			free(left);
+			break;	/* "AとBの共同企業体及び…": one body */
+		}
+		strlist_push_unique(out, left);
+		free(left);
+		p = and + strlen("及び");
+	}
+	strlist_push_unique(out, p);
+	free(all);
+}
+
 static size_t
 bodies_before_verbs(const char *value, const char *const *verbs,
     struct strlist *out)
@@ -319,8 +348,9 @@ bodies_before_verbs(const char *value, const char *const *verbs,
 		    q = strstr(q + 1, verbs[v])) {
 			char *name = phrase_before(value, (size_t)(q - value));
 			char *clean = clean_organisation(name);
+
 			if (is_organisation_like(clean) && names_a_body(clean))
-				strlist_push_unique(out, clean);
+				push_joined_bodies(clean, out);
 			free(clean);
 			free(name);
 		}
@@ -329,7 +359,7 @@ bodies_before_verbs(const char *value, const char *const *verbs,
 
 /* Contractors told in a sentence: those before "に委託" (role 委託先) or
  * "に再委託"; 0 when value is no such sentence. */
-static size_t
+size_t
 contractors_in_sentence(const char *value, int subcontract,
     struct strlist *out)
 {
@@ -818,7 +848,7 @@ organisation_before(const struct ctx *x, const char *text, size_t at,
 	    strcmp(name, "未定") != 0 && !is_generic_party(name)) {
 		char *clean = clean_organisation(name);
 
-		strlist_push_unique(out, clean);
+		push_joined_bodies(clean, out);
 		free(clean);
 	}
 	free(name);

@@ -85,6 +85,10 @@ void	cite_lines(const struct ctx *x, size_t from, size_t to,
 void	cover_basis(const struct ctx *x, size_t from, size_t to,
 	    struct pcase *c);
 int	is_organisation_like(const char *s);
+/* Contractors told in a sentence: those before "に委託" (subcontract 0)
+ * or "に再委託", appended to out; 0 when value is no such sentence. */
+size_t	contractors_in_sentence(const char *value, int subcontract,
+	    struct strlist *out);
 void	organisations_in_prose(const struct ctx *x, struct procedure *p,
 	    size_t from, size_t to);
 /* The organisations named right before any of verbs ("株式会社〇〇が運用

@@ -2217,6 +2217,86 @@ detail_sections(const struct ctx *x, const struct facts *fs,
 	}
 }
 
+/* Where the paragraph of prose at node i ends (before to): as
+ * paragraph_end(), or at a line indented as a new paragraph. */
+static size_t
+indented_paragraph_end(const struct ctx *x, size_t i, size_t to)
+{
+	size_t end = paragraph_end(x, i, to), j = i + 1;
+
+	while (j < end && !str_has_prefix(x->k[j]->text, "　"))
+		j++;
+	return j;
+}
+
+/* Does the paragraph [from, to) hand a work on now ("…に委託する",
+ * "…に再委託することを予定している"), not tell of one done before
+ * ("…に委託していた")?  Its type, or -1. */
+static int
+entrusts_in_paragraph(const struct ctx *x, size_t from, size_t to)
+{
+	static const char *const verbs[] = { "委託する", "委託し、",
+	    "委託しよう", NULL };
+	char *text = joined_text(x, from, to);
+	int t = -1;
+
+	for (const char *p = strstr(text, "委託"); p != NULL && t < 0;
+	    p = strstr(p + 1, "委託")) {
+		int sub = p >= text + 3 && str_has_prefix(p - 3, "再");
+		const char *to_whom = p - (sub ? 3 : 0);
+
+		if (!str_has_any_prefix(p, verbs) || to_whom < text + 3 ||
+		    !(str_has_prefix(to_whom - 3, "に") ||
+		    str_has_prefix(to_whom - 3, "へ")))
+			continue;
+		t = sub ? PROC_SUBCONTRACT : PROC_OUTSOURCE;
+	}
+	if (t >= 0) {	/* to a body it names, not "外部の事業者に委託し" */
+		struct strlist bodies = STRLIST_INIT;
+
+		if (contractors_in_sentence(text, t == PROC_SUBCONTRACT,
+		    &bodies) == 0)
+			t = -1;
+		strlist_free(&bodies);
+	}
+	free(text);
+	return t;
+}
+
+/*
+ * A case whose paragraphs each hand a work of its own on ("まず、…を A
+ * に委託する。" "次に、…を B に委託する。" "また、B は…を C に再委託
+ * する。"): a procedure per such paragraph and those after it up to the
+ * next, when two or more do.
+ */
+static void
+told_by_paragraphs(const struct ctx *x, const struct span *s,
+    struct proc_spans *ps)
+{
+	size_t first = ps->n, entrusts = 0;
+
+	for (size_t i = s->from; i < s->to && i < x->n; ) {
+		size_t end;
+		int t;
+
+		if (x->k[i]->kind != NODE_TEXT) {
+			i++;
+			continue;
+		}
+		end = indented_paragraph_end(x, i, s->to);
+		if ((t = entrusts_in_paragraph(x, i, end)) >= 0) {
+			if (ps->n > first)
+				ps->v[ps->n - 1].to = i;
+			/* the paragraphs after it tell more of it */
+			add_prose_span(ps, i, s->to, t, NULL, NULL);
+			entrusts += t == PROC_OUTSOURCE;
+		}
+		i = end;
+	}
+	if (ps->n - first < 2 || entrusts == 0)
+		ps->n = first;	/* one work, told over the whole case */
+}
+
 /*
  * A case told in sentences only under a title that names no kind of
  * procedure ("…の導入に伴う個人情報の取扱いについて"): the procedures its
@@ -2371,6 +2451,8 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		quoted_procedures(x, s->from, s->to, &ps);
 	if (ps.n == 0 && span_has_fact(fs, s->from, s->to))
 		add_proc_span(&ps, s->from, s->to, -1, -1, NULL);
+	if (ps.n == 0 && s->record < 0)
+		told_by_paragraphs(x, s, &ps);
 	if (ps.n == 0 && s->record < 0 && c->title.value != NULL &&
 	    type_from_words(c->title.value) != PROC_OTHER &&
 	    type_from_words(c->title.value) != PROC_ASSESSMENT) {

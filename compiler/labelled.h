@@ -214,6 +214,11 @@ clean_list(const char *value, enum field_id f);
 
 /* ---- prose (labelled_prose.c) ---- */
 
+/* The text of lines [from, to) joined (keys, no white space; headings
+ * only when they are sentences).  New string. */
+char *
+joined_text(const struct ctx *x, size_t from, size_t to);
+
 /* Do sentences of [from, to) hand something over: "…に委託する". */
 int
 states_in_prose(const struct ctx *x, size_t from, size_t to, int type);

@@ -65,8 +65,12 @@ after_agenda_number(const char *key)
 				if (str_has_prefix(p + 1, header_words[w]) &&
 				    ((str_has_prefix(q, "第") &&
 				    isdigit((unsigned char)q[3])) ||
-				    str_has_prefix(q, "事項")))
-					return p + 1;	/* not "(2)諮問の根拠" */
+				    (str_has_prefix(q, "事項") &&
+				    !str_has_prefix(q + strlen("事項"),
+				    "その"))))
+					return p + 1;	/* not "(2)諮問の根拠",
+							   nor "(3)諮問事項その1",
+							   a part of one */
 			}
 	}
 	int bracket = str_has_prefix(key, "【") ? 3 : *key == '[' ? 1 : 0;

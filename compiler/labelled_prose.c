@@ -141,13 +141,14 @@ origin_in_value(const char *value, struct strlist *out)
 	return named_after(value, marks, out);
 }
 
-/* "…に委託し、A、B及びCを取り扱わせる": the items handed over in the
- * sentence that entrusts them. */
+/* "…に委託し、A、B及びCを取り扱わせる", "この業務では、A、Bを取り扱わ
+ * せる", "再委託先には、A及びBを取り扱わせる": the items handed over in
+ * the sentence that entrusts them. */
 static void
 items_handed_in_prose(const char *text, struct strlist *out)
 {
 	static const char *const leads[] = { "に委託し、", "へ委託し、",
-	    NULL };
+	    "では、", "には、", NULL };
 
 	for (int l = 0; leads[l]; l++)
 		for (const char *p = strstr(text, leads[l]); p != NULL;
@@ -212,8 +213,7 @@ counted_items_in_prose(const char *text, struct strlist *out)
 	}
 }
 
-/* The text of lines [from, to) joined (keys, no white space). */
-static char *
+char *
 joined_text(const struct ctx *x, size_t from, size_t to)
 {
 	struct buf b = BUF_INIT;
@@ -613,6 +613,8 @@ subcontract_from_prose(const struct ctx *x, size_t from, size_t to,
 	   share the section */
 	if (p->data_items.n == 0)
 		items_in_prose(said, &p->data_items);
+	if (p->data_items.n == 0)
+		items_handed_in_prose(said, &p->data_items);
 	if (p->data_items.n == 0)
 		items_in_prose(text, &p->data_items);
 	if (p->period_start.value == NULL &&

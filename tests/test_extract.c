@@ -3212,6 +3212,59 @@ START_TEST(an_entrustments_number_alone_takes_its_title_from_the_line_below)
 }
 END_TEST
 
+START_TEST(a_consultations_numbered_parts_are_its_procedures_not_cases)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "toushin.txt", "答申第１７号\n令和７年１１月２１日\n\n"
+	    "　　子育てアプリの導入に伴う個人情報の外部結合及び業務委託について（答申）\n\n"
+	    "１　件名\n　　子育てアプリの導入に伴う個人情報の外部結合及び業務委託について\n\n"
+	    "２　諮問の内容\n"
+	    "　(3) 諮問事項その１（外部結合）\n"
+	    "　　・件名：子育てアプリとの回線結合\n"
+	    "　　・結合の相手方：ハルカゼ・クラウド株式会社\n"
+	    "　(4) 諮問事項その２（業務委託）\n"
+	    "　　・件名：子育てアプリ運用保守業務委託\n"
+	    "　　・委託先：株式会社くびきのデジタルヘルス\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq(c->procs[0].type, PROC_LINK);
+	ck_assert_str_eq(c->procs[1].consignees.v[0], "株式会社くびきのデジタルヘルス");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(paragraphs_that_each_entrust_a_work_are_procedures_of_their_own)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "shimon.txt", "諮問第９号\n令和７年７月１０日\n\n"
+	    "　　　個人情報取扱事務の委託について（諮問）\n\n記\n\n"
+	    "　要介護認定事務における認定調査業務等の委託について\n\n"
+	    "（委託の内容）\n\n"
+	    "　まず、訪問調査を社会福祉法人いびがわ福祉会及び株式会社すいもんケアサポートの二者に委託する。"
+	    "委託する期間は令和７年１０月１日から令和８年９月３０日までとする。\n\n"
+	    "　次に、審査資料の作成を株式会社西濃データセンターに委託する。\n"
+	    "　この業務では、被保険者番号、氏名、一次判定の結果を取り扱わせる。\n\n"
+	    "　また、株式会社西濃データセンターは、印刷の工程を株式会社みずのみやこ印刷に再委託することを予定している。\n\n"
+	    "　なお、従来、入力は株式会社おおがき情報サービスに委託していた。\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 3);
+	ck_assert_int_eq((int)c->procs[0].consignees.n, 2);
+	ck_assert_str_eq(c->procs[0].consignees.v[0], "社会福祉法人いびがわ福祉会");
+	ck_assert_str_eq(c->procs[0].consignees.v[1], "株式会社すいもんケアサポート");
+	ck_assert_str_eq(c->procs[1].consignees.v[0], "株式会社西濃データセンター");
+	ck_assert_int_eq((int)c->procs[1].data_items.n, 3);
+	ck_assert_int_eq(c->procs[2].type, PROC_SUBCONTRACT);
+	ck_assert_str_eq(c->procs[2].subcontractors.v[0], "株式会社みずのみやこ印刷");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3219,6 +3272,8 @@ extract_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, consultation_layout_is_detected);
+	tcase_add_test(tc, a_consultations_numbered_parts_are_its_procedures_not_cases);
+	tcase_add_test(tc, paragraphs_that_each_entrust_a_work_are_procedures_of_their_own);
 	tcase_add_test(tc, an_index_table_whose_rows_head_sections_below_is_no_list_of_cases);
 	tcase_add_test(tc, an_index_table_whose_subjects_recur_in_sheets_below_is_no_list);
 	tcase_add_test(tc, an_agenda_item_alone_on_its_line_starts_a_case_without_a_number);

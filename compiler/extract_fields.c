@@ -1020,6 +1020,22 @@ after_clause(const char *s)
 	return at != NULL ? at : s;
 }
 
+/* "コールセンターの専業事業者": a trade described, not a body named (no
+ * 株式会社, 法人 … in it)? */
+static int
+describes_a_trade(const char *name)
+{
+	static const char *const forms[] = { "会社", "法人", "組合", "(株)",
+	    "（株）", NULL };
+
+	if (!str_has_suffix(name, "事業者") && !str_has_suffix(name, "業者"))
+		return 0;
+	for (int f = 0; forms[f]; f++)
+		if (strstr(name, forms[f]) != NULL)
+			return 0;
+	return 1;
+}
+
 /* The organisation a sentence names as role at p (after "委託先は、"):
  * up to the copula or the clause's end; NULL when it names none. */
 static char *
@@ -1045,7 +1061,8 @@ named_as(const char *p)
 	}
 	name = clean_organisation(after_clause(raw));
 	free(raw);
-	if (!is_organisation_like(name) || !names_a_body(name)) {
+	if (!is_organisation_like(name) || !names_a_body(name) ||
+	    describes_a_trade(name)) {
 		free(name);
 		return NULL;
 	}

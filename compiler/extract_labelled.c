@@ -2628,6 +2628,10 @@ extract_labelled(struct ctx *x, struct case_list *out)
 			    x->src->path, fs.v[i].line, field_name(fs.v[i].field),
 			    fs.v[i].label, fs.v[i].value, fs.v[i].record);
 	find_cases(x, &fs, &sp);
+	for (size_t i = 0; i < sp.n && getenv("PICORPUS_DEBUG_FACTS"); i++)
+		fprintf(stderr, "case %s: nodes %zu-%zu number %s\n",
+		    x->src->path, sp.v[i].from, sp.v[i].to,
+		    sp.v[i].number ? sp.v[i].number : "-");
 	for (size_t i = 0; i < sp.n; i++) {
 		struct pcase *c = read_case(x, &sp, &sp.v[i], &fs);
 

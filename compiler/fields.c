@@ -981,6 +981,16 @@ split_last_and(char *list)
 
 /* "取り扱わせる個人情報は、A、B及びCに限る": items stated in prose. */
 void
+drop_leading_modifier(struct strlist *items)
+{
+	if (items->n < 2 || !str_has_suffix(items->v[0], "の"))
+		return;
+	free(items->v[0]);
+	memmove(items->v, items->v + 1, (items->n - 1) * sizeof(*items->v));
+	items->n--;
+}
+
+void
 items_in_prose(const char *text, struct strlist *out)
 {
 	static const char *const leads[] = { "個人情報は、", "個人情報は",
@@ -1010,6 +1020,7 @@ items_in_prose(const char *text, struct strlist *out)
 			split_last_and(list);
 			parse_items(list, &items);
 			free(list);
+			drop_leading_modifier(&items);
 			if (items.n >= 2) {	/* a list, not a phrase */
 				for (size_t i = 0; i < items.n; i++)
 					strlist_push_unique(out, items.v[i]);

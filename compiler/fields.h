@@ -83,6 +83,9 @@ void	parse_items(const char *value, struct strlist *out);
  */
 char	*read_selection(const char *value);
 
+/* "被保険者約1万1千人分の、氏名、住所": a list's first piece that only
+ * qualifies the rest (it ends in の) is no item; dropped. */
+void	drop_leading_modifier(struct strlist *items);
 /*
  * Items a sentence states after 個人情報は、/項目は、… ("取り扱わせる項目
  * は、A、B及びCとなる"): appended to out when they are two or more.

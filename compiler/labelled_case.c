@@ -73,6 +73,24 @@ after_agenda_number(const char *key)
 							   a part of one */
 			}
 	}
+	if (isdigit((unsigned char)*key)) {
+		/* "1 諮問第2号 …", "2. 報告第1号 …": an agenda's numbered
+		   item that is a case's header */
+		const char *p = key;
+
+		while (isdigit((unsigned char)*p))
+			p++;
+		if (*p == '.')
+			p++;
+		for (int w = 0; header_words[w]; w++) {
+			const char *q = p + strlen(header_words[w]);
+
+			if (str_has_prefix(p, header_words[w]) &&
+			    str_has_prefix(q, "第") &&
+			    isdigit((unsigned char)q[3]))
+				return p;
+		}
+	}
 	int bracket = str_has_prefix(key, "【") ? 3 : *key == '[' ? 1 : 0;
 
 	for (int i = 0; words[i]; i++)
@@ -605,8 +623,10 @@ header_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 		const char *w = case_header(x->k[i]->key, &number);
 
 		if (w != NULL && x->k[i]->kind != NODE_HEADING &&
-		    names_a_paper(x->k[i]->key)) {
-			free(number);	/* "資料1 諮問第3号説明資料（PDF…）" */
+		    (names_a_paper(x->k[i]->key) ||
+		    strstr(header_end(x->k[i]->key), "。") != NULL)) {
+			free(number);	/* "資料1 諮問第3号説明資料（PDF…）",
+					   "諮問第2号について御説明いたします。…" */
 			continue;
 		}
 		if (w == NULL && (bare = bare_kind_header(x, fs, i)) != NULL) {
@@ -879,13 +899,15 @@ prefer_mentions(const struct ctx *x, struct spans *sp)
 }
 
 /* The first node at or after from whose text names case word+number
- * (…諮問第１８号について説明します), or x->n. */
+ * (…諮問第１８号について説明します; not "資料1 諮問第18号説明資料", a
+ * paper handed out), or x->n. */
 static size_t
 next_mention(const struct ctx *x, size_t from, const char *word,
     const char *number)
 {
 	for (size_t i = from; i < x->n; i++)
-		for (const char *p = strstr(x->k[i]->key, word); p != NULL;
+		for (const char *p = names_a_paper(x->k[i]->key) ? NULL :
+		    strstr(x->k[i]->key, word); p != NULL;
 		    p = strstr(p + strlen(word), word)) {
 			char *n = NULL;
 			int same = case_header(p, &n) != NULL &&
@@ -1266,8 +1288,10 @@ find_cases(const struct ctx *x, const struct facts *fs, struct spans *sp)
 		sp->v[c].to = sp->v[c + 1].from;
 	sp->v[sp->n - 1].to = sp->v[sp->n - 1].record >= 0 ?
 	    sp->v[sp->n - 1].from + 1 : last_case_end(x, sp);
-	for (size_t c = 0; c < sp->n; c++)
-		if (sp->v[c].title != NULL &&
+	for (size_t c = 0; c < sp->n; c++)	/* (a case an agenda names
+						   runs on over the speakers
+						   who take it up) */
+		if (sp->v[c].title != NULL && sp->v[c].lead_to == 0 &&
 		    section_end(x, sp->v[c].from) < sp->v[c].to)
 			sp->v[c].to = section_end(x, sp->v[c].from);
 	if (sp->n == 1 && sp->v[0].record < 0) {

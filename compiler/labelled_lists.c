@@ -70,6 +70,26 @@ skip_bullet(const char *s)
 	}
 }
 
+/* Where "項目" or "個人情報" first occurs in s before a comma or the
+ * sentence's end, or NULL. */
+static const char *
+first_of_nouns(const char *s)
+{
+	const char *stop = s + strlen(s), *a, *b;
+
+	if ((a = strstr(s, "、")) != NULL && a < stop)
+		stop = a;
+	if ((a = strstr(s, "。")) != NULL && a < stop)
+		stop = a;
+	a = strstr(s, "項目");
+	b = strstr(s, "個人情報");
+	if (a == NULL || a >= stop)
+		a = NULL;
+	if (b == NULL || b >= stop)
+		b = NULL;
+	return a == NULL ? b : b == NULL || a < b ? a : b;
+}
+
 /*
  * "…個人情報は、次のとおりです。" followed by one item a line: the
  * lines after the sentence, up to the next sentence or heading.
@@ -90,11 +110,17 @@ introduces_list(const char *key)
 	for (int i = 0; intros[i]; i++)
 		if (strstr(key, intros[i]))
 			return 1;
-	for (p = strstr(key, "次の"); p != NULL; p = strstr(p + 1, "次の"))
-		if (norm_parse_number(p + strlen("次の"), strnlen(p + strlen(
-		    "次の"), 12), &used) > 0 &&
-		    str_has_prefix(p + strlen("次の") + used, "項目"))
+	for (p = strstr(key, "次の"); p != NULL; p = strstr(p + 1, "次の")) {
+		const char *q = p + strlen("次の"), *noun;
+
+		if (norm_parse_number(q, strnlen(q, 12), &used) > 0 &&
+		    str_has_prefix(q + used, "項目"))
 			return 1;
+		/* "次の記録項目を追加した", "次の個人情報を提供する" */
+		noun = first_of_nouns(q);
+		if (noun != NULL && noun - q <= 3 * 6)
+			return 1;
+	}
 	return 0;
 }
 

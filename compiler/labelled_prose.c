@@ -165,6 +165,7 @@ items_handed_in_prose(const char *text, struct strlist *out)
 			split_last_and(list);
 			parse_items(list, &items);
 			free(list);
+			drop_leading_modifier(&items);
 			for (size_t i = 0; i < items.n && items.n >= 2; i++)
 				strlist_push_unique(out, items.v[i]);
 			strlist_free(&items);

@@ -3265,6 +3265,69 @@ START_TEST(paragraphs_that_each_entrust_a_work_are_procedures_of_their_own)
 }
 END_TEST
 
+START_TEST(minutes_cases_run_from_where_the_speakers_take_them_up)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "kaigiroku.txt", "富士宮市個人情報保護審議会　会議録\n\n"
+	    "開催日時　　令和７年１１月２６日（水）\n"
+	    "議題\n"
+	    "　　１　諮問第２号　電子申請サービスの導入に伴う業務委託について\n"
+	    "　　２　報告第１号　粗大ごみ収集受付業務の委託について\n\n"
+	    "【白糸会長】\n　それでは議題１、諮問第２号について説明をお願いします。\n\n"
+	    "【上井出情報政策課長】\n"
+	    "　諮問第２号について御説明いたします。\n"
+	    "　委託先は、株式会社しらいとビジネスサポートを予定しております。\n\n"
+	    "【内野委員】\n　画像の取扱いはどうなりますか。\n\n"
+	    "【白糸会長】\n　続きまして議題２、報告第１号について説明をお願いします。\n\n"
+	    "【北山生活環境課長】\n"
+	    "　報告第１号について御説明いたします。\n"
+	    "　令和８年１月５日から、受付業務を株式会社ふじさんコールセンターに委託しております。\n\n"
+	    "【山宮生活環境課係長】\n"
+	    "　受託者はコールセンターの専業事業者で、印刷設備を持っていません。\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->number.value, "2");
+	ck_assert_str_eq(c->title.value, "電子申請サービスの導入に伴う業務委託について");
+	c = p.cases.v[1];
+	ck_assert_str_eq(c->number.value, "1");
+	ck_assert_int_eq((int)c->nprocs, 1);
+	ck_assert_str_eq(c->procs[0].consignees.v[0], "株式会社ふじさんコールセンター");
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(an_agenda_is_not_taken_up_by_the_list_of_papers)
+{
+	struct parsed p;
+
+	parse_text(&p, "kaigiroku.txt", "会議録（要点筆記）\n\n"
+	    "５　会議次第\n"
+	    "　　　　議題１　諮問第１２号　健診結果の分析業務の委託について\n"
+	    "　　　　議題２　報告第４号　　窓口受付システムへの記録項目の追加について\n"
+	    "６　配付資料\n"
+	    "　　資料１　諮問第１２号説明資料\n"
+	    "　　資料２　報告第４号説明資料\n\n"
+	    "【議題１　諮問第１２号　健診結果の分析業務の委託について】\n\n"
+	    "○国保年金課長　委託先は、株式会社のっぽろ健康データラボである。\n"
+	    "　委託先に取り扱わせる個人情報は、被保険者約１万１千人分の、被保険者番号、性別、生年月日である。\n\n"
+	    "【議題２　報告第４号　窓口受付システムへの記録項目の追加について】\n\n"
+	    "○戸籍住民課長　窓口受付システムに次の記録項目を追加した。\n"
+	    "　　・来庁者の氏名カナ\n"
+	    "　　・受付番号\n"
+	    "○会長　報告第４号については、了承する。\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_int_eq((int)p.cases.v[0]->nprocs, 1);
+	ck_assert_int_eq((int)p.cases.v[0]->procs[0].data_items.n, 3);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].data_items.v[0], "被保険者番号");
+	ck_assert_int_eq((int)p.cases.v[1]->nprocs, 1);
+	ck_assert_int_eq((int)p.cases.v[1]->procs[0].data_items.n, 2);
+	ck_assert_str_eq(p.cases.v[1]->procs[0].data_items.v[1], "受付番号");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3272,6 +3335,8 @@ extract_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, consultation_layout_is_detected);
+	tcase_add_test(tc, minutes_cases_run_from_where_the_speakers_take_them_up);
+	tcase_add_test(tc, an_agenda_is_not_taken_up_by_the_list_of_papers);
 	tcase_add_test(tc, a_consultations_numbered_parts_are_its_procedures_not_cases);
 	tcase_add_test(tc, paragraphs_that_each_entrust_a_work_are_procedures_of_their_own);
 	tcase_add_test(tc, an_index_table_whose_rows_head_sections_below_is_no_list_of_cases);

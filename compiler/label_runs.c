@@ -173,6 +173,43 @@ page_mark(const char *s)
 	return yes;
 }
 
+/* "番号", "No.", "通番": the label of a list's numbers column? */
+static int
+numbers_rows(const char *label)
+{
+	char *k = norm_nfkc(label, strlen(label));
+	int yes = strcmp(k, "番号") == 0 || strcmp(k, "No") == 0 ||
+	    strcmp(k, "No.") == 0 || strcmp(k, "NO.") == 0 ||
+	    strcmp(k, "通番") == 0 || strcmp(k, "項番") == 0;
+
+	free(k);
+	return yes;
+}
+
+static int
+numbers_rows_line(const char *s)
+{
+	char *t = bare(s);
+	int yes = numbers_rows(t);
+
+	free(t);
+	return yes;
+}
+
+/* A short line wholly in brackets, no date in it ("（再委託先・内容）"):
+ * a note of the label above it. */
+static int
+is_label_note(const char *s)
+{
+	char *t = bare(s);
+	int yes = (str_is_enclosed(t, "（", "）") ||
+	    str_is_enclosed(t, "(", ")")) && chars(t) <= 20 && !has_date(t) &&
+	    !has_digit(t);
+
+	free(t);
+	return yes;
+}
+
 /*
  * The labels of a run at line i: their texts (a label wrapped onto the
  * next line joined) into labels[], their lines into at[].  Returns how
@@ -200,7 +237,21 @@ label_run(const struct doc *d, size_t i, char *labels[], size_t at[],
 			i++;
 			continue;
 		}
-		if (!label_like(d->lines[i].text, &k) || (n > 0 &&
+		if (n > 0 && is_label_note(d->lines[i].text)) {
+			/* "再委託の有無" / "（再委託先・内容）" */
+			struct buf b = BUF_INIT;
+
+			t = bare(d->lines[i].text);
+			buf_printf(&b, "%s%s", labels[n - 1], t);
+			free(t);
+			free(labels[n - 1]);
+			labels[n - 1] = buf_detach(&b);
+			i++;
+			continue;
+		}
+		if (n == 0 && numbers_rows_line(d->lines[i].text))
+			k = 0;	/* "番号" over a list's numbered rows */
+		else if (!label_like(d->lines[i].text, &k) || (n > 0 &&
 		    indent(d->lines[i].text) != indent(d->lines[at[0]].text)))
 			break;	/* (a value set in under its label) */
 		labels[n] = bare(d->lines[i].text);
@@ -240,7 +291,10 @@ fit(enum field_id f, const char *s)
 		    strstr(s, "機構") ? 1.5 : 0;
 	case FIELD_DEPARTMENT:
 		return str_has_suffix(s, "課") || str_has_suffix(s, "室") ||
-		    str_has_suffix(s, "係") ? 1.5 : -0.5;
+		    str_has_suffix(s, "係") ? 1.5 : strstr(s, "部") ||
+		    strstr(s, "局") || strstr(s, "委員会") ? 1 : -0.5;
+	case FIELD_ITEMS:
+		return strstr(s, "氏名") ? 1 : 0;
 	default:
 		return starts_with_date(s) ? -1 : 0;
 	}
@@ -262,6 +316,19 @@ goes_on(const char *s)
 	    c == 0x3002 || c == 0x300d;	/* ぁ-ゖ ー 、 。 」 */
 }
 
+/* "有", "無", "あり", "なし": a 有無 cell's answer alone? */
+static int
+is_yes_or_no(const char *s)
+{
+	static const char *const answers[] = { "有", "無", "有り", "無し",
+	    "あり", "なし", NULL };
+
+	for (int a = 0; answers[a]; a++)
+		if (strcmp(s, answers[a]) == 0)
+			return 1;
+	return 0;
+}
+
 /* How well line s goes on line prev within one value of field f. */
 static double
 continues(enum field_id f, const char *prev, const char *s, size_t widest)
@@ -279,8 +346,17 @@ continues(enum field_id f, const char *prev, const char *s, size_t widest)
 		v += 0.8;	/* cut at the measure */
 	if (f == FIELD_ITEMS && strstr(s, "：") != NULL)
 		v += 1.2;	/* 対象者：… / 項目：… in one cell */
-	if (starts_with_date(s) || strstr(s, "株式会社") == s)
+	if (is_yes_or_no(s))
+		v -= 3;		/* "有": a 有無 cell of its own */
+	if (str_has_suffix(prev, "〜") || str_has_suffix(prev, "～") ||
+	    str_has_suffix(prev, "から") || str_has_suffix(prev, "~"))
+		v += 4;		/* a period's end below its start */
+	else if (starts_with_date(s) || strstr(s, "株式会社") == s)
 		v -= 2;
+	if ((f == FIELD_CONSIGNEES || f == FIELD_SUBCONTRACTORS ||
+	    f == FIELD_PARTNER || f == FIELD_DEPARTMENT) &&
+	    strstr(s, "氏名") != NULL)
+		v -= 2;		/* items, not a body's name */
 	return v;
 }
 
@@ -363,9 +439,10 @@ joined_value(char *values[], size_t from, size_t to)
 	struct buf b = BUF_INIT;
 
 	for (size_t k = from; k < to; k++) {
-		if (k > from && (strstr(values[k], "：") != NULL ||
-		    str_has_suffix(values[k - 1], "。")))
-			buf_putc(&b, '\n');
+		if (k > from && ((strstr(values[k], "：") != NULL &&
+		    !unclosed(b.data)) || str_has_suffix(values[k - 1], "。")))
+			buf_putc(&b, '\n');	/* (not "（株式会社スルガ配" /
+						   "送センター：…") */
 		buf_puts(&b, values[k]);
 	}
 	return b.data != NULL ? buf_detach(&b) : xstrdup("");
@@ -415,6 +492,72 @@ pair_run(const struct doc *d, char *labels[], const size_t at[], int n,
 	return 0;
 }
 
+/* Is value line s the number k alone ("1", "２")? */
+static int
+is_row_number(const char *s, long long k)
+{
+	size_t used;
+	long long v = norm_parse_number(s, strlen(s), &used);
+
+	return v == k && used == strlen(s);
+}
+
+/*
+ * A list's head given cell by cell (番号 / 業務名 / 所管課 / …) over its
+ * rows given the same way, each row opened by its number alone ("1",
+ * then its cells wrapped over lines, "2" …): each row's lines split
+ * among the other labels as a sheet's are, into the head's line
+ * "番号<TAB>業務名<TAB>…" and a line per row.  0, or -1 when the values
+ * are no such rows.
+ */
+static int
+pair_records(const struct doc *d, char *labels[], const size_t at[], int n,
+    char *values[], size_t m, struct doc *out, size_t *cap)
+{
+	enum field_id f[MAX_LABELS];
+	size_t starts[MAX_LABELS * MAX_RUN], rows = 0;
+	struct buf head = BUF_INIT;
+
+	if (n < 3 || !numbers_rows(labels[0]) || m == 0 ||
+	    !is_row_number(values[0], 1))
+		return -1;
+	for (size_t k = 0; k < m; k++)
+		if (is_row_number(values[k], (long long)rows + 1))
+			starts[rows++] = k;
+	for (int j = 1; j < n; j++)
+		f[j - 1] = label_field(labels[j]);
+	for (size_t r = 0; r < rows; r++) {	/* every row must fit */
+		size_t from = starts[r] + 1, to = r + 1 < rows ?
+		    starts[r + 1] : m, first[MAX_LABELS];
+
+		if (to - from < (size_t)(n - 1) || to - from >
+		    (size_t)(n - 1) * MAX_RUN ||
+		    split_values(values + from, to - from, f, n - 1,
+		    first) != 0)
+			return -1;
+	}
+	for (int j = 0; j < n; j++)
+		buf_printf(&head, "%s%s", j ? "\t" : "", labels[j]);
+	push_line(out, cap, &d->lines[at[0]], buf_detach(&head));
+	for (size_t r = 0; r < rows; r++) {
+		size_t from = starts[r] + 1, to = r + 1 < rows ?
+		    starts[r + 1] : m, first[MAX_LABELS];
+		struct buf row = BUF_INIT;
+
+		split_values(values + from, to - from, f, n - 1, first);
+		buf_puts(&row, values[starts[r]]);
+		for (int j = 0; j < n - 1; j++) {
+			char *v = joined_value(values + from, first[j],
+			    j + 1 < n - 1 ? first[j + 1] : to - from);
+
+			buf_printf(&row, "\t%s", v);
+			free(v);
+		}
+		push_line(out, cap, &d->lines[at[n - 1]], buf_detach(&row));
+	}
+	return 0;
+}
+
 size_t
 label_runs_pair(struct doc *d)
 {
@@ -429,8 +572,9 @@ label_runs_pair(struct doc *d)
 		if (n > 0)
 			m = value_lines(d, vfrom, values, MAX_LABELS * MAX_RUN,
 			    &vto);
-		if (n > 0 && pair_run(d, labels, at, n, values, m, &out,
-		    &cap) == 0) {
+		if (n > 0 && (pair_records(d, labels, at, n, values, m, &out,
+		    &cap) == 0 || pair_run(d, labels, at, n, values, m, &out,
+		    &cap) == 0)) {
 			runs++;
 			i = vto;
 		} else {

@@ -1767,6 +1767,22 @@ number_label_pair(struct pass *ps, size_t i)
 	return ok ? next + 1 : i;
 }
 
+/* A number's label and another over a number and the rest ("評価書番号
+ * 評価書名" over "１２  児童扶養手当に関する事務　基礎項目評価書"),
+ * however the two are centred in their cells? */
+static int
+number_over_name(char *head[], char *val[], int nv)
+{
+	char *k0 = label_key(head[0], strlen(head[0]));
+	char *k1 = label_key(head[1], strlen(head[1]));
+	int ok = is_number_label(k0) && known_label(k1) && nv >= 2 &&
+	    numbering_digits_len(val[0]) == strlen(val[0]) && *val[0] != '\0';
+
+	free(k0);
+	free(k1);
+	return ok;
+}
+
 static size_t
 labels_over_values(struct pass *ps, size_t i)
 {
@@ -1801,6 +1817,14 @@ labels_over_values(struct pass *ps, size_t i)
 		ok = vcol[c] < (c + 1 < nh ? hcol[c + 1] : INT_MAX) &&
 		    (c == 0 || vcol[c] >= vcol[c - 1]) &&
 		    abs(vcol[c] - hcol[c]) <= 2 * FORM_GAP + 4;
+	if (!ok && nh == 2 && nv >= 2 && number_over_name(head, val, nv) &&
+	    !more_rows_below(ps, v + 1, nh)) {
+		nv = join_last_cells(val, nv, 2);	/* "評価書番号  評価書名"
+							   over "１２  児童…事務
+							   基礎項目評価書",
+							   centred */
+		ok = 1;
+	}
 	for (int c = 0; c < nh && ok; c++)
 		emit_row(ps, dl, head[c], val[c]);
 	free_cells(head, nh);

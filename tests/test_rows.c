@@ -1417,12 +1417,56 @@ START_TEST(a_forms_mark_after_a_label_leaves_the_value_below)
 }
 END_TEST
 
+START_TEST(a_lists_cells_given_one_a_line_are_rows_again)
+{
+	struct rows r;
+
+	rows_of(&r, "別表 個人情報取扱業務委託一覧\n\n"
+	    "番号\n業務名\n所管課\n委託先\n委託する個人情報の項目\n委託期間\n"
+	    "再委託の有無\n（再委託先・内容）\n"
+	    "1\nふるさと納税返礼品\n発送管理業務\n経済部ふるさと寄附\n推進課\n"
+	    "株式会社ヤイヅ・ロ\nジスティクスサポー\nト\n"
+	    "寄附者の氏名、住所、\n電話番号、寄附金額\n"
+	    "令和７年４月１日〜\n令和８年３月３１日\n無\n"
+	    "2\n水道メーター検針業務\n上下水道部水道総務課\n一般財団法人焼津水道\nサービス協会\n"
+	    "水道使用者の氏名、住\n所、使用水量\n"
+	    "令和７年４月１日〜\n令和１０年３月３１日\n無\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "番号", NULL), "業務名\t所管課\t委託先\t"
+	    "委託する個人情報の項目\t委託期間\t再委託の有無（再委託先・内容）");
+	ck_assert_str_eq(row(&r, "1", NULL), "ふるさと納税返礼品発送管理業務\t"
+	    "経済部ふるさと寄附推進課\t株式会社ヤイヅ・ロジスティクスサポート\t"
+	    "寄附者の氏名、住所、電話番号、寄附金額\t"
+	    "令和７年４月１日〜令和８年３月３１日\t無");
+	ck_assert_str_eq(row(&r, "2", NULL), "水道メーター検針業務\t"
+	    "上下水道部水道総務課\t一般財団法人焼津水道サービス協会\t"
+	    "水道使用者の氏名、住所、使用水量\t"
+	    "令和７年４月１日〜令和１０年３月３１日\t無");
+	rows_free(&r);
+}
+END_TEST
+
+START_TEST(a_number_and_a_name_centred_under_their_labels_are_paired)
+{
+	struct rows r;
+
+	rows_of(&r, "      評価書番号                            評価書名\n\n"
+	    "          １２         児童扶養手当に関する事務　基礎項目評価書\n",
+	    FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "評価書番号", NULL), "１２");
+	ck_assert_str_eq(row(&r, "評価書名", NULL),
+	    "児童扶養手当に関する事務　基礎項目評価書");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
 	Suite *s = suite_create("rows");
 	TCase *tc = tcase_create("core");
 
+	tcase_add_test(tc, a_lists_cells_given_one_a_line_are_rows_again);
+	tcase_add_test(tc, a_number_and_a_name_centred_under_their_labels_are_paired);
 	tcase_add_test(tc, a_grid_cell_wrapped_at_its_wall_is_joined_without_a_break);
 	tcase_add_test(tc, a_grid_cell_line_short_of_its_wall_ends_there);
 	tcase_add_test(tc, a_forms_mark_after_a_label_leaves_the_value_below);

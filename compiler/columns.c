@@ -181,6 +181,30 @@ has_inner_gap(const char *s, size_t n)
 	return 0;
 }
 
+/* Does line s open with a number in brackets ("(4) 委託に伴い取り扱",
+ * "（２）委託先"): a form's numbered label, not running text? */
+static int
+opens_numbered(const char *s)
+{
+	int open;
+
+	while (*s == ' ' || str_has_prefix(s, "\xe3\x80\x80"))
+		s += *s == ' ' ? 1 : 3;
+	open = *s == '(' ? 1 : str_has_prefix(s, "（") ? 3 : 0;
+	if (open == 0)
+		return 0;
+	s += open;
+	if (!((*s >= '0' && *s <= '9') || str_has_prefix(s, "１") ||
+	    ((unsigned char)s[0] == 0xef && (unsigned char)s[1] == 0xbc &&
+	    (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x99)))
+		return 0;
+	while ((*s >= '0' && *s <= '9') || ((unsigned char)s[0] == 0xef &&
+	    (unsigned char)s[1] == 0xbc && (unsigned char)s[2] >= 0x90 &&
+	    (unsigned char)s[2] <= 0x99))
+		s += (*s >= '0' && *s <= '9') ? 1 : 3;
+	return *s == ')' || str_has_prefix(s, "）");
+}
+
 /*
  * The block of lines [from, *to) meeting start c: lines ending before c
  * or splitting at it.  Returns how many split, 0 when the block's left
@@ -190,7 +214,7 @@ static int
 block_at(const struct doc *d, size_t from, enum measure m, int c,
     size_t *to)
 {
-	int split = 0, wide = 0, lefts = 0, ragged = 0;
+	int split = 0, wide = 0, lefts = 0, ragged = 0, numbered = 0;
 	size_t i;
 
 	for (i = from; i < d->n; i++) {
@@ -211,13 +235,14 @@ block_at(const struct doc *d, size_t from, enum measure m, int c,
 			ragged += has_inner_gap(d->lines[i].text, cut) ||
 			    has_inner_gap(d->lines[i].text + cut,
 			    strlen(d->lines[i].text + cut));
+			numbered += opens_numbered(d->lines[i].text);
 		}
 	}
 	*to = i;
 	/* (a form's labels beside their values leave most lines' left
 	   empty: the values' wrapped lines) */
 	return split >= MIN_SPLIT_LINES && lefts * 10 >= split * 6 &&
-	    wide * 2 >= lefts &&
+	    wide * 2 >= lefts && numbered * 3 < split &&
 	    ragged * 5 <= split ? split : 0;
 }
 

@@ -903,19 +903,25 @@ add_items(const char *text, struct strlist *out)
 	strlist_free(&pieces);
 }
 
-void
-parse_items(const char *value, struct strlist *out)
+/* "…《委託先に提供する項目》氏名、…", "【児童】氏名…【保護者】…": the
+ * lists under each group's head (a 範囲's list aside); 0 when value
+ * holds no such head (opens with none, unless anywhere). */
+static int
+grouped_items(const char *value, const char *open_mark,
+    const char *close_mark, int anywhere, struct strlist *out)
 {
 	const char *p = value, *open, *close, *next;
 	int any = 0;
 
-	while ((open = strstr(p, "《")) != NULL &&
-	    (close = strstr(open, "》")) != NULL) {
+	if (!anywhere && !str_has_prefix(str_skip_spaces(value), open_mark))
+		return 0;
+	while ((open = strstr(p, open_mark)) != NULL &&
+	    (close = strstr(open, close_mark)) != NULL) {
 		char *head = xstrndup(open, (size_t)(close - open));
 		char *body;
 
-		close += strlen("》");
-		next = strstr(close, "《");
+		close += strlen(close_mark);
+		next = strstr(close, open_mark);
 		body = xstrndup(close, next ? (size_t)(next - close) :
 		    strlen(close));
 		if (strstr(head, "範囲") == NULL)
@@ -925,7 +931,14 @@ parse_items(const char *value, struct strlist *out)
 		any = 1;
 		p = close;
 	}
-	if (!any)
+	return any;
+}
+
+void
+parse_items(const char *value, struct strlist *out)
+{
+	if (!grouped_items(value, "《", "》", 1, out) &&
+	    !grouped_items(value, "【", "】", 0, out))
 		add_items(value, out);
 }
 

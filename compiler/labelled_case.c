@@ -1545,6 +1545,21 @@ static int	is_letter_head(const struct node *k);
  * the line above ("…委託先実地調査の結" / "果について（報告）", a PDF's
  * big type, a blank between): new string; *line is the first's.
  */
+/* Do lines a and b start at the same column (set under each other)? */
+static int
+same_indent(const char *a, const char *b)
+{
+	int ca = 0, cb = 0;
+
+	for (; *a == ' ' || str_has_prefix(a, "\xe3\x80\x80");
+	    a += *a == ' ' ? 1 : 3)
+		ca += *a == ' ' ? 1 : 2;
+	for (; *b == ' ' || str_has_prefix(b, "\xe3\x80\x80");
+	    b += *b == ' ' ? 1 : 3)
+		cb += *b == ' ' ? 1 : 2;
+	return ca == cb && ca > 0;
+}
+
 static char *
 with_torn_start(const struct ctx *x, size_t i, size_t from, int *line)
 {
@@ -1553,7 +1568,11 @@ with_torn_start(const struct ctx *x, size_t i, size_t from, int *line)
 	*line = x->k[i]->line;
 	while (p > from && p + 2 > i && x->k[p - 1]->kind == NODE_BLANK)
 		p--;
-	if (p > from && p + 3 > i && strlen(x->k[i]->key) <= 3 * 12) {
+	/* (a short tail, or a line set right under the start at its
+	   indent: "…移行に伴う個人" / "情報の取扱いについて（諮問）") */
+	if (p > from && p + 3 > i && (strlen(x->k[i]->key) <= 3 * 12 ||
+	    (p == i && strlen(x->k[i]->key) <= 3 * 24 &&
+	    same_indent(x->k[i - 1]->text, x->k[i]->text)))) {
 		const struct node *k = x->k[p - 1];
 
 		if ((k->kind == NODE_TEXT || k->kind == NODE_HEADING) &&

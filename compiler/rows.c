@@ -853,6 +853,25 @@ starts_as_conjunction(const char *key)
 	    str_has_prefix(key, "又は") || str_has_prefix(key, "若しくは");
 }
 
+/* "わせる個人情報の" under "委託に伴い取り扱": a piece that starts with
+ * okurigana goes on a word (no label starts so; "その他" aside). */
+static int
+starts_mid_word(const char *piece)
+{
+	return str_starts_hiragana(piece) && !str_has_prefix(piece, "その");
+}
+
+/* "の別）、通知日", "）、…": a value's line that goes on the one above
+ * (a particle or a closing mark first; not "あり", a value of its own). */
+static int
+starts_with_particle(const char *s)
+{
+	static const char *const heads[] = { "の", "を", "に", "は", "が",
+	    "と", "で", "へ", "や", "）", "、", NULL };
+
+	return str_has_any_prefix(s, heads);
+}
+
 /*
  * Does text[0, n) at the label's column go on with label: the label is
  * not complete yet (a bracket open, no known label) or the two make a
@@ -872,6 +891,7 @@ label_goes_on(const char *label, const char *text, size_t n)
 	piece = label_key(text, n);
 	yes = unclosed(key) || ((ends_in_particle(key) ||
 	    starts_as_conjunction(piece)) && known_label(jkey)) ||
+	    starts_mid_word(piece) ||
 	    (!known_label(piece) && (known_label(jkey) ||
 	    (norm_width(text, n) <= 6 && !known_label(key))));
 	free(piece);
@@ -975,8 +995,11 @@ continues_column(const struct pass *ps, size_t i, int vcol, int lcol,
 	}
 	if (gap == 0 || norm_width(s, (size_t)(end - s)) > LABEL_MAX_COLS ||
 	    abs(col + norm_width(s, (size_t)(end + gap - s)) - vcol) > 1 ||
-	    !label_goes_on(label_so_far, s, (size_t)(end - s)))
-		return 0;
+	    (!label_goes_on(label_so_far, s, (size_t)(end - s)) &&
+	    !starts_with_particle(end + gap)))
+		return 0;	/* (a value that goes on mid-word, "の別）、
+				   通知日", is of the label above: 結合される
+				   情報 / 項目) */
 	buf_put(label_more, s, (size_t)(end - s));	/* "目" of a wrapped label */
 	*piece = end + gap;
 	return 1;

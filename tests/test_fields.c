@@ -370,12 +370,36 @@ START_TEST(items_not_handed_over_are_no_items_label)
 }
 END_TEST
 
+START_TEST(items_under_bracketed_group_heads_lose_the_heads)
+{
+	struct strlist items = STRLIST_INIT;
+
+	parse_items("【児童】氏名、生年月日\n【保護者】氏名、続柄", &items);
+	ck_assert_int_eq((int)items.n, 3);
+	ck_assert_str_eq(items.v[0], "氏名");
+	ck_assert_str_eq(items.v[1], "生年月日");
+	ck_assert_str_eq(items.v[2], "続柄");
+	strlist_free(&items);
+}
+END_TEST
+
+START_TEST(a_former_contractors_label_fills_no_field)
+{
+	ck_assert_int_eq(label_field("現行の委託先"), FIELD_IGNORE);
+	ck_assert_int_eq(label_field("結合する情報の項目"), FIELD_ITEMS);
+	ck_assert_int_ne(label_field("情報の項目"), FIELD_ITEMS);
+	ck_assert_int_eq(label_field("取りまとめ課"), FIELD_DEPARTMENT);
+}
+END_TEST
+
 static Suite *
 fields_suite(void)
 {
 	Suite *s = suite_create("fields");
 	TCase *tc = tcase_create("core");
 
+	tcase_add_test(tc, items_under_bracketed_group_heads_lose_the_heads);
+	tcase_add_test(tc, a_former_contractors_label_fills_no_field);
 	tcase_add_test(tc, labels_map_variants_to_fields);
 	tcase_add_test(tc, labels_match_whole_words_only);
 	tcase_add_test(tc, label_endings_map_labels_written_other_ways);

@@ -1459,12 +1459,39 @@ START_TEST(a_number_and_a_name_centred_under_their_labels_are_paired)
 }
 END_TEST
 
+START_TEST(a_forms_numbered_labels_beside_values_are_no_two_columns)
+{
+	struct rows r;
+
+	rows_of(&r, "  第１  業務委託\n\n"
+	    "    (1) 委託の件名          保育所等利用調整システム運用保守業務\n"
+	    "    (2) 委託先              株式会社ケヤキ・ソフトウェアサービス\n"
+	    "                            （プライバシーマーク取得事業者）\n"
+	    "    (3) 委託の内容          システムの稼働監視、障害対応、法令改正に伴う\n"
+	    "                            プログラム修正及び問合せ対応\n"
+	    "    (4) 委託に伴い取り扱    【児童】氏名、フリガナ、生年月日、性別、住所、\n"
+	    "        わせる個人情報の    健康状態（アレルギーの有無）\n"
+	    "        項目                【保護者】氏名、続柄、電話番号、勤務先\n"
+	    "    (5) 結合される情報      申込番号、児童の氏名、利用調整の結果（内定・保留\n"
+	    "        項目                の別）、通知日\n"
+	    "    (6) 委託期間            令和７年１０月１日から令和１０年９月３０日まで\n",
+	    FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "委託の件名", NULL),
+	    "保育所等利用調整システム運用保守業務");
+	ck_assert_ptr_nonnull(row(&r, "委託に伴い取り扱わせる個人情報の項目", NULL));
+	ck_assert_str_eq(row(&r, "結合される情報項目", NULL),
+	    "申込番号、児童の氏名、利用調整の結果（内定・保留の別）、通知日");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
 	Suite *s = suite_create("rows");
 	TCase *tc = tcase_create("core");
 
+	tcase_add_test(tc, a_forms_numbered_labels_beside_values_are_no_two_columns);
 	tcase_add_test(tc, a_lists_cells_given_one_a_line_are_rows_again);
 	tcase_add_test(tc, a_number_and_a_name_centred_under_their_labels_are_paired);
 	tcase_add_test(tc, a_grid_cell_wrapped_at_its_wall_is_joined_without_a_break);

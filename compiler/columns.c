@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "columns.h"
+#include "fields.h"
 #include "normalize.h"
 
 #define MIN_START	16	/* the right column starts this far in */
@@ -181,6 +182,19 @@ has_inner_gap(const char *s, size_t n)
 	return 0;
 }
 
+/* Is the left part s[0, cut) a label of labels.tsv alone ("結合の相手方"):
+ * a form's label beside its value, not a column of running text? */
+static int
+is_label_part(const char *s, size_t cut)
+{
+	char *k = norm_strip_space(s, cut);
+	int yes = *k != '\0' && strlen(k) <= 3 * 14 &&
+	    label_field(k) != FIELD_NONE;
+
+	free(k);
+	return yes;
+}
+
 /* Does line s open with a number in brackets ("(4) 委託に伴い取り扱",
  * "（２）委託先"): a form's numbered label, not running text? */
 static int
@@ -235,14 +249,15 @@ block_at(const struct doc *d, size_t from, enum measure m, int c,
 			ragged += has_inner_gap(d->lines[i].text, cut) ||
 			    has_inner_gap(d->lines[i].text + cut,
 			    strlen(d->lines[i].text + cut));
-			numbered += opens_numbered(d->lines[i].text);
+			numbered += opens_numbered(d->lines[i].text) ||
+			    is_label_part(d->lines[i].text, cut);
 		}
 	}
 	*to = i;
 	/* (a form's labels beside their values leave most lines' left
 	   empty: the values' wrapped lines) */
 	return split >= MIN_SPLIT_LINES && lefts * 10 >= split * 6 &&
-	    wide * 2 >= lefts && numbered * 3 < split &&
+	    wide * 2 >= lefts && numbered * 3 < lefts &&
 	    ragged * 5 <= split ? split : 0;
 }
 

@@ -17,6 +17,7 @@
 #include "fields.h"
 #include "gloss.h"
 #include "label_runs.h"
+#include "centred_rows.h"
 #include "normalize.h"
 #include "numbering.h"
 #include "rows.h"
@@ -3849,6 +3850,7 @@ prepared(const struct doc *d, struct doc *out)
 	split_run_items(out);
 	columns_unfold(out);
 	label_runs_pair(out);
+	centred_rows_pair(out);
 	join_ruled_rows(out);
 	join_numbered_cells(out);
 	join_wrapped_cells(out);

@@ -1453,6 +1453,18 @@ type_of_facts(const struct facts *fs, const struct proc_span *p,
 	return t;
 }
 
+/* Does a 件名 cell only repeat its case's title (a list's rowspan)? */
+static int
+repeats_case_title(const struct pcase *c, const char *value)
+{
+	char *t = title_value(value), *ct = clean_title(t, 0);
+	int same = c->title.value == NULL || strcmp(ct, c->title.value) == 0;
+
+	free(t);
+	free(ct);
+	return same;
+}
+
 /* Does a fact choose 再委託 on a form ("[再委託する]", "有")? */
 static int
 chooses_subcontract(const struct fact *f)
@@ -1595,19 +1607,24 @@ fill_procedure(const struct ctx *x, const struct facts *fs,
 			title_from_work = 1;
 		} else if (f->field == FIELD_SUBJECT && (ps->title_at == f->at ||
 		    (p->title.value == NULL && ps->record < 0 &&
-		    f->at > ps->from) || (p->title.value == NULL &&
-		    ps->record >= 0 && !fs->rec[ps->record].is_case &&
+		    f->at > ps->from) || (ps->record >= 0 &&
+		    !fs->rec[ps->record].is_case && ((p->title.value == NULL &&
 		    (fs->rec[ps->record].key == NULL || first_fact(fs,
-		    FIELD_WORK, 0, 0, ps->record) == NULL)))) {
+		    FIELD_WORK, 0, 0, ps->record) == NULL)) ||
+		    !repeats_case_title(c, f->value))))) {
 			/* (a row of a case's list of procedures: its 件名) */
 			char *t = title_value(f->value), *ct = clean_title(t, 0);
 
 			field_set(&p->title, ct, f->line);
 			set_origin(&p->title, f->label);
+			/* a sheet's own 件名 is its title, and so is a row's
+			   of a list of procedures, unless it repeats the
+			   case's */
+			title_from_work |= ps->title_at == f->at ||
+			    (ps->record >= 0 && !repeats_case_title(c,
+			    f->value));
 			free(t);
 			free(ct);
-			/* a sheet's own 件名 is its title */
-			title_from_work |= ps->title_at == f->at;
 		} else if (f->field == FIELD_SUBCONTRACTORS ||
 		    (f->field == FIELD_NONE && strstr(f->label, "再委託"))) {
 			if (f->field == FIELD_SUBCONTRACTORS) {

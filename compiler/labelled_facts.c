@@ -449,6 +449,24 @@ under_case_header(const struct ctx *x, size_t h)
 	return 0;
 }
 
+/* Is node h in the section of a heading that is a case's header ("##
+ * 報告第12号 …の承認状況について" over "### 2 承認した再委託の一覧"):
+ * a list of that case's procedures, not of cases? */
+static int
+in_case_section(const struct ctx *x, size_t h)
+{
+	for (const struct node *k = x->k[h]->parent; k != NULL; k = k->parent) {
+		char *n = NULL;
+		int yes = k->kind == NODE_HEADING &&
+		    case_header(k->key, &n) != NULL && n != NULL;
+
+		free(n);
+		if (yes)
+			return 1;
+	}
+	return 0;
+}
+
 /* "取り扱う個人情報（氏名）": a column of one item, marked per row;
  * that item (new string), or NULL. */
 static char *
@@ -780,8 +798,8 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 		if (f[j] == FIELD_SUBJECT && subject_col < 0)
 			subject_col = (int)j;
 	is_case = subject_col >= 0 && !(under_case_header(x, h) &&
-	    !names_case_column(&head, f)) && !numbers_procedures(x, h, end,
-	    &head, f);
+	    !names_case_column(&head, f)) && !in_case_section(x, h) &&
+	    !numbers_procedures(x, h, end, &head, f);
 	for (i = h + 1; i < end; i++) {
 		struct strlist cells = STRLIST_INIT;
 		int rec, again;

@@ -3328,6 +3328,32 @@ START_TEST(an_agenda_is_not_taken_up_by_the_list_of_papers)
 }
 END_TEST
 
+START_TEST(a_list_in_a_cases_section_lists_its_procedures)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "houkoku.md", "# 審議会資料4\n\n"
+	    "## 報告第12号 業務の再委託の承認状況について（報告）\n\n"
+	    "| 項目 | 内容 |\n|---|---|\n| 報告日 | 令和8年2月16日 |\n"
+	    "| 担当課 | 総務部総務課 |\n\n"
+	    "### 2 承認した再委託の一覧\n\n"
+	    "| No. | 件名 | 担当課 | 委託先 | 再委託先 | 再委託する業務 |\n"
+	    "|---|---|---|---|---|---|\n"
+	    "| 1 | 通知書作成業務の再委託 | 市民税課 | 株式会社やまと計算 | 株式会社あをによし印刷 | 通知書の印刷 |\n"
+	    "| 2 | データ入力業務の再委託 | 健康増進課 | 一般社団法人奈良健康 | 株式会社かすがパンチ | 健診結果の入力 |\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->number.value, "12");
+	ck_assert_str_eq(c->department.value, "総務部総務課");
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_int_eq(c->procs[0].type, PROC_SUBCONTRACT);
+	ck_assert_str_eq(c->procs[0].title.value, "通知書作成業務の再委託");
+	ck_assert_str_eq(c->procs[1].subcontractors.v[0], "株式会社かすがパンチ");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3335,6 +3361,7 @@ extract_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, consultation_layout_is_detected);
+	tcase_add_test(tc, a_list_in_a_cases_section_lists_its_procedures);
 	tcase_add_test(tc, minutes_cases_run_from_where_the_speakers_take_them_up);
 	tcase_add_test(tc, an_agenda_is_not_taken_up_by_the_list_of_papers);
 	tcase_add_test(tc, a_consultations_numbered_parts_are_its_procedures_not_cases);

@@ -1120,8 +1120,15 @@ implicit_first(struct proc_spans *ps, size_t from, size_t to)
 static const char *
 block_key(const struct node *k)
 {
+	static const char *const marks[] = { "■", "□", "◆", "◇", "●", "○",
+	    "▼", "▽", NULL };
 	const char *p = k->key;
 
+	for (int m = 0; marks[m]; m++)
+		if (str_has_prefix(p, marks[m])) {
+			p += strlen(marks[m]);	/* "■ No.1" */
+			break;
+		}
 	if (str_has_prefix(p, "【"))
 		p += strlen("【");
 	else if (*p == '[')
@@ -1139,6 +1146,8 @@ static const struct {
 	{ "委託事項", PROC_OUTSOURCE, 0 },
 	{ "再委託", PROC_SUBCONTRACT, 1 },
 	{ "委託", PROC_OUTSOURCE, 1 },
+	{ "No.", -1, 0 },	/* "■ No.1" over a contract's rows: its
+				   facts say which */
 };
 
 /*

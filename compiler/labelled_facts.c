@@ -1229,6 +1229,32 @@ column_row_facts(const struct ctx *x, size_t i, size_t c0, int first,
 	strlist_free(&cells);
 }
 
+/* Does every column from record first on name a case of its own: its
+ * 件名 and a case's header ("項目 | 案件1 | 案件2" over "区分・番号 |
+ * 諮問第6号 | 報告第3号")? */
+static int
+columns_are_cases(const struct facts *fs, int first)
+{
+	for (size_t r = (size_t)first; r < fs->nrec; r++) {
+		int subject = 0, header = 0;
+
+		for (size_t i = 0; i < fs->n; i++) {
+			char *n = NULL, *nf;
+
+			if (fs->v[i].record != (int)r)
+				continue;
+			subject |= fs->v[i].field == FIELD_SUBJECT;
+			nf = norm_nfkc(fs->v[i].value, strlen(fs->v[i].value));
+			header |= case_header(nf, &n) != NULL && n != NULL;
+			free(n);
+			free(nf);
+		}
+		if (!subject || !header)
+			return 0;
+	}
+	return fs->nrec > (size_t)first;
+}
+
 static size_t
 column_table(const struct ctx *x, size_t h, struct facts *fs)
 {
@@ -1254,6 +1280,9 @@ column_table(const struct ctx *x, size_t h, struct facts *fs)
 	for (size_t i = h + 1; i < end; i++)
 		if (x->k[i]->kind != NODE_BLANK)	/* rows parted by rules */
 			column_row_facts(x, i, c0, first, fs);
+	if (columns_are_cases(fs, first))
+		for (size_t r = (size_t)first; r < fs->nrec; r++)
+			fs->rec[r].is_case = 1;
 	strlist_free(&head);
 	return end;
 }

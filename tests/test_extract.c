@@ -3354,6 +3354,55 @@ START_TEST(a_list_in_a_cases_section_lists_its_procedures)
 }
 END_TEST
 
+START_TEST(a_table_with_a_column_per_case_gives_a_case_per_column)
+{
+	struct parsed p;
+
+	parse_text(&p, "kekka.html", "<h2>審議結果</h2>\n<table>\n"
+	    "<tr><th>項目</th><th>案件1</th><th>案件2</th></tr>\n"
+	    "<tr><th>区分・番号</th><td>諮問第6号</td><td>報告第3号</td></tr>\n"
+	    "<tr><th>件名</th><td>給付金の支給に係る税情報の目的外利用について</td>"
+	    "<td>犬の登録情報の提供について（報告）</td></tr>\n"
+	    "<tr><th>所管</th><td>こども家庭課</td><td>環境推進課</td></tr>\n"
+	    "<tr><th>取扱いの区分</th><td>目的外利用</td><td>外部提供</td></tr>\n"
+	    "<tr><th>提供先</th><td>－</td><td>公益社団法人石川県獣医師会</td></tr>\n"
+	    "</table>\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "6");
+	ck_assert_str_eq(p.cases.v[1]->number.value, "3");
+	ck_assert_str_eq(p.cases.v[1]->department.value, "環境推進課");
+	ck_assert_int_eq(p.cases.v[1]->procs[0].type, PROC_PROVISION);
+	parsed_free(&p);
+}
+END_TEST
+
+START_TEST(marked_numbered_blocks_of_rows_are_procedures_each)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "houkoku.txt", "報告第１１号\n\n"
+	    "　　　個人情報取扱事務の委託の状況について（報告）\n\n記\n\n"
+	    "■　No.１\n"
+	    "　業務名　　　　　　　　　税額通知書等作成業務\n"
+	    "　受託者　　　　　　　　　株式会社閖上ビジネスサポート\n"
+	    "　取り扱わせる個人情報　　従業員の氏名、住所\n"
+	    "　再委託の有無　　　　　　無\n\n"
+	    "■　No.２\n"
+	    "　業務名　　　　　　　　　資格確認書作成・発送業務\n"
+	    "　受託者　　　　　　　　　株式会社仙南データセンター\n"
+	    "　取り扱わせる個人情報　　被保険者氏名、生年月日\n"
+	    "　再委託の有無　　　　　　無\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 2);
+	ck_assert_str_eq(c->procs[0].title.value, "税額通知書等作成業務");
+	ck_assert_int_eq((int)c->procs[0].consignees.n, 1);
+	ck_assert_str_eq(c->procs[1].consignees.v[0], "株式会社仙南データセンター");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3361,6 +3410,8 @@ extract_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, consultation_layout_is_detected);
+	tcase_add_test(tc, a_table_with_a_column_per_case_gives_a_case_per_column);
+	tcase_add_test(tc, marked_numbered_blocks_of_rows_are_procedures_each);
 	tcase_add_test(tc, a_list_in_a_cases_section_lists_its_procedures);
 	tcase_add_test(tc, minutes_cases_run_from_where_the_speakers_take_them_up);
 	tcase_add_test(tc, an_agenda_is_not_taken_up_by_the_list_of_papers);

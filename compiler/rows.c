@@ -193,7 +193,8 @@ unclosed(const char *key)
 	int depth = 0;
 
 	for (const char *p = key; *p; p++)
-		depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+		depth += *p == '(' || str_has_prefix(p, "（") ? 1 :
+		    *p == ')' || str_has_prefix(p, "）") ? -1 : 0;
 	return depth > 0;
 }
 
@@ -1340,6 +1341,49 @@ gather_below(const struct pass *ps, size_t i, enum field_id f, int indent,
 				   (not the list's last item, after its 、) */
 		put_piece(v, s, glue);
 	}
+	return i;
+}
+
+/*
+ * "利用する個人情報の項目" / "（だれの、どのような項" / "目か）": a note in
+ * brackets under a label alone on its line (or a label whose note is
+ * left open), set over lines as a PDF's narrow label cell wraps it, goes
+ * with the label.  Appends it to label and returns the line after it (i
+ * when none).
+ */
+static size_t
+label_note_below(const struct pass *ps, size_t i, struct buf *label)
+{
+	struct buf note = BUF_INIT;
+	size_t j = i;
+
+	const char *first = i < ps->in->n ?
+	    str_skip_spaces(ps->in->lines[i].text) : "";
+
+	if (i >= ps->in->n || (!str_has_prefix(first, "（") &&
+	    *first != '(' && !unclosed(label->data)))
+		return i;
+	if (unclosed(label->data))
+		buf_puts(&note, label->data);	/* its note wrapped already */
+	for (; j < ps->in->n && j < i + 3; j++) {
+		const char *s = str_skip_spaces(ps->in->lines[j].text);
+
+		if (*s == '\0' || strchr(s, '\t') != NULL ||
+		    norm_width(s, strlen(s)) > LABEL_MAX_COLS)
+			break;
+		buf_puts(&note, s);
+		if (!unclosed(note.data))
+			break;
+	}
+	if (j < ps->in->n && note.len > 0 && !unclosed(note.data) &&
+	    norm_width(note.data, note.len) <= 2 * 40) {
+		if (unclosed(label->data))
+			buf_truncate(label, 0);
+		buf_puts(label, note.data);
+		buf_free(&note);
+		return j + 1;
+	}
+	buf_free(&note);
 	return i;
 }
 
@@ -2700,6 +2744,8 @@ normalise_line(struct pass *ps, size_t i)
 		buf_free(&value);
 		return next;
 	}
+	if (r.sep == SEP_ALONE)
+		next = label_note_below(ps, next, &label);
 	if (r.sep == SEP_ALONE)
 		next = gather_below(ps, next, label_field(r.label),
 		    indent_of(dl->text), &value);

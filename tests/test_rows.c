@@ -1540,12 +1540,26 @@ START_TEST(labels_over_their_values_are_no_centred_cells)
 }
 END_TEST
 
+START_TEST(a_labels_note_wrapped_under_it_goes_with_the_label)
+{
+	struct rows r;
+
+	rows_of(&r, "提供する個人情報の項目\n（だれの、どのような項\n目か）\n"
+	    "見守り対象者のうち提供に同意した者の\n氏名、住所、電話番号\n",
+	    FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "提供する個人情報の項目（だれの、どのような項目か）",
+	    NULL), "見守り対象者のうち提供に同意した者の氏名、住所、電話番号");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
 	Suite *s = suite_create("rows");
 	TCase *tc = tcase_create("core");
 
+	tcase_add_test(tc, a_labels_note_wrapped_under_it_goes_with_the_label);
 	tcase_add_test(tc, labels_centred_in_their_cells_take_the_value_lines_over_them);
 	tcase_add_test(tc, labels_over_their_values_are_no_centred_cells);
 	tcase_add_test(tc, a_forms_numbered_labels_beside_values_are_no_two_columns);

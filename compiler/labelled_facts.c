@@ -467,6 +467,23 @@ in_case_section(const struct ctx *x, size_t h)
 	return 0;
 }
 
+/* Does the document name one case only, by a header above node h (a PDF
+ * of "報告第12号 …" whose sections lost their levels): a list table
+ * after it lists that case's procedures? */
+static int
+under_the_one_case(const struct ctx *x, size_t h)
+{
+	int above = 0;
+
+	for (size_t i = 0; i < h && !above; i++) {
+		char *n = NULL;
+
+		above = case_header(x->k[i]->key, &n) != NULL && n != NULL;
+		free(n);
+	}
+	return above && count_case_headers(x) == 1;
+}
+
 /* "取り扱う個人情報（氏名）": a column of one item, marked per row;
  * that item (new string), or NULL. */
 static char *
@@ -799,6 +816,7 @@ list_table(const struct ctx *x, size_t h, struct facts *fs)
 			subject_col = (int)j;
 	is_case = subject_col >= 0 && !(under_case_header(x, h) &&
 	    !names_case_column(&head, f)) && !in_case_section(x, h) &&
+	    !under_the_one_case(x, h) &&
 	    !numbers_procedures(x, h, end, &head, f);
 	for (i = h + 1; i < end; i++) {
 		struct strlist cells = STRLIST_INIT;

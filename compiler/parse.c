@@ -919,10 +919,50 @@ md_enter(struct md *m, cmark_node *n, size_t *list_first)
 	}
 }
 
+/*
+ * A YAML front matter ("---", "title: …", "---" at the top, as converters
+ * write it): metadata, not the document's text (cmark would read it as a
+ * setext heading).  A copy of text with its lines emptied, newlines kept
+ * so that line numbers hold; NULL when there is none.
+ */
+static char *
+without_front_matter(const char *text, size_t len)
+{
+	const char *p, *end = text + len;
+	char *copy;
+
+	if (len < 4 || strncmp(text, "---", 3) != 0 ||
+	    (text[3] != '\n' && text[3] != '\r'))
+		return NULL;
+	for (p = memchr(text, '\n', len); p != NULL && p + 1 < end;
+	    p = memchr(p + 1, '\n', (size_t)(end - p - 1))) {
+		const char *line = p + 1;
+
+		if ((strncmp(line, "---", 3) == 0 || strncmp(line, "...", 3) ==
+		    0) && (line + 3 == end || line[3] == '\n' ||
+		    line[3] == '\r')) {
+			size_t n = (size_t)(line + 3 - text);
+
+			copy = xmalloc(len + 1);
+			memcpy(copy, text, len);
+			copy[len] = '\0';
+			for (size_t i = 0; i < n; i++)
+				if (copy[i] != '\n')
+					copy[i] = ' ';
+			return copy;
+		}
+		if (line - text > 4096)
+			break;	/* no end: a rule, not front matter */
+	}
+	return NULL;
+}
+
 static void
 parse_markdown(const char *text, size_t len, struct doc *d)
 {
-	cmark_node *root = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	char *bare = without_front_matter(text, len);
+	cmark_node *root = cmark_parse_document(bare ? bare : text, len,
+	    CMARK_OPT_DEFAULT);
 	cmark_iter *it = cmark_iter_new(root);
 	struct md m = { d, NULL, BUF_INIT, 1, 0, 0 };
 	cmark_event_type ev;
@@ -944,6 +984,7 @@ parse_markdown(const char *text, size_t len, struct doc *d)
 	cmark_iter_free(it);
 	cmark_node_free(root);
 	buf_free(&m.line);
+	free(bare);
 }
 
 /* ---- reStructuredText's markup in plain text ---- */

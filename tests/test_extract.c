@@ -3403,6 +3403,27 @@ START_TEST(marked_numbered_blocks_of_rows_are_procedures_each)
 }
 END_TEST
 
+START_TEST(a_markdown_front_matter_is_no_part_of_the_text)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "shimon.md", "---\ntitle: 諮問第９号　学習支援事業の業務委託について\n"
+	    "author: 山形市こども支援課\n---\n\n"
+	    "# 個人情報保護審議会　諮問資料\n\n**諮問第９号**\n\n"
+	    "## 件名\n\n学習支援事業の業務委託について\n\n"
+	    "## 諮問事項\n\n### １　業務委託\n\n"
+	    "| 項目 | 内容 |\n|---|---|\n| 委託業務名 | 学習支援教室運営業務 |\n"
+	    "| 委託先 | 特定非営利活動法人やまがた学びネット |\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->title.value, "学習支援事業の業務委託について");
+	ck_assert_int_eq((int)c->nprocs, 1);
+	ck_assert_str_eq(c->procs[0].title.value, "学習支援教室運営業務");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3410,6 +3431,7 @@ extract_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, consultation_layout_is_detected);
+	tcase_add_test(tc, a_markdown_front_matter_is_no_part_of_the_text);
 	tcase_add_test(tc, a_table_with_a_column_per_case_gives_a_case_per_column);
 	tcase_add_test(tc, marked_numbered_blocks_of_rows_are_procedures_each);
 	tcase_add_test(tc, a_list_in_a_cases_section_lists_its_procedures);

@@ -2633,6 +2633,27 @@ department_fact(const struct facts *fs, size_t from, size_t to, int rec)
 	return NULL;
 }
 
+/* Do the department facts of span s name two departments or more (each
+ * contract of a list its own 担当課)? */
+static int
+departments_differ(const struct facts *fs, const struct span *s)
+{
+	const char *first = NULL;
+
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct fact *f = &fs->v[i];
+
+		if (f->field != FIELD_DEPARTMENT ||
+		    !fact_in(f, s->from, s->to, -1))
+			continue;
+		if (first == NULL)
+			first = f->value;
+		else if (strcmp(first, f->value) != 0)
+			return 1;
+	}
+	return 0;
+}
+
 void
 case_department(const struct ctx *x, const struct spans *sp,
     const struct span *s, const struct facts *fs, struct pcase *c)
@@ -2647,6 +2668,10 @@ case_department(const struct ctx *x, const struct spans *sp,
 	if (f != NULL && s->record < 0 && f->record >= 0 &&
 	    department_in_text(x, s->from, s->to, &c->department))
 		return;	/* the letter's （事務担当 …）, not a listed row's */
+	if (f != NULL && s->record < 0 && departments_differ(fs, s) &&
+	    department_under_sender(x, s->from, s->to, &c->department))
+		return;	/* the sender's （総務部総務課）, not one of the
+			   contracts' 担当課 it lists */
 	if (f == NULL && s->record < 0 && sp->head_end > 0)
 		f = department_fact(fs, 0, sp->head_end, -1);
 	if (f != NULL) {

@@ -3424,6 +3424,25 @@ START_TEST(a_markdown_front_matter_is_no_part_of_the_text)
 }
 END_TEST
 
+START_TEST(a_list_of_contracts_of_many_departments_is_the_senders_case)
+{
+	struct parsed p;
+
+	parse_text(&p, "houkoku.txt", "名取市個人情報保護審議会　会長　様\n\n"
+	    "名取市長\n（総務部総務課）\n\n報告第１１号\n\n"
+	    "　　　個人情報取扱事務の委託の状況について（報告）\n\n記\n\n"
+	    "■　No.１\n　業務名　　　　　　税額通知書等作成業務\n"
+	    "　担当課　　　　　　総務部税務課\n"
+	    "　受託者　　　　　　株式会社閖上ビジネスサポート\n\n"
+	    "■　No.２\n　業務名　　　　　　資格確認書作成業務\n"
+	    "　担当課　　　　　　市民部保険年金課\n"
+	    "　受託者　　　　　　株式会社仙南データセンター\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	ck_assert_str_eq(p.cases.v[0]->department.value, "総務部総務課");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3431,6 +3450,7 @@ extract_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, consultation_layout_is_detected);
+	tcase_add_test(tc, a_list_of_contracts_of_many_departments_is_the_senders_case);
 	tcase_add_test(tc, a_markdown_front_matter_is_no_part_of_the_text);
 	tcase_add_test(tc, a_table_with_a_column_per_case_gives_a_case_per_column);
 	tcase_add_test(tc, marked_numbered_blocks_of_rows_are_procedures_each);

@@ -103,6 +103,29 @@ str_has_any_prefix(const char *s, const char *const *ps)
 	return 0;
 }
 
+size_t
+str_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+int
+str_brackets_open(const char *s)
+{
+	int depth = 0;
+
+	for (; *s; s++)
+		if (*s == '(' || str_has_prefix(s, "（"))
+			depth++;
+		else if ((*s == ')' || str_has_prefix(s, "）")) && depth > 0)
+			depth--;
+	return depth > 0;
+}
+
 int
 str_starts_hiragana(const char *s)
 {

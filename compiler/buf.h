@@ -33,6 +33,11 @@ int	str_has_any_suffix(const char *s, const char *const *ps);
 /* Is s one bracketed whole, open ... close, with no second open inside
  * ("【事業の概要】", not "【A】【B】")? */
 int	str_is_enclosed(const char *s, const char *open, const char *close);
+/* How many characters UTF-8 s holds. */
+size_t	str_chars(const char *s);
+/* Does s open more brackets, ASCII or full-width, than it closes
+ * ("…情報項目（だれの、どの")? */
+int	str_brackets_open(const char *s);
 /* Does UTF-8 s start with hiragana (ぁ..ゖ: a particle, "に同じ")? */
 int	str_starts_hiragana(const char *s);
 /* How many times byte c occurs in s (TABs of a row, quotes of a cell). */

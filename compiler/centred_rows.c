@@ -119,16 +119,6 @@ pieces(const char *s, int *c1, char **first, int *c2, char **rest)
 	return 0;
 }
 
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 /* The column most lines' values start at, or -1. */
 static int
 value_column(const int starts[], size_t n)
@@ -186,7 +176,7 @@ read_block(const struct doc *d, size_t from, size_t to, struct block *bl)
 
 		l->label = l->value = NULL;
 		if (vcol > 0 && c1[i] <= lcol + 1 && c1[i] < vcol - 2 &&
-		    chars(first[i]) <= LABEL_MAX &&
+		    str_chars(first[i]) <= LABEL_MAX &&
 		    (rest[i] == NULL || abs(c2[i] - vcol) <= 1)) {
 			l->label = first[i];
 			l->value = rest[i];
@@ -208,19 +198,6 @@ read_block(const struct doc *d, size_t from, size_t to, struct block *bl)
 		return -1;
 	}
 	return 0;
-}
-
-static int
-unclosed(const char *s)
-{
-	int depth = 0;
-
-	for (; *s; s++)
-		if (*s == '(' || str_has_prefix(s, "（"))
-			depth++;
-		else if ((*s == ')' || str_has_prefix(s, "）")) && depth > 0)
-			depth--;
-	return depth > 0;
 }
 
 static int
@@ -252,7 +229,7 @@ label_goes_on(const char *so_far, const char *piece)
 	struct buf b = BUF_INIT;
 	int yes;
 
-	if (unclosed(so_far) || starts_mid(piece) ||
+	if (str_brackets_open(so_far) || starts_mid(piece) ||
 	    str_has_prefix(piece, "（") || *piece == '(' ||
 	    str_has_suffix(so_far, "及び") || str_has_suffix(so_far, "の"))
 		return 1;
@@ -326,7 +303,7 @@ break_delta(const struct block *bl, size_t j)
 	if (starts_mid(next))
 		brk += 2;
 	if (str_has_suffix(prev, "、") || str_has_suffix(prev, "の") ||
-	    str_has_suffix(prev, "及び") || unclosed(prev))
+	    str_has_suffix(prev, "及び") || str_brackets_open(prev))
 		brk += 2;
 	if (prev_width < bl->maxw - 4 && !starts_mid(next) &&
 	    !str_has_suffix(prev, "、") && !str_has_suffix(prev, "の"))
@@ -501,7 +478,8 @@ centred_rows_pair(struct doc *d)
 		if (end > i && pair_block(d, i, end, &out, &cap) == 0) {
 			blocks++;
 			/* the rules round it part no more rows: made */
-			if (before > 0 && is_box_line(out.lines[before - 1].text)) {
+			if (before > 0 &&
+			    is_box_line(out.lines[before - 1].text)) {
 				free(out.lines[before - 1].text);
 				out.lines[before - 1].text = xstrdup("");
 			}

@@ -38,30 +38,6 @@ bare(const char *s)
 	return xstrndup(s, n);
 }
 
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
-/* Does s open more brackets than it closes ("…情報項目（だれの、どの")? */
-static int
-unclosed(const char *s)
-{
-	int depth = 0;
-
-	for (; *s; s++)
-		if (*s == '(' || str_has_prefix(s, "（"))
-			depth++;
-		else if ((*s == ')' || str_has_prefix(s, "）")) && depth > 0)
-			depth--;
-	return depth > 0;
-}
-
 static int
 has_date(const char *s)
 {
@@ -101,8 +77,8 @@ unknown_label_shaped(const char *head)
 	static const char *const names[] = { "課", "室", "係", "社", "所",
 	    "会", "センター", "部", "局", NULL };
 
-	if (chars(head) > 12 || has_digit(head) || strstr(head, "の") == NULL ||
-	    strstr(head, "のとおり") != NULL)
+	if (str_chars(head) > 12 || has_digit(head) ||
+	    strstr(head, "の") == NULL || strstr(head, "のとおり") != NULL)
 		return 0;	/* (別表第一のとおり: a value) */
 	for (int i = 0; names[i]; i++)
 		if (str_has_suffix(head, names[i]))
@@ -118,7 +94,7 @@ label_like(const char *s, int *known)
 {
 	char *t = bare(s), *head;
 	const char *note = strstr(t, "（");
-	size_t n = chars(t);
+	size_t n = str_chars(t);
 	int yes;
 
 	*known = 0;
@@ -126,7 +102,7 @@ label_like(const char *s, int *known)
 	    strchr(t, '\t') != NULL) {
 		char *u = norm_strip_space(t, strlen(t));	/* 件　　名 */
 
-		*known = chars(u) <= 12 && label_field(u) != FIELD_NONE;
+		*known = str_chars(u) <= 12 && label_field(u) != FIELD_NONE;
 		free(u);
 		free(t);
 		return *known;
@@ -203,8 +179,8 @@ is_label_note(const char *s)
 {
 	char *t = bare(s);
 	int yes = (str_is_enclosed(t, "（", "）") ||
-	    str_is_enclosed(t, "(", ")")) && chars(t) <= 20 && !has_date(t) &&
-	    !has_digit(t);
+	    str_is_enclosed(t, "(", ")")) && str_chars(t) <= 20 &&
+	    !has_date(t) && !has_digit(t);
 
 	free(t);
 	return yes;
@@ -224,21 +200,11 @@ label_run(const struct doc *d, size_t i, char *labels[], size_t at[],
 	while (i < d->n && n < MAX_LABELS) {
 		char *t;
 
-		if (n > 0 && unclosed(labels[n - 1]) &&
-		    chars(d->lines[i].text) <= 30) {
-			/* "…（だれの、どの" / "ような項目か）" */
-			struct buf b = BUF_INIT;
-
-			t = bare(d->lines[i].text);
-			buf_printf(&b, "%s%s", labels[n - 1], t);
-			free(t);
-			free(labels[n - 1]);
-			labels[n - 1] = buf_detach(&b);
-			i++;
-			continue;
-		}
-		if (n > 0 && is_label_note(d->lines[i].text)) {
-			/* "再委託の有無" / "（再委託先・内容）" */
+		if (n > 0 && ((str_brackets_open(labels[n - 1]) &&
+		    str_chars(d->lines[i].text) <= 30) ||
+		    is_label_note(d->lines[i].text))) {
+			/* "…（だれの、どの" / "ような項目か）", "再委託の有無"
+			   / "（再委託先・内容）" */
 			struct buf b = BUF_INIT;
 
 			t = bare(d->lines[i].text);
@@ -342,7 +308,7 @@ continues(enum field_id f, const char *prev, const char *s, size_t widest)
 	if (str_has_suffix(prev, "の") || str_has_suffix(prev, "、") ||
 	    str_has_suffix(prev, "及び") || str_has_suffix(prev, "・"))
 		v += 1.5;
-	else if (chars(prev) + 2 >= widest && !str_has_suffix(prev, "。"))
+	else if (str_chars(prev) + 2 >= widest && !str_has_suffix(prev, "。"))
 		v += 0.8;	/* cut at the measure */
 	if (f == FIELD_ITEMS && strstr(s, "：") != NULL)
 		v += 1.2;	/* 対象者：… / 項目：… in one cell */
@@ -372,8 +338,8 @@ split_values(char *values[], size_t m, const enum field_id f[], int n,
 	int ok;
 
 	for (size_t k = 0; k < m; k++)
-		if (chars(values[k]) > widest)
-			widest = chars(values[k]);
+		if (str_chars(values[k]) > widest)
+			widest = str_chars(values[k]);
 #define AT(j, k) ((size_t)(j) * (m + 1) + (k))
 	for (size_t x = 0; x < (size_t)(n + 1) * (m + 1); x++)
 		best[x] = NEG;
@@ -440,7 +406,8 @@ joined_value(char *values[], size_t from, size_t to)
 
 	for (size_t k = from; k < to; k++) {
 		if (k > from && ((strstr(values[k], "：") != NULL &&
-		    !unclosed(b.data)) || str_has_suffix(values[k - 1], "。")))
+		    !str_brackets_open(b.data)) ||
+		    str_has_suffix(values[k - 1], "。")))
 			buf_putc(&b, '\n');	/* (not "（株式会社スルガ配" /
 						   "送センター：…") */
 		buf_puts(&b, values[k]);

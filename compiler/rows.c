@@ -190,12 +190,7 @@ known_label(const char *key)
 static int
 unclosed(const char *key)
 {
-	int depth = 0;
-
-	for (const char *p = key; *p; p++)
-		depth += *p == '(' || str_has_prefix(p, "（") ? 1 :
-		    *p == ')' || str_has_prefix(p, "）") ? -1 : 0;
-	return depth > 0;
+	return str_brackets_open(key);
 }
 
 /*

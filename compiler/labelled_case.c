@@ -43,6 +43,22 @@ count_case_headers(const struct ctx *x)
 static const char *const header_words[] = { "諮問", "答申", "報告", "付議",
     NULL };
 
+/* "2議題(1)…": key past a section's own number before one of words
+ * (an agenda item taken up under a numbered heading); key else. */
+static const char *
+section_number_before(const char *key, const char *const words[])
+{
+	const char *p = key;
+
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (p == key)
+		return key;
+	if (*p == '.')
+		p++;
+	return str_has_any_prefix(p, words) ? p : key;
+}
+
 /* "議題1", "案件2", "資料2": an agenda item's (or a paper's) own number
  * before its header. */
 static const char *
@@ -91,21 +107,25 @@ after_agenda_number(const char *key)
 				return p;
 		}
 	}
-	int bracket = str_has_prefix(key, "【") ? 3 : *key == '[' ? 1 : 0;
+	const char *start = section_number_before(key, words);
+	int bracket = str_has_prefix(start, "【") ? 3 : *start == '[' ? 1 : 0;
 
 	for (int i = 0; words[i]; i++)
-		if (str_has_prefix(key + bracket, words[i])) {
-			const char *p = key + bracket + strlen(words[i]);
+		if (str_has_prefix(start + bracket, words[i])) {
+			const char *p = start + bracket + strlen(words[i]);
 			int dai = str_has_prefix(p, "第");
+			int paren = !dai && *p == '(' && bracket == 0;
 
-			p += dai ? strlen("第") : 0;
+			p += dai ? strlen("第") : paren ? 1 : 0;
 			if (!isdigit((unsigned char)*p))
 				continue;
 			while (isdigit((unsigned char)*p))
 				p++;
-			if (dai && !str_has_prefix(p, "号"))
+			if ((dai && !str_has_prefix(p, "号")) ||
+			    (paren && *p != ')'))
 				continue;
-			p += dai ? strlen("号") : 0;	/* 議案第52号 */
+			p += dai ? strlen("号") : paren ? 1 : 0;
+					/* 議案第52号, 議題(1) */
 			if (bracket == 0)
 				return p;
 			if (str_has_prefix(p, bracket == 3 ? "】" : "]"))

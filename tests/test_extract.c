@@ -3443,6 +3443,31 @@ START_TEST(a_list_of_contracts_of_many_departments_is_the_senders_case)
 }
 END_TEST
 
+START_TEST(an_agenda_item_taken_up_under_a_numbered_heading_starts_its_case)
+{
+	struct parsed p;
+
+	parse_text(&p, "kaigiroku.txt", "会　議　録\n\n"
+	    "会議の名称　　令和６年度第２回つくば市個人情報保護審議会\n"
+	    "議題　　　　　（１）諮問第４号　コンビニ交付に係る外部結合について\n"
+	    "　　　　　　　（２）諮問第５号　入所申請の電子化に伴う業務委託等について\n\n"
+	    "審議内容（要旨）\n\n"
+	    "２　議題（１）諮問第４号　コンビニ交付に係る外部結合について\n"
+	    "説明者：結合の相手方は地方公共団体情報システム機構です。\n"
+	    "　　結合の相手方：地方公共団体情報システム機構\n\n"
+	    "３　議題（２）諮問第５号　入所申請の電子化に伴う業務委託等について\n"
+	    "説明者：委託先は株式会社つくばデータです。\n"
+	    "　　委託先：株式会社つくばデータ\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "4");
+	ck_assert_str_eq(p.cases.v[1]->title.value,
+	    "入所申請の電子化に伴う業務委託等について");
+	ck_assert_str_eq(p.cases.v[1]->procs[0].consignees.v[0],
+	    "株式会社つくばデータ");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3450,6 +3475,7 @@ extract_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, consultation_layout_is_detected);
+	tcase_add_test(tc, an_agenda_item_taken_up_under_a_numbered_heading_starts_its_case);
 	tcase_add_test(tc, a_list_of_contracts_of_many_departments_is_the_senders_case);
 	tcase_add_test(tc, a_markdown_front_matter_is_no_part_of_the_text);
 	tcase_add_test(tc, a_table_with_a_column_per_case_gives_a_case_per_column);

@@ -122,8 +122,8 @@ after_agenda_number(const char *key)
 			while (isdigit((unsigned char)*p))
 				p++;
 			if ((dai && !str_has_prefix(p, "号")) ||
-			    (paren && *p != ')'))
-				continue;
+			    (paren && (*p != ')' || strstr(p, "(2)") != NULL)))
+				continue;	/* (not "議題(1)…(2)…", a list) */
 			p += dai ? strlen("号") : paren ? 1 : 0;
 					/* 議案第52号, 議題(1) */
 			if (bracket == 0)

@@ -3868,6 +3868,71 @@ split_run_items(struct doc *d)
 /* The lines of d as the pairing reads them: English glosses of a
  * bilingual form dropped, letters of a spaced label a PDF parted with
  * TABs joined, a ruled table's wrapped rows joined. */
+/* Line s as a section's number and its text set apart by one TAB
+ * ("8.2<TAB>記録する個人情報の項目", a Word list exported as text): the
+ * text (in s), or NULL. */
+static const char *
+tab_numbered(const char *s)
+{
+	const char *p = str_skip_spaces(s), *tab = strchr(p, '\t');
+
+	if (tab == NULL || tab == p || strchr(tab + 1, '\t') != NULL ||
+	    *str_skip_spaces(tab + 1) == '\0')
+		return NULL;
+	for (const char *q = p; q < tab; q++)
+		if (!isdigit((unsigned char)*q) && *q != '.')
+			return NULL;
+	return isdigit((unsigned char)*p) ? tab + 1 : NULL;
+}
+
+/* Does line i head the lines under it: a number TAB a label of
+ * labels.tsv, its value on the next line (no TAB there)? */
+static int
+heads_value_below(const struct doc *d, size_t i)
+{
+	const char *t = tab_numbered(d->lines[i].text);
+	char *k;
+	int yes;
+
+	if (t == NULL || i + 1 >= d->n ||
+	    strchr(d->lines[i + 1].text, '\t') != NULL)
+		return 0;
+	k = norm_strip_space(t, strlen(t));
+	yes = label_field(k) != FIELD_NONE;
+	free(k);
+	return yes;
+}
+
+/*
+ * A Word document's numbered list exported as text ("1<TAB>諮問番号" /
+ * "諮問第３号", "8.2<TAB>記録する個人情報の項目" / its items): when three
+ * lines or more so head the value under them, each line numbered so
+ * becomes "8.2　記録する…", a numbered heading, not a row of two cells.
+ */
+static void
+numbered_tab_headings(struct doc *d)
+{
+	size_t heads = 0;
+
+	for (size_t i = 0; i < d->n && heads < 3; i++)
+		heads += heads_value_below(d, i);
+	if (heads < 3)
+		return;
+	for (size_t i = 0; i < d->n; i++) {
+		char *t = d->lines[i].text, *tab;
+
+		if (tab_numbered(t) == NULL || (i + 1 < d->n &&
+		    strchr(d->lines[i + 1].text, '\t') != NULL))
+			continue;
+		tab = strchr(t, '\t');
+		d->lines[i].text = xmalloc(strlen(t) + 3);
+		memcpy(d->lines[i].text, t, (size_t)(tab - t));
+		strcpy(d->lines[i].text + (tab - t), "\xe3\x80\x80");
+		strcat(d->lines[i].text, tab + 1);
+		free(t);
+	}
+}
+
 static void
 prepared(const struct doc *d, struct doc *out)
 {
@@ -3889,6 +3954,7 @@ prepared(const struct doc *d, struct doc *out)
 	}
 	out->n = d->n;
 	split_run_items(out);
+	numbered_tab_headings(out);
 	columns_unfold(out);
 	label_runs_pair(out);
 	centred_rows_pair(out);

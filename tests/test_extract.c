@@ -3468,6 +3468,26 @@ START_TEST(an_agenda_item_taken_up_under_a_numbered_heading_starts_its_case)
 }
 END_TEST
 
+START_TEST(a_word_lists_numbered_headings_give_their_values)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "setsumei.txt", "諮問事項説明書\n\n1\t諮問番号\n諮問第３号\n\n"
+	    "2\t件名\n母子保健事業のデジタル化について\n\n"
+	    "4\t担当部署\n健康福祉部健康推進課\n\n"
+	    "9\t外部結合\n9.1\t件名\n母子手帳アプリとの外部結合について\n"
+	    "9.2\t結合の相手方\n株式会社マブイデジタル\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_str_eq(c->number.value, "3");
+	ck_assert_str_eq(c->department.value, "健康福祉部健康推進課");
+	ck_assert_int_eq((int)c->nprocs, 1);
+	ck_assert_str_eq(c->procs[0].partner.value, "株式会社マブイデジタル");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3475,6 +3495,7 @@ extract_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, consultation_layout_is_detected);
+	tcase_add_test(tc, a_word_lists_numbered_headings_give_their_values);
 	tcase_add_test(tc, an_agenda_item_taken_up_under_a_numbered_heading_starts_its_case);
 	tcase_add_test(tc, a_list_of_contracts_of_many_departments_is_the_senders_case);
 	tcase_add_test(tc, a_markdown_front_matter_is_no_part_of_the_text);

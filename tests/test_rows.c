@@ -1553,12 +1553,27 @@ START_TEST(a_labels_note_wrapped_under_it_goes_with_the_label)
 }
 END_TEST
 
+START_TEST(a_word_lists_numbers_set_off_by_a_tab_head_the_values_below)
+{
+	struct rows r;
+
+	rows_of(&r, "1\t諮問番号\n諮問第３号\n\n2\t件名\n母子保健事業のデジタル化について\n\n"
+	    "4\t担当部署\n健康福祉部健康推進課\n\n"
+	    "8.2\t記録する個人情報の項目\nアプリ利用者ＩＤ\n通知の配信履歴\n",
+	    FORMAT_TEXT);
+	ck_assert_ptr_null(row(&r, "1", NULL));
+	ck_assert_ptr_null(row(&r, "8.2", NULL));
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
 	Suite *s = suite_create("rows");
 	TCase *tc = tcase_create("core");
 
+	tcase_add_test(tc, a_word_lists_numbers_set_off_by_a_tab_head_the_values_below);
 	tcase_add_test(tc, a_labels_note_wrapped_under_it_goes_with_the_label);
 	tcase_add_test(tc, labels_centred_in_their_cells_take_the_value_lines_over_them);
 	tcase_add_test(tc, labels_over_their_values_are_no_centred_cells);

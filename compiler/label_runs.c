@@ -77,6 +77,8 @@ unknown_label_shaped(const char *head)
 	static const char *const names[] = { "課", "室", "係", "社", "所",
 	    "会", "センター", "部", "局", NULL };
 
+	if (strcmp(head, "再委託") == 0 || strcmp(head, "再委託の有無") == 0)
+		return 1;	/* a list's column of 有/無 */
 	if (str_chars(head) > 12 || has_digit(head) ||
 	    strstr(head, "の") == NULL || strstr(head, "のとおり") != NULL)
 		return 0;	/* (別表第一のとおり: a value) */

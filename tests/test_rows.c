@@ -1567,12 +1567,28 @@ START_TEST(a_word_lists_numbers_set_off_by_a_tab_head_the_values_below)
 }
 END_TEST
 
+START_TEST(a_lists_bare_subcontract_column_is_one_of_its_labels)
+{
+	struct rows r;
+
+	rows_of(&r, "番号\n担当課\n委託業務の名称\n委託先\n再委託\n委託期間\n"
+	    "1\n市民環境部税務課\n納税通知書の印刷業務\n株式会社美濃ビジネスプリント\n無\n"
+	    "令和７年３月３日～\n令和７年５月３０日\n"
+	    "2\n子ども支援課\n入会申請受付システム運用保守業務\n株式会社東濃システム\n有\n"
+	    "令和７年１月６日～\n令和８年３月３１日\n", FORMAT_TEXT);
+	ck_assert_str_eq(row(&r, "2", NULL), "子ども支援課\t入会申請受付システム運用保守業務\t"
+	    "株式会社東濃システム\t有\t令和７年１月６日～令和８年３月３１日");
+	rows_free(&r);
+}
+END_TEST
+
 static Suite *
 rows_suite(void)
 {
 	Suite *s = suite_create("rows");
 	TCase *tc = tcase_create("core");
 
+	tcase_add_test(tc, a_lists_bare_subcontract_column_is_one_of_its_labels);
 	tcase_add_test(tc, a_word_lists_numbers_set_off_by_a_tab_head_the_values_below);
 	tcase_add_test(tc, a_labels_note_wrapped_under_it_goes_with_the_label);
 	tcase_add_test(tc, labels_centred_in_their_cells_take_the_value_lines_over_them);

@@ -411,6 +411,12 @@ case_header(const char *key, char **number)
 		if (str_has_prefix(key, labels[i])) {
 			key += strlen(labels[i]);	/* 諮問番号　諮問第3号 */
 			labelled = i;
+		} else if (str_has_prefix(key, "【") &&
+		    str_has_prefix(key + strlen("【"), labels[i]) &&
+		    str_has_prefix(key + strlen("【") + strlen(labels[i]),
+		    "】")) {
+			key += strlen("【") + strlen(labels[i]) + strlen("】");
+			labelled = i;	/* 【諮問番号】　諮問第12号 */
 		}
 	if (*key == ':')
 		key++;

@@ -886,6 +886,13 @@ label_goes_on(const char *label, const char *text, size_t n)
 	buf_put(&joined, text, n);
 	jkey = label_key(joined.data, joined.len);
 	piece = label_key(text, n);
+	if (str_has_prefix(text, "【")) {
+		free(piece);	/* "【担当課名】": a label of its own */
+		free(key);
+		free(jkey);
+		buf_free(&joined);
+		return 0;
+	}
 	yes = unclosed(key) || ((ends_in_particle(key) ||
 	    starts_as_conjunction(piece)) && known_label(jkey)) ||
 	    starts_mid_word(piece) ||

@@ -3488,6 +3488,27 @@ START_TEST(a_word_lists_numbered_headings_give_their_values)
 }
 END_TEST
 
+START_TEST(bracketed_labels_under_a_bracketed_number_make_cases)
+{
+	struct parsed p;
+
+	parse_text(&p, "shimon.txt", "　　　個人情報の取扱いについて（諮問）\n\n"
+	    "【諮問番号】　諮問第１２号\n"
+	    "【件　　名】　見守り事業における登録情報の外部提供について\n"
+	    "【担当課名】　福祉部介護福祉課\n"
+	    "【対象者数】　約３１０人\n\n"
+	    "【諮問番号】　諮問第１３号\n"
+	    "【件　　名】　介護保険認定情報の目的外利用について\n"
+	    "【担当課名】　福祉部地域包括支援センター\n"
+	    "【対象者数】　約８，２００人\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_str_eq(p.cases.v[0]->number.value, "12");
+	ck_assert_str_eq(p.cases.v[0]->department.value, "福祉部介護福祉課");
+	ck_assert_str_eq(p.cases.v[1]->title.value, "介護保険認定情報の目的外利用について");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3495,6 +3516,7 @@ extract_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, consultation_layout_is_detected);
+	tcase_add_test(tc, bracketed_labels_under_a_bracketed_number_make_cases);
 	tcase_add_test(tc, a_word_lists_numbered_headings_give_their_values);
 	tcase_add_test(tc, an_agenda_item_taken_up_under_a_numbered_heading_starts_its_case);
 	tcase_add_test(tc, a_list_of_contracts_of_many_departments_is_the_senders_case);

@@ -1412,6 +1412,46 @@ in_nested_span(const struct proc_spans *all, const struct proc_span *ps,
 	return 0;
 }
 
+/* Does span i of all hold a procedure's fact of its own, outside the
+ * spans nested in it? */
+static int
+has_own_facts(const struct facts *fs, const struct proc_spans *all,
+    size_t i)
+{
+	const struct proc_span *p = &all->v[i];
+
+	for (size_t k = 0; k < fs->n; k++)
+		if (is_procedure_field(fs->v[k].field) &&
+		    fs->v[k].record < 0 && fs->v[k].at >= p->from &&
+		    fs->v[k].at < p->to && !in_nested_span(all, p, fs->v[k].at))
+			return 1;
+	return 0;
+}
+
+/* A span over the case's text holding a procedure's section of its own
+ * type and no fact beside it ("報告第2号 …の外部提供について" over "２
+ * 外部提供の内容" and its table): the section is the procedure. */
+static void
+drop_empty_containers(const struct facts *fs, struct proc_spans *ps)
+{
+	size_t kept = 0;
+	char *drop = xcalloc(ps->n + 1, 1);
+
+	for (size_t i = 0; i < ps->n; i++)
+		for (size_t j = 0; j < ps->n && !drop[i]; j++)
+			drop[i] = j != i && ps->v[i].record < 0 &&
+			    ps->v[j].record < 0 &&
+			    ps->v[j].from > ps->v[i].from &&
+			    ps->v[j].to <= ps->v[i].to &&
+			    ps->v[j].type == ps->v[i].type &&
+			    ps->v[i].type >= 0 && !has_own_facts(fs, ps, i);
+	for (size_t i = 0; i < ps->n; i++)
+		if (!drop[i])
+			ps->v[kept++] = ps->v[i];
+	ps->n = kept;
+	free(drop);
+}
+
 static int
 type_of_facts(const struct facts *fs, const struct proc_span *p,
     const struct proc_spans *all, const char *title)
@@ -2498,6 +2538,7 @@ case_procedures(const struct ctx *x, const struct facts *fs,
 		ps.v[0].type = PROC_OUTSOURCE;
 		ps.v[0].prose = 1;
 	}
+	drop_empty_containers(fs, &ps);
 	for (size_t i = 0; i < ps.n && getenv("PICORPUS_DEBUG_FACTS"); i++)
 		fprintf(stderr, "span %s: lines %d-%d type %d record %d\n",
 		    x->src->path, x->k[ps.v[i].from]->line,

@@ -3509,6 +3509,27 @@ START_TEST(bracketed_labels_under_a_bracketed_number_make_cases)
 }
 END_TEST
 
+START_TEST(a_procedures_section_is_its_procedure_not_the_case_around_it)
+{
+	struct parsed p;
+	const struct pcase *c;
+
+	parse_text(&p, "houkoku.md", "## 報告第２号　健診結果の外部提供について\n\n"
+	    "| 項目 | 内容 |\n|---|---|\n| 担当課 | 保険年金課 |\n| 報告の根拠 | 条例第５条第２項 |\n\n"
+	    "### １　事業の概要\n\n市が保有する健診結果を医師会に提供する。\n\n"
+	    "### ２　外部提供の内容\n\n"
+	    "| 区分 | 内容 |\n|---|---|\n| 提供先 | 一般社団法人豊川市医師会 |\n"
+	    "| 提供する個人情報 | 氏名、生年月日 |\n"
+	    "| 提供期間 | 令和６年１２月１日から令和７年３月３１日まで |\n");
+	ck_assert_int_eq((int)p.cases.n, 1);
+	c = p.cases.v[0];
+	ck_assert_int_eq((int)c->nprocs, 1);
+	ck_assert_str_eq(c->procs[0].partner.value, "一般社団法人豊川市医師会");
+	ck_assert_str_eq(c->procs[0].period_start.value, "2024-12-01");
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3516,6 +3537,7 @@ extract_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, consultation_layout_is_detected);
+	tcase_add_test(tc, a_procedures_section_is_its_procedure_not_the_case_around_it);
 	tcase_add_test(tc, bracketed_labels_under_a_bracketed_number_make_cases);
 	tcase_add_test(tc, a_word_lists_numbered_headings_give_their_values);
 	tcase_add_test(tc, an_agenda_item_taken_up_under_a_numbered_heading_starts_its_case);

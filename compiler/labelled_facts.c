@@ -374,7 +374,9 @@ names_kind_column(const char *label)
 	    strcmp(k, "手続") == 0 || strcmp(k, "手続き") == 0 ||
 	    ((str_has_prefix(k, "手続") || str_has_prefix(k, "手続き")) &&
 	    (str_has_suffix(k, "種類") || str_has_suffix(k, "区分") ||
-	    str_has_suffix(k, "種別")));	/* 手続の種類, 手続区分 */
+	    str_has_suffix(k, "種別"))) ||	/* 手続の種類, 手続区分 */
+	    strcmp(k, "取扱区分") == 0 || strcmp(k, "取扱いの区分") == 0 ||
+	    strcmp(k, "取扱の区分") == 0;	/* 取扱区分 | 業務委託 */
 
 	free(k);
 	return yes;

@@ -3530,6 +3530,23 @@ START_TEST(a_procedures_section_is_its_procedure_not_the_case_around_it)
 }
 END_TEST
 
+START_TEST(a_lists_handling_column_types_each_rows_procedure)
+{
+	struct parsed p;
+
+	parse_text(&p, "ichiran.md", "# 諮問事項一覧\n\n"
+	    "| No. | 諮問番号 | 件名 | 担当課 | 取扱区分 | 相手方（委託先・提供先等） |\n"
+	    "|---|---|---|---|---|---|\n"
+	    "| 1 | 諮問第１号 | 市税の収納業務の委託について | 収納課 | 業務委託 | 株式会社すずかペイメント |\n"
+	    "| 2 | 諮問第２号 | 現況届の電子申請に係る外部結合について | 家庭支援課 | 外部結合 | 株式会社伊勢湾クラウド |\n");
+	ck_assert_int_eq((int)p.cases.n, 2);
+	ck_assert_int_eq(p.cases.v[0]->procs[0].type, PROC_OUTSOURCE);
+	ck_assert_str_eq(p.cases.v[0]->procs[0].consignees.v[0], "株式会社すずかペイメント");
+	ck_assert_int_eq(p.cases.v[1]->procs[0].type, PROC_LINK);
+	parsed_free(&p);
+}
+END_TEST
+
 static Suite *
 extract_suite(void)
 {
@@ -3537,6 +3554,7 @@ extract_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, consultation_layout_is_detected);
+	tcase_add_test(tc, a_lists_handling_column_types_each_rows_procedure);
 	tcase_add_test(tc, a_procedures_section_is_its_procedure_not_the_case_around_it);
 	tcase_add_test(tc, bracketed_labels_under_a_bracketed_number_make_cases);
 	tcase_add_test(tc, a_word_lists_numbered_headings_give_their_values);

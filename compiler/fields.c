@@ -142,18 +142,28 @@ match_label(const char *k)
 	return best != FIELD_NONE ? best : best_suffix;
 }
 
-/* "変更前の受託者", "前回の委託期間", "旧委託先": a label of what was,
- * before the change the document is about. */
+/* "変更前の受託者", "前回の委託期間", "旧委託先", "現行の委託先": a label
+ * of what was, before the change the document is about. */
 static int
 names_the_former(const char *key)
 {
 	static const char *const before[] = { "変更前", "前回", "従前", "旧",
-	    NULL };
+	    "現行の", NULL };
 
 	for (int i = 0; before[i]; i++)
 		if (str_has_prefix(key, before[i]))
 			return 1;
 	return 0;
+}
+
+/* "(4)(参考)既存の主な記録項目": a label, past its number, of what is
+ * given for reference only? */
+static int
+given_for_reference(const char *key)
+{
+	const char *ref = strstr(key, "(参考)");
+
+	return ref != NULL && ref <= skip_numbering(key);
 }
 
 /* "実施機関・所管": two labels joined by ・, the field of the one that
@@ -188,7 +198,8 @@ label_field(const char *label)
 	f = match_label(skip_numbering(key));
 	if (f == FIELD_NONE)
 		f = joined_label_field(skip_numbering(key));
-	if (f != FIELD_NONE && names_the_former(skip_numbering(key)))
+	if (f != FIELD_NONE && (names_the_former(skip_numbering(key)) ||
+	    given_for_reference(key)))
 		f = FIELD_IGNORE;	/* 変更前の受託者: no longer the one */
 	if (f == FIELD_ITEMS && (strstr(key, "ない") != NULL ||
 	    strstr(key, "除く") != NULL))

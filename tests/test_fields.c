@@ -386,6 +386,8 @@ END_TEST
 START_TEST(a_former_contractors_label_fills_no_field)
 {
 	ck_assert_int_eq(label_field("現行の委託先"), FIELD_IGNORE);
+	ck_assert_int_eq(label_field("（４）（参考）既存の主な記録項目"),
+	    FIELD_IGNORE);
 	ck_assert_int_eq(label_field("結合する情報の項目"), FIELD_ITEMS);
 	ck_assert_int_ne(label_field("情報の項目"), FIELD_ITEMS);
 	ck_assert_int_eq(label_field("取りまとめ課"), FIELD_DEPARTMENT);

@@ -36,7 +36,8 @@ FLOORS = {
     "zp": 0.86, "zq": 0.83, "zr": 0.81, "zs": 0.81, "zt": 0.62,
     "zu": 0.85, "zv": 0.79, "zw": 0.73, "zx": 0.73, "zy": 0.84,
     "zz": 0.78, "zza": 0.77, "zzb": 0.71, "zzc": 0.88, "zzd": 0.89,
-    "zze": 0.79, "zzf": 0.85, "zzg": 0.82,
+    "zze": 0.79, "zzf": 0.85, "zzg": 0.82, "zzh": 0.86, "zzi": 0.66,
+    "zzj": 0.82, "zzk": 0.57,
 }
 TYPESET = (".txt", ".md", ".html")     # what tools/lo-pdf makes PDFs of
 

@@ -76,6 +76,17 @@ str_skip_spaces(const char *s)
 	return s;
 }
 
+int
+str_indent(const char *s)
+{
+	int cols = 0;
+
+	for (; *s == ' ' || str_has_prefix(s, "\xe3\x80\x80");
+	    s += *s == ' ' ? 1 : 3)
+		cols += *s == ' ' ? 1 : 2;
+	return cols;
+}
+
 size_t
 str_count(const char *s, char c)
 {

@@ -26,6 +26,8 @@ char *xstrndup(const char *s, size_t n);
 int	str_has_prefix(const char *s, const char *p);
 /* s past its leading spaces, ASCII and ideographic (U+3000). */
 const char *str_skip_spaces(const char *s);
+/* The columns those spaces take: ASCII one, U+3000 two. */
+int	str_indent(const char *s);
 int	str_has_suffix(const char *s, const char *p);
 /* Does s start (end) with one of the NULL-ended list ps? */
 int	str_has_any_prefix(const char *s, const char *const *ps);

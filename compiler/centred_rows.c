@@ -61,17 +61,10 @@ is_blank_text(const char *s)
 static int
 skip_cols(const char **s)
 {
-	int cols = 0;
+	int cols = str_indent(*s);
 
-	for (;;)
-		if (**s == ' ') {
-			(*s)++;
-			cols++;
-		} else if (str_has_prefix(*s, "\xe3\x80\x80")) {
-			*s += 3;
-			cols += 2;
-		} else
-			return cols;
+	*s = str_skip_spaces(*s);
+	return cols;
 }
 
 /* The end of the text at s: a run of two ASCII spaces or the line's end. */
@@ -387,17 +380,6 @@ top_parting(const struct block *bl)
 	return c;
 }
 
-static void
-push(struct doc *out, size_t *cap, const struct doc_line *l, char *text)
-{
-	if (out->n == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		out->lines = xrealloc(out->lines, *cap * sizeof(*out->lines));
-	}
-	out->lines[out->n] = *l;
-	out->lines[out->n++].text = text;
-}
-
 /* Row r of bl (lines [from, to] of the block) as "label<TAB>value". */
 static char *
 row_text(const struct block *bl, size_t r, size_t from, size_t to)
@@ -423,6 +405,21 @@ row_text(const struct block *bl, size_t r, size_t from, size_t to)
 
 /* Lines [from, to) of d as centred rows into out; 0, or -1 when they
  * are none. */
+/* How many lines of [from, to) set a gap of two spaces after text (a
+ * label beside its value); rows need two at least. */
+static size_t
+gapped_lines(const struct doc *d, size_t from, size_t to)
+{
+	size_t n = 0;
+
+	for (size_t i = from; i < to; i++) {
+		const char *s = str_skip_spaces(d->lines[i].text);
+
+		n += *s != '\0' && strstr(s, "  ") != NULL;
+	}
+	return n;
+}
+
 static int
 pair_block(const struct doc *d, size_t from, size_t to, struct doc *out,
     size_t *cap)
@@ -433,8 +430,8 @@ pair_block(const struct doc *d, size_t from, size_t to, struct doc *out,
 	int lifted = 0;
 
 	if (to - from < MIN_ROWS + 1 || to - from > MAX_BLOCK ||
-	    read_block(d, from, to, &bl) != 0)
-		return -1;
+	    gapped_lines(d, from, to) < 2 || read_block(d, from, to, &bl) != 0)
+		return -1;	/* (most blocks are paragraphs: no gaps) */
 	if (find_labels(&bl) != 0) {
 		block_free(&bl);
 		return -1;
@@ -448,7 +445,7 @@ pair_block(const struct doc *d, size_t from, size_t to, struct doc *out,
 		return -1;
 	}
 	for (size_t r = 0; r < bl.rows; r++)
-		push(out, cap, &d->lines[from + bl.a[r]], row_text(&bl, r,
+		doc_push(out, cap, &d->lines[from + bl.a[r]], row_text(&bl, r,
 		    bl.a[r] - above[r], bl.b[r] + below[r]));
 	block_free(&bl);
 	return 0;
@@ -484,12 +481,12 @@ centred_rows_pair(struct doc *d)
 				out.lines[before - 1].text = xstrdup("");
 			}
 			if (end < d->n && is_box_line(d->lines[end].text))
-				push(&out, &cap, &d->lines[end++], xstrdup(""));
+				doc_push(&out, &cap, &d->lines[end++], xstrdup(""));
 			i = end;
 			continue;
 		}
 		for (size_t j = i; j < (end > i ? end : i + 1); j++)
-			push(&out, &cap, &d->lines[j],
+			doc_push(&out, &cap, &d->lines[j],
 			    xstrdup(d->lines[j].text));
 		i = end > i ? end : i + 1;
 	}

@@ -289,27 +289,14 @@ unfold_block(const struct doc *d, size_t from, size_t to, enum measure m,
 				free(part);
 				continue;
 			}
-			if (out->n == *cap) {
-				*cap = *cap ? *cap * 2 : 64;
-				out->lines = xrealloc(out->lines, *cap *
-				    sizeof(*out->lines));
-			}
-			out->lines[out->n] = d->lines[i];
-			out->lines[out->n].text = part;
-			out->n++;
+			doc_push(out, cap, &d->lines[i], part);
 		}
 }
 
 static void
 keep_line(const struct doc_line *l, struct doc *out, size_t *cap)
 {
-	if (out->n == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		out->lines = xrealloc(out->lines, *cap * sizeof(*out->lines));
-	}
-	out->lines[out->n] = *l;
-	out->lines[out->n].text = xstrdup(l->text);
-	out->n++;
+	doc_push(out, cap, l, xstrdup(l->text));
 }
 
 size_t

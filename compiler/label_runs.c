@@ -122,21 +122,6 @@ label_like(const char *s, int *known)
 	return yes;
 }
 
-/* Columns of white space before the text of s. */
-static int
-indent(const char *s)
-{
-	int cols = 0;
-
-	for (;;)
-		if (*s == ' ')
-			s++, cols++;
-		else if (str_has_prefix(s, "\xe3\x80\x80"))
-			s += 3, cols += 2;
-		else
-			return cols;
-}
-
 /* "- 2 -", "―　1　―", a form feed: a page's end. */
 static int
 page_mark(const char *s)
@@ -220,7 +205,8 @@ label_run(const struct doc *d, size_t i, char *labels[], size_t at[],
 		if (n == 0 && numbers_rows_line(d->lines[i].text))
 			k = 0;	/* "番号" over a list's numbered rows */
 		else if (!label_like(d->lines[i].text, &k) || (n > 0 &&
-		    indent(d->lines[i].text) != indent(d->lines[at[0]].text)))
+		    str_indent(d->lines[i].text) !=
+		    str_indent(d->lines[at[0]].text)))
 			break;	/* (a value set in under its label) */
 		labels[n] = bare(d->lines[i].text);
 		at[n++] = i++;
@@ -417,18 +403,6 @@ joined_value(char *values[], size_t from, size_t to)
 	return b.data != NULL ? buf_detach(&b) : xstrdup("");
 }
 
-static void
-push_line(struct doc *out, size_t *cap, const struct doc_line *l,
-    char *text)
-{
-	if (out->n == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		out->lines = xrealloc(out->lines, *cap * sizeof(*out->lines));
-	}
-	out->lines[out->n] = *l;
-	out->lines[out->n++].text = text;
-}
-
 /* Pair the run of n labels (at lines at[] of d) with the m value lines
  * values[] into out; 0, or -1 when they do not fit. */
 static int
@@ -456,7 +430,7 @@ pair_run(const struct doc *d, char *labels[], const size_t at[], int n,
 
 		buf_printf(&row, "%s\t%s", labels[j], v);
 		free(v);
-		push_line(out, cap, &d->lines[at[j]], buf_detach(&row));
+		doc_push(out, cap, &d->lines[at[j]], buf_detach(&row));
 	}
 	return 0;
 }
@@ -507,7 +481,7 @@ pair_records(const struct doc *d, char *labels[], const size_t at[], int n,
 	}
 	for (int j = 0; j < n; j++)
 		buf_printf(&head, "%s%s", j ? "\t" : "", labels[j]);
-	push_line(out, cap, &d->lines[at[0]], buf_detach(&head));
+	doc_push(out, cap, &d->lines[at[0]], buf_detach(&head));
 	for (size_t r = 0; r < rows; r++) {
 		size_t from = starts[r] + 1, to = r + 1 < rows ?
 		    starts[r + 1] : m, first[MAX_LABELS];
@@ -522,7 +496,7 @@ pair_records(const struct doc *d, char *labels[], const size_t at[], int n,
 			buf_printf(&row, "\t%s", v);
 			free(v);
 		}
-		push_line(out, cap, &d->lines[at[n - 1]], buf_detach(&row));
+		doc_push(out, cap, &d->lines[at[n - 1]], buf_detach(&row));
 	}
 	return 0;
 }
@@ -547,7 +521,7 @@ label_runs_pair(struct doc *d)
 			runs++;
 			i = vto;
 		} else {
-			push_line(&out, &cap, &d->lines[i],
+			doc_push(&out, &cap, &d->lines[i],
 			    xstrdup(d->lines[i].text));
 			i++;
 		}

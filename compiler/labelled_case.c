@@ -1575,15 +1575,9 @@ static int	is_letter_head(const struct node *k);
 static int
 same_indent(const char *a, const char *b)
 {
-	int ca = 0, cb = 0;
+	int ca = str_indent(a);
 
-	for (; *a == ' ' || str_has_prefix(a, "\xe3\x80\x80");
-	    a += *a == ' ' ? 1 : 3)
-		ca += *a == ' ' ? 1 : 2;
-	for (; *b == ' ' || str_has_prefix(b, "\xe3\x80\x80");
-	    b += *b == ' ' ? 1 : 3)
-		cb += *b == ' ' ? 1 : 2;
-	return ca == cb && ca > 0;
+	return ca == str_indent(b) && ca > 0;
 }
 
 static char *

@@ -616,17 +616,24 @@ flatten_cells(const char *s, size_t len)
 	return buf_detach(&b);
 }
 
+void
+doc_push(struct doc *d, size_t *cap, const struct doc_line *like,
+    char *text)
+{
+	if (d->n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		d->lines = xrealloc(d->lines, *cap * sizeof(*d->lines));
+	}
+	d->lines[d->n] = *like;
+	d->lines[d->n++].text = text;
+}
+
 static void
 push_line(struct doc *d, size_t *cap, char *text, int lineno)
 {
-	if (d->n == *cap) {
-		*cap = *cap ? *cap * 2 : 256;
-		d->lines = xrealloc(d->lines, *cap * sizeof(*d->lines));
-	}
-	d->lines[d->n].text = text;
-	d->lines[d->n].lineno = lineno;
-	d->lines[d->n].heading = 0;
-	d->n++;
+	struct doc_line l = { NULL, lineno, 0 };
+
+	doc_push(d, cap, &l, text);
 }
 
 /*

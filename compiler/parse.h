@@ -46,6 +46,11 @@ int	doc_parse(const struct source *src, struct doc *d, struct buf *err);
 /* Flatten one HTML fragment to text (exposed for tests).  New string. */
 char	*html_flatten(const char *html, size_t len);
 
+/* Append to d a line like `like` (its line number and heading) whose
+ * text is text (owned by d from then on); *cap is d's room, grown as
+ * needed. */
+void	doc_push(struct doc *d, size_t *cap, const struct doc_line *like,
+	    char *text);
 void	doc_free(struct doc *d);
 
 #endif

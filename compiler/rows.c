@@ -186,13 +186,6 @@ known_label(const char *key)
 	return f != FIELD_NONE;
 }
 
-/* A bracket opened and not closed: the label goes on below. */
-static int
-unclosed(const char *key)
-{
-	return str_brackets_open(key);
-}
-
 /*
  * Could the whole of s be a label, judged without normalising it: short
  * before any note in brackets, no sentence's end.  (Most lines of a
@@ -459,7 +452,8 @@ read_one_space(const char *s, int col, struct reading *r)
 	    norm_width(s, (size_t)(sp - s)) > LABEL_MAX_COLS)
 		return 0;
 	key = label_key(s, (size_t)(sp - s));
-	if (!known_label(key) || label_inside_bracket(key) || unclosed(key)) {
+	if (!known_label(key) || label_inside_bracket(key) ||
+	    str_brackets_open(key)) {
 		free(key);
 		return 0;
 	}
@@ -893,7 +887,7 @@ label_goes_on(const char *label, const char *text, size_t n)
 		buf_free(&joined);
 		return 0;
 	}
-	yes = unclosed(key) || ((ends_in_particle(key) ||
+	yes = str_brackets_open(key) || ((ends_in_particle(key) ||
 	    starts_as_conjunction(piece)) && known_label(jkey)) ||
 	    starts_mid_word(piece) ||
 	    (!known_label(piece) && (known_label(jkey) ||
@@ -1363,9 +1357,9 @@ label_note_below(const struct pass *ps, size_t i, struct buf *label)
 	    str_skip_spaces(ps->in->lines[i].text) : "";
 
 	if (i >= ps->in->n || (!str_has_prefix(first, "（") &&
-	    *first != '(' && !unclosed(label->data)))
+	    *first != '(' && !str_brackets_open(label->data)))
 		return i;
-	if (unclosed(label->data))
+	if (str_brackets_open(label->data))
 		buf_puts(&note, label->data);	/* its note wrapped already */
 	for (; j < ps->in->n && j < i + 3; j++) {
 		const char *s = str_skip_spaces(ps->in->lines[j].text);
@@ -1374,12 +1368,12 @@ label_note_below(const struct pass *ps, size_t i, struct buf *label)
 		    norm_width(s, strlen(s)) > LABEL_MAX_COLS)
 			break;
 		buf_puts(&note, s);
-		if (!unclosed(note.data))
+		if (!str_brackets_open(note.data))
 			break;
 	}
-	if (j < ps->in->n && note.len > 0 && !unclosed(note.data) &&
+	if (j < ps->in->n && note.len > 0 && !str_brackets_open(note.data) &&
 	    norm_width(note.data, note.len) <= 2 * 40) {
-		if (unclosed(label->data))
+		if (str_brackets_open(label->data))
 			buf_truncate(label, 0);
 		buf_puts(label, note.data);
 		buf_free(&note);
@@ -1453,7 +1447,7 @@ static int
 unclosed_label(const struct reading *r)
 {
 	char *key = label_key(r->label, strlen(r->label));
-	int yes = unclosed(key);
+	int yes = str_brackets_open(key);
 
 	free(key);
 	return yes;
@@ -1488,14 +1482,14 @@ wrapped_label(const struct pass *ps, size_t i)
 	key = label_key(s, strlen(s));
 	if (!label_shaped(key) || is_blank_line(next) ||
 	    norm_width(next, strlen(next)) > LABEL_MAX_COLS || strchr(next, '\t') != NULL ||
-	    !(unclosed(key) || label_is_prefix(key))) {
+	    !(str_brackets_open(key) || label_is_prefix(key))) {
 		free(key);
 		return NULL;
 	}
 	buf_puts(&joined, skip_space(s, &col));
 	buf_puts(&joined, skip_space(next, &col));
 	joined_key = label_key(joined.data, joined.len);
-	ok = known_label(joined_key) && !unclosed(joined_key);
+	ok = known_label(joined_key) && !str_brackets_open(joined_key);
 	free(key);
 	free(joined_key);
 	if (!ok) {
@@ -3120,7 +3114,7 @@ starts_drawn_row(const char *so_far, const char *first)
 	buf_printf(&joined, "%s%s", so_far, first);
 	k = label_key(so_far, strlen(so_far));
 	jk = label_key(joined.data, joined.len);
-	starts = !(unclosed(k) || ends_in_particle(k) ||
+	starts = !(str_brackets_open(k) || ends_in_particle(k) ||
 	    (!known_label(k) && known_label(jk)) ||
 	    is_word_tail(first));	/* "委託する個人情報" / "の項目" */
 	free(k);
@@ -3825,17 +3819,6 @@ next_run_item(const char *s, enum run_kind kind, int k)
 	return NULL;
 }
 
-static void
-push_run_line(struct doc *out, size_t *cap, const struct doc_line *dl,
-    char *text)
-{
-	if (out->n == *cap)
-		out->lines = xrealloc(out->lines, (*cap = *cap ? *cap * 2 :
-		    64) * sizeof(*out->lines));
-	out->lines[out->n] = *dl;
-	out->lines[out->n++].text = text;
-}
-
 /*
  * Items marked ア, イ, ウ… or （１）, （２）… run together on one line (a
  * Markdown source's lines joined in their paragraph, as typeset): each
@@ -3854,16 +3837,16 @@ split_run_items(struct doc *d)
 
 		if (kind == RUN_NONE || *s == '|' ||	/* (a pipe table's row) */
 		    next_run_item(first, kind, 1) == NULL) {
-			push_run_line(&out, &cap, &d->lines[i], d->lines[i].text);
+			doc_push(&out, &cap, &d->lines[i], d->lines[i].text);
 			continue;
 		}
 		if (first > s)	/* the head the run follows */
-			push_run_line(&out, &cap, &d->lines[i], trimmed(s,
+			doc_push(&out, &cap, &d->lines[i], trimmed(s,
 			    (size_t)(first - s)));
 		s = first;
 		for (int k = 1; s != NULL; s = next, k++) {
 			next = next_run_item(s, kind, k);
-			push_run_line(&out, &cap, &d->lines[i], next == NULL ?
+			doc_push(&out, &cap, &d->lines[i], next == NULL ?
 			    xstrdup(s) : trimmed(s, (size_t)(next - s)));
 		}
 		free(d->lines[i].text);
